@@ -1,0 +1,27 @@
+namespace Emergency.Domain;
+
+/// <summary>Who did something: the authenticated user, or the engine itself for deadline events.</summary>
+public sealed record Actor(string Id, Role Role)
+{
+    public static readonly Actor System = new("system", Role.System);
+
+    public override string ToString() => Role == Role.System ? Id : $"{Id} ({Role})";
+}
+
+public enum Role
+{
+    /// <summary>值班指挥 — coordinates incidents.</summary>
+    DutyCommander,
+
+    /// <summary>决策者 — submits and decides major decisions.</summary>
+    DecisionMaker,
+
+    /// <summary>演练组织者 — runs drills.</summary>
+    DrillOrganiser,
+
+    /// <summary>Reads everything, changes nothing.</summary>
+    Observer,
+
+    /// <summary>The engine itself (deadline events).</summary>
+    System,
+}

@@ -1,0 +1,45 @@
+namespace Emergency.Domain;
+
+/// <summary>
+/// The answer of the domain to a command: accepted, or refused with the reason and the moves that are
+/// possible now. A refused command changes nothing.
+/// </summary>
+public sealed record Decision
+{
+    public static readonly Decision Accepted = new() { Outcome = DecisionOutcome.Accepted };
+
+    public required DecisionOutcome Outcome { get; init; }
+
+    public string? Reason { get; init; }
+
+    public IReadOnlyList<FieldError> Errors { get; init; } = [];
+
+    public IReadOnlyList<string> AllowedMoves { get; init; } = [];
+
+    public bool IsAccepted => Outcome == DecisionOutcome.Accepted;
+
+    public static Decision Invalid(IReadOnlyList<FieldError> errors) => new()
+    {
+        Outcome = DecisionOutcome.Invalid,
+        Reason = string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}")),
+        Errors = errors,
+    };
+
+    public static Decision NotAllowed(string reason, IReadOnlyList<string> allowedMoves) => new()
+    {
+        Outcome = DecisionOutcome.NotAllowed,
+        Reason = reason,
+        AllowedMoves = allowedMoves,
+    };
+}
+
+public enum DecisionOutcome
+{
+    Accepted,
+
+    /// <summary>The command itself is malformed (maps to HTTP 400).</summary>
+    Invalid,
+
+    /// <summary>The command is well formed but the procedure does not allow it now (maps to HTTP 409).</summary>
+    NotAllowed,
+}

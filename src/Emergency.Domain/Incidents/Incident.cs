@@ -1,0 +1,455 @@
+using Emergency.Domain.Rules;
+using Stateless;
+
+namespace Emergency.Domain.Incidents;
+
+/// <summary>
+/// One sudden environmental incident and its procedure. A Stateless machine decides which moves each
+/// phase allows; the obligations carry the deadlines. Every method takes "now" from its caller, so live
+/// work and drills run the same code on different clocks. A refused command changes nothing.
+/// </summary>
+public sealed class Incident
+{
+    private readonly StateMachine<IncidentPhase, Trigger> _machine;
+    private readonly RuleSet _rules;
+
+    private Incident(IncidentState state, RuleSet rules)
+    {
+        State = state;
+        _rules = rules;
+        _machine = new StateMachine<IncidentPhase, Trigger>(() => State.Phase, phase => State.Phase = phase);
+        Configure();
+    }
+
+    private enum Trigger
+    {
+        FileInitialReport,
+        FileFollowUpReport,
+        FileFinalReport,
+        CompleteObligation,
+        UpdateFacts,
+        Close,
+    }
+
+    public IncidentState State { get; }
+
+    public RuleSet Rules => _rules;
+
+    /// <summary>The earliest deadline that has not passed yet, if any: when the engine must look again.</summary>
+    public DateTimeOffset? NextDueAt =>
+        State.Obligations.Where(o => !o.IsCompleted && o.OverdueSince is null).Select(o => (DateTimeOffset?)o.DueAt).Min();
+
+    public bool HasOverdue => State.Obligations.Any(o => !o.IsCompleted && o.OverdueSince is not null);
+
+    /// <summary>Rebuilds an incident from its stored state.</summary>
+    public static Incident Load(IncidentState state, RuleSetCatalog catalog) => new(state, catalog.Get(state.RuleSetId));
+
+    /// <summary>Registers an incident: grades it by the rule set in force at discovery and sets every deadline.</summary>
+    public static (Incident? Incident, Decision Decision) Register(
+        string id, string scope, ReportIncident command, Actor actor, RuleSetCatalog catalog, DateTimeOffset now)
+    {
+        var check = new Validator()
+            .Required("title", command.Title)
+            .Required("region", command.Region)
+            .Optional("description", command.Description)
+            .Defined("sourceChannel", command.SourceChannel)
+            .NotInFuture("discoveredAt", command.DiscoveredAt, now);
+        ValidateFacts(check, command.Facts);
+        var rules = catalog.InForceAt(command.DiscoveredAt);
+        if (rules is null)
+        {
+            check.Add("discoveredAt", $"no rule set was in force on {Durations.Describe(command.DiscoveredAt)}; the earliest starts {Durations.Describe(catalog.All[0].EffectiveFrom)}");
+        }
+
+        if (check.Errors.Count > 0 || rules is null)
+        {
+            return (null, Decision.Invalid(check.Errors));
+        }
+
+        var state = new IncidentState
+        {
+            Id = id,
+            Scope = scope,
+            Phase = IncidentPhase.Registered,
+            Title = command.Title.Trim(),
+            Region = command.Region.Trim(),
+            Description = command.Description,
+            SourceChannel = command.SourceChannel,
+            DiscoveredAt = command.DiscoveredAt,
+            RegisteredAt = now,
+            RegisteredBy = actor.ToString(),
+            RuleSetId = rules.Id,
+            Facts = command.Facts,
+        };
+        var incident = new Incident(state, rules);
+        incident.Append(now, now, actor, TimelineKind.Registered, $"Registered from {command.SourceChannel}, discovered {Durations.Describe(command.DiscoveredAt)}, region {state.Region}; judged by rule set {rules.Id}");
+        var grade = Grader.Grade(command.Facts, rules);
+        state.Grade = grade;
+        incident.Append(now, now, actor, TimelineKind.Graded, DescribeGrade(grade));
+        foreach (var kind in ObligationKinds.FirstMoment)
+        {
+            var (due, basis) = incident.DeadlineOf(kind);
+            state.Obligations.Add(new Obligation { Id = kind.Name(), Kind = kind, DueAt = due, DeadlineBasis = basis });
+            incident.Append(now, now, Actor.System, TimelineKind.DeadlineSet, $"{kind.Title()} due {Durations.Describe(due)} ({basis})", kind.Name());
+        }
+
+        state.Version = 1;
+        incident.Tick(now);
+        return (incident, Decision.Accepted);
+    }
+
+    /// <summary>Marks every obligation whose deadline has passed as overdue. Returns true when anything changed.</summary>
+    public bool Tick(DateTimeOffset now)
+    {
+        var changed = false;
+        foreach (var o in State.Obligations.Where(o => !o.IsCompleted && o.OverdueSince is null && o.DueAt <= now).OrderBy(o => o.DueAt))
+        {
+            o.OverdueSince = o.DueAt;
+            Append(o.DueAt, now, Actor.System, TimelineKind.ObligationOverdue, $"{o.Kind.Title()} is overdue: it was due {Durations.Describe(o.DueAt)}", o.Id);
+            changed = true;
+        }
+
+        if (changed)
+        {
+            State.Version++;
+        }
+
+        return changed;
+    }
+
+    public Decision UpdateFacts(UpdateFacts command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator().Optional("note", command.Note);
+        ValidateFacts(check, command.Facts);
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        return Attempt(Trigger.UpdateFacts, "update facts", now, precondition: null, apply: () =>
+        {
+            var before = State.Grade!;
+            State.Facts = command.Facts;
+            var grade = Grader.Grade(command.Facts, _rules);
+            State.Grade = grade;
+            Append(now, now, actor, TimelineKind.FactsUpdated, command.Note is { Length: > 0 } note ? $"Facts updated: {note}" : "Facts updated");
+            var levelChanged = grade.Level != before.Level;
+            if (levelChanged || grade.Unclear != before.Unclear)
+            {
+                Append(now, now, actor, TimelineKind.Regraded, $"Regraded {before.Level}{(before.Unclear ? " (unclear)" : "")} → {DescribeGrade(grade)}");
+            }
+
+            RecomputeDeadlines(now);
+            if (levelChanged && State.Phase != IncidentPhase.Registered)
+            {
+                var window = _rules.Deadlines.LevelChangeReport.WindowFor(grade, command.Facts.IsSensitive);
+                var number = State.Obligations.Count(o => o.Kind == ObligationKind.LevelChangeReport) + 1;
+                var due = now + window.Window;
+                var basis = $"{window.Why}: {Durations.Describe(window.Window)} from the regrade; {_rules.Deadlines.LevelChangeReport.Basis}; {_rules.Deadlines.LevelChangeReport.Source}";
+                var id = $"{ObligationKind.LevelChangeReport.Name()}-{number}";
+                State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.LevelChangeReport, DueAt = due, DeadlineBasis = basis });
+                Append(now, now, Actor.System, TimelineKind.DeadlineSet, $"{ObligationKind.LevelChangeReport.Title()} at level {grade.Level} due {Durations.Describe(due)} ({basis})", id);
+            }
+        });
+    }
+
+    public Decision CompleteObligation(CompleteObligation command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator()
+            .Defined("obligation", command.Obligation)
+            .Optional("note", command.Note)
+            .NotInFuture("at", command.At, now)
+            .NotBefore("at", command.At, State.DiscoveredAt, "the discovery of the incident");
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        var at = command.At ?? now;
+        var obligation = State.Obligations.FirstOrDefault(o => o.Kind == command.Obligation);
+        return Attempt(Trigger.CompleteObligation, $"complete {command.Obligation.Name()}", now, precondition: () => WhyNotComplete(command.Obligation, at), apply: () =>
+        {
+            Complete(obligation!, at, now, actor, command.Note);
+        });
+    }
+
+    public Decision FileReport(FileReport command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator()
+            .Defined("kind", command.Kind)
+            .Defined("medium", command.Medium)
+            .Required("signedOffBy", command.SignedOffBy)
+            .Required("contact", command.Contact)
+            .Required("content", command.Content, Validator.LongText)
+            .NotInFuture("at", command.At, now)
+            .NotBefore("at", command.At, State.DiscoveredAt, "the discovery of the incident");
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        var at = command.At ?? now;
+        var trigger = command.Kind switch
+        {
+            ReportKind.Initial => Trigger.FileInitialReport,
+            ReportKind.FollowUp => Trigger.FileFollowUpReport,
+            _ => Trigger.FileFinalReport,
+        };
+        return Attempt(trigger, $"file a {command.Kind} report", now, precondition: () => WhyNotReport(command.Kind, at), apply: () =>
+        {
+            var report = new IncidentReport
+            {
+                Number = State.Reports.Count + 1,
+                Kind = command.Kind,
+                Medium = command.Medium,
+                Level = State.Grade!.Level,
+                SignedOffBy = command.SignedOffBy.Trim(),
+                Contact = command.Contact.Trim(),
+                Content = command.Content,
+                At = at,
+                RecordedAt = now,
+                RecordedBy = actor.ToString(),
+            };
+            State.Reports.Add(report);
+            Append(at, now, actor, TimelineKind.ReportFiled, $"{command.Kind} report #{report.Number} at level {report.Level} by {command.Medium.ToString().ToLowerInvariant()}, signed off by {report.SignedOffBy} ({report.Contact})");
+            var satisfied = command.Kind == ReportKind.Initial
+                ? State.Obligations.Where(o => o.Kind == ObligationKind.Report && !o.IsCompleted)
+                : State.Obligations.Where(o => o.Kind == ObligationKind.LevelChangeReport && !o.IsCompleted);
+            foreach (var obligation in satisfied.ToList())
+            {
+                Complete(obligation, at, now, actor, $"{command.Kind} report #{report.Number}");
+            }
+        });
+    }
+
+    public Decision Close(CloseIncident command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator().Optional("note", command.Note);
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        return Attempt(Trigger.Close, "close", now, precondition: null, apply: () =>
+            Append(now, now, actor, TimelineKind.Closed, command.Note is { Length: > 0 } note ? $"Closed: {note}" : "Closed"));
+    }
+
+    /// <summary>The moves the procedure allows now, in the words of the API.</summary>
+    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
+    {
+        var moves = new List<string>();
+        if (_machine.CanFire(Trigger.FileInitialReport))
+        {
+            moves.Add("fileReport(initial)");
+        }
+
+        if (_machine.CanFire(Trigger.FileFollowUpReport))
+        {
+            moves.Add("fileReport(followUp)");
+        }
+
+        if (_machine.CanFire(Trigger.FileFinalReport) && WhyNotReport(ReportKind.Final, now) is null)
+        {
+            moves.Add("fileReport(final)");
+        }
+
+        if (_machine.CanFire(Trigger.CompleteObligation))
+        {
+            moves.AddRange(State.Obligations
+                .Where(o => !o.Kind.IsReport() && WhyNotComplete(o.Kind, now) is null)
+                .Select(o => $"completeObligation({o.Kind.Name()})"));
+        }
+
+        if (_machine.CanFire(Trigger.UpdateFacts))
+        {
+            moves.Add("updateFacts");
+        }
+
+        if (_machine.CanFire(Trigger.Close))
+        {
+            moves.Add("close");
+        }
+
+        return moves;
+    }
+
+    private void Configure()
+    {
+        _machine.Configure(IncidentPhase.Registered)
+            .Permit(Trigger.FileInitialReport, IncidentPhase.Responding)
+            .InternalTransition(Trigger.CompleteObligation, () => { })
+            .InternalTransition(Trigger.UpdateFacts, () => { });
+
+        _machine.Configure(IncidentPhase.Responding)
+            .InternalTransition(Trigger.FileFollowUpReport, () => { })
+            .InternalTransition(Trigger.CompleteObligation, () => { })
+            .InternalTransition(Trigger.UpdateFacts, () => { })
+            .Permit(Trigger.FileFinalReport, IncidentPhase.FinalReportFiled);
+
+        _machine.Configure(IncidentPhase.FinalReportFiled)
+            .InternalTransition(Trigger.CompleteObligation, () => { })
+            .PermitIf(Trigger.Close, IncidentPhase.Closed, AllObligationsCompleted, "every obligation must be completed before closing");
+
+        _machine.Configure(IncidentPhase.Closed);
+    }
+
+    private bool AllObligationsCompleted() => State.Obligations.All(o => o.IsCompleted);
+
+    private Decision Attempt(Trigger trigger, string move, DateTimeOffset now, Func<string?>? precondition, Action apply)
+    {
+        if (!_machine.CanFire(trigger, out var unmetGuards))
+        {
+            var reason = trigger == Trigger.Close && unmetGuards.Count > 0
+                ? $"cannot close yet: still open: {string.Join(", ", State.Obligations.Where(o => !o.IsCompleted).Select(o => o.Kind.Title()))}"
+                : WhyPhaseForbids(trigger, move);
+            return Decision.NotAllowed(reason, AllowedMoves(now));
+        }
+
+        if (precondition?.Invoke() is { } why)
+        {
+            return Decision.NotAllowed(why, AllowedMoves(now));
+        }
+
+        apply();
+        _machine.Fire(trigger);
+        State.Version++;
+        return Decision.Accepted;
+    }
+
+    private string WhyPhaseForbids(Trigger trigger, string move) => (State.Phase, trigger) switch
+    {
+        (IncidentPhase.Closed, _) => $"cannot {move}: the incident is closed",
+        (IncidentPhase.Registered, Trigger.FileFollowUpReport) => "a follow-up report needs the initial report (初报) first",
+        (IncidentPhase.Registered, Trigger.FileFinalReport) => "the final report needs the initial report (初报) first",
+        (IncidentPhase.Registered or IncidentPhase.Responding, Trigger.Close) => "cannot close before the final report (处理结果报告) is filed",
+        (_, Trigger.FileInitialReport) => "the initial report was already filed; file a follow-up report instead",
+        (IncidentPhase.FinalReportFiled, Trigger.FileFollowUpReport or Trigger.FileFinalReport) => $"cannot {move}: the final report was already filed",
+        (IncidentPhase.FinalReportFiled, Trigger.UpdateFacts) => "facts cannot change after the final report",
+        _ => $"cannot {move} while the incident is {State.Phase}",
+    };
+
+    private string? WhyNotComplete(ObligationKind kind, DateTimeOffset at)
+    {
+        if (kind.IsReport())
+        {
+            return $"'{kind.Title()}' is completed by filing a report, not as a step";
+        }
+
+        var obligation = State.Obligations.First(o => o.Kind == kind);
+        if (obligation.IsCompleted)
+        {
+            return $"'{kind.Title()}' was already completed at {Durations.Describe(obligation.CompletedAt!.Value)} by {obligation.CompletedBy}";
+        }
+
+        if (kind is ObligationKind.StartMonitoring or ObligationKind.OrganiseInvestigation)
+        {
+            var scene = State.Obligations.First(o => o.Kind == ObligationKind.ReachScene);
+            if (!scene.IsCompleted)
+            {
+                return $"'{kind.Title()}' cannot be completed before someone is on scene";
+            }
+
+            if (scene.CompletedAt > at)
+            {
+                return $"'{kind.Title()}' cannot be completed at {Durations.Describe(at)}: nobody was on scene before {Durations.Describe(scene.CompletedAt!.Value)}";
+            }
+        }
+
+        return null;
+    }
+
+    private string? WhyNotReport(ReportKind kind, DateTimeOffset at)
+    {
+        var initial = State.Reports.FirstOrDefault(r => r.Kind == ReportKind.Initial);
+        if (kind != ReportKind.Initial && initial is not null && at < initial.At)
+        {
+            return $"a {kind} report cannot be dated {Durations.Describe(at)}, before the initial report ({Durations.Describe(initial.At)})";
+        }
+
+        return null;
+    }
+
+    private void Complete(Obligation obligation, DateTimeOffset at, DateTimeOffset now, Actor actor, string? note)
+    {
+        obligation.CompletedAt = at;
+        obligation.RecordedAt = now;
+        obligation.CompletedBy = actor.ToString();
+        obligation.Note = note;
+        var timing = obligation.LateBy is { } late
+            ? $"LATE by {Durations.Describe(late)} (due {Durations.Describe(obligation.EffectiveDeadline)})"
+            : $"on time (due {Durations.Describe(obligation.DueAt)})";
+        var recorded = now - at > TimeSpan.FromMinutes(1) ? $", recorded {Durations.Describe(now - at)} later" : "";
+        Append(at, now, actor, TimelineKind.ObligationCompleted, $"{obligation.Kind.Title()} completed {timing}{recorded}{(note is { Length: > 0 } ? $": {note}" : "")}", obligation.Id);
+    }
+
+    private void RecomputeDeadlines(DateTimeOffset now)
+    {
+        foreach (var obligation in State.Obligations.Where(o => !o.IsCompleted && o.Kind != ObligationKind.LevelChangeReport))
+        {
+            var (due, basis) = DeadlineOf(obligation.Kind);
+            if (due == obligation.DueAt)
+            {
+                continue;
+            }
+
+            Append(now, now, Actor.System, TimelineKind.DeadlineChanged, $"{obligation.Kind.Title()}: due {Durations.Describe(obligation.DueAt)} → {Durations.Describe(due)} ({basis})", obligation.Id);
+            obligation.DueAt = due;
+            obligation.DeadlineBasis = basis;
+        }
+    }
+
+    private (DateTimeOffset Due, string Basis) DeadlineOf(ObligationKind kind)
+    {
+        var rule = _rules.Deadlines.Obligations[kind];
+        var (window, why) = rule.WindowFor(State.Grade!, State.Facts.IsSensitive);
+        return (State.DiscoveredAt + window, $"{why}: {Durations.Describe(window)} from discovery; {rule.Basis}; {rule.Source}");
+    }
+
+    private void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, TimelineKind kind, string text, string? obligation = null) =>
+        State.Timeline.Add(new TimelineEntry
+        {
+            Seq = State.Timeline.Count + 1,
+            At = at,
+            RecordedAt = recordedAt,
+            Actor = actor.ToString(),
+            Kind = kind,
+            Text = text,
+            Obligation = obligation,
+        });
+
+    private static string DescribeGrade(Grade grade) =>
+        $"level {grade.Level}{(grade.Unclear ? " (unclear: some facts unknown)" : "")}, led by the {grade.LeadAuthority}: {string.Join("; ", grade.Reasons)}";
+
+    private static void ValidateFacts(Validator check, IncidentFacts? facts)
+    {
+        if (facts is null)
+        {
+            check.Add("facts", "is required");
+            return;
+        }
+
+        check.NotNegative("facts.deaths", facts.Deaths)
+            .NotNegative("facts.poisoned", facts.Poisoned)
+            .NotNegative("facts.seriouslyInjured", facts.SeriouslyInjured)
+            .NotNegative("facts.evacuated", facts.Evacuated)
+            .NotNegative("facts.directLossCny", facts.DirectLossCny);
+        if (facts.DrinkingWaterIntakeCut is { } cut)
+        {
+            check.Defined("facts.drinkingWaterIntakeCut", cut);
+        }
+
+        if (facts.CrossBoundary is { } cross)
+        {
+            check.Defined("facts.crossBoundary", cross);
+        }
+
+        if (facts.EcologicalImpact is { } eco)
+        {
+            check.Defined("facts.ecologicalImpact", eco);
+        }
+    }
+}

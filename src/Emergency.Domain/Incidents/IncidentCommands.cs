@@ -1,0 +1,72 @@
+namespace Emergency.Domain.Incidents;
+
+/// <summary>Register a newly known incident (接报): its facts, when it was discovered, where and from whom.</summary>
+public sealed record ReportIncident
+{
+    public required string Title { get; init; }
+
+    public required string Region { get; init; }
+
+    public required DateTimeOffset DiscoveredAt { get; init; }
+
+    public required SourceChannel SourceChannel { get; init; }
+
+    public string? Description { get; init; }
+
+    public required IncidentFacts Facts { get; init; }
+}
+
+/// <summary>How the department learnt of the incident.</summary>
+public enum SourceChannel
+{
+    Hotline12369,
+    Enterprise,
+    Patrol,
+    Monitoring,
+    Media,
+    Government,
+    Public,
+    Other,
+}
+
+/// <summary>New facts are known; the incident is graded again and open deadlines recomputed.</summary>
+public sealed record UpdateFacts
+{
+    public required IncidentFacts Facts { get; init; }
+
+    public string? Note { get; init; }
+}
+
+/// <summary>Mark one of reach scene, start monitoring, organise investigation or release information done.</summary>
+public sealed record CompleteObligation
+{
+    public required ObligationKind Obligation { get; init; }
+
+    /// <summary>When it was done; defaults to now. Never in the future, never before discovery.</summary>
+    public DateTimeOffset? At { get; init; }
+
+    public string? Note { get; init; }
+}
+
+/// <summary>File an initial, follow-up or final report.</summary>
+public sealed record FileReport
+{
+    public required ReportKind Kind { get; init; }
+
+    public required ReportMedium Medium { get; init; }
+
+    public required string SignedOffBy { get; init; }
+
+    public required string Contact { get; init; }
+
+    public required string Content { get; init; }
+
+    /// <summary>When the report was made; defaults to now.</summary>
+    public DateTimeOffset? At { get; init; }
+}
+
+/// <summary>Close a handled incident: needs every obligation done and the final report filed.</summary>
+public sealed record CloseIncident
+{
+    public string? Note { get; init; }
+}

@@ -1,0 +1,61 @@
+namespace Emergency.Domain.Incidents;
+
+/// <summary>
+/// Everything the engine keeps about one incident. Persisted as JSON: property names are the stored
+/// contract, so rename with care.
+/// </summary>
+public sealed class IncidentState
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>"live", or the drill run the incident belongs to.</summary>
+    public string Scope { get; set; } = "live";
+
+    public IncidentPhase Phase { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Region { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    public SourceChannel SourceChannel { get; set; }
+
+    public DateTimeOffset DiscoveredAt { get; set; }
+
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    public string RegisteredBy { get; set; } = "";
+
+    public string RuleSetId { get; set; } = "";
+
+    public IncidentFacts Facts { get; set; } = new();
+
+    public Grade? Grade { get; set; }
+
+    public List<Obligation> Obligations { get; set; } = [];
+
+    public List<IncidentReport> Reports { get; set; } = [];
+
+    public List<TimelineEntry> Timeline { get; set; } = [];
+
+    /// <summary>Goes up by one with every accepted change, including deadline events.</summary>
+    public long Version { get; set; }
+
+    public bool Exists => Id.Length > 0;
+}
+
+/// <summary>Where an incident stands in its procedure.</summary>
+public enum IncidentPhase
+{
+    /// <summary>Known to the engine; the initial report (初报) is not filed yet.</summary>
+    Registered,
+
+    /// <summary>Initial report filed; response under way.</summary>
+    Responding,
+
+    /// <summary>Final report (处理结果报告) filed; closing needs every obligation done.</summary>
+    FinalReportFiled,
+
+    Closed,
+}

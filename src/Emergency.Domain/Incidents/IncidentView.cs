@@ -1,0 +1,192 @@
+using Emergency.Domain.Rules;
+
+namespace Emergency.Domain.Incidents;
+
+/// <summary>An incident as a duty commander sees it at one moment: deadlines counted against "now".</summary>
+public sealed record IncidentView
+{
+    public required string Id { get; init; }
+
+    public required string Scope { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Region { get; init; }
+
+    public string? Description { get; init; }
+
+    public required SourceChannel SourceChannel { get; init; }
+
+    public required IncidentPhase Phase { get; init; }
+
+    public required DateTimeOffset DiscoveredAt { get; init; }
+
+    public required DateTimeOffset RegisteredAt { get; init; }
+
+    public required string RegisteredBy { get; init; }
+
+    public required string RuleSetId { get; init; }
+
+    public required IncidentFacts Facts { get; init; }
+
+    public required Grade Grade { get; init; }
+
+    public required bool Sensitive { get; init; }
+
+    public required IReadOnlyList<ObligationView> Obligations { get; init; }
+
+    public required IReadOnlyList<IncidentReport> Reports { get; init; }
+
+    /// <summary>An initial report was phoned in and no written report has followed yet.</summary>
+    public required bool WrittenReportOutstanding { get; init; }
+
+    public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
+
+    public required IReadOnlyList<string> AllowedMoves { get; init; }
+
+    public required long Version { get; init; }
+
+    /// <summary>The moment the view was computed for.</summary>
+    public required DateTimeOffset AsOf { get; init; }
+}
+
+public sealed record ObligationView
+{
+    public required string Id { get; init; }
+
+    public required ObligationKind Kind { get; init; }
+
+    public required string Title { get; init; }
+
+    public required ObligationStatus Status { get; init; }
+
+    public required DateTimeOffset DueAt { get; init; }
+
+    public required string DeadlineBasis { get; init; }
+
+    public DateTimeOffset? OverdueSince { get; init; }
+
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public DateTimeOffset? RecordedAt { get; init; }
+
+    public string? CompletedBy { get; init; }
+
+    public string? Note { get; init; }
+
+    /// <summary>How late the completion was (迟报 and the like), measured against the first deadline that passed.</summary>
+    public TimeSpan? LateBy { get; init; }
+
+    /// <summary>For an open obligation past its deadline: by how much, as of the view.</summary>
+    public TimeSpan? OverdueBy { get; init; }
+
+    /// <summary>For an open obligation before its deadline: the time left, as of the view.</summary>
+    public TimeSpan? Remaining { get; init; }
+
+    public static ObligationView Of(Obligation o, DateTimeOffset now)
+    {
+        var status = o.StatusAt(now);
+        return new ObligationView
+        {
+            Id = o.Id,
+            Kind = o.Kind,
+            Title = o.Kind.Title(),
+            Status = status,
+            DueAt = o.DueAt,
+            DeadlineBasis = o.DeadlineBasis,
+            OverdueSince = o.OverdueSince,
+            CompletedAt = o.CompletedAt,
+            RecordedAt = o.RecordedAt,
+            CompletedBy = o.CompletedBy,
+            Note = o.Note,
+            LateBy = o.LateBy,
+            OverdueBy = status == ObligationStatus.Overdue ? now - o.EffectiveDeadline : null,
+            Remaining = status == ObligationStatus.Pending ? o.DueAt - now : null,
+        };
+    }
+}
+
+/// <summary>One line of the open-incidents list.</summary>
+public sealed record IncidentSummary
+{
+    public required string Id { get; init; }
+
+    public required string Scope { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Region { get; init; }
+
+    public required IncidentLevel Level { get; init; }
+
+    public required bool LevelUnclear { get; init; }
+
+    public required IncidentPhase Phase { get; init; }
+
+    public required DateTimeOffset DiscoveredAt { get; init; }
+
+    /// <summary>Earliest deadline of an open obligation (overdue ones included).</summary>
+    public DateTimeOffset? NextDueAt { get; init; }
+
+    /// <summary>True when an open obligation is past its deadline.</summary>
+    public required bool Overdue { get; init; }
+
+    public required IReadOnlyList<ObligationView> Obligations { get; init; }
+
+    public required long Version { get; init; }
+}
+
+public static class IncidentViews
+{
+    public static IncidentView View(this Incident incident, DateTimeOffset now)
+    {
+        var s = incident.State;
+        var initial = s.Reports.FirstOrDefault(r => r.Kind == ReportKind.Initial);
+        return new IncidentView
+        {
+            Id = s.Id,
+            Scope = s.Scope,
+            Title = s.Title,
+            Region = s.Region,
+            Description = s.Description,
+            SourceChannel = s.SourceChannel,
+            Phase = s.Phase,
+            DiscoveredAt = s.DiscoveredAt,
+            RegisteredAt = s.RegisteredAt,
+            RegisteredBy = s.RegisteredBy,
+            RuleSetId = s.RuleSetId,
+            Facts = s.Facts,
+            Grade = s.Grade!,
+            Sensitive = s.Facts.IsSensitive,
+            Obligations = [.. s.Obligations.Select(o => ObligationView.Of(o, now))],
+            Reports = s.Reports,
+            WrittenReportOutstanding = initial is { Medium: ReportMedium.Phone }
+                && !s.Reports.Any(r => r.Medium == ReportMedium.Written && r.Number > initial.Number),
+            Timeline = s.Timeline,
+            AllowedMoves = incident.AllowedMoves(now),
+            Version = s.Version,
+            AsOf = now,
+        };
+    }
+
+    public static IncidentSummary Summary(this Incident incident, DateTimeOffset now)
+    {
+        var s = incident.State;
+        var obligations = s.Obligations.Select(o => ObligationView.Of(o, now)).ToList();
+        return new IncidentSummary
+        {
+            Id = s.Id,
+            Scope = s.Scope,
+            Title = s.Title,
+            Region = s.Region,
+            Level = s.Grade!.Level,
+            LevelUnclear = s.Grade.Unclear,
+            Phase = s.Phase,
+            DiscoveredAt = s.DiscoveredAt,
+            NextDueAt = s.Obligations.Where(o => !o.IsCompleted).Select(o => (DateTimeOffset?)o.EffectiveDeadline).Min(),
+            Overdue = obligations.Any(o => o.Status == ObligationStatus.Overdue),
+            Obligations = obligations,
+            Version = s.Version,
+        };
+    }
+}

@@ -1,0 +1,65 @@
+namespace Emergency.Domain.Incidents;
+
+/// <summary>
+/// The five first-moment obligations (五个第一时间), plus the repeat report a change of level requires.
+/// They are timestamped obligations with deadlines, not a strict chain: only real orderings are enforced.
+/// </summary>
+public enum ObligationKind
+{
+    /// <summary>第一时间报告 — the initial report (初报); completed by filing it.</summary>
+    Report,
+
+    /// <summary>第一时间赶赴现场 — reach the scene.</summary>
+    ReachScene,
+
+    /// <summary>第一时间开展监测 — start monitoring; needs someone on scene.</summary>
+    StartMonitoring,
+
+    /// <summary>第一时间组织开展调查 — organise the investigation; needs someone on scene.</summary>
+    OrganiseInvestigation,
+
+    /// <summary>第一时间发布信息 — release information to the public.</summary>
+    ReleaseInformation,
+
+    /// <summary>Report again at the new level after a regrade (MEP Order 17); completed by a follow-up or final report.</summary>
+    LevelChangeReport,
+}
+
+public static class ObligationKinds
+{
+    /// <summary>The five first-moment obligations every incident starts with.</summary>
+    public static readonly IReadOnlyList<ObligationKind> FirstMoment =
+    [
+        ObligationKind.Report,
+        ObligationKind.ReachScene,
+        ObligationKind.StartMonitoring,
+        ObligationKind.OrganiseInvestigation,
+        ObligationKind.ReleaseInformation,
+    ];
+
+    public static string Title(this ObligationKind kind) => kind switch
+    {
+        ObligationKind.Report => "report (报告)",
+        ObligationKind.ReachScene => "reach the scene (赶赴现场)",
+        ObligationKind.StartMonitoring => "start monitoring (开展监测)",
+        ObligationKind.OrganiseInvestigation => "organise the investigation (组织调查)",
+        ObligationKind.ReleaseInformation => "release information (发布信息)",
+        ObligationKind.LevelChangeReport => "report at the new level (级别变化重新报告)",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>Obligations completed by filing a report rather than by the complete-obligation command.</summary>
+    public static bool IsReport(this ObligationKind kind) => kind is ObligationKind.Report or ObligationKind.LevelChangeReport;
+
+    /// <summary>The name used in the API, the board and the scenario files.</summary>
+    public static string Name(this ObligationKind kind) => kind switch
+    {
+        ObligationKind.Report => "report",
+        ObligationKind.ReachScene => "reachScene",
+        ObligationKind.StartMonitoring => "startMonitoring",
+        ObligationKind.OrganiseInvestigation => "organiseInvestigation",
+        ObligationKind.ReleaseInformation => "releaseInformation",
+        ObligationKind.LevelChangeReport => "levelChangeReport",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,35 @@
+namespace Emergency.Domain.Incidents;
+
+/// <summary>One line of an incident's timeline: what happened, when, and who did it. Never edited or removed.</summary>
+public sealed record TimelineEntry
+{
+    public required int Seq { get; init; }
+
+    /// <summary>When it happened (a stated completion time, or a deadline that passed).</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>When the engine recorded it.</summary>
+    public required DateTimeOffset RecordedAt { get; init; }
+
+    public required string Actor { get; init; }
+
+    public required TimelineKind Kind { get; init; }
+
+    public required string Text { get; init; }
+
+    public string? Obligation { get; init; }
+}
+
+public enum TimelineKind
+{
+    Registered,
+    Graded,
+    DeadlineSet,
+    FactsUpdated,
+    Regraded,
+    DeadlineChanged,
+    ObligationCompleted,
+    ObligationOverdue,
+    ReportFiled,
+    Closed,
+}

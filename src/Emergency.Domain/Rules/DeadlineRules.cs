@@ -1,0 +1,53 @@
+using Emergency.Domain.Incidents;
+
+namespace Emergency.Domain.Rules;
+
+/// <summary>Deadlines of the five first-moment obligations, each counted from discovery.</summary>
+public sealed record DeadlineRules
+{
+    public required IReadOnlyDictionary<ObligationKind, DeadlineRule> Obligations { get; init; }
+
+    /// <summary>
+    /// Window for the new report that a change of level requires (MEP Order 17: report again at the
+    /// new level), counted from the moment the level changed.
+    /// </summary>
+    public required DeadlineRule LevelChangeReport { get; init; }
+}
+
+/// <summary>
+/// One obligation's deadline: a window by level, optionally shortened when the incident is sensitive
+/// or when its level is still unclear and sensitive factors are present.
+/// </summary>
+public sealed record DeadlineRule
+{
+    public required IReadOnlyDictionary<IncidentLevel, TimeSpan> ByLevel { get; init; }
+
+    /// <summary>Applies whenever sensitive factors are present (e.g. the "5·24" practice for information release).</summary>
+    public TimeSpan? WhenSensitive { get; init; }
+
+    /// <summary>Applies while the level is unclear and sensitive factors are present (the 2 h reporting rule).</summary>
+    public TimeSpan? WhenLevelUnclearAndSensitive { get; init; }
+
+    /// <summary>"statute" when a regulation fixes it, "local practice" when it is a configurable default.</summary>
+    public required string Basis { get; init; }
+
+    public required string Source { get; init; }
+
+    /// <summary>The window that applies, with a short explanation for the timeline.</summary>
+    public (TimeSpan Window, string Why) WindowFor(Grade grade, bool sensitive)
+    {
+        var window = ByLevel[grade.Level];
+        var why = $"level {grade.Level}";
+        if (sensitive && WhenSensitive is { } s && s < window)
+        {
+            (window, why) = (s, "sensitive incident");
+        }
+
+        if (sensitive && grade.Unclear && WhenLevelUnclearAndSensitive is { } u && u < window)
+        {
+            (window, why) = (u, "level unclear with sensitive factors");
+        }
+
+        return (window, why);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Emergency.Domain.Rules;
+
+/// <summary>
+/// One versioned set of rules: how incidents are graded and which deadlines apply. An incident is
+/// judged by the rule set in force when it was discovered (see <see cref="RuleSetCatalog"/>).
+/// Every value carries the source it comes from, so a duty officer can check it.
+/// </summary>
+public sealed record RuleSet
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>Start of validity; the rule set applies to incidents discovered at or after it.</summary>
+    public required DateTimeOffset EffectiveFrom { get; init; }
+
+    public required GradingRules Grading { get; init; }
+
+    public required DeadlineRules Deadlines { get; init; }
+}
