@@ -1,0 +1,122 @@
+using Emergency.Contracts;
+using Emergency.Domain.Incidents;
+
+namespace Emergency.Grains.Incidents;
+
+/// <summary>Stored part of a directory shard: the ids of the open incidents.</summary>
+public sealed class IncidentDirectoryState
+{
+    public HashSet<string> Open { get; set; } = [];
+}
+
+/// <summary>
+/// One shard of the open-incident list. Only membership is stored; summaries live in memory, pushed by
+/// the incidents, and are rebuilt by touching every member, which also re-arms their deadlines.
+/// </summary>
+public sealed class IncidentDirectoryGrain(
+    [PersistentState("incidentDirectory", StorageNames.Provider)] IPersistentState<IncidentDirectoryState> state)
+    : Grain, IIncidentDirectoryGrain
+{
+    private const int TouchBatch = 64;
+
+    private readonly Dictionary<string, IncidentSummary> _summaries = [];
+    private readonly HashSet<string> _reservedSinceActivation = [];
+    private Task _lastWrite = Task.CompletedTask;
+    private Task<int>? _warmUp;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _warmUp = TouchAll();
+        return Task.CompletedTask;
+    }
+
+    public async Task Reserve(string incidentId)
+    {
+        _reservedSinceActivation.Add(incidentId);
+        if (state.State.Open.Add(incidentId))
+        {
+            await Write();
+        }
+    }
+
+    public async Task Publish(IncidentSummary summary)
+    {
+        if (_summaries.TryGetValue(summary.Id, out var known) && known.Version > summary.Version)
+        {
+            return;
+        }
+
+        if (summary.Phase == IncidentPhase.Closed)
+        {
+            _summaries.Remove(summary.Id);
+            if (state.State.Open.Remove(summary.Id))
+            {
+                await Write();
+            }
+
+            return;
+        }
+
+        _summaries[summary.Id] = summary;
+        if (state.State.Open.Add(summary.Id))
+        {
+            // Self-healing: an open incident that reports itself belongs in the list.
+            await Write();
+        }
+    }
+
+    public async Task<IReadOnlyList<IncidentSummary>> List()
+    {
+        await _warmUp!;
+        return [.. _summaries.Values];
+    }
+
+    public Task<int> WarmUp() => _warmUp!;
+
+    private async Task<int> TouchAll()
+    {
+        var missing = new List<string>();
+        foreach (var batch in state.State.Open.ToList().Chunk(TouchBatch))
+        {
+            var touched = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IIncidentGrain>(id).Touch()));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (touched[i] is { } summary)
+                {
+                    await Publish(summary);
+                }
+                else if (!_reservedSinceActivation.Contains(batch[i]))
+                {
+                    // Reserved by an earlier activation, but the incident's first write never happened:
+                    // it was never acknowledged, so it is not listed.
+                    missing.Add(batch[i]);
+                }
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            state.State.Open.ExceptWith(missing);
+            await Write();
+        }
+
+        return state.State.Open.Count;
+    }
+
+    /// <summary>Writes one after the other: the warm-up runs beside requests, and two writes in flight would conflict.</summary>
+    private Task Write() => _lastWrite = WriteAfter(_lastWrite);
+
+    private async Task WriteAfter(Task previous)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception)
+        {
+            // The earlier write's caller saw its failure; this write carries the latest state anyway.
+        }
+
+        await state.WriteStateAsync();
+    }
+}

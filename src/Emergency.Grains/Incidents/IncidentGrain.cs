@@ -1,0 +1,244 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Emergency.Contracts;
+using Emergency.Domain;
+using Emergency.Domain.Incidents;
+using Emergency.Domain.Rules;
+using Microsoft.Extensions.Logging;
+
+namespace Emergency.Grains.Incidents;
+
+/// <summary>
+/// Thin shell around <see cref="Incident"/>: loads it, asks it, persists, re-arms the deadlines, and
+/// publishes the summary. A command is answered only after its write is durable.
+/// </summary>
+public sealed partial class IncidentGrain(
+    [PersistentState("incident", StorageNames.Provider)] IPersistentState<IncidentRecord> record,
+    RuleSetCatalog catalog,
+    TimeProvider time,
+    ILogger<IncidentGrain> logger) : Grain, IIncidentGrain, IRemindable
+{
+    private const string DeadlineReminder = "deadline";
+
+    /// <summary>Safety-net period of the durable reminder; the precise wake-up is the in-memory timer.</summary>
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(10);
+
+    private Incident? _incident;
+    private ITimer? _timer;
+    private DateTimeOffset? _timerFor;
+    private DateTimeOffset? _reminderFor;
+    private bool _reminderKnown;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (record.State.Incident.Exists)
+        {
+            _incident = Incident.Load(record.State.Incident, catalog);
+            await CatchUp();
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public async Task<CommandResult> Register(ReportIncident command, string scope, CommandContext context)
+    {
+        var fingerprint = Fingerprint(command);
+        if (_incident is not null)
+        {
+            return context.CommandId is { } id && record.State.FindCommand(id) is { } applied
+                ? Replay(applied, fingerprint)
+                : Refused(CommandStatus.NotAllowed, Decision.NotAllowed($"an incident with id '{this.GetPrimaryKeyString()}' already exists", []));
+        }
+
+        var now = time.GetUtcNow();
+        var (incident, decision) = Incident.Register(this.GetPrimaryKeyString(), scope, command, context.Actor, catalog, now);
+        if (incident is null)
+        {
+            return Refused(decision);
+        }
+
+        // Listed before the first write: a stored incident is never missing from the directory.
+        await GrainFactory.GetGrain<IIncidentDirectoryGrain>(IncidentDirectory.ShardKey(scope, incident.State.Id)).Reserve(incident.State.Id);
+        record.State.Incident = incident.State;
+        _incident = incident;
+        return await Persist(context, fingerprint, decision, now);
+    }
+
+    public Task<CommandResult> UpdateFacts(UpdateFacts command, CommandContext context) =>
+        Execute(context, command, (incident, now) => incident.UpdateFacts(command, context.Actor, now));
+
+    public Task<CommandResult> CompleteObligation(CompleteObligation command, CommandContext context) =>
+        Execute(context, command, (incident, now) => incident.CompleteObligation(command, context.Actor, now));
+
+    public Task<CommandResult> FileReport(FileReport command, CommandContext context) =>
+        Execute(context, command, (incident, now) => incident.FileReport(command, context.Actor, now));
+
+    public Task<CommandResult> Close(CloseIncident command, CommandContext context) =>
+        Execute(context, command, (incident, now) => incident.Close(command, context.Actor, now));
+
+    public Task<IncidentView?> GetView() => Task.FromResult(_incident?.View(time.GetUtcNow()));
+
+    public async Task<IncidentSummary?> Touch()
+    {
+        if (_incident is null)
+        {
+            DeactivateOnIdle();
+            return null;
+        }
+
+        await CatchUp();
+        return _incident.Summary(time.GetUtcNow());
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => _incident is null ? Task.CompletedTask : CatchUp();
+
+    /// <summary>Marks what fell due (also while the engine was down) and re-arms the next deadline.</summary>
+    private async Task CatchUp()
+    {
+        var now = time.GetUtcNow();
+        if (_incident!.Tick(now))
+        {
+            await WriteAndPublish(now);
+        }
+        else
+        {
+            await Arm(now);
+        }
+    }
+
+    private async Task<CommandResult> Execute<TCommand>(CommandContext context, TCommand command, Func<Incident, DateTimeOffset, Decision> act)
+    {
+        if (_incident is null)
+        {
+            DeactivateOnIdle();
+            return CommandResult.NotFound;
+        }
+
+        var fingerprint = Fingerprint(command);
+        if (context.CommandId is { } id && record.State.FindCommand(id) is { } applied)
+        {
+            return Replay(applied, fingerprint);
+        }
+
+        var now = time.GetUtcNow();
+        var before = _incident.State.Version;
+        var decision = act(_incident, now);
+        if (decision.IsAccepted)
+        {
+            return await Persist(context, fingerprint, decision, now);
+        }
+
+        if (_incident.State.Version != before)
+        {
+            // Refused, but deadlines fell due on the way: those are real events and are kept.
+            await WriteAndPublish(now);
+        }
+
+        return Refused(decision);
+    }
+
+    private async Task<CommandResult> Persist(CommandContext context, string fingerprint, Decision decision, DateTimeOffset now)
+    {
+        if (context.CommandId is { } id)
+        {
+            record.State.Remember(new AppliedCommand(id, fingerprint, _incident!.State.Version));
+        }
+
+        await WriteAndPublish(now);
+        return new CommandResult { Status = CommandStatus.Accepted, Decision = decision, Incident = _incident!.View(now) };
+    }
+
+    private async Task WriteAndPublish(DateTimeOffset now)
+    {
+        try
+        {
+            await record.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now differs from what is stored: drop this activation so the next call reloads the truth.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        var summary = _incident!.Summary(now);
+        GrainFactory.GetGrain<IIncidentDirectoryGrain>(IncidentDirectory.ShardKey(summary.Scope, summary.Id)).Publish(summary).Ignore();
+        await Arm(now);
+    }
+
+    /// <summary>A precise timer for the next deadline while active, and a durable reminder in case the activation goes away.</summary>
+    private async Task Arm(DateTimeOffset now)
+    {
+        var next = _incident!.NextDueAt;
+        if (next != _timerFor)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            _timerFor = next;
+            if (next is { } due)
+            {
+                var self = GrainFactory.GetGrain<IIncidentGrain>(this.GetPrimaryKeyString());
+                var delay = due - now;
+                _timer = time.CreateTimer(_ => self.Touch().Ignore(), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        try
+        {
+            await ArmReminder(next, now);
+        }
+        catch (Exception ex)
+        {
+            // The command is already durable; the timer still fires, and a restart re-arms from the directory.
+            LogReminderFailed(ex, this.GetPrimaryKeyString());
+        }
+    }
+
+    private async Task ArmReminder(DateTimeOffset? next, DateTimeOffset now)
+    {
+        if (!_reminderKnown)
+        {
+            var existing = await this.GetReminder(DeadlineReminder);
+            _reminderFor = existing is null ? null : DateTimeOffset.MinValue;
+            _reminderKnown = true;
+        }
+
+        if (next == _reminderFor)
+        {
+            return;
+        }
+
+        if (next is { } due)
+        {
+            var delay = due - now;
+            await this.RegisterOrUpdateReminder(DeadlineReminder, delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay, ReminderPeriod);
+        }
+        else if (_reminderFor is not null && await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderFor = next;
+    }
+
+    private CommandResult Replay(AppliedCommand applied, string fingerprint) =>
+        applied.Fingerprint == fingerprint
+            ? new CommandResult { Status = CommandStatus.Replayed, Decision = Decision.Accepted, Incident = _incident?.View(time.GetUtcNow()) }
+            : Refused(CommandStatus.CommandIdReused, Decision.NotAllowed($"command id '{applied.Id}' was already used for a different command", _incident?.AllowedMoves(time.GetUtcNow()) ?? []));
+
+    private CommandResult Refused(Decision decision) =>
+        Refused(decision.Outcome == DecisionOutcome.Invalid ? CommandStatus.Invalid : CommandStatus.NotAllowed, decision);
+
+    private CommandResult Refused(CommandStatus status, Decision decision) =>
+        new() { Status = status, Decision = decision, Incident = _incident?.View(time.GetUtcNow()) };
+
+    private static string Fingerprint<TCommand>(TCommand command) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, DomainJson.Options)));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not arm the deadline reminder of incident {IncidentId}")]
+    private partial void LogReminderFailed(Exception exception, string incidentId);
+}

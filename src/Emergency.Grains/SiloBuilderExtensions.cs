@@ -1,0 +1,26 @@
+using Emergency.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Emergency.Grains;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// The engine's grains: domain types serialized as JSON, the system clock unless a test or drill
+    /// supplies another, and a start-up step that touches every open incident so that deadlines which
+    /// fell due while the engine was down are marked at once and the rest are re-armed.
+    /// </summary>
+    public static ISiloBuilder AddEmergencyGrains(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSerializer(serializer => serializer.AddEmergencyTypes());
+        silo.AddStartupTask(async (services, cancellationToken) =>
+        {
+            var grains = services.GetRequiredService<IGrainFactory>();
+            await Task.WhenAll(IncidentDirectory.AllShardKeys(IncidentDirectory.LiveScope)
+                .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).WarmUp()));
+        });
+        return silo;
+    }
+}
