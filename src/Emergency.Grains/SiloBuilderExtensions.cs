@@ -1,6 +1,7 @@
 using Emergency.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
 
 namespace Emergency.Grains;
 

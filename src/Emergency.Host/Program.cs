@@ -1,1 +1,18 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using Emergency.Domain.Rules;
+using Emergency.Host.Hosting;
+using Emergency.Storage;
+
+try
+{
+    var app = EngineHost.Build(args);
+    await app.StartAsync();
+    var settings = app.Services.GetRequiredService<EngineSettings>();
+    Console.WriteLine($"Emergency engine ready at {string.Join(", ", app.Urls)} (storage: {settings.Storage.Provider}); health: /healthz, API: /openapi/v1.json");
+    await app.WaitForShutdownAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is RuleSetException or EngineConfigurationException or StorageConfigurationException)
+{
+    Console.Error.WriteLine($"Emergency cannot start: {ex.Message}");
+    return 2;
+}

@@ -1,0 +1,251 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Emergency.Contracts;
+using Emergency.Domain.Incidents;
+using Emergency.Domain.Rules;
+using Emergency.Host.Auth;
+
+namespace Emergency.Host.Api;
+
+/// <summary>The incident API: register, act on the five first-moment obligations, report, close, list.</summary>
+public static partial class IncidentEndpoints
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public static IEndpointRouteBuilder MapIncidentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
+
+        incidents.MapPost("/", Register)
+            .RequireAuthorization(Policies.CommandIncidents)
+            .WithSummary("Register an incident (接报): it is graded and its five obligations get their deadlines")
+            .WithDescription($"{Policies.Describe(Policies.CommandIncidents)} Send an {IdempotencyHeader} header to make a retry safe.")
+            .Accepts<ReportIncident>("application/json")
+            .Produces<IncidentView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        incidents.MapGet("/", List)
+            .RequireAuthorization(Policies.Read)
+            .WithSummary("Open incidents, most urgent first; filter by level, region and overdue")
+            .WithDescription(Policies.Describe(Policies.Read))
+            .Produces<IReadOnlyList<IncidentSummary>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        incidents.MapGet("/{id}", Get)
+            .RequireAuthorization(Policies.Read)
+            .WithSummary("One incident with its obligations, reports and timeline")
+            .WithDescription(Policies.Describe(Policies.Read))
+            .Produces<IncidentView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapCommand<UpdateFacts>(incidents, "/{id}/facts", "Record new facts; the incident is regraded and open deadlines recomputed",
+            (grain, command, context) => grain.UpdateFacts(command, context));
+        MapCommand<ObligationCompletion>(incidents, "/{id}/obligations/{obligation}/complete",
+            "Complete reachScene, startMonitoring, organiseInvestigation or releaseInformation",
+            (grain, body, context) => grain.CompleteObligation(body.ToCommand(), context));
+        MapCommand<FileReport>(incidents, "/{id}/reports", "File an initial, follow-up or final report",
+            (grain, command, context) => grain.FileReport(command, context));
+        MapCommand<CloseIncident>(incidents, "/{id}/close", "Close the incident: every obligation done and the final report filed",
+            (grain, command, context) => grain.Close(command, context), whenEmpty: () => new CloseIncident());
+
+        app.MapGet("/api/rulesets", (RuleSetCatalog catalog) => catalog.All)
+            .RequireAuthorization(Policies.Read)
+            .WithTags("Rules")
+            .WithSummary("The rule sets the engine judges by, each value with its source")
+            .WithDescription(Policies.Describe(Policies.Read));
+
+        app.MapGet("/api/me", (HttpContext http) => http.User.ToActor())
+            .RequireAuthorization(Policies.Read)
+            .WithTags("Users")
+            .WithSummary("Who the token belongs to, and the role")
+            .WithDescription(Policies.Describe(Policies.Read));
+
+        return app;
+    }
+
+    private static async Task<IResult> Register(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (commandId, keyProblem) = ReadCommandId(http.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        var (command, problem) = await JsonBody.ReadAsync<ReportIncident>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var actor = http.User.ToActor();
+        var id = commandId is null ? NewId() : IdFor(actor.Id, commandId);
+        var result = await grains.GetGrain<IIncidentGrain>(id).Register(command!, IncidentDirectory.LiveScope, new CommandContext(actor, commandId));
+        return Problems.From(result, ok =>
+        {
+            MarkReplay(http, ok);
+            return Results.Created($"/api/incidents/{id}", ok.Incident);
+        });
+    }
+
+    private static async Task<IResult> List(IGrainFactory grains, TimeProvider time, string? level, string? region, string? overdue)
+    {
+        IncidentLevel? levelFilter = null;
+        if (level is not null)
+        {
+            if (!Enum.TryParse<IncidentLevel>(level, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(level, out _))
+            {
+                return Problems.BadRequest($"level '{level}' is not one of I, II, III, IV", [new("level", "must be I, II, III or IV")]);
+            }
+
+            levelFilter = parsed;
+        }
+
+        bool? overdueFilter = null;
+        if (overdue is not null)
+        {
+            if (!bool.TryParse(overdue, out var parsed))
+            {
+                return Problems.BadRequest($"overdue '{overdue}' is not true or false", [new("overdue", "must be true or false")]);
+            }
+
+            overdueFilter = parsed;
+        }
+
+        var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(IncidentDirectory.LiveScope)
+            .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
+        var now = time.GetUtcNow();
+        var list = shards.SelectMany(s => s)
+            .Select(s => (Summary: s, Overdue: s.NextDueAt <= now))
+            .Where(s => levelFilter is null || s.Summary.Level == levelFilter)
+            .Where(s => region is null || string.Equals(s.Summary.Region, region, StringComparison.OrdinalIgnoreCase))
+            .Where(s => overdueFilter is null || s.Overdue == overdueFilter)
+            .OrderByDescending(s => s.Overdue)
+            .ThenBy(s => s.Summary.Level)
+            .ThenBy(s => s.Summary.NextDueAt ?? DateTimeOffset.MaxValue)
+            .Select(s => s.Summary with { Overdue = s.Overdue })
+            .ToList();
+        return Results.Ok(list);
+    }
+
+    private static async Task<IResult> Get(string id, IGrainFactory grains)
+    {
+        if (!IsIncidentId(id))
+        {
+            return Problems.NotFound($"'{id}' is not an incident id");
+        }
+
+        var view = await grains.GetGrain<IIncidentGrain>(id).GetView();
+        return view is null ? Problems.NotFound($"no incident has the id '{id}'") : Results.Ok(view);
+    }
+
+    private static void MapCommand<TBody>(RouteGroupBuilder group, string pattern, string summary,
+        Func<IIncidentGrain, TBody, CommandContext, Task<CommandResult>> send, Func<TBody>? whenEmpty = null)
+        where TBody : class
+    {
+        group.MapPost(pattern, async (HttpContext http, string id, IGrainFactory grains, CancellationToken cancellationToken) =>
+            {
+                if (!IsIncidentId(id))
+                {
+                    return Problems.NotFound($"'{id}' is not an incident id");
+                }
+
+                var (commandId, keyProblem) = ReadCommandId(http.Request);
+                if (keyProblem is not null)
+                {
+                    return keyProblem;
+                }
+
+                TBody? body;
+                if (whenEmpty is not null && http.Request.ContentLength is null or 0 && !http.Request.HasJsonContentType())
+                {
+                    body = whenEmpty();
+                }
+                else
+                {
+                    var (read, problem) = await JsonBody.ReadAsync<TBody>(http.Request, cancellationToken);
+                    if (problem is not null)
+                    {
+                        return problem;
+                    }
+
+                    body = read;
+                }
+
+                if (body is ObligationCompletion completion)
+                {
+                    var name = (string?)http.GetRouteValue("obligation") ?? "";
+                    var kind = Enum.GetValues<ObligationKind>().Where(k => k.Name() == name).Select(k => (ObligationKind?)k).FirstOrDefault();
+                    if (kind is null)
+                    {
+                        return Problems.BadRequest($"'{name}' is not an obligation",
+                            [new("obligation", $"must be one of {string.Join(", ", ObligationKinds.FirstMoment.Skip(1).Select(k => k.Name()))}")]);
+                    }
+
+                    completion.Obligation = kind.Value;
+                }
+
+                var result = await send(grains.GetGrain<IIncidentGrain>(id), body!, new CommandContext(http.User.ToActor(), commandId));
+                return Problems.From(result, ok =>
+                {
+                    MarkReplay(http, ok);
+                    return Results.Ok(ok.Incident);
+                });
+            })
+            .RequireAuthorization(Policies.CommandIncidents)
+            .WithSummary(summary)
+            .WithDescription($"{Policies.Describe(Policies.CommandIncidents)} Send an {IdempotencyHeader} header to make a retry safe.")
+            .Accepts<TBody>("application/json")
+            .Produces<IncidentView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static (string? CommandId, IResult? Problem) ReadCommandId(HttpRequest request)
+    {
+        if (!request.Headers.TryGetValue(IdempotencyHeader, out var values))
+        {
+            return (null, null);
+        }
+
+        var key = values.ToString();
+        return key.Length is > 0 and <= 100 && key.All(c => c is > ' ' and < (char)127)
+            ? (key, null)
+            : (null, Problems.BadRequest($"the {IdempotencyHeader} header must be 1 to 100 visible ASCII characters", [new(IdempotencyHeader, "1 to 100 visible ASCII characters")]));
+    }
+
+    private static void MarkReplay(HttpContext http, CommandResult result)
+    {
+        if (result.Status == CommandStatus.Replayed)
+        {
+            http.Response.Headers[ReplayedHeader] = "true";
+        }
+    }
+
+    private static string NewId() => "inc-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+
+    /// <summary>The same user and command id always name the same incident, so a retried registration finds the first one.</summary>
+    private static string IdFor(string user, string commandId) =>
+        "inc-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{user}\n{commandId}")))[..20];
+
+    private static bool IsIncidentId(string id) => IncidentIdPattern().IsMatch(id);
+
+    [GeneratedRegex("^inc-[0-9a-z]{1,40}$")]
+    private static partial Regex IncidentIdPattern();
+}
+
+/// <summary>Body of the complete-obligation command; the obligation itself is named in the path.</summary>
+public sealed class ObligationCompletion
+{
+    public DateTimeOffset? At { get; set; }
+
+    public string? Note { get; set; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ObligationKind Obligation { get; set; }
+
+    public CompleteObligation ToCommand() => new() { Obligation = Obligation, At = At, Note = Note };
+}

@@ -1,0 +1,94 @@
+using System.Data.Common;
+using Emergency.Domain.Rules;
+using Emergency.Grains;
+using Emergency.Host.Api;
+using Emergency.Host.Auth;
+using Emergency.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace Emergency.Host.Hosting;
+
+/// <summary>Builds the engine: one process with the Orleans silo, the HTTP API and (later) the board.</summary>
+public static class EngineHost
+{
+    /// <summary>Where <c>emergency.json</c>, the rule sets and the tokens live, unless <c>ConfigDirectory</c> says otherwise.</summary>
+    public static string DefaultConfigDirectory => Path.Combine(AppContext.BaseDirectory, "config");
+
+    /// <param name="args">Command-line arguments (<c>--Storage:Provider=PostgreSql</c>).</param>
+    /// <param name="configure">Lets tests put their own settings, clock or ports in before anything is read.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var configDirectory = Path.GetFullPath(builder.Configuration["ConfigDirectory"] ?? DefaultConfigDirectory);
+        var settingsFile = Path.Combine(configDirectory, "emergency.json");
+        if (!File.Exists(settingsFile))
+        {
+            throw new EngineConfigurationException("ConfigDirectory", $"'{settingsFile}' does not exist");
+        }
+
+        // The settings file sits below environment variables and the command line, which may override any key.
+        builder.Configuration.AddConfiguration(new ConfigurationBuilder()
+            .AddJsonFile(settingsFile, optional: false)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build());
+        configure?.Invoke(builder);
+
+        var settings = EngineSettings.Read(builder.Configuration, configDirectory);
+        var catalog = RuleSetLoader.Load(settings.RulesDirectory, settings.RulesOverrideFile);
+        var tokens = TokenStore.Load(settings.TokensFile);
+
+        builder.Services.AddSingleton(settings).AddSingleton(catalog).AddSingleton(tokens);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
+        builder.Services.AddAuthentication(TokenAuthenticationHandler.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.Scheme, null);
+        builder.Services.AddAuthorizationBuilder().AddEmergencyPolicies();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => Contracts.DomainJson.Configure(json.SerializerOptions));
+        builder.Services.AddOpenApi();
+
+        builder.UseOrleans(silo =>
+        {
+            if (settings.Storage.Provider == StorageProvider.Sqlite)
+            {
+                // One node on the embedded default: nothing to share membership with.
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, settings.ServiceId, settings.ClusterId);
+            }
+            else
+            {
+                silo.Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ClusterId = settings.ClusterId;
+                    cluster.ServiceId = settings.ServiceId;
+                });
+                silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort);
+            }
+
+            silo.UseEmergencyStorage(settings.Storage);
+            silo.AddEmergencyGrains();
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapIncidentEndpoints();
+        return app;
+    }
+
+    /// <summary>Storage or cluster trouble is worth a retry (503); anything else is a bug (500).</summary>
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        DbException or InconsistentStateException or TimeoutException or OrleansException or SiloUnavailableException
+            => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}
