@@ -1,0 +1,62 @@
+using Emergency.Storage.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Emergency.Storage.Hosting;
+
+public static class EmergencyStorageSiloBuilderExtensions
+{
+    /// <summary>
+    /// Puts the silo's grain state (<see cref="EmergencyStorage.ProviderName"/>) and reminders in the configured
+    /// database, migrating its schema before any provider starts.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// <see cref="StorageProvider.PostgreSql"/> also configures ADO.NET clustering: the membership table lives
+    /// in the same database, so every silo started with the same ClusterId finds the others there.
+    /// </para>
+    /// <para>
+    /// <see cref="StorageProvider.Sqlite"/> does <b>not</b> configure clustering: a SQLite file serves one node,
+    /// and the host must call <c>UseLocalhostClustering</c> itself.
+    /// </para>
+    /// <para>Grain state is stored as JSON without .NET type names (camelCase, enums by name).</para>
+    /// </remarks>
+    /// <exception cref="StorageConfigurationException">The options are invalid.</exception>
+    public static ISiloBuilder UseEmergencyStorage(this ISiloBuilder silo, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        // The caller may mutate its options object after this call; the silo must keep what was validated.
+        var storage = options.Snapshot();
+        var invariant = EmergencyStorage.InvariantFor(storage.Provider);
+
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
+            new SchemaMigrationParticipant(storage, services.GetRequiredService<ILoggerFactory>()));
+
+        silo.AddAdoNetGrainStorage(EmergencyStorage.ProviderName, adoNet =>
+        {
+            adoNet.Invariant = invariant;
+            adoNet.ConnectionString = storage.ConnectionString;
+            adoNet.GrainStorageSerializer = new JsonGrainStateSerializer();
+        });
+
+        silo.UseAdoNetReminderService(adoNet =>
+        {
+            adoNet.Invariant = invariant;
+            adoNet.ConnectionString = storage.ConnectionString;
+        });
+
+        if (storage.Provider == StorageProvider.PostgreSql)
+        {
+            silo.UseAdoNetClustering(adoNet =>
+            {
+                adoNet.Invariant = invariant;
+                adoNet.ConnectionString = storage.ConnectionString;
+            });
+        }
+
+        return silo;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace Emergency.Storage;
+
+/// <summary>Where the engine keeps grain state, reminders and (PostgreSQL only) cluster membership.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The configuration section bound to these options.</summary>
+    public const string SectionName = "Storage";
+
+    /// <summary>Configuration key of <see cref="Provider"/>.</summary>
+    public const string ProviderKey = "Storage:Provider";
+
+    /// <summary>Configuration key of <see cref="ConnectionString"/>.</summary>
+    public const string ConnectionStringKey = "Storage:ConnectionString";
+
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>
+    /// An ADO.NET connection string for the chosen provider, e.g. <c>Data Source=data/emergency.db</c> (SQLite)
+    /// or <c>Host=db;Username=emergency;Password=…;Database=emergency</c> (PostgreSQL).
+    /// </summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Reads the <c>Storage</c> section and validates it.</summary>
+    /// <exception cref="StorageConfigurationException">A value is missing or invalid.</exception>
+    public static StorageOptions FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new StorageOptions
+        {
+            Provider = ParseProvider(configuration[ProviderKey]),
+            ConnectionString = configuration[ConnectionStringKey] ?? "",
+        };
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>Parses a provider name, ignoring case ("sqlite", "PostgreSql").</summary>
+    /// <exception cref="StorageConfigurationException">The value is empty or names no known provider.</exception>
+    public static StorageProvider ParseProvider(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new StorageConfigurationException(ProviderKey,
+                $"no storage provider configured. Expected one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}.");
+        }
+
+        // Enum.TryParse would also accept numbers ("7"), which are never a deliberate choice in a config file.
+        foreach (var name in Enum.GetNames<StorageProvider>())
+        {
+            if (string.Equals(name, value.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return Enum.Parse<StorageProvider>(name);
+            }
+        }
+
+        throw StorageConfigurationException.UnknownProvider(value);
+    }
+
+    /// <summary>Checks the provider and that the connection string is present and well-formed for it.</summary>
+    /// <exception cref="StorageConfigurationException">A value is missing or invalid.</exception>
+    public void Validate()
+    {
+        if (!Enum.IsDefined(Provider))
+        {
+            throw StorageConfigurationException.UnknownProvider(Provider.ToString());
+        }
+
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new StorageConfigurationException(ConnectionStringKey,
+                $"the connection string is empty; set it for the {Provider} provider.");
+        }
+
+        try
+        {
+            DbConnectionStringBuilder builder = Provider == StorageProvider.Sqlite
+                ? new SqliteConnectionStringBuilder(ConnectionString)
+                : new NpgsqlConnectionStringBuilder(ConnectionString);
+            _ = builder.ConnectionString;
+        }
+        catch (ArgumentException e)
+        {
+            // Never echo the connection string: it may hold a password.
+            throw new StorageConfigurationException(ConnectionStringKey,
+                $"the connection string is not valid for the {Provider} provider: {e.Message}", e);
+        }
+
+        if (Provider == StorageProvider.Sqlite)
+        {
+            ValidateSqliteFile(new SqliteConnectionStringBuilder(ConnectionString));
+        }
+    }
+
+    private static void ValidateSqliteFile(SqliteConnectionStringBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new StorageConfigurationException(ConnectionStringKey,
+                "the SQLite connection string has no Data Source (the database file path).");
+        }
+
+        // The providers open a new connection per call, and an in-memory database lives only as long as one connection.
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource.Trim() == ":memory:")
+        {
+            throw new StorageConfigurationException(ConnectionStringKey,
+                "an in-memory SQLite database cannot hold state; give Data Source a file path.");
+        }
+
+        if (builder.Mode == SqliteOpenMode.ReadOnly)
+        {
+            throw new StorageConfigurationException(ConnectionStringKey,
+                "Mode=ReadOnly cannot store state; remove it from the SQLite connection string.");
+        }
+    }
+
+    internal StorageOptions Snapshot() => new() { Provider = Provider, ConnectionString = ConnectionString };
+}
