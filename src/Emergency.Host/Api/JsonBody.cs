@@ -1,6 +1,9 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Emergency.Contracts;
+using Emergency.Domain.Incidents;
+using Emergency.Domain.Rules;
 
 namespace Emergency.Host.Api;
 
@@ -8,7 +11,7 @@ namespace Emergency.Host.Api;
 /// Reads a command from the request body strictly: unknown fields, unknown enum values, missing
 /// required fields and malformed JSON are refused with the JSON path and line of the problem.
 /// </summary>
-public static class JsonBody
+public static partial class JsonBody
 {
     /// <summary>Large enough for any real report; a bigger body is refused before it is read.</summary>
     public const long MaxBytes = 2 * 1024 * 1024;
@@ -60,10 +63,40 @@ public static class JsonBody
 
     private static string FieldOf(string? path) => (path ?? "").TrimStart('$').TrimStart('.');
 
-    // System.Text.Json appends its own path and position; they are already given separately.
+    /// <summary>Turns System.Text.Json's messages, which name .NET types, into ones a duty officer can act on.</summary>
     private static string Clean(string message)
     {
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        message = cut > 0 ? message[..cut] : message;
+        if (UnknownField().Match(message) is { Success: true } unknown)
+        {
+            return $"unknown field '{unknown.Groups[1].Value}'";
+        }
+
+        if (NotConvertible().Match(message) is { Success: true } convert)
+        {
+            var type = typeof(ReportIncident).Assembly.GetType(convert.Groups[1].Value);
+            return type is { IsEnum: true }
+                ? $"must be one of {string.Join(", ", Enum.GetNames(type).Select(n => type == typeof(IncidentLevel) ? n : JsonNamingPolicy.CamelCase.ConvertName(n)))}"
+                : $"has the wrong type (expected {FriendlyType(convert.Groups[1].Value)})";
+        }
+
+        return message;
     }
+
+    private static string FriendlyType(string dotnetType) => dotnetType switch
+    {
+        "System.DateTimeOffset" or "System.Nullable`1[System.DateTimeOffset]" => "a date and time such as 2026-01-05T17:00:00+08:00",
+        "System.Int32" or "System.Nullable`1[System.Int32]" => "a whole number",
+        "System.Decimal" or "System.Nullable`1[System.Decimal]" => "a number",
+        "System.String" => "a string",
+        "System.Boolean" => "true or false",
+        _ => "an object of the documented shape",
+    };
+
+    [GeneratedRegex(@"^The JSON property '([^']*)' could not be mapped")]
+    private static partial Regex UnknownField();
+
+    [GeneratedRegex(@"could not be converted to ([\w.`\[\]]+)")]
+    private static partial Regex NotConvertible();
 }

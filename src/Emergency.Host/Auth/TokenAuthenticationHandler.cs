@@ -12,7 +12,7 @@ public sealed class TokenAuthenticationHandler(
     UrlEncoder encoder,
     TokenStore tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "Bearer";
+    public const string SchemeName = "Bearer";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -35,7 +35,7 @@ public sealed class TokenAuthenticationHandler(
 
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, actor.Id), new Claim(ClaimTypes.Role, actor.Role.ToString())],
-            Scheme);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme)));
+            SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

@@ -4,10 +4,10 @@ using Emergency.Grains;
 using Emergency.Host.Api;
 using Emergency.Host.Auth;
 using Emergency.Storage;
+using Emergency.Storage.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
-using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace Emergency.Host.Hosting;
@@ -45,8 +45,8 @@ public static class EngineHost
         builder.Services.AddSingleton(settings).AddSingleton(catalog).AddSingleton(tokens);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
-        builder.Services.AddAuthentication(TokenAuthenticationHandler.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.Scheme, null);
+        builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddEmergencyPolicies();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => Contracts.DomainJson.Configure(json.SerializerOptions));
