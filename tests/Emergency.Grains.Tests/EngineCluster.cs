@@ -1,0 +1,88 @@
+using Emergency.Contracts;
+using Emergency.Domain.Rules;
+using Emergency.Storage;
+using Emergency.Storage.Hosting;
+using Emergency.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace Emergency.Grains.Tests;
+
+/// <summary>
+/// A real in-process Orleans cluster running the engine's grains on a real SQLite file, with a clock the
+/// test moves. <see cref="RestartAsync"/> stops every silo and starts new ones on the same file.
+/// </summary>
+public sealed class EngineCluster : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.FromHours(8));
+
+    private static readonly RuleSetCatalog Rules = RuleSetLoader.Load(RepoPaths.Rules);
+
+    private readonly TempDirectory _files = new("grains");
+    private InProcessTestCluster? _cluster;
+
+    private EngineCluster()
+    {
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public IClusterClient Client => _cluster!.Client;
+
+    public static async Task<EngineCluster> StartAsync()
+    {
+        var engine = new EngineCluster();
+        await engine.DeployAsync();
+        return engine;
+    }
+
+    public IIncidentGrain Incident(string id) => Client.GetGrain<IIncidentGrain>(id);
+
+    public async Task<IReadOnlyList<Domain.Incidents.IncidentSummary>> OpenIncidentsAsync()
+    {
+        var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(IncidentDirectory.LiveScope)
+            .Select(key => Client.GetGrain<IIncidentDirectoryGrain>(key).List()));
+        return [.. shards.SelectMany(s => s)];
+    }
+
+    /// <summary>Stops the cluster, lets <paramref name="whileDown"/> happen (e.g. time passing), and starts a new one on the same database.</summary>
+    public async Task RestartAsync(Action? whileDown = null)
+    {
+        await _cluster!.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        whileDown?.Invoke();
+        await DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
+
+        _files.Dispose();
+    }
+
+    private async Task DeployAsync()
+    {
+        var storage = new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={_files.File("engine.db")}" };
+        var builder = new InProcessTestClusterBuilder(1);
+
+        // Stored rows are keyed by ServiceId: a restarted cluster must keep the same one to find them.
+        builder.Options.ServiceId = "emergency-grain-tests";
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.AddSingleton(Rules);
+            silo.UseEmergencyStorage(storage);
+            silo.AddEmergencyGrains();
+        });
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddEmergencyTypes()));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+}

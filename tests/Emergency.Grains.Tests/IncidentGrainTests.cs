@@ -1,0 +1,117 @@
+using Emergency.Contracts;
+using Emergency.Domain.Incidents;
+using Emergency.Domain.Rules;
+using Emergency.Testing;
+using static Emergency.Grains.Tests.Commands;
+
+namespace Emergency.Grains.Tests;
+
+public sealed class IncidentGrainTests : IAsyncLifetime
+{
+    private EngineCluster _engine = null!;
+
+    public async ValueTask InitializeAsync() => _engine = await EngineCluster.StartAsync();
+
+    public ValueTask DisposeAsync() => _engine.DisposeAsync();
+
+    [Fact]
+    public async Task Registering_grades_the_incident_sets_five_deadlines_and_lists_it()
+    {
+        var discovered = _engine.Clock.GetUtcNow().AddMinutes(-30);
+        var command = Minor(discovered) with { Facts = Minor(discovered).Facts with { CrossBoundary = CrossBoundary.CrossProvince } };
+
+        var result = await _engine.Incident("inc-register").Register(command, IncidentDirectory.LiveScope, As());
+
+        Assert.Equal(CommandStatus.Accepted, result.Status);
+        var view = result.Incident!;
+        Assert.Equal(IncidentLevel.II, view.Grade.Level);
+        Assert.Contains("II: crosses a province boundary", view.Grade.Reasons);
+        Assert.Equal(ObligationKinds.FirstMoment, view.Obligations.Select(o => o.Kind));
+        Assert.Equal(discovered.AddHours(2), view.Obligations.Single(o => o.Kind == ObligationKind.Report).DueAt);
+        Assert.Equal(discovered.AddHours(1), view.Obligations.Single(o => o.Kind == ObligationKind.ReachScene).DueAt);
+        Assert.Equal("duty.zhang (DutyCommander)", view.Timeline[0].Actor);
+
+        var listed = await Eventually.Until(_engine.OpenIncidentsAsync, list => list.Any(s => s.Id == "inc-register"), "the incident in the open list");
+        Assert.Equal(IncidentLevel.II, listed.Single(s => s.Id == "inc-register").Level);
+    }
+
+    [Fact]
+    public async Task A_passed_deadline_is_marked_overdue_by_the_timer_with_the_deadline_as_its_time()
+    {
+        var grain = _engine.Incident("inc-overdue");
+        var registered = await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As());
+        var reachScene = registered.Incident!.Obligations.Single(o => o.Kind == ObligationKind.ReachScene);
+
+        _engine.Clock.Advance(reachScene.DueAt - _engine.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+
+        var view = await Eventually.Until(grain.GetView, v => v!.Timeline.Any(e => e.Kind == TimelineKind.ObligationOverdue),
+            "the overdue entry written by the deadline timer", TimeSpan.FromSeconds(2));
+        var entry = view!.Timeline.Single(e => e.Kind == TimelineKind.ObligationOverdue);
+        Assert.Equal("reachScene", entry.Obligation);
+        Assert.Equal(reachScene.DueAt, entry.At);
+        Assert.Equal("system", entry.Actor);
+        Assert.Equal(ObligationStatus.Overdue, view.Obligations.Single(o => o.Kind == ObligationKind.ReachScene).Status);
+        Assert.Equal(ObligationStatus.Pending, view.Obligations.Single(o => o.Kind == ObligationKind.Report).Status);
+    }
+
+    [Fact]
+    public async Task A_late_completion_is_recorded_as_late_and_by_how_much()
+    {
+        var grain = _engine.Incident("inc-late");
+        await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As());
+        _engine.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(25));
+
+        var result = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReachScene }, As());
+
+        var scene = result.Incident!.Obligations.Single(o => o.Kind == ObligationKind.ReachScene);
+        Assert.Equal(ObligationStatus.CompletedLate, scene.Status);
+        Assert.Equal(TimeSpan.FromMinutes(25), scene.LateBy);
+        Assert.Contains(result.Incident.Timeline, e => e.Kind == TimelineKind.ObligationCompleted && e.Text.Contains("LATE by 25 min", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refused_command_changes_nothing_and_names_the_moves_possible_now()
+    {
+        var grain = _engine.Incident("inc-refused");
+        var before = (await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As())).Incident!;
+
+        var refused = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.StartMonitoring }, As());
+
+        Assert.Equal(CommandStatus.NotAllowed, refused.Status);
+        Assert.Contains("before someone is on scene", refused.Decision!.Reason, StringComparison.Ordinal);
+        Assert.Contains("completeObligation(reachScene)", refused.Decision.AllowedMoves);
+        var after = (await grain.GetView())!;
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Timeline.Count, after.Timeline.Count);
+    }
+
+    [Fact]
+    public async Task A_closed_incident_leaves_the_open_list()
+    {
+        var grain = _engine.Incident("inc-closed");
+        await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As());
+        await grain.FileReport(Report(ReportKind.Initial), As());
+        foreach (var kind in new[] { ObligationKind.ReachScene, ObligationKind.StartMonitoring, ObligationKind.OrganiseInvestigation, ObligationKind.ReleaseInformation })
+        {
+            Assert.Equal(CommandStatus.Accepted, (await grain.CompleteObligation(new CompleteObligation { Obligation = kind }, As())).Status);
+        }
+
+        await grain.FileReport(Report(ReportKind.Final), As());
+        await Eventually.Until(_engine.OpenIncidentsAsync, list => list.Any(s => s.Id == "inc-closed"), "the incident listed while open");
+
+        var closed = await grain.Close(new CloseIncident { Note = "handled" }, As());
+
+        Assert.Equal(IncidentPhase.Closed, closed.Incident!.Phase);
+        await Eventually.Until(_engine.OpenIncidentsAsync, list => list.All(s => s.Id != "inc-closed"), "the closed incident gone from the open list");
+    }
+
+    [Fact]
+    public async Task An_unknown_id_is_not_found_and_nothing_is_created()
+    {
+        var grain = _engine.Incident("inc-nobody");
+
+        Assert.Null(await grain.GetView());
+        Assert.Equal(CommandStatus.NotFound, (await grain.Close(new CloseIncident(), As())).Status);
+        Assert.Null(await grain.GetView());
+    }
+}
