@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Emergency.Testing;
+
+namespace Emergency.Durability.Tests;
+
+/// <summary>The engine as a real process of its own, started from its built binaries, stopped with SIGKILL.</summary>
+public sealed class EngineProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private EngineProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "commander-dev-token");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the engine with these settings and waits until <c>/healthz</c> says ready.</summary>
+    public static async Task<EngineProcess> StartAsync(EngineSettings settings)
+    {
+        var host = Path.Combine(RepoPaths.Root, "src", "Emergency.Host", "bin", BuildConfiguration, "net10.0", "Emergency.Host.dll");
+        if (!File.Exists(host))
+        {
+            throw new FileNotFoundException($"The engine is not built at {host}");
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = settings.WorkingDirectory,
+        };
+        start.ArgumentList.Add(host);
+        foreach (var (key, value) in settings.Arguments())
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        var process = Process.Start(start)!;
+        var engine = new EngineProcess(process, new Uri($"http://127.0.0.1:{settings.HttpPort}"));
+        process.OutputDataReceived += (_, e) => engine.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => engine.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await engine.WaitReadyAsync();
+        return engine;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, nothing is flushed that was not already durable.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        Http.Dispose();
+        _process.Dispose();
+    }
+
+    private static string BuildConfiguration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            await Eventually.Until(async () =>
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"The engine exited with code {_process.ExitCode}:\n{Output}");
+                }
+
+                try
+                {
+                    return (await probe.GetAsync("/healthz")).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+                catch (TaskCanceledException)
+                {
+                    return false;
+                }
+            }, ready => ready, "the engine to report ready on /healthz", TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\n{Output}", ex);
+        }
+    }
+}
+
+/// <summary>What an engine process is started with; the same settings start it again after a kill.</summary>
+public sealed record EngineSettings(string Provider, string ConnectionString, string WorkingDirectory)
+{
+    public int HttpPort { get; } = FreePorts.Next();
+
+    public int SiloPort { get; } = FreePorts.Next();
+
+    public int GatewayPort { get; } = FreePorts.Next();
+
+    public string ClusterId { get; } = $"durability-{Guid.NewGuid():N}";
+
+    public IEnumerable<(string Key, string Value)> Arguments() =>
+    [
+        ("Urls", $"http://127.0.0.1:{HttpPort}"),
+        ("Storage:Provider", Provider),
+        ("Storage:ConnectionString", ConnectionString),
+        ("Cluster:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Cluster:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Cluster:ClusterId", ClusterId),
+        ("Cluster:ServiceId", "durability-tests"),
+    ];
+}
