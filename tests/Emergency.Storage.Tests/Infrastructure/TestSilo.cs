@@ -29,7 +29,8 @@ internal sealed class TestSilo : IAsyncDisposable
 
     public SiloAddress Address => Host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
 
-    public static async Task<TestSilo> StartAsync(StorageOptions storage, string serviceId, string clusterId = DefaultClusterId)
+    public static async Task<TestSilo> StartAsync(
+        StorageOptions storage, string serviceId, string clusterId = DefaultClusterId, Action<ISiloBuilder>? configure = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -56,6 +57,7 @@ internal sealed class TestSilo : IAsyncDisposable
 
             // The production minimum is a minute; tests need reminders that fire within seconds.
             silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            configure?.Invoke(silo);
         });
 
         var host = builder.Build();
