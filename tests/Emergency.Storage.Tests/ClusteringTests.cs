@@ -18,7 +18,12 @@ public sealed class ClusteringTests
     public async Task Two_silos_join_through_the_database_and_see_each_other()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
+        Assert.False(await StorageProbe.IsReadyAsync(db.Options, Ct));
+
+        // An empty database: membership initialises at RuntimeInitialize, before storage and reminders, so this
+        // start also proves the schema is migrated before the earliest provider reads its queries.
         await using var first = await TestSilo.StartAsync(db.Options, "svc-cluster");
+        Assert.True(await StorageProbe.IsReadyAsync(db.Options, Ct));
         SiloAddress secondAddress;
         await using (var second = await TestSilo.StartAsync(db.Options, "svc-cluster"))
         {
