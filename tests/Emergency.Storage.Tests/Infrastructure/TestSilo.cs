@@ -1,5 +1,4 @@
 using System.Net;
-using Emergency.Storage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
