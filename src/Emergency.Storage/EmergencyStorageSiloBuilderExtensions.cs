@@ -1,8 +1,9 @@
+using Emergency.Storage.Hosting;
 using Emergency.Storage.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Emergency.Storage.Hosting;
+namespace Emergency.Storage;
 
 public static class EmergencyStorageSiloBuilderExtensions
 {

@@ -1,0 +1,157 @@
+using Emergency.Storage.Migrations;
+using Emergency.Storage.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Emergency.Storage.Tests;
+
+public abstract class MigratorTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    [Fact]
+    public async Task Fresh_database_is_migrated_to_the_latest_version_with_every_query()
+    {
+        await using var db = await CreateDatabaseAsync();
+
+        var version = await new SchemaMigrator().MigrateAsync(db.Options, Ct);
+
+        Assert.Equal(SchemaMigrator.LatestVersion(db.Provider), version);
+        Assert.Equal(version, await db.CountAsync("SELECT COUNT(*) FROM SchemaVersion", Ct));
+        var keys = await ReadQueryKeysAsync(db);
+        Assert.Equal(QueryKeys.For(db.Provider).Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Second_run_is_a_no_op()
+    {
+        await using var db = await CreateDatabaseAsync();
+        var migrator = new SchemaMigrator();
+        await migrator.MigrateAsync(db.Options, Ct);
+        var appliedBefore = Convert.ToString(await db.ScalarAsync("SELECT MAX(AppliedUtc) FROM SchemaVersion", Ct));
+
+        var version = await migrator.MigrateAsync(db.Options, Ct);
+
+        Assert.Equal(SchemaMigrator.LatestVersion(db.Provider), version);
+        Assert.Equal(version, await db.CountAsync("SELECT COUNT(*) FROM SchemaVersion", Ct));
+        Assert.Equal(appliedBefore, Convert.ToString(await db.ScalarAsync("SELECT MAX(AppliedUtc) FROM SchemaVersion", Ct)));
+    }
+
+    [Fact]
+    public async Task Concurrent_migrations_apply_each_script_once()
+    {
+        await using var db = await CreateDatabaseAsync();
+
+        var versions = await Task.WhenAll(Enumerable.Range(0, 4)
+            .Select(_ => Task.Run(() => new SchemaMigrator().MigrateAsync(db.Options, Ct), Ct)));
+
+        var latest = SchemaMigrator.LatestVersion(db.Provider);
+        Assert.All(versions, version => Assert.Equal(latest, version));
+        Assert.Equal(latest, await db.CountAsync("SELECT COUNT(*) FROM SchemaVersion", Ct));
+        Assert.Equal(QueryKeys.For(db.Provider).Length, await db.CountAsync("SELECT COUNT(*) FROM OrleansQuery", Ct));
+    }
+
+    [Fact]
+    public async Task Newer_database_version_stops_with_a_clear_error()
+    {
+        await using var db = await CreateDatabaseAsync();
+        var latest = await new SchemaMigrator().MigrateAsync(db.Options, Ct);
+        await db.ExecuteAsync(
+            $"INSERT INTO SchemaVersion (Version, Script, AppliedUtc) VALUES ({latest + 1}, '{latest + 1:0000}_future.sql', CURRENT_TIMESTAMP)", Ct);
+
+        var error = await Assert.ThrowsAsync<StorageSchemaException>(() => new SchemaMigrator().MigrateAsync(db.Options, Ct));
+
+        Assert.Contains($"schema version {latest + 1}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"only knows versions up to {latest}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_scripts_are_applied_in_order_and_a_failing_script_changes_nothing()
+    {
+        await using var db = await CreateDatabaseAsync();
+        var one = new SchemaScript(1, "0001_one.sql", "CREATE TABLE StepOne (Id integer PRIMARY KEY);");
+        var two = new SchemaScript(2, "0002_two.sql", "INSERT INTO StepOne (Id) VALUES (2); CREATE TABLE StepTwo (Id integer);");
+        var broken = new SchemaScript(3, "0003_broken.sql", "CREATE TABLE StepThree (Id integer); SELECT * FROM NoSuchTable;");
+
+        Assert.Equal(1, await MigratorWith(one).MigrateAsync(db.Options, Ct));
+        Assert.Equal(2, await MigratorWith(one, two).MigrateAsync(db.Options, Ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => MigratorWith(one, two, broken).MigrateAsync(db.Options, Ct));
+
+        Assert.Equal(2, await db.CountAsync("SELECT MAX(Version) FROM SchemaVersion", Ct));
+        Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM StepOne", Ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.CountAsync("SELECT COUNT(*) FROM StepThree", Ct));
+    }
+
+    [Fact]
+    public async Task Probe_is_ready_only_at_the_expected_version()
+    {
+        await using var db = await CreateDatabaseAsync();
+
+        Assert.False(await StorageProbe.IsReadyAsync(db.Options, Ct));
+
+        var latest = await new SchemaMigrator().MigrateAsync(db.Options, Ct);
+        Assert.True(await StorageProbe.IsReadyAsync(db.Options, Ct));
+
+        await db.ExecuteAsync(
+            $"INSERT INTO SchemaVersion (Version, Script, AppliedUtc) VALUES ({latest + 1}, 'future.sql', CURRENT_TIMESTAMP)", Ct);
+        Assert.False(await StorageProbe.IsReadyAsync(db.Options, Ct));
+    }
+
+    [Fact]
+    public async Task Silo_does_not_start_on_a_newer_schema()
+    {
+        await using var db = await CreateDatabaseAsync();
+        var latest = await new SchemaMigrator().MigrateAsync(db.Options, Ct);
+        await db.ExecuteAsync(
+            $"INSERT INTO SchemaVersion (Version, Script, AppliedUtc) VALUES ({latest + 1}, 'future.sql', CURRENT_TIMESTAMP)", Ct);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestSilo.StartAsync(db.Options, "svc-newer"));
+
+        Assert.Contains(Flatten(error), e => e is StorageSchemaException);
+    }
+
+    private static SchemaMigrator MigratorWith(params SchemaScript[] scripts) =>
+        new(NullLogger.Instance, _ => scripts);
+
+    private static async Task<List<string>> ReadQueryKeysAsync(TestDatabase db)
+    {
+        await using var connection = db.CreateConnection();
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT QueryKey FROM OrleansQuery";
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+}
+
+public sealed class SqliteMigratorTests : MigratorTests
+{
+    private protected override Task<TestDatabase> CreateDatabaseAsync() => SqliteTestDatabase.CreateAsync();
+}
+
+public sealed class PostgreSqlMigratorTests : MigratorTests
+{
+    private protected override Task<TestDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
+}

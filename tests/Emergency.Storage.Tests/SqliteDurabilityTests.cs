@@ -1,0 +1,43 @@
+using Emergency.Storage.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Emergency.Storage.Tests;
+
+public sealed class SqliteDurabilityTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Migration_creates_the_directory_and_persists_wal_mode()
+    {
+        await using var db = (SqliteTestDatabase)await SqliteTestDatabase.CreateAsync();
+        Assert.False(Directory.Exists(Path.GetDirectoryName(db.FilePath)));
+
+        await new SchemaMigrator().MigrateAsync(db.Options, Ct);
+        SqliteConnection.ClearAllPools();
+
+        Assert.True(File.Exists(db.FilePath));
+        Assert.Equal("wal", await db.ScalarAsync("PRAGMA journal_mode", Ct));
+    }
+
+    [Fact]
+    public async Task Connections_opened_like_the_providers_do_commit_with_synchronous_full()
+    {
+        // The Orleans providers open plain connections from the connection string and never set a pragma,
+        // so what a fresh connection reports is what their commits get.
+        await using var db = await SqliteTestDatabase.CreateAsync();
+        await new SchemaMigrator().MigrateAsync(db.Options, Ct);
+
+        Assert.Equal(2L, await db.ScalarAsync("PRAGMA synchronous", Ct));
+    }
+
+    [Fact]
+    public async Task Probe_does_not_create_a_missing_database_file()
+    {
+        await using var db = (SqliteTestDatabase)await SqliteTestDatabase.CreateAsync();
+
+        Assert.False(await StorageProbe.IsReadyAsync(db.Options, Ct));
+
+        Assert.False(File.Exists(db.FilePath));
+    }
+}
