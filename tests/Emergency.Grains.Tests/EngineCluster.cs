@@ -1,7 +1,6 @@
 using Emergency.Contracts;
 using Emergency.Domain.Rules;
 using Emergency.Storage;
-using Emergency.Storage.Hosting;
 using Emergency.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,3 +1,4 @@
+using Emergency.Testing;
 using System.Net;
 using Emergency.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,22 +31,22 @@ public sealed class ClusteringTests
             secondAddress = second.Address;
             foreach (var silo in new[] { first, second })
             {
-                await Eventually.ReturnsAsync(
+                await Eventually.Until(
                     () => ActiveHostsAsync(silo),
                     hosts => hosts.SetEquals([first.Address, second.Address]),
-                    TimeSpan.FromSeconds(30),
-                    $"{silo.Address} to see both silos as active");
+                    $"{silo.Address} to see both silos as active",
+                    TimeSpan.FromSeconds(30));
             }
 
             Assert.Equal(2, await db.CountAsync("SELECT COUNT(*) FROM Membership WHERE Status = 3", Ct));
         }
 
         // A graceful stop marks the silo Dead in the table, and the survivor drops it from its view.
-        await Eventually.ReturnsAsync(
+        await Eventually.Until(
             () => ActiveHostsAsync(first),
             hosts => hosts.SetEquals([first.Address]),
-            TimeSpan.FromSeconds(30),
-            "the first silo to see the second one leave");
+            "the first silo to see the second one leave",
+            TimeSpan.FromSeconds(30));
         Assert.Equal(1, await db.CountAsync(
             $"SELECT COUNT(*) FROM Membership WHERE Status = 6 AND Port = {secondAddress.Endpoint.Port}", Ct));
     }

@@ -1,3 +1,4 @@
+using Emergency.Testing;
 using Emergency.Storage.Tests.Grains;
 using Emergency.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,11 +27,11 @@ public abstract class ReminderTests
         await using (var silo = await TestSilo.StartAsync(db.Options, "svc-reminder"))
         {
             // Nothing calls the grain after the restart: only the stored reminder can wake it, twice.
-            await Eventually.ReturnsAsync(
+            await Eventually.Until(
                 () => Task.FromResult(ReminderLog.FiresOn(key, silo.Address)),
                 fires => fires >= 2,
-                TimeSpan.FromSeconds(30),
-                "the stored reminder to fire twice on the restarted silo");
+                "the stored reminder to fire twice on the restarted silo",
+                TimeSpan.FromSeconds(30));
         }
     }
 

@@ -4,7 +4,6 @@ using Emergency.Grains;
 using Emergency.Host.Api;
 using Emergency.Host.Auth;
 using Emergency.Storage;
-using Emergency.Storage.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Emergency.Testing;
 using Npgsql;
 
 namespace Emergency.Storage.Tests.Infrastructure;
@@ -6,11 +7,8 @@ namespace Emergency.Storage.Tests.Infrastructure;
 /// <summary>A freshly created database per test, so runs and parallel tests never see each other's rows.</summary>
 internal sealed class PostgresTestDatabase : TestDatabase
 {
-    private readonly string _name;
-
-    private PostgresTestDatabase(string name, string connectionString)
+    private PostgresTestDatabase(string connectionString)
     {
-        _name = name;
         Options = new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString };
     }
 
@@ -18,31 +16,10 @@ internal sealed class PostgresTestDatabase : TestDatabase
 
     public static async Task<TestDatabase> CreateAsync()
     {
-        await PostgresServer.EnsureReachableAsync();
-        var name = "emergency_t_" + Guid.NewGuid().ToString("N")[..20];
-        await AdminAsync($"CREATE DATABASE {name}");
-        var builder = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = name };
-        return new PostgresTestDatabase(name, builder.ConnectionString);
+        return new PostgresTestDatabase(await PostgresTestServer.CreateDatabaseAsync("storage"));
     }
 
     public override DbConnection CreateConnection() => new NpgsqlConnection(Options.ConnectionString);
 
-    public override async ValueTask DisposeAsync()
-    {
-        await using (var connection = new NpgsqlConnection(Options.ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(connection);
-        }
-
-        await AdminAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
-    }
-
-    private static async Task AdminAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(PostgresServer.AdminConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    public override async ValueTask DisposeAsync() => await PostgresTestServer.DropDatabaseAsync(Options.ConnectionString);
 }
