@@ -26,6 +26,16 @@ public sealed class RuleSetSelectionTests
         Assert.Contains($"judged by rule set {expected}", incident.State.Timeline[0].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_drill_of_a_2012_spill_run_years_later_is_judged_by_the_2011_rules()
+    {
+        var incident = Drive.Register(Facts.Known with { Deaths = 3 }, Times.Discovery2011, now: new DateTimeOffset(2025, 6, 1, 9, 0, 0, Times.China));
+
+        Assert.Equal("cn-2011", incident.State.RuleSetId);
+        Assert.Equal(IncidentLevel.II, incident.State.Grade!.Level);
+        Assert.Equal(Times.Discovery2011.Hours(2), incident.Obligation(ObligationKind.Report).OverdueSince);
+    }
+
     [Theory]
     [InlineData("2011-04-30T23:59:59+08:00")]
     [InlineData("2010-06-01T00:00:00+08:00")]
