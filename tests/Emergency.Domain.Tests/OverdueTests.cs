@@ -136,12 +136,15 @@ public sealed class OverdueTests
         Assert.Equal(incident.T(4), incident.NextDueAt);
 
         incident.Tick(incident.T(4));
+        Assert.Equal(incident.T(4), incident.NextDueAt); // due at 4 h means done by 4 h: not overdue yet
+
+        incident.Tick(incident.T(4.01));
         Assert.Equal(incident.T(24), incident.NextDueAt); // overdue ones no longer wait for a deadline
 
         incident.CompleteObligation(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(5)).Accept();
         Assert.Equal(incident.T(48), incident.NextDueAt);
 
-        incident.Tick(incident.T(48));
+        incident.Tick(incident.T(48.01));
         Assert.Null(incident.NextDueAt);
         Assert.True(incident.HasOverdue);
     }

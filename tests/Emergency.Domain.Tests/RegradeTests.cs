@@ -68,11 +68,27 @@ public sealed class RegradeTests
         var levelChange = incident.Obligation("levelChangeReport-1");
         Assert.Equal(regradeAt.Hours(1), levelChange.CompletedAt);
         Assert.Equal(ObligationStatus.Completed, levelChange.StatusAt(regradeAt.Hours(1)));
-        Assert.Equal("FollowUp report #2", levelChange.Note);
+        Assert.Equal("a follow-up report (续报) #2", levelChange.Note);
         var report = incident.State.Reports[^1];
         Assert.Equal(ReportKind.FollowUp, report.Kind);
         Assert.Equal(IncidentLevel.II, report.Level);
         Assert.Equal(IncidentLevel.III, incident.State.Reports[0].Level);
+    }
+
+    [Fact]
+    public void A_report_dated_before_the_regrade_is_at_the_old_level_and_leaves_the_new_level_report_open()
+    {
+        var incident = RaisedAfterInitialReport(out var regradeAt);
+
+        // Filed after the regrade, but dated before it: it reported the old level.
+        incident.FileReport(Cmd.FollowUp(at: regradeAt.Hours(-0.25)), Commander, regradeAt.Hours(0.5)).Accept();
+
+        Assert.Equal(IncidentLevel.III, incident.State.Reports[^1].Level);
+        Assert.False(incident.Obligation("levelChangeReport-1").IsCompleted);
+
+        incident.FileReport(Cmd.FollowUp(), Commander, regradeAt.Hours(1)).Accept();
+        Assert.Equal(IncidentLevel.II, incident.State.Reports[^1].Level);
+        Assert.Equal(regradeAt.Hours(1), incident.Obligation("levelChangeReport-1").CompletedAt);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Emergency.Testing;
 using System.Text.Json.Nodes;
 using Emergency.Domain.Rules;
 
@@ -8,9 +9,8 @@ public static class RuleFiles
 {
     private static readonly Lazy<RuleSetCatalog> LazyCatalog = new(() => RuleSetLoader.Load(RulesDirectory));
 
-    public static string RepoRoot => FindRepoRoot();
 
-    public static string RulesDirectory => Path.Combine(RepoRoot, "config", "rules");
+    public static string RulesDirectory => RepoPaths.Rules;
 
     /// <summary>The catalog loaded from the real files (loaded once, never mutated).</summary>
     public static RuleSetCatalog Catalog => LazyCatalog.Value;
@@ -30,17 +30,4 @@ public static class RuleFiles
     /// <summary>Both real files as in-memory sources for <see cref="RuleSetLoader.Parse"/>.</summary>
     public static List<(string File, string Json)> Sources() =>
         [("cn-2011.json", Text("cn-2011.json")), ("cn-2014.json", Text("cn-2014.json"))];
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Emergency.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Emergency.sln not found above {AppContext.BaseDirectory}");
-    }
 }

@@ -115,9 +115,9 @@ public sealed class RuleLoaderTests
     }
 
     [Theory]
-    [InlineData("deaths", "II", 31, "31 is above the minimum of a more serious level (30); minimums must fall from I to IV")]
-    [InlineData("evacuated", "III", 20_000, "20000 is above the minimum of a more serious level (10000); minimums must fall from I to IV")]
-    [InlineData("directLossCny", "II", 100_000_001, "100000001 is above the minimum of a more serious level (100000000); minimums must fall from I to IV")]
+    [InlineData("deaths", "II", 31, "31 is not below the minimum of a more serious level (30); minimums must fall from I to IV, or the level could never be reached")]
+    [InlineData("evacuated", "III", 20_000, "20000 is not below the minimum of a more serious level (10000); minimums must fall from I to IV, or the level could never be reached")]
+    [InlineData("directLossCny", "II", 100_000_001, "100000001 is not below the minimum of a more serious level (100000000); minimums must fall from I to IV, or the level could never be reached")]
     [InlineData("poisoned", "III", -1, "must not be negative (is -1)")]
     public void Thresholds_must_fall_from_I_to_IV_and_not_be_negative(string criterion, string level, long value, string problem)
     {
@@ -125,6 +125,51 @@ public sealed class RuleLoaderTests
 
         Assert.Equal($"grading.numeric.{criterion}.atLeast.{level}", ex.Key);
         Assert.Equal(problem, ex.Problem);
+    }
+
+    [Fact]
+    public void A_level_written_as_a_number_is_refused()
+    {
+        var ex = Fails(n => n["grading"]!["categorical"]!["crossBoundary"]!["values"]!["CrossProvince"]!["level"] = 0);
+
+        Assert.Equal("grading.categorical.crossBoundary.values.CrossProvince.level", ex.Key);
+    }
+
+    [Fact]
+    public void A_level_key_written_as_a_number_is_refused()
+    {
+        var ex = Fails(n => n["grading"]!["numeric"]!["deaths"]!["atLeast"]!["7"] = 1);
+
+        Assert.Equal("grading.numeric.deaths.atLeast.7", ex.Key);
+    }
+
+    [Fact]
+    public void Equal_thresholds_are_refused_because_a_level_could_never_be_reached()
+    {
+        var ex = Fails(n => n["grading"]!["numeric"]!["deaths"]!["atLeast"]!["II"] = 30);
+
+        Assert.Equal("grading.numeric.deaths.atLeast.II", ex.Key);
+        Assert.Contains("could never be reached", ex.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_level_change_report_window_is_refused_among_the_obligations()
+    {
+        var ex = Fails(n => n["deadlines"]!["obligations"]!["levelChangeReport"] = n["deadlines"]!["levelChangeReport"]!.DeepClone());
+
+        Assert.Equal("deadlines.obligations.levelChangeReport", ex.Key);
+        Assert.Equal("belongs in deadlines.levelChangeReport", ex.Problem);
+    }
+
+    [Fact]
+    public void A_key_written_twice_is_refused()
+    {
+        var text = RuleFiles.Text(File2014).Replace("\"title\":", "\"title\": \"first\",\n  \"title\":", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse([("cn-2011.json", RuleFiles.Text("cn-2011.json")), (File2014, text)]));
+
+        Assert.Equal(File2014, ex.File);
+        Assert.Contains("title", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -257,10 +302,10 @@ public sealed class RuleLoaderTests
     }
 
     [Fact]
-    public void An_override_of_a_threshold_needs_the_sources_of_every_object_it_changes()
+    public void An_override_of_a_threshold_needs_only_the_source_of_the_criterion_it_changes()
     {
         const string Patch = """
-            { "cn-2014": { "grading": { "source": "province table 2016", "numeric": { "deaths": { "source": "province table 2016, deaths", "atLeast": { "I": 20 } } } } } }
+            { "cn-2014": { "grading": { "numeric": { "deaths": { "source": "province table 2016, deaths", "atLeast": { "I": 20 } } } } } }
             """;
 
         var catalog = RuleSetLoader.Parse(RuleFiles.Sources(), OverrideFile, Patch);
@@ -285,7 +330,7 @@ public sealed class RuleLoaderTests
 
     [Theory]
     [InlineData("""{ "cn-2014": { "deadlines": { "obligations": { "reachScene": { "byLevel": { "III": "PT1H" } } } } } }""", "cn-2014.deadlines.obligations.reachScene")]
-    [InlineData("""{ "cn-2014": { "grading": { "numeric": { "deaths": { "source": "x", "atLeast": { "I": 20 } } } } } }""", "cn-2014.grading")]
+    [InlineData("""{ "cn-2014": { "grading": { "leadAuthority": { "IV": "township government" } } } }""", "cn-2014.grading")]
     [InlineData("""{ "cn-2014": { "grading": { "source": "x", "numeric": { "deaths": { "atLeast": { "I": 20 } } } } } }""", "cn-2014.grading.numeric.deaths")]
     [InlineData("""{ "cn-2011": { "deadlines": { "levelChangeReport": { "byLevel": { "II": "PT1H" } } } } }""", "cn-2011.deadlines.levelChangeReport")]
     public void An_override_without_its_own_source_is_refused(string patch, string key)
@@ -333,7 +378,7 @@ public sealed class RuleLoaderTests
         var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(RuleFiles.Sources(), OverrideFile, Patch));
 
         Assert.Equal("deadlines.obligations.report.byLevel.II", ex.Key);
-        Assert.EndsWith("(after overrides)", ex.Problem, StringComparison.Ordinal);
+        Assert.EndsWith($"(after the overrides in '{OverrideFile}')", ex.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public sealed class TransitionTests
         Assert.Equal([ReportKind.Initial, ReportKind.FollowUp, ReportKind.Final], incident.State.Reports.Select(r => r.Kind));
         Assert.Equal([1, 2, 3], incident.State.Reports.Select(r => r.Number));
         Assert.Equal(incident.T(1), incident.Obligation(ObligationKind.Report).CompletedAt);
-        Assert.Equal("Initial report #1", incident.Obligation(ObligationKind.Report).Note);
+        Assert.Equal("an initial report (初报) #1", incident.Obligation(ObligationKind.Report).Note);
         Assert.All(incident.State.Obligations, o => Assert.Equal(ObligationStatus.Completed, o.StatusAt(incident.T(11))));
         Assert.Empty(incident.AllowedMoves(incident.T(12)));
     }
@@ -189,8 +189,8 @@ public sealed class TransitionTests
         foreach (var phase in new[] { "FinalReportFiled(open)", "FinalReportFiled(done)" })
         {
             Add(phase, "fileReport(initial)", No, "the initial report was already filed; file a follow-up report instead");
-            Add(phase, "fileReport(followUp)", No, "cannot file a FollowUp report: the final report was already filed");
-            Add(phase, "fileReport(final)", No, "cannot file a Final report: the final report was already filed");
+            Add(phase, "fileReport(followUp)", No, "cannot file a follow-up report (续报): the final report was already filed");
+            Add(phase, "fileReport(final)", No, "cannot file a final report (处理结果报告): the final report was already filed");
             Add(phase, "updateFacts", No, "facts cannot change after the final report");
         }
 
@@ -201,10 +201,13 @@ public sealed class TransitionTests
             Add("FinalReportFiled(done)", $"complete({step})", No, "was already completed at 2015-03-02 09:30 +08:00 by duty-1 (DutyCommander)");
         }
 
-        Add("Closed", "fileReport(initial)", No, "cannot file a Initial report: the incident is closed");
-        Add("Closed", "fileReport(followUp)", No, "cannot file a FollowUp report: the incident is closed");
-        Add("Closed", "fileReport(final)", No, "cannot file a Final report: the incident is closed");
+        Add("Closed", "fileReport(initial)", No, "cannot file an initial report (初报): the incident is closed");
+        Add("Closed", "fileReport(followUp)", No, "cannot file a follow-up report (续报): the incident is closed");
+        Add("Closed", "fileReport(final)", No, "cannot file a final report (处理结果报告): the incident is closed");
         Add("Closed", "updateFacts", No, "cannot update facts: the incident is closed");
+        Add("Closed", "close", No, "cannot close: the incident is closed");
+        Add("Registered", "close", No, "cannot close before the final report (处理结果报告) is filed");
+        Add("Responding", "close", No, "cannot close before the final report (处理结果报告) is filed");
         foreach (var kind in Steps.Append("report").Append("levelChangeReport"))
         {
             Add("Closed", $"complete({kind})", No, $"cannot complete {kind}: the incident is closed");

@@ -85,6 +85,7 @@ public sealed class Incident
         incident.Append(now, now, actor, TimelineKind.Registered, $"Registered from {command.SourceChannel}, discovered {Durations.Describe(command.DiscoveredAt)}, region {state.Region}; judged by rule set {rules.Id}");
         var grade = Grader.Grade(command.Facts, rules);
         state.Grade = grade;
+        state.InitialLevel = grade.Level;
         incident.Append(now, now, actor, TimelineKind.Graded, DescribeGrade(grade));
         foreach (var kind in ObligationKinds.FirstMoment)
         {
@@ -94,24 +95,31 @@ public sealed class Incident
         }
 
         state.Version = 1;
-        incident.Tick(now);
+        incident.MarkOverdue(now);
         return (incident, Decision.Accepted);
     }
 
     /// <summary>Marks every obligation whose deadline has passed as overdue. Returns true when anything changed.</summary>
     public bool Tick(DateTimeOffset now)
     {
+        if (!MarkOverdue(now))
+        {
+            return false;
+        }
+
+        State.Version++;
+        return true;
+    }
+
+    /// <summary>Marks passed deadlines without counting a version of its own (a command's version covers it).</summary>
+    private bool MarkOverdue(DateTimeOffset now)
+    {
         var changed = false;
-        foreach (var o in State.Obligations.Where(o => !o.IsCompleted && o.OverdueSince is null && o.DueAt <= now).OrderBy(o => o.DueAt))
+        foreach (var o in State.Obligations.Where(o => !o.IsCompleted && o.OverdueSince is null && o.DueAt < now).OrderBy(o => o.DueAt))
         {
             o.OverdueSince = o.DueAt;
             Append(o.DueAt, now, Actor.System, TimelineKind.ObligationOverdue, $"{o.Kind.Title()} is overdue: it was due {Durations.Describe(o.DueAt)}", o.Id);
             changed = true;
-        }
-
-        if (changed)
-        {
-            State.Version++;
         }
 
         return changed;
@@ -135,6 +143,11 @@ public sealed class Incident
             State.Grade = grade;
             Append(now, now, actor, TimelineKind.FactsUpdated, command.Note is { Length: > 0 } note ? $"Facts updated: {note}" : "Facts updated");
             var levelChanged = grade.Level != before.Level;
+            if (levelChanged)
+            {
+                State.LevelChanges.Add(new LevelChange(now, grade.Level));
+            }
+
             if (levelChanged || grade.Unclear != before.Unclear)
             {
                 Append(now, now, actor, TimelineKind.Regraded, $"Regraded {before.Level}{(before.Unclear ? " (unclear)" : "")} → {DescribeGrade(grade)}");
@@ -148,7 +161,7 @@ public sealed class Incident
                 var due = now + window.Window;
                 var basis = $"{window.Why}: {Durations.Describe(window.Window)} from the regrade; {_rules.Deadlines.LevelChangeReport.Basis}; {_rules.Deadlines.LevelChangeReport.Source}";
                 var id = $"{ObligationKind.LevelChangeReport.Name()}-{number}";
-                State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.LevelChangeReport, DueAt = due, DeadlineBasis = basis });
+                State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.LevelChangeReport, DueAt = due, DeadlineBasis = basis, OpenedAt = now });
                 Append(now, now, Actor.System, TimelineKind.DeadlineSet, $"{ObligationKind.LevelChangeReport.Title()} at level {grade.Level} due {Durations.Describe(due)} ({basis})", id);
             }
         });
@@ -198,14 +211,14 @@ public sealed class Incident
             ReportKind.FollowUp => Trigger.FileFollowUpReport,
             _ => Trigger.FileFinalReport,
         };
-        return Attempt(trigger, $"file a {command.Kind} report", now, precondition: () => WhyNotReport(command.Kind, at), apply: () =>
+        return Attempt(trigger, $"file {Describe(command.Kind)}", now, precondition: () => WhyNotReport(command.Kind, at), apply: () =>
         {
             var report = new IncidentReport
             {
                 Number = State.Reports.Count + 1,
                 Kind = command.Kind,
                 Medium = command.Medium,
-                Level = State.Grade!.Level,
+                Level = LevelAt(at),
                 SignedOffBy = command.SignedOffBy.Trim(),
                 Contact = command.Contact.Trim(),
                 Content = command.Content,
@@ -214,13 +227,13 @@ public sealed class Incident
                 RecordedBy = actor.ToString(),
             };
             State.Reports.Add(report);
-            Append(at, now, actor, TimelineKind.ReportFiled, $"{command.Kind} report #{report.Number} at level {report.Level} by {command.Medium.ToString().ToLowerInvariant()}, signed off by {report.SignedOffBy} ({report.Contact})");
+            Append(at, now, actor, TimelineKind.ReportFiled, $"{Capitalised(Describe(command.Kind))} #{report.Number} at level {report.Level} by {command.Medium.ToString().ToLowerInvariant()}, signed off by {report.SignedOffBy} ({report.Contact})");
             var satisfied = command.Kind == ReportKind.Initial
                 ? State.Obligations.Where(o => o.Kind == ObligationKind.Report && !o.IsCompleted)
-                : State.Obligations.Where(o => o.Kind == ObligationKind.LevelChangeReport && !o.IsCompleted);
+                : State.Obligations.Where(o => o.Kind == ObligationKind.LevelChangeReport && !o.IsCompleted && o.OpenedAt <= at);
             foreach (var obligation in satisfied.ToList())
             {
-                Complete(obligation, at, now, actor, $"{command.Kind} report #{report.Number}");
+                Complete(obligation, at, now, actor, $"{Describe(command.Kind)} #{report.Number}");
             }
         });
     }
@@ -299,11 +312,15 @@ public sealed class Incident
 
     private bool AllObligationsCompleted() => State.Obligations.All(o => o.IsCompleted);
 
+    /// <summary>The level in force at a moment: a report dated before a regrade was made at the old level.</summary>
+    private IncidentLevel LevelAt(DateTimeOffset at) =>
+        State.LevelChanges.LastOrDefault(c => c.At <= at)?.Level ?? State.InitialLevel;
+
     private Decision Attempt(Trigger trigger, string move, DateTimeOffset now, Func<string?>? precondition, Action apply)
     {
         if (!_machine.CanFire(trigger, out var unmetGuards))
         {
-            var reason = trigger == Trigger.Close && unmetGuards.Count > 0
+            var reason = trigger == Trigger.Close && unmetGuards is { Count: > 0 }
                 ? $"cannot close yet: still open: {string.Join(", ", State.Obligations.Where(o => !o.IsCompleted).Select(o => o.Kind.Title()))}"
                 : WhyPhaseForbids(trigger, move);
             return Decision.NotAllowed(reason, AllowedMoves(now));
@@ -316,6 +333,9 @@ public sealed class Incident
 
         apply();
         _machine.Fire(trigger);
+
+        // A regrade can move an open deadline into the past: mark it now, not at the next tick.
+        MarkOverdue(now);
         State.Version++;
         return Decision.Accepted;
     }
@@ -367,7 +387,7 @@ public sealed class Incident
         var initial = State.Reports.FirstOrDefault(r => r.Kind == ReportKind.Initial);
         if (kind != ReportKind.Initial && initial is not null && at < initial.At)
         {
-            return $"a {kind} report cannot be dated {Durations.Describe(at)}, before the initial report ({Durations.Describe(initial.At)})";
+            return $"{Describe(kind)} cannot be dated {Durations.Describe(at)}, before the initial report ({Durations.Describe(initial.At)})";
         }
 
         return null;
@@ -420,6 +440,15 @@ public sealed class Incident
             Text = text,
             Obligation = obligation,
         });
+
+    private static string Describe(ReportKind kind) => kind switch
+    {
+        ReportKind.Initial => "an initial report (初报)",
+        ReportKind.FollowUp => "a follow-up report (续报)",
+        _ => "a final report (处理结果报告)",
+    };
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string DescribeGrade(Grade grade) =>
         $"level {grade.Level}{(grade.Unclear ? " (unclear: some facts unknown)" : "")}, led by the {grade.LeadAuthority}: {string.Join("; ", grade.Reasons)}";

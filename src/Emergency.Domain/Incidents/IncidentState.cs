@@ -33,6 +33,11 @@ public sealed class IncidentState
 
     public Grade? Grade { get; set; }
 
+    /// <summary>The level at registration; <see cref="LevelChanges"/> records every later change.</summary>
+    public Rules.IncidentLevel InitialLevel { get; set; }
+
+    public List<LevelChange> LevelChanges { get; set; } = [];
+
     public List<Obligation> Obligations { get; set; } = [];
 
     public List<IncidentReport> Reports { get; set; } = [];
@@ -44,6 +49,9 @@ public sealed class IncidentState
 
     public bool Exists => Id.Length > 0;
 }
+
+/// <summary>A regrade that changed the level, and when.</summary>
+public sealed record LevelChange(DateTimeOffset At, Rules.IncidentLevel Level);
 
 /// <summary>Where an incident stands in its procedure.</summary>
 public enum IncidentPhase

@@ -7,10 +7,14 @@ public sealed class Obligation
 
     public required ObligationKind Kind { get; init; }
 
+    /// <summary>Done by this moment is on time; overdue only after it.</summary>
     public required DateTimeOffset DueAt { get; set; }
 
     /// <summary>Why the deadline is what it is ("level II: 2 h from discovery; MEP Order 17 art. 5").</summary>
     public required string DeadlineBasis { get; set; }
+
+    /// <summary>When the obligation arose, for those that arise during the response (a report at a new level).</summary>
+    public DateTimeOffset? OpenedAt { get; init; }
 
     /// <summary>
     /// The first deadline that passed while the obligation was open. Once set it stays, so a later
@@ -38,7 +42,7 @@ public sealed class Obligation
     public ObligationStatus StatusAt(DateTimeOffset now) => this switch
     {
         { IsCompleted: true } => LateBy is null ? ObligationStatus.Completed : ObligationStatus.CompletedLate,
-        _ when now >= EffectiveDeadline => ObligationStatus.Overdue,
+        _ when now > EffectiveDeadline => ObligationStatus.Overdue,
         _ => ObligationStatus.Pending,
     };
 }

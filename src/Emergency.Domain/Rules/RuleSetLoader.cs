@@ -14,12 +14,12 @@ public static class RuleSetLoader
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(), new IsoDurationConverter() },
+        Converters = { new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false), new IsoDurationConverter() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = false,
     };
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false };
 
     /// <summary>Loads every <c>*.json</c> file of <paramref name="directory"/>, then applies the override file if one is given.</summary>
     public static RuleSetCatalog Load(string directory, string? overrideFile = null)
@@ -71,7 +71,7 @@ public static class RuleSetLoader
             }
         }
 
-        var ruleSets = nodes.Select(n => Build(n.File, n.Node, patched.Contains(n.File) ? " (after overrides)" : "")).ToList();
+        var ruleSets = nodes.Select(n => Build(n.File, n.Node, patched.Contains(n.File) ? $" (after the overrides in '{overrideFile ?? "(overrides)"}')" : "")).ToList();
         return new RuleSetCatalog(ruleSets);
     }
 
@@ -89,33 +89,54 @@ public static class RuleSetLoader
     }
 
     /// <summary>
-    /// RFC 7396 merge. A patched object that has a "source" must get a new "source" too: an overridden
-    /// value without its own source would be credited to a regulation that does not say it.
+    /// RFC 7396 merge. A changed value is credited to the source of the nearest object around it that has
+    /// one, so that object must get a new "source" in the same patch: an overridden value must never be
+    /// credited to a regulation that does not say it. Returns whether the patch changed values that no
+    /// sourced object inside <paramref name="target"/> answers for.
     /// </summary>
-    private static void Merge(JsonObject target, JsonObject patch, string file, string path)
+    private static bool Merge(JsonObject target, JsonObject patch, string file, string path)
     {
-        if (target.ContainsKey("source") && !patch.ContainsKey("source"))
-        {
-            throw new RuleSetException(file, path, "an override of a value that has a source must give its own \"source\"");
-        }
-
+        var changed = false;
         foreach (var (key, value) in patch.ToList())
         {
-            var childPath = $"{path}.{key}";
+            if (key == "source")
+            {
+                continue;
+            }
+
+            if (value is JsonObject patchChild && target[key] is JsonObject targetChild)
+            {
+                changed |= Merge(targetChild, patchChild, file, $"{path}.{key}");
+                continue;
+            }
+
+            patch.Remove(key);
             if (value is null)
             {
                 target.Remove(key);
             }
-            else if (value is JsonObject patchChild && target[key] is JsonObject targetChild)
-            {
-                Merge(targetChild, patchChild, file, childPath);
-            }
             else
             {
-                patch.Remove(key);
                 target[key] = value;
             }
+
+            changed = true;
         }
+
+        var hadSource = target.ContainsKey("source");
+        if (patch["source"] is { } source)
+        {
+            patch.Remove("source");
+            target["source"] = source;
+            return false;
+        }
+
+        if (hadSource && changed)
+        {
+            throw new RuleSetException(file, path, "an override of a value that has a source must give its own \"source\"");
+        }
+
+        return !hadSource && changed;
     }
 
     private static RuleSet Build(string file, JsonObject node, string note)
@@ -135,7 +156,15 @@ public static class RuleSetLoader
             throw new RuleSetException(file, "", "the file is empty");
         }
 
-        Check(file, rules);
+        try
+        {
+            Check(file, rules);
+        }
+        catch (RuleSetException ex) when (note.Length > 0)
+        {
+            throw new RuleSetException(ex.File, ex.Key, ex.Problem + note);
+        }
+
         return rules;
     }
 
@@ -148,6 +177,7 @@ public static class RuleSetLoader
             Fail("id", "must not be empty");
         }
 
+        CheckLevels(file, "grading.leadAuthority", rules.Grading.LeadAuthority.Keys);
         foreach (var level in IncidentLevels.All)
         {
             if (!rules.Grading.LeadAuthority.ContainsKey(level))
@@ -164,6 +194,7 @@ public static class RuleSetLoader
                 Fail($"{key}.sumOf", "must name at least one fact");
             }
 
+            CheckLevels(file, $"{key}.atLeast", rule.AtLeast.Keys);
             decimal? previous = null;
             foreach (var level in IncidentLevels.All)
             {
@@ -177,9 +208,9 @@ public static class RuleSetLoader
                     Fail($"{key}.atLeast.{level}", $"must not be negative (is {min})");
                 }
 
-                if (previous is { } more && min > more)
+                if (previous is { } more && min >= more)
                 {
-                    Fail($"{key}.atLeast.{level}", $"{min} is above the minimum of a more serious level ({more}); minimums must fall from I to IV");
+                    Fail($"{key}.atLeast.{level}", $"{min} is not below the minimum of a more serious level ({more}); minimums must fall from I to IV, or the level could never be reached");
                 }
 
                 previous = min;
@@ -194,6 +225,7 @@ public static class RuleSetLoader
                 CategoricalCriterion.CrossBoundary => Enum.GetNames<CrossBoundary>(),
                 _ => Enum.GetNames<EcologicalImpact>(),
             };
+            CheckLevels(file, $"grading.categorical.{JsonNamingPolicy.CamelCase.ConvertName(criterion.ToString())}.values", rule.Values.Values.Select(v => v.Level));
             foreach (var value in rule.Values.Keys.Where(v => !scale.Contains(v)))
             {
                 Fail($"grading.categorical.{JsonNamingPolicy.CamelCase.ConvertName(criterion.ToString())}.values.{value}", $"'{value}' is not on the scale ({string.Join(", ", scale)})");
@@ -202,6 +234,12 @@ public static class RuleSetLoader
 
         var deadlines = rules.Deadlines.Obligations.Select(kv => (Key: $"deadlines.obligations.{kv.Key.Name()}", Rule: kv.Value))
             .Append(("deadlines.levelChangeReport", rules.Deadlines.LevelChangeReport));
+        CheckLevels(file, "grading.flags", rules.Grading.Flags.Values.Select(f => f.Level));
+        if (rules.Deadlines.Obligations.ContainsKey(ObligationKind.LevelChangeReport))
+        {
+            Fail($"deadlines.obligations.{ObligationKind.LevelChangeReport.Name()}", "belongs in deadlines.levelChangeReport");
+        }
+
         foreach (var kind in ObligationKinds.FirstMoment.Where(k => !rules.Deadlines.Obligations.ContainsKey(k)))
         {
             Fail($"deadlines.obligations.{kind.Name()}", "is missing: every first-moment obligation needs a deadline");
@@ -230,6 +268,14 @@ public static class RuleSetLoader
             {
                 Fail($"{key}.source", "every deadline needs its source");
             }
+        }
+    }
+
+    private static void CheckLevels(string file, string key, IEnumerable<IncidentLevel> levels)
+    {
+        foreach (var level in levels.Where(l => !Enum.IsDefined(l)))
+        {
+            throw new RuleSetException(file, key, $"'{(int)level}' is not a level; use I, II, III or IV");
         }
     }
 

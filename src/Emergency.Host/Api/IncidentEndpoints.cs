@@ -118,7 +118,7 @@ public static partial class IncidentEndpoints
             .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
         var now = time.GetUtcNow();
         var list = shards.SelectMany(s => s)
-            .Select(s => (Summary: s, Overdue: s.NextDueAt <= now))
+            .Select(s => (Summary: s, Overdue: s.NextDueAt < now))
             .Where(s => levelFilter is null || s.Summary.Level == levelFilter)
             .Where(s => region is null || string.Equals(s.Summary.Region, region, StringComparison.OrdinalIgnoreCase))
             .Where(s => overdueFilter is null || s.Overdue == overdueFilter)
