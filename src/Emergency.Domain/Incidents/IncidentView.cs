@@ -133,11 +133,17 @@ public sealed record IncidentSummary
 
     public required IReadOnlyList<ObligationView> Obligations { get; init; }
 
+    /// <summary>What a duty commander must notice: deadlines missed and changes of level, newest first.</summary>
+    public required IReadOnlyList<TimelineEntry> Alerts { get; init; }
+
     public required long Version { get; init; }
 }
 
 public static class IncidentViews
 {
+    /// <summary>How many alerts a summary carries.</summary>
+    public const int AlertsPerIncident = 10;
+
     public static IncidentView View(this Incident incident, DateTimeOffset now)
     {
         var s = incident.State;
@@ -186,6 +192,8 @@ public static class IncidentViews
             NextDueAt = s.Obligations.Where(o => !o.IsCompleted).Select(o => (DateTimeOffset?)o.EffectiveDeadline).Min(),
             Overdue = obligations.Any(o => o.Status == ObligationStatus.Overdue),
             Obligations = obligations,
+            Alerts = [.. s.Timeline.Where(e => e.Kind is TimelineKind.ObligationOverdue or TimelineKind.Regraded)
+                .Reverse().Take(AlertsPerIncident)],
             Version = s.Version,
         };
     }

@@ -167,6 +167,7 @@ public sealed partial class IncidentGrain(
 
         var summary = _incident!.Summary(now);
         GrainFactory.GetGrain<IIncidentDirectoryGrain>(IncidentDirectory.ShardKey(summary.Scope, summary.Id)).Publish(summary).Ignore();
+        GrainFactory.GetGrain<IBoardFeedGrain>(summary.Scope).Publish(new BoardUpdate { Scope = summary.Scope, Incident = summary }).Ignore();
         await Arm(now);
     }
 
