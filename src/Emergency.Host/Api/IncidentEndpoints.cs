@@ -95,12 +95,12 @@ public static partial class IncidentEndpoints
         IncidentLevel? levelFilter = null;
         if (level is not null)
         {
-            if (!Enum.TryParse<IncidentLevel>(level, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(level, out _))
+            // Exactly one name: Enum.TryParse would also read "I,II" as I|II, which is III.
+            levelFilter = IncidentLevels.All.Where(l => l.ToString() == level).Select(l => (IncidentLevel?)l).FirstOrDefault();
+            if (levelFilter is null)
             {
                 return Problems.BadRequest($"level '{level}' is not one of I, II, III, IV", [new("level", "must be I, II, III or IV")]);
             }
-
-            levelFilter = parsed;
         }
 
         bool? overdueFilter = null;
