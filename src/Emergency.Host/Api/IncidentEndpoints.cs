@@ -125,10 +125,29 @@ public static partial class IncidentEndpoints
             .OrderByDescending(s => s.Overdue)
             .ThenBy(s => s.Summary.Level)
             .ThenBy(s => s.Summary.NextDueAt ?? DateTimeOffset.MaxValue)
-            .Select(s => s.Summary with { Overdue = s.Overdue })
+            .Select(s => s.Summary with { Overdue = s.Overdue, Obligations = [.. s.Summary.Obligations.Select(o => AsOf(o, now))] })
             .ToList();
         return Results.Ok(list);
     }
+
+    /// <summary>
+    /// A summary's obligation views were computed when the incident last published it; status, remaining and
+    /// overdue-by are counted again against the time of this request.
+    /// </summary>
+    private static ObligationView AsOf(ObligationView view, DateTimeOffset now) => ObligationView.Of(
+        new Obligation
+        {
+            Id = view.Id,
+            Kind = view.Kind,
+            DueAt = view.DueAt,
+            DeadlineBasis = view.DeadlineBasis,
+            OverdueSince = view.OverdueSince,
+            CompletedAt = view.CompletedAt,
+            RecordedAt = view.RecordedAt,
+            CompletedBy = view.CompletedBy,
+            Note = view.Note,
+        },
+        now);
 
     private static async Task<IResult> Get(string id, IGrainFactory grains)
     {
