@@ -263,8 +263,8 @@ public sealed class ObligationCompletion
 
     public string? Note { get; set; }
 
-    [System.Text.Json.Serialization.JsonIgnore]
-    public ObligationKind Obligation { get; set; }
+    /// <summary>Set from the path. Not public, so the serializer does not know it and refuses "obligation" in the body.</summary>
+    internal ObligationKind Obligation { get; set; }
 
     public CompleteObligation ToCommand() => new() { Obligation = Obligation, At = At, Note = Note };
 }
