@@ -53,6 +53,7 @@ public static partial class JsonBody
     private static JsonSerializerOptions CreateStrict()
     {
         var options = DomainJson.Create();
+        options.Converters.Insert(0, new StrictEnumConverterFactory());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
@@ -99,4 +100,37 @@ public static partial class JsonBody
 
     [GeneratedRegex(@"could not be converted to ([\w.`\[\]]+)")]
     private static partial Regex NotConvertible();
+
+    /// <summary>
+    /// Reads an enum from exactly one of its wire names (camelCase; levels as Roman numerals), ignoring case.
+    /// System.Text.Json's own converter also reads "countyDispute, crossCity" and combines the two values into a
+    /// third one (crossProvince), which turns a typo into a different grade.
+    /// </summary>
+    private sealed class StrictEnumConverterFactory : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(StrictEnumConverter<>).MakeGenericType(typeToConvert))!;
+    }
+
+    private sealed class StrictEnumConverter<TEnum> : JsonConverter<TEnum>
+        where TEnum : struct, Enum
+    {
+        private static readonly Dictionary<string, TEnum> ByName =
+            Enum.GetValues<TEnum>().ToDictionary(WireName, StringComparer.OrdinalIgnoreCase);
+
+        private static readonly string Expected = $"must be one of {string.Join(", ", Enum.GetValues<TEnum>().Select(WireName))}";
+
+        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && reader.GetString() is { } name && ByName.TryGetValue(name, out var value)
+                ? value
+                : throw new JsonException(Expected);
+
+        public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(WireName(value));
+
+        private static string WireName(TEnum value) =>
+            typeof(TEnum) == typeof(IncidentLevel) ? value.ToString() : JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    }
 }
