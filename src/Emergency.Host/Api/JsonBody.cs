@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Emergency.Contracts;
+using Emergency.Domain;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
 
@@ -28,27 +29,30 @@ public static partial class JsonBody
 
         if (!request.HasJsonContentType())
         {
-            return (null, Problems.BadRequest("the body must be JSON (Content-Type: application/json)", []));
+            return (null, Problems.BadRequest("the body must be JSON (Content-Type: application/json)", [new("Content-Type", "must be application/json")]));
         }
 
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Strict, cancellationToken);
             return value is null
-                ? (null, Problems.BadRequest("the body must be a JSON object", []))
+                ? (null, Problems.BadRequest("the body must be a JSON object", [new(BodyField, "must be a JSON object")]))
                 : (value, null);
         }
         catch (JsonException ex)
         {
-            var field = FieldOf(ex.Path);
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : "";
-            return (null, Problems.BadRequest($"the body is not a valid command{where}: {Clean(ex.Message)}", field.Length == 0 ? [] : [new(field, Clean(ex.Message))]));
+            var errors = ErrorsOf(ex);
+            return (null, Problems.BadRequest($"the body is not a valid command{where}: {string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}"))}", errors));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, Problems.PayloadTooLarge(null));
         }
     }
+
+    /// <summary>The name under which problems of the body as a whole are listed (not JSON, empty, not an object).</summary>
+    public const string BodyField = "body";
 
     private static JsonSerializerOptions CreateStrict()
     {
@@ -64,6 +68,25 @@ public static partial class JsonBody
 
     private static string FieldOf(string? path) => (path ?? "").TrimStart('$').TrimStart('.');
 
+    /// <summary>Every field the exception is about, by its JSON path; "body" when it is about no field.</summary>
+    private static List<FieldError> ErrorsOf(JsonException ex)
+    {
+        var at = FieldOf(ex.Path);
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        message = cut > 0 ? message[..cut] : message;
+
+        // "missing required properties including: 'title', 'region'": the path is the object, each name a field in it.
+        if (MissingRequired().Match(message) is { Success: true } missing)
+        {
+            return [.. QuotedName().Matches(missing.Groups[1].Value).Select(m => new FieldError(Join(at, m.Groups[1].Value), "is required"))];
+        }
+
+        return [new FieldError(at.Length == 0 ? BodyField : at, Clean(message))];
+    }
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
     /// <summary>Turns System.Text.Json's messages, which name .NET types, into ones a duty officer can act on.</summary>
     private static string Clean(string message)
     {
@@ -72,6 +95,16 @@ public static partial class JsonBody
         if (UnknownField().Match(message) is { Success: true } unknown)
         {
             return $"unknown field '{unknown.Groups[1].Value}'";
+        }
+
+        if (message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            return "is empty: send a JSON object";
+        }
+
+        if (NullNotAllowed().IsMatch(message))
+        {
+            return "is required and cannot be null";
         }
 
         if (NotConvertible().Match(message) is { Success: true } convert)
@@ -98,8 +131,14 @@ public static partial class JsonBody
     [GeneratedRegex(@"^The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnknownField();
 
-    [GeneratedRegex(@"could not be converted to ([\w.`\[\]]+)")]
-    private static partial Regex NotConvertible();
+    [GeneratedRegex(@"was missing required properties including: (.*)$")]
+    private static partial Regex MissingRequired();
+
+    [GeneratedRegex(@"'([^']*)'")]
+    private static partial Regex QuotedName();
+
+    [GeneratedRegex(@"^The property or field '[^']*' on type '[^']*' doesn't allow setting null values")]
+    private static partial Regex NullNotAllowed();
 
     /// <summary>
     /// Reads an enum from exactly one of its wire names (camelCase; levels as Roman numerals), ignoring case.
@@ -133,4 +172,7 @@ public static partial class JsonBody
         private static string WireName(TEnum value) =>
             typeof(TEnum) == typeof(IncidentLevel) ? value.ToString() : JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
     }
+
+    [GeneratedRegex(@"could not be converted to ([\w.`\[\]]+)")]
+    private static partial Regex NotConvertible();
 }
