@@ -111,4 +111,36 @@ public sealed class IdempotencyTests(EngineFixture engine)
         Assert.Null(retried.Header("Idempotent-Replayed"));
         Assert.Equal("completed", retried.Body.Obligation("startMonitoring").Str("status"));
     }
+
+    [Fact]
+    public async Task Concurrent_retries_of_one_registration_create_one_incident()
+    {
+        var region = EngineFixture.NewRegion("Burst");
+        var body = Bodies.Incident(region, engine.Now);
+        var key = $"burst-{Guid.NewGuid()}";
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Api.Post("/api/incidents", body, key)));
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        var id = Assert.Single(replies.Select(r => r.Body.Str("id")).Distinct());
+        Assert.Single(replies, r => r.Header("Idempotent-Replayed") is null);
+        await Procedure.ListShows(Api, $"?region={region}", id);
+    }
+
+    [Fact]
+    public async Task Concurrent_commands_on_one_incident_are_applied_one_at_a_time()
+    {
+        var id = (await Api.Register(Bodies.Incident(EngineFixture.NewRegion("Burst"), engine.Now.AddMinutes(-3)))).Str("id");
+        await Api.Command($"/api/incidents/{id}/reports", Bodies.Report("initial"));
+        var before = await Api.Incident(id);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Api.Post($"/api/incidents/{id}/reports", Bodies.Report("followUp"), $"follow-{id}-{i}")));
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var after = await Api.Incident(id);
+        Assert.Equal(before.Long("version") + 6, after.Long("version"));
+        Assert.Equal(Enumerable.Range(1, 7), after["reports"]!.AsArray().Select(r => (int)r.Long("number")));
+        Assert.Equal(Enumerable.Range(1, after.Timeline().Count), after.Timeline().Select(e => (int)e.Long("seq")));
+        Assert.Equal(replies.Select(r => r.Body.Long("version")).Order(), Enumerable.Range((int)before.Long("version") + 1, 6).Select(v => (long)v));
+    }
 }

@@ -33,6 +33,8 @@ public sealed class ProblemDetailsTests(EngineFixture engine)
     [InlineData("fractionalCount", "facts.poisoned")]
     [InlineData("discoveredInTheFuture", "discoveredAt")]
     [InlineData("discoveredBeforeAnyRuleSet", "discoveredAt")]
+    [InlineData("discoveredWithoutOffset", "discoveredAt")]
+    [InlineData("discoveredAsDateOnly", "discoveredAt")]
     [InlineData("megabyteTitle", "title")]
     [InlineData("blankRegion", "region")]
     [InlineData("nullTitle", "title")]
@@ -65,6 +67,8 @@ public sealed class ProblemDetailsTests(EngineFixture engine)
             "fractionalCount" => With(body, b => b["facts"]!["poisoned"] = 1.5),
             "discoveredInTheFuture" => With(body, b => b["discoveredAt"] = Bodies.Time(now.AddMinutes(1))),
             "discoveredBeforeAnyRuleSet" => With(body, b => b["discoveredAt"] = "1999-12-31T00:00:00+08:00"),
+            "discoveredWithoutOffset" => With(body, b => b["discoveredAt"] = now.UtcDateTime.AddMinutes(-30).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+            "discoveredAsDateOnly" => With(body, b => b["discoveredAt"] = now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             "megabyteTitle" => With(body, b => b["title"] = new string('x', 1024 * 1024)),
             "blankRegion" => With(body, b => b["region"] = "   "),
             "nullTitle" => With(body, b => b["title"] = null),
@@ -106,6 +110,7 @@ public sealed class ProblemDetailsTests(EngineFixture engine)
     [Theory]
     [InlineData("atInTheFuture", "at")]
     [InlineData("atBeforeDiscovery", "at")]
+    [InlineData("atWithoutOffset", "at")]
     [InlineData("unknownField", "by")]
     [InlineData("obligationInBody", "obligation")]
     [InlineData("unknownObligation", "obligation")]
@@ -135,6 +140,7 @@ public sealed class ProblemDetailsTests(EngineFixture engine)
         {
             "atInTheFuture" => (complete, Bodies.Completion(now.AddSeconds(1)), null),
             "atBeforeDiscovery" => (complete, Bodies.Completion(discovered.AddSeconds(-1)), null),
+            "atWithoutOffset" => (complete, new { at = now.UtcDateTime.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) }, null),
             "unknownField" => (complete, new { by = "mallory" }, null),
             "obligationInBody" => (complete, new { obligation = "report" }, null),
             "unknownObligation" => ($"/api/incidents/{id}/obligations/flyToTheMoon/complete", Bodies.Completion(), null),

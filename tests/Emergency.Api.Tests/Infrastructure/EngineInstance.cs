@@ -38,8 +38,8 @@ public sealed class EngineInstance : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts an engine on <paramref name="databaseFile"/> with its clock at <paramref name="now"/>.</summary>
-    public static async Task<EngineInstance> StartAsync(string databaseFile, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Starts an engine on <paramref name="databaseFile"/> with its clock at <paramref name="now"/>; <paramref name="extraArgs"/> override any setting.</summary>
+    public static async Task<EngineInstance> StartAsync(string databaseFile, DateTimeOffset now, CancellationToken cancellationToken, params string[] extraArgs)
     {
         var clock = new FakeTimeProvider(now);
         var (siloPort, gatewayPort) = TwoFreePorts();
@@ -51,6 +51,7 @@ public sealed class EngineInstance : IAsyncDisposable
             $"--Cluster:SiloPort={siloPort}",
             $"--Cluster:GatewayPort={gatewayPort}",
             "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
         ];
         var log = new EngineLog();
         var app = EngineHost.Build(args, builder =>
