@@ -58,6 +58,7 @@ public static partial class JsonBody
     {
         var options = DomainJson.Create();
         options.Converters.Insert(0, new StrictEnumConverterFactory());
+        options.Converters.Insert(0, new OffsetRequiredConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
@@ -139,6 +140,27 @@ public static partial class JsonBody
 
     [GeneratedRegex(@"^The property or field '[^']*' on type '[^']*' doesn't allow setting null values")]
     private static partial Regex NullNotAllowed();
+
+    /// <summary>
+    /// Reads a moment only when it says its UTC offset ("…+08:00" or "…Z"). Without one, System.Text.Json takes
+    /// the server's time zone, so "2026-03-02T07:50:00" from a duty officer in Beijing would become 15:50 in
+    /// Beijing on a server that runs in UTC, and every deadline would move with it.
+    /// </summary>
+    private sealed partial class OffsetRequiredConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String
+            && reader.GetString() is { } text
+            && WithOffset().IsMatch(text)
+            && reader.TryGetDateTimeOffset(out var value)
+                ? value
+                : throw new JsonException("must be a date and time with its UTC offset, such as 2026-01-05T17:00:00+08:00 or 2026-01-05T09:00:00Z");
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+        [GeneratedRegex(@"T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
+        private static partial Regex WithOffset();
+    }
 
     /// <summary>
     /// Reads an enum from exactly one of its wire names (camelCase; levels as Roman numerals), ignoring case.
