@@ -82,7 +82,7 @@ public static partial class IncidentEndpoints
 
         var actor = http.User.ToActor();
         var id = commandId is null ? NewId() : IdFor(actor.Id, commandId);
-        var result = await grains.GetGrain<IIncidentGrain>(id).Register(command!, IncidentDirectory.LiveScope, new CommandContext(actor, commandId));
+        var result = await grains.GetGrain<IIncidentGrain>(id).Register(command!, IncidentDirectory.LiveScope, ContextOf(actor, commandId));
         return Problems.From(result, ok =>
         {
             MarkReplay(http, ok);
@@ -206,7 +206,7 @@ public static partial class IncidentEndpoints
                     completion.Obligation = kind.Value;
                 }
 
-                var result = await send(grains.GetGrain<IIncidentGrain>(id), body!, new CommandContext(http.User.ToActor(), commandId));
+                var result = await send(grains.GetGrain<IIncidentGrain>(id), body!, ContextOf(http.User.ToActor(), commandId));
                 return Problems.From(result, ok =>
                 {
                     MarkReplay(http, ok);
@@ -235,6 +235,13 @@ public static partial class IncidentEndpoints
             ? (key, null)
             : (null, Problems.BadRequest($"the {IdempotencyHeader} header must be 1 to 100 visible ASCII characters", [new(IdempotencyHeader, "1 to 100 visible ASCII characters")]));
     }
+
+    /// <summary>
+    /// An idempotency key is its sender's: the incident remembers it together with the user, so another user's
+    /// command under the same key is a command of its own, neither a replay of the first nor a reuse of its key.
+    /// </summary>
+    private static CommandContext ContextOf(Domain.Actor actor, string? key) =>
+        new(actor, key is null ? null : $"{actor.Id}/{key}");
 
     private static void MarkReplay(HttpContext http, CommandResult result)
     {
