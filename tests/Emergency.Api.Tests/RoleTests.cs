@@ -24,6 +24,10 @@ public sealed class RoleTests(EngineFixture engine)
             {
                 var reply = await Call(client, method, pattern, id);
                 Assert.True(reply.Status == HttpStatusCode.Unauthorized, $"{method} {pattern} with {who}: {reply}");
+                Problem.Assert(reply, HttpStatusCode.Unauthorized);
+
+                // RFC 9110 15.5.2: a 401 must say how to authenticate.
+                Assert.StartsWith("Bearer", reply.Header("WWW-Authenticate") ?? "", StringComparison.Ordinal);
             }
 
             foreach (var header in new[] { $"Basic {Tokens.Commander}", "Bearer", "Bearer ", Tokens.Commander })
