@@ -22,7 +22,7 @@ public sealed class RoleTests(EngineFixture engine)
         {
             foreach (var (client, who) in new[] { (engine.Anonymous, "no token"), (wrong, "a wrong token"), (almost, "a near-miss token") })
             {
-                var reply = await Call(client, method, pattern, id);
+                var reply = await Call(client, method, pattern, before);
                 Assert.True(reply.Status == HttpStatusCode.Unauthorized, $"{method} {pattern} with {who}: {reply}");
                 Problem.Assert(reply, HttpStatusCode.Unauthorized);
 
@@ -32,7 +32,7 @@ public sealed class RoleTests(EngineFixture engine)
 
             foreach (var header in new[] { $"Basic {Tokens.Commander}", "Bearer", "Bearer ", Tokens.Commander })
             {
-                var request = Request(method, pattern, id);
+                var request = Request(method, pattern, before);
                 request.Headers.TryAddWithoutValidation("Authorization", header);
                 var reply = await engine.Anonymous.Send(request);
                 Assert.True(reply.Status == HttpStatusCode.Unauthorized, $"{method} {pattern} with Authorization '{header}': {reply}");
@@ -56,7 +56,7 @@ public sealed class RoleTests(EngineFixture engine)
         {
             foreach (var (method, pattern) in endpoints)
             {
-                var reply = await Call(api, method, pattern, id);
+                var reply = await Call(api, method, pattern, before);
                 var expected = method == "GET" ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
                 Assert.True(reply.Status == expected, $"{role}: {method} {pattern}: expected {(int)expected}, got {reply}");
                 if (expected == HttpStatusCode.Forbidden)
@@ -96,12 +96,15 @@ public sealed class RoleTests(EngineFixture engine)
         }
     }
 
-    private static Task<Reply> Call(ApiClient api, string method, string pattern, string id) => api.Send(Request(method, pattern, id));
+    private static Task<Reply> Call(ApiClient api, string method, string pattern, JsonNode incident) => api.Send(Request(method, pattern, incident));
 
-    /// <summary>A request that would succeed for a duty commander (a valid body), so only the token decides.</summary>
-    private static HttpRequestMessage Request(string method, string pattern, string id)
+    /// <summary>
+    /// A request that would succeed for a duty commander (a valid body), so only the token decides. A registration
+    /// goes to the region of <paramref name="incident"/>, where the test expects to find that incident alone.
+    /// </summary>
+    private static HttpRequestMessage Request(string method, string pattern, JsonNode incident)
     {
-        var path = pattern.Replace("{id}", id, StringComparison.Ordinal).Replace("{obligation}", "reachScene", StringComparison.Ordinal);
+        var path = pattern.Replace("{id}", incident.Str("id"), StringComparison.Ordinal).Replace("{obligation}", "reachScene", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "POST")
         {
@@ -111,7 +114,7 @@ public sealed class RoleTests(EngineFixture engine)
                 _ when path.EndsWith("/complete", StringComparison.Ordinal) => Bodies.Completion(),
                 _ when path.EndsWith("/reports", StringComparison.Ordinal) => Bodies.Report("initial"),
                 _ when path.EndsWith("/close", StringComparison.Ordinal) => new JsonObject(),
-                _ => Bodies.Incident("Roles", EngineFixture.Start),
+                _ => Bodies.Incident(incident.Str("region"), EngineFixture.Start),
             };
             request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
         }
