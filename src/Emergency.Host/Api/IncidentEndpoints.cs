@@ -82,7 +82,7 @@ public static partial class IncidentEndpoints
 
         var actor = http.User.ToActor();
         var id = commandId is null ? NewId() : IdFor(actor.Id, commandId);
-        var result = await grains.GetGrain<IIncidentGrain>(id).Register(command!, IncidentDirectory.LiveScope, new CommandContext(actor, commandId));
+        var result = await grains.GetGrain<IIncidentGrain>(id).Register(command!, IncidentDirectory.LiveScope, ContextOf(actor, commandId));
         return Problems.From(result, ok =>
         {
             MarkReplay(http, ok);
@@ -95,12 +95,12 @@ public static partial class IncidentEndpoints
         IncidentLevel? levelFilter = null;
         if (level is not null)
         {
-            if (!Enum.TryParse<IncidentLevel>(level, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(level, out _))
+            // Exactly one name: Enum.TryParse would also read "I,II" as I|II, which is III.
+            levelFilter = IncidentLevels.All.Where(l => l.ToString() == level).Select(l => (IncidentLevel?)l).FirstOrDefault();
+            if (levelFilter is null)
             {
                 return Problems.BadRequest($"level '{level}' is not one of I, II, III, IV", [new("level", "must be I, II, III or IV")]);
             }
-
-            levelFilter = parsed;
         }
 
         bool? overdueFilter = null;
@@ -125,10 +125,29 @@ public static partial class IncidentEndpoints
             .OrderByDescending(s => s.Overdue)
             .ThenBy(s => s.Summary.Level)
             .ThenBy(s => s.Summary.NextDueAt ?? DateTimeOffset.MaxValue)
-            .Select(s => s.Summary with { Overdue = s.Overdue })
+            .Select(s => s.Summary with { Overdue = s.Overdue, Obligations = [.. s.Summary.Obligations.Select(o => AsOf(o, now))] })
             .ToList();
         return Results.Ok(list);
     }
+
+    /// <summary>
+    /// A summary's obligation views were computed when the incident last published it; status, remaining and
+    /// overdue-by are counted again against the time of this request.
+    /// </summary>
+    private static ObligationView AsOf(ObligationView view, DateTimeOffset now) => ObligationView.Of(
+        new Obligation
+        {
+            Id = view.Id,
+            Kind = view.Kind,
+            DueAt = view.DueAt,
+            DeadlineBasis = view.DeadlineBasis,
+            OverdueSince = view.OverdueSince,
+            CompletedAt = view.CompletedAt,
+            RecordedAt = view.RecordedAt,
+            CompletedBy = view.CompletedBy,
+            Note = view.Note,
+        },
+        now);
 
     private static async Task<IResult> Get(string id, IGrainFactory grains)
     {
@@ -187,7 +206,7 @@ public static partial class IncidentEndpoints
                     completion.Obligation = kind.Value;
                 }
 
-                var result = await send(grains.GetGrain<IIncidentGrain>(id), body!, new CommandContext(http.User.ToActor(), commandId));
+                var result = await send(grains.GetGrain<IIncidentGrain>(id), body!, ContextOf(http.User.ToActor(), commandId));
                 return Problems.From(result, ok =>
                 {
                     MarkReplay(http, ok);
@@ -217,6 +236,13 @@ public static partial class IncidentEndpoints
             : (null, Problems.BadRequest($"the {IdempotencyHeader} header must be 1 to 100 visible ASCII characters", [new(IdempotencyHeader, "1 to 100 visible ASCII characters")]));
     }
 
+    /// <summary>
+    /// An idempotency key is its sender's: the incident remembers it together with the user, so another user's
+    /// command under the same key is a command of its own, neither a replay of the first nor a reuse of its key.
+    /// </summary>
+    private static CommandContext ContextOf(Domain.Actor actor, string? key) =>
+        new(actor, key is null ? null : $"{actor.Id}/{key}");
+
     private static void MarkReplay(HttpContext http, CommandResult result)
     {
         if (result.Status == CommandStatus.Replayed)
@@ -244,8 +270,8 @@ public sealed class ObligationCompletion
 
     public string? Note { get; set; }
 
-    [System.Text.Json.Serialization.JsonIgnore]
-    public ObligationKind Obligation { get; set; }
+    /// <summary>Set from the path. Not public, so the serializer does not know it and refuses "obligation" in the body.</summary>
+    internal ObligationKind Obligation { get; set; }
 
     public CompleteObligation ToCommand() => new() { Obligation = Obligation, At = At, Note = Note };
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Emergency.Contracts;
+using Emergency.Domain;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
 
@@ -28,21 +29,21 @@ public static partial class JsonBody
 
         if (!request.HasJsonContentType())
         {
-            return (null, Problems.BadRequest("the body must be JSON (Content-Type: application/json)", []));
+            return (null, Problems.BadRequest("the body must be JSON (Content-Type: application/json)", [new("Content-Type", "must be application/json")]));
         }
 
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Strict, cancellationToken);
             return value is null
-                ? (null, Problems.BadRequest("the body must be a JSON object", []))
+                ? (null, Problems.BadRequest("the body must be a JSON object", [new(BodyField, "must be a JSON object")]))
                 : (value, null);
         }
         catch (JsonException ex)
         {
-            var field = FieldOf(ex.Path);
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : "";
-            return (null, Problems.BadRequest($"the body is not a valid command{where}: {Clean(ex.Message)}", field.Length == 0 ? [] : [new(field, Clean(ex.Message))]));
+            var errors = ErrorsOf(ex);
+            return (null, Problems.BadRequest($"the body is not a valid command{where}: {string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}"))}", errors));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -50,9 +51,14 @@ public static partial class JsonBody
         }
     }
 
+    /// <summary>The name under which problems of the body as a whole are listed (not JSON, empty, not an object).</summary>
+    public const string BodyField = "body";
+
     private static JsonSerializerOptions CreateStrict()
     {
         var options = DomainJson.Create();
+        options.Converters.Insert(0, new StrictEnumConverterFactory());
+        options.Converters.Insert(0, new OffsetRequiredConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
@@ -63,6 +69,25 @@ public static partial class JsonBody
 
     private static string FieldOf(string? path) => (path ?? "").TrimStart('$').TrimStart('.');
 
+    /// <summary>Every field the exception is about, by its JSON path; "body" when it is about no field.</summary>
+    private static List<FieldError> ErrorsOf(JsonException ex)
+    {
+        var at = FieldOf(ex.Path);
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        message = cut > 0 ? message[..cut] : message;
+
+        // "missing required properties including: 'title', 'region'": the path is the object, each name a field in it.
+        if (MissingRequired().Match(message) is { Success: true } missing)
+        {
+            return [.. QuotedName().Matches(missing.Groups[1].Value).Select(m => new FieldError(Join(at, m.Groups[1].Value), "is required"))];
+        }
+
+        return [new FieldError(at.Length == 0 ? BodyField : at, Clean(message))];
+    }
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
     /// <summary>Turns System.Text.Json's messages, which name .NET types, into ones a duty officer can act on.</summary>
     private static string Clean(string message)
     {
@@ -71,6 +96,16 @@ public static partial class JsonBody
         if (UnknownField().Match(message) is { Success: true } unknown)
         {
             return $"unknown field '{unknown.Groups[1].Value}'";
+        }
+
+        if (message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            return "is empty: send a JSON object";
+        }
+
+        if (NullNotAllowed().IsMatch(message))
+        {
+            return "is required and cannot be null";
         }
 
         if (NotConvertible().Match(message) is { Success: true } convert)
@@ -96,6 +131,69 @@ public static partial class JsonBody
 
     [GeneratedRegex(@"^The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnknownField();
+
+    [GeneratedRegex(@"was missing required properties including: (.*)$")]
+    private static partial Regex MissingRequired();
+
+    [GeneratedRegex(@"'([^']*)'")]
+    private static partial Regex QuotedName();
+
+    [GeneratedRegex(@"^The property or field '[^']*' on type '[^']*' doesn't allow setting null values")]
+    private static partial Regex NullNotAllowed();
+
+    /// <summary>
+    /// Reads a moment only when it says its UTC offset ("…+08:00" or "…Z"). Without one, System.Text.Json takes
+    /// the server's time zone, so "2026-03-02T07:50:00" from a duty officer in Beijing would become 15:50 in
+    /// Beijing on a server that runs in UTC, and every deadline would move with it.
+    /// </summary>
+    private sealed partial class OffsetRequiredConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String
+            && reader.GetString() is { } text
+            && WithOffset().IsMatch(text)
+            && reader.TryGetDateTimeOffset(out var value)
+                ? value
+                : throw new JsonException("must be a date and time with its UTC offset, such as 2026-01-05T17:00:00+08:00 or 2026-01-05T09:00:00Z");
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+        [GeneratedRegex(@"T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
+        private static partial Regex WithOffset();
+    }
+
+    /// <summary>
+    /// Reads an enum from exactly one of its wire names (camelCase; levels as Roman numerals), ignoring case.
+    /// System.Text.Json's own converter also reads "countyDispute, crossCity" and combines the two values into a
+    /// third one (crossProvince), which turns a typo into a different grade.
+    /// </summary>
+    private sealed class StrictEnumConverterFactory : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(StrictEnumConverter<>).MakeGenericType(typeToConvert))!;
+    }
+
+    private sealed class StrictEnumConverter<TEnum> : JsonConverter<TEnum>
+        where TEnum : struct, Enum
+    {
+        private static readonly Dictionary<string, TEnum> ByName =
+            Enum.GetValues<TEnum>().ToDictionary(WireName, StringComparer.OrdinalIgnoreCase);
+
+        private static readonly string Expected = $"must be one of {string.Join(", ", Enum.GetValues<TEnum>().Select(WireName))}";
+
+        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && reader.GetString() is { } name && ByName.TryGetValue(name, out var value)
+                ? value
+                : throw new JsonException(Expected);
+
+        public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(WireName(value));
+
+        private static string WireName(TEnum value) =>
+            typeof(TEnum) == typeof(IncidentLevel) ? value.ToString() : JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    }
 
     [GeneratedRegex(@"could not be converted to ([\w.`\[\]]+)")]
     private static partial Regex NotConvertible();

@@ -38,4 +38,14 @@ public sealed class TokenAuthenticationHandler(
             SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
+
+    /// <summary>A 401 says how to authenticate (RFC 9110 15.5.2, RFC 6750 3): with a bearer token.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = Request.Headers.Authorization.Count > 0
+            ? "Bearer realm=\"emergency\", error=\"invalid_token\", error_description=\"the token is missing, malformed or not known\""
+            : "Bearer realm=\"emergency\"";
+        return Task.CompletedTask;
+    }
 }

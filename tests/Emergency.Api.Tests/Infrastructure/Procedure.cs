@@ -1,0 +1,27 @@
+namespace Emergency.Api.Tests.Infrastructure;
+
+/// <summary>Moves an incident through its procedure with commands that must succeed.</summary>
+public static class Procedure
+{
+    public static readonly string[] Steps = ["reachScene", "startMonitoring", "organiseInvestigation", "releaseInformation"];
+
+    /// <summary>Initial report, the four steps, final report, close: every command answered 200.</summary>
+    public static async Task RunToClosed(ApiClient api, string id)
+    {
+        await api.Command($"/api/incidents/{id}/reports", Bodies.Report("initial"));
+        foreach (var step in Steps)
+        {
+            await api.Command($"/api/incidents/{id}/obligations/{step}/complete", Bodies.Completion());
+        }
+
+        await api.Command($"/api/incidents/{id}/reports", Bodies.Report("final"));
+        await api.Command($"/api/incidents/{id}/close", null);
+    }
+
+    /// <summary>Waits until the open-incident list shows exactly <paramref name="expected"/> for <paramref name="query"/>.</summary>
+    public static Task<System.Text.Json.Nodes.JsonArray> ListShows(ApiClient api, string query, params string[] expected) =>
+        Eventually.Until(
+            () => api.List(query),
+            list => list.Ids().Order().SequenceEqual(expected.Order()),
+            $"GET /api/incidents{query} to list exactly [{string.Join(", ", expected)}]");
+}

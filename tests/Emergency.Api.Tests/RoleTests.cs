@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Emergency.Api.Tests.Infrastructure;
+
+namespace Emergency.Api.Tests;
+
+/// <summary>Who may call what. The endpoints are read from the running engine, so a new endpoint is covered too.</summary>
+[Collection(SharedEngine.Name)]
+public sealed class RoleTests(EngineFixture engine)
+{
+    [Fact]
+    public async Task Every_api_endpoint_refuses_a_missing_or_wrong_token_with_401()
+    {
+        var id = (await engine.Commander.Register(Bodies.Incident(EngineFixture.NewRegion("Auth"), engine.Now))).Str("id");
+        var before = await engine.Commander.Incident(id);
+        using var wrong = engine.As("not-a-token");
+        using var almost = engine.As(Tokens.Commander + "x");
+        var endpoints = engine.Engine.ApiEndpoints();
+        Assert.True(endpoints.Count >= 9, $"only {endpoints.Count} /api endpoints found");
+
+        foreach (var (method, pattern) in endpoints)
+        {
+            foreach (var (client, who) in new[] { (engine.Anonymous, "no token"), (wrong, "a wrong token"), (almost, "a near-miss token") })
+            {
+                var reply = await Call(client, method, pattern, before);
+                Assert.True(reply.Status == HttpStatusCode.Unauthorized, $"{method} {pattern} with {who}: {reply}");
+                Problem.Assert(reply, HttpStatusCode.Unauthorized);
+
+                // RFC 9110 15.5.2: a 401 must say how to authenticate.
+                Assert.StartsWith("Bearer", reply.Header("WWW-Authenticate") ?? "", StringComparison.Ordinal);
+            }
+
+            foreach (var header in new[] { $"Basic {Tokens.Commander}", "Bearer", "Bearer ", Tokens.Commander })
+            {
+                var request = Request(method, pattern, before);
+                request.Headers.TryAddWithoutValidation("Authorization", header);
+                var reply = await engine.Anonymous.Send(request);
+                Assert.True(reply.Status == HttpStatusCode.Unauthorized, $"{method} {pattern} with Authorization '{header}': {reply}");
+            }
+        }
+
+        await AssertUnchanged(before);
+        await Procedure.ListShows(engine.Commander, $"?region={before.Str("region")}", id);
+    }
+
+    [Fact]
+    public async Task Observers_decision_makers_and_drill_organisers_may_read_but_every_command_is_403()
+    {
+        var id = (await engine.Commander.Register(Bodies.Incident(EngineFixture.NewRegion("Roles"), engine.Now))).Str("id");
+        var before = await engine.Commander.Incident(id);
+        var endpoints = engine.Engine.ApiEndpoints();
+        Assert.Contains(endpoints, e => e.Method == "POST");
+        Assert.Contains(endpoints, e => e.Method == "GET");
+
+        foreach (var (api, role) in new[] { (engine.Observer, "observer"), (engine.DecisionMaker, "decisionMaker"), (engine.DrillOrganiser, "drillOrganiser") })
+        {
+            foreach (var (method, pattern) in endpoints)
+            {
+                var reply = await Call(api, method, pattern, before);
+                var expected = method == "GET" ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+                Assert.True(reply.Status == expected, $"{role}: {method} {pattern}: expected {(int)expected}, got {reply}");
+                if (expected == HttpStatusCode.Forbidden)
+                {
+                    Problem.Assert(reply, HttpStatusCode.Forbidden);
+                }
+            }
+        }
+
+        await AssertUnchanged(before);
+        await Procedure.ListShows(engine.Commander, $"?region={before.Str("region")}", id);
+    }
+
+    [Fact]
+    public async Task A_duty_commander_may_call_every_endpoint()
+    {
+        var api = engine.Commander;
+        var region = EngineFixture.NewRegion("Commander");
+        var register = await api.Post("/api/incidents", Bodies.Incident(region, engine.Now));
+        Assert.Equal(HttpStatusCode.Created, register.Status);
+        var id = register.Body.Str("id");
+
+        var facts = await api.Post($"/api/incidents/{id}/facts", new { facts = new { evacuated = 12_000 }, note = "evacuation widened" });
+        Assert.Equal(HttpStatusCode.OK, facts.Status);
+        Assert.Equal("II", facts.Body["grade"].Str("level"));
+        Assert.Equal(HttpStatusCode.OK, (await api.Post($"/api/incidents/{id}/reports", Bodies.Report("initial"))).Status);
+        foreach (var step in Procedure.Steps)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await api.Post($"/api/incidents/{id}/obligations/{step}/complete", Bodies.Completion())).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await api.Post($"/api/incidents/{id}/reports", Bodies.Report("final"))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.Post($"/api/incidents/{id}/close", null)).Status);
+        foreach (var path in new[] { "/api/incidents", $"/api/incidents/{id}", "/api/rulesets", "/api/me" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await api.Get(path)).Status);
+        }
+    }
+
+    private static Task<Reply> Call(ApiClient api, string method, string pattern, JsonNode incident) => api.Send(Request(method, pattern, incident));
+
+    /// <summary>
+    /// A request that would succeed for a duty commander (a valid body), so only the token decides. A registration
+    /// goes to the region of <paramref name="incident"/>, where the test expects to find that incident alone.
+    /// </summary>
+    private static HttpRequestMessage Request(string method, string pattern, JsonNode incident)
+    {
+        var path = pattern.Replace("{id}", incident.Str("id"), StringComparison.Ordinal).Replace("{obligation}", "reachScene", StringComparison.Ordinal);
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            JsonNode body = path switch
+            {
+                _ when path.EndsWith("/facts", StringComparison.Ordinal) => new JsonObject { ["facts"] = new JsonObject { ["deaths"] = 1 } },
+                _ when path.EndsWith("/complete", StringComparison.Ordinal) => Bodies.Completion(),
+                _ when path.EndsWith("/reports", StringComparison.Ordinal) => Bodies.Report("initial"),
+                _ when path.EndsWith("/close", StringComparison.Ordinal) => new JsonObject(),
+                _ => Bodies.Incident(incident.Str("region"), EngineFixture.Start),
+            };
+            request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    private async Task AssertUnchanged(JsonNode before)
+    {
+        var after = await engine.Commander.Incident(before.Str("id"));
+        Assert.Equal(before.Long("version"), after.Long("version"));
+        Assert.Equal(before.Timeline().Count, after.Timeline().Count);
+    }
+}
