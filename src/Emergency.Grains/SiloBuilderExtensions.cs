@@ -8,13 +8,13 @@ namespace Emergency.Grains;
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// The engine's grains: domain types serialized as JSON, the system clock unless a test or drill
+    /// The engine's grains: domain types serialized as JSON, the system clock as the engine clock unless a test or drill
     /// supplies another, and a start-up step that touches every open incident so that deadlines which
     /// fell due while the engine was down are marked at once and the rest are re-armed.
     /// </summary>
     public static ISiloBuilder AddEmergencyGrains(this ISiloBuilder silo)
     {
-        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton(EngineClock.System);
         silo.Services.AddSerializer(serializer => serializer.AddEmergencyTypes());
         silo.AddStartupTask(async (services, cancellationToken) =>
         {

@@ -1,3 +1,4 @@
+using Emergency.Testing;
 using System.Net;
 using System.Text.Json.Nodes;
 using Emergency.Api.Tests.Infrastructure;
@@ -14,14 +15,14 @@ public sealed class DurabilityTests
     [Fact]
     public async Task Everything_acknowledged_and_every_command_key_survive_a_restart()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("api");
         var registerKey = $"register-{Guid.NewGuid()}";
         var sceneKey = $"scene-{Guid.NewGuid()}";
         var openBody = Bodies.Incident("Changzhi", T0.AddMinutes(-10), Bodies.CrossProvince());
         string open, closed, regraded;
         JsonNode openBefore, closedBefore, regradedBefore;
 
-        await using (var first = await EngineInstance.StartAsync(directory.DatabaseFile, T0, Ct))
+        await using (var first = await EngineInstance.StartAsync(directory.File("emergency.db"), T0, Ct))
         {
             using var api = new ApiClient(first.Client(Tokens.Commander));
             open = (await api.Register(openBody, registerKey)).Str("id");
@@ -40,7 +41,7 @@ public sealed class DurabilityTests
             await first.StopAsync();
         }
 
-        await using var second = await EngineInstance.StartAsync(directory.DatabaseFile, T0.AddMinutes(1), Ct);
+        await using var second = await EngineInstance.StartAsync(directory.File("emergency.db"), T0.AddMinutes(1), Ct);
         using var after = new ApiClient(second.Client(Tokens.Commander));
 
         foreach (var before in new[] { openBefore, closedBefore, regradedBefore })
@@ -78,12 +79,12 @@ public sealed class DurabilityTests
     [Fact]
     public async Task A_deadline_that_fell_due_while_the_engine_was_down_is_overdue_right_after_the_start()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("api");
         string levelTwo, levelFour;
         JsonNode levelTwoBefore;
         var discovered = T0.AddMinutes(-10);
 
-        await using (var first = await EngineInstance.StartAsync(directory.DatabaseFile, T0, Ct))
+        await using (var first = await EngineInstance.StartAsync(directory.File("emergency.db"), T0, Ct))
         {
             using var api = new ApiClient(first.Client(Tokens.Commander));
             levelTwo = (await api.Register(Bodies.Incident("Changzhi", discovered, Bodies.CrossProvince()))).Str("id");
@@ -96,7 +97,7 @@ public sealed class DurabilityTests
         // Down for three hours: on scene (T0+50 min) and monitoring (T0+1 h 50) of the level II incident fell due,
         // and on scene (T0+2 h) of the level IV one.
         var restart = T0.AddHours(3);
-        await using var second = await EngineInstance.StartAsync(directory.DatabaseFile, restart, Ct);
+        await using var second = await EngineInstance.StartAsync(directory.File("emergency.db"), restart, Ct);
         using var after = new ApiClient(second.Client(Tokens.Commander));
 
         // Right after the start, before anyone asked for these incidents, the list knows they are overdue.

@@ -1,3 +1,4 @@
+using Emergency.Testing;
 using System.Globalization;
 using System.Net;
 using Emergency.Api.Tests.Infrastructure;

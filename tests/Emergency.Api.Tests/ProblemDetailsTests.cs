@@ -244,7 +244,6 @@ public sealed class ProblemDetailsTests(EngineFixture engine)
     }
 
     [Fact]
-    [Trait("Category", "KnownBug")]
     public async Task Closing_before_the_final_report_is_409_not_500()
     {
         var (id, _) = await RespondingIncident();
@@ -257,7 +256,6 @@ public sealed class ProblemDetailsTests(EngineFixture engine)
     }
 
     [Fact]
-    [Trait("Category", "KnownBug")]
     public async Task Closing_a_closed_incident_is_409_not_500()
     {
         var id = (await Api.Register(Bodies.Incident(EngineFixture.NewRegion("Twice"), engine.Now))).Str("id");

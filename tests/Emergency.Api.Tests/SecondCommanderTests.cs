@@ -1,3 +1,4 @@
+using Emergency.Testing;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,7 +16,7 @@ public sealed class SecondCommanderTests
     [Fact]
     public async Task One_users_idempotency_key_is_not_another_users_replay_or_conflict()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("api");
         var tokens = Path.Combine(directory.Path, "tokens.json");
         await File.WriteAllTextAsync(tokens, $$"""
             { "users": [
@@ -23,7 +24,7 @@ public sealed class SecondCommanderTests
               { "user": "duty.wu", "role": "dutyCommander", "tokenSha256": "{{Sha256(SecondToken)}}" }
             ] }
             """, Ct);
-        await using var engine = await EngineInstance.StartAsync(directory.DatabaseFile, EngineFixture.Start, Ct, $"--Auth:TokensFile={tokens}");
+        await using var engine = await EngineInstance.StartAsync(directory.File("emergency.db"), EngineFixture.Start, Ct, $"--Auth:TokensFile={tokens}");
         using var zhang = new ApiClient(engine.Client(Tokens.Commander));
         using var wu = new ApiClient(engine.Client(SecondToken));
         const string key = "shift-handover-1";

@@ -75,7 +75,7 @@ public sealed class EngineCluster : IAsyncDisposable
         builder.Options.ServiceId = "emergency-grain-tests";
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.AddSingleton(new EngineClock(Clock));
             silo.Services.AddSingleton(Rules);
             silo.UseEmergencyStorage(storage);
             silo.AddEmergencyGrains();

@@ -7,7 +7,7 @@ namespace Emergency.Grains.Board;
 /// every few seconds, so a new activation (after a node loss) is complete again within one renewal, and
 /// its new epoch makes every board reload its snapshot meanwhile.
 /// </summary>
-public sealed class BoardFeedGrain(TimeProvider time) : Grain, IBoardFeedGrain
+public sealed class BoardFeedGrain(EngineClock clock) : Grain, IBoardFeedGrain
 {
     /// <summary>A node that has not renewed for this long is dropped (it renews every 5 s).</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(30);
@@ -17,7 +17,7 @@ public sealed class BoardFeedGrain(TimeProvider time) : Grain, IBoardFeedGrain
 
     public Task<Guid> Subscribe(IBoardNodeObserver node)
     {
-        _nodes[node] = time.GetUtcNow() + SubscriptionLifetime;
+        _nodes[node] = clock.Now + SubscriptionLifetime;
         return Task.FromResult(_epoch);
     }
 
@@ -29,7 +29,7 @@ public sealed class BoardFeedGrain(TimeProvider time) : Grain, IBoardFeedGrain
 
     public Task Publish(BoardUpdate update)
     {
-        var now = time.GetUtcNow();
+        var now = clock.Now;
         foreach (var (node, expires) in _nodes.ToList())
         {
             if (expires < now)

@@ -15,7 +15,7 @@ namespace Emergency.Grains.Incidents;
 public sealed partial class IncidentGrain(
     [PersistentState("incident", StorageNames.Provider)] IPersistentState<IncidentRecord> record,
     RuleSetCatalog catalog,
-    TimeProvider time,
+    EngineClock clock,
     ILogger<IncidentGrain> logger) : Grain, IIncidentGrain, IRemindable
 {
     private const string DeadlineReminder = "deadline";
@@ -54,7 +54,7 @@ public sealed partial class IncidentGrain(
                 : Refused(CommandStatus.NotAllowed, Decision.NotAllowed($"an incident with id '{this.GetPrimaryKeyString()}' already exists", []));
         }
 
-        var now = time.GetUtcNow();
+        var now = clock.Now;
         var (incident, decision) = Incident.Register(this.GetPrimaryKeyString(), scope, command, context.Actor, catalog, now);
         if (incident is null)
         {
@@ -80,7 +80,7 @@ public sealed partial class IncidentGrain(
     public Task<CommandResult> Close(CloseIncident command, CommandContext context) =>
         Execute(context, command, (incident, now) => incident.Close(command, context.Actor, now));
 
-    public Task<IncidentView?> GetView() => Task.FromResult(_incident?.View(time.GetUtcNow()));
+    public Task<IncidentView?> GetView() => Task.FromResult(_incident?.View(clock.Now));
 
     public async Task<IncidentSummary?> Touch()
     {
@@ -91,7 +91,7 @@ public sealed partial class IncidentGrain(
         }
 
         await CatchUp();
-        return _incident.Summary(time.GetUtcNow());
+        return _incident.Summary(clock.Now);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => _incident is null ? Task.CompletedTask : CatchUp();
@@ -99,7 +99,7 @@ public sealed partial class IncidentGrain(
     /// <summary>Marks what fell due (also while the engine was down) and re-arms the next deadline.</summary>
     private async Task CatchUp()
     {
-        var now = time.GetUtcNow();
+        var now = clock.Now;
         if (_incident!.Tick(now))
         {
             await WriteAndPublish(now);
@@ -124,7 +124,7 @@ public sealed partial class IncidentGrain(
             return Replay(applied, fingerprint);
         }
 
-        var now = time.GetUtcNow();
+        var now = clock.Now;
         var before = _incident.State.Version;
         var decision = act(_incident, now);
         if (decision.IsAccepted)
@@ -184,7 +184,7 @@ public sealed partial class IncidentGrain(
             {
                 var self = GrainFactory.GetGrain<IIncidentGrain>(this.GetPrimaryKeyString());
                 var delay = due - now;
-                _timer = time.CreateTimer(_ => self.Touch().Ignore(), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+                _timer = clock.Time.CreateTimer(_ => self.Touch().Ignore(), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -228,14 +228,14 @@ public sealed partial class IncidentGrain(
 
     private CommandResult Replay(AppliedCommand applied, string fingerprint) =>
         applied.Fingerprint == fingerprint
-            ? new CommandResult { Status = CommandStatus.Replayed, Decision = Decision.Accepted, Incident = _incident?.View(time.GetUtcNow()) }
-            : Refused(CommandStatus.CommandIdReused, Decision.NotAllowed($"command id '{applied.Id}' was already used for a different command", _incident?.AllowedMoves(time.GetUtcNow()) ?? []));
+            ? new CommandResult { Status = CommandStatus.Replayed, Decision = Decision.Accepted, Incident = _incident?.View(clock.Now) }
+            : Refused(CommandStatus.CommandIdReused, Decision.NotAllowed($"command id '{applied.Id}' was already used for a different command", _incident?.AllowedMoves(clock.Now) ?? []));
 
     private CommandResult Refused(Decision decision) =>
         Refused(decision.Outcome == DecisionOutcome.Invalid ? CommandStatus.Invalid : CommandStatus.NotAllowed, decision);
 
     private CommandResult Refused(CommandStatus status, Decision decision) =>
-        new() { Status = status, Decision = decision, Incident = _incident?.View(time.GetUtcNow()) };
+        new() { Status = status, Decision = decision, Incident = _incident?.View(clock.Now) };
 
     private static string Fingerprint<TCommand>(TCommand command) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, DomainJson.Options)));

@@ -90,7 +90,7 @@ public static partial class IncidentEndpoints
         });
     }
 
-    private static async Task<IResult> List(IGrainFactory grains, TimeProvider time, string? level, string? region, string? overdue)
+    private static async Task<IResult> List(IGrainFactory grains, EngineClock clock, string? level, string? region, string? overdue)
     {
         IncidentLevel? levelFilter = null;
         if (level is not null)
@@ -116,7 +116,7 @@ public static partial class IncidentEndpoints
 
         var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(IncidentDirectory.LiveScope)
             .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
-        var now = time.GetUtcNow();
+        var now = clock.Now;
         var list = shards.SelectMany(s => s)
             .Select(s => (Summary: s, Overdue: s.NextDueAt < now))
             .Where(s => levelFilter is null || s.Summary.Level == levelFilter)

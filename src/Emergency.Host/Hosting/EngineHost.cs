@@ -42,7 +42,7 @@ public static class EngineHost
         var tokens = TokenStore.Load(settings.TokensFile);
 
         builder.Services.AddSingleton(settings).AddSingleton(catalog).AddSingleton(tokens);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(Contracts.EngineClock.System);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);

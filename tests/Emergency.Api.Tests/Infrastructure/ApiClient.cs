@@ -158,27 +158,3 @@ public static class Wire
 
     public static IReadOnlyList<string> Ids(this JsonArray list) => [.. list.Select(s => s!.Str("id"))];
 }
-
-/// <summary>Waiting for something the engine does on its own, without fixed sleeps.</summary>
-public static class Eventually
-{
-    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
-        while (true)
-        {
-            var value = await probe();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"timed out after {(timeout ?? TimeSpan.FromSeconds(5)).TotalSeconds} s waiting for {what}; last seen: {(value is JsonNode n ? n.ToJsonString() : value?.ToString())}");
-            }
-
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
-    }
-}

@@ -1,3 +1,4 @@
+using Emergency.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Emergency.Api.Tests.Infrastructure;
@@ -11,7 +12,7 @@ public class EngineFixture : IAsyncLifetime
     /// <summary>Monday 2 March 2026, 08:00 in Beijing: judged by the 2014 rules.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly TempDirectory _directory = new();
+    private readonly TempDirectory _directory = new("api");
     private EngineInstance? _engine;
 
     public EngineInstance Engine => _engine ?? throw new InvalidOperationException("the engine is not running");
@@ -20,7 +21,7 @@ public class EngineFixture : IAsyncLifetime
 
     public DateTimeOffset Now => Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
 
-    public string DatabaseFile => _directory.DatabaseFile;
+    public string DatabaseFile => _directory.File("emergency.db");
 
     public ApiClient Commander { get; private set; } = null!;
 
@@ -36,7 +37,7 @@ public class EngineFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _engine = await EngineInstance.StartAsync(_directory.DatabaseFile, Start, TestContext.Current.CancellationToken);
+        _engine = await EngineInstance.StartAsync(_directory.File("emergency.db"), Start, TestContext.Current.CancellationToken);
         Commander = As(Tokens.Commander);
         DecisionMaker = As(Tokens.DecisionMaker);
         DrillOrganiser = As(Tokens.DrillOrganiser);

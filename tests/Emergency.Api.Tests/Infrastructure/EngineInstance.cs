@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Emergency.Testing;
 using Emergency.Host.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -42,7 +41,7 @@ public sealed class EngineInstance : IAsyncDisposable
     public static async Task<EngineInstance> StartAsync(string databaseFile, DateTimeOffset now, CancellationToken cancellationToken, params string[] extraArgs)
     {
         var clock = new FakeTimeProvider(now);
-        var (siloPort, gatewayPort) = TwoFreePorts();
+        var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
         string[] args =
         [
             "--Urls=http://127.0.0.1:0",
@@ -56,7 +55,7 @@ public sealed class EngineInstance : IAsyncDisposable
         var log = new EngineLog();
         var app = EngineHost.Build(args, builder =>
         {
-            builder.Services.AddSingleton<TimeProvider>(clock);
+            builder.Services.AddSingleton(new Contracts.EngineClock(clock));
             builder.Logging.ClearProviders().AddProvider(log);
         });
         try
@@ -109,22 +108,4 @@ public sealed class EngineInstance : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    private static (int, int) TwoFreePorts()
-    {
-        // Both listeners are open at once, so the two ports differ.
-        var first = new TcpListener(IPAddress.Loopback, 0);
-        var second = new TcpListener(IPAddress.Loopback, 0);
-        first.Start();
-        second.Start();
-        try
-        {
-            return (((IPEndPoint)first.LocalEndpoint).Port, ((IPEndPoint)second.LocalEndpoint).Port);
-        }
-        finally
-        {
-            first.Stop();
-            second.Stop();
-        }
-    }
 }

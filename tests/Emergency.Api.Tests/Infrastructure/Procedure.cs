@@ -1,3 +1,4 @@
+using Emergency.Testing;
 namespace Emergency.Api.Tests.Infrastructure;
 
 /// <summary>Moves an incident through its procedure with commands that must succeed.</summary>
