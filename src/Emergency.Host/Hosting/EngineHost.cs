@@ -49,7 +49,12 @@ public static class EngineHost
         builder.Services.AddAuthorizationBuilder().AddEmergencyPolicies();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => Contracts.DomainJson.Configure(json.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Emergency";
+            document.Info.Description = "Emergency response coordination engine. Send 'Authorization: Bearer <token>'; each operation names the roles that may call it.";
+            return Task.CompletedTask;
+        }));
 
         builder.UseOrleans(silo =>
         {
