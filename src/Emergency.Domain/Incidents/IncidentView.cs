@@ -83,6 +83,22 @@ public sealed record ObligationView
     /// <summary>For an open obligation before its deadline: the time left, as of the view.</summary>
     public TimeSpan? Remaining { get; init; }
 
+    /// <summary>The same obligation counted again at another moment (a published summary read later).</summary>
+    public ObligationView AsOf(DateTimeOffset now) => Of(
+        new Obligation
+        {
+            Id = Id,
+            Kind = Kind,
+            DueAt = DueAt,
+            DeadlineBasis = DeadlineBasis,
+            OverdueSince = OverdueSince,
+            CompletedAt = CompletedAt,
+            RecordedAt = RecordedAt,
+            CompletedBy = CompletedBy,
+            Note = Note,
+        },
+        now);
+
     public static ObligationView Of(Obligation o, DateTimeOffset now)
     {
         var status = o.StatusAt(now);
@@ -132,6 +148,16 @@ public sealed record IncidentSummary
     public required bool Overdue { get; init; }
 
     public required IReadOnlyList<ObligationView> Obligations { get; init; }
+
+    /// <summary>
+    /// The summary counted again at another moment: a summary is computed when the incident publishes it,
+    /// and status, remaining time and overdue-by are read later.
+    /// </summary>
+    public IncidentSummary AsOf(DateTimeOffset now)
+    {
+        var obligations = Obligations.Select(o => o.AsOf(now)).ToList();
+        return this with { Obligations = obligations, Overdue = obligations.Any(o => o.Status == ObligationStatus.Overdue) };
+    }
 
     /// <summary>What a duty commander must notice: deadlines missed and changes of level, newest first.</summary>
     public required IReadOnlyList<TimelineEntry> Alerts { get; init; }

@@ -118,36 +118,19 @@ public static partial class IncidentEndpoints
             .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
         var now = clock.Now;
         var list = shards.SelectMany(s => s)
-            .Select(s => (Summary: s, Overdue: s.NextDueAt < now))
+            .Select(s => s.AsOf(now))
+            .Select(s => (Summary: s, s.Overdue))
             .Where(s => levelFilter is null || s.Summary.Level == levelFilter)
             .Where(s => region is null || string.Equals(s.Summary.Region, region, StringComparison.OrdinalIgnoreCase))
             .Where(s => overdueFilter is null || s.Overdue == overdueFilter)
             .OrderByDescending(s => s.Overdue)
             .ThenBy(s => s.Summary.Level)
             .ThenBy(s => s.Summary.NextDueAt ?? DateTimeOffset.MaxValue)
-            .Select(s => s.Summary with { Overdue = s.Overdue, Obligations = [.. s.Summary.Obligations.Select(o => AsOf(o, now))] })
+            .Select(s => s.Summary)
             .ToList();
         return Results.Ok(list);
     }
 
-    /// <summary>
-    /// A summary's obligation views were computed when the incident last published it; status, remaining and
-    /// overdue-by are counted again against the time of this request.
-    /// </summary>
-    private static ObligationView AsOf(ObligationView view, DateTimeOffset now) => ObligationView.Of(
-        new Obligation
-        {
-            Id = view.Id,
-            Kind = view.Kind,
-            DueAt = view.DueAt,
-            DeadlineBasis = view.DeadlineBasis,
-            OverdueSince = view.OverdueSince,
-            CompletedAt = view.CompletedAt,
-            RecordedAt = view.RecordedAt,
-            CompletedBy = view.CompletedBy,
-            Note = view.Note,
-        },
-        now);
 
     private static async Task<IResult> Get(string id, IGrainFactory grains)
     {

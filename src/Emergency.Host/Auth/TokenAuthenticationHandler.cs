@@ -14,9 +14,17 @@ public sealed class TokenAuthenticationHandler(
 {
     public const string SchemeName = "Bearer";
 
+    /// <summary>Paths where the token may come as <c>?access_token=</c>: browsers cannot set headers on a WebSocket.</summary>
+    public const string HubPathPrefix = "/hubs";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
+        if (header.Length == 0 && Request.Path.StartsWithSegments(HubPathPrefix) && Request.Query["access_token"].ToString() is { Length: > 0 } queryToken)
+        {
+            header = "Bearer " + queryToken;
+        }
+
         if (header.Length == 0)
         {
             return Task.FromResult(AuthenticateResult.NoResult());

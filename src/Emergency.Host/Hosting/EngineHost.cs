@@ -3,6 +3,7 @@ using Emergency.Domain.Rules;
 using Emergency.Grains;
 using Emergency.Host.Api;
 using Emergency.Host.Auth;
+using Emergency.Host.Board;
 using Emergency.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,6 +50,7 @@ public static class EngineHost
         builder.Services.AddAuthorizationBuilder().AddEmergencyPolicies();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => Contracts.DomainJson.Configure(json.SerializerOptions));
+        builder.Services.AddSignalR().AddJsonProtocol(json => Contracts.DomainJson.Configure(json.PayloadSerializerOptions));
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Emergency";
@@ -77,14 +79,23 @@ public static class EngineHost
             silo.AddEmergencyGrains();
         });
 
+        // After the silo, so that the relay's first subscription finds it running.
+        builder.Services.AddSingleton<BoardRelay>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BoardRelay>());
+
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
+
+        // The command board: static files under wwwroot, served at "/".
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapIncidentEndpoints();
+        app.MapBoardEndpoints();
         return app;
     }
 

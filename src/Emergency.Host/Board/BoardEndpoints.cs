@@ -1,0 +1,36 @@
+using Emergency.Contracts;
+using Emergency.Domain.Incidents;
+using Emergency.Host.Auth;
+
+namespace Emergency.Host.Board;
+
+/// <summary>The board's snapshot: the truth a board loads on connect, on reconnect and on a version gap.</summary>
+public static class BoardEndpoints
+{
+    public static IEndpointRouteBuilder MapBoardEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/board", async (IGrainFactory grains, EngineClock clock, string? scope) =>
+            {
+                scope ??= IncidentDirectory.LiveScope;
+                if (scope != IncidentDirectory.LiveScope)
+                {
+                    return Api.Problems.BadRequest($"unknown scope '{scope}'", [new("scope", "must be live")]);
+                }
+
+                var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(scope)
+                    .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
+                var now = clock.Now;
+                return Results.Ok(new BoardSnapshot(scope, now, [.. shards.SelectMany(s => s).Select(s => s.AsOf(now))]));
+            })
+            .RequireAuthorization(Policies.Read)
+            .WithTags("Board")
+            .WithSummary("Every open incident of a scope with its obligations and alerts, as of now")
+            .WithDescription(Policies.Describe(Policies.Read))
+            .Produces<BoardSnapshot>();
+        app.MapHub<BoardHub>(BoardHub.Path);
+        return app;
+    }
+}
+
+/// <summary>What a board shows, at one moment. Each incident carries its version.</summary>
+public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyList<IncidentSummary> Incidents);

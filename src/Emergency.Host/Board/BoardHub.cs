@@ -1,0 +1,30 @@
+using Emergency.Contracts;
+using Emergency.Host.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Emergency.Host.Board;
+
+/// <summary>
+/// The board's live channel. A board calls <see cref="Watch"/> for a scope, then loads the snapshot from
+/// <c>GET /api/board</c>; from then on it receives <c>incidentChanged</c> for every change, and
+/// <c>resync</c> whenever it may have missed one.
+/// </summary>
+[Authorize(Policy = Policies.Read)]
+public sealed class BoardHub : Hub
+{
+    public const string Path = "/hubs/board";
+
+    /// <summary>Starts receiving the updates of one scope ("live").</summary>
+    public async Task Watch(string scope)
+    {
+        if (scope != IncidentDirectory.LiveScope)
+        {
+            throw new HubException($"unknown scope '{scope}'");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(scope));
+    }
+
+    public static string Group(string scope) => $"scope:{scope}";
+}
