@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Emergency.Testing;
 
-namespace Emergency.Durability.Tests;
+namespace Emergency.EndToEnd.Tests;
 
 /// <summary>The engine as a real process of its own, started from its built binaries, stopped with SIGKILL.</summary>
 public sealed class EngineProcess : IAsyncDisposable
@@ -136,13 +136,16 @@ public sealed class EngineProcess : IAsyncDisposable
 /// <summary>What an engine process is started with; the same settings start it again after a kill.</summary>
 public sealed record EngineSettings(string Provider, string ConnectionString, string WorkingDirectory)
 {
-    public int HttpPort { get; } = FreePorts.Next();
+    public int HttpPort { get; private init; } = FreePorts.Next();
 
-    public int SiloPort { get; } = FreePorts.Next();
+    public int SiloPort { get; private init; } = FreePorts.Next();
 
-    public int GatewayPort { get; } = FreePorts.Next();
+    public int GatewayPort { get; private init; } = FreePorts.Next();
 
-    public string ClusterId { get; } = $"durability-{Guid.NewGuid():N}";
+    public string ClusterId { get; private init; } = $"process-tests-{Guid.NewGuid():N}";
+
+    /// <summary>Settings for another node of the same cluster: same storage and cluster, ports of its own.</summary>
+    public EngineSettings AnotherNode() => this with { HttpPort = FreePorts.Next(), SiloPort = FreePorts.Next(), GatewayPort = FreePorts.Next() };
 
     public IEnumerable<(string Key, string Value)> Arguments() =>
     [
@@ -152,6 +155,6 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
         ("Cluster:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Cluster:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Cluster:ClusterId", ClusterId),
-        ("Cluster:ServiceId", "durability-tests"),
+        ("Cluster:ServiceId", "process-tests"),
     ];
 }

@@ -6,7 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Emergency.Testing;
 
-namespace Emergency.Durability.Tests;
+namespace Emergency.EndToEnd.Tests;
 
 /// <summary>
 /// The engine as a real process, killed with SIGKILL and started again on the same storage: everything it
