@@ -71,7 +71,7 @@ public sealed class GradingTests
     [InlineData("cn-2011", "directLossCny", 4_999_999, IncidentLevel.IV)]
     public void Counted_criterion_boundary(string ruleSet, string fact, long value, IncidentLevel expected)
     {
-        var grade = Grader.Grade(Facts.Known.With(fact, value), RuleFiles.Get(ruleSet));
+        var grade = Grader.Grade(Facts.Known.With(fact, value), RealRules.Get(ruleSet));
 
         Assert.Equal(expected, grade.Level);
         Assert.False(grade.Unclear);
@@ -90,7 +90,7 @@ public sealed class GradingTests
     [InlineData("cn-2011", 1, "III: deaths 1 ≥ 1")]
     public void Counted_reason_names_criterion_value_and_threshold(string ruleSet, int deaths, string expected)
     {
-        var grade = Grader.Grade(Facts.Known with { Deaths = deaths }, RuleFiles.Get(ruleSet));
+        var grade = Grader.Grade(Facts.Known with { Deaths = deaths }, RealRules.Get(ruleSet));
 
         Assert.Equal([expected], grade.Reasons);
     }
@@ -98,7 +98,7 @@ public sealed class GradingTests
     [Fact]
     public void Loss_reason_uses_grouped_yuan()
     {
-        var grade = Grader.Grade(Facts.Known with { DirectLossCny = 20_000_000m }, RuleFiles.Cn2014);
+        var grade = Grader.Grade(Facts.Known with { DirectLossCny = 20_000_000m }, RealRules.Cn2014);
 
         Assert.Equal(["II: direct economic loss (CNY) 20,000,000 ≥ 20,000,000"], grade.Reasons);
     }
@@ -108,7 +108,7 @@ public sealed class GradingTests
     [InlineData("cn-2011", IncidentLevel.III, "III: people poisoned 30 ≥ 10")]
     public void Poisoned_and_injured_are_added_by_2014_only(string ruleSet, IncidentLevel expected, string reason)
     {
-        var grade = Grader.Grade(Facts.Known with { Poisoned = 30, SeriouslyInjured = 30 }, RuleFiles.Get(ruleSet));
+        var grade = Grader.Grade(Facts.Known with { Poisoned = 30, SeriouslyInjured = 30 }, RealRules.Get(ruleSet));
 
         Assert.Equal(expected, grade.Level);
         Assert.Equal([reason], grade.Reasons);
@@ -123,7 +123,7 @@ public sealed class GradingTests
     [InlineData("cn-2011", WaterIntakeCut.City, IncidentLevel.I, "I: drinking-water intake of a prefecture-level city or above cut")]
     public void Drinking_water_intake_cut(string ruleSet, WaterIntakeCut cut, IncidentLevel expected, string reason)
     {
-        var grade = Grader.Grade(Facts.Known with { DrinkingWaterIntakeCut = cut }, RuleFiles.Get(ruleSet));
+        var grade = Grader.Grade(Facts.Known with { DrinkingWaterIntakeCut = cut }, RealRules.Get(ruleSet));
 
         Assert.Equal(expected, grade.Level);
         Assert.Equal([reason], grade.Reasons);
@@ -140,7 +140,7 @@ public sealed class GradingTests
     [InlineData("cn-2011", CrossBoundary.CrossBorder, IncidentLevel.I, "I: crosses a national border")]
     public void Cross_boundary(string ruleSet, CrossBoundary cross, IncidentLevel expected, string reason)
     {
-        var grade = Grader.Grade(Facts.Known with { CrossBoundary = cross }, RuleFiles.Get(ruleSet));
+        var grade = Grader.Grade(Facts.Known with { CrossBoundary = cross }, RealRules.Get(ruleSet));
 
         Assert.Equal(expected, grade.Level);
         Assert.Equal([reason], grade.Reasons);
@@ -157,7 +157,7 @@ public sealed class GradingTests
     [InlineData("cn-2011", EcologicalImpact.RegionalLossOrExtinction, IncidentLevel.I, "I: regional ecological function lost or protected species extinct")]
     public void Ecological_impact(string ruleSet, EcologicalImpact impact, IncidentLevel expected, string reason)
     {
-        var grade = Grader.Grade(Facts.Known with { EcologicalImpact = impact }, RuleFiles.Get(ruleSet));
+        var grade = Grader.Grade(Facts.Known with { EcologicalImpact = impact }, RealRules.Get(ruleSet));
 
         Assert.Equal(expected, grade.Level);
         Assert.Equal([reason], grade.Reasons);
@@ -168,7 +168,7 @@ public sealed class GradingTests
     [InlineData("cn-2014", IncidentLevel.IV)]
     public void Hazardous_release_in_sensitive_area_is_level_II_under_2011_only(string ruleSet, IncidentLevel expected)
     {
-        var grade = Grader.Grade(Facts.Known with { HazardousReleaseInSensitiveArea = true }, RuleFiles.Get(ruleSet));
+        var grade = Grader.Grade(Facts.Known with { HazardousReleaseInSensitiveArea = true }, RealRules.Get(ruleSet));
 
         Assert.Equal(expected, grade.Level);
         if (expected == IncidentLevel.II)
@@ -183,7 +183,7 @@ public sealed class GradingTests
     [InlineData("cn-2011")]
     public void Nothing_met_is_level_IV_with_its_reason(string ruleSet)
     {
-        var grade = Grader.Grade(Facts.Known, RuleFiles.Get(ruleSet));
+        var grade = Grader.Grade(Facts.Known, RealRules.Get(ruleSet));
 
         Assert.Equal(IncidentLevel.IV, grade.Level);
         Assert.Equal(["IV: no criterion of a more serious level is met"], grade.Reasons);
@@ -201,7 +201,7 @@ public sealed class GradingTests
             CrossBoundary = CrossBoundary.CrossProvince, // II
         };
 
-        var grade = Grader.Grade(facts, RuleFiles.Cn2014);
+        var grade = Grader.Grade(facts, RealRules.Cn2014);
 
         Assert.Equal(IncidentLevel.II, grade.Level);
         Assert.Equal(2, grade.Reasons.Count);
@@ -216,7 +216,7 @@ public sealed class GradingTests
     {
         var facts = Facts.Known with { Deaths = 0, Poisoned = 60, EcologicalImpact = EcologicalImpact.RegionalLossOrExtinction };
 
-        var grade = Grader.Grade(facts, RuleFiles.Cn2011);
+        var grade = Grader.Grade(facts, RealRules.Cn2011);
 
         Assert.Equal(IncidentLevel.I, grade.Level);
         Assert.Equal(["I: regional ecological function lost or protected species extinct"], grade.Reasons);
@@ -237,7 +237,7 @@ public sealed class GradingTests
             _ => Facts.LevelIV,
         };
 
-        var grade = Grader.Grade(facts, RuleFiles.Cn2014);
+        var grade = Grader.Grade(facts, RealRules.Cn2014);
 
         Assert.Equal(level, grade.Level);
         Assert.Equal(authority, grade.LeadAuthority);
@@ -246,23 +246,23 @@ public sealed class GradingTests
     [Fact]
     public void An_unknown_grading_fact_makes_the_level_unclear()
     {
-        Assert.True(Grader.Grade(Facts.Known with { Deaths = null }, RuleFiles.Cn2014).Unclear);
-        Assert.True(Grader.Grade(Facts.Known with { SeriouslyInjured = null }, RuleFiles.Cn2014).Unclear);
-        Assert.True(Grader.Grade(Facts.Known with { CrossBoundary = null }, RuleFiles.Cn2014).Unclear);
-        Assert.True(Grader.Grade(new IncidentFacts(), RuleFiles.Cn2011).Unclear);
-        Assert.False(Grader.Grade(Facts.Known, RuleFiles.Cn2014).Unclear);
+        Assert.True(Grader.Grade(Facts.Known with { Deaths = null }, RealRules.Cn2014).Unclear);
+        Assert.True(Grader.Grade(Facts.Known with { SeriouslyInjured = null }, RealRules.Cn2014).Unclear);
+        Assert.True(Grader.Grade(Facts.Known with { CrossBoundary = null }, RealRules.Cn2014).Unclear);
+        Assert.True(Grader.Grade(new IncidentFacts(), RealRules.Cn2011).Unclear);
+        Assert.False(Grader.Grade(Facts.Known, RealRules.Cn2014).Unclear);
     }
 
     [Fact]
     public void Seriously_injured_unknown_does_not_make_2011_unclear_because_2011_does_not_count_it()
     {
-        Assert.False(Grader.Grade(Facts.Known with { SeriouslyInjured = null }, RuleFiles.Cn2011).Unclear);
+        Assert.False(Grader.Grade(Facts.Known with { SeriouslyInjured = null }, RealRules.Cn2011).Unclear);
     }
 
     [Fact]
     public void Level_I_is_never_unclear_since_nothing_unknown_can_raise_it()
     {
-        var grade = Grader.Grade(Facts.LevelI with { Deaths = null, Evacuated = null }, RuleFiles.Cn2014);
+        var grade = Grader.Grade(Facts.LevelI with { Deaths = null, Evacuated = null }, RealRules.Cn2014);
 
         Assert.Equal(IncidentLevel.I, grade.Level);
         Assert.False(grade.Unclear);
@@ -271,7 +271,7 @@ public sealed class GradingTests
     [Fact]
     public void Known_counts_grade_even_when_others_are_unknown()
     {
-        var grade = Grader.Grade(new IncidentFacts { Poisoned = 50 }, RuleFiles.Cn2014);
+        var grade = Grader.Grade(new IncidentFacts { Poisoned = 50 }, RealRules.Cn2014);
 
         Assert.Equal(IncidentLevel.II, grade.Level);
         Assert.True(grade.Unclear);

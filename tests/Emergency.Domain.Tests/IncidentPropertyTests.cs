@@ -110,7 +110,7 @@ public sealed class IncidentPropertyTests
     public void More_of_any_count_never_lowers_the_level() =>
         Gen.Select(AnyFacts, Gen.Int[0, 4], Gen.Int[1, 60_000], Gen.Bool).Sample((known, which, more, use2011) =>
         {
-            var rules = use2011 ? RuleFiles.Cn2011 : RuleFiles.Cn2014;
+            var rules = use2011 ? RealRules.Cn2011 : RealRules.Cn2014;
             var raised = which switch
             {
                 0 => known with { Deaths = (known.Deaths ?? 0) + more },

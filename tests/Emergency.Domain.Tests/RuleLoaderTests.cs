@@ -13,7 +13,7 @@ public sealed class RuleLoaderTests
     [Fact]
     public void The_real_files_parse_from_text_as_they_load_from_disk()
     {
-        var catalog = RuleSetLoader.Parse(RuleFiles.Sources());
+        var catalog = RuleSetLoader.Parse(RealRules.Sources());
 
         Assert.Equal(["cn-2011", "cn-2014"], catalog.All.Select(r => r.Id));
         var rules = catalog.Get("cn-2014");
@@ -31,7 +31,7 @@ public sealed class RuleLoaderTests
     [Fact]
     public void Invalid_json_names_the_file_and_the_line()
     {
-        var lines = RuleFiles.Text(File2014).Split('\n');
+        var lines = RealRules.Text(File2014).Split('\n');
         var index = Array.FindIndex(lines, l => l.Contains("\"label\": \"deaths\",", StringComparison.Ordinal));
         lines[index] = lines[index].TrimEnd(',');
 
@@ -164,9 +164,9 @@ public sealed class RuleLoaderTests
     [Fact]
     public void A_key_written_twice_is_refused()
     {
-        var text = RuleFiles.Text(File2014).Replace("\"title\":", "\"title\": \"first\",\n  \"title\":", StringComparison.Ordinal);
+        var text = RealRules.Text(File2014).Replace("\"title\":", "\"title\": \"first\",\n  \"title\":", StringComparison.Ordinal);
 
-        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse([("cn-2011.json", RuleFiles.Text("cn-2011.json")), (File2014, text)]));
+        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse([("cn-2011.json", RealRules.Text("cn-2011.json")), (File2014, text)]));
 
         Assert.Equal(File2014, ex.File);
         Assert.Contains("title", ex.Message, StringComparison.Ordinal);
@@ -252,7 +252,7 @@ public sealed class RuleLoaderTests
     [Fact]
     public void Duplicate_ids_are_refused()
     {
-        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse([(File2014, RuleFiles.Text(File2014)), ("copy-of-2014.json", RuleFiles.Text(File2014))]));
+        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse([(File2014, RealRules.Text(File2014)), ("copy-of-2014.json", RealRules.Text(File2014))]));
 
         Assert.Equal("id", ex.Key);
         Assert.Equal("rule set id 'cn-2014' is used twice", ex.Problem);
@@ -269,7 +269,7 @@ public sealed class RuleLoaderTests
     [Fact]
     public void A_missing_directory_is_refused_with_its_setting()
     {
-        var missing = Path.Combine(RuleFiles.RulesDirectory, "no-such-folder");
+        var missing = Path.Combine(RealRules.RulesDirectory, "no-such-folder");
 
         var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Load(missing));
 
@@ -288,7 +288,7 @@ public sealed class RuleLoaderTests
             }
             """;
 
-        var catalog = RuleSetLoader.Parse(RuleFiles.Sources(), OverrideFile, Patch);
+        var catalog = RuleSetLoader.Parse(RealRules.Sources(), OverrideFile, Patch);
 
         var rule = catalog.Get("cn-2014").Deadlines.Obligations[ObligationKind.ReachScene];
         Assert.Equal(TimeSpan.FromMinutes(90), rule.ByLevel[IncidentLevel.III]);
@@ -308,10 +308,10 @@ public sealed class RuleLoaderTests
             { "cn-2014": { "grading": { "numeric": { "deaths": { "source": "province table 2016, deaths", "atLeast": { "I": 20 } } } } } }
             """;
 
-        var catalog = RuleSetLoader.Parse(RuleFiles.Sources(), OverrideFile, Patch);
+        var catalog = RuleSetLoader.Parse(RealRules.Sources(), OverrideFile, Patch);
 
         Assert.Equal(IncidentLevel.I, Grader.Grade(Facts.Known with { Deaths = 25 }, catalog.Get("cn-2014")).Level);
-        Assert.Equal(IncidentLevel.II, Grader.Grade(Facts.Known with { Deaths = 25 }, RuleFiles.Cn2014).Level);
+        Assert.Equal(IncidentLevel.II, Grader.Grade(Facts.Known with { Deaths = 25 }, RealRules.Cn2014).Level);
     }
 
     [Fact]
@@ -321,7 +321,7 @@ public sealed class RuleLoaderTests
             { "cn-2014": { "deadlines": { "obligations": { "releaseInformation": { "source": "no 5 h rule here", "whenSensitive": null } } } } }
             """;
 
-        var catalog = RuleSetLoader.Parse(RuleFiles.Sources(), OverrideFile, Patch);
+        var catalog = RuleSetLoader.Parse(RealRules.Sources(), OverrideFile, Patch);
 
         Assert.Null(catalog.Get("cn-2014").Deadlines.Obligations[ObligationKind.ReleaseInformation].WhenSensitive);
         var incident = Drive.Register(Facts.LevelIV with { HeavyMetals = true }, catalog: catalog);
@@ -335,7 +335,7 @@ public sealed class RuleLoaderTests
     [InlineData("""{ "cn-2011": { "deadlines": { "levelChangeReport": { "byLevel": { "II": "PT1H" } } } } }""", "cn-2011.deadlines.levelChangeReport")]
     public void An_override_without_its_own_source_is_refused(string patch, string key)
     {
-        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(RuleFiles.Sources(), OverrideFile, patch));
+        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(RealRules.Sources(), OverrideFile, patch));
 
         Assert.Equal(OverrideFile, ex.File);
         Assert.Equal(key, ex.Key);
@@ -345,7 +345,7 @@ public sealed class RuleLoaderTests
     [Fact]
     public void An_override_for_an_unknown_rule_set_is_refused()
     {
-        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(RuleFiles.Sources(), OverrideFile, """{ "cn-2099": { "title": "future" } }"""));
+        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(RealRules.Sources(), OverrideFile, """{ "cn-2099": { "title": "future" } }"""));
 
         Assert.Equal(OverrideFile, ex.File);
         Assert.Equal("cn-2099", ex.Key);
@@ -355,7 +355,7 @@ public sealed class RuleLoaderTests
     [Fact]
     public void An_override_that_is_not_an_object_is_refused()
     {
-        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(RuleFiles.Sources(), OverrideFile, """{ "cn-2014": 5 }"""));
+        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(RealRules.Sources(), OverrideFile, """{ "cn-2014": 5 }"""));
 
         Assert.Equal("cn-2014", ex.Key);
         Assert.Equal("an override must be a JSON object", ex.Problem);
@@ -364,7 +364,7 @@ public sealed class RuleLoaderTests
     [Fact]
     public void An_override_file_with_invalid_json_names_itself_and_the_line()
     {
-        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(RuleFiles.Sources(), OverrideFile, "{\n  \"cn-2014\": {,}\n}"));
+        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(RealRules.Sources(), OverrideFile, "{\n  \"cn-2014\": {,}\n}"));
 
         Assert.Equal(OverrideFile, ex.File);
         Assert.Contains("invalid JSON at line 2", ex.Problem, StringComparison.Ordinal);
@@ -375,7 +375,7 @@ public sealed class RuleLoaderTests
     {
         const string Patch = """{ "cn-2014": { "deadlines": { "obligations": { "report": { "source": "s", "byLevel": { "II": "soon" } } } } } }""";
 
-        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(RuleFiles.Sources(), OverrideFile, Patch));
+        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(RealRules.Sources(), OverrideFile, Patch));
 
         Assert.Equal("deadlines.obligations.report.byLevel.II", ex.Key);
         Assert.EndsWith($"(after the overrides in '{OverrideFile}')", ex.Problem, StringComparison.Ordinal);
@@ -388,7 +388,7 @@ public sealed class RuleLoaderTests
         File.WriteAllText(path, """{ "cn-2011": { "deadlines": { "obligations": { "startMonitoring": { "source": "county practice", "byLevel": { "IV": "PT3H" } } } } } }""");
         try
         {
-            var catalog = RuleSetLoader.Load(RuleFiles.RulesDirectory, path);
+            var catalog = RuleSetLoader.Load(RealRules.RulesDirectory, path);
 
             Assert.Equal(TimeSpan.FromHours(3), catalog.Get("cn-2011").Deadlines.Obligations[ObligationKind.StartMonitoring].ByLevel[IncidentLevel.IV]);
         }
@@ -401,9 +401,9 @@ public sealed class RuleLoaderTests
     [Fact]
     public void Load_refuses_a_missing_override_file()
     {
-        var missing = Path.Combine(RuleFiles.RulesDirectory, "no-such-overrides.json");
+        var missing = Path.Combine(RealRules.RulesDirectory, "no-such-overrides.json");
 
-        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Load(RuleFiles.RulesDirectory, missing));
+        var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Load(RealRules.RulesDirectory, missing));
 
         Assert.Equal(missing, ex.File);
         Assert.Contains("Rules:OverrideFile", ex.Problem, StringComparison.Ordinal);
@@ -412,9 +412,9 @@ public sealed class RuleLoaderTests
     /// <summary>Parses the real 2011 file and an edited 2014 file; asserts the edit stops the load and names the file.</summary>
     private static RuleSetException Fails(Action<JsonObject> edit)
     {
-        var node = RuleFiles.Node(File2014);
+        var node = RealRules.Node(File2014);
         edit(node);
-        var sources = new List<(string File, string Json)> { ("cn-2011.json", RuleFiles.Text("cn-2011.json")), (File2014, node.ToJsonString()) };
+        var sources = new List<(string File, string Json)> { ("cn-2011.json", RealRules.Text("cn-2011.json")), (File2014, node.ToJsonString()) };
 
         var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse(sources));
 

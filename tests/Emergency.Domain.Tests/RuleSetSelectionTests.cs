@@ -43,7 +43,7 @@ public sealed class RuleSetSelectionTests
     {
         var discovered = DateTimeOffset.Parse(discoveredAt, System.Globalization.CultureInfo.InvariantCulture);
 
-        var (incident, decision) = Incident.Register("inc-old", "live", Cmd.Register(discoveredAt: discovered), Drive.Commander, RuleFiles.Catalog, discovered.Hours(1));
+        var (incident, decision) = Incident.Register("inc-old", "live", Cmd.Register(discoveredAt: discovered), Drive.Commander, RealRules.Catalog, discovered.Hours(1));
 
         Assert.Null(incident);
         Assert.Equal(DecisionOutcome.Invalid, decision.Outcome);
@@ -55,7 +55,7 @@ public sealed class RuleSetSelectionTests
     [Fact]
     public void The_real_rule_files_load_with_their_effective_dates()
     {
-        var catalog = RuleSetLoader.Load(RuleFiles.RulesDirectory);
+        var catalog = RuleSetLoader.Load(RealRules.RulesDirectory);
 
         Assert.Equal(["cn-2011", "cn-2014"], catalog.All.Select(r => r.Id));
         Assert.Equal(new DateTimeOffset(2011, 5, 1, 0, 0, 0, Times.China), catalog.Get("cn-2011").EffectiveFrom);

@@ -124,7 +124,7 @@ public static class Drive
     {
         var discovered = discoveredAt ?? Times.Discovery2014;
         var (incident, decision) = Incident.Register(
-            $"inc-{Interlocked.Increment(ref _sequence)}", "live", Cmd.Register(facts, discovered), Commander, catalog ?? RuleFiles.Catalog, now ?? discovered.Minutes(10));
+            $"inc-{Interlocked.Increment(ref _sequence)}", "live", Cmd.Register(facts, discovered), Commander, catalog ?? RealRules.Catalog, now ?? discovered.Minutes(10));
         Assert.True(decision.IsAccepted, decision.Reason);
         return Assert.IsType<Incident>(incident);
     }

@@ -50,7 +50,7 @@ public sealed class ValidationTests
             _ => throw new ArgumentOutOfRangeException(nameof(@case), @case, null),
         };
 
-        var (incident, decision) = Incident.Register("inc-bad", "live", command, Commander, RuleFiles.Catalog, now);
+        var (incident, decision) = Incident.Register("inc-bad", "live", command, Commander, RealRules.Catalog, now);
 
         Assert.Null(incident);
         Assert.Equal(DecisionOutcome.Invalid, decision.Outcome);
@@ -66,7 +66,7 @@ public sealed class ValidationTests
         var now = Times.Discovery2014;
         var command = Cmd.Register(Facts.Known with { Deaths = -1, Evacuated = -1 }, now.Hours(1)) with { Title = "", Region = "" };
 
-        var (incident, decision) = Incident.Register("inc-bad", "live", command, Commander, RuleFiles.Catalog, now);
+        var (incident, decision) = Incident.Register("inc-bad", "live", command, Commander, RealRules.Catalog, now);
 
         Assert.Null(incident);
         Assert.Equal(["title", "region", "discoveredAt", "facts.deaths", "facts.evacuated"], decision.Errors.Select(e => e.Field));
@@ -158,7 +158,7 @@ public sealed class ValidationTests
         var now = Times.Discovery2014.Hours(1);
         var command = Cmd.Register() with { Title = new string('t', 200), Description = new string('d', 20_000), DiscoveredAt = now };
 
-        var (incident, decision) = Incident.Register("inc-limit", "live", command, Commander, RuleFiles.Catalog, now);
+        var (incident, decision) = Incident.Register("inc-limit", "live", command, Commander, RealRules.Catalog, now);
 
         decision.Accept();
         Assert.NotNull(incident);

@@ -17,7 +17,7 @@ public sealed class EngineCluster : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.FromHours(8));
 
-    private static readonly RuleSetCatalog Rules = RuleSetLoader.Load(RepoPaths.Rules);
+    private static readonly RuleSetCatalog Rules = RuleSetLoader.Load(RepoPaths.IncidentRules);
 
     private readonly TempDirectory _files = new("grains");
     private InProcessTestCluster? _cluster;

@@ -7,7 +7,7 @@ public static class RepoPaths
 
     public static string Config => Path.Combine(Root, "config");
 
-    public static string Rules => Path.Combine(Config, "rules");
+    public static string IncidentRules => Path.Combine(Config, "rules", "incidents");
 
     private static string FindRoot()
     {

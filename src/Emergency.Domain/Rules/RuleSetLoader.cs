@@ -1,171 +1,35 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using System.Xml;
 using Emergency.Domain.Incidents;
 
 namespace Emergency.Domain.Rules;
 
 /// <summary>
-/// Reads rule sets from JSON files (one per file) and applies a deployment's overrides. Any problem stops
-/// the start with the file, the key and what is wrong: a duty room must never run on rules it misread.
+/// Reads the incident rule sets (grading and deadlines, one per file) and applies a deployment's
+/// overrides. Any problem stops the start with the file, the key and what is wrong: a duty room must never
+/// run on rules it misread.
 /// </summary>
 public static class RuleSetLoader
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false), new IsoDurationConverter() },
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        AllowTrailingCommas = false,
-    };
-
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false };
-
     /// <summary>Loads every <c>*.json</c> file of <paramref name="directory"/>, then applies the override file if one is given.</summary>
     public static RuleSetCatalog Load(string directory, string? overrideFile = null)
     {
-        if (!Directory.Exists(directory))
-        {
-            throw new RuleSetException(directory, "", "the rule directory does not exist (setting Rules:Directory)");
-        }
-
-        var files = Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal).ToList();
-        var sources = files.Select(f => (File: f, Json: File.ReadAllText(f))).ToList();
-        string? overrides = null;
-        if (overrideFile is not null)
-        {
-            if (!File.Exists(overrideFile))
-            {
-                throw new RuleSetException(overrideFile, "", "the override file does not exist (setting Rules:OverrideFile)");
-            }
-
-            overrides = File.ReadAllText(overrideFile);
-        }
-
-        return Parse(sources, overrideFile, overrides);
+        var overrides = overrideFile is null ? null : RuleOverrides.Load(overrideFile);
+        var catalog = Load(directory, overrides);
+        overrides?.EnsureAllUsed(catalog.All.Select(r => r.Id));
+        return catalog;
     }
+
+    /// <summary>Loads the incident rule sets with overrides shared with other rule families (their use is checked by the caller).</summary>
+    public static RuleSetCatalog Load(string directory, RuleOverrides? overrides) =>
+        new(RuleFiles.Parse<RuleSet>(RuleFiles.Read(directory, "Rules:Directory"), overrides, Check));
 
     /// <summary>Parses rule sets from text; <paramref name="overrides"/> maps a rule set id to a JSON merge patch (RFC 7396).</summary>
     public static RuleSetCatalog Parse(IReadOnlyList<(string File, string Json)> sources, string? overrideFile = null, string? overrides = null)
     {
-        var nodes = sources.Select(s => (s.File, Node: ParseObject(s.File, s.Json))).ToList();
-        var patched = new HashSet<string>();
-        if (overrides is not null)
-        {
-            var file = overrideFile ?? "(overrides)";
-            foreach (var (id, patch) in ParseObject(file, overrides))
-            {
-                var target = nodes.FirstOrDefault(n => (string?)n.Node["id"] == id);
-                if (target.Node is null)
-                {
-                    throw new RuleSetException(file, id, $"no rule set has the id '{id}' (known: {string.Join(", ", nodes.Select(n => (string?)n.Node["id"]))})");
-                }
-
-                if (patch is not JsonObject patchObject)
-                {
-                    throw new RuleSetException(file, id, "an override must be a JSON object");
-                }
-
-                Merge(target.Node, patchObject, file, id);
-                patched.Add(target.File);
-            }
-        }
-
-        var ruleSets = nodes.Select(n => Build(n.File, n.Node, patched.Contains(n.File) ? $" (after the overrides in '{overrideFile ?? "(overrides)"}')" : "")).ToList();
-        return new RuleSetCatalog(ruleSets);
-    }
-
-    private static JsonObject ParseObject(string file, string json)
-    {
-        try
-        {
-            return JsonNode.Parse(json, documentOptions: DocumentOptions) as JsonObject
-                ?? throw new RuleSetException(file, "", "the file must hold one JSON object");
-        }
-        catch (JsonException ex)
-        {
-            throw new RuleSetException(file, ex.Path ?? "", $"invalid JSON at line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}: {ex.Message}");
-        }
-    }
-
-    /// <summary>
-    /// RFC 7396 merge. A changed value is credited to the source of the nearest object around it that has
-    /// one, so that object must get a new "source" in the same patch: an overridden value must never be
-    /// credited to a regulation that does not say it. Returns whether the patch changed values that no
-    /// sourced object inside <paramref name="target"/> answers for.
-    /// </summary>
-    private static bool Merge(JsonObject target, JsonObject patch, string file, string path)
-    {
-        var changed = false;
-        foreach (var (key, value) in patch.ToList())
-        {
-            if (key == "source")
-            {
-                continue;
-            }
-
-            if (value is JsonObject patchChild && target[key] is JsonObject targetChild)
-            {
-                changed |= Merge(targetChild, patchChild, file, $"{path}.{key}");
-                continue;
-            }
-
-            patch.Remove(key);
-            if (value is null)
-            {
-                target.Remove(key);
-            }
-            else
-            {
-                target[key] = value;
-            }
-
-            changed = true;
-        }
-
-        var hadSource = target.ContainsKey("source");
-        if (patch["source"] is { } source)
-        {
-            patch.Remove("source");
-            target["source"] = source;
-            return false;
-        }
-
-        if (hadSource && changed)
-        {
-            throw new RuleSetException(file, path, "an override of a value that has a source must give its own \"source\"");
-        }
-
-        return !hadSource && changed;
-    }
-
-    private static RuleSet Build(string file, JsonObject node, string note)
-    {
-        RuleSet? rules;
-        try
-        {
-            rules = node.Deserialize<RuleSet>(Options);
-        }
-        catch (JsonException ex)
-        {
-            throw new RuleSetException(file, ex.Path?.TrimStart('$', '.') ?? "", ex.Message + note);
-        }
-
-        if (rules is null)
-        {
-            throw new RuleSetException(file, "", "the file is empty");
-        }
-
-        try
-        {
-            Check(file, rules);
-        }
-        catch (RuleSetException ex) when (note.Length > 0)
-        {
-            throw new RuleSetException(ex.File, ex.Key, ex.Problem + note);
-        }
-
-        return rules;
+        var patches = overrides is null ? null : RuleOverrides.Parse(overrideFile ?? "(overrides)", overrides);
+        var catalog = new RuleSetCatalog(RuleFiles.Parse<RuleSet>(sources, patches, Check));
+        patches?.EnsureAllUsed(catalog.All.Select(r => r.Id));
+        return catalog;
     }
 
     private static void Check(string file, RuleSet rules)
@@ -277,25 +141,5 @@ public static class RuleSetLoader
         {
             throw new RuleSetException(file, key, $"'{(int)level}' is not a level; use I, II, III or IV");
         }
-    }
-
-    /// <summary>Durations are written as ISO 8601 ("PT2H", "P2D"), the way regulations state them.</summary>
-    private sealed class IsoDurationConverter : JsonConverter<TimeSpan>
-    {
-        public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var text = reader.GetString() ?? "";
-            try
-            {
-                return XmlConvert.ToTimeSpan(text);
-            }
-            catch (FormatException)
-            {
-                throw new JsonException($"'{text}' is not an ISO 8601 duration such as \"PT2H\" or \"P2D\"");
-            }
-        }
-
-        public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(XmlConvert.ToString(value));
     }
 }

@@ -39,7 +39,9 @@ public static class EngineHost
         configure?.Invoke(builder);
 
         var settings = EngineSettings.Read(builder.Configuration, configDirectory);
-        var catalog = RuleSetLoader.Load(settings.RulesDirectory, settings.RulesOverrideFile);
+        var overrides = settings.RulesOverrideFile is null ? null : RuleOverrides.Load(settings.RulesOverrideFile);
+        var catalog = RuleSetLoader.Load(Path.Combine(settings.RulesDirectory, "incidents"), overrides);
+        overrides?.EnsureAllUsed(catalog.All.Select(r => r.Id));
         var tokens = TokenStore.Load(settings.TokensFile);
 
         builder.Services.AddSingleton(settings).AddSingleton(catalog).AddSingleton(tokens);

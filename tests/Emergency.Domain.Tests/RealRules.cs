@@ -4,13 +4,13 @@ using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Tests;
 
-/// <summary>The real rule files under config/rules, found from the test binaries by walking up to Emergency.sln.</summary>
-public static class RuleFiles
+/// <summary>The real rule files under config/rules/incidents, found from the test binaries by walking up to Emergency.sln.</summary>
+public static class RealRules
 {
     private static readonly Lazy<RuleSetCatalog> LazyCatalog = new(() => RuleSetLoader.Load(RulesDirectory));
 
 
-    public static string RulesDirectory => RepoPaths.Rules;
+    public static string RulesDirectory => RepoPaths.IncidentRules;
 
     /// <summary>The catalog loaded from the real files (loaded once, never mutated).</summary>
     public static RuleSetCatalog Catalog => LazyCatalog.Value;
