@@ -23,4 +23,7 @@ public interface IIncidentDirectoryGrain : IGrainWithStringKey
 
     /// <summary>Activates the shard and waits until every open incident in it has been touched (deadlines re-armed).</summary>
     Task<int> WarmUp();
+
+    /// <summary>Drill scopes only: purges every incident of the shard, open or closed, and the shard itself.</summary>
+    Task<int> Purge();
 }

@@ -25,4 +25,10 @@ public interface IIncidentGrain : IGrainWithStringKey
 
     /// <summary>Activates the incident, marks what fell due, re-arms its deadlines, and returns its summary (null when it does not exist).</summary>
     Task<IncidentSummary?> Touch();
+
+    /// <summary>Drill incidents only: moves the incident's clock to <paramref name="now"/> on the drill's virtual time and marks what fell due.</summary>
+    Task<IncidentSummary?> Advance(DateTimeOffset now);
+
+    /// <summary>Drill incidents only: deletes the incident's stored state.</summary>
+    Task Purge();
 }

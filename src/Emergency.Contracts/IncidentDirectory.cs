@@ -5,8 +5,6 @@ namespace Emergency.Contracts;
 /// <summary>How incidents are spread over directory shards.</summary>
 public static class IncidentDirectory
 {
-    public const string LiveScope = "live";
-
     public const int Shards = 16;
 
     public static string ShardKey(string scope, string incidentId) => $"{scope}/{ShardOf(incidentId):D2}";

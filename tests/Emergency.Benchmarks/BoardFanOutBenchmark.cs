@@ -61,8 +61,8 @@ public sealed class BoardFanOutBenchmark : IBenchmark
                 {
                     var id = $"inc-baseline{sequence++}";
                     var started = Stopwatch.GetTimestamp();
-                    await hub.Clients.Group(BoardHub.Group(IncidentDirectory.LiveScope))
-                        .SendAsync("incidentChanged", new BoardUpdate { Scope = IncidentDirectory.LiveScope, Incident = sample! with { Id = id } });
+                    await hub.Clients.Group(BoardHub.Group(Scopes.Live))
+                        .SendAsync("incidentChanged", new BoardUpdate { Scope = Scopes.Live, Incident = sample! with { Id = id } });
                     var arrivals = await WaitAllAsync(boards, id);
                     if (i >= WarmUp)
                     {
@@ -146,7 +146,7 @@ public sealed class BoardFanOutBenchmark : IBenchmark
             connection.On<JsonElement>("incidentChanged", update =>
                 board.Arrivals.TryAdd(update.GetProperty("incident").GetProperty("id").GetString()!, Stopwatch.GetTimestamp()));
             await connection.StartAsync();
-            await connection.InvokeAsync("Watch", IncidentDirectory.LiveScope);
+            await connection.InvokeAsync("Watch", Scopes.Live);
             return board;
         }
 

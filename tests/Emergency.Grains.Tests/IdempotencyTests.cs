@@ -16,8 +16,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
     public async Task A_retried_command_is_answered_without_being_applied_twice()
     {
         var grain = _engine.Incident("inc-retry");
-        var registered = await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As("reg"));
-        var again = await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As("reg"));
+        var registered = await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As("reg"));
+        var again = await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As("reg"));
         Assert.Equal(CommandStatus.Replayed, again.Status);
         Assert.Equal(registered.Incident!.Version, again.Incident!.Version);
 
@@ -35,7 +35,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     public async Task A_command_id_reused_for_a_different_command_is_refused()
     {
         var grain = _engine.Incident("inc-reuse");
-        await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As());
+        await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
         await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReachScene }, As("same"));
 
         var reused = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReleaseInformation }, As("same"));
@@ -48,9 +48,9 @@ public sealed class IdempotencyTests : IAsyncLifetime
     public async Task Registering_an_existing_id_without_its_command_id_is_refused()
     {
         var grain = _engine.Incident("inc-twice");
-        await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As("a"));
+        await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As("a"));
 
-        var second = await grain.Register(Minor(_engine.Clock.GetUtcNow(), region: "Other"), IncidentDirectory.LiveScope, As("b"));
+        var second = await grain.Register(Minor(_engine.Clock.GetUtcNow(), region: "Other"), Scopes.Live, As("b"));
 
         Assert.Equal(CommandStatus.NotAllowed, second.Status);
         Assert.Equal("Changzhi", second.Incident!.Region);

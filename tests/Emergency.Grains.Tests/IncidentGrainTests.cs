@@ -20,7 +20,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var discovered = _engine.Clock.GetUtcNow().AddMinutes(-30);
         var command = Minor(discovered) with { Facts = Minor(discovered).Facts with { CrossBoundary = CrossBoundary.CrossProvince } };
 
-        var result = await _engine.Incident("inc-register").Register(command, IncidentDirectory.LiveScope, As());
+        var result = await _engine.Incident("inc-register").Register(command, Scopes.Live, As());
 
         Assert.Equal(CommandStatus.Accepted, result.Status);
         var view = result.Incident!;
@@ -39,7 +39,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
     public async Task A_passed_deadline_is_marked_overdue_by_the_timer_with_the_deadline_as_its_time()
     {
         var grain = _engine.Incident("inc-overdue");
-        var registered = await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As());
+        var registered = await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
         var reachScene = registered.Incident!.Obligations.Single(o => o.Kind == ObligationKind.ReachScene);
 
         _engine.Clock.Advance(reachScene.DueAt - _engine.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
@@ -58,7 +58,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
     public async Task A_late_completion_is_recorded_as_late_and_by_how_much()
     {
         var grain = _engine.Incident("inc-late");
-        await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As());
+        await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
         _engine.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(25));
 
         var result = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReachScene }, As());
@@ -73,7 +73,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
     public async Task A_refused_command_changes_nothing_and_names_the_moves_possible_now()
     {
         var grain = _engine.Incident("inc-refused");
-        var before = (await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As())).Incident!;
+        var before = (await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As())).Incident!;
 
         var refused = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.StartMonitoring }, As());
 
@@ -89,7 +89,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
     public async Task A_closed_incident_leaves_the_open_list()
     {
         var grain = _engine.Incident("inc-closed");
-        await grain.Register(Minor(_engine.Clock.GetUtcNow()), IncidentDirectory.LiveScope, As());
+        await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
         await grain.FileReport(Report(ReportKind.Initial), As());
         foreach (var kind in new[] { ObligationKind.ReachScene, ObligationKind.StartMonitoring, ObligationKind.OrganiseInvestigation, ObligationKind.ReleaseInformation })
         {

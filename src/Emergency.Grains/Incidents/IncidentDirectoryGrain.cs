@@ -7,6 +7,9 @@ namespace Emergency.Grains.Incidents;
 public sealed class IncidentDirectoryState
 {
     public HashSet<string> Open { get; set; } = [];
+
+    /// <summary>Closed incidents of a drill scope, kept so that purging the drill finds them too.</summary>
+    public HashSet<string> Closed { get; set; } = [];
 }
 
 /// <summary>
@@ -49,7 +52,8 @@ public sealed class IncidentDirectoryGrain(
         if (summary.Phase == IncidentPhase.Closed)
         {
             _summaries.Remove(summary.Id);
-            if (state.State.Open.Remove(summary.Id))
+            var isDrill = Scopes.IsDrill(summary.Scope);
+            if (state.State.Open.Remove(summary.Id) | (isDrill && state.State.Closed.Add(summary.Id)))
             {
                 await Write();
             }
@@ -72,6 +76,24 @@ public sealed class IncidentDirectoryGrain(
     }
 
     public Task<int> WarmUp() => _warmUp!;
+
+    public async Task<int> Purge()
+    {
+        var scope = this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().LastIndexOf('/')];
+        if (!Scopes.IsDrill(scope))
+        {
+            throw new InvalidOperationException("only drill scopes can be purged");
+        }
+
+        await _warmUp!;
+        var all = state.State.Open.Concat(state.State.Closed).ToList();
+        await Task.WhenAll(all.Select(id => GrainFactory.GetGrain<IIncidentGrain>(id).Purge()));
+        _summaries.Clear();
+        await _lastWrite;
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        return all.Count;
+    }
 
     private async Task<int> TouchAll()
     {

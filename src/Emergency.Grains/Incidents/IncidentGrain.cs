@@ -10,7 +10,9 @@ namespace Emergency.Grains.Incidents;
 
 /// <summary>
 /// Thin shell around <see cref="Incident"/>: loads it, asks it, persists, re-arms the deadlines, and
-/// publishes the summary. A command is answered only after its write is durable.
+/// publishes the summary. A command is answered only after its write is durable. A drill incident runs
+/// the same code on its drill's virtual clock: "now" comes with each command, and the drill advances
+/// the clock instead of timers and reminders.
 /// </summary>
 public sealed partial class IncidentGrain(
     [PersistentState("incident", StorageNames.Provider)] IPersistentState<IncidentRecord> record,
@@ -54,7 +56,16 @@ public sealed partial class IncidentGrain(
                 : Refused(CommandStatus.NotAllowed, Decision.NotAllowed($"an incident with id '{this.GetPrimaryKeyString()}' already exists", []));
         }
 
-        var now = clock.Now;
+        if (!Scopes.IsValid(scope))
+        {
+            return Refused(Decision.Invalid([new FieldError("scope", $"'{scope}' is not live or drill-<run>")]));
+        }
+
+        if (TimeOf(context, scope) is not { } now)
+        {
+            return Refused(Decision.Invalid([new FieldError("at", "a drill command needs its moment on the drill's clock; a live command must not name one")]));
+        }
+
         var (incident, decision) = Incident.Register(this.GetPrimaryKeyString(), scope, command, context.Actor, catalog, now);
         if (incident is null)
         {
@@ -80,7 +91,7 @@ public sealed partial class IncidentGrain(
     public Task<CommandResult> Close(CloseIncident command, CommandContext context) =>
         Execute(context, command, (incident, now) => incident.Close(command, context.Actor, now));
 
-    public Task<IncidentView?> GetView() => Task.FromResult(_incident?.View(clock.Now));
+    public Task<IncidentView?> GetView() => Task.FromResult(_incident?.View(CurrentTime));
 
     public async Task<IncidentSummary?> Touch()
     {
@@ -91,7 +102,35 @@ public sealed partial class IncidentGrain(
         }
 
         await CatchUp();
-        return _incident.Summary(clock.Now);
+        return _incident.Summary(CurrentTime);
+    }
+
+    public async Task<IncidentSummary?> Advance(DateTimeOffset now)
+    {
+        if (_incident is null || !IsDrill)
+        {
+            return null;
+        }
+
+        if (record.State.DrillNow is null || now > record.State.DrillNow)
+        {
+            record.State.DrillNow = now;
+        }
+
+        await CatchUp();
+        return _incident.Summary(CurrentTime);
+    }
+
+    public async Task Purge()
+    {
+        if (_incident is not null && !IsDrill)
+        {
+            throw new InvalidOperationException("only drill incidents can be purged");
+        }
+
+        await record.ClearStateAsync();
+        _incident = null;
+        DeactivateOnIdle();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => _incident is null ? Task.CompletedTask : CatchUp();
@@ -99,7 +138,7 @@ public sealed partial class IncidentGrain(
     /// <summary>Marks what fell due (also while the engine was down) and re-arms the next deadline.</summary>
     private async Task CatchUp()
     {
-        var now = clock.Now;
+        var now = CurrentTime;
         if (_incident!.Tick(now))
         {
             await WriteAndPublish(now);
@@ -124,7 +163,11 @@ public sealed partial class IncidentGrain(
             return Replay(applied, fingerprint);
         }
 
-        var now = clock.Now;
+        if (TimeOf(context, _incident.State.Scope) is not { } now)
+        {
+            return Refused(Decision.Invalid([new FieldError("at", "a drill command needs its moment on the drill's clock; a live command must not name one")]));
+        }
+
         var before = _incident.State.Version;
         var decision = act(_incident, now);
         if (decision.IsAccepted)
@@ -174,6 +217,12 @@ public sealed partial class IncidentGrain(
     /// <summary>A precise timer for the next deadline while active, and a durable reminder in case the activation goes away.</summary>
     private async Task Arm(DateTimeOffset now)
     {
+        if (IsDrill)
+        {
+            // The drill advances its incidents on its virtual clock; real time must never mark them.
+            return;
+        }
+
         var next = _incident!.NextDueAt;
         if (next != _timerFor)
         {
@@ -228,14 +277,40 @@ public sealed partial class IncidentGrain(
 
     private CommandResult Replay(AppliedCommand applied, string fingerprint) =>
         applied.Fingerprint == fingerprint
-            ? new CommandResult { Status = CommandStatus.Replayed, Decision = Decision.Accepted, Incident = _incident?.View(clock.Now) }
-            : Refused(CommandStatus.CommandIdReused, Decision.NotAllowed($"command id '{applied.Id}' was already used for a different command", _incident?.AllowedMoves(clock.Now) ?? []));
+            ? new CommandResult { Status = CommandStatus.Replayed, Decision = Decision.Accepted, Incident = _incident?.View(CurrentTime) }
+            : Refused(CommandStatus.CommandIdReused, Decision.NotAllowed($"command id '{applied.Id}' was already used for a different command", _incident?.AllowedMoves(CurrentTime) ?? []));
 
     private CommandResult Refused(Decision decision) =>
         Refused(decision.Outcome == DecisionOutcome.Invalid ? CommandStatus.Invalid : CommandStatus.NotAllowed, decision);
 
     private CommandResult Refused(CommandStatus status, Decision decision) =>
-        new() { Status = status, Decision = decision, Incident = _incident?.View(clock.Now) };
+        new() { Status = status, Decision = decision, Incident = _incident?.View(CurrentTime) };
+
+    private bool IsDrill => Scopes.IsDrill(record.State.Incident.Scope);
+
+    /// <summary>Now on this incident's clock: the engine's for live work, the drill's latest moment for a drill.</summary>
+    private DateTimeOffset CurrentTime => IsDrill ? record.State.DrillNow ?? record.State.Incident.RegisteredAt : clock.Now;
+
+    /// <summary>The moment a command happens: the engine clock for live work, the drill's clock (never going back) for a drill.</summary>
+    private DateTimeOffset? TimeOf(CommandContext context, string scope)
+    {
+        if (!Scopes.IsDrill(scope))
+        {
+            return context.At is null ? clock.Now : null;
+        }
+
+        if (context.At is not { } at)
+        {
+            return null;
+        }
+
+        if (record.State.DrillNow is null || at > record.State.DrillNow)
+        {
+            record.State.DrillNow = at;
+        }
+
+        return record.State.DrillNow;
+    }
 
     private static string Fingerprint<TCommand>(TCommand command) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, DomainJson.Options)));

@@ -12,6 +12,9 @@ public sealed class IncidentRecord
 
     public List<AppliedCommand> Commands { get; set; } = [];
 
+    /// <summary>For a drill incident: the latest moment of the drill's virtual clock it has seen.</summary>
+    public DateTimeOffset? DrillNow { get; set; }
+
     public AppliedCommand? FindCommand(string commandId) => Commands.Find(c => c.Id == commandId);
 
     public void Remember(AppliedCommand command)

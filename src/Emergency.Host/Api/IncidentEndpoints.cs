@@ -82,7 +82,7 @@ public static partial class IncidentEndpoints
 
         var actor = http.User.ToActor();
         var id = commandId is null ? NewId() : IdFor(actor.Id, commandId);
-        var result = await grains.GetGrain<IIncidentGrain>(id).Register(command!, IncidentDirectory.LiveScope, ContextOf(actor, commandId));
+        var result = await grains.GetGrain<IIncidentGrain>(id).Register(command!, Scopes.Live, ContextOf(actor, commandId));
         return Problems.From(result, ok =>
         {
             MarkReplay(http, ok);
@@ -114,7 +114,7 @@ public static partial class IncidentEndpoints
             overdueFilter = parsed;
         }
 
-        var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(IncidentDirectory.LiveScope)
+        var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(Scopes.Live)
             .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
         var now = clock.Now;
         var list = shards.SelectMany(s => s)

@@ -11,10 +11,10 @@ public static class BoardEndpoints
     {
         app.MapGet("/api/board", async (IGrainFactory grains, EngineClock clock, string? scope) =>
             {
-                scope ??= IncidentDirectory.LiveScope;
-                if (scope != IncidentDirectory.LiveScope)
+                scope ??= Scopes.Live;
+                if (!Scopes.IsValid(scope))
                 {
-                    return Api.Problems.BadRequest($"unknown scope '{scope}'", [new("scope", "must be live")]);
+                    return Api.Problems.BadRequest($"unknown scope '{scope}'", [new("scope", "must be live or drill-<run>")]);
                 }
 
                 var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(scope)

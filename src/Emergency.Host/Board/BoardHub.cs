@@ -11,18 +11,19 @@ namespace Emergency.Host.Board;
 /// <c>resync</c> whenever it may have missed one.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class BoardHub : Hub
+public sealed class BoardHub(BoardRelay relay) : Hub
 {
     public const string Path = "/hubs/board";
 
-    /// <summary>Starts receiving the updates of one scope ("live").</summary>
+    /// <summary>Starts receiving the updates of one scope ("live", or a drill's "drill-…").</summary>
     public async Task Watch(string scope)
     {
-        if (scope != IncidentDirectory.LiveScope)
+        if (!Scopes.IsValid(scope))
         {
-            throw new HubException($"unknown scope '{scope}'");
+            throw new HubException($"unknown scope '{scope}': use live or drill-<run>");
         }
 
+        await relay.WatchAsync(scope, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(scope));
     }
 

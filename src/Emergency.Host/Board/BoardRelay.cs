@@ -13,39 +13,71 @@ public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHu
 {
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
 
-    private static readonly string[] Scopes = [IncidentDirectory.LiveScope];
-
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _scopes = [Scopes.Live];
     private readonly Dictionary<string, Guid> _epochs = [];
+    private IBoardNodeObserver? _self;
 
     public Task IncidentChanged(BoardUpdate update) =>
         hub.Clients.Group(BoardHub.Group(update.Scope)).SendAsync("incidentChanged", update);
 
+    /// <summary>Makes sure this node receives a scope's updates before a board starts watching it (a drill's scope, say).</summary>
+    public async Task WatchAsync(string scope, CancellationToken cancellationToken)
+    {
+        bool added;
+        lock (_gate)
+        {
+            added = _scopes.Add(scope);
+        }
+
+        if (added && _self is not null)
+        {
+            await RenewAsync(scope, cancellationToken);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var self = grains.CreateObjectReference<IBoardNodeObserver>(this);
+        _self = grains.CreateObjectReference<IBoardNodeObserver>(this);
         using var timer = new PeriodicTimer(RenewEvery);
         do
         {
-            foreach (var scope in Scopes)
+            string[] scopes;
+            lock (_gate)
             {
-                try
-                {
-                    var epoch = await grains.GetGrain<IBoardFeedGrain>(scope).Subscribe(self);
-                    if (_epochs.TryGetValue(scope, out var known) && known != epoch)
-                    {
-                        await hub.Clients.Group(BoardHub.Group(scope)).SendAsync("resync", "the feed restarted; updates may have been missed", stoppingToken);
-                    }
+                scopes = [.. _scopes];
+            }
 
-                    _epochs[scope] = epoch;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The cluster may be busy or losing a node: try again at the next renewal.
-                    LogRenewFailed(ex, scope);
-                }
+            foreach (var scope in scopes)
+            {
+                await RenewAsync(scope, stoppingToken);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RenewAsync(string scope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var epoch = await grains.GetGrain<IBoardFeedGrain>(scope).Subscribe(_self!);
+            bool restarted;
+            lock (_gate)
+            {
+                restarted = _epochs.TryGetValue(scope, out var known) && known != epoch;
+                _epochs[scope] = epoch;
+            }
+
+            if (restarted)
+            {
+                await hub.Clients.Group(BoardHub.Group(scope)).SendAsync("resync", "the feed restarted; updates may have been missed", cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The cluster may be busy or losing a node: try again at the next renewal.
+            LogRenewFailed(ex, scope);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the board subscription for scope {Scope}")]
