@@ -25,6 +25,10 @@ public sealed partial class IncidentGrain(
     /// <summary>Safety-net period of the durable reminder; the precise wake-up is the in-memory timer.</summary>
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(10);
 
+    /// <summary>A drill command without its moment on the drill's clock, or a live command that names one.</summary>
+    private static readonly Decision MomentMismatch =
+        Decision.Invalid([new FieldError("at", "a drill command needs its moment on the drill's clock; a live command must not name one")]);
+
     private Incident? _incident;
     private ITimer? _timer;
     private DateTimeOffset? _timerFor;
@@ -63,7 +67,7 @@ public sealed partial class IncidentGrain(
 
         if (TimeOf(context, scope) is not { } now)
         {
-            return Refused(Decision.Invalid([new FieldError("at", "a drill command needs its moment on the drill's clock; a live command must not name one")]));
+            return Refused(MomentMismatch);
         }
 
         var (incident, decision) = Incident.Register(this.GetPrimaryKeyString(), scope, command, context.Actor, catalog, now);
@@ -165,7 +169,7 @@ public sealed partial class IncidentGrain(
 
         if (TimeOf(context, _incident.State.Scope) is not { } now)
         {
-            return Refused(Decision.Invalid([new FieldError("at", "a drill command needs its moment on the drill's clock; a live command must not name one")]));
+            return Refused(MomentMismatch);
         }
 
         var before = _incident.State.Version;
