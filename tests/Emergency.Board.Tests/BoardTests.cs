@@ -46,6 +46,12 @@ public sealed partial class BoardTests(BoardFixture fixture)
         await board.Page.SetViewportSizeAsync(1280, 800);
         await Expect(card).ToBeVisibleAsync();
         await board.Screenshot("board-laptop");
+
+        // Reloading the tab keeps the sign-in (session storage) and comes back live.
+        await board.Page.ReloadAsync();
+        await board.ExpectLive();
+        await Expect(board.Page.GetByTestId("user-name")).ToHaveTextAsync("duty.zhang");
+        await Expect(card).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -126,14 +126,17 @@ async function signIn(token) {
   page.user.hidden = false;
   document.body.dataset.role = me.role;
   render();
-  live.start().catch(error => showStatus({ state: 'offline', since: null, error }));
+  live.start().catch(error => {
+    showStatus({ state: 'offline', since: null });
+    page.status.textContent = error.message;
+  });
 }
 
 async function signOut(message = '') {
   const ending = session;
   session = null;
   sessionStorage.removeItem(TokenKey);
-  ending?.detail.close();
+  ending?.detail.dispose();
   await ending?.live.stop();
   page.incidents.replaceChildren();
   page.alerts.replaceChildren();
@@ -185,7 +188,6 @@ setInterval(() => {
   }
 }, 1000);
 
-showStatus({ state: 'offline', since: null });
 /** A wall screen reloaded while the engine is down keeps its token and tries again. */
 async function resume(token) {
   if (session) {
@@ -206,6 +208,7 @@ async function resume(token) {
   }
 }
 
+showStatus({ state: 'offline', since: null });
 const saved = sessionStorage.getItem(TokenKey);
 if (saved) {
   resume(saved);

@@ -22,6 +22,7 @@ export class IncidentDetail {
   #busy = false;
   #message = null;
   #reportKind = null;
+  #listening = new AbortController();
 
   constructor(dialog, api, role) {
     this.#dialog = dialog;
@@ -31,7 +32,13 @@ export class IncidentDetail {
       this.#id = null;
       this.#view = null;
       dialog.replaceChildren();
-    });
+    }, { signal: this.#listening.signal });
+  }
+
+  /** Signing out: the dialog stays in the page for the next user, this detail lets go of it. */
+  dispose() {
+    this.close();
+    this.#listening.abort();
   }
 
   get openId() {

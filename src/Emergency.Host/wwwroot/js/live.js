@@ -64,7 +64,7 @@ export class LiveFeed {
     connection.onreconnected(() => this.#connected());
     connection.onclose(() => {
       if (!this.#stopped) {
-        this.#lost('stale');
+        this.#lost('reconnecting');
         this.#connectTimer = this.#later(this.#connectTimer, () => this.#connect(), RetryDelays.at(-1));
       }
     });
@@ -96,7 +96,8 @@ export class LiveFeed {
         return;
       }
 
-      this.#lost('stale');
+      // The board keeps trying for as long as it is open: it shows what it has, marked stale since when.
+      this.#lost('reconnecting');
       const delay = RetryDelays[Math.min(++this.#startAttempts, RetryDelays.length - 1)];
       this.#connectTimer = this.#later(this.#connectTimer, () => this.#connect(), delay);
       return;
@@ -113,8 +114,14 @@ export class LiveFeed {
     try {
       await this.#connection.invoke('watch', Scope);
     } catch {
-      // The connection dropped again: onreconnecting / onclose take it from here.
       this.#store.abandonLoad();
+      this.#onChange();
+      if (this.#isConnected) {
+        // Connected but not watching: nothing would arrive. Otherwise onreconnecting / onclose take it from here.
+        this.#lost('stale');
+        this.#connectTimer = this.#later(this.#connectTimer, () => this.#connected(), RetryDelays.at(-1));
+      }
+
       return;
     }
 
