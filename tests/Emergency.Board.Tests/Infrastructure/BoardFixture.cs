@@ -21,15 +21,17 @@ public sealed class BoardFixture : IAsyncLifetime
     private EngineInstance? _engine;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private EngineApi? _commander;
 
-    public EngineInstance Engine => _engine ?? throw new InvalidOperationException("the engine is not running");
+    /// <summary>The engine; like everything here, it fails or skips the test when there is no Chromium.</summary>
+    public EngineInstance Engine => Running(_engine);
 
     public FakeTimeProvider Clock => Engine.Clock;
 
     /// <summary>The engine's "now", in Beijing time.</summary>
     public DateTimeOffset Now => Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
 
-    public EngineApi Commander { get; private set; } = null!;
+    public EngineApi Commander => Running(_commander);
 
     /// <summary>Where the screenshots go: TestResults/board-screenshots under the test binaries.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "board-screenshots");
@@ -52,7 +54,7 @@ public sealed class BoardFixture : IAsyncLifetime
             Args = Chromium.Args,
         });
         _engine = await starting;
-        Commander = new EngineApi(Engine.Client(Tokens.Commander));
+        _commander = new EngineApi(_engine.Client(Tokens.Commander));
         Assertions.SetDefaultExpectTimeout(10_000);
     }
 
@@ -90,6 +92,13 @@ public sealed class BoardFixture : IAsyncLifetime
         }
 
         _directory.Dispose();
+    }
+
+    private static T Running<T>(T? part)
+        where T : class
+    {
+        Chromium.Require();
+        return part ?? throw new InvalidOperationException("the engine is not running");
     }
 
     /// <summary>A region no other test uses, so that a test's filters see only its own incidents.</summary>
