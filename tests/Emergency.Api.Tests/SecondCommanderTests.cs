@@ -1,4 +1,5 @@
 using Emergency.Testing;
+using Emergency.Testing.Engine;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;

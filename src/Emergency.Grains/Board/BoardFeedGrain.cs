@@ -3,11 +3,12 @@ using Emergency.Contracts;
 namespace Emergency.Grains.Board;
 
 /// <summary>
-/// Keeps the nodes subscribed to one scope's updates, in memory only: nodes renew their subscription
+/// Keeps the nodes subscribed to one scope's updates, in memory only, timed on the real clock (the
+/// engine clock may jump in tests and drills; subscriptions are infrastructure): nodes renew their subscription
 /// every few seconds, so a new activation (after a node loss) is complete again within one renewal, and
 /// its new epoch makes every board reload its snapshot meanwhile.
 /// </summary>
-public sealed class BoardFeedGrain(EngineClock clock) : Grain, IBoardFeedGrain
+public sealed class BoardFeedGrain(TimeProvider time) : Grain, IBoardFeedGrain
 {
     /// <summary>A node that has not renewed for this long is dropped (it renews every 5 s).</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(30);
@@ -17,7 +18,7 @@ public sealed class BoardFeedGrain(EngineClock clock) : Grain, IBoardFeedGrain
 
     public Task<Guid> Subscribe(IBoardNodeObserver node)
     {
-        _nodes[node] = clock.Now + SubscriptionLifetime;
+        _nodes[node] = time.GetUtcNow() + SubscriptionLifetime;
         return Task.FromResult(_epoch);
     }
 
@@ -29,7 +30,7 @@ public sealed class BoardFeedGrain(EngineClock clock) : Grain, IBoardFeedGrain
 
     public Task Publish(BoardUpdate update)
     {
-        var now = clock.Now;
+        var now = time.GetUtcNow();
         foreach (var (node, expires) in _nodes.ToList())
         {
             if (expires < now)

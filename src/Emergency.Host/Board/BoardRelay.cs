@@ -1,4 +1,5 @@
 using Emergency.Contracts;
+using Emergency.Grains.Board;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Emergency.Host.Board;
@@ -8,7 +9,7 @@ namespace Emergency.Host.Board;
 /// and pushes what arrives to the browsers connected here. When the feed's epoch changes (it lost its
 /// subscribers, e.g. after a node died) the boards here are told to resynchronise.
 /// </summary>
-public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHub> hub, ILogger<BoardRelay> logger)
+public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHub> hub, TimeProvider time, ILogger<BoardRelay> logger)
     : BackgroundService, IBoardNodeObserver
 {
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
@@ -16,6 +17,7 @@ public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHu
     private readonly Lock _gate = new();
     private readonly HashSet<string> _scopes = [Scopes.Live];
     private readonly Dictionary<string, Guid> _epochs = [];
+    private readonly Dictionary<string, DateTimeOffset> _renewed = [];
     private IBoardNodeObserver? _self;
 
     public Task IncidentChanged(BoardUpdate update) =>
@@ -61,11 +63,17 @@ public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHu
         try
         {
             var epoch = await grains.GetGrain<IBoardFeedGrain>(scope).Subscribe(_self!);
+            var now = time.GetUtcNow();
             bool restarted;
             lock (_gate)
             {
-                restarted = _epochs.TryGetValue(scope, out var known) && known != epoch;
+                // A new epoch means the feed lost its subscribers; a renewal later than the subscription's
+                // lifetime (a stalled node) means the feed dropped this node meanwhile. Either way updates
+                // may have been missed.
+                restarted = (_epochs.TryGetValue(scope, out var known) && known != epoch)
+                    || (_renewed.TryGetValue(scope, out var previous) && now - previous > BoardFeedGrain.SubscriptionLifetime);
                 _epochs[scope] = epoch;
+                _renewed[scope] = now;
             }
 
             if (restarted)

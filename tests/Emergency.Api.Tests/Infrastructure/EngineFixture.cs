@@ -1,4 +1,5 @@
 using Emergency.Testing;
+using Emergency.Testing.Engine;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Emergency.Api.Tests.Infrastructure;

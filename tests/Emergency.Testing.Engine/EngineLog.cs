@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Emergency.Api.Tests.Infrastructure;
+namespace Emergency.Testing.Engine;
 
 /// <summary>Keeps the engine's warnings and errors in memory, so a failing test can show what the engine said.</summary>
 public sealed class EngineLog : ILoggerProvider

@@ -1,18 +1,19 @@
-using Emergency.Testing;
 using Emergency.Host.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Emergency.Api.Tests.Infrastructure;
+namespace Emergency.Testing.Engine;
 
 /// <summary>
 /// One real engine: <see cref="EngineHost.Build"/> with the Orleans silo, Kestrel on a free loopback port,
-/// SQLite in a file the caller owns, its own silo and gateway ports, and a fake clock the test moves.
+/// SQLite in a file the caller owns, its own silo and gateway ports, a fake clock the test moves, and the
+/// board's files from the source tree (where the build put the SignalR client).
 /// </summary>
 public sealed class EngineInstance : IAsyncDisposable
 {
@@ -37,6 +38,9 @@ public sealed class EngineInstance : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The board's static files: <c>src/Emergency.Host/wwwroot</c>, completed by the engine's build.</summary>
+    public static string BoardFiles => Path.Combine(RepoPaths.Root, "src", "Emergency.Host", "wwwroot");
+
     /// <summary>Starts an engine on <paramref name="databaseFile"/> with its clock at <paramref name="now"/>; <paramref name="extraArgs"/> override any setting.</summary>
     public static async Task<EngineInstance> StartAsync(string databaseFile, DateTimeOffset now, CancellationToken cancellationToken, params string[] extraArgs)
     {
@@ -57,6 +61,10 @@ public sealed class EngineInstance : IAsyncDisposable
         {
             builder.Services.AddSingleton(new Contracts.EngineClock(clock));
             builder.Logging.ClearProviders().AddProvider(log);
+
+            // The test runs from its own bin folder, where no wwwroot is: serve the engine project's.
+            builder.Environment.WebRootPath = BoardFiles;
+            builder.Environment.WebRootFileProvider = new PhysicalFileProvider(BoardFiles);
         });
         try
         {

@@ -1,0 +1,107 @@
+// The engine's HTTP API, with the signed-in user's token. Errors come back as RFC 7807 problem details; the
+// `detail` sentence is what the duty officer reads.
+
+export class ApiError extends Error {
+    constructor(status, problem) {
+        super(problem?.detail || problem?.title || describeStatus(status));
+        this.status = status;
+        this.problem = problem;
+    }
+}
+
+function describeStatus(status) {
+    switch (status) {
+        case 401: return '令牌无效 The token is missing or not known';
+        case 403: return '无权限 Your role may not do this';
+        case 0: return '无法连接引擎 The engine cannot be reached';
+        default: return `引擎返回 The engine answered ${status}`;
+    }
+}
+
+/** An Idempotency-Key: random, and also where crypto.randomUUID is missing (plain http on a LAN address). */
+export function newIdempotencyKey() {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = [...bytes].map(b => b.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export class Api {
+    constructor(token) {
+        this.token = token;
+    }
+
+    get(path) {
+        return this.#send('GET', path);
+    }
+
+    /** A command: each call carries a fresh Idempotency-Key, so a retried request is never applied twice. */
+    post(path, body) {
+        return this.#send('POST', path, body);
+    }
+
+    me() {
+        return this.get('/api/me');
+    }
+
+    board(scope) {
+        return this.get(`/api/board?scope=${encodeURIComponent(scope)}`);
+    }
+
+    incident(id) {
+        return this.get(`/api/incidents/${encodeURIComponent(id)}`);
+    }
+
+    completeObligation(id, obligation, note) {
+        return this.post(`/api/incidents/${encodeURIComponent(id)}/obligations/${encodeURIComponent(obligation)}/complete`,
+            { note: note || null });
+    }
+
+    fileReport(id, report) {
+        return this.post(`/api/incidents/${encodeURIComponent(id)}/reports`, report);
+    }
+
+    close(id) {
+        return this.post(`/api/incidents/${encodeURIComponent(id)}/close`);
+    }
+
+    async #send(method, path, body) {
+        const headers = { Accept: 'application/json', Authorization: `Bearer ${this.token}` };
+        if (method !== 'GET') {
+            headers['Idempotency-Key'] = newIdempotencyKey();
+        }
+
+        if (body !== undefined) {
+            headers['Content-Type'] = 'application/json';
+        }
+
+        let response;
+        try {
+            response = await fetch(path, {
+                method,
+                headers,
+                body: body === undefined ? undefined : JSON.stringify(body),
+                cache: 'no-store',
+            });
+        } catch {
+            throw new ApiError(0, null);
+        }
+
+        const text = await response.text();
+        let json = null;
+        if (text) {
+            try {
+                json = JSON.parse(text);
+            } catch {
+                json = null;
+            }
+        }
+
+        if (!response.ok) {
+            throw new ApiError(response.status, json);
+        }
+
+        return json;
+    }
+}

@@ -1,0 +1,217 @@
+// The command board: signs in with a token, shows the open incidents live, filters them, and opens one in
+// detail. Everything it shows comes from the engine: the snapshot of /api/board and the pushes of /hubs/board.
+
+import { Api, ApiError } from './api.js';
+import { IncidentDetail } from './detail.js';
+import { LiveFeed } from './live.js';
+import { isOverdue, renderAlerts, renderIncidents, tick } from './render.js';
+import { IncidentStore } from './store.js';
+import { both, levelOrder, levels, roles } from './terms.js';
+import { clockTime, serverNow, wallClock } from './time.js';
+import { h } from './dom.js';
+
+const TokenKey = 'emergency.board.token';
+
+const $ = id => document.getElementById(id);
+
+const page = {
+    login: $('login'),
+    loginForm: $('login-form'),
+    loginError: $('login-error'),
+    board: $('board'),
+    user: $('user'),
+    userName: $('user-name'),
+    userRole: $('user-role'),
+    status: $('status'),
+    clock: $('server-clock'),
+    incidents: $('incidents'),
+    noIncidents: $('no-incidents'),
+    count: $('incident-count'),
+    alerts: $('alerts'),
+    noAlerts: $('no-alerts'),
+    filters: $('filters'),
+    region: $('filter-region'),
+    level: $('filter-level'),
+    overdue: $('filter-overdue'),
+    detail: $('detail'),
+};
+
+let session = null;
+
+const statusText = {
+    connecting: () => '连接中 Connecting…',
+    syncing: () => '同步中 Syncing…',
+    live: () => '实时 Live',
+    reconnecting: since => `重连中 Reconnecting… · 数据截至 stale since ${clockTime(since)}`,
+    stale: since => `数据过期 Stale since ${clockTime(since)}`,
+    offline: () => '未连接 Offline',
+};
+
+function showStatus({ state, since }) {
+    page.status.dataset.state = state;
+    page.status.textContent = (statusText[state] ?? statusText.offline)(since);
+}
+
+function filtersNow() {
+    return { region: page.region.value, level: page.level.value, overdue: page.overdue.checked };
+}
+
+function matches(incident, filters, now) {
+    return (!filters.region || incident.region === filters.region)
+        && (!filters.level || incident.level === filters.level)
+        && (!filters.overdue || isOverdue(incident, now));
+}
+
+/** The region choices: every region on the board, plus the one selected even when it has emptied. */
+function updateRegions(incidents) {
+    const selected = page.region.value;
+    const regions = [...new Set(incidents.map(i => i.region).concat(selected ? [selected] : []))]
+        .sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    const current = [...page.region.options].slice(1).map(o => o.value);
+    if (current.join('\n') !== regions.join('\n')) {
+        page.region.replaceChildren(h('option', { value: '' }, '全部地区 All regions'),
+            ...regions.map(r => h('option', { value: r, selected: r === selected }, r)));
+    }
+}
+
+function render() {
+    paintClock();
+    if (!session) {
+        return;
+    }
+
+    const all = session.store.incidents;
+    updateRegions(all);
+    const filters = filtersNow();
+    const now = serverNow();
+    const shown = all.filter(i => matches(i, filters, now));
+    const overdue = shown.filter(i => isOverdue(i, now)).length;
+    renderIncidents(page.incidents, shown, { onOpen: openDetail });
+    renderAlerts(page.alerts, shown, { onOpen: openDetail });
+    page.noIncidents.hidden = shown.length > 0;
+    page.noAlerts.hidden = page.alerts.childElementCount > 0;
+    page.count.textContent = shown.length === all.length
+        ? `${all.length} · 超时 overdue ${overdue}`
+        : `${shown.length} / ${all.length} · 超时 overdue ${overdue}`;
+}
+
+function openDetail(id) {
+    session?.detail.open(id);
+}
+
+async function signIn(token) {
+    const api = new Api(token);
+    const me = await api.me();
+    sessionStorage.setItem(TokenKey, token);
+    const store = new IncidentStore();
+    const detail = new IncidentDetail(page.detail, api, me.role);
+    const live = new LiveFeed({
+        api,
+        store,
+        onChange: summary => {
+            render();
+            if (summary) {
+                detail.changed(summary);
+            }
+        },
+        onStatus: showStatus,
+        onUnauthorized: () => signOut('令牌已失效，请重新登录 The token is no longer accepted: sign in again'),
+    });
+    session = { api, me, store, live, detail };
+    page.userName.textContent = me.id;
+    page.userRole.textContent = both(roles, me.role);
+    page.userRole.dataset.role = me.role;
+    page.login.hidden = true;
+    page.board.hidden = false;
+    page.user.hidden = false;
+    document.body.dataset.role = me.role;
+    render();
+    live.start().catch(error => {
+        showStatus({ state: 'offline', since: null });
+        page.status.textContent = error.message;
+    });
+}
+
+async function signOut(message = '') {
+    const ending = session;
+    session = null;
+    sessionStorage.removeItem(TokenKey);
+    ending?.detail.dispose();
+    await ending?.live.stop();
+    page.incidents.replaceChildren();
+    page.alerts.replaceChildren();
+    page.board.hidden = true;
+    page.user.hidden = true;
+    page.login.hidden = false;
+    delete document.body.dataset.role;
+    page.loginError.textContent = message;
+    showStatus({ state: 'offline', since: null });
+    page.loginForm.elements.namedItem('token').focus();
+}
+
+page.loginForm.addEventListener('submit', async event => {
+    event.preventDefault();
+    const input = page.loginForm.elements.namedItem('token');
+    const token = input.value.trim();
+    page.loginError.textContent = '';
+    try {
+        await signIn(token);
+        input.value = '';
+    } catch (error) {
+        page.loginError.textContent = error instanceof ApiError && error.status === 401
+            ? '令牌无效 This token is not known'
+            : error.message;
+    }
+});
+
+$('logout').addEventListener('click', () => signOut());
+page.filters.addEventListener('input', render);
+page.filters.addEventListener('submit', event => event.preventDefault());
+
+page.level.append(...levelOrder.map(level => h('option', { value: level }, `${level} ${levels[level].zh} ${levels[level].en}`)));
+
+/** The server's time in the top bar: what every countdown on the board is counted against. */
+function paintClock() {
+    const now = serverNow();
+    page.clock.textContent = wallClock(now);
+    page.clock.dateTime = new Date(now).toISOString();
+}
+
+setInterval(() => {
+    paintClock();
+    if (session && tick(page.board)) {
+        render();
+    }
+
+    if (page.detail.open) {
+        tick(page.detail);
+    }
+}, 1000);
+
+/** A wall screen reloaded while the engine is down keeps its token and tries again. */
+async function resume(token) {
+    if (session) {
+        return;
+    }
+
+    try {
+        await signIn(token);
+    } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+            await signOut('令牌已失效 The saved token is no longer accepted');
+            return;
+        }
+
+        page.login.hidden = false;
+        page.loginError.textContent = `${error.message} — 正在重试 retrying…`;
+        setTimeout(() => resume(token), 5000);
+    }
+}
+
+showStatus({ state: 'offline', since: null });
+const saved = sessionStorage.getItem(TokenKey);
+if (saved) {
+    resume(saved);
+} else {
+    page.login.hidden = false;
+}

@@ -1,0 +1,355 @@
+// One incident in full: grade, obligations, reports and timeline, and, for a duty commander, the moves the
+// procedure allows now (complete a step, file a report, close). Other roles get no action at all: the
+// controls are not drawn, and the engine refuses such commands anyway.
+
+import { ApiError } from './api.js';
+import { bilingual, h } from './dom.js';
+import { tick } from './render.js';
+import {
+    both, levels, obligations as obligationTerms, phases, reportKinds, reportMedia, statuses, timelineKinds,
+} from './terms.js';
+import { clockTime, fullTime, parseTimeSpan, span, syncToSnapshot } from './time.js';
+
+const CommanderRole = 'dutyCommander';
+
+export class IncidentDetail {
+    #dialog;
+    #api;
+    #role;
+    #view = null;
+    #id = null;
+    #confirming = null;
+    #busy = false;
+    #message = null;
+    #reportKind = null;
+    #listening = new AbortController();
+
+    constructor(dialog, api, role) {
+        this.#dialog = dialog;
+        this.#api = api;
+        this.#role = role;
+        dialog.addEventListener('close', () => {
+            this.#id = null;
+            this.#view = null;
+            dialog.replaceChildren();
+        }, { signal: this.#listening.signal });
+    }
+
+    /** Signing out: the dialog stays in the page for the next user, this detail lets go of it. */
+    dispose() {
+        this.close();
+        this.#listening.abort();
+    }
+
+    get openId() {
+        return this.#id;
+    }
+
+    get #mayAct() {
+        return this.#role === CommanderRole;
+    }
+
+    async open(id) {
+        this.#id = id;
+        this.#view = null;
+        this.#confirming = null;
+        this.#message = null;
+        this.#reportKind = null;
+        this.#render();
+        if (!this.#dialog.open) {
+            this.#dialog.showModal();
+        }
+
+        await this.refresh();
+    }
+
+    close() {
+        if (this.#dialog.open) {
+            this.#dialog.close();
+        }
+    }
+
+    /** Reloads the incident (after a push for it, or an action); keeps a half-filled form as it is. */
+    async refresh() {
+        const id = this.#id;
+        if (!id) {
+            return;
+        }
+
+        const sentAt = Date.now();
+        try {
+            const view = await this.#api.incident(id);
+            if (this.#id !== id) {
+                return;
+            }
+
+            syncToSnapshot(view.asOf, sentAt, Date.now());
+            this.#view = view;
+        } catch (error) {
+            if (this.#id !== id) {
+                return;
+            }
+
+            this.#message = { kind: 'error', text: error.message };
+        }
+
+        this.#render();
+    }
+
+    /** A newer version of the open incident was pushed. */
+    changed(summary) {
+        if (summary.id === this.#id && (!this.#view || summary.version > this.#view.version)) {
+            this.refresh();
+        }
+    }
+
+    async #act(what, run, done = () => {}) {
+        if (this.#busy) {
+            return;
+        }
+
+        this.#busy = true;
+        this.#message = null;
+        this.#render();
+        try {
+            this.#view = await run();
+            this.#confirming = null;
+            done();
+            this.#message = { kind: 'done', text: `${what} ✓` };
+            return true;
+        } catch (error) {
+            this.#message = { kind: 'error', text: error instanceof ApiError ? error.message : String(error) };
+            return false;
+        } finally {
+            this.#busy = false;
+            this.#render();
+        }
+    }
+
+    #render() {
+        const view = this.#view;
+        const focusedName = document.activeElement?.closest('dialog') === this.#dialog ? document.activeElement.name : null;
+        const form = this.#dialog.querySelector('form.report-form');
+        const children = [
+            h('header', { class: 'detail-head' },
+                view ? h('span', { class: `level-badge level-${view.grade.level}` }, view.grade.level) : null,
+                h('div', { class: 'detail-heading' },
+                    h('h2', { dataset: { testid: 'detail-title' } }, view ? view.title : '…'),
+                    view ? h('p', { class: 'detail-meta' },
+                        bilingual(levels[view.grade.level] ?? { zh: '', en: '' }), ' · ', view.region, ' · ',
+                        bilingual(phases[view.phase] ?? { zh: '', en: view.phase })) : null),
+                h('button', { type: 'button', class: 'close-panel', 'aria-label': '关闭 Close panel', onclick: () => this.close() }, '×')),
+            this.#message ? h('p', {
+                class: `message message-${this.#message.kind}`,
+                role: this.#message.kind === 'error' ? 'alert' : 'status',
+                dataset: { testid: this.#message.kind === 'error' ? 'detail-error' : 'detail-done' },
+            }, this.#message.text) : null,
+        ];
+        if (view) {
+            children.push(
+                this.#summary(view),
+                this.#obligations(view),
+                this.#reports(view, form),
+                this.#closing(view),
+                this.#timeline(view));
+        }
+
+        this.#dialog.replaceChildren(...children.filter(Boolean));
+        tick(this.#dialog);
+        if (focusedName) {
+            this.#dialog.querySelector(`[name="${focusedName}"]`)?.focus();
+        }
+    }
+
+    #summary(view) {
+        return h('section', { class: 'detail-summary' },
+            h('dl', {},
+                h('dt', {}, '发现 Discovered'), h('dd', {}, fullTime(view.discoveredAt)),
+                h('dt', {}, '接报 Registered'), h('dd', {}, `${fullTime(view.registeredAt)} · ${view.registeredBy}`),
+                h('dt', {}, '定级 Grade'), h('dd', {},
+                    `${view.grade.level}${view.grade.unclear ? ' (待定 unclear)' : ''} · ${view.grade.leadAuthority} · ${view.ruleSetId}`,
+                    h('ul', { class: 'reasons' }, view.grade.reasons.map(r => h('li', {}, r)))),
+                view.description ? [h('dt', {}, '情况 Description'), h('dd', {}, view.description)] : null),
+            view.writtenReportOutstanding
+                ? h('p', { class: 'warning' }, '电话初报后尚未书面报告 A phone report awaits its written report')
+                : null);
+    }
+
+    #obligations(view) {
+        const rows = view.obligations.map(o => {
+            const term = obligationTerms[o.kind] ?? { zh: o.kind, en: o.title };
+            const open = o.status === 'pending' || o.status === 'overdue';
+            const late = parseTimeSpan(o.lateBy);
+            return h('tr', { dataset: { testid: 'detail-obligation', obligation: o.id, status: o.status } },
+                h('th', { scope: 'row' }, bilingual(term)),
+                h('td', { class: `status status-${o.status}` },
+                    h('span', { dataset: { status: o.status } }, bilingual(statuses[o.status] ?? { zh: '', en: o.status })),
+                    open ? h('span', { class: 'clock', dataset: { due: o.dueAt, overdueSince: o.overdueSince ?? undefined } }) : null),
+                h('td', {}, clockTime(o.dueAt), h('div', { class: 'basis' }, o.deadlineBasis)),
+                h('td', {}, o.completedAt
+                    ? [`${clockTime(o.completedAt)} · ${o.completedBy ?? ''}`,
+                        !Number.isNaN(late) ? h('div', { class: 'late' }, `迟 late by ${span(late)}`) : null,
+                        o.note ? h('div', { class: 'note' }, o.note) : null]
+                    : '—'),
+                h('td', { class: 'actions' }, this.#completeControls(view, o)));
+        });
+        return h('section', { class: 'detail-obligations' },
+            h('h3', {}, '五个第一时间 First-moment obligations'),
+            h('table', {},
+                h('thead', {}, h('tr', {},
+                    ['事项 Obligation', '状态 State', '时限 Deadline', '完成 Done', ''].map(t => h('th', { scope: 'col' }, t)))),
+                h('tbody', {}, rows)));
+    }
+
+    #completeControls(view, o) {
+        if (!this.#mayAct || !view.allowedMoves.includes(`completeObligation(${o.kind})`)) {
+            return null;
+        }
+
+        const term = obligationTerms[o.kind] ?? { zh: o.kind, en: o.kind };
+        if (this.#confirming?.obligation !== o.id) {
+            return h('button', {
+                type: 'button',
+                class: 'action',
+                disabled: this.#busy,
+                dataset: { action: 'complete', obligation: o.id },
+                onclick: () => {
+                    this.#confirming = { obligation: o.id, note: '' };
+                    this.#render();
+                },
+            }, `完成 Complete`);
+        }
+
+        const note = h('input', {
+            name: `note-${o.id}`,
+            type: 'text',
+            placeholder: '备注 Note (optional)',
+            'aria-label': `备注 Note for ${term.en}`,
+            value: this.#confirming.note,
+            oninput: event => {
+                this.#confirming.note = event.target.value;
+            },
+        });
+        return h('div', { class: 'confirm' },
+            note,
+            h('button', {
+                type: 'button',
+                class: 'action primary',
+                disabled: this.#busy,
+                dataset: { action: 'confirm-complete', obligation: o.id },
+                onclick: () => this.#act(`${term.zh} ${term.en}`, () => this.#api.completeObligation(view.id, o.id, this.#confirming?.note)),
+            }, `确认完成 Confirm ${term.en}`),
+            h('button', {
+                type: 'button',
+                class: 'action secondary',
+                dataset: { action: 'cancel' },
+                onclick: () => {
+                    this.#confirming = null;
+                    this.#render();
+                },
+            }, '取消 Cancel'));
+    }
+
+    #reports(view, previousForm) {
+        const list = view.reports.length === 0
+            ? h('p', { class: 'empty' }, '尚无报告 No report filed yet')
+            : h('ol', { class: 'reports' }, view.reports.map(r => h('li', { dataset: { testid: 'report', kind: r.kind } },
+                h('strong', {}, bilingual(reportKinds[r.kind] ?? { zh: '', en: r.kind })),
+                ` · ${both(reportMedia, r.medium)} · ${r.level} · ${clockTime(r.at)} · ${r.signedOffBy} · ${r.contact}`,
+                h('p', {}, r.content))));
+        return h('section', { class: 'detail-reports' },
+            h('h3', {}, '报告 Reports'),
+            list,
+            this.#reportForm(view, previousForm));
+    }
+
+    #reportForm(view, previousForm) {
+        const kinds = ['initial', 'followUp', 'final'].filter(kind => view.allowedMoves.includes(`fileReport(${kind})`));
+        if (!this.#mayAct || kinds.length === 0) {
+            return null;
+        }
+
+        // A form half filled in survives a re-render (a push for this incident arrives while typing).
+        const kept = name => previousForm?.elements.namedItem(name)?.value ?? '';
+        const kind = kinds.includes(this.#reportKind) ? this.#reportKind : (kinds.includes('followUp') ? 'followUp' : kinds[0]);
+        const field = (name, label, input) => h('label', {}, h('span', {}, label), input);
+        const form = h('form', {
+            class: 'report-form',
+            dataset: { action: 'file-report' },
+            onsubmit: async event => {
+                event.preventDefault();
+                const data = new FormData(event.target);
+                const report = {
+                    kind: data.get('kind'),
+                    medium: data.get('medium'),
+                    signedOffBy: data.get('signedOffBy'),
+                    contact: data.get('contact'),
+                    content: data.get('content'),
+                };
+                const term = reportKinds[report.kind] ?? { zh: '', en: report.kind };
+                await this.#act(`${term.zh} ${term.en}`, () => this.#api.fileReport(view.id, report),
+                    () => this.#dialog.querySelector('form.report-form')?.reset());
+            },
+        },
+        h('h4', {}, '新报告 New report'),
+        field('kind', '类型 Kind', h('select', {
+            name: 'kind',
+            onchange: event => {
+                this.#reportKind = event.target.value;
+            },
+        }, kinds.map(k => h('option', { value: k, selected: k === kind }, `${reportKinds[k].zh} ${reportKinds[k].en}`)))),
+        field('medium', '方式 Medium', h('select', { name: 'medium' },
+            ['written', 'phone'].map(m => h('option', { value: m, selected: (kept('medium') || 'written') === m }, both(reportMedia, m))))),
+        field('signedOffBy', '签发人 Signed off by',
+            h('input', { name: 'signedOffBy', required: true, value: kept('signedOffBy'), autocomplete: 'name' })),
+        field('contact', '联系方式 Contact',
+            h('input', { name: 'contact', required: true, value: kept('contact'), autocomplete: 'tel' })),
+        field('content', '内容 Content',
+            h('textarea', { name: 'content', required: true, rows: 3, value: kept('content') })),
+        h('button', { type: 'submit', class: 'action primary', disabled: this.#busy, dataset: { action: 'submit-report' } },
+            '提交报告 File report'));
+        return form;
+    }
+
+    #closing(view) {
+        if (!this.#mayAct || !view.allowedMoves.includes('close')) {
+            return null;
+        }
+
+        const confirming = this.#confirming?.close === true;
+        return h('section', { class: 'detail-close' },
+            confirming
+                ? [h('span', {}, '结案后不可再修改 Once closed the incident leaves the board. '),
+                    h('button', {
+                        type: 'button', class: 'action danger', disabled: this.#busy, dataset: { action: 'confirm-close' },
+                        onclick: () => this.#act('结案 Closed', () => this.#api.close(view.id)),
+                    }, '确认结案 Confirm close'),
+                    h('button', {
+                        type: 'button', class: 'action secondary', dataset: { action: 'cancel' },
+                        onclick: () => {
+                            this.#confirming = null;
+                            this.#render();
+                        },
+                    }, '取消 Cancel')]
+                : h('button', {
+                    type: 'button', class: 'action danger', disabled: this.#busy, dataset: { action: 'close' },
+                    onclick: () => {
+                        this.#confirming = { close: true };
+                        this.#render();
+                    },
+                }, '结案 Close incident'));
+    }
+
+    #timeline(view) {
+        return h('section', { class: 'detail-timeline' },
+            h('h3', {}, '时间线 Timeline'),
+            h('ol', { class: 'timeline', dataset: { testid: 'timeline' } }, view.timeline.map(entry => h('li', {
+                class: `entry entry-${entry.kind}`,
+                dataset: { kind: entry.kind },
+            },
+            h('time', { datetime: entry.at, title: `recorded ${fullTime(entry.recordedAt)}` }, clockTime(entry.at)),
+            h('span', { class: 'entry-kind' }, bilingual(timelineKinds[entry.kind] ?? { zh: '', en: entry.kind })),
+            h('span', { class: 'entry-text' }, entry.text),
+            h('span', { class: 'entry-actor' }, entry.actor)))));
+    }
+}

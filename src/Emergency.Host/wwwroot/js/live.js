@@ -1,0 +1,235 @@
+// The live feed: a SignalR connection to /hubs/board that keeps the store in step with the engine.
+// On connect and on every reconnect the board watches the scope first and then loads the snapshot, so that no
+// change can fall between the two; a version gap or a "resync" from the server reloads the snapshot.
+
+import { ApiError } from './api.js';
+import { catchUpWith, serverNow, syncToSnapshot } from './time.js';
+
+const Scope = 'live';
+
+/** Reconnect quickly at first, then keep trying every few seconds: a wall screen must never give up. */
+const RetryDelays = [0, 1000, 2000, 3000, 5000];
+
+/** Consecutive gaps accepted before a reload stops chasing them (the feed runs a moment ahead of the snapshot). */
+const MaxGapReloads = 3;
+
+export class LiveFeed {
+    #api;
+    #store;
+    #onChange;
+    #onStatus;
+    #onUnauthorized;
+    #connection = null;
+    #stopped = false;
+    #staleSince = null;
+    #syncing = null;
+    #syncAgain = false;
+    #gapReloads = 0;
+    #connectTimer = null;
+    #syncTimer = null;
+    #startAttempts = 0;
+
+    /**
+      * @param {object} options
+      * @param {import('./api.js').Api} options.api
+      * @param {import('./store.js').IncidentStore} options.store
+      * @param {(summary?: object) => void} options.onChange   the store changed (with the summary, for a push)
+      * @param {(status: {state: string, since: number|null}) => void} options.onStatus
+      * @param {() => void} options.onUnauthorized   the token is no longer accepted
+      */
+    constructor({ api, store, onChange, onStatus, onUnauthorized }) {
+        this.#api = api;
+        this.#store = store;
+        this.#onChange = onChange;
+        this.#onStatus = onStatus;
+        this.#onUnauthorized = onUnauthorized;
+    }
+
+    async start() {
+        if (typeof signalR === 'undefined') {
+            this.#lost('stale');
+            throw new Error('SignalR 客户端缺失 The SignalR client (lib/signalr/signalr.min.js) is missing: build the engine');
+        }
+
+        const connection = new signalR.HubConnectionBuilder()
+            .withUrl('/hubs/board', { accessTokenFactory: () => this.#api.token })
+            .withAutomaticReconnect({
+                nextRetryDelayInMilliseconds: context => RetryDelays[Math.min(context.previousRetryCount, RetryDelays.length - 1)],
+            })
+            .configureLogging(signalR.LogLevel.Warning)
+            .build();
+        connection.on('incidentChanged', update => this.#receive(update));
+        connection.on('resync', () => this.#sync());
+        connection.onreconnecting(() => this.#lost('reconnecting'));
+        connection.onreconnected(() => this.#connected());
+        connection.onclose(() => {
+            if (!this.#stopped) {
+                this.#lost('reconnecting');
+                this.#connectTimer = this.#later(this.#connectTimer, () => this.#connect(), RetryDelays.at(-1));
+            }
+        });
+        this.#connection = connection;
+        await this.#connect();
+    }
+
+    async stop() {
+        this.#stopped = true;
+        clearTimeout(this.#connectTimer);
+        clearTimeout(this.#syncTimer);
+        await this.#connection?.stop();
+    }
+
+    async #connect() {
+        if (this.#stopped) {
+            return;
+        }
+
+        this.#status(this.#staleSince === null ? 'connecting' : 'reconnecting');
+        try {
+            await this.#connection.start();
+        } catch {
+            if (this.#stopped) {
+                return;
+            }
+
+            if (await this.#tokenRefused()) {
+                return;
+            }
+
+            // The board keeps trying for as long as it is open: it shows what it has, marked stale since when.
+            this.#lost('reconnecting');
+            const delay = RetryDelays[Math.min(++this.#startAttempts, RetryDelays.length - 1)];
+            this.#connectTimer = this.#later(this.#connectTimer, () => this.#connect(), delay);
+            return;
+        }
+
+        this.#startAttempts = 0;
+        await this.#connected();
+    }
+
+    /** Watch first, then load: a change made between the two arrives as a push and waits in the store's buffer. */
+    async #connected() {
+        this.#status('syncing');
+        this.#store.beginLoad();
+        try {
+            await this.#connection.invoke('watch', Scope);
+        } catch {
+            this.#store.abandonLoad();
+            this.#onChange();
+            if (this.#isConnected) {
+                // Connected but not watching: nothing would arrive. Otherwise onreconnecting / onclose take it from here.
+                this.#lost('stale');
+                this.#connectTimer = this.#later(this.#connectTimer, () => this.#connected(), RetryDelays.at(-1));
+            }
+
+            return;
+        }
+
+        this.#gapReloads = 0;
+        await this.#sync();
+    }
+
+    #receive(update) {
+        if (update?.scope !== Scope || !update.incident) {
+            return;
+        }
+
+        catchUpWith(update.incident);
+        const result = this.#store.receive(update.incident);
+        if (result === 'applied' || result === 'gap') {
+            this.#onChange(update.incident);
+        }
+
+        if (result === 'gap') {
+            this.#sync();
+        }
+    }
+
+    /** Loads the snapshot; a request for another while one loads runs once more after it. */
+    #sync() {
+        if (this.#syncing) {
+            this.#syncAgain = true;
+            return this.#syncing;
+        }
+
+        this.#syncing = (async () => {
+            do {
+                this.#syncAgain = false;
+                await this.#loadSnapshot();
+            } while (this.#syncAgain && !this.#stopped);
+        })().finally(() => {
+            this.#syncing = null;
+        });
+        return this.#syncing;
+    }
+
+    async #loadSnapshot() {
+        this.#store.beginLoad();
+        const sentAt = Date.now();
+        let snapshot;
+        try {
+            snapshot = await this.#api.board(Scope);
+        } catch (error) {
+            this.#store.abandonLoad();
+            this.#onChange();
+            if (error instanceof ApiError && error.status === 401) {
+                this.#onUnauthorized();
+                return;
+            }
+
+            if (this.#isConnected) {
+                // Connected but without the truth: what the board shows is stale until a snapshot loads.
+                this.#lost('stale');
+                this.#syncTimer = this.#later(this.#syncTimer, () => this.#sync(), 3000);
+            }
+
+            return;
+        }
+
+        syncToSnapshot(snapshot.asOf, sentAt, Date.now());
+        const gap = this.#store.loadSnapshot(snapshot.incidents ?? []);
+        this.#onChange();
+        if (gap && ++this.#gapReloads <= MaxGapReloads) {
+            this.#syncAgain = true;
+            return;
+        }
+
+        if (this.#isConnected) {
+            this.#staleSince = null;
+            this.#status('live');
+        }
+    }
+
+    get #isConnected() {
+        return this.#connection?.state === signalR.HubConnectionState.Connected;
+    }
+
+    async #tokenRefused() {
+        try {
+            await this.#api.me();
+            return false;
+        } catch (error) {
+            if (error instanceof ApiError && error.status === 401) {
+                this.#onUnauthorized();
+                return true;
+            }
+
+            return false;
+        }
+    }
+
+    /** The board stops being live: it keeps what it shows, marked stale since the moment it lost the feed. */
+    #lost(state) {
+        this.#staleSince ??= serverNow();
+        this.#status(state);
+    }
+
+    #status(state) {
+        this.#onStatus({ state, since: this.#staleSince });
+    }
+
+    #later(previous, action, delay) {
+        clearTimeout(previous);
+        return this.#stopped ? null : setTimeout(action, delay);
+    }
+}

@@ -1,0 +1,200 @@
+// Draws the incidents lane and the alerts lane from the store, and keeps every countdown ticking against the
+// server's clock. Rendering is pure DOM from data; the one-second tick only rewrites times and states in place.
+
+import { bilingual, h } from './dom.js';
+import { alertKinds, levelOrder, levels, obligations as obligationTerms, phases } from './terms.js';
+import { clockTime, countdown, fullTime, parseTimeSpan, serverNow, span } from './time.js';
+
+/** How many alerts the lane shows, newest first. */
+const AlertsShown = 40;
+
+/** A countdown under this turns amber. */
+const SoonMs = 15 * 60 * 1000;
+
+const isOpen = o => o.status === 'pending' || o.status === 'overdue';
+
+/** The deadline an open obligation is judged by: the first one that passed, else the current one. */
+const effectiveDeadline = o => Date.parse(o.overdueSince ?? o.dueAt);
+
+/** Whether an open obligation is past its deadline now, by the server's clock (before the engine says so). */
+const overdueNow = (o, now) => o.status === 'overdue' || (o.status === 'pending' && now > effectiveDeadline(o));
+
+const isReport = o => o.kind === 'report' || o.kind === 'levelChangeReport';
+
+export function isOverdue(incident, now = serverNow()) {
+    return incident.obligations.some(o => overdueNow(o, now));
+}
+
+/** Overdue first, then the most serious level, then the nearest deadline: the API's order. */
+export function byUrgency(now = serverNow()) {
+    return (a, b) => Number(isOverdue(b, now)) - Number(isOverdue(a, now))
+        || levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level)
+        || (Date.parse(a.nextDueAt ?? '') || Infinity) - (Date.parse(b.nextDueAt ?? '') || Infinity);
+}
+
+export function renderIncidents(container, incidents, { onOpen }) {
+    const now = serverNow();
+    const cards = [...incidents].sort(byUrgency(now)).map(incident => card(incident, now, onOpen));
+    container.replaceChildren(...cards);
+}
+
+function card(incident, now, onOpen) {
+    const level = levels[incident.level] ?? { zh: '', en: '' };
+    const open = () => onOpen(incident.id);
+    return h('article', {
+        class: `incident level-${incident.level}${isOverdue(incident, now) ? ' overdue' : ''}`,
+        tabindex: 0,
+        'aria-label': `${incident.title}, level ${incident.level}, ${incident.region}`,
+        dataset: { testid: 'incident', incidentId: incident.id, level: incident.level, version: String(incident.version) },
+        onclick: open,
+        onkeydown: event => {
+            if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                open();
+            }
+        },
+    },
+    h('header', { class: 'incident-head' },
+        h('span', { class: `level-badge level-${incident.level}`, title: `${level.zh} ${level.en}`, dataset: { testid: 'level' } }, incident.level),
+        h('div', { class: 'incident-heading' },
+            h('h3', { class: 'incident-title', dataset: { testid: 'title' } }, incident.title),
+            h('div', { class: 'incident-meta' },
+                h('span', { class: 'level-name' }, bilingual(level),
+                    incident.levelUnclear ? h('span', { class: 'unclear', title: 'Some grading facts are still unknown' }, ' · 待定 unclear') : null),
+                h('span', { class: 'region', dataset: { testid: 'region' } }, incident.region),
+                h('span', { class: `phase phase-${incident.phase}` }, bilingual(phases[incident.phase] ?? { zh: '', en: incident.phase }))))),
+    h('p', { class: 'discovered' },
+        h('span', { class: 'label' }, '发现 Discovered '),
+        h('time', { datetime: incident.discoveredAt, title: fullTime(incident.discoveredAt) }, clockTime(incident.discoveredAt)),
+        ' · ',
+        h('span', { class: 'since', dataset: { since: incident.discoveredAt } }, `${span(now - Date.parse(incident.discoveredAt))} ago`)),
+    h('ol', { class: 'obligations' }, incident.obligations.map(o => obligationRow(o, now))),
+    reportDeadlines(incident));
+}
+
+function obligationRow(o, now) {
+    const term = obligationTerms[o.kind] ?? { zh: o.kind, en: o.title };
+    const clock = h('span', { class: 'clock', dataset: { testid: 'obligation-clock' } });
+    const row = h('li', {
+        class: 'obligation',
+        title: o.deadlineBasis,
+        dataset: { testid: 'obligation', obligation: o.id, kind: o.kind, status: o.status },
+    },
+    h('span', { class: 'obligation-name' }, bilingual(term)),
+    clock,
+    h('span', { class: 'due' }, isOpen(o) ? `截止 due ${clockTime(o.dueAt)}` : ''));
+    if (isOpen(o)) {
+        clock.dataset.due = o.dueAt;
+        if (o.overdueSince) {
+            clock.dataset.overdueSince = o.overdueSince;
+        }
+    }
+
+    showClock(row, clock, o, now);
+    return row;
+}
+
+/** Writes an obligation's state and time: a countdown, "overdue by …", or when it was done. */
+function showClock(row, clock, o, now) {
+    let state;
+    let text;
+    if (isOpen(o)) {
+        const deadline = effectiveDeadline(o);
+        if (overdueNow(o, now)) {
+            state = 'overdue';
+            text = `超时 overdue by ${countdown(now - deadline)}`;
+        } else {
+            state = Date.parse(o.dueAt) - now < SoonMs ? 'soon' : 'pending';
+            text = countdown(Date.parse(o.dueAt) - now);
+        }
+    } else {
+        state = o.status;
+        const late = parseTimeSpan(o.lateBy);
+        text = `✓ ${clockTime(o.completedAt)}${o.status === 'completedLate' && !Number.isNaN(late) ? ` · 迟 late ${span(late)}` : ''}`;
+    }
+
+    if (clock.textContent !== text) {
+        clock.textContent = text;
+    }
+
+    if (row.dataset.state === state) {
+        return false;
+    }
+
+    row.dataset.state = state;
+    return true;
+}
+
+/** 报告时限: the report obligations (the initial report, a report at a new level) with the rule behind each. */
+function reportDeadlines(incident) {
+    const reports = incident.obligations.filter(isReport);
+    if (reports.length === 0) {
+        return null;
+    }
+
+    return h('div', { class: 'report-deadlines', dataset: { testid: 'report-deadlines' } },
+        h('span', { class: 'label' }, '报告时限 Report deadlines'),
+        reports.map(o => h('span', { class: `report-deadline status-${o.status}`, title: o.deadlineBasis },
+            `${(obligationTerms[o.kind] ?? { zh: o.kind }).zh} ${clockTime(o.dueAt)} · ${o.deadlineBasis.split(/[;:]/)[0]}`)));
+}
+
+/** The alerts of the incidents shown, newest first: deadlines missed, regrades, and escalations among those. */
+export function renderAlerts(container, incidents, { onOpen }) {
+    const alerts = incidents
+        .flatMap(incident => (incident.alerts ?? []).map(alert => ({ alert, incident })))
+        .sort((a, b) => Date.parse(b.alert.at) - Date.parse(a.alert.at) || b.alert.seq - a.alert.seq)
+        .slice(0, AlertsShown);
+    container.replaceChildren(...alerts.map(({ alert, incident }) => alertItem(alert, incident, onOpen)));
+}
+
+function alertItem(alert, incident, onOpen) {
+    const kind = alertKind(alert);
+    const term = alertKinds[kind] ?? { zh: '', en: alert.kind };
+    return h('li', {
+        class: `alert alert-${kind}`,
+        dataset: { testid: 'alert', kind, incidentId: incident.id },
+    },
+    h('button', { type: 'button', class: 'alert-open', onclick: () => onOpen(incident.id) },
+        h('span', { class: 'alert-kind' }, bilingual(term)),
+        h('time', { datetime: alert.at, title: fullTime(alert.at) }, clockTime(alert.at)),
+        h('span', { class: 'alert-incident' },
+            h('span', { class: `level-badge small level-${incident.level}` }, incident.level), ' ', incident.title, ' · ', incident.region),
+        h('span', { class: 'alert-text' }, alert.text)));
+}
+
+/** A regrade to a more serious level (II → I) is an escalation (升级). */
+export function alertKind(alert) {
+    if (alert.kind !== 'regraded') {
+        return alert.kind;
+    }
+
+    const match = /Regraded (IV|III|II|I)\b.*→ level (IV|III|II|I)\b/.exec(alert.text ?? '');
+    return match && levelOrder.indexOf(match[2]) < levelOrder.indexOf(match[1]) ? 'escalated' : 'regraded';
+}
+
+/**
+  * Once a second: every countdown, state and "… ago" in the page, recounted against the server's clock.
+  * Returns true when an obligation changed state (a deadline passed), which may change the order and filters.
+  */
+export function tick(root) {
+    const now = serverNow();
+    let changed = false;
+    for (const clock of root.querySelectorAll('[data-due]')) {
+        const row = clock.closest('[data-status]');
+        const o = { status: row.dataset.status, dueAt: clock.dataset.due, overdueSince: clock.dataset.overdueSince ?? null };
+        changed = showClock(row, clock, o, now) || changed;
+    }
+
+    for (const element of root.querySelectorAll('[data-since]')) {
+        const text = `${span(now - Date.parse(element.dataset.since))} ago`;
+        if (element.textContent !== text) {
+            element.textContent = text;
+        }
+    }
+
+    for (const card of root.querySelectorAll('article.incident')) {
+        card.classList.toggle('overdue', card.querySelector('[data-state="overdue"]') !== null);
+    }
+
+    return changed;
+}

@@ -1,0 +1,78 @@
+// The board's words, in Chinese and English: the same names as the API, the README and the scenario files.
+
+/** The five first-moment obligations (五个第一时间) and the report a change of level requires. */
+export const obligations = {
+    report: { zh: '报告', en: 'Report' },
+    reachScene: { zh: '赶赴现场', en: 'Reach scene' },
+    startMonitoring: { zh: '开展监测', en: 'Monitoring' },
+    organiseInvestigation: { zh: '组织调查', en: 'Investigation' },
+    releaseInformation: { zh: '发布信息', en: 'Release info' },
+    levelChangeReport: { zh: '重新报告', en: 'Report at new level' },
+};
+
+/** Incident levels of the 2014 national plan; "I" is the most serious. */
+export const levels = {
+    I: { zh: '特别重大', en: 'Particularly major' },
+    II: { zh: '重大', en: 'Major' },
+    III: { zh: '较大', en: 'Relatively major' },
+    IV: { zh: '一般', en: 'General' },
+};
+
+export const levelOrder = ['I', 'II', 'III', 'IV'];
+
+export const statuses = {
+    pending: { zh: '待办', en: 'Pending' },
+    overdue: { zh: '超时', en: 'Overdue' },
+    completed: { zh: '已完成', en: 'Done' },
+    completedLate: { zh: '逾期完成', en: 'Done late' },
+};
+
+export const phases = {
+    registered: { zh: '已接报', en: 'Registered' },
+    responding: { zh: '处置中', en: 'Responding' },
+    finalReportFiled: { zh: '已终报', en: 'Final report filed' },
+    closed: { zh: '已结案', en: 'Closed' },
+};
+
+export const alertKinds = {
+    obligationOverdue: { zh: '超时', en: 'Overdue' },
+    regraded: { zh: '调级', en: 'Regraded' },
+    escalated: { zh: '升级', en: 'Escalated' },
+};
+
+export const reportKinds = {
+    initial: { zh: '初报', en: 'Initial report' },
+    followUp: { zh: '续报', en: 'Follow-up report' },
+    final: { zh: '处理结果报告', en: 'Final report' },
+};
+
+export const reportMedia = {
+    phone: { zh: '电话', en: 'Phone' },
+    written: { zh: '书面', en: 'Written' },
+};
+
+export const timelineKinds = {
+    registered: { zh: '接报', en: 'Registered' },
+    graded: { zh: '定级', en: 'Graded' },
+    deadlineSet: { zh: '时限', en: 'Deadline set' },
+    factsUpdated: { zh: '事实更新', en: 'Facts updated' },
+    regraded: { zh: '调级', en: 'Regraded' },
+    deadlineChanged: { zh: '时限变更', en: 'Deadline changed' },
+    obligationCompleted: { zh: '完成', en: 'Completed' },
+    obligationOverdue: { zh: '超时', en: 'Overdue' },
+    reportFiled: { zh: '报告', en: 'Report filed' },
+    closed: { zh: '结案', en: 'Closed' },
+};
+
+export const roles = {
+    dutyCommander: { zh: '值班指挥', en: 'Duty commander' },
+    decisionMaker: { zh: '决策者', en: 'Decision maker' },
+    drillOrganiser: { zh: '演练组织者', en: 'Drill organiser' },
+    observer: { zh: '观察员', en: 'Observer' },
+};
+
+/** "赶赴现场 Reach scene"; an unknown name is shown as it is. */
+export function both(table, name) {
+    const term = table[name];
+    return term ? `${term.zh} ${term.en}` : String(name);
+}

@@ -1,0 +1,113 @@
+// The board counts against the server's clock, not the browser's: deadlines are the engine's, and a drill
+// (or a test) may run the engine on a clock of its own. The offset is estimated from every snapshot's asOf
+// and moved forward by the moments that pushed summaries reveal.
+
+let offsetMs = 0;
+
+/** The server's "now", in milliseconds since the epoch. */
+export function serverNow() {
+    return Date.now() + offsetMs;
+}
+
+/** A snapshot says the server's time was `asOf` somewhere between sending the request and reading the answer. */
+export function syncToSnapshot(asOf, sentAt, receivedAt) {
+    const server = Date.parse(asOf);
+    if (!Number.isNaN(server)) {
+        offsetMs = server - (sentAt + receivedAt) / 2;
+    }
+}
+
+/**
+  * A pushed summary was computed at a moment the server has reached: the board's clock must not run behind it
+  * (it does when the engine's clock jumps, as in a drill). Never moved backwards by a push, which may be old.
+  */
+export function catchUpWith(summary) {
+    const pending = (summary.obligations ?? []).find(o => o.status === 'pending' && o.remaining);
+    if (!pending) {
+        return;
+    }
+
+    const computedAt = Date.parse(pending.dueAt) - parseTimeSpan(pending.remaining);
+    if (!Number.isNaN(computedAt) && computedAt > serverNow()) {
+        offsetMs = computedAt - Date.now();
+    }
+}
+
+/** Reads a .NET TimeSpan as System.Text.Json writes it ("-1.02:03:04.5") into milliseconds; NaN if unreadable. */
+export function parseTimeSpan(text) {
+    const match = /^(-)?(?:(\d+)\.)?(\d+):(\d+):(\d+)(?:\.(\d+))?$/.exec(text ?? '');
+    if (!match) {
+        return Number.NaN;
+    }
+
+    const [, minus, days, hours, minutes, seconds, fraction] = match;
+    const ms = (((Number(days ?? 0) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000
+        + Math.round(Number(`0.${fraction ?? 0}`) * 1000);
+    return minus ? -ms : ms;
+}
+
+const pad = n => String(n).padStart(2, '0');
+
+/** A countdown for a wall: "1:59:07", "2 d 03:04:05"; never negative. */
+export function countdown(ms) {
+    const total = Math.max(0, Math.floor(ms / 1000));
+    const days = Math.floor(total / 86400);
+    const hours = Math.floor((total % 86400) / 3600);
+    const clock = `${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+    return days > 0 ? `${days} d ${pad(hours)}:${clock}` : `${hours}:${clock}`;
+}
+
+/** A coarse span: "45 s", "12 min", "3 h 05 min", "2 d 4 h". */
+export function span(ms) {
+    const total = Math.max(0, Math.floor(ms / 1000));
+    if (total < 60) {
+        return `${total} s`;
+    }
+
+    const minutes = Math.floor(total / 60);
+    if (minutes < 60) {
+        return `${minutes} min`;
+    }
+
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) {
+        return `${hours} h ${pad(minutes % 60)} min`;
+    }
+
+    return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+const timeOfDay = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const dateAndTime = new Intl.DateTimeFormat('zh-CN', {
+    month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
+/** "10:42:05" for the server's today, "03/02 10:42" for another day; "—" for nothing. */
+export function clockTime(value) {
+    if (value === null || value === undefined) {
+        return '—';
+    }
+
+    const at = typeof value === 'number' ? value : Date.parse(value);
+    if (Number.isNaN(at)) {
+        return String(value);
+    }
+
+    const sameDay = new Date(at).toDateString() === new Date(serverNow()).toDateString();
+    return sameDay ? timeOfDay.format(at) : dateAndTime.format(at);
+}
+
+const wall = new Intl.DateTimeFormat('zh-CN', {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
+});
+
+/** "2026/03/02 08:00:12": the server's clock in the top bar. */
+export function wallClock(ms) {
+    return wall.format(ms);
+}
+
+/** The full moment, for tooltips and the timeline. */
+export function fullTime(value) {
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? String(value ?? '') : new Date(at).toLocaleString('zh-CN', { hour12: false });
+}
