@@ -163,6 +163,9 @@ public sealed record AssessmentReport
 
     public required RiskLevel RiskLevel { get; init; }
 
+    /// <summary>The rating the report concludes on.</summary>
+    public required int RatingNumber { get; init; }
+
     public required string Summary { get; init; }
 
     /// <summary>应急预案 — what is done if the risk materialises.</summary>

@@ -432,6 +432,7 @@ public sealed class MajorDecision
             {
                 Number = round.Reports.Count + 1,
                 RiskLevel = round.Rating!.Level,
+                RatingNumber = round.Rating.Number,
                 Summary = command.Summary,
                 EmergencyPlan = command.EmergencyPlan,
                 MeasuresOnRecord = round.Mitigation.Count,
@@ -914,12 +915,9 @@ public sealed class MajorDecision
         var missing = rules.RequiredMethods
             .Where(m => m == ViewMethod.PublicComment ? round.PublicComment is null : round.Views.All(v => v.Method != m))
             .ToList();
-        if (missing.Count > 0)
-        {
-            return $"views have not been heard by {string.Join(", ", missing.Select(m => m.Title()))} yet, which rule set {rules.Id} requires ({string.Join("; ", missing.Select(m => rules.ViewMethods[m].Source))})";
-        }
-
-        return round.PublicComment is null && round.Views.Count == 0 && State.PublicOpinion.Count == 0 ? "no view has been heard yet" : null;
+        return missing.Count > 0
+            ? $"views have not been heard by {string.Join(", ", missing.Select(m => m.Title()))} yet, which rule set {rules.Id} requires ({string.Join("; ", missing.Select(m => rules.ViewMethods[m].Source))})"
+            : null;
     }
 
     private string? WhyNotFinding(AnalysisDimension dimension) =>

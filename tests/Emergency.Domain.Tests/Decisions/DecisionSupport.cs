@@ -158,6 +158,9 @@ public sealed class MatterCase
         .Step((m, now) => m.OpenPublicComment(DecisionCmd.Open(), People.Assessor, now))
         .Step((m, now) => m.RecordViews(DecisionCmd.Views(ViewMethod.Questionnaire, now.AddHours(-1), now), People.Assessor, now));
 
+    /// <summary>In a reopened assessment: public comment opened again, an hour later.</summary>
+    public MatterCase CommentOpenAgain() => Step((m, now) => m.OpenPublicComment(DecisionCmd.Open(), People.Assessor, now));
+
     /// <summary>The comment period run to its minimum and closed, then hearing views finished.</summary>
     public MatterCase ViewsHeard()
     {
