@@ -13,6 +13,9 @@ namespace Emergency.Domain.Decisions;
 /// </summary>
 public sealed class MajorDecision
 {
+    /// <summary>Longest list a command may carry (ids, reasons, methods): bad input must not bloat the stored state.</summary>
+    public const int MaxListItems = 200;
+
     private readonly StateMachine<MajorDecisionStage, Trigger> _machine;
     private readonly MajorDecisionRuleCatalog _catalog;
     private readonly IRegionalRestrictions _restrictions;
@@ -49,7 +52,10 @@ public sealed class MajorDecision
     /// <summary>The rule set the matter is judged by: the one in force at submission; null while it is a draft.</summary>
     public MajorDecisionRuleSet? Rules => State.RuleSetId.Length == 0 ? null : _catalog.Get(State.RuleSetId);
 
-    /// <summary>The regional approval restrictions on the matter's region in force at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// The regional approval restrictions on the matter's region in force at <paramref name="now"/>. Filtered again
+    /// here: a source that answers too broadly must not block another region's matter or count a lifted restriction.
+    /// </summary>
     public IReadOnlyList<RegionalRestriction> RestrictionsInForce(DateTimeOffset now) =>
         [.. _restrictions.InForce(State.Region, now).Where(r => r.Covers(State.Region) && r.InForceAt(now))];
 
@@ -266,6 +272,10 @@ public sealed class MajorDecision
         if (command.Ids is null || command.Ids.Count == 0)
         {
             check.Add("ids", "must name at least one complaint or warning");
+        }
+        else if (command.Ids.Count > MaxListItems)
+        {
+            check.Add("ids", $"has {command.Ids.Count} entries; at most {MaxListItems} are allowed: attach the rest as another link");
         }
         else
         {
@@ -554,7 +564,7 @@ public sealed class MajorDecision
                 return;
             }
 
-            var concluded = round!.Rating is { } rating ? $", rated {rating.Level.Title()}" : "";
+            var concluded = round!.Rating is { } rating ? $" (rated {rating.Level.Title()})" : "";
             round.ClosedAt = now;
             round.ClosedBecause = $"the proposal changed: {command.WhatChanged}";
             if (round.PublicComment is { IsOpen: true } open)
@@ -572,7 +582,7 @@ public sealed class MajorDecision
                 PlannedMethods = [.. round.PlannedMethods],
             });
             Append(now, now, actor, MajorDecisionTimelineKind.AssessmentReopened,
-                $"Assessment reopened as round {round.Number + 1} on the changed proposal; round {round.Number} ({round.Views.Count + (round.PublicComment is null ? 0 : 1)} ways of hearing views{concluded}) is kept in the history; the plan is carried over");
+                $"Assessment reopened as round {round.Number + 1} on the changed proposal; round {round.Number}{concluded} is kept in the history; the plan is carried over");
         });
     }
 
@@ -1039,6 +1049,12 @@ public sealed class MajorDecision
             return;
         }
 
+        if (methods.Count > MaxListItems)
+        {
+            check.Add("methods", $"has {methods.Count} entries; at most {MaxListItems} are allowed");
+            return;
+        }
+
         for (var i = 0; i < methods.Count; i++)
         {
             check.Defined($"methods[{i}]", methods[i]);
@@ -1058,6 +1074,12 @@ public sealed class MajorDecision
         if (texts is null || texts.Count == 0)
         {
             check.Add(field, whenEmpty);
+            return;
+        }
+
+        if (texts.Count > MaxListItems)
+        {
+            check.Add(field, $"has {texts.Count} entries; at most {MaxListItems} are allowed");
             return;
         }
 

@@ -210,6 +210,8 @@ public sealed class MajorDecisionTransitionTests
         { "HearingViews", "at", (m, now) => m.ClosePublicComment(DecisionCmd.Close(at: now.AddDays(-2)), People.Assessor, now) },
         { "Submitted", "ids", (m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now, now) with { Ids = [] }, People.Assessor, now) },
         { "Submitted", "ids[1]", (m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now, now) with { Ids = ["a", " "] }, People.Assessor, now) },
+        { "Submitted", "ids", (m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now, now) with { Ids = [.. Enumerable.Range(0, 201).Select(i => $"c-{i}")] }, People.Assessor, now) },
+        { "Analysed", "reasons", (m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low) with { Reasons = [.. Enumerable.Repeat("r", 201)] }, People.Assessor, now) },
         { "Submitted", "count", (m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now, now, count: 0), People.Assessor, now) },
         { "Submitted", "kind", (m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now, now, kind: (PublicOpinionKind)5), People.Assessor, now) },
         { "ViewsHeard", "findings", (m, now) => m.RecordFinding(DecisionCmd.Finding(AnalysisDimension.Legality) with { Findings = "" }, People.Assessor, now) },
