@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Emergency.Domain.Decisions;
 
 /// <summary>
@@ -43,14 +45,20 @@ public sealed class AssessmentRound
 
     public string? ClosedBecause { get; set; }
 
+    /// <summary>The latest rating (derived, not stored).</summary>
+    [JsonIgnore]
     public RiskRating? Rating => Ratings.Count == 0 ? null : Ratings[^1];
 
+    /// <summary>The latest report (derived, not stored).</summary>
+    [JsonIgnore]
     public AssessmentReport? Report => Reports.Count == 0 ? null : Reports[^1];
 
-    /// <summary>The latest review of the current report by one office.</summary>
+    /// <summary>The latest review of the latest report by one office.</summary>
     public PreliminaryReview? ReviewBy(ReviewOffice office) =>
         Report is { } report ? Reviews.LastOrDefault(r => r.Office == office && r.ReportNumber == report.Number) : null;
 
+    /// <summary>Both offices agreed to the latest report (derived, not stored).</summary>
+    [JsonIgnore]
     public bool BothOfficesAgreed =>
         ReviewBy(ReviewOffice.StabilityOffice)?.Verdict == ReviewVerdict.Agreed && ReviewBy(ReviewOffice.LegalOffice)?.Verdict == ReviewVerdict.Agreed;
 }
@@ -84,6 +92,8 @@ public sealed class CommentPeriod
     /// <summary>Set when a change to the proposal ended the period: comments on the old proposal do not count for the new one.</summary>
     public DateTimeOffset? SupersededAt { get; set; }
 
+    /// <summary>Neither closed nor superseded (derived, not stored).</summary>
+    [JsonIgnore]
     public bool IsOpen => ClosedAt is null && SupersededAt is null;
 }
 

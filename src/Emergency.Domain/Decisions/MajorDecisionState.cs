@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Emergency.Domain.Decisions;
 
 /// <summary>
@@ -53,6 +55,8 @@ public sealed class MajorDecisionState
 
     public bool Exists => Id.Length > 0;
 
+    /// <summary>The current assessment (derived, not stored).</summary>
+    [JsonIgnore]
     public AssessmentRound? Round => Rounds.Count == 0 ? null : Rounds[^1];
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Emergency.Domain.Enforcement;
 
 /// <summary>
@@ -36,6 +38,8 @@ public sealed class ListedSupervision
 
     public List<EnforcementTimelineEntry> Timeline { get; set; } = [];
 
+    /// <summary>Derived, not stored.</summary>
+    [JsonIgnore]
     public bool IsLifted => LiftedAt is not null;
 
     public SupervisionStatus StatusAt(DateTimeOffset now) => this switch
