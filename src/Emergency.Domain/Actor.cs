@@ -16,6 +16,9 @@ public enum Role
     /// <summary>决策者 — submits and decides major decisions.</summary>
     DecisionMaker,
 
+    /// <summary>评估人员 — hears views, analyses and rates the risk of major decisions.</summary>
+    Assessor,
+
     /// <summary>演练组织者 — runs drills.</summary>
     DrillOrganiser,
 

@@ -1,0 +1,245 @@
+namespace Emergency.Domain.Enforcement;
+
+/// <summary>
+/// The registry of enforcement tools (挂牌督办, 黑名单, 区域限批). Every entry keeps its timeline; which roles may set
+/// and lift entries is decided at the API, the registry records who did. Every method takes "now" from its caller;
+/// a refused command changes nothing.
+/// </summary>
+public sealed class EnforcementRegistry(EnforcementRegistryState state) : IRegionalRestrictions
+{
+    public EnforcementRegistryState State { get; } = state;
+
+    /// <summary>Marks every supervision whose rectification deadline passed while in place as overdue. Returns true when anything changed.</summary>
+    public bool Tick(DateTimeOffset now)
+    {
+        if (!MarkOverdue(now))
+        {
+            return false;
+        }
+
+        State.Version++;
+        return true;
+    }
+
+    public Decision ListSupervision(string id, ListSupervision command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator()
+            .Required("id", id)
+            .Defined("targetKind", command.TargetKind)
+            .Required("target", command.Target)
+            .Required("matter", command.Matter, Validator.LongText)
+            .Required("issuedBy", command.IssuedBy);
+        if (command.RectificationDeadline <= now)
+        {
+            check.Add("rectificationDeadline", $"{command.RectificationDeadline:O} is not after now ({now:O})");
+        }
+
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        if (State.Supervisions.FirstOrDefault(s => s.Id == id) is { } taken)
+        {
+            return Decision.NotAllowed($"the id '{id}' is already used by the supervision of {taken.Target}", AllowedMoves(now));
+        }
+
+        var supervision = new ListedSupervision
+        {
+            Id = id,
+            TargetKind = command.TargetKind,
+            Target = command.Target.Trim(),
+            Matter = command.Matter,
+            IssuedBy = command.IssuedBy.Trim(),
+            ListedAt = now,
+            ListedBy = actor.ToString(),
+            RectificationDeadline = command.RectificationDeadline,
+        };
+        Append(supervision.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.SupervisionListed,
+            $"{(command.TargetKind == SupervisionTarget.Enterprise ? "Enterprise" : "Region")} {supervision.Target} listed for supervision (挂牌督办) by {supervision.IssuedBy}: {command.Matter}; rectify by {Durations.Describe(command.RectificationDeadline)}");
+        State.Supervisions.Add(supervision);
+        State.Version++;
+        return Decision.Accepted;
+    }
+
+    public Decision LiftSupervision(string id, LiftSupervision command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator().Required("note", command.Note, Validator.LongText);
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        var supervision = State.Supervisions.FirstOrDefault(s => s.Id == id);
+        if (supervision is null)
+        {
+            return Decision.NotAllowed($"no listed supervision has the id '{id}'", AllowedMoves(now));
+        }
+
+        if (supervision.LiftedAt is { } lifted)
+        {
+            return Decision.NotAllowed($"the supervision of {supervision.Target} was already lifted at {Durations.Describe(lifted)} by {supervision.LiftedBy}", AllowedMoves(now));
+        }
+
+        supervision.LiftedAt = now;
+        supervision.LiftedBy = actor.ToString();
+        supervision.LiftNote = command.Note;
+        var timing = now > supervision.RectificationDeadline
+            ? $"LATE by {Durations.Describe(now - supervision.RectificationDeadline)} (deadline {Durations.Describe(supervision.RectificationDeadline)})"
+            : $"in time (deadline {Durations.Describe(supervision.RectificationDeadline)})";
+        Append(supervision.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.SupervisionLifted, $"Supervision of {supervision.Target} lifted {timing}: {command.Note}");
+        State.Version++;
+        return Decision.Accepted;
+    }
+
+    public Decision AddToBlacklist(string id, AddToBlacklist command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator()
+            .Required("id", id)
+            .Required("enterprise", command.Enterprise)
+            .Required("reason", command.Reason, Validator.LongText);
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        if (State.Blacklist.FirstOrDefault(b => b.Id == id) is { } taken)
+        {
+            return Decision.NotAllowed($"the id '{id}' is already used by the blacklist entry of {taken.Enterprise}", AllowedMoves(now));
+        }
+
+        var enterprise = command.Enterprise.Trim();
+        if (State.Blacklist.FirstOrDefault(b => SameName(b.Enterprise, enterprise) && b.IsListedAt(now)) is { } listed)
+        {
+            return Decision.NotAllowed($"{listed.Enterprise} is already on the blacklist ({listed.Id}, added {Durations.Describe(listed.AddedAt)} by {listed.AddedBy}: {listed.Reason})", AllowedMoves(now));
+        }
+
+        var entry = new BlacklistEntry { Id = id, Enterprise = enterprise, Reason = command.Reason, AddedAt = now, AddedBy = actor.ToString() };
+        Append(entry.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.Blacklisted, $"{enterprise} added to the blacklist (黑名单): {command.Reason}");
+        State.Blacklist.Add(entry);
+        State.Version++;
+        return Decision.Accepted;
+    }
+
+    public Decision RemoveFromBlacklist(string id, RemoveFromBlacklist command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator().Required("reason", command.Reason, Validator.LongText);
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        var entry = State.Blacklist.FirstOrDefault(b => b.Id == id);
+        if (entry is null)
+        {
+            return Decision.NotAllowed($"no blacklist entry has the id '{id}'", AllowedMoves(now));
+        }
+
+        if (entry.RemovedAt is { } removed)
+        {
+            return Decision.NotAllowed($"{entry.Enterprise} was already removed from the blacklist at {Durations.Describe(removed)} by {entry.RemovedBy}", AllowedMoves(now));
+        }
+
+        entry.RemovedAt = now;
+        entry.RemovedBy = actor.ToString();
+        entry.RemovalReason = command.Reason;
+        Append(entry.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RemovedFromBlacklist, $"{entry.Enterprise} removed from the blacklist: {command.Reason}");
+        State.Version++;
+        return Decision.Accepted;
+    }
+
+    public Decision SetRestriction(string id, SetRegionalRestriction command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator()
+            .Required("id", id)
+            .Required("region", command.Region)
+            .Required("reason", command.Reason, Validator.LongText);
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        if (State.Restrictions.FirstOrDefault(r => r.Id == id) is { } taken)
+        {
+            return Decision.NotAllowed($"the id '{id}' is already used by the restriction on {taken.Region}", AllowedMoves(now));
+        }
+
+        var restriction = new RegionalRestriction { Id = id, Region = command.Region.Trim(), Reason = command.Reason, SetAt = now, SetBy = actor.ToString() };
+        Append(restriction.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RestrictionSet, $"Regional approval restriction (区域限批) set on {restriction.Region}: {command.Reason}");
+        State.Restrictions.Add(restriction);
+        State.Version++;
+        return Decision.Accepted;
+    }
+
+    public Decision LiftRestriction(string id, LiftRegionalRestriction command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator().Required("reason", command.Reason, Validator.LongText);
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        var restriction = State.Restrictions.FirstOrDefault(r => r.Id == id);
+        if (restriction is null)
+        {
+            return Decision.NotAllowed($"no regional approval restriction has the id '{id}'", AllowedMoves(now));
+        }
+
+        if (restriction.LiftedAt is { } lifted)
+        {
+            return Decision.NotAllowed($"the restriction on {restriction.Region} was already lifted at {Durations.Describe(lifted)} by {restriction.LiftedBy}", AllowedMoves(now));
+        }
+
+        restriction.LiftedAt = now;
+        restriction.LiftedBy = actor.ToString();
+        restriction.LiftReason = command.Reason;
+        Append(restriction.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RestrictionLifted, $"Regional approval restriction on {restriction.Region} lifted after {Durations.Describe(now - restriction.SetAt)}: {command.Reason}");
+        State.Version++;
+        return Decision.Accepted;
+    }
+
+    /// <summary>The regional approval restrictions on <paramref name="region"/> in force at <paramref name="now"/>.</summary>
+    public IReadOnlyList<RegionalRestriction> InForce(string region, DateTimeOffset now) =>
+        [.. State.Restrictions.Where(r => r.Covers(region) && r.InForceAt(now))];
+
+    /// <summary>Every regional approval restriction in force at <paramref name="now"/>, whatever the region.</summary>
+    public IReadOnlyList<RegionalRestriction> InForce(DateTimeOffset now) => [.. State.Restrictions.Where(r => r.InForceAt(now))];
+
+    public bool IsBlacklisted(string enterprise, DateTimeOffset now) => State.Blacklist.Any(b => SameName(b.Enterprise, enterprise) && b.IsListedAt(now));
+
+    /// <summary>The moves possible now, in the words of the API.</summary>
+    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now) =>
+    [
+        "listSupervision",
+        "addToBlacklist",
+        "setRestriction",
+        .. State.Supervisions.Where(s => !s.IsLifted).Select(s => $"liftSupervision({s.Id})"),
+        .. State.Blacklist.Where(b => b.RemovedAt is null).Select(b => $"removeFromBlacklist({b.Id})"),
+        .. State.Restrictions.Where(r => r.LiftedAt is null).Select(r => $"liftRestriction({r.Id})"),
+    ];
+
+    private bool MarkOverdue(DateTimeOffset now)
+    {
+        var changed = false;
+        foreach (var s in State.Supervisions.Where(s => !s.IsLifted && s.OverdueSince is null && s.RectificationDeadline < now).OrderBy(s => s.RectificationDeadline))
+        {
+            s.OverdueSince = s.RectificationDeadline;
+            Append(s.Timeline, s.RectificationDeadline, now, Actor.System.ToString(), EnforcementTimelineKind.RectificationOverdue,
+                $"Rectification deadline passed: {s.Target} was to put it right by {Durations.Describe(s.RectificationDeadline)}");
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    private static bool SameName(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static void Append(List<EnforcementTimelineEntry> timeline, DateTimeOffset at, DateTimeOffset recordedAt, string actor, EnforcementTimelineKind kind, string text) =>
+        timeline.Add(new EnforcementTimelineEntry { Seq = timeline.Count + 1, At = at, RecordedAt = recordedAt, Actor = actor, Kind = kind, Text = text });
+}

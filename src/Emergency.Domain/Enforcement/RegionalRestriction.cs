@@ -1,0 +1,54 @@
+namespace Emergency.Domain.Enforcement;
+
+/// <summary>
+/// A regional approval restriction (区域限批): while it stands, nothing new is approved in the region, so every
+/// major decision there that would approve is blocked.
+/// </summary>
+public sealed class RegionalRestriction
+{
+    public string Id { get; set; } = "";
+
+    public string Region { get; set; } = "";
+
+    public string Reason { get; set; } = "";
+
+    public DateTimeOffset SetAt { get; set; }
+
+    public string SetBy { get; set; } = "";
+
+    public DateTimeOffset? LiftedAt { get; set; }
+
+    public string? LiftedBy { get; set; }
+
+    public string? LiftReason { get; set; }
+
+    public List<EnforcementTimelineEntry> Timeline { get; set; } = [];
+
+    public bool InForceAt(DateTimeOffset now) => SetAt <= now && (LiftedAt is null || LiftedAt > now);
+
+    /// <summary>Regions are matched by name, ignoring case and surrounding spaces.</summary>
+    public bool Covers(string region) => SameRegion(Region, region);
+
+    public string Describe() => $"regional approval restriction (区域限批) on {Region} (set {Durations.Describe(SetAt)} by {SetBy}: {Reason})";
+
+    public static bool SameRegion(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// Tells a major decision which regional approval restrictions are in force. The registry answers it directly; a
+/// caller that fetched the restrictions elsewhere passes a <see cref="RestrictionSnapshot"/>.
+/// </summary>
+public interface IRegionalRestrictions
+{
+    /// <summary>The restrictions on <paramref name="region"/> in force at <paramref name="now"/>.</summary>
+    IReadOnlyList<RegionalRestriction> InForce(string region, DateTimeOffset now);
+}
+
+/// <summary>Restrictions known to the caller; only those on the region and in force at the moment asked count.</summary>
+public sealed class RestrictionSnapshot(IReadOnlyCollection<RegionalRestriction> restrictions) : IRegionalRestrictions
+{
+    public static readonly RestrictionSnapshot None = new([]);
+
+    public IReadOnlyList<RegionalRestriction> InForce(string region, DateTimeOffset now) =>
+        [.. restrictions.Where(r => r.Covers(region) && r.InForceAt(now))];
+}
