@@ -15,7 +15,7 @@ public static class Policies
 
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
-        [Read] = [Role.DutyCommander, Role.DecisionMaker, Role.DrillOrganiser, Role.Observer],
+        [Read] = [Role.DutyCommander, Role.DecisionMaker, Role.Assessor, Role.DrillOrganiser, Role.Observer],
         [CommandIncidents] = [Role.DutyCommander],
     };
 
