@@ -27,7 +27,7 @@ public static partial class ScenarioReader
     {
         if (bytes > MaxBytes)
         {
-            throw new ScenarioException(new ScenarioError(file, 1, 1, $"the file has {bytes:N0} bytes; a scenario may have at most {MaxBytes:N0} (1 MiB)"));
+            throw new ScenarioException(new ScenarioError(file, 1, 1, $"the file has {bytes:N0} bytes; a scenario may have at most {MaxBytes:N0} bytes (1 MiB)"));
         }
     }
 

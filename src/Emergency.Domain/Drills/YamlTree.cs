@@ -85,6 +85,12 @@ internal static partial class YamlTree
         {
             throw Refuse(file, PositionOf(ex.Start), "not valid YAML: " + Clean(ex.Message));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way when the text ends inside a flow collection.
+            var at = stack.Count > 0 ? stack.Peek().At : new Position(text.Count(c => c == '\n') + 1, 1);
+            throw Refuse(file, at, "not valid YAML: this [ ] or { } is never closed");
+        }
 
         return root;
 
