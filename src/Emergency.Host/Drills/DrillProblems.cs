@@ -35,7 +35,7 @@ public static class DrillProblems
             title: "The procedure refused the inject",
             detail: answer.Reason,
             type: "urn:emergency:problem:inject-refused",
-            extensions: new Dictionary<string, object?> { ["status"] = answer.Status }),
+            extensions: new Dictionary<string, object?> { ["drill"] = answer.Status }),
         _ => Problems.NotFound(answer.Reason ?? "no drill has this run id"),
     };
 }

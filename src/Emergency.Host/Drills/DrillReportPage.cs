@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Emergency.Domain;
 using Emergency.Domain.Drills;
@@ -99,5 +98,10 @@ public static class DrillReportPage
 
     private static string Span(TimeSpan? span) => span is { } s ? E(Durations.Describe(s)) : "—";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => Escape(text);
+
+    /// <summary>Escapes markup only (&amp;, &lt;, &gt;, quotes): Chinese terms and symbols stay as they are, in UTF-8.</summary>
+    internal static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
@@ -98,5 +97,6 @@ public static class DrillTimelineChart
 
     private static string Num(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Escape(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes markup only: Chinese terms and symbols stay as they are, in UTF-8.</summary>
+    private static string Escape(string text) => DrillReportPage.Escape(text);
 }

@@ -83,9 +83,10 @@ public sealed class DrillEngine : IAsyncLifetime
     }
 
     /// <summary>Starts a drill through the API and returns the answer (201 with the status, or a problem).</summary>
-    public async Task<(HttpStatusCode Status, JsonObject Body)> PostScenarioAsync(string yaml, string query = "mode=fast&file=test.yaml", string? token = OrganiserToken)
+    public async Task<(HttpStatusCode Status, JsonObject Body)> PostScenarioAsync(string yaml, string query = "mode=fast&file=test.yaml", string? token = OrganiserToken, bool expectContinue = false)
     {
         using var client = Client(token);
+        client.DefaultRequestHeaders.ExpectContinue = expectContinue;
         using var content = new StringContent(yaml, Encoding.UTF8, "application/yaml");
         using var response = await client.PostAsync($"/api/drills?{query}", content, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
