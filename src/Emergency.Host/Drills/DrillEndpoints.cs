@@ -15,6 +15,9 @@ public static class DrillEndpoints
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>A scenario or inject is YAML, and JSON is YAML too; send one of these as Content-Type (curl: -H 'Content-Type: application/yaml').</summary>
+    private static readonly string[] ScenarioTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain", "application/json"];
+
     public static IEndpointRouteBuilder MapDrillEndpoints(this IEndpointRouteBuilder app)
     {
         var drills = app.MapGroup("/api/drills").WithTags("Drills").RequireAuthorization(Policies.RunDrills);
@@ -23,7 +26,7 @@ public static class DrillEndpoints
         drills.MapPost("/", Start)
             .WithSummary("Start a drill from a scenario file (the YAML text as the body); mode=fast|paced, speed=60 (paced), file=name for messages")
             .WithDescription($"{roles} A bad file is refused before anything runs: 400 with every error's file, line, column and reason; 413 above {ScenarioReader.MaxBytes:N0} bytes.")
-            .Accepts<string>("application/yaml", "text/yaml", "text/plain")
+            .Accepts<string>(ScenarioTypes[0], ScenarioTypes[1..])
             .Produces<DrillStatus>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -36,10 +39,10 @@ public static class DrillEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         drills.MapPost("/{run}/pause", async (string run, IGrainFactory grains) => DrillProblems.From(await Drill(run, grains).Pause(), Results.Ok))
-            .WithSummary("Pause a paced drill's clock").WithDescription(roles).Produces<DrillStatus>().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Pause a paced drill's clock").WithDescription(roles).Accepts<NoBody>(isOptional: true, "application/json").Produces<DrillStatus>().ProducesProblem(StatusCodes.Status409Conflict);
 
         drills.MapPost("/{run}/resume", async (string run, IGrainFactory grains) => DrillProblems.From(await Drill(run, grains).Resume(), Results.Ok))
-            .WithSummary("Let a paused drill's clock run again").WithDescription(roles).Produces<DrillStatus>().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Let a paused drill's clock run again").WithDescription(roles).Accepts<NoBody>(isOptional: true, "application/json").Produces<DrillStatus>().ProducesProblem(StatusCodes.Status409Conflict);
 
         drills.MapPost("/{run}/jump", async (string run, string? to, IGrainFactory grains) =>
             {
@@ -49,7 +52,8 @@ public static class DrillEndpoints
                     : DrillProblems.From(await Drill(run, grains).JumpTo(offset.Value), Results.Ok);
             })
             .WithSummary("Move a paced drill's clock forward to an offset from the start (to=+6h), applying everything due on the way")
-            .WithDescription(roles).Produces<DrillStatus>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription(roles).Accepts<NoBody>(isOptional: true, "application/json")
+            .Produces<DrillStatus>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
 
         drills.MapPost("/{run}/injects", async (HttpContext http, string run, IGrainFactory grains, CancellationToken cancellationToken) =>
             {
@@ -58,7 +62,7 @@ public static class DrillEndpoints
             })
             .WithSummary("Inject by hand into a paced drill: one inject of the scenario format (YAML or JSON), now or at 'at'")
             .WithDescription($"{roles} 409 when the procedure refuses it (the refusal is also kept in the report).")
-            .Accepts<string>("application/json", "application/yaml")
+            .Accepts<string>(ScenarioTypes[0], ScenarioTypes[1..])
             .Produces<DrillStatus>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
 
         drills.MapGet("/{run}/report", async (string run, IGrainFactory grains) =>
@@ -190,3 +194,6 @@ public static class DrillEndpoints
 
     private static IResult NotFound(string run) => Problems.NotFound($"no drill has the run id '{run}'");
 }
+
+/// <summary>Pause, resume and jump take no body; an empty JSON object is accepted and ignored.</summary>
+public sealed record NoBody;
