@@ -1,6 +1,12 @@
 using Emergency.Domain.Rules;
+using Emergency.Host.Drills;
 using Emergency.Host.Hosting;
 using Emergency.Storage;
+
+if (args is ["drill", .. var drill])
+{
+    return await DrillCli.RunAsync(drill, Console.Out, Console.Error);
+}
 
 try
 {

@@ -56,8 +56,15 @@ public sealed class RoleTests(EngineFixture engine)
         {
             foreach (var (method, pattern) in endpoints)
             {
+                // Drills are the drill organiser's alone (their own tests are in tests/Emergency.Drills.Tests).
+                var drill = pattern.StartsWith("/api/drills", StringComparison.Ordinal);
+                if (drill && role == "drillOrganiser")
+                {
+                    continue;
+                }
+
                 var reply = await Call(api, method, pattern, before);
-                var expected = method == "GET" ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+                var expected = method == "GET" && !drill ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
                 Assert.True(reply.Status == expected, $"{role}: {method} {pattern}: expected {(int)expected}, got {reply}");
                 if (expected == HttpStatusCode.Forbidden)
                 {

@@ -4,12 +4,13 @@ var name = args.FirstOrDefault() ?? "";
 IBenchmark? benchmark = name switch
 {
     "board" => new BoardFanOutBenchmark(),
+    "drill" => new DrillBenchmark(),
     _ => null,
 };
 
 if (benchmark is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill");
     return 2;
 }
 

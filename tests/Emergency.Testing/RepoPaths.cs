@@ -9,6 +9,9 @@ public static class RepoPaths
 
     public static string IncidentRules => Path.Combine(Config, "rules", "incidents");
 
+    /// <summary>The drill scenarios and their JSON Schema.</summary>
+    public static string Scenarios => Path.Combine(Root, "scenarios");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

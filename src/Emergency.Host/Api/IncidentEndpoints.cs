@@ -29,7 +29,7 @@ public static partial class IncidentEndpoints
 
         incidents.MapGet("/", List)
             .RequireAuthorization(Policies.Read)
-            .WithSummary("Open incidents, most urgent first; filter by level, region and overdue")
+            .WithSummary("Open incidents, most urgent first; filter by level, region and overdue; scope=drill-<run> lists a drill's incidents on its virtual clock")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<IReadOnlyList<IncidentSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -90,8 +90,15 @@ public static partial class IncidentEndpoints
         });
     }
 
-    private static async Task<IResult> List(IGrainFactory grains, EngineClock clock, string? level, string? region, string? overdue)
+    private static async Task<IResult> List(IGrainFactory grains, EngineClock clock, string? level, string? region, string? overdue, string? scope)
     {
+        // Drill incidents are never listed with live ones; a drill's list is asked for by its scope.
+        scope ??= Scopes.Live;
+        if (!Scopes.IsValid(scope))
+        {
+            return Problems.BadRequest($"unknown scope '{scope}'", [new("scope", "must be live or drill-<run>")]);
+        }
+
         IncidentLevel? levelFilter = null;
         if (level is not null)
         {
@@ -114,9 +121,9 @@ public static partial class IncidentEndpoints
             overdueFilter = parsed;
         }
 
-        var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(Scopes.Live)
+        var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(scope)
             .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
-        var now = clock.Now;
+        var now = await Drills.DrillClock.NowOf(scope, grains, clock);
         var list = shards.SelectMany(s => s)
             .Select(s => s.AsOf(now))
             .Select(s => (Summary: s, s.Overdue))

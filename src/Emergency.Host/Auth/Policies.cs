@@ -13,10 +13,14 @@ public static class Policies
     /// <summary>Coordinate incidents: duty commanders.</summary>
     public const string CommandIncidents = "commandIncidents";
 
+    /// <summary>Start, steer, inject into, read and purge drills: drill organisers.</summary>
+    public const string RunDrills = "runDrills";
+
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [Read] = [Role.DutyCommander, Role.DecisionMaker, Role.Assessor, Role.DrillOrganiser, Role.Observer],
         [CommandIncidents] = [Role.DutyCommander],
+        [RunDrills] = [Role.DrillOrganiser],
     };
 
     public static AuthorizationBuilder AddEmergencyPolicies(this AuthorizationBuilder builder)

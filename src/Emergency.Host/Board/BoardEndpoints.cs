@@ -19,12 +19,14 @@ public static class BoardEndpoints
 
                 var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(scope)
                     .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
-                var now = clock.Now;
-                return Results.Ok(new BoardSnapshot(scope, now, [.. shards.SelectMany(s => s).Select(s => s.AsOf(now))]));
+                // A drill's board is counted against the drill's virtual clock, and says which drill it shows.
+                var drill = DrillIds.RunOf(scope) is { } run ? await grains.GetGrain<IDrillGrain>(run).GetStatus() : null;
+                var now = drill?.VirtualNow ?? clock.Now;
+                return Results.Ok(new BoardSnapshot(scope, now, [.. shards.SelectMany(s => s).Select(s => s.AsOf(now))], drill));
             })
             .RequireAuthorization(Policies.Read)
             .WithTags("Board")
-            .WithSummary("Every open incident of a scope with its obligations and alerts, as of now")
+            .WithSummary("Every open incident of a scope with its obligations and alerts, as of now (a drill's virtual now for drill-<run>)")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<BoardSnapshot>();
         app.MapHub<BoardHub>(BoardHub.Path);
@@ -32,5 +34,8 @@ public static class BoardEndpoints
     }
 }
 
-/// <summary>What a board shows, at one moment. Each incident carries its version.</summary>
-public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyList<IncidentSummary> Incidents);
+/// <summary>
+/// What a board shows, at one moment. Each incident carries its version. For a drill, <see cref="Drill"/>
+/// is set (the drill marker): its title, phase, virtual clock and latest messages to the players.
+/// </summary>
+public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyList<IncidentSummary> Incidents, DrillStatus? Drill = null);

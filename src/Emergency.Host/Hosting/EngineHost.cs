@@ -4,6 +4,7 @@ using Emergency.Grains;
 using Emergency.Host.Api;
 using Emergency.Host.Auth;
 using Emergency.Host.Board;
+using Emergency.Host.Drills;
 using Emergency.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -98,6 +99,7 @@ public static class EngineHost
         app.MapHealthEndpoints();
         app.MapIncidentEndpoints();
         app.MapBoardEndpoints();
+        app.MapDrillEndpoints();
         return app;
     }
 

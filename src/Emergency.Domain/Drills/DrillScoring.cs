@@ -1,0 +1,190 @@
+using Emergency.Domain.Incidents;
+
+namespace Emergency.Domain.Drills;
+
+/// <summary>What the drill saw of one incident: its final view, and its level after every command.</summary>
+public sealed record DrillIncidentRecord(string Name, IncidentView View, IReadOnlyList<LevelAt> Levels);
+
+/// <summary>Scores a finished drill against its scenario's expectations and writes the report. Pure: same inputs, same report.</summary>
+public static class DrillScoring
+{
+    public static DrillReport Score(
+        Scenario scenario,
+        string mode,
+        IReadOnlyList<DrillIncidentRecord> incidents,
+        IReadOnlyList<DrillMessage> messages,
+        IReadOnlyList<RefusedInject> refused,
+        int manualInjects)
+    {
+        var zone = scenario.Start.Offset;
+        var end = scenario.At(scenario.End);
+        var reports = incidents.Select(i => Incident(i, end, zone)).ToList();
+        var byName = reports.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var results = scenario.Expectations.Select((e, i) => Score(e, i + 1, scenario, byName, reports, end)).ToList();
+        var met = results.Count(r => r.Outcome == ExpectationOutcome.Met);
+        var late = results.Count(r => r.Outcome == ExpectationOutcome.Late);
+        var missed = results.Count(r => r.Outcome == ExpectationOutcome.Missed);
+        return new DrillReport
+        {
+            Scenario = new DrillReportScenario
+            {
+                Title = scenario.Title,
+                Description = scenario.Description,
+                File = Path.GetFileName(scenario.File),
+                Sha256 = scenario.Sha256,
+                Region = scenario.Region,
+                RuleSetDate = scenario.RuleSetDate,
+                RuleSet = reports.FirstOrDefault()?.RuleSet ?? "",
+                Start = scenario.Start,
+                End = end.ToOffset(zone),
+                Injects = scenario.Injects.Count,
+                ManualInjects = manualInjects,
+            },
+            Mode = mode,
+            Result = new DrillResult { Passed = late + missed == 0, Met = met, Late = late, Missed = missed },
+            Expectations = results,
+            Incidents = reports,
+            Messages = [.. messages.Select(m => m with { At = m.At.ToOffset(zone) })],
+            Refused = [.. refused.Select(r => r with { At = r.At.ToOffset(zone) })],
+        };
+    }
+
+    private static DrillIncidentReport Incident(DrillIncidentRecord record, DateTimeOffset end, TimeSpan zone)
+    {
+        var view = record.View;
+        var closed = view.Timeline.LastOrDefault(e => e.Kind == TimelineKind.Closed)?.At;
+        return new DrillIncidentReport
+        {
+            Name = record.Name,
+            Title = view.Title,
+            Region = view.Region,
+            RuleSet = view.RuleSetId,
+            DiscoveredAt = view.DiscoveredAt.ToOffset(zone),
+            Level = view.Grade.Level,
+            GradeReasons = view.Grade.Reasons,
+            Levels = [.. record.Levels.Select(l => l with { At = l.At.ToOffset(zone) })],
+            Phase = view.Phase,
+            ClosedAt = closed?.ToOffset(zone),
+            Obligations = [.. view.Obligations.Select(o => Obligation(o, view, end, zone))],
+            Reports = [.. view.Reports.Select(r => new DrillReportFiled(r.Number, r.Kind, r.Medium, r.Level, r.At.ToOffset(zone)))],
+            Timeline = [.. view.Timeline.Select(e => new DrillTimelineEntry(e.At.ToOffset(zone), e.Kind, e.Actor, e.Text))],
+        };
+    }
+
+    private static ObligationOutcome Obligation(ObligationView o, IncidentView view, DateTimeOffset end, TimeSpan zone)
+    {
+        var deadline = o.OverdueSince ?? o.DueAt;
+        var opened = o.Kind == ObligationKind.LevelChangeReport
+            ? view.Timeline.FirstOrDefault(e => e.Obligation == o.Id && e.Kind == TimelineKind.DeadlineSet)?.At ?? view.DiscoveredAt
+            : view.DiscoveredAt;
+        var open = o.CompletedAt is null;
+        return new ObligationOutcome
+        {
+            Id = o.Id,
+            Title = o.Title,
+            OpenedAt = opened.ToOffset(zone),
+            Deadline = deadline.ToOffset(zone),
+            CompletedAt = o.CompletedAt?.ToOffset(zone),
+            Status = open ? (end > deadline ? ObligationStatus.Overdue : ObligationStatus.Pending) : o.Status,
+            LateBy = o.LateBy,
+            OverdueBy = open && end > deadline ? end - deadline : null,
+            DeadlineBasis = o.DeadlineBasis,
+        };
+    }
+
+    private static ExpectationResult Score(
+        Expectation expectation,
+        int number,
+        Scenario scenario,
+        Dictionary<string, DrillIncidentReport> incidents,
+        IReadOnlyList<DrillIncidentReport> all,
+        DateTimeOffset end)
+    {
+        var result = new ExpectationResult
+        {
+            Number = number,
+            Kind = expectation.Kind,
+            Description = expectation.Name ?? expectation.Describe(),
+            Incident = expectation.Incident,
+            Outcome = ExpectationOutcome.Missed,
+            Detail = "",
+        };
+        var zone = scenario.Start.Offset;
+        var incident = expectation.Incident is { } name && incidents.TryGetValue(name, out var found) ? found : null;
+        if (expectation.Incident is not null && incident is null)
+        {
+            return result with { Detail = $"incident '{expectation.Incident}' was never registered (its report was refused)" };
+        }
+
+        switch (expectation)
+        {
+            case GradedExpectation graded:
+            {
+                var by = graded.By is { } offset ? scenario.At(offset) : end;
+                var levels = incident!.Levels;
+                var atDeadline = levels.LastOrDefault(l => l.At <= by);
+                if (atDeadline?.Level == graded.Level)
+                {
+                    var since = levels.TakeWhile(l => l.At <= by).Reverse().TakeWhile(l => l.Level == graded.Level).Last().At;
+                    return result with { Outcome = ExpectationOutcome.Met, Expected = by.ToOffset(zone), Actual = since, Detail = $"graded {graded.Level} from {Durations.Describe(since)}" };
+                }
+
+                var later = levels.FirstOrDefault(l => l.At > by && l.Level == graded.Level);
+                return later is not null
+                    ? result with { Outcome = ExpectationOutcome.Late, Expected = by.ToOffset(zone), Actual = later.At, By = later.At - by, Detail = $"graded {graded.Level} only at {Durations.Describe(later.At)}, {Durations.Describe(later.At - by)} late" }
+                    : result with { Expected = by.ToOffset(zone), Detail = $"graded {atDeadline?.Level.ToString() ?? "nothing"} at {Durations.Describe(by.ToOffset(zone))}, never {graded.Level}" };
+            }
+
+            case ObligationOnTimeExpectation onTime:
+            {
+                var obligation = incident!.Obligations.FirstOrDefault(o => o.Id == onTime.Obligation);
+                if (obligation is null)
+                {
+                    return result with { Detail = $"the incident never had the obligation '{onTime.Obligation}'" };
+                }
+
+                return obligation switch
+                {
+                    { CompletedAt: { } done, LateBy: null } => result with { Outcome = ExpectationOutcome.Met, Expected = obligation.Deadline, Actual = done, Detail = $"done {Durations.Describe(done)}, due {Durations.Describe(obligation.Deadline)}" },
+                    { CompletedAt: { } done, LateBy: { } late } => result with { Outcome = ExpectationOutcome.Late, Expected = obligation.Deadline, Actual = done, By = late, Detail = $"done {Durations.Describe(done)}, {Durations.Describe(late)} after its deadline {Durations.Describe(obligation.Deadline)}" },
+                    _ => result with { Expected = obligation.Deadline, By = obligation.OverdueBy, Detail = obligation.OverdueBy is { } overdue ? $"never done: overdue by {Durations.Describe(overdue)} when the drill ended" : "never done (its deadline is after the end of the drill)" },
+                };
+            }
+
+            case ClosedByExpectation closedBy:
+            {
+                var by = scenario.At(closedBy.By).ToOffset(zone);
+                return incident!.ClosedAt switch
+                {
+                    { } closed when closed <= by => result with { Outcome = ExpectationOutcome.Met, Expected = by, Actual = closed, Detail = $"closed {Durations.Describe(closed)}" },
+                    { } closed => result with { Outcome = ExpectationOutcome.Late, Expected = by, Actual = closed, By = closed - by, Detail = $"closed {Durations.Describe(closed)}, {Durations.Describe(closed - by)} late" },
+                    _ => result with { Expected = by, Detail = $"not closed by the end of the drill ({incident.Phase.ToString().ToLowerInvariant()})" },
+                };
+            }
+
+            case MaxOverdueExpectation maxOverdue:
+            {
+                var worst = (incident is null ? all : [incident])
+                    .SelectMany(i => i.Obligations.Select(o => (Incident: i.Name, Obligation: o, Overdue: o.LateBy ?? o.OverdueBy ?? TimeSpan.Zero)))
+                    .OrderByDescending(w => w.Overdue)
+                    .FirstOrDefault();
+                if (worst.Obligation is null || worst.Overdue <= maxOverdue.Limit)
+                {
+                    var detail = worst.Obligation is null || worst.Overdue == TimeSpan.Zero
+                        ? "no obligation was overdue"
+                        : $"at most {Durations.Describe(worst.Overdue)} overdue ({worst.Incident}: {worst.Obligation.Id})";
+                    return result with { Outcome = ExpectationOutcome.Met, Detail = detail };
+                }
+
+                return result with
+                {
+                    By = worst.Overdue - maxOverdue.Limit,
+                    Detail = $"{worst.Incident}: {worst.Obligation.Id} {(worst.Obligation.CompletedAt is null ? "still open" : "done")}, {Durations.Describe(worst.Overdue)} past its deadline (limit {Durations.Describe(maxOverdue.Limit)})",
+                };
+            }
+
+            default:
+                return result with { Detail = $"unknown expectation kind {expectation.Kind}" };
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using Emergency.Domain.Incidents;
+using Emergency.Domain.Rules;
+
+namespace Emergency.Domain.Drills;
+
+/// <summary>
+/// A validated drill scenario: what happens when, on the drill's own clock, and how the response is scored.
+/// Every inject has its moment as an offset from <see cref="Start"/>; <see cref="Injects"/> is in the order
+/// the drill applies them: by moment, then by their order in the file.
+/// </summary>
+public sealed record Scenario
+{
+    /// <summary>The format version this engine reads.</summary>
+    public const int FormatVersion = 1;
+
+    public required string File { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public required string Region { get; init; }
+
+    /// <summary>The date whose rules apply: the rule set in force that day judges every incident of the drill.</summary>
+    public required DateOnly RuleSetDate { get; init; }
+
+    /// <summary>The moment offset +0 stands for; it carries the scenario's UTC offset, which the report keeps.</summary>
+    public required DateTimeOffset Start { get; init; }
+
+    /// <summary>When the drill stops: the later of the last inject and every expectation's horizon, unless the file names it.</summary>
+    public required TimeSpan End { get; init; }
+
+    public required IReadOnlyList<ScheduledInject> Injects { get; init; }
+
+    public required IReadOnlyList<Expectation> Expectations { get; init; }
+
+    /// <summary>The incidents, by scenario name, in the order they are reported.</summary>
+    public required IReadOnlyList<string> Incidents { get; init; }
+
+    /// <summary>SHA-256 of the file's text: the report names the exact file it scored.</summary>
+    public required string Sha256 { get; init; }
+
+    public DateTimeOffset At(TimeSpan offset) => Start + offset;
+
+    /// <summary>The start of <see cref="RuleSetDate"/> in the scenario's time zone.</summary>
+    public DateTimeOffset RuleSetMoment => new(RuleSetDate.ToDateTime(TimeOnly.MinValue), Start.Offset);
+
+    /// <summary>Refuses a scenario whose incidents would be judged by another rule set than its rule-set date names.</summary>
+    public IReadOnlyList<ScenarioError> CheckRules(RuleSetCatalog catalog)
+    {
+        var named = catalog.InForceAt(RuleSetMoment);
+        if (named is null)
+        {
+            return [new ScenarioError(File, 1, 1, $"no rule set was in force on {RuleSetDate:yyyy-MM-dd} (ruleSetDate); the earliest starts {Durations.Describe(catalog.All[0].EffectiveFrom)}")];
+        }
+
+        var errors = new List<ScenarioError>();
+        foreach (var scheduled in Injects)
+        {
+            if (scheduled.Inject is IncidentReported reported)
+            {
+                var discovered = At(reported.Discovered ?? scheduled.At);
+                var rules = catalog.InForceAt(discovered);
+                if (rules?.Id != named.Id)
+                {
+                    errors.Add(new ScenarioError(File, reported.Where.Line, reported.Where.Column,
+                        $"incident '{reported.Incident}' is discovered {Durations.Describe(discovered)}, when rule set {rules?.Id ?? "(none)"} was in force, but ruleSetDate {RuleSetDate:yyyy-MM-dd} names {named.Id}: the engine judges an incident by the rules in force at its discovery, so move the start or the rule-set date"));
+                }
+            }
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>An inject with its moment on the drill's clock and its place in the order of application.</summary>
+public sealed record ScheduledInject(int Sequence, TimeSpan At, Inject Inject);
+
+/// <summary>Something that happens in a drill. <see cref="Id"/> names it for <c>after</c>; <see cref="Where"/> is its place in the file.</summary>
+public abstract record Inject
+{
+    public string? Id { get; init; }
+
+    public required Position Where { get; init; }
+
+    /// <summary>The kind as written in scenario files.</summary>
+    public abstract string Kind { get; }
+}
+
+/// <summary>An inject that acts on one incident of the drill, done by a player in a role.</summary>
+public abstract record IncidentInject : Inject
+{
+    /// <summary>The incident's name in the scenario (never its engine id).</summary>
+    public required string Incident { get; init; }
+
+    public required Role By { get; init; }
+}
+
+/// <summary>An incident is reported (接报): it is registered in the engine, graded, and its deadlines set.</summary>
+public sealed record IncidentReported : IncidentInject
+{
+    public const string KindName = "incidentReported";
+
+    public override string Kind => KindName;
+
+    public required string Title { get; init; }
+
+    public required string Region { get; init; }
+
+    public required SourceChannel Source { get; init; }
+
+    /// <summary>When it was discovered, as an offset from the start; the inject's own moment when not given.</summary>
+    public TimeSpan? Discovered { get; init; }
+
+    public string? Description { get; init; }
+
+    public required FactsPatch Facts { get; init; }
+}
+
+/// <summary>New facts become known: the incident is regraded and its open deadlines recomputed.</summary>
+public sealed record FactsChanged : IncidentInject
+{
+    public const string KindName = "factsChanged";
+
+    public override string Kind => KindName;
+
+    public required FactsPatch Facts { get; init; }
+
+    public string? Note { get; init; }
+}
+
+/// <summary>A first-moment step is done: reach the scene, start monitoring, organise the investigation, release information.</summary>
+public sealed record ObligationCompleted : IncidentInject
+{
+    public const string KindName = "obligationCompleted";
+
+    public override string Kind => KindName;
+
+    public required ObligationKind Obligation { get; init; }
+
+    public string? Note { get; init; }
+}
+
+/// <summary>An initial, follow-up or final report is filed.</summary>
+public sealed record ReportFiled : IncidentInject
+{
+    public const string KindName = "reportFiled";
+
+    public override string Kind => KindName;
+
+    public required ReportKind Report { get; init; }
+
+    public required ReportMedium Medium { get; init; }
+
+    public required string SignedOffBy { get; init; }
+
+    public required string Contact { get; init; }
+
+    public required string Content { get; init; }
+}
+
+/// <summary>The incident is closed.</summary>
+public sealed record IncidentClosed : IncidentInject
+{
+    public const string KindName = "incidentClosed";
+
+    public override string Kind => KindName;
+
+    public string? Note { get; init; }
+}
+
+/// <summary>A message to the players ("Handan cuts its water supply"): shown while the drill runs and kept in the report.</summary>
+public sealed record PlayerMessage : Inject
+{
+    public const string KindName = "message";
+
+    public override string Kind => KindName;
+
+    public required string Text { get; init; }
+
+    /// <summary>Who it is for ("duty room", "press office"); everyone when not given.</summary>
+    public string? To { get; init; }
+}

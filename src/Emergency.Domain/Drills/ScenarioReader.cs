@@ -1,0 +1,759 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Emergency.Domain.Incidents;
+using Emergency.Domain.Rules;
+
+namespace Emergency.Domain.Drills;
+
+/// <summary>
+/// Reads a scenario file (YAML) into a validated <see cref="Scenario"/>, or refuses it with every problem
+/// found, each with file, line, column and reason — before anything runs.
+/// </summary>
+public static partial class ScenarioReader
+{
+    /// <summary>The largest scenario file read (1 MiB); a larger one is refused before it is parsed.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The most injects one scenario may hold.</summary>
+    public const int MaxInjects = 20_000;
+
+    private const int MaxErrors = 50;
+
+    /// <summary>Refuses a file larger than <see cref="MaxBytes"/> without reading it.</summary>
+    public static void CheckSize(long bytes, string file)
+    {
+        if (bytes > MaxBytes)
+        {
+            throw new ScenarioException(new ScenarioError(file, 1, 1, $"the file has {bytes:N0} bytes; a scenario may have at most {MaxBytes:N0} bytes (1 MiB)"));
+        }
+    }
+
+    /// <summary>Reads a scenario; throws <see cref="ScenarioException"/> with every problem found.</summary>
+    public static Scenario Read(string text, string file)
+    {
+        CheckSize(Encoding.UTF8.GetByteCount(text), file);
+        var root = YamlTree.Parse(text, file);
+        var reading = new Reading(file);
+        var scenario = reading.Scenario(root, text);
+        if (reading.Errors.Count > 0 || scenario is null)
+        {
+            throw new ScenarioException(reading.Errors);
+        }
+
+        return scenario;
+    }
+
+    /// <summary>
+    /// Reads one inject sent by hand during a paced drill: the same shape as in a scenario file (JSON is
+    /// read as YAML), without <c>after</c>; <c>at</c>, when given, is an offset from the drill's start.
+    /// </summary>
+    public static (Inject Inject, TimeSpan? At) ReadInject(string text, string file)
+    {
+        CheckSize(Encoding.UTF8.GetByteCount(text), file);
+        var root = YamlTree.Parse(text, file);
+        var reading = new Reading(file);
+        var read = reading.Inject(root ?? new YamlScalar(new Position(1, 1), "", true), manual: true);
+        if (reading.Errors.Count > 0 || read is null)
+        {
+            throw new ScenarioException(reading.Errors);
+        }
+
+        return (read.Value.Inject, read.Value.At);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex MomentPattern();
+
+    [GeneratedRegex(@"^(report|reachScene|startMonitoring|organiseInvestigation|releaseInformation|levelChangeReport-[1-9][0-9]{0,2})$")]
+    private static partial Regex ObligationIdPattern();
+
+    private sealed record RawInject(Inject Inject, TimeSpan? At, YamlScalar? After, Position AtPosition, int Order);
+
+    private sealed class Reading(string file)
+    {
+        public List<ScenarioError> Errors { get; } = [];
+
+        public Scenario? Scenario(YamlNode? root, string text)
+        {
+            if (root is not YamlMap map)
+            {
+                Error(root?.At ?? new Position(1, 1), "a scenario file is a mapping with title, region, ruleSetDate, start, injects and expectations");
+                return null;
+            }
+
+            var fields = Fields(map, "the scenario", ScenarioVocabulary.TopLevel, ["title", "region", "ruleSetDate", "start", "injects"]);
+            if (fields.TryGetValue("version", out var versionNode) && Int(versionNode, "version") is { } version && version != Drills.Scenario.FormatVersion)
+            {
+                Error(versionNode.At, $"version {version} is not known: this engine reads scenario format version {Drills.Scenario.FormatVersion}");
+            }
+
+            var title = Text(fields, "title", Validator.ShortText);
+            var description = Text(fields, "description", Validator.LongText);
+            var region = Text(fields, "region", Validator.ShortText);
+            var ruleSetDate = fields.TryGetValue("ruleSetDate", out var dateNode) ? Date(dateNode, "ruleSetDate") : null;
+            var start = fields.TryGetValue("start", out var startNode) ? Moment(startNode, "start") : null;
+            var end = fields.TryGetValue("end", out var endNode) ? Offset(endNode, "end") : null;
+
+            var raw = new List<RawInject>();
+            if (fields.TryGetValue("injects", out var injectsNode))
+            {
+                if (injectsNode is not YamlList list || list.Items.Count == 0)
+                {
+                    Error(injectsNode.At, "injects must be a list with at least one inject");
+                }
+                else if (list.Items.Count > MaxInjects)
+                {
+                    Error(injectsNode.At, $"{list.Items.Count:N0} injects; a scenario may have at most {MaxInjects:N0}");
+                }
+                else
+                {
+                    foreach (var item in list.Items)
+                    {
+                        if (Inject(item, manual: false, region) is { } read)
+                        {
+                            raw.Add(new RawInject(read.Inject, read.At, read.After, read.AtPosition, raw.Count));
+                        }
+                    }
+                }
+            }
+
+            var expectations = new List<Expectation>();
+            if (fields.TryGetValue("expectations", out var expectationsNode))
+            {
+                if (expectationsNode is YamlList list)
+                {
+                    expectations.AddRange(list.Items.Select(Expectation).OfType<Expectation>());
+                }
+                else if (!IsNull(expectationsNode))
+                {
+                    Error(expectationsNode.At, "expectations must be a list");
+                }
+            }
+
+            var schedule = Schedule(raw);
+            var incidents = CheckIncidents(schedule);
+            CheckExpectations(expectations, incidents);
+            var last = schedule.Count == 0 ? TimeSpan.Zero : schedule[^1].At;
+            var horizon = expectations.Select(e => e.Horizon ?? TimeSpan.Zero).Append(last).Max();
+            if (end is { } stated)
+            {
+                foreach (var late in schedule.Where(s => s.At > stated))
+                {
+                    Error(late.Inject.Where, $"this inject at {Offsets.Format(late.At)} comes after the end ({Offsets.Format(stated)})");
+                }
+
+                foreach (var late in expectations.Where(e => e.Horizon > stated))
+                {
+                    Error(late.Where, $"this expectation looks at {Offsets.Format(late.Horizon!.Value)}, after the end ({Offsets.Format(stated)})");
+                }
+            }
+
+            if (Errors.Count > 0 || title is null || region is null || ruleSetDate is null || start is null)
+            {
+                return null;
+            }
+
+            return new Scenario
+            {
+                File = file,
+                Title = title,
+                Description = description,
+                Region = region,
+                RuleSetDate = ruleSetDate.Value,
+                Start = start.Value,
+                End = end ?? horizon,
+                Injects = schedule,
+                Expectations = expectations,
+                Incidents = [.. incidents.Keys],
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+            };
+        }
+
+        public (Inject Inject, TimeSpan? At, YamlScalar? After, Position AtPosition)? Inject(YamlNode node, bool manual, string? defaultRegion = null)
+        {
+            if (node is not YamlMap map)
+            {
+                Error(node.At, "an inject is a mapping with kind, at (or after) and the fields of its kind");
+                return null;
+            }
+
+            var kindNode = map.Entries.FirstOrDefault(e => e.Key.Value == "kind").Value;
+            if (kindNode is null)
+            {
+                Error(map.At, $"an inject needs a kind: one of {string.Join(", ", ScenarioVocabulary.InjectKinds.Keys)}");
+                return null;
+            }
+
+            var kind = Text(kindNode, "kind", Validator.ShortText);
+            if (kind is null)
+            {
+                return null;
+            }
+
+            if (ScenarioVocabulary.ReservedInjectKinds.TryGetValue(kind, out var later))
+            {
+                Error(kindNode.At, $"inject kind '{kind}' is not yet supported by this engine ({later}); the format reserves the name");
+                return null;
+            }
+
+            if (!ScenarioVocabulary.InjectKinds.TryGetValue(kind, out var shape))
+            {
+                Error(kindNode.At, $"unknown inject kind '{kind}'; known: {string.Join(", ", ScenarioVocabulary.InjectKinds.Keys)}");
+                return null;
+            }
+
+            var allowed = ScenarioVocabulary.InjectCommon.Concat(shape.OnIncident ? ScenarioVocabulary.IncidentCommon : []).Concat(shape.Fields).ToList();
+            var fields = Fields(map, $"an inject of kind {kind}", allowed, shape.OnIncident ? ["incident"] : []);
+            var errorsBefore = Errors.Count;
+
+            var id = fields.TryGetValue("id", out var idNode) ? Name(idNode, "id") : null;
+            TimeSpan? at = fields.TryGetValue("at", out var atNode) ? Offset(atNode, "at") : null;
+            YamlScalar? after = null;
+            if (fields.TryGetValue("after", out var afterNode))
+            {
+                if (manual)
+                {
+                    Error(afterNode.At, "an inject sent during a drill happens now, or at 'at' (an offset from the start); 'after' belongs in scenario files");
+                }
+                else if (Name(afterNode, "after") is not null)
+                {
+                    after = (YamlScalar)afterNode;
+                }
+            }
+            else if (atNode is null && !manual)
+            {
+                Error(map.At, "an inject needs 'at' (an offset from the start, like +2h) or 'after' (the id of another inject)");
+            }
+
+            var where = map.At;
+            var incident = fields.TryGetValue("incident", out var incidentNode) ? Name(incidentNode, "incident") : null;
+            var by = fields.TryGetValue("by", out var byNode) ? Role(byNode) : Domain.Role.DutyCommander;
+            string Note() => Text(fields, "note", Validator.LongText)!;
+
+            Inject? inject = kind switch
+            {
+                IncidentReported.KindName => Reported(),
+                FactsChanged.KindName => Required(fields, map, "facts") is { } facts && Facts(facts) is { } patch
+                    ? new FactsChanged { Id = id, Where = where, Incident = incident!, By = by ?? default, Facts = patch, Note = Note() }
+                    : null,
+                ObligationCompleted.KindName => Required(fields, map, "obligation") is { } obligation && Step(obligation) is { } step
+                    ? new ObligationCompleted { Id = id, Where = where, Incident = incident!, By = by ?? default, Obligation = step, Note = Note() }
+                    : null,
+                ReportFiled.KindName => Filed(),
+                IncidentClosed.KindName => new IncidentClosed { Id = id, Where = where, Incident = incident!, By = by ?? default, Note = Note() },
+                _ => Required(fields, map, "text") is not null && Text(fields, "text", 2000) is { } text
+                    ? new PlayerMessage { Id = id, Where = where, Text = text, To = Text(fields, "to", Validator.ShortText) }
+                    : null,
+            };
+
+            if (Errors.Count > errorsBefore || inject is null)
+            {
+                return null;
+            }
+
+            return (inject, at, after, atNode?.At ?? where);
+
+            IncidentReported? Reported()
+            {
+                var title = Required(fields, map, "title") is not null ? Text(fields, "title", Validator.ShortText) : null;
+                var source = Required(fields, map, "source") is { } sourceNode ? Enum<SourceChannel>(sourceNode, "source") : null;
+                var facts = Required(fields, map, "facts") is { } factsNode ? Facts(factsNode) : null;
+                var region = Text(fields, "region", Validator.ShortText) ?? defaultRegion;
+                TimeSpan? discovered = fields.TryGetValue("discovered", out var discoveredNode) ? Offset(discoveredNode, "discovered") : null;
+                if (region is null)
+                {
+                    Error(map.At, "'region' is required (the scenario's region is used when the inject names none)");
+                }
+
+                return title is null || source is null || facts is null || region is null
+                    ? null
+                    : new IncidentReported
+                    {
+                        Id = id, Where = where, Incident = incident!, By = by ?? default, Title = title, Region = region, Source = source.Value,
+                        Discovered = discovered, Description = Text(fields, "description", Validator.LongText), Facts = facts,
+                    };
+            }
+
+            ReportFiled? Filed()
+            {
+                var report = Required(fields, map, "report") is { } reportNode ? Enum<ReportKind>(reportNode, "report") : null;
+                var medium = fields.TryGetValue("medium", out var mediumNode) ? Enum<ReportMedium>(mediumNode, "medium") : ReportMedium.Written;
+                return report is null || medium is null
+                    ? null
+                    : new ReportFiled
+                    {
+                        Id = id, Where = where, Incident = incident!, By = by ?? default, Report = report.Value, Medium = medium.Value,
+                        SignedOffBy = Text(fields, "signedOffBy", Validator.ShortText) ?? "drill",
+                        Contact = Text(fields, "contact", Validator.ShortText) ?? "drill",
+                        Content = Text(fields, "content", Validator.LongText) ?? $"{Capitalised(report.Value)} report of the drill",
+                    };
+            }
+        }
+
+        private Expectation? Expectation(YamlNode node)
+        {
+            if (node is not YamlMap map)
+            {
+                Error(node.At, $"an expectation is a mapping such as 'graded: {{incident: spill, level: II}}'; kinds: {string.Join(", ", ScenarioVocabulary.ExpectationKinds.Keys)}");
+                return null;
+            }
+
+            var name = map.Entries.FirstOrDefault(e => e.Key.Value == "name").Value;
+            var kinds = map.Entries.Where(e => e.Key.Value != "name").ToList();
+            foreach (var (key, _) in kinds.Where(k => !ScenarioVocabulary.ExpectationKinds.ContainsKey(k.Key.Value)))
+            {
+                Error(key.At, $"unknown expectation '{key.Value}'; known: {string.Join(", ", ScenarioVocabulary.ExpectationKinds.Keys)} (and 'name')");
+            }
+
+            var known = kinds.Where(k => ScenarioVocabulary.ExpectationKinds.ContainsKey(k.Key.Value)).ToList();
+            if (known.Count != 1)
+            {
+                if (known.Count > 1)
+                {
+                    Error(known[1].Key.At, "one expectation per list item: start a new item with '-'");
+                }
+                else if (kinds.Count == 0)
+                {
+                    Error(map.At, $"an expectation needs one of {string.Join(", ", ScenarioVocabulary.ExpectationKinds.Keys)}");
+                }
+
+                return null;
+            }
+
+            var (kindKey, body) = known[0];
+            var kind = kindKey.Value;
+            if (body is not YamlMap args)
+            {
+                Error(body.At, $"'{kind}' takes a mapping of {string.Join(", ", ScenarioVocabulary.ExpectationKinds[kind])}");
+                return null;
+            }
+
+            var required = kind == MaxOverdueExpectation.KindName ? new[] { "limit" } : kind == GradedExpectation.KindName ? ["incident", "level"] : kind == ClosedByExpectation.KindName ? ["incident", "by"] : ["incident", "obligation"];
+            var fields = Fields(args, $"the expectation {kind}", ScenarioVocabulary.ExpectationKinds[kind], required);
+            var errorsBefore = Errors.Count;
+            var title = name is null ? null : Text(name, "name", Validator.ShortText);
+            var incident = fields.TryGetValue("incident", out var incidentNode) ? Name(incidentNode, "incident") : null;
+            Expectation? expectation = kind switch
+            {
+                GradedExpectation.KindName => fields.TryGetValue("level", out var level) && Level(level) is { } l
+                    ? new GradedExpectation { Name = title, Where = kindKey.At, Incident = incident, Level = l, By = fields.TryGetValue("by", out var by) ? Offset(by, "by") : null }
+                    : null,
+                ObligationOnTimeExpectation.KindName => fields.TryGetValue("obligation", out var obligation) && ObligationId(obligation) is { } o
+                    ? new ObligationOnTimeExpectation { Name = title, Where = kindKey.At, Incident = incident, Obligation = o }
+                    : null,
+                ClosedByExpectation.KindName => fields.TryGetValue("by", out var closedBy) && Offset(closedBy, "by") is { } c
+                    ? new ClosedByExpectation { Name = title, Where = kindKey.At, Incident = incident, By = c }
+                    : null,
+                _ => fields.TryGetValue("limit", out var limit) && Offset(limit, "limit") is { } m
+                    ? new MaxOverdueExpectation { Name = title, Where = kindKey.At, Incident = incident, Limit = m }
+                    : null,
+            };
+            return Errors.Count > errorsBefore ? null : expectation;
+        }
+
+        /// <summary>Gives every inject its moment (following 'after' chains) and sorts by moment, then by order in the file.</summary>
+        private List<ScheduledInject> Schedule(List<RawInject> raw)
+        {
+            var byId = new Dictionary<string, RawInject>(StringComparer.Ordinal);
+            foreach (var inject in raw.Where(r => r.Inject.Id is not null))
+            {
+                if (!byId.TryAdd(inject.Inject.Id!, inject))
+                {
+                    Error(inject.Inject.Where, $"id '{inject.Inject.Id}' is used twice (first at line {byId[inject.Inject.Id!].Inject.Where.Line})");
+                }
+            }
+
+            var resolved = new Dictionary<int, TimeSpan?>();
+            TimeSpan? Resolve(RawInject inject)
+            {
+                if (resolved.TryGetValue(inject.Order, out var known))
+                {
+                    return known;
+                }
+
+                // Walks the chain iteratively: a long chain of 'after' never deepens the stack.
+                var chain = new List<RawInject> { inject };
+                var onChain = new HashSet<int> { inject.Order };
+                var current = inject;
+                TimeSpan? baseMoment = null;
+                while (current.After is { } after)
+                {
+                    if (!byId.TryGetValue(after.Value, out var target))
+                    {
+                        Error(after.At, $"after '{after.Value}': no inject has this id");
+                        baseMoment = null;
+                        break;
+                    }
+
+                    if (resolved.TryGetValue(target.Order, out var targetMoment))
+                    {
+                        baseMoment = targetMoment;
+                        break;
+                    }
+
+                    if (!onChain.Add(target.Order))
+                    {
+                        var cycle = chain.SkipWhile(c => c.Order != target.Order).Select(c => c.Inject.Id).Append(target.Inject.Id);
+                        Error(target.After!.At, $"'after' goes round in a circle: {string.Join(" → ", cycle)}; one of them needs 'at'");
+                        baseMoment = null;
+                        break;
+                    }
+
+                    chain.Add(target);
+                    current = target;
+                }
+
+                for (var i = chain.Count - 1; i >= 0; i--)
+                {
+                    var link = chain[i];
+                    var moment = link.After is null ? link.At : baseMoment + (link.At ?? TimeSpan.Zero);
+                    if (moment > Offsets.Longest)
+                    {
+                        Error(link.AtPosition, $"this inject falls at {Offsets.Format(moment.Value)}, later than a drill may run ({Offsets.Format(Offsets.Longest)})");
+                        moment = null;
+                    }
+
+                    resolved[link.Order] = moment;
+                    baseMoment = moment;
+                }
+
+                return resolved[inject.Order];
+            }
+
+            var schedule = new List<ScheduledInject>(raw.Count);
+            foreach (var inject in raw)
+            {
+                if (Resolve(inject) is { } at)
+                {
+                    schedule.Add(new ScheduledInject(inject.Order + 1, at, inject.Inject));
+                }
+            }
+
+            return [.. schedule.OrderBy(s => s.At).ThenBy(s => s.Sequence)];
+        }
+
+        /// <summary>Every incident is reported once, before anything else happens to it; returns name → when it is reported.</summary>
+        private Dictionary<string, TimeSpan> CheckIncidents(List<ScheduledInject> schedule)
+        {
+            var declared = new Dictionary<string, ScheduledInject>(StringComparer.Ordinal);
+            foreach (var s in schedule.OrderBy(s => s.Sequence))
+            {
+                if (s.Inject is IncidentReported reported && !declared.TryAdd(reported.Incident, s))
+                {
+                    Error(reported.Where, $"incident '{reported.Incident}' is reported twice (first at line {declared[reported.Incident].Inject.Where.Line}); later news about it is a factsChanged inject");
+                }
+            }
+
+            var reportedAt = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+            foreach (var s in schedule)
+            {
+                switch (s.Inject)
+                {
+                    case IncidentReported reported when declared[reported.Incident] == s:
+                        reportedAt[reported.Incident] = s.At;
+                        if (reported.Discovered > s.At)
+                        {
+                            Error(reported.Where, $"discovered {Offsets.Format(reported.Discovered.Value)} is after the report itself ({Offsets.Format(s.At)}): an incident is discovered before it is reported");
+                        }
+
+                        break;
+                    case IncidentInject other when other is not IncidentReported:
+                        if (!declared.TryGetValue(other.Incident, out var declaration))
+                        {
+                            Error(other.Where, $"unknown incident '{other.Incident}': no incidentReported inject names it");
+                        }
+                        else if (!reportedAt.ContainsKey(other.Incident))
+                        {
+                            Error(other.Where, $"this inject at {Offsets.Format(s.At)} comes before incident '{other.Incident}' is reported ({Offsets.Format(declaration.At)}, line {declaration.Inject.Where.Line})");
+                        }
+
+                        break;
+                }
+            }
+
+            // In order of reporting, so the report lists incidents the way the drill met them.
+            return reportedAt.OrderBy(r => r.Value).ThenBy(r => declared[r.Key].Sequence).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+        }
+
+        private void CheckExpectations(List<Expectation> expectations, Dictionary<string, TimeSpan> incidents)
+        {
+            foreach (var expectation in expectations.Where(e => e.Incident is not null && !incidents.ContainsKey(e.Incident)))
+            {
+                Error(expectation.Where, $"unknown incident '{expectation.Incident}': no incidentReported inject names it");
+            }
+        }
+
+        private Dictionary<string, YamlNode> Fields(YamlMap map, string what, IReadOnlyList<string> allowed, IReadOnlyList<string> required)
+        {
+            var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            foreach (var (key, value) in map.Entries)
+            {
+                if (!allowed.Contains(key.Value))
+                {
+                    Error(key.At, $"unknown field '{key.Value}' in {what}; known: {string.Join(", ", allowed)}");
+                    continue;
+                }
+
+                if (!IsNull(value) || required.Contains(key.Value))
+                {
+                    fields[key.Value] = value;
+                }
+            }
+
+            foreach (var name in required.Where(r => !fields.ContainsKey(r)))
+            {
+                Error(map.At, $"'{name}' is required in {what}");
+            }
+
+            return fields;
+        }
+
+        private YamlNode? Required(Dictionary<string, YamlNode> fields, YamlMap map, string name)
+        {
+            if (fields.TryGetValue(name, out var node))
+            {
+                return node;
+            }
+
+            Error(map.At, $"'{name}' is required");
+            return null;
+        }
+
+        private string? Text(Dictionary<string, YamlNode> fields, string name, int maxLength) =>
+            fields.TryGetValue(name, out var node) ? Text(node, name, maxLength) : null;
+
+        private string? Text(YamlNode node, string name, int maxLength)
+        {
+            if (node is not YamlScalar scalar || scalar.IsNull || scalar.Value.Trim().Length == 0)
+            {
+                Error(node.At, $"'{name}' must be text");
+                return null;
+            }
+
+            if (scalar.Value.Length > maxLength)
+            {
+                Error(node.At, $"'{name}' is {scalar.Value.Length} characters long; at most {maxLength} are allowed");
+                return null;
+            }
+
+            return scalar.Value;
+        }
+
+        private string? Name(YamlNode node, string name)
+        {
+            if (node is YamlScalar { IsNull: false } scalar && NamePattern().IsMatch(scalar.Value))
+            {
+                return scalar.Value;
+            }
+
+            Error(node.At, $"'{name}' must be a name of letters, digits, '-' and '_' (at most 64)");
+            return null;
+        }
+
+        private int? Int(YamlNode node, string name) =>
+            node is YamlScalar { Plain: true } scalar && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : Fail<int>(node, $"'{name}' must be a whole number, not negative");
+
+        private TimeSpan? Offset(YamlNode node, string name)
+        {
+            if (node is not YamlScalar { IsNull: false } scalar)
+            {
+                Error(node.At, $"'{name}' must be an offset such as +0, +45m, +2h or +5d3h20m");
+                return null;
+            }
+
+            var (value, problem) = Offsets.Parse(scalar.Value);
+            if (problem is not null)
+            {
+                Error(node.At, $"'{name}': {problem}");
+            }
+
+            return value;
+        }
+
+        private DateOnly? Date(YamlNode node, string name) =>
+            node is YamlScalar scalar && DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : Fail<DateOnly>(node, $"'{name}' must be a date such as 2012-12-31");
+
+        private DateTimeOffset? Moment(YamlNode node, string name) =>
+            node is YamlScalar scalar && MomentPattern().IsMatch(scalar.Value)
+            && DateTimeOffset.TryParse(scalar.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)
+                ? moment
+                : Fail<DateTimeOffset>(node, $"'{name}' must be a date and time with its UTC offset, such as 2012-12-31T07:40:00+08:00");
+
+        private Role? Role(YamlNode node)
+        {
+            var role = Enum<Role>(node, "by");
+            if (role is not null and not Domain.Role.DutyCommander)
+            {
+                Error(node.At, $"'by': a {Wire(role.Value)} cannot act on an incident; in the engine only a dutyCommander can");
+                return null;
+            }
+
+            return role;
+        }
+
+        private ObligationKind? Step(YamlNode node)
+        {
+            var kind = Enum<ObligationKind>(node, "obligation");
+            if (kind is { } k && k.IsReport())
+            {
+                Error(node.At, $"'{Wire(k)}' is completed by filing a report (a reportFiled inject), not as a step; steps: reachScene, startMonitoring, organiseInvestigation, releaseInformation");
+                return null;
+            }
+
+            return kind;
+        }
+
+        private string? ObligationId(YamlNode node) =>
+            node is YamlScalar scalar && ObligationIdPattern().IsMatch(scalar.Value)
+                ? scalar.Value
+                : FailRef<string>(node, "'obligation' must be report, reachScene, startMonitoring, organiseInvestigation, releaseInformation or levelChangeReport-N");
+
+        private IncidentLevel? Level(YamlNode node) =>
+            node is YamlScalar scalar && IncidentLevels.All.FirstOrDefault(l => l.ToString() == scalar.Value) is var level && level.ToString() == scalar.Value
+                ? level
+                : Fail<IncidentLevel>(node, "'level' must be I, II, III or IV");
+
+        private T? Enum<T>(YamlNode node, string name)
+            where T : struct, Enum
+        {
+            if (node is YamlScalar { IsNull: false } scalar)
+            {
+                foreach (var value in System.Enum.GetValues<T>())
+                {
+                    if (string.Equals(Wire(value), scalar.Value, StringComparison.OrdinalIgnoreCase) && (typeof(T) != typeof(Role) || !Equals(value, Domain.Role.System)))
+                    {
+                        return value;
+                    }
+                }
+            }
+
+            var names = System.Enum.GetValues<T>().Where(v => typeof(T) != typeof(Role) || !Equals(v, Domain.Role.System)).Select(v => Wire(v));
+            Error(node.At, $"'{name}' must be one of {string.Join(", ", names)}");
+            return null;
+        }
+
+        private FactsPatch? Facts(YamlNode node)
+        {
+            if (node is not YamlMap map)
+            {
+                Error(node.At, $"'facts' must be a mapping of facts: {string.Join(", ", FactsPatch.Known)}");
+                return null;
+            }
+
+            var patch = FactsPatch.Empty;
+            var errorsBefore = Errors.Count;
+            foreach (var (key, value) in map.Entries)
+            {
+                var field = key.Value;
+                if (!FactsPatch.Known.Contains(field))
+                {
+                    Error(key.At, $"unknown fact '{field}'; known: {string.Join(", ", FactsPatch.Known)}");
+                    continue;
+                }
+
+                var scalar = value as YamlScalar;
+                if (scalar is null)
+                {
+                    Error(value.At, $"'facts.{field}' must be a single value");
+                    continue;
+                }
+
+                if (FactsPatch.Flags.Contains(field))
+                {
+                    if (scalar is { Plain: true, Value: "true" or "false" })
+                    {
+                        patch = patch.With(field, scalar.Value == "true");
+                    }
+                    else
+                    {
+                        Error(value.At, $"'facts.{field}' must be true or false");
+                    }
+                }
+                else if (scalar.IsNull)
+                {
+                    patch = patch.With(field, null);
+                }
+                else if (FactsPatch.ScaleOf(field) is { } scale)
+                {
+                    var match = System.Enum.GetValues(scale).Cast<Enum>().FirstOrDefault(v => string.Equals(Wire(v), scalar.Value, StringComparison.OrdinalIgnoreCase));
+                    if (match is null)
+                    {
+                        Error(value.At, $"'facts.{field}' must be one of {string.Join(", ", System.Enum.GetValues(scale).Cast<Enum>().Select(Wire))}, or null when unknown");
+                    }
+                    else
+                    {
+                        patch = patch.With(field, match);
+                    }
+                }
+                else if (field == "directLossCny")
+                {
+                    if (scalar.Plain && decimal.TryParse(scalar.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var money))
+                    {
+                        patch = patch.With(field, money);
+                    }
+                    else
+                    {
+                        Error(value.At, "'facts.directLossCny' must be an amount in yuan, not negative, or null when unknown");
+                    }
+                }
+                else if (scalar.Plain && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+                {
+                    patch = patch.With(field, count);
+                }
+                else
+                {
+                    Error(value.At, $"'facts.{field}' must be a whole number, not negative, or null when unknown");
+                }
+            }
+
+            return Errors.Count > errorsBefore ? null : patch;
+        }
+
+        private static bool IsNull(YamlNode node) => node is YamlScalar { IsNull: true };
+
+        private T? Fail<T>(YamlNode node, string reason)
+            where T : struct
+        {
+            Error(node.At, reason);
+            return null;
+        }
+
+        private T? FailRef<T>(YamlNode node, string reason)
+            where T : class
+        {
+            Error(node.At, reason);
+            return null;
+        }
+
+        private void Error(Position at, string reason)
+        {
+            if (Errors.Count < MaxErrors)
+            {
+                Errors.Add(new ScenarioError(file, at.Line, at.Column, reason));
+            }
+        }
+    }
+
+    private static string Wire(Enum value) => value is IncidentLevel ? value.ToString() : value switch
+    {
+        ObligationKind kind => kind.Name(),
+        _ => JsonNamingPolicy.CamelCase.ConvertName(value.ToString()),
+    };
+
+    private static string Capitalised(ReportKind kind) => kind switch
+    {
+        ReportKind.Initial => "Initial",
+        ReportKind.FollowUp => "Follow-up",
+        _ => "Final",
+    };
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using Emergency.Contracts;
+using Emergency.Domain.Drills;
+using Emergency.Domain.Incidents;
+using Emergency.Domain.Rules;
+using Emergency.Drills.Tests.Infrastructure;
+
+namespace Emergency.Drills.Tests;
+
+/// <summary>The real cases of DOMAIN.md replayed through the real engine, fast, with their outcomes asserted.</summary>
+[Collection(DrillEngineCollection.Name)]
+public sealed class RealScenarioTests(DrillEngine engine)
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    [Fact]
+    public async Task Changzhi_the_two_hour_report_missed_by_five_days_shows_as_a_failure()
+    {
+        var (_, json) = await engine.RunFastAsync(Scenarios.Changzhi, "changzhi-aniline-2012.yaml");
+        var report = DrillReportJson.Deserialize(json);
+
+        Assert.False(report.Result.Passed);
+        Assert.Equal((2, 1, 1), (report.Result.Met, report.Result.Late, report.Result.Missed));
+        Assert.Equal("cn-2011", report.Scenario.RuleSet);
+
+        var initialReport = report.Expectations[0];
+        Assert.Equal(ExpectationOutcome.Late, initialReport.Outcome);
+        Assert.Equal(new DateTimeOffset(2012, 12, 31, 9, 40, 0, Beijing), initialReport.Expected);
+        Assert.Equal(new DateTimeOffset(2013, 1, 5, 17, 0, 0, Beijing), initialReport.Actual);
+        Assert.Equal(new TimeSpan(5, 7, 20, 0), initialReport.By);
+
+        Assert.Equal(ExpectationOutcome.Met, report.Expectations[1].Outcome);
+        Assert.Equal(new DateTimeOffset(2013, 1, 5, 11, 0, 0, Beijing), report.Expectations[1].Actual);
+        Assert.Equal(ExpectationOutcome.Met, report.Expectations[2].Outcome);
+        Assert.Equal(ExpectationOutcome.Missed, report.Expectations[3].Outcome);
+        Assert.Equal(new TimeSpan(5, 6, 20, 0), report.Expectations[3].By);
+
+        var changzhi = Assert.Single(report.Incidents);
+        Assert.Equal("changzhi", changzhi.Name);
+        Assert.Equal([IncidentLevel.IV, IncidentLevel.II], changzhi.Levels.Select(l => l.Level));
+        var obligation = changzhi.Obligations.Single(o => o.Id == "report");
+        Assert.Equal(ObligationStatus.CompletedLate, obligation.Status);
+        Assert.Equal(new TimeSpan(5, 7, 20, 0), obligation.LateBy);
+        Assert.Contains(changzhi.Timeline, e => e.Kind == TimelineKind.ObligationOverdue && e.At == new DateTimeOffset(2012, 12, 31, 9, 40, 0, Beijing));
+        Assert.Equal(3, report.Messages.Count);
+        Assert.Empty(report.Refused);
+    }
+
+    [Fact]
+    public async Task Longjiang_the_report_is_late_by_days_and_the_response_ends_within_forty_days()
+    {
+        var (_, json) = await engine.RunFastAsync(Scenarios.Longjiang, "longjiang-cadmium-2012.yaml");
+        var report = DrillReportJson.Deserialize(json);
+
+        Assert.False(report.Result.Passed);
+        Assert.Equal((3, 1, 1), (report.Result.Met, report.Result.Late, report.Result.Missed));
+        Assert.Equal(ExpectationOutcome.Late, report.Expectations[0].Outcome);
+        Assert.Equal(new TimeSpan(2, 17, 30, 0), report.Expectations[0].By);
+        Assert.Equal(new DateTimeOffset(2012, 1, 18, 3, 30, 0, Beijing), report.Expectations[0].Actual);
+        Assert.Equal(ExpectationOutcome.Met, report.Expectations[1].Outcome);
+        Assert.Equal(ExpectationOutcome.Met, report.Expectations[2].Outcome);
+        Assert.Equal(ExpectationOutcome.Met, report.Expectations[3].Outcome);
+        Assert.Equal(new DateTimeOffset(2012, 2, 23, 8, 0, 0, Beijing), report.Expectations[3].Actual);
+        Assert.Equal(ExpectationOutcome.Missed, report.Expectations[4].Outcome);
+        Assert.Equal(new TimeSpan(2, 16, 30, 0), report.Expectations[4].By);
+
+        var longjiang = Assert.Single(report.Incidents);
+        Assert.Equal(IncidentPhase.Closed, longjiang.Phase);
+        Assert.Equal([IncidentLevel.IV, IncidentLevel.II], longjiang.Levels.Select(l => l.Level));
+        Assert.All(longjiang.Obligations, o => Assert.NotNull(o.CompletedAt));
+    }
+
+    [Fact]
+    public async Task Run_fast_twice_the_same_file_gives_the_same_report_byte_for_byte()
+    {
+        var (first, firstReport) = await engine.RunFastAsync(Scenarios.Changzhi, "changzhi-aniline-2012.yaml");
+        var (second, secondReport) = await engine.RunFastAsync(Scenarios.Changzhi, "changzhi-aniline-2012.yaml");
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(firstReport, secondReport);
+        Assert.DoesNotContain(first, firstReport, StringComparison.Ordinal);
+        Assert.DoesNotContain("inc-", firstReport, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_hotline_surge_is_refused_for_its_complaints_before_anything_runs()
+    {
+        var (status, body) = await engine.PostScenarioAsync(Scenarios.HotlineSurge, "file=hotline-surge.yaml");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var errors = body["errors"]!.AsArray();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e =>
+        {
+            Assert.Equal("hotline-surge.yaml", (string)e!["file"]!);
+            Assert.Contains("'complaint' is not yet supported", (string)e["reason"]!, StringComparison.Ordinal);
+        });
+        Assert.Equal([17, 23], errors.Select(e => (int)e!["line"]!));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Emergency.Domain.Drills;
+using Emergency.Drills.Tests.Infrastructure;
+using Json.Schema;
+
+namespace Emergency.Drills.Tests;
+
+/// <summary>scenarios/scenario.schema.json says what the reader reads: the same names, the same kinds, the same verdicts.</summary>
+public sealed class SchemaTests
+{
+    private static readonly JsonObject SchemaJson = JsonNode.Parse(File.ReadAllText(Scenarios.PathOf("scenario.schema.json")))!.AsObject();
+    private static readonly JsonSchema Schema = JsonSchema.FromText(SchemaJson.ToJsonString());
+
+    [Fact]
+    public void The_schema_names_exactly_the_fields_and_kinds_the_reader_knows()
+    {
+        Assert.Equal(ScenarioVocabulary.TopLevel.Order(), SchemaJson["properties"]!.AsObject().Select(p => p.Key).Order());
+        var injects = SchemaJson["$defs"]!["inject"]!["oneOf"]!.AsArray().Select(k => k!.AsObject()).ToList();
+        foreach (var (kind, (onIncident, fields)) in ScenarioVocabulary.InjectKinds)
+        {
+            var shape = injects.Single(k => (string?)k["title"] == kind);
+            var expected = ScenarioVocabulary.InjectCommon.Concat(onIncident ? ScenarioVocabulary.IncidentCommon : []).Concat(fields).Order();
+            Assert.Equal(expected, shape["properties"]!.AsObject().Select(p => p.Key).Order());
+        }
+
+        Assert.Equal(
+            ScenarioVocabulary.InjectKinds.Keys.Concat(ScenarioVocabulary.ReservedInjectKinds.Keys).Order(),
+            injects.Select(k => (string)k["title"]!).Order());
+        var expectations = SchemaJson["$defs"]!["expectation"]!["oneOf"]!.AsArray().Select(k => k!.AsObject()).ToList();
+        foreach (var (kind, fields) in ScenarioVocabulary.ExpectationKinds)
+        {
+            var shape = expectations.Single(k => (string?)k["title"] == kind);
+            Assert.Equal(fields.Order(), shape["properties"]![kind]!["properties"]!.AsObject().Select(p => p.Key).Order());
+        }
+
+        Assert.Equal(FactsPatch.Known.Order(), SchemaJson["$defs"]!["facts"]!["properties"]!.AsObject().Select(p => p.Key).Order());
+    }
+
+    [Theory]
+    [InlineData("changzhi-aniline-2012.yaml", true)]
+    [InlineData("longjiang-cadmium-2012.yaml", true)]
+    [InlineData("hotline-surge.yaml", false)]
+    public void The_shipped_scenarios_pass_the_schema_exactly_when_the_reader_takes_them(string file, bool valid)
+    {
+        var text = File.ReadAllText(Scenarios.PathOf(file));
+        var result = Schema.Evaluate(AsJson(text), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.Equal(valid, result.IsValid);
+        var read = Record.Exception(() => ScenarioReader.Read(text, file));
+        Assert.Equal(valid, read is null);
+    }
+
+    [Theory]
+    [InlineData("  - {at: +1h, kind: explosion, incident: spill}")]
+    [InlineData("  - {at: +1h, kind: message, text: hi, colour: red}")]
+    [InlineData("  - {at: -1h, kind: message, text: hi}")]
+    [InlineData("  - {at: +1h, kind: obligationCompleted, incident: spill, obligation: report}")]
+    [InlineData("  - {kind: message, text: no time}")]
+    public void Bad_injects_fail_the_schema_as_they_fail_the_reader(string inject)
+    {
+        var text = Scenarios.Minimal(inject);
+        Assert.False(Schema.Evaluate(AsJson(text)).IsValid);
+        Assert.Throws<ScenarioException>(() => ScenarioReader.Read(text, "bad.yaml"));
+    }
+
+    /// <summary>The YAML as JSON, plain scalars read by the YAML 1.2 core schema (as an editor's validator would).</summary>
+    private static JsonElement AsJson(string yaml) => JsonSerializer.SerializeToElement(ToNode(YamlTree.Parse(yaml, "schema")));
+
+    private static JsonNode? ToNode(YamlNode? node) => node switch
+    {
+        YamlMap map => new JsonObject(map.Entries.Select(e => KeyValuePair.Create(e.Key.Value, ToNode(e.Value)))),
+        YamlList list => new JsonArray([.. list.Items.Select(ToNode)]),
+        YamlScalar { IsNull: true } => null,
+        YamlScalar { Plain: true, Value: "true" or "false" } s => JsonValue.Create(s.Value == "true"),
+        YamlScalar { Plain: true } s when long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
+        YamlScalar { Plain: true } s when decimal.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
+        YamlScalar s => JsonValue.Create(s.Value),
+        _ => null,
+    };
+}
