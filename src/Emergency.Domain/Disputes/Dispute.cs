@@ -69,6 +69,14 @@ public sealed class Dispute
             .NotInFuture("receivedAt", command.ReceivedAt, now)
             .Required("unit", command.Unit)
             .Required("content", command.Content, Validator.LongText);
+        if (command.ReceivedBy == ReceivedBy.PetitionOffice)
+        {
+            check.Required("petitionOffice", command.PetitionOffice);
+        }
+        else if (command.PetitionOffice is not null)
+        {
+            check.Add("petitionOffice", "applies only to a case the petition office received");
+        }
         ValidateComplainant(check, command.Complainant);
         ValidateEarlierCases(check, "earlierCases", command.EarlierCases, id);
         if (command.Subject is null)
@@ -110,13 +118,14 @@ public sealed class Dispute
             RegisteredBy = actor.ToString(),
             RuleSetId = rules.Id,
             Unit = command.Unit.Trim(),
+            PetitionOffice = command.PetitionOffice?.Trim(),
             Complainant = Trimmed(command.Complainant),
             Subject = new DisputeSubject { Enterprise = command.Subject!.Enterprise?.Trim(), Place = command.Subject.Place?.Trim(), Region = command.Subject.Region.Trim() },
             Content = command.Content,
             EarlierCases = [.. command.EarlierCases.Select(c => c.Trim()).Distinct()],
         };
         var dispute = new Dispute(state, rules, catalog.Calendar);
-        var how = command.ReceivedBy == ReceivedBy.PetitionOffice ? "received by the petition office" : "received by the department";
+        var how = command.ReceivedBy == ReceivedBy.PetitionOffice ? $"received by {state.PetitionOffice}" : "received by the department";
         var hotlineNote = dispute.HotlineRules is { } h ? $"; 12369 rules apply: {h.Principle}" : "";
         dispute._procedure.Append(command.ReceivedAt, now, actor, DisputeTimelineKind.Registered,
             $"Registered: {Describe(command.Channel)} {how} {Durations.Describe(command.ReceivedAt)}, about {Describe(state.Subject)}; unit {state.Unit}; judged by rule set {rules.Id}{hotlineNote}");
@@ -127,7 +136,7 @@ public sealed class Dispute
 
         if (command.ReceivedBy == ReceivedBy.PetitionOffice)
         {
-            dispute._procedure.OpenObligation(DisputeObligationKind.Transfer, rules.Limits.Transfer, command.ReceivedAt, "receipt by the petition office", state.Unit, now);
+            dispute._procedure.OpenObligation(DisputeObligationKind.Transfer, rules.Limits.Transfer, command.ReceivedAt, "receipt by the petition office", state.PetitionOffice!, now);
         }
         else
         {
@@ -168,7 +177,7 @@ public sealed class Dispute
         return Attempt(Trigger.Transfer, "record the transfer", now, WhyNotTransfer, () =>
         {
             State.TransferredAt = at;
-            _procedure.Append(at, now, actor, DisputeTimelineKind.Transferred, $"Transferred by the petition office to {State.Unit} (转送){NoteSuffix(command.Note)}");
+            _procedure.Append(at, now, actor, DisputeTimelineKind.Transferred, $"Transferred by {State.PetitionOffice} to {State.Unit} (转送){NoteSuffix(command.Note)}");
             _procedure.Complete(_procedure.Open(DisputeObligationKind.Transfer)!, at, now, actor, command.Note);
             _procedure.OpenObligation(DisputeObligationKind.Acceptance, Rules.Limits.Acceptance, at, "the transfer", State.Unit, now);
             if (Rules.Limits.WrongAssignment is { } wrong)
@@ -184,13 +193,15 @@ public sealed class Dispute
         Tick(now);
         var check = new Validator()
             .Defined("outcome", command.Outcome)
-            .Optional("reason", command.Reason)
-            .Optional("transferredTo", command.TransferredTo, Validator.ShortText)
             .NotInFuture("at", command.At, now)
             .NotBefore("at", command.At, State.ReceivedByDepartmentAt, "the receipt by the department");
         if (command.Outcome is AcceptanceOutcome.NotAccepted or AcceptanceOutcome.TransferredOut)
         {
             check.Required("reason", command.Reason, Validator.LongText);
+        }
+        else
+        {
+            check.Optional("reason", command.Reason);
         }
 
         if (command.Outcome == AcceptanceOutcome.NotAccepted)
@@ -595,6 +606,7 @@ public sealed class Dispute
         var answered = State.Answers.LastOrDefault(a => a.Stage == contested)?.At;
         var check = new Validator()
             .Optional("note", command.Note)
+            .Optional("organ", command.Organ, Validator.ShortText)
             .NotInFuture("at", command.At, now)
             .NotBefore("at", command.At, answered ?? State.ReceivedAt, $"the {Describe(contested)}");
         if (check.Errors.Count > 0)
@@ -607,13 +619,14 @@ public sealed class Dispute
         return Attempt(trigger, move, now, () => WhyNotRequest(kind, at), () =>
         {
             var stage = kind == WindowKind.Review ? AnswerStage.Review : AnswerStage.SecondReview;
-            State.ReviewRequests.Add(new ReviewRequest { Stage = stage, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
+            var organ = string.IsNullOrWhiteSpace(command.Organ) ? "the next higher organ (上一级机关)" : command.Organ.Trim();
+            State.ReviewRequests.Add(new ReviewRequest { Stage = stage, Organ = organ, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
             _procedure.Use(_procedure.LastWindow(kind)!, at, now, actor);
-            _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewRequested, $"The petitioner asked for {(kind == WindowKind.Review ? "a review (复查)" : "a second review (复核)")} of the {Describe(contested)}");
+            _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewRequested, $"The petitioner asked {organ} for {(kind == WindowKind.Review ? "a review (复查)" : "a second review (复核)")} of the {Describe(contested)}");
             var (obligation, limits) = kind == WindowKind.Review
                 ? (DisputeObligationKind.ReviewAnswer, Rules.Limits.Review)
                 : (DisputeObligationKind.SecondReviewAnswer, Rules.Limits.SecondReview!);
-            _procedure.OpenObligation(obligation, limits.Answer, at, "the request", State.Assignment?.Unit ?? State.Unit, now);
+            _procedure.OpenObligation(obligation, limits.Answer, at, "the request", organ, now);
         });
     }
 

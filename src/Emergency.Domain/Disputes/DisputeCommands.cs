@@ -11,8 +11,11 @@ public sealed record RegisterDispute
     /// <summary>When it was received; chooses the rule set. Never in the future.</summary>
     public required DateTimeOffset ReceivedAt { get; init; }
 
-    /// <summary>The department's unit that received it and decides acceptance ("Changzhi EPB petition office").</summary>
+    /// <summary>The department's unit that receives it and decides acceptance ("Changzhi EPB petition office").</summary>
     public required string Unit { get; init; }
+
+    /// <summary>The petition office that received it first and answers for the transfer; only when it came that way.</summary>
+    public string? PetitionOffice { get; init; }
 
     /// <summary>Who complains; everything in it is optional (a 12369 report may be anonymous).</summary>
     [PersonalData]
@@ -174,6 +177,9 @@ public sealed record RequestReview
 {
     /// <summary>When the request was received; defaults to now.</summary>
     public DateTimeOffset? At { get; init; }
+
+    /// <summary>The organ asked to review, which answers for the review opinion; defaults to "the next higher organ".</summary>
+    public string? Organ { get; init; }
 
     public string? Note { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed class DisputeState : CaseState
 
     public ReceivedBy ReceivedBy { get; set; }
 
+    /// <summary>The petition office that received the case first, if it came that way.</summary>
+    public string? PetitionOffice { get; set; }
+
     /// <summary>Who complains. Personal data: only views for the roles that need it include it.</summary>
     [PersonalData]
     public Complainant Complainant { get; set; } = new();
@@ -205,6 +208,9 @@ public sealed record Answer
 public sealed record ReviewRequest
 {
     public required AnswerStage Stage { get; init; }
+
+    /// <summary>The organ asked to review.</summary>
+    public required string Organ { get; init; }
 
     public string? Note { get; init; }
 

@@ -14,6 +14,8 @@ public sealed record DisputeView
 
     public required ReceivedBy ReceivedBy { get; init; }
 
+    public string? PetitionOffice { get; init; }
+
     public required DisputePhase Phase { get; init; }
 
     public required DateTimeOffset ReceivedAt { get; init; }
@@ -181,6 +183,7 @@ public static class DisputeViews
             Scope = s.Scope,
             Channel = s.Channel,
             ReceivedBy = s.ReceivedBy,
+            PetitionOffice = s.PetitionOffice,
             Phase = s.Phase,
             ReceivedAt = s.ReceivedAt,
             RegisteredAt = s.RegisteredAt,

@@ -36,6 +36,7 @@ public static class DisputeCmd
         ReceivedBy = receivedBy,
         ReceivedAt = receivedAt ?? Moments.Received2013,
         Unit = "Changzhi EPB petition office",
+        PetitionOffice = receivedBy == ReceivedBy.PetitionOffice ? "Changzhi city petition bureau" : null,
         Complainant = complainant ?? Zhang,
         Subject = new DisputeSubject { Enterprise = "Tianji Coal Chemical", Place = "Zhuozhang river, Lucheng section", Region = "Changzhi" },
         Content = "The river smells of chemicals since last week; I am 张三 of 12 River Road.",

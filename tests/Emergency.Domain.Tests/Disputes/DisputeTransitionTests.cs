@@ -188,6 +188,8 @@ public sealed class DisputeTransitionTests
     [InlineData("blank earlier case", "earlierCases[0]")]
     [InlineData("itself as earlier case", "earlierCases[0]")]
     [InlineData("1 MB content", "content")]
+    [InlineData("via an unnamed petition office", "petitionOffice")]
+    [InlineData("a petition office for a direct case", "petitionOffice")]
     public void A_malformed_registration_is_invalid_and_names_the_field(string @case, string field)
     {
         var now = Moments.Received2013.Days(1);
@@ -204,6 +206,8 @@ public sealed class DisputeTransitionTests
             "receiver undefined" => command with { ReceivedBy = (ReceivedBy)7 },
             "blank earlier case" => command with { EarlierCases = [" "] },
             "itself as earlier case" => command with { EarlierCases = ["xf-new"] },
+            "via an unnamed petition office" => command with { ReceivedBy = ReceivedBy.PetitionOffice },
+            "a petition office for a direct case" => command with { PetitionOffice = "Changzhi city petition bureau" },
             _ => command with { Content = new string('x', 1 << 20) },
         };
 

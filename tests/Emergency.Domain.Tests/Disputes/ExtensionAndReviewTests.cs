@@ -114,6 +114,7 @@ public sealed class ExtensionAndReviewTests
 
         var answer = dispute.Obligation(DisputeObligationKind.ReviewAnswer);
         Assert.True(answer.IsCompleted);
+        Assert.Equal("the next higher organ (上一级机关)", answer.Unit);
         Assert.Equal(dispute.D(25), answer.OpenedAt);
         var window = dispute.Window(WindowKind.SecondReview);
         Assert.Equal(dispute.D(40), window.OpensAt);
@@ -121,6 +122,17 @@ public sealed class ExtensionAndReviewTests
         Assert.Equal(WindowStatus.Used, dispute.Window(WindowKind.Review).StatusAt(dispute.D(41)));
         Assert.Equal([Satisfaction.Dissatisfied, Satisfaction.Dissatisfied], dispute.State.Satisfactions.Select(s => s.Satisfaction));
         Assert.Equal([AnswerStage.Reply, AnswerStage.Review], dispute.State.Satisfactions.Select(s => s.Stage));
+    }
+
+    [Fact]
+    public void The_organ_asked_to_review_answers_for_the_review_opinion()
+    {
+        var dispute = DisputeDrive.Replied();
+
+        dispute.RequestReview(DisputeCmd.Request() with { Organ = "Shanxi provincial EPB" }, Officer, dispute.D(25)).Accept();
+
+        Assert.Equal("Shanxi provincial EPB", dispute.Obligation(DisputeObligationKind.ReviewAnswer).Unit);
+        Assert.Equal("Shanxi provincial EPB", dispute.State.ReviewRequests.Single().Organ);
     }
 
     [Fact]
@@ -187,6 +199,8 @@ public sealed class ExtensionAndReviewTests
 
         dispute.RecordTransfer(DisputeCmd.Transfer(dispute.D(6)), Officer, dispute.D(6)).Accept();
 
+        Assert.Equal("Changzhi city petition bureau", dispute.Obligation(DisputeObligationKind.Transfer).Unit);
+        Assert.Equal("Changzhi EPB petition office", dispute.Obligation(DisputeObligationKind.Acceptance).Unit);
         Assert.Equal(TimeSpan.FromHours(10), dispute.Obligation(DisputeObligationKind.Transfer).LateBy);
         Assert.Equal(dispute.D(6), dispute.Obligation(DisputeObligationKind.Acceptance).OpenedAt);
         Assert.Equal(dispute.D(6), dispute.State.ReceivedByDepartmentAt);

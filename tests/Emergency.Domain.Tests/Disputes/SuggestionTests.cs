@@ -152,6 +152,34 @@ public sealed class SuggestionTests
         Assert.Equal([AnswerStage.Reply, AnswerStage.NewReply], suggestion.State.Answers.Select(a => a.Stage));
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    public void The_new_reply_at_its_thirty_day_deadline_is_on_time_and_a_tick_later_is_late(long ticks, bool late)
+    {
+        var suggestion = SuggestionDrive.Replied();
+        suggestion.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.Dissatisfied), Office, Moments.At(2013, 4, 10, 16)).Accept();
+        var due = Moments.EndOf(2013, 5, 10);
+        Assert.Equal(due, suggestion.Obligation(DisputeObligationKind.NewReply).DueAt);
+
+        suggestion.Reply(DisputeCmd.Answer(), Office, due.AddTicks(ticks)).Accept();
+
+        Assert.Equal(late, suggestion.Obligation(DisputeObligationKind.NewReply).LateBy is not null);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    public void A_complex_reply_at_its_six_month_deadline_is_on_time_and_a_tick_later_is_late(long ticks, bool late)
+    {
+        var suggestion = SuggestionDrive.Assigned(complex: true);
+        var due = Moments.EndOf(2013, 9, 5);
+
+        suggestion.Reply(DisputeCmd.Answer(), Office, due.AddTicks(ticks)).Accept();
+
+        Assert.Equal(late, suggestion.Obligation(DisputeObligationKind.Reply).LateBy is not null);
+    }
+
     [Fact]
     public void A_deputy_dissatisfied_again_after_the_new_reply_is_recorded_and_the_item_closes()
     {
