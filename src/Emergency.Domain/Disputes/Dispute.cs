@@ -1,3 +1,4 @@
+using Emergency.Domain.Calendar;
 using Emergency.Domain.Disputes.Rules;
 using Stateless;
 
@@ -10,12 +11,12 @@ namespace Emergency.Domain.Disputes;
 /// carry the duties' deadlines and windows the times in which someone may act. Every method takes "now" from its
 /// caller; a refused command changes nothing.
 /// </summary>
-public sealed class Dispute
+public sealed partial class Dispute
 {
     private readonly StateMachine<DisputePhase, Trigger> _machine;
     private readonly Procedure _procedure;
 
-    private Dispute(DisputeState state, PetitionRuleSet rules, Calendar.WorkingCalendar calendar)
+    private Dispute(DisputeState state, PetitionRuleSet rules, WorkingCalendar calendar)
     {
         State = state;
         Rules = rules;
@@ -77,8 +78,8 @@ public sealed class Dispute
         {
             check.Add("petitionOffice", "applies only to a case the petition office received");
         }
-        ValidateComplainant(check, command.Complainant);
-        ValidateEarlierCases(check, "earlierCases", command.EarlierCases, id);
+        CaseChecks.Complainant(check, command.Complainant);
+        CaseChecks.EarlierCases(check, "earlierCases", command.EarlierCases, id);
         if (command.Subject is null)
         {
             check.Add("subject", "is required");
@@ -128,7 +129,7 @@ public sealed class Dispute
         var how = command.ReceivedBy == ReceivedBy.PetitionOffice ? $"received by {state.PetitionOffice}" : "received by the department";
         var hotlineNote = dispute.HotlineRules is { } h ? $"; 12369 rules apply: {h.Principle}" : "";
         dispute._procedure.Append(command.ReceivedAt, now, actor, DisputeTimelineKind.Registered,
-            $"Registered: {Describe(command.Channel)} {how} {Durations.Describe(command.ReceivedAt)}, about {Describe(state.Subject)}; unit {state.Unit}; judged by rule set {rules.Id}{hotlineNote}");
+            $"Registered: {DisputeWords.Describe(command.Channel)} {how} {Durations.Describe(command.ReceivedAt)}, about {DisputeWords.Describe(state.Subject)}; unit {state.Unit}; judged by rule set {rules.Id}{hotlineNote}");
         if (state.EarlierCases.Count > 0)
         {
             dispute._procedure.Append(now, now, actor, DisputeTimelineKind.EarlierCasesLinked, $"Linked to earlier cases of the same person: {string.Join(", ", state.EarlierCases)}");
@@ -301,7 +302,7 @@ public sealed class Dispute
     {
         Tick(now);
         var start = State.Acceptance?.At ?? State.ReceivedByDepartmentAt;
-        var check = ValidateAssignment(command, now, start);
+        var check = CaseChecks.Assignment(command, now, start);
         if (command.Complex || command.ComplexBecause is not null)
         {
             check.Add("complex", "applies to suggestions only; a petition's reply limit is extended with a recorded approval (extendReply)");
@@ -321,8 +322,8 @@ public sealed class Dispute
 
         return Attempt(Trigger.Assign, "assign", now, null, () =>
         {
-            State.Assignment = FixedPoints(command, at, now, actor);
-            _procedure.Append(at, now, actor, DisputeTimelineKind.Assigned, DescribeAssignment(State.Assignment));
+            State.Assignment = FourFixedPoints.From(command, at, now, actor);
+            _procedure.Append(at, now, actor, DisputeTimelineKind.Assigned, DisputeWords.Describe(State.Assignment));
             reply!.Unit = State.Assignment.Unit;
             _procedure.OpenObligation(DisputeObligationKind.Handling, command.Deadline, $"the deadline fixed at assignment (四定: 定时限) on {Durations.Describe(at)}, within the reply limit", at, State.Assignment.Unit, now);
         });
@@ -368,9 +369,9 @@ public sealed class Dispute
             };
             State.Extensions.Add(extension);
             reply.DueAt = counted.DueAt;
-            reply.DeadlineBasis = $"{counted.Basis}: {Rules.Limits.Reply} extended by {Calendar.WorkingCalendar.Describe(length, rule.Unit)} with the approval of {extension.ApprovedBy} ({rule.Source}); {Rules.Limits.Reply.Basis}: {Rules.Limits.Reply.Source}";
+            reply.DeadlineBasis = $"{counted.Basis}: {Rules.Limits.Reply} extended by {WorkingCalendar.Describe(length, rule.Unit)} with the approval of {extension.ApprovedBy} ({rule.Source}); {Rules.Limits.Reply.Basis}: {Rules.Limits.Reply.Source}";
             _procedure.Append(command.ApprovedAt, now, actor, DisputeTimelineKind.ReplyExtended,
-                $"Reply limit extended by {Calendar.WorkingCalendar.Describe(length, rule.Unit)}, due {Durations.Describe(extension.DueBefore)} → {Durations.Describe(extension.DueAfter)}: approved by {extension.ApprovedBy} on {Durations.Describe(command.ApprovedAt)} because {extension.Reason}; the petitioner is to be told why", reply.Id);
+                $"Reply limit extended by {WorkingCalendar.Describe(length, rule.Unit)}, due {Durations.Describe(extension.DueBefore)} → {Durations.Describe(extension.DueAfter)}: approved by {extension.ApprovedBy} on {Durations.Describe(command.ApprovedAt)} because {extension.Reason}; the petitioner is to be told why", reply.Id);
         });
     }
 
@@ -415,7 +416,7 @@ public sealed class Dispute
     public Decision Reply(GiveAnswer command, Actor actor, DateTimeOffset now)
     {
         Tick(now);
-        var check = ValidateAnswer(command, now, State.Handling?.At ?? State.ReceivedByDepartmentAt, "the handling");
+        var check = CaseChecks.Answer(command, now, State.Handling?.At ?? State.ReceivedByDepartmentAt, "the handling");
         if (check.Errors.Count > 0)
         {
             return Decision.Invalid(check.Errors);
@@ -451,7 +452,7 @@ public sealed class Dispute
         return Attempt(Trigger.RecordSatisfaction, "record satisfaction", now, WhyNotSatisfaction, () =>
         {
             State.Satisfactions.Add(new SatisfactionRecord { Stage = stage!.Value, Satisfaction = command.Satisfaction, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-            _procedure.Append(at, now, actor, DisputeTimelineKind.SatisfactionRecorded, $"The petitioner is {Describe(command.Satisfaction)} with the {Describe(stage.Value)}");
+            _procedure.Append(at, now, actor, DisputeTimelineKind.SatisfactionRecorded, $"The petitioner is {DisputeWords.Describe(command.Satisfaction)} with the {DisputeWords.Describe(stage.Value)}");
         });
     }
 
@@ -476,7 +477,7 @@ public sealed class Dispute
     {
         Tick(now);
         var check = new Validator();
-        ValidateEarlierCases(check, "caseIds", command.CaseIds, State.Id);
+        CaseChecks.EarlierCases(check, "caseIds", command.CaseIds, State.Id);
         if (command.CaseIds is { Count: 0 })
         {
             check.Add("caseIds", "name at least one case");
@@ -608,7 +609,7 @@ public sealed class Dispute
             .Optional("note", command.Note)
             .Optional("organ", command.Organ, Validator.ShortText)
             .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, answered ?? State.ReceivedAt, $"the {Describe(contested)}");
+            .NotBefore("at", command.At, answered ?? State.ReceivedAt, $"the {DisputeWords.Describe(contested)}");
         if (check.Errors.Count > 0)
         {
             return Decision.Invalid(check.Errors);
@@ -622,7 +623,7 @@ public sealed class Dispute
             var organ = string.IsNullOrWhiteSpace(command.Organ) ? "the next higher organ (上一级机关)" : command.Organ.Trim();
             State.ReviewRequests.Add(new ReviewRequest { Stage = stage, Organ = organ, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
             _procedure.Use(_procedure.LastWindow(kind)!, at, now, actor);
-            _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewRequested, $"The petitioner asked {organ} for {(kind == WindowKind.Review ? "a review (复查)" : "a second review (复核)")} of the {Describe(contested)}");
+            _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewRequested, $"The petitioner asked {organ} for {(kind == WindowKind.Review ? "a review (复查)" : "a second review (复核)")} of the {DisputeWords.Describe(contested)}");
             var (obligation, limits) = kind == WindowKind.Review
                 ? (DisputeObligationKind.ReviewAnswer, Rules.Limits.Review)
                 : (DisputeObligationKind.SecondReviewAnswer, Rules.Limits.SecondReview!);
@@ -634,17 +635,17 @@ public sealed class Dispute
     {
         Tick(now);
         var requested = State.ReviewRequests.LastOrDefault(r => r.Stage == stage)?.At;
-        var check = ValidateAnswer(command, now, requested ?? State.ReceivedAt, "the request");
+        var check = CaseChecks.Answer(command, now, requested ?? State.ReceivedAt, "the request");
         if (check.Errors.Count > 0)
         {
             return Decision.Invalid(check.Errors);
         }
 
         var at = command.At ?? now;
-        return Attempt(trigger, $"give the {Describe(stage)}", now, null, () =>
+        return Attempt(trigger, $"give the {DisputeWords.Describe(stage)}", now, null, () =>
         {
             AddAnswer(stage, command.Content, at, now, actor);
-            _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewAnswered, $"{Procedure.Capitalised(Describe(stage))} given in writing");
+            _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewAnswered, $"{Procedure.Capitalised(DisputeWords.Describe(stage))} given in writing");
             var kind = stage == AnswerStage.Review ? DisputeObligationKind.ReviewAnswer : DisputeObligationKind.SecondReviewAnswer;
             _procedure.Complete(_procedure.Open(kind)!, at, now, actor, null);
             if (stage == AnswerStage.Review && Rules.Limits.SecondReview is { } second)
@@ -675,245 +676,8 @@ public sealed class Dispute
         return Decision.Accepted;
     }
 
-    private string WhyPhaseForbids(Trigger trigger, string move) => (State.Phase, trigger) switch
-    {
-        (DisputePhase.Closed, _) => $"cannot {move}: the case is closed",
-        (DisputePhase.NotAccepted, _) => $"cannot {move}: the case was not accepted ({State.Acceptance?.Ground}); only closing is left",
-        (DisputePhase.TransferredOut, _) => $"cannot {move}: the case was transferred to {State.Acceptance?.TransferredTo}; only closing is left",
-        (DisputePhase.Returned, _) => $"cannot {move}: the case went back to the petition office as wrongly assigned; only closing is left",
-        (_, Trigger.Transfer) => "the transfer by the petition office (转送) comes before the acceptance decision, which is already made",
-        (_, Trigger.Accept or Trigger.DeclineToAccept or Trigger.TransferOut) => $"acceptance was already decided ({State.Acceptance?.Outcome} on {Describe(State.Acceptance?.At)})",
-        (_, Trigger.ReturnWrongAssignment) => "a wrong assignment can be sent back only before acceptance is decided",
-        (DisputePhase.Registered, Trigger.Assign) => "a case is assigned (交办) only after it is accepted",
-        (_, Trigger.Assign) => $"the case was already assigned to {State.Assignment?.Unit}",
-        (DisputePhase.Registered, Trigger.ExtendReply) => "the reply limit starts with acceptance; decide acceptance first",
-        (_, Trigger.ExtendReply) => "the reply was already given; there is no limit left to extend",
-        (DisputePhase.Registered or DisputePhase.Accepted, Trigger.Handle) => "handling needs the four fixed points first (四定: assign)",
-        (_, Trigger.Handle) => "the handling was already recorded",
-        (DisputePhase.Registered or DisputePhase.Accepted or DisputePhase.Assigned, Trigger.Reply) => "the reply comes after the handling: record the result of handling first",
-        (_, Trigger.Reply) => "the reply was already given",
-        (_, Trigger.RecordSatisfaction) => "satisfaction is recorded after a reply or a review opinion, before anything else is asked",
-        (DisputePhase.Registered or DisputePhase.Accepted or DisputePhase.Assigned or DisputePhase.Handled, Trigger.RequestReview) => "a review (复查) can be asked for only after the reply",
-        (_, Trigger.RequestReview) => "a review (复查) was already asked for",
-        (DisputePhase.UnderSecondReview or DisputePhase.SecondReviewed, Trigger.AnswerReview) => "the review opinion was already given",
-        (_, Trigger.AnswerReview) => "no review (复查) has been asked for",
-        (DisputePhase.UnderSecondReview or DisputePhase.SecondReviewed, Trigger.RequestSecondReview) => "a second review (复核) was already asked for",
-        (_, Trigger.RequestSecondReview) => "a second review (复核) can be asked for only after the review opinion",
-        (DisputePhase.SecondReviewed, Trigger.AnswerSecondReview) => "the second review opinion was already given",
-        (_, Trigger.AnswerSecondReview) => "no second review (复核) has been asked for",
-        (DisputePhase.UnderReview or DisputePhase.UnderSecondReview, Trigger.Close) => "cannot close while a review is under way",
-        (_, Trigger.Close) => "cannot close before the petitioner has had a result and a reply (事事有结果、件件有回音)",
-        _ => $"cannot {move} while the case is {State.Phase}",
-    };
-
-    private string? WhyNotTransfer() => State switch
-    {
-        { ReceivedBy: ReceivedBy.Department } => "the case came to the department directly: there is no transfer by the petition office (转送)",
-        { TransferredAt: { } at } => $"the petition office already transferred the case on {Durations.Describe(at)}",
-        _ => null,
-    };
-
-    private string? WhyNotDecide(NotAcceptedGround? ground)
-    {
-        if (State.ReceivedBy == ReceivedBy.PetitionOffice && State.TransferredAt is null)
-        {
-            return "the petition office has not transferred the case yet (转送): record the transfer first";
-        }
-
-        if (ground is { } g && HotlineRules is { } hotline && !hotline.NotAcceptedGrounds.Contains(g))
-        {
-            return $"a 12369 report must be accepted and investigated ({hotline.Principle}); it may be left unaccepted only as {string.Join(", ", hotline.NotAcceptedGrounds)} ({hotline.Source})";
-        }
-
-        return null;
-    }
-
-    private string? WhyNotReturn(DateTimeOffset at)
-    {
-        if (Rules.Limits.WrongAssignment is null)
-        {
-            return $"rule set {Rules.Id} ({Rules.Title}) has no objection to a wrong assignment (异议); decide acceptance as transferred to the organ with the power to handle it";
-        }
-
-        if (State.ReceivedBy == ReceivedBy.Department)
-        {
-            return "only a case the petition office transferred can be sent back to it as wrongly assigned; decide acceptance as transferred instead";
-        }
-
-        if (State.TransferredAt is null)
-        {
-            return "the petition office has not transferred the case yet (转送)";
-        }
-
-        var window = _procedure.LastWindow(WindowKind.WrongAssignment)!;
-        return at > window.ClosesAt
-            ? $"the time for {window.Kind.Title()} ended {Durations.Describe(window.ClosesAt)} ({window.Basis}); the department must decide on acceptance"
-            : null;
-    }
-
-    private string? WhyNotExtend(DateTimeOffset now)
-    {
-        var rule = Rules.Limits.Reply.Extension;
-        if (rule is null)
-        {
-            return $"rule set {Rules.Id} ({Rules.Title}) allows no extension of the reply limit";
-        }
-
-        if (State.Extensions.Count >= rule.Times || State.Extensions.Sum(e => e.Length) >= rule.Length)
-        {
-            return $"the reply limit was already extended ({string.Join("; ", State.Extensions.Select(e => $"{Calendar.WorkingCalendar.Describe(e.Length, e.Unit)} approved by {e.ApprovedBy}"))}); rule set {Rules.Id} allows {rule.Times} extension(s) of at most {Calendar.WorkingCalendar.Describe(rule.Length, rule.Unit)} in all";
-        }
-
-        var reply = _procedure.Open(DisputeObligationKind.Reply);
-        if (reply is not null && now > reply.EffectiveDeadline)
-        {
-            return $"the reply limit passed at {Durations.Describe(reply.EffectiveDeadline)}: an extension must be recorded before the limit passes, and the case stays overdue";
-        }
-
-        return null;
-    }
-
-    private string? WhyNotSatisfaction()
-    {
-        if (CurrentAnswerStage is not { } stage)
-        {
-            return "satisfaction is recorded after a reply or a review opinion";
-        }
-
-        var recorded = State.Satisfactions.LastOrDefault(s => s.Stage == stage);
-        return recorded is null ? null : $"the petitioner's satisfaction with the {Describe(stage)} was already recorded ({Describe(recorded.Satisfaction)}, {Durations.Describe(recorded.At)})";
-    }
-
-    private string? WhyNotRequest(WindowKind kind, DateTimeOffset at)
-    {
-        if (kind == WindowKind.SecondReview && Rules.Limits.SecondReview is null)
-        {
-            return $"rule set {Rules.Id} ({Rules.Title}) has no second review (复核): the review opinion (复查意见) ends the procedure";
-        }
-
-        var window = _procedure.LastWindow(kind);
-        if (window is null)
-        {
-            return null;
-        }
-
-        return at > window.ClosesAt
-            ? $"the time for {kind.Title()} ended {Durations.Describe(window.ClosesAt)} ({window.Basis}); the {Describe(kind == WindowKind.Review ? AnswerStage.Reply : AnswerStage.Review)} stands"
-            : null;
-    }
-
-    private string? WhyNotClose(DateTimeOffset now)
-    {
-        var open = _procedure.OpenObligations.ToList();
-        if (open.Count > 0)
-        {
-            return $"cannot close yet: still open: {string.Join(", ", open.Select(o => o.Kind.Title()))}";
-        }
-
-        var window = State.Windows.FirstOrDefault(w => w.IsOpenAt(now));
-        if (window is not null)
-        {
-            return $"cannot close yet: the time for {window.Kind.Title()} runs until {Durations.Describe(window.ClosesAt)}";
-        }
-
-        if (CurrentAnswerStage is { } stage && !State.Satisfactions.Any(s => s.Stage == stage))
-        {
-            return $"cannot close yet: record whether the petitioner is satisfied with the {Describe(stage)} first";
-        }
-
-        return null;
-    }
-
-    /// <summary>The answer the petitioner can now be satisfied with or contest, if the phase has one.</summary>
-    private AnswerStage? CurrentAnswerStage => State.Phase switch
-    {
-        DisputePhase.Replied => AnswerStage.Reply,
-        DisputePhase.Reviewed => AnswerStage.Review,
-        DisputePhase.SecondReviewed => AnswerStage.SecondReview,
-        _ => null,
-    };
-
     private void AddAnswer(AnswerStage stage, string content, DateTimeOffset at, DateTimeOffset now, Actor actor) =>
         State.Answers.Add(new Answer { Stage = stage, Content = content, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-
-    internal static Validator ValidateAssignment(Assign command, DateTimeOffset now, DateTimeOffset start)
-    {
-        var at = command.At ?? now;
-        var check = new Validator()
-            .Required("leader", command.Leader)
-            .Required("unit", command.Unit)
-            .Required("requirement", command.Requirement, Validator.LongText)
-            .Optional("complexBecause", command.ComplexBecause)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, start, "the case reached the department");
-        if (command.Deadline <= at)
-        {
-            check.Add("deadline", $"{Durations.Describe(command.Deadline)} is not after the assignment ({Durations.Describe(at)})");
-        }
-
-        return check;
-    }
-
-    internal static FourFixedPoints FixedPoints(Assign command, DateTimeOffset at, DateTimeOffset now, Actor actor) => new()
-    {
-        Leader = command.Leader.Trim(),
-        Unit = command.Unit.Trim(),
-        Requirement = command.Requirement.Trim(),
-        Deadline = command.Deadline,
-        At = at,
-        RecordedAt = now,
-        RecordedBy = actor.ToString(),
-    };
-
-    internal static string DescribeAssignment(FourFixedPoints points) =>
-        $"Assigned (四定): leader {points.Leader}, unit {points.Unit}, deadline {Durations.Describe(points.Deadline)}; requirement: {points.Requirement}";
-
-    internal static Validator ValidateAnswer(GiveAnswer command, DateTimeOffset now, DateTimeOffset earliest, string what) =>
-        new Validator()
-            .Required("content", command.Content, Validator.LongText)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, earliest, what);
-
-    internal static void ValidateEarlierCases(Validator check, string field, IReadOnlyList<string>? ids, string ownId)
-    {
-        if (ids is null)
-        {
-            check.Add(field, "must be a list of case ids");
-            return;
-        }
-
-        if (ids.Count > 100)
-        {
-            check.Add(field, $"names {ids.Count} cases; at most 100 are allowed");
-            return;
-        }
-
-        for (var i = 0; i < ids.Count; i++)
-        {
-            check.Required($"{field}[{i}]", ids[i]);
-            if (ids[i]?.Trim() == ownId)
-            {
-                check.Add($"{field}[{i}]", "is this case itself");
-            }
-        }
-    }
-
-    private static void ValidateComplainant(Validator check, Complainant? complainant)
-    {
-        if (complainant is null)
-        {
-            return;
-        }
-
-        check.Optional("complainant.name", complainant.Name, Validator.ShortText)
-            .Optional("complainant.contact", complainant.Contact, Validator.ShortText);
-
-        // Never echo the value: refusal messages reach logs.
-        if (complainant.IdNumber is { } idNumber && !IdNumbers.IsValid(idNumber))
-        {
-            check.Add("complainant.idNumber", "is not a resident identity card number (18 characters with a valid check digit, or 15 digits)");
-        }
-    }
 
     private static Complainant Trimmed(Complainant? complainant) => complainant is null
         ? new Complainant()
@@ -930,32 +694,4 @@ public sealed class Dispute
         channel == PetitionChannel.Hotline12369 && rules.Hotline12369 is { } hotline && receivedAt >= hotline.EffectiveFrom ? hotline : null;
 
     private static string NoteSuffix(string? note) => note is { Length: > 0 } ? $": {note}" : "";
-
-    private static string Describe(DateTimeOffset? at) => at is { } moment ? Durations.Describe(moment) : "?";
-
-    internal static string Describe(PetitionChannel channel) => channel switch
-    {
-        PetitionChannel.Visit => "a visit (走访)",
-        PetitionChannel.Letter => "a letter (来信)",
-        PetitionChannel.Online => "an online petition (网上信访)",
-        _ => "a 12369 hotline report (举报)",
-    };
-
-    internal static string Describe(DisputeSubject subject) =>
-        string.Join(", ", new[] { subject.Enterprise, subject.Place, subject.Region }.Where(s => !string.IsNullOrWhiteSpace(s)));
-
-    internal static string Describe(Satisfaction satisfaction) => satisfaction switch
-    {
-        Satisfaction.Satisfied => "satisfied (满意)",
-        Satisfaction.BasicallySatisfied => "basically satisfied (基本满意)",
-        _ => "dissatisfied (不满意)",
-    };
-
-    internal static string Describe(AnswerStage stage) => stage switch
-    {
-        AnswerStage.Reply => "reply (答复意见)",
-        AnswerStage.Review => "review opinion (复查意见)",
-        AnswerStage.SecondReview => "second review opinion (复核意见)",
-        _ => "new reply (重新答复)",
-    };
 }

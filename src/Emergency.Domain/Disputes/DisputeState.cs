@@ -1,3 +1,5 @@
+using Emergency.Domain.Calendar;
+
 namespace Emergency.Domain.Disputes;
 
 /// <summary>
@@ -172,7 +174,7 @@ public sealed record ReplyExtension
 {
     public required int Length { get; init; }
 
-    public required Calendar.LimitUnit Unit { get; init; }
+    public required LimitUnit Unit { get; init; }
 
     public required string ApprovedBy { get; init; }
 

@@ -24,4 +24,15 @@ public sealed record FourFixedPoints
     public required DateTimeOffset RecordedAt { get; init; }
 
     public required string RecordedBy { get; init; }
+
+    internal static FourFixedPoints From(Assign command, DateTimeOffset at, DateTimeOffset now, Actor actor) => new()
+    {
+        Leader = command.Leader.Trim(),
+        Unit = command.Unit.Trim(),
+        Requirement = command.Requirement.Trim(),
+        Deadline = command.Deadline,
+        At = at,
+        RecordedAt = now,
+        RecordedBy = actor.ToString(),
+    };
 }

@@ -1,3 +1,4 @@
+using Emergency.Domain.Calendar;
 using Emergency.Domain.Disputes.Rules;
 using Stateless;
 
@@ -14,7 +15,7 @@ public sealed class Suggestion
     private readonly StateMachine<SuggestionPhase, Trigger> _machine;
     private readonly Procedure _procedure;
 
-    private Suggestion(SuggestionState state, SuggestionRuleSet rules, Calendar.WorkingCalendar calendar)
+    private Suggestion(SuggestionState state, SuggestionRuleSet rules, WorkingCalendar calendar)
     {
         State = state;
         Rules = rules;
@@ -95,7 +96,7 @@ public sealed class Suggestion
         };
         var suggestion = new Suggestion(state, rules, catalog.Calendar);
         suggestion._procedure.Append(command.ReceivedAt, now, actor, DisputeTimelineKind.Registered,
-            $"Registered: {Describe(command.Kind)}{(state.Number is null ? "" : $" {state.Number}")} \"{state.Title}\" of {state.Deputy.Name}, received {Durations.Describe(command.ReceivedAt)}; unit {state.Unit}; judged by rule set {rules.Id}");
+            $"Registered: {DisputeWords.Describe(command.Kind)}{(state.Number is null ? "" : $" {state.Number}")} \"{state.Title}\" of {state.Deputy.Name}, received {Durations.Describe(command.ReceivedAt)}; unit {state.Unit}; judged by rule set {rules.Id}");
         state.Version = 1;
         return (suggestion, Decision.Accepted);
     }
@@ -116,7 +117,7 @@ public sealed class Suggestion
     {
         Tick(now);
         var start = State.Assignments.LastOrDefault()?.Returned?.At ?? State.ReceivedAt;
-        var check = Dispute.ValidateAssignment(command, now, start);
+        var check = CaseChecks.Assignment(command, now, start);
         if (command.Complex)
         {
             check.Required("complexBecause", command.ComplexBecause, Validator.LongText);
@@ -141,10 +142,10 @@ public sealed class Suggestion
 
         return Attempt(Trigger.Assign, "assign", now, null, () =>
         {
-            var points = Dispute.FixedPoints(command, at, now, actor);
+            var points = FourFixedPoints.From(command, at, now, actor);
             State.Assignments.Add(new SuggestionAssignment { Points = points, Complex = command.Complex, ComplexBecause = command.ComplexBecause?.Trim() });
             _procedure.Append(at, now, actor, DisputeTimelineKind.Assigned,
-                Dispute.DescribeAssignment(points) + (command.Complex ? $"; complex (涉及面广、处理难度大): {command.ComplexBecause!.Trim()}" : ""));
+                DisputeWords.Describe(points) + (command.Complex ? $"; complex (涉及面广、处理难度大): {command.ComplexBecause!.Trim()}" : ""));
             _procedure.OpenObligation(DisputeObligationKind.Reply, limit, at, "the assignment", points.Unit, now);
             _procedure.OpenObligation(DisputeObligationKind.Handling, command.Deadline, $"the deadline fixed at assignment (四定: 定时限) on {Durations.Describe(at)}, within the reply limit", at, points.Unit, now);
             _procedure.OpenWindow(WindowKind.WrongAssignment, Rules.Limits.WrongAssignment, at, "the assignment", now);
@@ -207,7 +208,7 @@ public sealed class Suggestion
         var earliest = State.Phase == SuggestionPhase.AwaitingNewReply
             ? State.Satisfactions.LastOrDefault()?.At ?? State.ReceivedAt
             : Assignment?.Points.At ?? State.ReceivedAt;
-        var check = Dispute.ValidateAnswer(command, now, earliest, State.Phase == SuggestionPhase.AwaitingNewReply ? "the recorded dissatisfaction" : "the assignment");
+        var check = CaseChecks.Answer(command, now, earliest, State.Phase == SuggestionPhase.AwaitingNewReply ? "the recorded dissatisfaction" : "the assignment");
         if (check.Errors.Count > 0)
         {
             return Decision.Invalid(check.Errors);
@@ -219,7 +220,7 @@ public sealed class Suggestion
         {
             State.Answers.Add(new Answer { Stage = stage, Content = command.Content, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
             var communicated = State.Communications.Any(c => c.At <= at) ? "after communicating with the deputy" : "WITHOUT any recorded communication with the deputy";
-            _procedure.Append(at, now, actor, DisputeTimelineKind.Replied, $"{Procedure.Capitalised(Dispute.Describe(stage))} given in writing, {communicated}");
+            _procedure.Append(at, now, actor, DisputeTimelineKind.Replied, $"{Procedure.Capitalised(DisputeWords.Describe(stage))} given in writing, {communicated}");
             foreach (var obligation in _procedure.OpenObligations.ToList())
             {
                 _procedure.Complete(obligation, at, now, actor, null);
@@ -252,7 +253,7 @@ public sealed class Suggestion
         return Attempt(newReply ? Trigger.RequestNewReply : Trigger.RecordSatisfaction, "record satisfaction", now, WhyNotSatisfaction, () =>
         {
             State.Satisfactions.Add(new SatisfactionRecord { Stage = answer!.Stage, Satisfaction = command.Satisfaction, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-            _procedure.Append(at, now, actor, DisputeTimelineKind.SatisfactionRecorded, $"The deputy is {Dispute.Describe(command.Satisfaction)} with the {Dispute.Describe(answer.Stage)}");
+            _procedure.Append(at, now, actor, DisputeTimelineKind.SatisfactionRecorded, $"The deputy is {DisputeWords.Describe(command.Satisfaction)} with the {DisputeWords.Describe(answer.Stage)}");
             if (newReply)
             {
                 _procedure.OpenObligation(DisputeObligationKind.NewReply, Rules.Limits.NewReply, at, "the recorded dissatisfaction", Assignment!.Points.Unit, now);
@@ -370,7 +371,7 @@ public sealed class Suggestion
         }
 
         var recorded = State.Satisfactions.LastOrDefault(s => s.Stage == answer.Stage);
-        return recorded is null ? null : $"the deputy's satisfaction with the {Dispute.Describe(answer.Stage)} was already recorded ({Dispute.Describe(recorded.Satisfaction)}, {Durations.Describe(recorded.At)})";
+        return recorded is null ? null : $"the deputy's satisfaction with the {DisputeWords.Describe(answer.Stage)} was already recorded ({DisputeWords.Describe(recorded.Satisfaction)}, {Durations.Describe(recorded.At)})";
     }
 
     private string? WhyNotClose(DateTimeOffset now)
@@ -388,13 +389,7 @@ public sealed class Suggestion
 
         var answer = State.Answers.LastOrDefault();
         return answer is not null && !State.Satisfactions.Any(s => s.Stage == answer.Stage)
-            ? $"cannot close yet: record whether the deputy is satisfied with the {Dispute.Describe(answer.Stage)} first"
+            ? $"cannot close yet: record whether the deputy is satisfied with the {DisputeWords.Describe(answer.Stage)} first"
             : null;
     }
-
-    internal static string Describe(SuggestionKind kind) => kind switch
-    {
-        SuggestionKind.DeputySuggestion => "a deputy's suggestion (人大代表建议)",
-        _ => "a member's proposal (政协委员提案)",
-    };
 }

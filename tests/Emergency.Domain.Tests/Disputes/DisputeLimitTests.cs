@@ -223,6 +223,18 @@ public sealed class DisputeLimitTests
         Assert.Contains("5 working days from the day after the transfer on Fri 2023-04-28: last day Tue 2023-05-09, ends 24:00", window.Basis, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_working_day_limit_in_a_year_the_calendar_does_not_know_says_so_in_its_basis()
+    {
+        var dispute = DisputeDrive.Register(DisputeCmd.Register(Moments.At(2027, 2, 1), receivedBy: ReceivedBy.PetitionOffice), now: Moments.At(2027, 2, 1, 11));
+
+        dispute.RecordTransfer(DisputeCmd.Transfer(), Officer, Moments.At(2027, 2, 5, 16)).Accept();
+
+        var window = dispute.Window(WindowKind.WrongAssignment);
+        Assert.Equal(Moments.EndOf(2027, 2, 12), window.ClosesAt);
+        Assert.EndsWith("the holiday calendar has no year 2027: counted Monday to Friday there; statute: " + RealDisputeRules.Petitions.Get("cn-2022").Limits.WrongAssignment!.Source, window.Basis, StringComparison.Ordinal);
+    }
+
     private static LimitCase Setup(string jurisdiction, int year, string step)
     {
         var catalog = RealDisputeRules.Petitions.For(jurisdiction);
