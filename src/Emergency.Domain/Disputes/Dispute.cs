@@ -150,16 +150,7 @@ public sealed partial class Dispute
     }
 
     /// <summary>Marks every deadline and window end that has passed. Returns true when anything changed.</summary>
-    public bool Tick(DateTimeOffset now)
-    {
-        if (!_procedure.MarkDue(now))
-        {
-            return false;
-        }
-
-        State.Version++;
-        return true;
-    }
+    public bool Tick(DateTimeOffset now) => _procedure.Tick(now);
 
     /// <summary>The petition office passed the case to the department (转送): the acceptance limit starts.</summary>
     public Decision RecordTransfer(RecordTransfer command, Actor actor, DateTimeOffset now)
@@ -669,11 +660,7 @@ public sealed partial class Dispute
 
         apply();
         _machine.Fire(trigger);
-
-        // A move dated in the past can open a limit that has already passed: mark it now, not at the next tick.
-        _procedure.MarkDue(now);
-        State.Version++;
-        return Decision.Accepted;
+        return _procedure.Accepted(now);
     }
 
     private void AddAnswer(AnswerStage stage, string content, DateTimeOffset at, DateTimeOffset now, Actor actor) =>

@@ -110,6 +110,29 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
         Append(at, now, actor, DisputeTimelineKind.WindowWaived, $"The time for {window.Kind.Title()} no longer applies: {because}", window.Id);
     }
 
+    /// <summary>Marks what fell due as a change of its own (one version), when anything did.</summary>
+    public bool Tick(DateTimeOffset now)
+    {
+        if (!MarkDue(now))
+        {
+            return false;
+        }
+
+        State.Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// Closes an accepted command: one version for the command and what fell due with it (a move dated in the past can
+    /// open a limit that has already passed: it is marked now, not at the next tick).
+    /// </summary>
+    public Decision Accepted(DateTimeOffset now)
+    {
+        MarkDue(now);
+        State.Version++;
+        return Decision.Accepted;
+    }
+
     /// <summary>Marks overdue obligations and lapsed windows, each dated at its own deadline. Returns whether anything changed.</summary>
     public bool MarkDue(DateTimeOffset now)
     {

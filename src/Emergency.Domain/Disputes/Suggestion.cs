@@ -101,16 +101,8 @@ public sealed class Suggestion
         return (suggestion, Decision.Accepted);
     }
 
-    public bool Tick(DateTimeOffset now)
-    {
-        if (!_procedure.MarkDue(now))
-        {
-            return false;
-        }
-
-        State.Version++;
-        return true;
-    }
+    /// <summary>Marks every deadline and window end that has passed. Returns true when anything changed.</summary>
+    public bool Tick(DateTimeOffset now) => _procedure.Tick(now);
 
     /// <summary>Assign with the four fixed points (四定): the reply limit (3 months, 6 if complex) starts.</summary>
     public Decision Assign(Assign command, Actor actor, DateTimeOffset now)
@@ -335,9 +327,7 @@ public sealed class Suggestion
 
         apply();
         _machine.Fire(trigger);
-        _procedure.MarkDue(now);
-        State.Version++;
-        return Decision.Accepted;
+        return _procedure.Accepted(now);
     }
 
     private string WhyPhaseForbids(Trigger trigger, string move) => (State.Phase, trigger) switch

@@ -135,7 +135,7 @@ public sealed class DisputeLimitTests
         var dispute = DisputeDrive.Register();
         var due = Midnight("2013-03-20");
 
-        Assert.True(dispute.HasOverdue is false);
+        Assert.False(dispute.HasOverdue);
         dispute.Tick(due.Days(2));
         Assert.True(dispute.HasOverdue);
         Assert.Equal(DisputeObligationStatus.Overdue, dispute.Summary(due.Days(2)).Obligations.Single().Status);

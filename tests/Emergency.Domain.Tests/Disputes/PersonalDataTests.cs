@@ -28,6 +28,13 @@ public sealed class PersonalDataTests
     }
 
     [Fact]
+    public void The_walk_finds_personal_data_where_there_is_some()
+    {
+        Assert.Contains(typeof(Complainant), Reachable(typeof(DisputeView)));
+        Assert.Contains(typeof(Answer), Reachable(typeof(SuggestionView)));
+    }
+
+    [Fact]
     public void The_personal_fields_are_marked()
     {
         Assert.NotNull(typeof(Complainant).GetCustomAttribute<PersonalDataAttribute>());
