@@ -78,6 +78,7 @@ public sealed partial class Dispute
         {
             check.Add("petitionOffice", "applies only to a case the petition office received");
         }
+
         CaseChecks.Complainant(check, command.Complainant);
         CaseChecks.EarlierCases(check, "earlierCases", command.EarlierCases, id);
         if (command.Subject is null)
