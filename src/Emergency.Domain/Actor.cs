@@ -27,4 +27,7 @@ public enum Role
 
     /// <summary>The engine itself (deadline events).</summary>
     System,
+
+    /// <summary>信访工作人员 — registers and handles petitions, complaints and suggestions; sees the complainant's personal data.</summary>
+    PetitionOfficer,
 }

@@ -1,0 +1,267 @@
+namespace Emergency.Domain.Disputes;
+
+/// <summary>
+/// A petition as a petition officer sees it at one moment. The complainant and the content are personal data:
+/// a view for a role that may not see them carries neither (<see cref="PersonalDataRedacted"/>).
+/// </summary>
+public sealed record DisputeView
+{
+    public required string Id { get; init; }
+
+    public required string Scope { get; init; }
+
+    public required PetitionChannel Channel { get; init; }
+
+    public required ReceivedBy ReceivedBy { get; init; }
+
+    public string? PetitionOffice { get; init; }
+
+    public required DisputePhase Phase { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required DateTimeOffset RegisteredAt { get; init; }
+
+    public required string RegisteredBy { get; init; }
+
+    public required string RuleSetId { get; init; }
+
+    public required string Unit { get; init; }
+
+    public required DisputeSubject Subject { get; init; }
+
+    /// <summary>Null when the view is redacted.</summary>
+    [PersonalData]
+    public Complainant? Complainant { get; init; }
+
+    /// <summary>Null when the view is redacted.</summary>
+    [PersonalData]
+    public string? Content { get; init; }
+
+    public required bool PersonalDataRedacted { get; init; }
+
+    public required IReadOnlyList<string> EarlierCases { get; init; }
+
+    public DateTimeOffset? TransferredAt { get; init; }
+
+    public AcceptanceDecision? Acceptance { get; init; }
+
+    public WrongAssignmentReturn? Returned { get; init; }
+
+    public FourFixedPoints? Assignment { get; init; }
+
+    public HandlingRecord? Handling { get; init; }
+
+    public required IReadOnlyList<ReplyExtension> Extensions { get; init; }
+
+    public required IReadOnlyList<Answer> Answers { get; init; }
+
+    public required IReadOnlyList<ReviewRequest> ReviewRequests { get; init; }
+
+    public required IReadOnlyList<SatisfactionRecord> Satisfactions { get; init; }
+
+    public required IReadOnlyList<DisputeObligationView> Obligations { get; init; }
+
+    public required IReadOnlyList<WindowView> Windows { get; init; }
+
+    public required IReadOnlyList<DisputeTimelineEntry> Timeline { get; init; }
+
+    public required IReadOnlyList<string> AllowedMoves { get; init; }
+
+    public required long Version { get; init; }
+
+    public required DateTimeOffset AsOf { get; init; }
+}
+
+/// <summary>
+/// One line of the disputes lane and the input of efficiency supervision. Never carries personal data or the
+/// content: it is shown on the board and published to every role.
+/// </summary>
+public sealed record DisputeSummary
+{
+    public required string Id { get; init; }
+
+    public required string Scope { get; init; }
+
+    public required PetitionChannel Channel { get; init; }
+
+    public required DisputePhase Phase { get; init; }
+
+    public required DisputeSubject Subject { get; init; }
+
+    /// <summary>The unit that received the case and decides acceptance.</summary>
+    public required string Unit { get; init; }
+
+    /// <summary>The unit it was assigned to (四定), once assigned.</summary>
+    public string? AssignedUnit { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required string RuleSetId { get; init; }
+
+    /// <summary>Earliest deadline of an open obligation (overdue ones included).</summary>
+    public DateTimeOffset? NextDueAt { get; init; }
+
+    public required bool Overdue { get; init; }
+
+    /// <summary>The reply limit was extended with an approval.</summary>
+    public required bool Extended { get; init; }
+
+    /// <summary>The latest satisfaction recorded, if any.</summary>
+    public Satisfaction? Satisfaction { get; init; }
+
+    public required IReadOnlyList<string> EarlierCases { get; init; }
+
+    public required IReadOnlyList<DisputeObligationView> Obligations { get; init; }
+
+    public required IReadOnlyList<WindowView> Windows { get; init; }
+
+    /// <summary>What an officer must notice: deadlines missed, windows lapsed, extensions; newest first.</summary>
+    public required IReadOnlyList<DisputeTimelineEntry> Alerts { get; init; }
+
+    public required long Version { get; init; }
+
+    /// <summary>The summary counted again at another moment.</summary>
+    public DisputeSummary AsOf(DateTimeOffset now)
+    {
+        var obligations = Obligations.Select(o => o.AsOf(now)).ToList();
+        return this with { Obligations = obligations, Overdue = obligations.Any(o => o.Status == DisputeObligationStatus.Overdue) };
+    }
+}
+
+/// <summary>
+/// What the public and the petitioner may see of a case (查询办理情况): where it stands and whether it was on time.
+/// No person, no content, no names of officers.
+/// </summary>
+public sealed record DisputePublicView
+{
+    public required string Id { get; init; }
+
+    public required PetitionChannel Channel { get; init; }
+
+    public required DisputePhase Phase { get; init; }
+
+    public required DisputeSubject Subject { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public DateTimeOffset? AcceptanceDecidedAt { get; init; }
+
+    public AcceptanceOutcome? AcceptanceOutcome { get; init; }
+
+    public DateTimeOffset? ReplyDueAt { get; init; }
+
+    public DateTimeOffset? RepliedAt { get; init; }
+
+    /// <summary>Null while the reply is not due yet and not given.</summary>
+    public bool? RepliedOnTime { get; init; }
+}
+
+public static class DisputeViews
+{
+    /// <summary>How many alerts a summary carries.</summary>
+    public const int AlertsPerCase = 10;
+
+    /// <summary>What a redacted view shows instead of a letter addressed to a person.</summary>
+    public const string Redacted = "(personal data: not shown to this role)";
+
+    private static readonly DisputeTimelineKind[] AlertKinds =
+        [DisputeTimelineKind.ObligationOverdue, DisputeTimelineKind.WindowLapsed, DisputeTimelineKind.ReplyExtended, DisputeTimelineKind.ObligationWithdrawn];
+
+    /// <summary>Whether a role may see personal data (the complainant, the content, letters addressed to a person).</summary>
+    public static bool MaySeePersonalData(Role role) => role == Role.PetitionOfficer;
+
+    /// <summary>The view for one actor: personal data only for the roles that need it.</summary>
+    public static DisputeView ViewFor(this Dispute dispute, Actor actor, DateTimeOffset now) => dispute.View(now, MaySeePersonalData(actor.Role));
+
+    public static DisputeView View(this Dispute dispute, DateTimeOffset now, bool includePersonalData)
+    {
+        var s = dispute.State;
+        return new DisputeView
+        {
+            Id = s.Id,
+            Scope = s.Scope,
+            Channel = s.Channel,
+            ReceivedBy = s.ReceivedBy,
+            PetitionOffice = s.PetitionOffice,
+            Phase = s.Phase,
+            ReceivedAt = s.ReceivedAt,
+            RegisteredAt = s.RegisteredAt,
+            RegisteredBy = s.RegisteredBy,
+            RuleSetId = s.RuleSetId,
+            Unit = s.Unit,
+            Subject = s.Subject,
+            Complainant = includePersonalData ? s.Complainant : null,
+            Content = includePersonalData ? s.Content : null,
+            PersonalDataRedacted = !includePersonalData,
+            EarlierCases = s.EarlierCases,
+            TransferredAt = s.TransferredAt,
+            Acceptance = s.Acceptance,
+            Returned = s.Returned,
+            Assignment = s.Assignment,
+            Handling = s.Handling,
+            Extensions = s.Extensions,
+            Answers = includePersonalData ? s.Answers : [.. s.Answers.Select(a => a with { Content = Redacted })],
+            ReviewRequests = s.ReviewRequests,
+            Satisfactions = s.Satisfactions,
+            Obligations = [.. s.Obligations.Select(o => DisputeObligationView.Of(o, now))],
+            Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
+            Timeline = s.Timeline,
+            AllowedMoves = dispute.AllowedMoves(now),
+            Version = s.Version,
+            AsOf = now,
+        };
+    }
+
+    public static DisputeSummary Summary(this Dispute dispute, DateTimeOffset now)
+    {
+        var s = dispute.State;
+        var obligations = s.Obligations.Select(o => DisputeObligationView.Of(o, now)).ToList();
+        return new DisputeSummary
+        {
+            Id = s.Id,
+            Scope = s.Scope,
+            Channel = s.Channel,
+            Phase = s.Phase,
+            Subject = s.Subject,
+            Unit = s.Unit,
+            AssignedUnit = s.Assignment?.Unit,
+            ReceivedAt = s.ReceivedAt,
+            RuleSetId = s.RuleSetId,
+            NextDueAt = s.Obligations.Where(o => o.IsOpen).Select(o => (DateTimeOffset?)o.EffectiveDeadline).Min(),
+            Overdue = obligations.Any(o => o.Status == DisputeObligationStatus.Overdue),
+            Extended = s.Extensions.Count > 0,
+            Satisfaction = s.Satisfactions.LastOrDefault()?.Satisfaction,
+            EarlierCases = s.EarlierCases,
+            Obligations = obligations,
+            Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
+            Alerts = [.. s.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(AlertsPerCase)],
+            Version = s.Version,
+        };
+    }
+
+    public static DisputePublicView PublicView(this Dispute dispute, DateTimeOffset now)
+    {
+        var s = dispute.State;
+        var reply = s.Obligations.LastOrDefault(o => o.Kind == DisputeObligationKind.Reply);
+        var status = reply?.StatusAt(now);
+        return new DisputePublicView
+        {
+            Id = s.Id,
+            Channel = s.Channel,
+            Phase = s.Phase,
+            Subject = s.Subject,
+            ReceivedAt = s.ReceivedAt,
+            AcceptanceDecidedAt = s.Acceptance?.At,
+            AcceptanceOutcome = s.Acceptance?.Outcome,
+            ReplyDueAt = reply?.DueAt,
+            RepliedAt = s.Answers.FirstOrDefault(a => a.Stage == AnswerStage.Reply)?.At,
+            RepliedOnTime = status switch
+            {
+                DisputeObligationStatus.Completed => true,
+                DisputeObligationStatus.CompletedLate or DisputeObligationStatus.Overdue => false,
+                _ => null,
+            },
+        };
+    }
+}

@@ -1,0 +1,173 @@
+using Emergency.Domain.Calendar;
+using Emergency.Domain.Disputes.Rules;
+
+namespace Emergency.Domain.Disputes;
+
+/// <summary>
+/// The book-keeping petitions and suggestions share: opening obligations and windows with deadlines counted on the
+/// working calendar, completing and withdrawing them, marking what fell due, and writing the timeline.
+/// </summary>
+internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Counting counting)
+{
+    public CaseState State { get; } = state;
+
+    public WorkingCalendar Calendar { get; } = calendar;
+
+    /// <summary>The earliest deadline or window end still ahead: when the engine must look again.</summary>
+    public DateTimeOffset? NextDueAt =>
+        State.Obligations.Where(o => o.IsOpen && o.OverdueSince is null).Select(o => (DateTimeOffset?)o.DueAt)
+            .Concat(State.Windows.Where(w => !w.IsUsed && !w.IsWaived && w.LapsedAt is null).Select(w => (DateTimeOffset?)w.ClosesAt))
+            .Min();
+
+    public bool HasOverdue => State.Obligations.Any(o => o.IsOpen && o.OverdueSince is not null);
+
+    public IEnumerable<DisputeObligation> OpenObligations => State.Obligations.Where(o => o.IsOpen);
+
+    public DisputeObligation? Open(DisputeObligationKind kind) => State.Obligations.LastOrDefault(o => o.Kind == kind && o.IsOpen);
+
+    public DisputeObligation? Last(DisputeObligationKind kind) => State.Obligations.LastOrDefault(o => o.Kind == kind);
+
+    public Window? LastWindow(WindowKind kind) => State.Windows.LastOrDefault(w => w.Kind == kind);
+
+    public CountedLimit Count(DateTimeOffset from, Limit limit, string eventName, int extraLength = 0) =>
+        Calendar.Count(from, limit.Length + extraLength, limit.Unit, counting, eventName);
+
+    /// <summary>Opens an obligation whose deadline a rule limit sets, counted from <paramref name="from"/>.</summary>
+    public DisputeObligation OpenObligation(DisputeObligationKind kind, Limit limit, DateTimeOffset from, string eventName, string unit, DateTimeOffset now)
+    {
+        var counted = Count(from, limit, eventName);
+        return OpenObligation(kind, counted.DueAt, $"{counted.Basis}; {limit.Basis}: {limit.Source}", from, unit, now);
+    }
+
+    /// <summary>Opens an obligation with a deadline set another way (the one fixed at assignment).</summary>
+    public DisputeObligation OpenObligation(DisputeObligationKind kind, DateTimeOffset dueAt, string basis, DateTimeOffset from, string unit, DateTimeOffset now)
+    {
+        var number = State.Obligations.Count(o => o.Kind == kind) + 1;
+        var obligation = new DisputeObligation
+        {
+            Id = number == 1 ? kind.Name() : $"{kind.Name()}-{number}",
+            Kind = kind,
+            OpenedAt = from,
+            DueAt = dueAt,
+            DeadlineBasis = basis,
+            Unit = unit,
+        };
+        State.Obligations.Add(obligation);
+        Append(now, now, Actor.System, DisputeTimelineKind.DeadlineSet, $"{Capitalised(kind.Title())} due {Durations.Describe(dueAt)} ({basis})", obligation.Id);
+        return obligation;
+    }
+
+    public Window OpenWindow(WindowKind kind, Limit limit, DateTimeOffset from, string eventName, DateTimeOffset now)
+    {
+        var counted = Count(from, limit, eventName);
+        var number = State.Windows.Count(w => w.Kind == kind) + 1;
+        var window = new Window
+        {
+            Id = number == 1 ? kind.Name() : $"{kind.Name()}-{number}",
+            Kind = kind,
+            OpensAt = from,
+            ClosesAt = counted.DueAt,
+            Basis = $"{counted.Basis}; {limit.Basis}: {limit.Source}",
+        };
+        State.Windows.Add(window);
+        Append(now, now, Actor.System, DisputeTimelineKind.WindowOpened, $"Time for {kind.Title()} until {Durations.Describe(window.ClosesAt)} ({window.Basis})", window.Id);
+        return window;
+    }
+
+    public void Complete(DisputeObligation obligation, DateTimeOffset at, DateTimeOffset now, Actor actor, string? note)
+    {
+        obligation.CompletedAt = at;
+        obligation.RecordedAt = now;
+        obligation.CompletedBy = actor.ToString();
+        obligation.Note = note;
+        var timing = obligation.LateBy is { } late
+            ? $"LATE by {Durations.Describe(late)} (due {Durations.Describe(obligation.EffectiveDeadline)})"
+            : $"on time (due {Durations.Describe(obligation.DueAt)})";
+        var recorded = now - at > TimeSpan.FromMinutes(1) ? $", recorded {Durations.Describe(now - at)} later" : "";
+        Append(at, now, actor, DisputeTimelineKind.ObligationCompleted, $"{Capitalised(obligation.Kind.Title())} completed {timing}{recorded}", obligation.Id);
+    }
+
+    public void Withdraw(DisputeObligation obligation, DateTimeOffset at, DateTimeOffset now, Actor actor, string because)
+    {
+        obligation.WithdrawnAt = at;
+        obligation.WithdrawnBecause = because;
+        Append(at, now, actor, DisputeTimelineKind.ObligationWithdrawn, $"{Capitalised(obligation.Kind.Title())} withdrawn: {because}", obligation.Id);
+    }
+
+    public void Use(Window window, DateTimeOffset at, DateTimeOffset now, Actor actor)
+    {
+        window.UsedAt = at;
+        window.RecordedAt = now;
+        window.UsedBy = actor.ToString();
+        var late = window.LapsedAt is not null ? "; recorded after the engine had marked the window closed" : "";
+        Append(at, now, actor, DisputeTimelineKind.WindowUsed, $"Used the time for {window.Kind.Title()} (open until {Durations.Describe(window.ClosesAt)}){late}", window.Id);
+    }
+
+    public void Waive(Window window, DateTimeOffset at, DateTimeOffset now, Actor actor, string because)
+    {
+        window.WaivedAt = at;
+        window.WaivedBecause = because;
+        Append(at, now, actor, DisputeTimelineKind.WindowWaived, $"The time for {window.Kind.Title()} no longer applies: {because}", window.Id);
+    }
+
+    /// <summary>Marks what fell due as a change of its own (one version), when anything did.</summary>
+    public bool Tick(DateTimeOffset now)
+    {
+        if (!MarkDue(now))
+        {
+            return false;
+        }
+
+        State.Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// Closes an accepted command: one version for the command and what fell due with it (a move dated in the past can
+    /// open a limit that has already passed: it is marked now, not at the next tick).
+    /// </summary>
+    public Decision Accepted(DateTimeOffset now)
+    {
+        MarkDue(now);
+        State.Version++;
+        return Decision.Accepted;
+    }
+
+    /// <summary>Marks overdue obligations and lapsed windows, each dated at its own deadline. Returns whether anything changed.</summary>
+    public bool MarkDue(DateTimeOffset now)
+    {
+        var due = State.Obligations.Where(o => o.IsOpen && o.OverdueSince is null && o.DueAt < now).Select(o => (At: o.DueAt, Obligation: (DisputeObligation?)o, Window: (Window?)null))
+            .Concat(State.Windows.Where(w => !w.IsUsed && !w.IsWaived && w.LapsedAt is null && w.ClosesAt < now).Select(w => (At: w.ClosesAt, Obligation: (DisputeObligation?)null, Window: (Window?)w)))
+            .OrderBy(d => d.At)
+            .ToList();
+        foreach (var (at, obligation, window) in due)
+        {
+            if (obligation is not null)
+            {
+                obligation.OverdueSince = obligation.DueAt;
+                Append(at, now, Actor.System, DisputeTimelineKind.ObligationOverdue, $"{Capitalised(obligation.Kind.Title())} is overdue: it was due {Durations.Describe(obligation.DueAt)} ({obligation.Unit})", obligation.Id);
+            }
+            else
+            {
+                window!.LapsedAt = window.ClosesAt;
+                Append(at, now, Actor.System, DisputeTimelineKind.WindowLapsed, $"The time for {window.Kind.Title()} ended unused at {Durations.Describe(window.ClosesAt)}", window.Id);
+            }
+        }
+
+        return due.Count > 0;
+    }
+
+    public void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, DisputeTimelineKind kind, string text, string? reference = null) =>
+        State.Timeline.Add(new DisputeTimelineEntry
+        {
+            Seq = State.Timeline.Count + 1,
+            At = at,
+            RecordedAt = recordedAt,
+            Actor = actor.ToString(),
+            Kind = kind,
+            Text = text,
+            Ref = reference,
+        });
+
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,13 @@
+namespace Emergency.Domain.Disputes.Rules;
+
+/// <summary>What a catalog needs of a rule set to choose the one in force.</summary>
+public interface IVersionedRuleSet
+{
+    string Id { get; }
+
+    string Title { get; }
+
+    DateTimeOffset EffectiveFrom { get; }
+
+    string Jurisdiction { get; }
+}

@@ -1,0 +1,38 @@
+using Emergency.Domain.Calendar;
+
+namespace Emergency.Domain.Disputes.Rules;
+
+/// <summary>
+/// One time limit (时限) of a procedure, in the unit its rule states it ("15 days", "5 working days", "3 months"),
+/// counted by the rule set's <see cref="Counting"/>.
+/// </summary>
+public sealed record Limit
+{
+    public required int Length { get; init; }
+
+    public required LimitUnit Unit { get; init; }
+
+    /// <summary>"statute", "local rule", "local practice" or "this engine's reading".</summary>
+    public required string Basis { get; init; }
+
+    public required string Source { get; init; }
+
+    /// <summary>How far the limit may be extended with a recorded approval; only the reply limit has one.</summary>
+    public ExtensionRule? Extension { get; init; }
+
+    public override string ToString() => WorkingCalendar.Describe(Length, Unit);
+}
+
+/// <summary>An extension of a limit that needs a recorded approval (who approved, when, why).</summary>
+public sealed record ExtensionRule
+{
+    /// <summary>The longest extension, in the unit of the limit it extends.</summary>
+    public required int Length { get; init; }
+
+    public required LimitUnit Unit { get; init; }
+
+    /// <summary>How many extensions one case may have.</summary>
+    public required int Times { get; init; }
+
+    public required string Source { get; init; }
+}

@@ -1,0 +1,89 @@
+namespace Emergency.Domain.Disputes;
+
+/// <summary>
+/// A time in which someone may act, as opposed to a duty: the petitioner may ask for a review (复查) or a second
+/// review (复核), a unit may send back a wrong assignment. A request after the window closed is refused; a window
+/// nobody used lapses at its end and says so in the timeline.
+/// </summary>
+public sealed class Window
+{
+    public required string Id { get; init; }
+
+    public required WindowKind Kind { get; init; }
+
+    /// <summary>The event the window counts from (the reply, the review answer, the transfer, the assignment).</summary>
+    public required DateTimeOffset OpensAt { get; init; }
+
+    /// <summary>Acting at this moment is still in time; after it, not.</summary>
+    public required DateTimeOffset ClosesAt { get; init; }
+
+    public required string Basis { get; init; }
+
+    public DateTimeOffset? UsedAt { get; set; }
+
+    public DateTimeOffset? RecordedAt { get; set; }
+
+    public string? UsedBy { get; set; }
+
+    /// <summary>Set when the window closed unused; stays even if a request dated inside it is recorded later.</summary>
+    public DateTimeOffset? LapsedAt { get; set; }
+
+    /// <summary>When the window stopped mattering because the procedure moved on (a unit that accepted the case cannot send it back).</summary>
+    public DateTimeOffset? WaivedAt { get; set; }
+
+    public string? WaivedBecause { get; set; }
+
+    public bool IsUsed => UsedAt is not null;
+
+    public bool IsWaived => WaivedAt is not null;
+
+    /// <summary>Open at <paramref name="moment"/>: not used, not waived and not past its end.</summary>
+    public bool IsOpenAt(DateTimeOffset moment) => !IsUsed && !IsWaived && moment <= ClosesAt;
+
+    public WindowStatus StatusAt(DateTimeOffset now) => this switch
+    {
+        { IsUsed: true } => WindowStatus.Used,
+        { IsWaived: true } => WindowStatus.Waived,
+        _ when now > ClosesAt => WindowStatus.Lapsed,
+        _ => WindowStatus.Open,
+    };
+}
+
+public enum WindowStatus
+{
+    Open,
+    Used,
+    Lapsed,
+    Waived,
+}
+
+public enum WindowKind
+{
+    /// <summary>异议 / 退回 — send back a case or an item assigned to the wrong organ or unit.</summary>
+    WrongAssignment,
+
+    /// <summary>请求复查 — ask the next higher organ to review the reply.</summary>
+    Review,
+
+    /// <summary>请求复核 — ask for a second review of the review opinion.</summary>
+    SecondReview,
+}
+
+public static class WindowKinds
+{
+    public static string Title(this WindowKind kind) => kind switch
+    {
+        WindowKind.WrongAssignment => "sending back a wrong assignment (异议)",
+        WindowKind.Review => "requesting a review (复查)",
+        WindowKind.SecondReview => "requesting a second review (复核)",
+        _ => kind.ToString(),
+    };
+
+    public static string Name(this WindowKind kind) => kind switch
+    {
+        WindowKind.WrongAssignment => "wrongAssignment",
+        WindowKind.Review => "review",
+        WindowKind.SecondReview => "secondReview",
+        _ => kind.ToString(),
+    };
+}
