@@ -18,7 +18,7 @@ public static class Policies
 
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
-        [Read] = [Role.DutyCommander, Role.DecisionMaker, Role.Assessor, Role.DrillOrganiser, Role.Observer],
+        [Read] = [Role.DutyCommander, Role.DecisionMaker, Role.Assessor, Role.PetitionOfficer, Role.DrillOrganiser, Role.Observer],
         [CommandIncidents] = [Role.DutyCommander],
         [RunDrills] = [Role.DrillOrganiser],
     };
