@@ -100,10 +100,10 @@ public sealed partial class SchemaMigrator
     {
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO SchemaVersion (Version, Script, AppliedUtc) VALUES (@version, @script, @appliedUtc)";
+        // The database's own clock dates the migration: an audit fact about the database, not engine time.
+        command.CommandText = "INSERT INTO SchemaVersion (Version, Script, AppliedUtc) VALUES (@version, @script, CURRENT_TIMESTAMP)";
         AddParameter(command, "version", script.Version);
         AddParameter(command, "script", script.Name);
-        AddParameter(command, "appliedUtc", DateTime.UtcNow);
         await command.ExecuteNonQueryAsync(ct);
     }
 
