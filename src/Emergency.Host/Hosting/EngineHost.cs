@@ -58,6 +58,23 @@ public static class EngineHost
         {
             document.Info.Title = "Emergency";
             document.Info.Description = "Emergency response coordination engine. Send 'Authorization: Bearer <token>'; each operation names the roles that may call it.";
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes = new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>
+            {
+                [TokenAuthenticationHandler.SchemeName] = new Microsoft.OpenApi.OpenApiSecurityScheme
+                {
+                    Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "A token from config/tokens.json (stored there as its SHA-256).",
+                },
+            };
+            document.Security =
+            [
+                new Microsoft.OpenApi.OpenApiSecurityRequirement
+                {
+                    [new Microsoft.OpenApi.OpenApiSecuritySchemeReference(TokenAuthenticationHandler.SchemeName, document)] = [],
+                },
+            ];
             return Task.CompletedTask;
         }));
 
