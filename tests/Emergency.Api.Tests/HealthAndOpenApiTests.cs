@@ -28,6 +28,18 @@ public sealed class HealthAndOpenApiTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_declares_the_bearer_token_for_every_operation()
+    {
+        var document = (await engine.Anonymous.Get("/openapi/v1.json")).Body;
+
+        var scheme = document["components"]!["securitySchemes"]!["Bearer"]!;
+        Assert.Equal("http", scheme.Str("type"));
+        Assert.Equal("bearer", scheme.Str("scheme"));
+        Assert.True(document["security"]!.AsArray().Single()!["Bearer"] is JsonArray, "the document-wide requirement names the Bearer scheme");
+        Assert.Equal("Emergency", document["info"]!.Str("title"));
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_lists_every_api_endpoint()
     {
         var document = (await engine.Anonymous.Get("/openapi/v1.json")).Body;
