@@ -28,7 +28,7 @@ public static class Durations
             parts.Add($"{span.Hours} h");
         }
 
-        if (span.Minutes > 0 && span.Days == 0)
+        if (span.Minutes > 0)
         {
             parts.Add($"{span.Minutes} min");
         }
