@@ -159,6 +159,7 @@ public sealed partial class DrillBoardTests(BoardFixture fixture)
             await Expect(board.Actions).ToHaveCountAsync(0);
             await board.OpenDetail(spill);
             await Expect(board.Actions).ToHaveCountAsync(0);
+            await board.Screenshot("drill-detail-observer", fullPage: false);
             await board.CloseDetail();
 
             // The engine refuses an observer anyway.
