@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Emergency.Domain;
 using Emergency.Domain.Drills;
 using Orleans.Concurrency;
@@ -182,4 +183,8 @@ public sealed record DrillStatus
     /// <summary>Why the run stopped, when it failed.</summary>
     [Id(16)]
     public string? Failure { get; init; }
+
+    /// <summary>The drill's incidents, by their scenario name: the incident id each has (a board names them in a manual inject).</summary>
+    [Id(17)]
+    public IReadOnlyDictionary<string, string> Incidents { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

@@ -662,6 +662,7 @@ public sealed partial class DrillGrain(
             Messages = [.. State.Messages.TakeLast(MessagesInStatus)],
             Result = State.Result,
             Failure = State.Failure,
+            Incidents = State.Incidents.OrderBy(i => i.Value.Sequence).ToDictionary(i => i.Key, i => i.Value.Id),
         };
     }
 

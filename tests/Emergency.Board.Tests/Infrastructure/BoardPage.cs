@@ -28,9 +28,10 @@ public sealed class BoardPage(IBrowserContext context, IPage page) : IAsyncDispo
 
     public ILocator DetailObligation(string obligation) => Detail.Locator($"tr[data-obligation='{obligation}']");
 
-    public async Task SignIn(string token)
+    /// <summary>Signs in on the board at <paramref name="path"/> (a drill's: "/?scope=drill-…").</summary>
+    public async Task SignIn(string token, string path = "/")
     {
-        await page.GotoAsync("/");
+        await page.GotoAsync(path);
         await page.GetByLabel("令牌 Access token").FillAsync(token);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录 Sign in" }).ClickAsync();
     }

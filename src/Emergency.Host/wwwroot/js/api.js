@@ -66,6 +66,16 @@ export class Api {
         return this.post(`/api/incidents/${encodeURIComponent(id)}/close`);
     }
 
+    /** An inject by hand into a paced drill, in the scenario's inject format (JSON is YAML too). */
+    drillInject(run, inject) {
+        return this.post(`/api/drills/${encodeURIComponent(run)}/injects`, inject);
+    }
+
+    /** Pauses or resumes a paced drill's clock: `step` is 'pause' or 'resume'. */
+    drillStep(run, step) {
+        return this.post(`/api/drills/${encodeURIComponent(run)}/${step}`);
+    }
+
     async #send(method, path, body) {
         const headers = { Accept: 'application/json', Authorization: `Bearer ${this.token}` };
         if (method !== 'GET') {

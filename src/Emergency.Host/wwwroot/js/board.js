@@ -1,8 +1,11 @@
 // The command board: signs in with a token, shows the open incidents live, filters them, and opens one in
 // detail. Everything it shows comes from the engine: the snapshot of /api/board and the pushes of /hubs/board.
+// It shows live work, or a drill's scope (?scope=drill-<run>, or the scope field in the top bar) under the drill
+// marker, with a drill organiser's controls during a paced run.
 
 import { Api, ApiError } from './api.js';
 import { IncidentDetail } from './detail.js';
+import { DrillPanel, isDrillScope, scopeFrom } from './drill.js';
 import { LiveFeed } from './live.js';
 import { isOverdue, renderAlerts, renderIncidents, tick } from './render.js';
 import { IncidentStore } from './store.js';
@@ -13,6 +16,9 @@ import { h } from './dom.js';
 const TokenKey = 'emergency.board.token';
 
 const $ = id => document.getElementById(id);
+
+/** A drill board reloads its snapshot this often, for the drill's phase, clock and messages. */
+const DrillRefreshSeconds = 5;
 
 const page = {
     login: $('login'),
@@ -34,6 +40,12 @@ const page = {
     level: $('filter-level'),
     overdue: $('filter-overdue'),
     detail: $('detail'),
+    scopeForm: $('scope-form'),
+    scopeInput: $('scope-input'),
+    scopeLive: $('scope-live'),
+    clockLabel: $('server-clock-label'),
+    drillBanner: $('drill-banner'),
+    drillControls: $('drill-controls'),
 };
 
 let session = null;
@@ -86,8 +98,10 @@ function render() {
     const now = serverNow();
     const shown = all.filter(i => matches(i, filters, now));
     const overdue = shown.filter(i => isOverdue(i, now)).length;
-    renderIncidents(page.incidents, shown, { onOpen: openDetail });
-    renderAlerts(page.alerts, shown, { onOpen: openDetail });
+    const drill = session.drill.active;
+    renderIncidents(page.incidents, shown, { onOpen: openDetail, drill });
+    renderAlerts(page.alerts, shown, { onOpen: openDetail, drill });
+    session.drill.changed();
     page.noIncidents.hidden = shown.length > 0;
     page.noAlerts.hidden = page.alerts.childElementCount > 0;
     page.count.textContent = shown.length === all.length
@@ -99,12 +113,54 @@ function openDetail(id) {
     session?.detail.open(id);
 }
 
+/** The scope the page was opened on: ?scope=drill-<run> (or a bare run id), else live work. */
+function scopeOfUrl() {
+    return scopeFrom(new URLSearchParams(location.search).get('scope')) ?? 'live';
+}
+
+/** Shows another scope: the address says which (a reload or a shared link opens the same), the feed re-watches. */
+async function switchScope(scope) {
+    if (!session) {
+        return;
+    }
+
+    const url = new URL(location.href);
+    if (scope === 'live') {
+        url.searchParams.delete('scope');
+    } else {
+        url.searchParams.set('scope', scope);
+    }
+
+    history.replaceState(null, '', url);
+    session.detail.close();
+    showScope(scope);
+    await session.live.switchTo(scope);
+}
+
+function showScope(scope) {
+    const drill = isDrillScope(scope);
+    page.scopeInput.value = drill ? scope : '';
+    page.scopeInput.setCustomValidity('');
+    page.scopeLive.disabled = !drill;
+    page.clockLabel.textContent = drill ? '演练时钟 Drill clock' : '服务器时间 Server time';
+    session.drill.show(scope);
+    render();
+}
+
 async function signIn(token) {
     const api = new Api(token);
     const me = await api.me();
     sessionStorage.setItem(TokenKey, token);
     const store = new IncidentStore();
     const detail = new IncidentDetail(page.detail, api, me.role);
+    const drill = new DrillPanel({
+        banner: page.drillBanner,
+        controls: page.drillControls,
+        api,
+        role: me.role,
+        titleOf: id => store.get(id)?.title,
+    });
+    const scope = scopeOfUrl();
     const live = new LiveFeed({
         api,
         store,
@@ -116,16 +172,19 @@ async function signIn(token) {
         },
         onStatus: showStatus,
         onUnauthorized: () => signOut('令牌已失效，请重新登录 The token is no longer accepted: sign in again'),
+        onSnapshot: snapshot => drill.loaded(snapshot),
+        scope,
     });
-    session = { api, me, store, live, detail };
+    session = { api, me, store, live, detail, drill };
     page.userName.textContent = me.id;
     page.userRole.textContent = both(roles, me.role);
     page.userRole.dataset.role = me.role;
     page.login.hidden = true;
     page.board.hidden = false;
     page.user.hidden = false;
+    page.scopeForm.hidden = false;
     document.body.dataset.role = me.role;
-    render();
+    showScope(scope);
     live.start().catch(error => {
         showStatus({ state: 'offline', since: null });
         page.status.textContent = error.message;
@@ -137,13 +196,17 @@ async function signOut(message = '') {
     session = null;
     sessionStorage.removeItem(TokenKey);
     ending?.detail.dispose();
+    ending?.drill.dispose();
     await ending?.live.stop();
     page.incidents.replaceChildren();
     page.alerts.replaceChildren();
     page.board.hidden = true;
     page.user.hidden = true;
+    page.scopeForm.hidden = true;
+    page.clockLabel.textContent = '服务器时间 Server time';
     page.login.hidden = false;
     delete document.body.dataset.role;
+    delete document.body.dataset.scope;
     page.loginError.textContent = message;
     showStatus({ state: 'offline', since: null });
     page.loginForm.elements.namedItem('token').focus();
@@ -166,6 +229,19 @@ page.loginForm.addEventListener('submit', async event => {
 
 $('logout').addEventListener('click', () => signOut());
 page.filters.addEventListener('input', render);
+page.scopeForm.addEventListener('submit', event => {
+    event.preventDefault();
+    const scope = scopeFrom(page.scopeInput.value);
+    if (scope === null) {
+        page.scopeInput.setCustomValidity('演练编号：小写字母、数字和连字符 A run id: lower-case letters, digits and hyphens');
+        page.scopeInput.reportValidity();
+        return;
+    }
+
+    switchScope(scope);
+});
+page.scopeInput.addEventListener('input', () => page.scopeInput.setCustomValidity(''));
+page.scopeLive.addEventListener('click', () => switchScope('live'));
 page.filters.addEventListener('submit', event => event.preventDefault());
 
 page.level.append(...levelOrder.map(level => h('option', { value: level }, `${level} ${levels[level].zh} ${levels[level].en}`)));
@@ -177,10 +253,16 @@ function paintClock() {
     page.clock.dateTime = new Date(now).toISOString();
 }
 
+let ticks = 0;
 setInterval(() => {
     paintClock();
+    session?.drill.tick();
     if (session && tick(page.board)) {
         render();
+    }
+
+    if (session?.drill.active && ++ticks % DrillRefreshSeconds === 0) {
+        session.live.refresh();
     }
 
     if (page.detail.open) {

@@ -1,11 +1,10 @@
 // The live feed: a SignalR connection to /hubs/board that keeps the store in step with the engine.
 // On connect and on every reconnect the board watches the scope first and then loads the snapshot, so that no
 // change can fall between the two; a version gap or a "resync" from the server reloads the snapshot.
+// The scope is "live" or a drill's "drill-<run>"; switching it watches the new scope and reloads.
 
 import { ApiError } from './api.js';
 import { catchUpWith, serverNow, syncToSnapshot } from './time.js';
-
-const Scope = 'live';
 
 /** Reconnect quickly at first, then keep trying every few seconds: a wall screen must never give up. */
 const RetryDelays = [0, 1000, 2000, 3000, 5000];
@@ -19,6 +18,8 @@ export class LiveFeed {
     #onChange;
     #onStatus;
     #onUnauthorized;
+    #onSnapshot;
+    #scope;
     #connection = null;
     #stopped = false;
     #staleSince = null;
@@ -36,13 +37,43 @@ export class LiveFeed {
       * @param {(summary?: object) => void} options.onChange   the store changed (with the summary, for a push)
       * @param {(status: {state: string, since: number|null}) => void} options.onStatus
       * @param {() => void} options.onUnauthorized   the token is no longer accepted
+      * @param {(snapshot: object) => void} [options.onSnapshot]   a snapshot loaded (for a drill, with its `drill`)
+      * @param {string} [options.scope]   "live" (the default) or "drill-<run>"
       */
-    constructor({ api, store, onChange, onStatus, onUnauthorized }) {
+    constructor({ api, store, onChange, onStatus, onUnauthorized, onSnapshot = () => {}, scope = 'live' }) {
         this.#api = api;
         this.#store = store;
         this.#onChange = onChange;
         this.#onStatus = onStatus;
         this.#onUnauthorized = onUnauthorized;
+        this.#onSnapshot = onSnapshot;
+        this.#scope = scope;
+    }
+
+    get scope() {
+        return this.#scope;
+    }
+
+    /**
+      * Shows another scope: forgets what the board holds, watches the new scope, then loads its snapshot.
+      * Pushes of the scope left behind are ignored from now on.
+      */
+    async switchTo(scope) {
+        if (scope === this.#scope) {
+            return;
+        }
+
+        this.#scope = scope;
+        this.#store.clear();
+        this.#onChange();
+        if (this.#isConnected) {
+            await this.#connected();
+        }
+    }
+
+    /** Reloads the snapshot now (a drill board does so now and then, for the drill's phase and messages). */
+    refresh() {
+        return this.#isConnected && !this.#store.loading ? this.#sync() : Promise.resolve();
     }
 
     async start() {
@@ -112,7 +143,7 @@ export class LiveFeed {
         this.#status('syncing');
         this.#store.beginLoad();
         try {
-            await this.#connection.invoke('watch', Scope);
+            await this.#connection.invoke('watch', this.#scope);
         } catch {
             this.#store.abandonLoad();
             this.#onChange();
@@ -130,7 +161,7 @@ export class LiveFeed {
     }
 
     #receive(update) {
-        if (update?.scope !== Scope || !update.incident) {
+        if (update?.scope !== this.#scope || !update.incident) {
             return;
         }
 
@@ -166,9 +197,10 @@ export class LiveFeed {
     async #loadSnapshot() {
         this.#store.beginLoad();
         const sentAt = Date.now();
+        const scope = this.#scope;
         let snapshot;
         try {
-            snapshot = await this.#api.board(Scope);
+            snapshot = await this.#api.board(scope);
         } catch (error) {
             this.#store.abandonLoad();
             this.#onChange();
@@ -186,7 +218,14 @@ export class LiveFeed {
             return;
         }
 
+        if (scope !== this.#scope) {
+            // The board switched scope while this loaded: the load for the new scope follows.
+            this.#syncAgain = true;
+            return;
+        }
+
         syncToSnapshot(snapshot.asOf, sentAt, Date.now());
+        this.#onSnapshot(snapshot);
         const gap = this.#store.loadSnapshot(snapshot.incidents ?? []);
         this.#onChange();
         if (gap && ++this.#gapReloads <= MaxGapReloads) {

@@ -32,19 +32,26 @@ export function byUrgency(now = serverNow()) {
         || (Date.parse(a.nextDueAt ?? '') || Infinity) - (Date.parse(b.nextDueAt ?? '') || Infinity);
 }
 
-export function renderIncidents(container, incidents, { onOpen }) {
+/** The drill marker (演练 DRILL) on everything a drill board shows, so that no one takes it for live work. */
+export function drillTag(className = 'drill-tag') {
+    return h('span', { class: className, title: '演练，非真实事件 A drill, not a real incident', dataset: { testid: 'drill-tag' } },
+        h('span', { lang: 'zh-CN' }, '演练'), ' ', h('span', { lang: 'en' }, 'DRILL'));
+}
+
+/** `drill`: the incidents are a drill's, and each card carries the drill marker. */
+export function renderIncidents(container, incidents, { onOpen, drill = false }) {
     const now = serverNow();
-    const cards = [...incidents].sort(byUrgency(now)).map(incident => card(incident, now, onOpen));
+    const cards = [...incidents].sort(byUrgency(now)).map(incident => card(incident, now, onOpen, drill));
     container.replaceChildren(...cards);
 }
 
-function card(incident, now, onOpen) {
+function card(incident, now, onOpen, drill) {
     const level = levels[incident.level] ?? { zh: '', en: '' };
     const open = () => onOpen(incident.id);
     return h('article', {
-        class: `incident level-${incident.level}${isOverdue(incident, now) ? ' overdue' : ''}`,
+        class: `incident level-${incident.level}${isOverdue(incident, now) ? ' overdue' : ''}${drill ? ' drill' : ''}`,
         tabindex: 0,
-        'aria-label': `${incident.title}, level ${incident.level}, ${incident.region}`,
+        'aria-label': `${drill ? '演练 DRILL: ' : ''}${incident.title}, level ${incident.level}, ${incident.region}`,
         dataset: { testid: 'incident', incidentId: incident.id, level: incident.level, version: String(incident.version) },
         onclick: open,
         onkeydown: event => {
@@ -54,6 +61,7 @@ function card(incident, now, onOpen) {
             }
         },
     },
+    drill ? drillTag() : null,
     h('header', { class: 'incident-head' },
         h('span', { class: `level-badge level-${incident.level}`, title: `${level.zh} ${level.en}`, dataset: { testid: 'level' } }, incident.level),
         h('div', { class: 'incident-heading' },
@@ -139,15 +147,15 @@ function reportDeadlines(incident) {
 }
 
 /** The alerts of the incidents shown, newest first: deadlines missed, regrades, and escalations among those. */
-export function renderAlerts(container, incidents, { onOpen }) {
+export function renderAlerts(container, incidents, { onOpen, drill = false }) {
     const alerts = incidents
         .flatMap(incident => (incident.alerts ?? []).map(alert => ({ alert, incident })))
         .sort((a, b) => Date.parse(b.alert.at) - Date.parse(a.alert.at) || b.alert.seq - a.alert.seq)
         .slice(0, AlertsShown);
-    container.replaceChildren(...alerts.map(({ alert, incident }) => alertItem(alert, incident, onOpen)));
+    container.replaceChildren(...alerts.map(({ alert, incident }) => alertItem(alert, incident, onOpen, drill)));
 }
 
-function alertItem(alert, incident, onOpen) {
+function alertItem(alert, incident, onOpen, drill) {
     const kind = alertKind(alert);
     const term = alertKinds[kind] ?? { zh: '', en: alert.kind };
     return h('li', {
@@ -155,7 +163,7 @@ function alertItem(alert, incident, onOpen) {
         dataset: { testid: 'alert', kind, incidentId: incident.id },
     },
     h('button', { type: 'button', class: 'alert-open', onclick: () => onOpen(incident.id) },
-        h('span', { class: 'alert-kind' }, bilingual(term)),
+        h('span', { class: 'alert-kind' }, drill ? drillTag('drill-tag small') : null, bilingual(term)),
         h('time', { datetime: alert.at, title: fullTime(alert.at) }, clockTime(alert.at)),
         h('span', { class: 'alert-incident' },
             h('span', { class: `level-badge small level-${incident.level}` }, incident.level), ' ', incident.title, ' · ', incident.region),

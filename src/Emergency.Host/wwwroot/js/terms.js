@@ -76,3 +76,18 @@ export function both(table, name) {
     const term = table[name];
     return term ? `${term.zh} ${term.en}` : String(name);
 }
+
+/** Where a drill run stands. */
+export const drillPhases = {
+    running: { zh: '进行中', en: 'Running' },
+    paused: { zh: '已暂停', en: 'Paused' },
+    finished: { zh: '已结束', en: 'Finished' },
+    failed: { zh: '已失败', en: 'Failed' },
+};
+
+/** The injects an organiser may send by hand from the board (the scenario format's kinds). */
+export const injectKinds = {
+    obligationCompleted: { zh: '完成步骤', en: 'Complete a step' },
+    reportFiled: { zh: '提交报告', en: 'File a report' },
+    message: { zh: '发送消息', en: 'Message to players' },
+};

@@ -1,19 +1,41 @@
 // The board counts against the server's clock, not the browser's: deadlines are the engine's, and a drill
 // (or a test) may run the engine on a clock of its own. The offset is estimated from every snapshot's asOf
 // and moved forward by the moments that pushed summaries reveal.
+// A drill's board counts against the drill's virtual clock instead, which runs at the drill's pace (x60: a
+// virtual minute per second) or stands still while the drill is paused.
 
-let offsetMs = 0;
+/** The server's time at a moment of the browser's, and how many server milliseconds pass per browser millisecond. */
+let anchorServer = Date.now();
+let anchorLocal = anchorServer;
+let rate = 1;
 
-/** The server's "now", in milliseconds since the epoch. */
+/** The server's "now" (a drill's virtual now on a drill board), in milliseconds since the epoch. */
 export function serverNow() {
-    return Date.now() + offsetMs;
+    return anchorServer + (Date.now() - anchorLocal) * rate;
+}
+
+function anchor(server, local) {
+    anchorServer = server;
+    anchorLocal = local;
 }
 
 /** A snapshot says the server's time was `asOf` somewhere between sending the request and reading the answer. */
 export function syncToSnapshot(asOf, sentAt, receivedAt) {
     const server = Date.parse(asOf);
     if (!Number.isNaN(server)) {
-        offsetMs = server - (sentAt + receivedAt) / 2;
+        anchor(server, (sentAt + receivedAt) / 2);
+    }
+}
+
+/**
+  * How fast the board's clock runs: 1 for live work, a paced drill's speed while it runs, 0 while it is paused
+  * or finished. Set from each snapshot; the clock goes on from where it stands.
+  */
+export function setClockRate(next) {
+    const value = Number.isFinite(next) && next >= 0 ? next : 1;
+    if (value !== rate) {
+        anchor(serverNow(), Date.now());
+        rate = value;
     }
 }
 
@@ -29,7 +51,7 @@ export function catchUpWith(summary) {
 
     const computedAt = Date.parse(pending.dueAt) - parseTimeSpan(pending.remaining);
     if (!Number.isNaN(computedAt) && computedAt > serverNow()) {
-        offsetMs = computedAt - Date.now();
+        anchor(computedAt, Date.now());
     }
 }
 
