@@ -144,6 +144,9 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
 
     public string ClusterId { get; private init; } = $"process-tests-{Guid.NewGuid():N}";
 
+    /// <summary>More <c>--Key=Value</c> arguments (e.g. <c>Cluster:Membership:ProbeTimeout</c>), given to every node.</summary>
+    public IReadOnlyList<(string Key, string Value)> Extra { get; init; } = [];
+
     /// <summary>Settings for another node of the same cluster: same storage and cluster, ports of its own.</summary>
     public EngineSettings AnotherNode() => this with { HttpPort = FreePorts.Next(), SiloPort = FreePorts.Next(), GatewayPort = FreePorts.Next() };
 
@@ -156,5 +159,6 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
         ("Cluster:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Cluster:ClusterId", ClusterId),
         ("Cluster:ServiceId", "process-tests"),
+        .. Extra,
     ];
 }

@@ -93,6 +93,10 @@ public static class EngineHost
                     cluster.ServiceId = settings.ServiceId;
                 });
                 silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort);
+
+                // Optional: Orleans' failure detection (ProbeTimeout, NumMissedProbesLimit, ...) from
+                // `Cluster:Membership:*`. Absent, Orleans' own defaults apply; tests shorten them to see a node loss sooner.
+                silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Cluster:Membership"));
             }
 
             silo.UseEmergencyStorage(settings.Storage);
