@@ -12,6 +12,8 @@ namespace Emergency.Contracts;
 public interface IIncidentDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>Adds an incident before its first write, so that no stored incident is ever missing from the list.</summary>
+    /// <remarks>Interleaves: a list may be waiting on the very incident that is reserving itself.</remarks>
+    [AlwaysInterleave]
     Task Reserve(string incidentId);
 
     /// <summary>Takes a newer summary; a closed incident leaves the list.</summary>

@@ -72,6 +72,14 @@ public sealed class IncidentDirectoryGrain(
     public async Task<IReadOnlyList<IncidentSummary>> List()
     {
         await _warmUp!;
+
+        // A summary is pushed one-way and can be lost with a node; an open incident without one is asked again.
+        var unknown = state.State.Open.Where(id => !_summaries.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            await TouchAsync(unknown);
+        }
+
         return [.. _summaries.Values];
     }
 
@@ -97,8 +105,25 @@ public sealed class IncidentDirectoryGrain(
 
     private async Task<int> TouchAll()
     {
-        var missing = new List<string>();
-        foreach (var batch in state.State.Open.ToList().Chunk(TouchBatch))
+        var never = await TouchAsync(state.State.Open.ToList());
+
+        // Reserved by an earlier activation, but the incident's first write never happened: it was never
+        // acknowledged, so it is not listed. One reserved since this activation may still be writing.
+        var missing = never.Where(id => !_reservedSinceActivation.Contains(id)).ToList();
+        if (missing.Count > 0)
+        {
+            state.State.Open.ExceptWith(missing);
+            await Write();
+        }
+
+        return state.State.Open.Count;
+    }
+
+    /// <summary>Touches incidents in batches and takes their summaries; returns those that have never been written.</summary>
+    private async Task<List<string>> TouchAsync(IReadOnlyList<string> ids)
+    {
+        var never = new List<string>();
+        foreach (var batch in ids.Chunk(TouchBatch))
         {
             var touched = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IIncidentGrain>(id).Touch()));
             for (var i = 0; i < batch.Length; i++)
@@ -107,22 +132,14 @@ public sealed class IncidentDirectoryGrain(
                 {
                     await Publish(summary);
                 }
-                else if (!_reservedSinceActivation.Contains(batch[i]))
+                else
                 {
-                    // Reserved by an earlier activation, but the incident's first write never happened:
-                    // it was never acknowledged, so it is not listed.
-                    missing.Add(batch[i]);
+                    never.Add(batch[i]);
                 }
             }
         }
 
-        if (missing.Count > 0)
-        {
-            state.State.Open.ExceptWith(missing);
-            await Write();
-        }
-
-        return state.State.Open.Count;
+        return never;
     }
 
     /// <summary>Writes one after the other: the warm-up runs beside requests, and two writes in flight would conflict.</summary>
