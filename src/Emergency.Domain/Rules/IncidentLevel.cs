@@ -25,6 +25,4 @@ public static class IncidentLevels
 
     /// <summary>True when <paramref name="level"/> is at least as serious as <paramref name="other"/>.</summary>
     public static bool IsAtLeast(this IncidentLevel level, IncidentLevel other) => (int)level <= (int)other;
-
-    public static IncidentLevel MoreSerious(IncidentLevel a, IncidentLevel b) => a.IsAtLeast(b) ? a : b;
 }

@@ -17,8 +17,6 @@ public sealed class TokenStore
 
     private TokenStore(Dictionary<string, Actor> byHash) => _byHash = byHash;
 
-    public int Count => _byHash.Count;
-
     public static TokenStore Load(string file)
     {
         if (!File.Exists(file))
