@@ -1,11 +1,12 @@
 using Emergency.Domain;
-using Emergency.Domain.Incidents;
 
 namespace Emergency.Contracts;
 
-/// <summary>The answer to a command: the domain's decision and the incident as it stands afterwards.</summary>
+/// <summary>The answer to a command: the domain's decision and the case as it stands afterwards.</summary>
+/// <typeparam name="TView">How the case is shown to whoever sent the command.</typeparam>
 [GenerateSerializer]
-public sealed record CommandResult
+public sealed record CommandResult<TView>
+    where TView : class
 {
     [Id(0)]
     public required CommandStatus Status { get; init; }
@@ -14,9 +15,9 @@ public sealed record CommandResult
     public Decision? Decision { get; init; }
 
     [Id(2)]
-    public IncidentView? Incident { get; init; }
+    public TView? View { get; init; }
 
-    public static CommandResult NotFound { get; } = new() { Status = CommandStatus.NotFound };
+    public static CommandResult<TView> NotFound { get; } = new() { Status = CommandStatus.NotFound };
 }
 
 public enum CommandStatus

@@ -19,7 +19,7 @@ public static class SiloBuilderExtensions
         silo.AddStartupTask(async (services, cancellationToken) =>
         {
             var grains = services.GetRequiredService<IGrainFactory>();
-            await Task.WhenAll(IncidentDirectory.AllShardKeys(Scopes.Live)
+            await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live)
                 .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).WarmUp()));
         });
         return silo;

@@ -125,7 +125,7 @@ public sealed class DrillBenchmark : IBenchmark
                 IncidentReported r => await grain.Register(Register(scenario, s, r), Scopes.Drill(run), context),
                 _ => await Send(grain, inject, facts.GetValueOrDefault(inject.Incident) ?? new IncidentFacts(), context),
             };
-            if (result.Incident is { } view)
+            if (result.View is { } view)
             {
                 facts[inject.Incident] = view.Facts;
             }
@@ -180,7 +180,7 @@ public sealed class DrillBenchmark : IBenchmark
 
     private static FileReport Report(ReportFiled f) => new() { Kind = f.Report, Medium = f.Medium, SignedOffBy = f.SignedOffBy, Contact = f.Contact, Content = f.Content };
 
-    private static Task<CommandResult> Send(IIncidentGrain grain, IncidentInject inject, IncidentFacts facts, CommandContext context) => inject switch
+    private static Task<CommandResult<IncidentView>> Send(IIncidentGrain grain, IncidentInject inject, IncidentFacts facts, CommandContext context) => inject switch
     {
         FactsChanged f => grain.UpdateFacts(new UpdateFacts { Facts = f.Facts.ApplyTo(facts) }, context),
         ObligationCompleted o => grain.CompleteObligation(new CompleteObligation { Obligation = o.Obligation }, context),

@@ -24,8 +24,8 @@ public sealed class DrillScopeTests : IAsyncLifetime
         var registered = await grain.Register(Minor(DrillStart), Drill, new CommandContext(Commander, null, DrillStart.AddMinutes(10)));
 
         Assert.Equal(CommandStatus.Accepted, registered.Status);
-        Assert.Equal("cn-2011", registered.Incident!.RuleSetId);
-        Assert.Equal(DrillStart.AddMinutes(10), registered.Incident.RegisteredAt);
+        Assert.Equal("cn-2011", registered.View!.RuleSetId);
+        Assert.Equal(DrillStart.AddMinutes(10), registered.View.RegisteredAt);
 
         // Years of engine time pass: nothing happens to a drill incident.
         _engine.Clock.Advance(TimeSpan.FromDays(3));
@@ -66,7 +66,7 @@ public sealed class DrillScopeTests : IAsyncLifetime
         var live = await Eventually.Until(() => ListAsync(Scopes.Live), l => l.Any(s => s.Id == "inc-live3"), "the live incident in the live list");
         Assert.DoesNotContain(live, s => s.Id.StartsWith("inc-drill", StringComparison.Ordinal));
 
-        var purged = await Task.WhenAll(IncidentDirectory.AllShardKeys(Drill).Select(k => _engine.Client.GetGrain<IIncidentDirectoryGrain>(k).Purge()));
+        var purged = await Task.WhenAll(CaseDirectory.AllShardKeys(Drill).Select(k => _engine.Client.GetGrain<IIncidentDirectoryGrain>(k).Purge()));
 
         Assert.Equal(2, purged.Sum());
         Assert.Null(await _engine.Incident("inc-drill3").GetView());
@@ -77,7 +77,7 @@ public sealed class DrillScopeTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<IncidentSummary>> ListAsync(string scope)
     {
-        var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(scope).Select(k => _engine.Client.GetGrain<IIncidentDirectoryGrain>(k).List()));
+        var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(scope).Select(k => _engine.Client.GetGrain<IIncidentDirectoryGrain>(k).List()));
         return [.. shards.SelectMany(s => s)];
     }
 }

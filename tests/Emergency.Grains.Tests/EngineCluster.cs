@@ -41,7 +41,7 @@ public sealed class EngineCluster : IAsyncDisposable
 
     public async Task<IReadOnlyList<Domain.Incidents.IncidentSummary>> OpenIncidentsAsync()
     {
-        var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(Scopes.Live)
+        var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live)
             .Select(key => Client.GetGrain<IIncidentDirectoryGrain>(key).List()));
         return [.. shards.SelectMany(s => s)];
     }

@@ -19,7 +19,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var registered = await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As("reg"));
         var again = await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As("reg"));
         Assert.Equal(CommandStatus.Replayed, again.Status);
-        Assert.Equal(registered.Incident!.Version, again.Incident!.Version);
+        Assert.Equal(registered.View!.Version, again.View!.Version);
 
         var complete = new CompleteObligation { Obligation = ObligationKind.ReachScene, Note = "team on site" };
         var done = await grain.CompleteObligation(complete, As("scene"));
@@ -27,8 +27,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
 
         Assert.Equal(CommandStatus.Accepted, done.Status);
         Assert.Equal(CommandStatus.Replayed, retried.Status);
-        Assert.Equal(done.Incident!.Version, retried.Incident!.Version);
-        Assert.Single(retried.Incident.Timeline, e => e.Kind == TimelineKind.ObligationCompleted);
+        Assert.Equal(done.View!.Version, retried.View!.Version);
+        Assert.Single(retried.View.Timeline, e => e.Kind == TimelineKind.ObligationCompleted);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var reused = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReleaseInformation }, As("same"));
 
         Assert.Equal(CommandStatus.CommandIdReused, reused.Status);
-        Assert.Equal(ObligationStatus.Pending, reused.Incident!.Obligations.Single(o => o.Kind == ObligationKind.ReleaseInformation).Status);
+        Assert.Equal(ObligationStatus.Pending, reused.View!.Obligations.Single(o => o.Kind == ObligationKind.ReleaseInformation).Status);
     }
 
     [Fact]
@@ -53,6 +53,6 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var second = await grain.Register(Minor(_engine.Clock.GetUtcNow(), region: "Other"), Scopes.Live, As("b"));
 
         Assert.Equal(CommandStatus.NotAllowed, second.Status);
-        Assert.Equal("Changzhi", second.Incident!.Region);
+        Assert.Equal("Changzhi", second.View!.Region);
     }
 }

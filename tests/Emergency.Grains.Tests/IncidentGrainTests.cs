@@ -23,7 +23,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var result = await _engine.Incident("inc-register").Register(command, Scopes.Live, As());
 
         Assert.Equal(CommandStatus.Accepted, result.Status);
-        var view = result.Incident!;
+        var view = result.View!;
         Assert.Equal(IncidentLevel.II, view.Grade.Level);
         Assert.Contains("II: crosses a province boundary", view.Grade.Reasons);
         Assert.Equal(ObligationKinds.FirstMoment, view.Obligations.Select(o => o.Kind));
@@ -40,7 +40,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
     {
         var grain = _engine.Incident("inc-overdue");
         var registered = await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
-        var reachScene = registered.Incident!.Obligations.Single(o => o.Kind == ObligationKind.ReachScene);
+        var reachScene = registered.View!.Obligations.Single(o => o.Kind == ObligationKind.ReachScene);
 
         _engine.Clock.Advance(reachScene.DueAt - _engine.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
 
@@ -63,17 +63,17 @@ public sealed class IncidentGrainTests : IAsyncLifetime
 
         var result = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReachScene }, As());
 
-        var scene = result.Incident!.Obligations.Single(o => o.Kind == ObligationKind.ReachScene);
+        var scene = result.View!.Obligations.Single(o => o.Kind == ObligationKind.ReachScene);
         Assert.Equal(ObligationStatus.CompletedLate, scene.Status);
         Assert.Equal(TimeSpan.FromMinutes(25), scene.LateBy);
-        Assert.Contains(result.Incident.Timeline, e => e.Kind == TimelineKind.ObligationCompleted && e.Text.Contains("LATE by 25 min", StringComparison.Ordinal));
+        Assert.Contains(result.View.Timeline, e => e.Kind == TimelineKind.ObligationCompleted && e.Text.Contains("LATE by 25 min", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_refused_command_changes_nothing_and_names_the_moves_possible_now()
     {
         var grain = _engine.Incident("inc-refused");
-        var before = (await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As())).Incident!;
+        var before = (await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As())).View!;
 
         var refused = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.StartMonitoring }, As());
 
@@ -101,7 +101,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
 
         var closed = await grain.Close(new CloseIncident { Note = "handled" }, As());
 
-        Assert.Equal(IncidentPhase.Closed, closed.Incident!.Phase);
+        Assert.Equal(IncidentPhase.Closed, closed.View!.Phase);
         await Eventually.Until(_engine.OpenIncidentsAsync, list => list.All(s => s.Id != "inc-closed"), "the closed incident gone from the open list");
     }
 

@@ -18,7 +18,7 @@ public sealed class RestartTests : IAsyncLifetime
     public async Task Acknowledged_commands_survive_a_restart_and_deadlines_are_caught_up_and_rearmed()
     {
         var discovered = _engine.Clock.GetUtcNow();
-        var first = (await _engine.Incident("inc-restart").Register(Minor(discovered), Scopes.Live, As("register-1"))).Incident!;
+        var first = (await _engine.Incident("inc-restart").Register(Minor(discovered), Scopes.Live, As("register-1"))).View!;
         await _engine.Incident("inc-restart").FileReport(Report(ReportKind.Initial), As());
         var reachSceneDue = first.Obligations.Single(o => o.Kind == ObligationKind.ReachScene).DueAt;
         var monitoringDue = first.Obligations.Single(o => o.Kind == ObligationKind.StartMonitoring).DueAt;
@@ -48,7 +48,7 @@ public sealed class RestartTests : IAsyncLifetime
         // A retry of the registration after the restart is recognised, not applied again.
         var retry = await _engine.Incident("inc-restart").Register(Minor(discovered), Scopes.Live, As("register-1"));
         Assert.Equal(CommandStatus.Replayed, retry.Status);
-        Assert.Equal(fired.Version, retry.Incident!.Version);
+        Assert.Equal(fired.Version, retry.View!.Version);
     }
 
     [Fact]

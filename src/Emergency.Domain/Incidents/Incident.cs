@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Rules;
 using Stateless;
 
@@ -8,7 +9,7 @@ namespace Emergency.Domain.Incidents;
 /// phase allows; the obligations carry the deadlines. Every method takes "now" from its caller, so live
 /// work and drills run the same code on different clocks. A refused command changes nothing.
 /// </summary>
-public sealed class Incident
+public sealed class Incident : ICase
 {
     private readonly StateMachine<IncidentPhase, Trigger> _machine;
     private readonly RuleSet _rules;
@@ -34,6 +35,14 @@ public sealed class Incident
     public IncidentState State { get; }
 
     public RuleSet Rules => _rules;
+
+    string ICase.Id => State.Id;
+
+    string ICase.Scope => State.Scope;
+
+    long ICase.Version => State.Version;
+
+    DateTimeOffset ICase.RegisteredAt => State.RegisteredAt;
 
     /// <summary>The earliest deadline that has not passed yet, if any: when the engine must look again.</summary>
     public DateTimeOffset? NextDueAt =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Incidents;
@@ -123,7 +125,7 @@ public sealed record ObligationView
 }
 
 /// <summary>One line of the open-incidents list.</summary>
-public sealed record IncidentSummary
+public sealed record IncidentSummary : ICaseSummary
 {
     public required string Id { get; init; }
 
@@ -163,6 +165,9 @@ public sealed record IncidentSummary
     public required IReadOnlyList<TimelineEntry> Alerts { get; init; }
 
     public required long Version { get; init; }
+
+    [JsonIgnore]
+    public bool IsClosed => Phase == IncidentPhase.Closed;
 }
 
 public static class IncidentViews

@@ -311,7 +311,7 @@ public sealed partial class DrillGrain(
     public async Task<int> Purge()
     {
         StopTimer();
-        var purged = await Task.WhenAll(IncidentDirectory.AllShardKeys(Scope)
+        var purged = await Task.WhenAll(CaseDirectory.AllShardKeys(Scope)
             .Select(key => GrainFactory.GetGrain<IIncidentDirectoryGrain>(key).Purge()));
         await record.ClearStateAsync();
         _scenario = null;
@@ -454,7 +454,7 @@ public sealed partial class DrillGrain(
                 Description = reported.Description,
                 Facts = reported.Facts.ApplyTo(new IncidentFacts()),
             }, Scope, context);
-            if (registered is { Status: CommandStatus.Accepted or CommandStatus.Replayed, Incident: { } view })
+            if (registered is { Status: CommandStatus.Accepted or CommandStatus.Replayed, View: { } view })
             {
                 State.Incidents[reported.Incident] = new DrillIncidentTrack { Id = id, Sequence = scheduled.Sequence, Facts = view.Facts, Levels = [new LevelAt(moment, view.Grade.Level)] };
                 _wakes[reported.Incident] = WakeOf(view.Obligations);
@@ -486,7 +486,7 @@ public sealed partial class DrillGrain(
             _ => throw new InvalidOperationException($"no command for inject kind {inject.Kind}"),
         };
 
-        if (result.Incident is { } after)
+        if (result.View is { } after)
         {
             track.Facts = after.Facts;
             if (track.Levels.Count == 0 || track.Levels[^1].Level != after.Grade.Level)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using Emergency.Contracts;
 using Emergency.Domain.Incidents;
@@ -11,9 +9,6 @@ namespace Emergency.Host.Api;
 /// <summary>The incident API: register, act on the five first-moment obligations, report, close, list.</summary>
 public static partial class IncidentEndpoints
 {
-    public const string IdempotencyHeader = "Idempotency-Key";
-    public const string ReplayedHeader = "Idempotent-Replayed";
-
     public static IEndpointRouteBuilder MapIncidentEndpoints(this IEndpointRouteBuilder app)
     {
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
@@ -21,7 +16,7 @@ public static partial class IncidentEndpoints
         incidents.MapPost("/", Register)
             .RequireAuthorization(Policies.CommandIncidents)
             .WithSummary("Register an incident (接报): it is graded and its five obligations get their deadlines")
-            .WithDescription($"{Policies.Describe(Policies.CommandIncidents)} Send an {IdempotencyHeader} header to make a retry safe.")
+            .WithDescription($"{Policies.Describe(Policies.CommandIncidents)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
             .Accepts<ReportIncident>("application/json")
             .Produces<IncidentView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -68,7 +63,7 @@ public static partial class IncidentEndpoints
 
     private static async Task<IResult> Register(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var (commandId, keyProblem) = ReadCommandId(http.Request);
+        var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
         if (keyProblem is not null)
         {
             return keyProblem;
@@ -81,12 +76,12 @@ public static partial class IncidentEndpoints
         }
 
         var actor = http.User.ToActor();
-        var id = commandId is null ? NewId() : IdFor(actor.Id, commandId);
-        var result = await grains.GetGrain<IIncidentGrain>(id).Register(command!, Scopes.Live, ContextOf(actor, commandId));
-        return Problems.From(result, ok =>
+        var id = commandId is null ? NewId() : CommandRequests.IdFor("inc-", actor.Id, commandId);
+        var result = await grains.GetGrain<IIncidentGrain>(id).Register(command!, Scopes.Live, CommandRequests.ContextOf(actor, commandId));
+        return Problems.From(result, v => v.Version, "incident", ok =>
         {
-            MarkReplay(http, ok);
-            return Results.Created($"/api/incidents/{id}", ok.Incident);
+            CommandRequests.MarkReplay(http, ok);
+            return Results.Created($"/api/incidents/{id}", ok.View);
         });
     }
 
@@ -121,7 +116,7 @@ public static partial class IncidentEndpoints
             overdueFilter = parsed;
         }
 
-        var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(scope)
+        var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(scope)
             .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
         var now = await Drills.DrillClock.NowOf(scope, grains, clock);
         var list = shards.SelectMany(s => s)
@@ -151,7 +146,7 @@ public static partial class IncidentEndpoints
     }
 
     private static void MapCommand<TBody>(RouteGroupBuilder group, string pattern, string summary,
-        Func<IIncidentGrain, TBody, CommandContext, Task<CommandResult>> send, Func<TBody>? whenEmpty = null)
+        Func<IIncidentGrain, TBody, CommandContext, Task<CommandResult<IncidentView>>> send, Func<TBody>? whenEmpty = null)
         where TBody : class
     {
         group.MapPost(pattern, async (HttpContext http, string id, IGrainFactory grains, CancellationToken cancellationToken) =>
@@ -161,7 +156,7 @@ public static partial class IncidentEndpoints
                     return Problems.NotFound($"'{id}' is not an incident id");
                 }
 
-                var (commandId, keyProblem) = ReadCommandId(http.Request);
+                var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
                 if (keyProblem is not null)
                 {
                     return keyProblem;
@@ -196,16 +191,16 @@ public static partial class IncidentEndpoints
                     completion.Obligation = kind.Value;
                 }
 
-                var result = await send(grains.GetGrain<IIncidentGrain>(id), body!, ContextOf(http.User.ToActor(), commandId));
-                return Problems.From(result, ok =>
+                var result = await send(grains.GetGrain<IIncidentGrain>(id), body!, CommandRequests.ContextOf(http.User.ToActor(), commandId));
+                return Problems.From(result, v => v.Version, "incident", ok =>
                 {
-                    MarkReplay(http, ok);
-                    return Results.Ok(ok.Incident);
+                    CommandRequests.MarkReplay(http, ok);
+                    return Results.Ok(ok.View);
                 });
             })
             .RequireAuthorization(Policies.CommandIncidents)
             .WithSummary(summary)
-            .WithDescription($"{Policies.Describe(Policies.CommandIncidents)} Send an {IdempotencyHeader} header to make a retry safe.")
+            .WithDescription($"{Policies.Describe(Policies.CommandIncidents)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
             .Accepts<TBody>("application/json")
             .Produces<IncidentView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -213,39 +208,7 @@ public static partial class IncidentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static (string? CommandId, IResult? Problem) ReadCommandId(HttpRequest request)
-    {
-        if (!request.Headers.TryGetValue(IdempotencyHeader, out var values))
-        {
-            return (null, null);
-        }
-
-        var key = values.ToString();
-        return key.Length is > 0 and <= 100 && key.All(c => c is > ' ' and < (char)127)
-            ? (key, null)
-            : (null, Problems.BadRequest($"the {IdempotencyHeader} header must be 1 to 100 visible ASCII characters", [new(IdempotencyHeader, "1 to 100 visible ASCII characters")]));
-    }
-
-    /// <summary>
-    /// An idempotency key is its sender's: the incident remembers it together with the user, so another user's
-    /// command under the same key is a command of its own, neither a replay of the first nor a reuse of its key.
-    /// </summary>
-    private static CommandContext ContextOf(Domain.Actor actor, string? key) =>
-        new(actor, key is null ? null : $"{actor.Id}/{key}");
-
-    private static void MarkReplay(HttpContext http, CommandResult result)
-    {
-        if (result.Status == CommandStatus.Replayed)
-        {
-            http.Response.Headers[ReplayedHeader] = "true";
-        }
-    }
-
-    private static string NewId() => "inc-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
-
-    /// <summary>The same user and command id always name the same incident, so a retried registration finds the first one.</summary>
-    private static string IdFor(string user, string commandId) =>
-        "inc-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{user}\n{commandId}")))[..20];
+    private static string NewId() => CommandRequests.NewId("inc-");
 
     private static bool IsIncidentId(string id) => IncidentIdPattern().IsMatch(id);
 

@@ -45,13 +45,18 @@ public static class Problems
     public static IResult Unavailable(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The engine cannot take commands now", detail: detail, type: "urn:emergency:problem:unavailable");
 
-    /// <summary>Maps a grain's answer to HTTP: the incident on success, a problem otherwise.</summary>
-    public static IResult From(CommandResult result, Func<CommandResult, IResult> onSuccess) => result.Status switch
+    /// <summary>Maps a grain's answer to HTTP: the case on success, a problem otherwise.</summary>
+    /// <param name="result">The grain's answer.</param>
+    /// <param name="versionOf">The case's version, reported with a refusal so a client can tell whether it was acting on stale data.</param>
+    /// <param name="noun">What kind of case, for "not found".</param>
+    /// <param name="onSuccess">The answer on success.</param>
+    public static IResult From<TView>(CommandResult<TView> result, Func<TView, long> versionOf, string noun, Func<CommandResult<TView>, IResult> onSuccess)
+        where TView : class => result.Status switch
     {
         CommandStatus.Accepted or CommandStatus.Replayed => onSuccess(result),
         CommandStatus.Invalid => BadRequest(result.Decision!.Reason ?? "invalid", result.Decision.Errors),
-        CommandStatus.NotAllowed => NotAllowed(result.Decision!, result.Incident?.Version),
+        CommandStatus.NotAllowed => NotAllowed(result.Decision!, result.View is { } view ? versionOf(view) : null),
         CommandStatus.CommandIdReused => CommandIdReused(result.Decision!),
-        _ => NotFound("no incident has this id"),
+        _ => NotFound($"no {noun} has this id"),
     };
 }

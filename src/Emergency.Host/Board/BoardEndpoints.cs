@@ -17,7 +17,7 @@ public static class BoardEndpoints
                     return Api.Problems.BadRequest($"unknown scope '{scope}'", [new("scope", "must be live or drill-<run>")]);
                 }
 
-                var shards = await Task.WhenAll(IncidentDirectory.AllShardKeys(scope)
+                var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(scope)
                     .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
                 // A drill's board is counted against the drill's virtual clock, and says which drill it shows.
                 var drill = DrillIds.RunOf(scope) is { } run ? await grains.GetGrain<IDrillGrain>(run).GetStatus() : null;

@@ -1,0 +1,164 @@
+using Emergency.Contracts;
+using Emergency.Domain.Cases;
+
+namespace Emergency.Grains.Cases;
+
+/// <summary>Stored part of a directory shard: the ids of the open cases.</summary>
+public sealed class CaseDirectoryState
+{
+    public HashSet<string> Open { get; set; } = [];
+
+    /// <summary>Closed cases of a drill scope, kept so that purging the drill finds them too.</summary>
+    public HashSet<string> Closed { get; set; } = [];
+}
+
+/// <summary>
+/// One shard of the list of open cases of one kind. Only membership is stored; summaries live in memory, pushed by
+/// the cases, and are rebuilt by touching every member, which also re-arms their deadlines.
+/// </summary>
+/// <typeparam name="TSummary">One line of the list.</typeparam>
+public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirectoryState> state) : Grain
+    where TSummary : class, ICaseSummary
+{
+    private const int TouchBatch = 64;
+
+    private readonly Dictionary<string, TSummary> _summaries = [];
+    private readonly HashSet<string> _reservedSinceActivation = [];
+    private Task _lastWrite = Task.CompletedTask;
+    private Task<int>? _warmUp;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _warmUp = TouchAll();
+        return Task.CompletedTask;
+    }
+
+    public async Task Reserve(string caseId)
+    {
+        _reservedSinceActivation.Add(caseId);
+        if (state.State.Open.Add(caseId))
+        {
+            await Write();
+        }
+    }
+
+    public async Task Publish(TSummary summary)
+    {
+        if (_summaries.TryGetValue(summary.Id, out var known) && known.Version > summary.Version)
+        {
+            return;
+        }
+
+        if (summary.IsClosed)
+        {
+            _summaries.Remove(summary.Id);
+            var isDrill = Scopes.IsDrill(summary.Scope);
+            if (state.State.Open.Remove(summary.Id) | (isDrill && state.State.Closed.Add(summary.Id)))
+            {
+                await Write();
+            }
+
+            return;
+        }
+
+        _summaries[summary.Id] = summary;
+        if (state.State.Open.Add(summary.Id))
+        {
+            // Self-healing: an open case that reports itself belongs in the list.
+            await Write();
+        }
+    }
+
+    public async Task<IReadOnlyList<TSummary>> List()
+    {
+        await _warmUp!;
+
+        // A summary is pushed one-way and can be lost with a node; an open case without one is asked again.
+        var unknown = state.State.Open.Where(id => !_summaries.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            await TouchAsync(unknown);
+        }
+
+        return [.. _summaries.Values];
+    }
+
+    public Task<int> WarmUp() => _warmUp!;
+
+    /// <summary>The grain of one case of this directory's kind.</summary>
+    protected abstract ICaseGrain<TSummary> CaseGrain(string id);
+
+    public async Task<int> Purge()
+    {
+        var scope = CaseDirectory.ScopeOf(this.GetPrimaryKeyString());
+        if (!Scopes.IsDrill(scope))
+        {
+            throw new InvalidOperationException("only drill scopes can be purged");
+        }
+
+        await _warmUp!;
+        var all = state.State.Open.Concat(state.State.Closed).ToList();
+        await Task.WhenAll(all.Select(id => CaseGrain(id).Purge()));
+        _summaries.Clear();
+        await _lastWrite;
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        return all.Count;
+    }
+
+    private async Task<int> TouchAll()
+    {
+        var never = await TouchAsync(state.State.Open.ToList());
+
+        // Reserved by an earlier activation, but the case's first write never happened: it was never
+        // acknowledged, so it is not listed. One reserved since this activation may still be writing.
+        var missing = never.Where(id => !_reservedSinceActivation.Contains(id)).ToList();
+        if (missing.Count > 0)
+        {
+            state.State.Open.ExceptWith(missing);
+            await Write();
+        }
+
+        return state.State.Open.Count;
+    }
+
+    /// <summary>Touches cases in batches and takes their summaries; returns those that have never been written.</summary>
+    private async Task<List<string>> TouchAsync(IReadOnlyList<string> ids)
+    {
+        var never = new List<string>();
+        foreach (var batch in ids.Chunk(TouchBatch))
+        {
+            var touched = await Task.WhenAll(batch.Select(id => CaseGrain(id).Touch()));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (touched[i] is { } summary)
+                {
+                    await Publish(summary);
+                }
+                else
+                {
+                    never.Add(batch[i]);
+                }
+            }
+        }
+
+        return never;
+    }
+
+    /// <summary>Writes one after the other: the warm-up runs beside requests, and two writes in flight would conflict.</summary>
+    private Task Write() => _lastWrite = WriteAfter(_lastWrite);
+
+    private async Task WriteAfter(Task previous)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception)
+        {
+            // The earlier write's caller saw its failure; this write carries the latest state anyway.
+        }
+
+        await state.WriteStateAsync();
+    }
+}

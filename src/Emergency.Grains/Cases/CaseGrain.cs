@@ -1,0 +1,357 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Emergency.Contracts;
+using Emergency.Domain;
+using Emergency.Domain.Cases;
+using Microsoft.Extensions.Logging;
+
+namespace Emergency.Grains.Cases;
+
+/// <summary>
+/// The machinery every case grain shares, whatever its procedure: load the case, let the domain judge a command,
+/// answer only after the write is durable (and drop the activation when a write fails), remember command ids so a
+/// retry is answered without applying twice, re-arm the next deadline with a precise timer on the engine clock and a
+/// durable reminder as safety net, and publish the summary to the directory and the boards. A drill case runs the
+/// same code on its drill's virtual clock: "now" comes with each command, and the drill advances the clock instead of
+/// timers and reminders.
+/// </summary>
+/// <typeparam name="TCase">The domain aggregate.</typeparam>
+/// <typeparam name="TState">Its stored state.</typeparam>
+/// <typeparam name="TView">How the case is shown in answers.</typeparam>
+/// <typeparam name="TSummary">One line of the case in lists and on the board.</typeparam>
+public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain, IRemindable
+    where TCase : class, ICase
+    where TState : class, new()
+    where TView : class
+    where TSummary : class, ICaseSummary
+{
+    private const string DeadlineReminder = "deadline";
+
+    /// <summary>Safety-net period of the durable reminder; the precise wake-up is the in-memory timer.</summary>
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(10);
+
+    /// <summary>A drill command without its moment on the drill's clock, or a live command that names one.</summary>
+    private static readonly Decision MomentMismatch =
+        Decision.Invalid([new FieldError("at", "a drill command needs its moment on the drill's clock; a live command must not name one")]);
+
+    private readonly IPersistentState<CaseRecord<TState>> _record;
+    private readonly EngineClock _clock;
+    private readonly ILogger _logger;
+    private ITimer? _timer;
+    private DateTimeOffset? _timerFor;
+    private DateTimeOffset? _reminderFor;
+    private bool _reminderKnown;
+
+    protected CaseGrain(IPersistentState<CaseRecord<TState>> record, EngineClock clock, ILogger logger)
+    {
+        _record = record;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>The case, once registered (null before, and after a drill purge).</summary>
+    protected TCase? Case { get; private set; }
+
+    /// <summary>Now on this case's clock: the engine's for live work, the drill's latest moment for a drill.</summary>
+    protected DateTimeOffset CurrentTime => Case is { } c && Scopes.IsDrill(c.Scope) ? _record.State.DrillNow ?? c.RegisteredAt : _clock.Now;
+
+    /// <summary>What kind of case this is, in refusals ("incident", "petition"...).</summary>
+    protected abstract string Noun { get; }
+
+    protected abstract bool Exists(TState state);
+
+    protected abstract TCase Load(TState state);
+
+    protected abstract TState StateOf(TCase @case);
+
+    /// <summary>The case shown to <paramref name="actor"/> (null: the engine itself), as of <paramref name="now"/>.</summary>
+    protected abstract TView ViewOf(TCase @case, DateTimeOffset now, Actor? actor);
+
+    protected abstract TSummary SummaryOf(TCase @case, DateTimeOffset now);
+
+    /// <summary>The directory shard that lists this case.</summary>
+    protected abstract ICaseDirectoryGrain<TSummary> Shard(string key);
+
+    /// <summary>A reference to this grain through its own interface, for the deadline timer.</summary>
+    protected abstract ICaseGrain<TSummary> Self { get; }
+
+    protected abstract BoardUpdate BoardUpdateOf(TSummary summary);
+
+    /// <summary>Runs before a command is judged: a grain whose rules depend on other grains refreshes them here.</summary>
+    protected virtual Task BeforeCommand() => Task.CompletedTask;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Exists(_record.State.Case))
+        {
+            Case = Load(_record.State.Case);
+            await CatchUp();
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public async Task<TSummary?> Touch()
+    {
+        if (Case is null)
+        {
+            DeactivateOnIdle();
+            return null;
+        }
+
+        await CatchUp();
+        return SummaryOf(Case, CurrentTime);
+    }
+
+    public async Task<TSummary?> Advance(DateTimeOffset now)
+    {
+        if (Case is null || !Scopes.IsDrill(Case.Scope))
+        {
+            return null;
+        }
+
+        if (_record.State.DrillNow is null || now > _record.State.DrillNow)
+        {
+            _record.State.DrillNow = now;
+        }
+
+        await CatchUp();
+        return SummaryOf(Case, CurrentTime);
+    }
+
+    public async Task Purge()
+    {
+        if (Case is not null && !Scopes.IsDrill(Case.Scope))
+        {
+            throw new InvalidOperationException($"only drill cases can be purged; this {Noun} is live");
+        }
+
+        await _record.ClearStateAsync();
+        Case = null;
+        DeactivateOnIdle();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Case is null ? Task.CompletedTask : CatchUp();
+
+    /// <summary>
+    /// Registers the case under this grain's id: <paramref name="create"/> asks the domain at the command's moment.
+    /// The case is listed in its directory before its first write, so a stored case is never missing from a list.
+    /// </summary>
+    protected async Task<CommandResult<TView>> Register<TCommand>(
+        TCommand command, string scope, CommandContext context, Func<DateTimeOffset, (TCase? Case, Decision Decision)> create)
+    {
+        var fingerprint = Fingerprint(command);
+        if (Case is not null)
+        {
+            return context.CommandId is { } id && _record.State.FindCommand(id) is { } applied
+                ? Replay(applied, fingerprint, context.Actor)
+                : Refused(CommandStatus.NotAllowed, Decision.NotAllowed($"{Noun} '{this.GetPrimaryKeyString()}' already exists", []), context.Actor);
+        }
+
+        if (!Scopes.IsValid(scope))
+        {
+            return Refused(Decision.Invalid([new FieldError("scope", $"'{scope}' is not live or drill-<run>")]), context.Actor);
+        }
+
+        if (TimeOf(context, scope) is not { } now)
+        {
+            return Refused(MomentMismatch, context.Actor);
+        }
+
+        await BeforeCommand();
+        var (created, decision) = create(now);
+        if (created is null)
+        {
+            return Refused(decision, context.Actor);
+        }
+
+        await Shard(CaseDirectory.ShardKey(scope, created.Id)).Reserve(created.Id);
+        _record.State.Case = StateOf(created);
+        Case = created;
+        return await Persist(context, fingerprint, decision, now);
+    }
+
+    /// <summary>Judges a command on the case at the command's moment and, when accepted, makes it durable before answering.</summary>
+    protected async Task<CommandResult<TView>> Execute<TCommand>(CommandContext context, TCommand command, Func<TCase, DateTimeOffset, Decision> act)
+    {
+        if (Case is null)
+        {
+            DeactivateOnIdle();
+            return CommandResult<TView>.NotFound;
+        }
+
+        var fingerprint = Fingerprint(command);
+        if (context.CommandId is { } id && _record.State.FindCommand(id) is { } applied)
+        {
+            return Replay(applied, fingerprint, context.Actor);
+        }
+
+        if (TimeOf(context, Case.Scope) is not { } now)
+        {
+            return Refused(MomentMismatch, context.Actor);
+        }
+
+        await BeforeCommand();
+        var before = Case.Version;
+        var decision = act(Case, now);
+        if (decision.IsAccepted)
+        {
+            return await Persist(context, fingerprint, decision, now);
+        }
+
+        if (Case.Version != before)
+        {
+            // Refused, but deadlines fell due on the way: those are real events and are kept.
+            await WriteAndPublish(now);
+        }
+
+        return Refused(decision, context.Actor);
+    }
+
+    /// <summary>Marks what fell due (also while the engine was down) and re-arms the next deadline.</summary>
+    protected async Task CatchUp()
+    {
+        var now = CurrentTime;
+        if (Case!.Tick(now))
+        {
+            await WriteAndPublish(now);
+        }
+        else
+        {
+            await Arm(now);
+        }
+    }
+
+    private async Task<CommandResult<TView>> Persist(CommandContext context, string fingerprint, Decision decision, DateTimeOffset now)
+    {
+        if (context.CommandId is { } id)
+        {
+            _record.State.Remember(new AppliedCommand(id, fingerprint, Case!.Version));
+        }
+
+        await WriteAndPublish(now);
+        return new CommandResult<TView> { Status = CommandStatus.Accepted, Decision = decision, View = ViewOf(Case!, now, context.Actor) };
+    }
+
+    private async Task WriteAndPublish(DateTimeOffset now)
+    {
+        try
+        {
+            await _record.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now differs from what is stored: drop this activation so the next call reloads the truth.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        var summary = SummaryOf(Case!, now);
+        Shard(CaseDirectory.ShardKey(summary.Scope, summary.Id)).Publish(summary).Ignore();
+        GrainFactory.GetGrain<IBoardFeedGrain>(summary.Scope).Publish(BoardUpdateOf(summary)).Ignore();
+        await Arm(now);
+    }
+
+    /// <summary>A precise timer for the next deadline while active, and a durable reminder in case the activation goes away.</summary>
+    private async Task Arm(DateTimeOffset now)
+    {
+        if (Scopes.IsDrill(Case!.Scope))
+        {
+            // The drill advances its cases on its virtual clock; real time must never mark them.
+            return;
+        }
+
+        var next = Case.NextDueAt;
+        if (next != _timerFor)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            _timerFor = next;
+            if (next is { } due)
+            {
+                var self = Self;
+                var delay = due - now;
+                _timer = _clock.Time.CreateTimer(_ => self.Touch().Ignore(), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        try
+        {
+            await ArmReminder(next, now);
+        }
+        catch (Exception ex)
+        {
+            // The command is already durable; the timer still fires, and a restart re-arms from the directory.
+            LogReminderFailed(_logger, ex, Noun, this.GetPrimaryKeyString());
+        }
+    }
+
+    private async Task ArmReminder(DateTimeOffset? next, DateTimeOffset now)
+    {
+        if (!_reminderKnown)
+        {
+            var existing = await this.GetReminder(DeadlineReminder);
+            _reminderFor = existing is null ? null : DateTimeOffset.MinValue;
+            _reminderKnown = true;
+        }
+
+        if (next == _reminderFor)
+        {
+            return;
+        }
+
+        if (next is { } due)
+        {
+            var delay = due - now;
+            await this.RegisterOrUpdateReminder(DeadlineReminder, delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay, ReminderPeriod);
+        }
+        else if (_reminderFor is not null && await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderFor = next;
+    }
+
+    private CommandResult<TView> Replay(AppliedCommand applied, string fingerprint, Actor actor) =>
+        applied.Fingerprint == fingerprint
+            ? new CommandResult<TView> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = Case is null ? null : ViewOf(Case, CurrentTime, actor) }
+            : Refused(CommandStatus.CommandIdReused, Decision.NotAllowed($"command id '{applied.Id}' was already used for a different command", Case?.AllowedMoves(CurrentTime) ?? []), actor);
+
+    private CommandResult<TView> Refused(Decision decision, Actor actor) =>
+        Refused(decision.Outcome == DecisionOutcome.Invalid ? CommandStatus.Invalid : CommandStatus.NotAllowed, decision, actor);
+
+    private CommandResult<TView> Refused(CommandStatus status, Decision decision, Actor actor) =>
+        new() { Status = status, Decision = decision, View = Case is null ? null : ViewOf(Case, CurrentTime, actor) };
+
+    /// <summary>The moment a command happens: the engine clock for live work, the drill's clock (never going back) for a drill.</summary>
+    private DateTimeOffset? TimeOf(CommandContext context, string scope)
+    {
+        if (!Scopes.IsDrill(scope))
+        {
+            return context.At is null ? _clock.Now : null;
+        }
+
+        if (context.At is not { } at)
+        {
+            return null;
+        }
+
+        if (_record.State.DrillNow is null || at > _record.State.DrillNow)
+        {
+            _record.State.DrillNow = at;
+        }
+
+        return _record.State.DrillNow;
+    }
+
+    private static string Fingerprint<TCommand>(TCommand command) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, DomainJson.Options)));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not arm the deadline reminder of {Noun} {CaseId}")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string noun, string caseId);
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using Emergency.Contracts;
+
+namespace Emergency.Host.Api;
+
+/// <summary>What every command endpoint does alike: the idempotency key, the command context, and case ids.</summary>
+public static class CommandRequests
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>The client's command id from the Idempotency-Key header, if any, or the problem with it.</summary>
+    public static (string? CommandId, IResult? Problem) ReadCommandId(HttpRequest request)
+    {
+        if (!request.Headers.TryGetValue(IdempotencyHeader, out var values))
+        {
+            return (null, null);
+        }
+
+        var key = values.ToString();
+        return key.Length is > 0 and <= 100 && key.All(c => c is > ' ' and < (char)127)
+            ? (key, null)
+            : (null, Problems.BadRequest($"the {IdempotencyHeader} header must be 1 to 100 visible ASCII characters", [new(IdempotencyHeader, "1 to 100 visible ASCII characters")]));
+    }
+
+    /// <summary>
+    /// An idempotency key is its sender's: the case remembers it together with the user, so another user's
+    /// command under the same key is a command of its own, neither a replay of the first nor a reuse of its key.
+    /// </summary>
+    public static CommandContext ContextOf(Domain.Actor actor, string? key) =>
+        new(actor, key is null ? null : $"{actor.Id}/{key}");
+
+    /// <summary>Tells the client its command was a retry of one already applied.</summary>
+    public static void MarkReplay<TView>(HttpContext http, CommandResult<TView> result)
+        where TView : class
+    {
+        if (result.Status == CommandStatus.Replayed)
+        {
+            http.Response.Headers[ReplayedHeader] = "true";
+        }
+    }
+
+    /// <summary>A new random case id with the kind's prefix ("inc-", "pet-"...).</summary>
+    public static string NewId(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+
+    /// <summary>The same user and command id always name the same case, so a retried registration finds the first one.</summary>
+    public static string IdFor(string prefix, string user, string commandId) =>
+        prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{user}\n{commandId}")))[..20];
+}
