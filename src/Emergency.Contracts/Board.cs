@@ -1,11 +1,14 @@
+using Emergency.Domain.Decisions;
+using Emergency.Domain.Disputes;
 using Emergency.Domain.Incidents;
 using Orleans.Concurrency;
 
 namespace Emergency.Contracts;
 
 /// <summary>
-/// One change of an incident, as pushed to the boards: the whole summary at its version, so that applying
-/// the newest one is always right. A board that sees a version gap reloads its snapshot.
+/// One change of a case, as pushed to the boards: the whole summary at its version, so that applying the newest one
+/// is always right. A board that sees a version gap reloads its snapshot. Exactly one of the summaries is set, by
+/// the kind of case that changed; the board puts it in that kind's lane.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -15,15 +18,21 @@ public sealed record BoardUpdate
     public required string Scope { get; init; }
 
     [Id(1)]
-    public required IncidentSummary Incident { get; init; }
+    public IncidentSummary? Incident { get; init; }
+
+    [Id(2)]
+    public DisputeSummary? Dispute { get; init; }
+
+    [Id(3)]
+    public MajorDecisionSummary? Decision { get; init; }
 }
 
 /// <summary>A node of the cluster that relays board updates to the browsers connected to it.</summary>
 public interface IBoardNodeObserver : IGrainObserver
 {
-    /// <summary>An incident changed.</summary>
+    /// <summary>A case changed.</summary>
     [OneWay]
-    Task IncidentChanged(BoardUpdate update);
+    Task CaseChanged(BoardUpdate update);
 }
 
 /// <summary>

@@ -40,7 +40,7 @@ public sealed class BoardFeedGrain(TimeProvider time) : Grain, IBoardFeedGrain
             }
 
             // One-way: a node that died is dropped when its subscription lapses.
-            node.IncidentChanged(update).Ignore();
+            node.CaseChanged(update).Ignore();
         }
 
         return Task.CompletedTask;

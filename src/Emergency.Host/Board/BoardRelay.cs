@@ -20,7 +20,7 @@ public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHu
     private readonly Dictionary<string, DateTimeOffset> _renewed = [];
     private IBoardNodeObserver? _self;
 
-    public Task IncidentChanged(BoardUpdate update) =>
+    public Task CaseChanged(BoardUpdate update) =>
         hub.Clients.Group(BoardHub.Group(update.Scope)).SendAsync("incidentChanged", update);
 
     /// <summary>Makes sure this node receives a scope's updates before a board starts watching it (a drill's scope, say).</summary>
