@@ -79,6 +79,9 @@ public sealed class EngineCluster : IAsyncDisposable
             silo.Services.AddSingleton(Rules);
             silo.UseEmergencyStorage(storage);
             silo.AddEmergencyGrains();
+
+            // Reminders may fire every second here, so that a test sees one within its timeout.
+            silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddEmergencyTypes()));
         _cluster = builder.Build();

@@ -4,6 +4,7 @@ using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Emergency.Grains.Drills;
 
@@ -18,8 +19,15 @@ public sealed partial class DrillGrain(
     [PersistentState("drill", StorageNames.Provider)] IPersistentState<DrillRecord> record,
     RuleSetCatalog catalog,
     EngineClock clock,
-    ILogger<DrillGrain> logger) : Grain, IDrillGrain
+    IOptions<ReminderOptions> reminders,
+    ILogger<DrillGrain> logger) : Grain, IDrillGrain, IRemindable
 {
+    /// <summary>
+    /// A durable reminder held while the drill runs: if its activation goes away (a node lost, a restart), the reminder
+    /// brings it back and the run carries on from its stored progress. It fires as often as reminders may.
+    /// </summary>
+    private const string KeepRunningReminder = "keep-running";
+
     /// <summary>Commands per turn of a fast run: between turns the grain answers status queries and stores its progress.</summary>
     private const int FastBatch = 400;
 
@@ -81,6 +89,10 @@ public sealed partial class DrillGrain(
         }
     }
 
+    /// <summary>Only wakes the drill: activation resumes a running drill from its stored progress.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        State.Exists && State.Phase == DrillPhase.Running ? Task.CompletedTask : KeepRunning(false);
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _timer?.Dispose();
@@ -136,6 +148,7 @@ public sealed partial class DrillGrain(
         };
         await record.WriteStateAsync();
         LogStarted(Run, scenario.Title, start.Mode, scenario.Injects.Count);
+        await KeepRunning(true);
         Continue();
         return DrillAnswer.Ok(Status());
     }
@@ -186,6 +199,7 @@ public sealed partial class DrillGrain(
         State.AnchorVirtual = State.VirtualNow;
         StopTimer();
         await record.WriteStateAsync();
+        await KeepRunning(false);
         return DrillAnswer.Ok(Status());
     }
 
@@ -199,6 +213,7 @@ public sealed partial class DrillGrain(
         State.Phase = DrillPhase.Running;
         Anchor(State.VirtualNow);
         await record.WriteStateAsync();
+        await KeepRunning(true);
         Continue();
         return DrillAnswer.Ok(Status());
     }
@@ -311,6 +326,7 @@ public sealed partial class DrillGrain(
     public async Task<int> Purge()
     {
         StopTimer();
+        await KeepRunning(false);
         var purged = await Task.WhenAll(CaseDirectory.AllShardKeys(Scope)
             .Select(key => GrainFactory.GetGrain<IIncidentDirectoryGrain>(key).Purge()));
         await record.ClearStateAsync();
@@ -551,6 +567,7 @@ public sealed partial class DrillGrain(
         StopTimer();
         _wakes.Clear();
         await record.WriteStateAsync();
+        await KeepRunning(false);
         LogFinished(Run, report.Result.Met, report.Result.Late, report.Result.Missed);
     }
 
@@ -568,6 +585,8 @@ public sealed partial class DrillGrain(
         {
             LogFailed(ex, Run);
         }
+
+        await KeepRunning(false);
     }
 
     private string? WhyNotManual(Inject inject, TimeSpan moment)
@@ -621,6 +640,27 @@ public sealed partial class DrillGrain(
     {
         State.AnchorReal = clock.Now;
         State.AnchorVirtual = virtualNow;
+    }
+
+    private async Task KeepRunning(bool on)
+    {
+        try
+        {
+            if (on)
+            {
+                var period = reminders.Value.MinimumReminderPeriod;
+                await this.RegisterOrUpdateReminder(KeepRunningReminder, period, period);
+            }
+            else if (await this.GetReminder(KeepRunningReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The drill's progress is stored either way; without the reminder it waits for its next call to resume.
+            LogKeepRunningFailed(ex, Run);
+        }
     }
 
     private void StopTimer()
@@ -677,6 +717,9 @@ public sealed partial class DrillGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Drill {Run} finished: {Met} met, {Late} late, {Missed} missed")]
     private partial void LogFinished(string run, int met, int late, int missed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Drill {Run}: could not set or clear the reminder that keeps it running")]
+    private partial void LogKeepRunningFailed(Exception exception, string run);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Drill {Run} failed")]
     private partial void LogFailed(Exception exception, string run);
