@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Emergency.Domain.Disputes;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
@@ -89,7 +90,6 @@ public sealed class ScenarioReaderTests
     }
 
     [Theory]
-    [InlineData("complaint", "issue 5")]
     [InlineData("decision", "issue 6")]
     public void Reserved_kinds_are_refused_as_not_yet_supported(string kind, string issue)
     {
@@ -101,12 +101,65 @@ public sealed class ScenarioReaderTests
     }
 
     [Fact]
-    public void The_hotline_surge_scenario_is_refused_for_its_complaints_only()
+    public void The_hotline_surge_scenario_reads_with_its_surge_expanded_in_order()
     {
-        var errors = Assert.Throws<ScenarioException>(() => ScenarioReader.Read(Scenarios.HotlineSurge, "hotline-surge.yaml")).Errors;
+        var scenario = ScenarioReader.Read(Scenarios.HotlineSurge, "hotline-surge.yaml");
+
+        var complaints = scenario.Injects.Where(s => s.Inject is ComplaintFiled).ToList();
+        Assert.Equal(41, complaints.Count);
+        var surge = complaints.Where(c => ((ComplaintFiled)c.Inject).Repeat == 39).ToList();
+        Assert.Equal(Enumerable.Range(0, 39), surge.Select(c => c.Copy));
+        Assert.Equal(TimeSpan.FromMinutes(20), surge[0].At);
+        Assert.Equal(TimeSpan.FromMinutes(20 + (38 * 10)), surge[^1].At);
+        Assert.Equal(scenario.Injects.OrderBy(s => s.At).ThenBy(s => s.Sequence).ThenBy(s => s.Copy), scenario.Injects);
+        Assert.Equal(PetitionChannel.Online, ((ComplaintFiled)complaints.Single(c => c.At == TimeSpan.FromMinutes(35)).Inject).Channel);
+        var escalated = Assert.IsType<WarningEscalated>(scenario.Injects.Single(s => s.Inject is WarningEscalated).Inject);
+        Assert.Equal(("xiaohe", "Xiaohe chemical plant"), (escalated.Incident, escalated.Enterprise));
+        Assert.Equal(["xiaohe"], scenario.Incidents);
+        var expected = Assert.IsType<WarningRaisedExpectation>(scenario.Expectations[0]);
+        Assert.Equal(TimeSpan.FromHours(2), expected.By);
+    }
+
+    [Theory]
+    [InlineData("  - {at: +1h, kind: complaint, channel: hotline12369, text: smell}", "'enterprise' or 'place' is required", "{at: +1h, kind: complaint")]
+    [InlineData("  - {at: +1h, kind: complaint, channel: fax, enterprise: Plant, text: smell}", "'channel' must be one of", "fax")]
+    [InlineData("  - {at: +1h, kind: complaint, channel: visit, enterprise: Plant, text: smell, repeat: 5}", "'every' is required with 'repeat'", "{at: +1h, kind: complaint")]
+    [InlineData("  - {at: +1h, kind: complaint, channel: visit, enterprise: Plant, text: smell, every: 5m}", "'every' only goes with 'repeat'", "5m")]
+    [InlineData("  - {at: +1h, kind: complaint, channel: visit, enterprise: Plant, text: smell, repeat: 10001, every: 1m}", "'repeat' must be between 1 and 10,000", "10001")]
+    [InlineData("  - {at: +1h, kind: complaint, channel: visit, enterprise: Plant, text: smell, repeat: 0, every: 1m}", "'repeat' must be between 1 and 10,000", "0, every")]
+    [InlineData("  - {at: +1h, kind: complaint, channel: visit, enterprise: Plant, text: smell, repeat: 3, every: 0}", "'every' must be longer than zero", "0}")]
+    [InlineData("  - {at: +1h, kind: complaint, channel: visit, enterprise: Plant, text: smell, repeat: 9000, every: 1h}", "later than a drill may run", "+1h")]
+    public void Bad_complaints_are_refused_at_the_field(string inject, string reason, string at)
+    {
+        var yaml = Scenarios.Minimal(inject);
+        var error = Refused(yaml);
+        AssertAt(yaml, at, error);
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_warning_expected_or_escalated_about_a_subject_nobody_complained_about_is_refused()
+    {
+        var yaml = Scenarios.Minimal(
+            """
+              - {at: +1h, kind: complaint, channel: hotline12369, enterprise: Plant A, text: smell}
+              - {at: +2h, kind: warningEscalated, place: Riverside, incident: river, title: Smell, source: hotline12369, facts: {deaths: 0}}
+            """,
+            "  - warningRaised: {enterprise: Plant B, by: +3h}");
+        var errors = Assert.Throws<ScenarioException>(() => ScenarioReader.Read(yaml, File)).Errors;
         Assert.Equal(2, errors.Count);
-        Assert.All(errors, e => Assert.Contains("inject kind 'complaint' is not yet supported", e.Reason, StringComparison.Ordinal));
-        Assert.Equal([17, 23], errors.Select(e => e.Line));
+        Assert.Contains(errors, e => e.Reason.Contains("no complaint of the scenario is about 'Plant B'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Reason.Contains("no complaint of the scenario is about 'Riverside'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_subject_is_matched_as_the_early_warning_matches_it()
+    {
+        var yaml = Scenarios.Minimal(
+            "  - {at: +1h, kind: complaint, channel: hotline12369, enterprise: '  Plant   A ', text: smell}",
+            "  - warningRaised: {enterprise: plant a, by: +3h}");
+        var scenario = ScenarioReader.Read(yaml, File);
+        Assert.Equal("plant a", ((WarningRaisedExpectation)scenario.Expectations[0]).Enterprise);
     }
 
     [Fact]

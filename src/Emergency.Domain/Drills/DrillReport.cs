@@ -25,6 +25,12 @@ public sealed record DrillReport
 
     /// <summary>Injects the procedure refused (say, monitoring before anyone was on scene): a lesson of the drill, not an error of the file.</summary>
     public required IReadOnlyList<RefusedInject> Refused { get; init; }
+
+    /// <summary>How many complaints the drill registered (a surge counts each call).</summary>
+    public int Complaints { get; init; }
+
+    /// <summary>The early warnings the complaints raised, in the order they were raised.</summary>
+    public IReadOnlyList<DrillWarningRecord> Warnings { get; init; } = [];
 }
 
 public sealed record DrillReportScenario

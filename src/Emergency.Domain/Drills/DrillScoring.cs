@@ -1,9 +1,16 @@
+using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Incidents;
 
 namespace Emergency.Domain.Drills;
 
 /// <summary>What the drill saw of one incident: its final view, and its level after every command.</summary>
 public sealed record DrillIncidentRecord(string Name, IncidentView View, IReadOnlyList<LevelAt> Levels);
+
+/// <summary>
+/// What the drill saw of one early warning: the subject as the complaints named it, when it was raised and on how
+/// many complaints, and the incident (by scenario name) it was escalated into, if any.
+/// </summary>
+public sealed record DrillWarningRecord(string Subject, DateTimeOffset RaisedAt, int Complaints, string? EscalatedTo);
 
 /// <summary>Scores a finished drill against its scenario's expectations and writes the report. Pure: same inputs, same report.</summary>
 public static class DrillScoring
@@ -14,13 +21,15 @@ public static class DrillScoring
         IReadOnlyList<DrillIncidentRecord> incidents,
         IReadOnlyList<DrillMessage> messages,
         IReadOnlyList<RefusedInject> refused,
-        int manualInjects)
+        int manualInjects,
+        IReadOnlyList<DrillWarningRecord>? warnings = null)
     {
+        warnings ??= [];
         var zone = scenario.Start.Offset;
         var end = scenario.At(scenario.End);
         var reports = incidents.Select(i => Incident(i, end, zone)).ToList();
         var byName = reports.ToDictionary(r => r.Name, StringComparer.Ordinal);
-        var results = scenario.Expectations.Select((e, i) => Score(e, i + 1, scenario, byName, reports, end)).ToList();
+        var results = scenario.Expectations.Select((e, i) => Score(e, i + 1, scenario, byName, reports, warnings, end)).ToList();
         var met = results.Count(r => r.Outcome == ExpectationOutcome.Met);
         var late = results.Count(r => r.Outcome == ExpectationOutcome.Late);
         var missed = results.Count(r => r.Outcome == ExpectationOutcome.Missed);
@@ -46,6 +55,8 @@ public static class DrillScoring
             Incidents = reports,
             Messages = [.. messages.Select(m => m with { At = m.At.ToOffset(zone) })],
             Refused = [.. refused.Select(r => r with { At = r.At.ToOffset(zone) })],
+            Complaints = scenario.Injects.Count(i => i.Inject is ComplaintFiled),
+            Warnings = [.. warnings.OrderBy(w => w.RaisedAt).ThenBy(w => w.Subject, StringComparer.Ordinal).Select(w => w with { RaisedAt = w.RaisedAt.ToOffset(zone) })],
         };
     }
 
@@ -98,6 +109,7 @@ public static class DrillScoring
         Scenario scenario,
         Dictionary<string, DrillIncidentReport> incidents,
         IReadOnlyList<DrillIncidentReport> all,
+        IReadOnlyList<DrillWarningRecord> warnings,
         DateTimeOffset end)
     {
         var result = new ExpectationResult
@@ -180,6 +192,19 @@ public static class DrillScoring
                 {
                     By = worst.Overdue - maxOverdue.Limit,
                     Detail = $"{worst.Incident}: {worst.Obligation.Id} {(worst.Obligation.CompletedAt is null ? "still open" : "done")}, {Durations.Describe(worst.Overdue)} past its deadline (limit {Durations.Describe(maxOverdue.Limit)})",
+                };
+            }
+
+            case WarningRaisedExpectation raised:
+            {
+                var by = scenario.At(raised.By).ToOffset(zone);
+                var subject = ComplaintClusterDetector.Normalise(raised.Enterprise ?? raised.Place);
+                var warning = warnings.Where(w => ComplaintClusterDetector.Normalise(w.Subject) == subject).OrderBy(w => w.RaisedAt).FirstOrDefault();
+                return warning switch
+                {
+                    { RaisedAt: var at } when at <= by => result with { Outcome = ExpectationOutcome.Met, Expected = by, Actual = at.ToOffset(zone), Detail = $"raised {Durations.Describe(at.ToOffset(zone))} on {warning.Complaints} complaints" },
+                    { RaisedAt: var at } => result with { Outcome = ExpectationOutcome.Late, Expected = by, Actual = at.ToOffset(zone), By = at - by, Detail = $"raised only {Durations.Describe(at.ToOffset(zone))}, {Durations.Describe(at - by)} late" },
+                    _ => result with { Expected = by, Detail = $"no warning about {raised.Enterprise ?? raised.Place} was raised" },
                 };
             }
 

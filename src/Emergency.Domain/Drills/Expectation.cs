@@ -79,3 +79,21 @@ public sealed record MaxOverdueExpectation : Expectation
 
     public override string Describe() => $"{(Incident is null ? "no obligation of any incident" : $"no obligation of {Incident}")} overdue by more than {Durations.Describe(Limit)}";
 }
+
+/// <summary><c>warningRaised: {enterprise or place, by}</c>: the early warning about the subject is raised by the offset.</summary>
+public sealed record WarningRaisedExpectation : Expectation
+{
+    public const string KindName = "warningRaised";
+
+    public override string Kind => KindName;
+
+    public string? Enterprise { get; init; }
+
+    public string? Place { get; init; }
+
+    public required TimeSpan By { get; init; }
+
+    public override TimeSpan? Horizon => By;
+
+    public override string Describe() => $"early warning about {Enterprise ?? Place} raised by {Offsets.Format(By)}";
+}

@@ -1,3 +1,4 @@
+using Emergency.Domain.Disputes;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
 
@@ -73,8 +74,11 @@ public sealed record Scenario
     }
 }
 
-/// <summary>An inject with its moment on the drill's clock and its place in the order of application.</summary>
-public sealed record ScheduledInject(int Sequence, TimeSpan At, Inject Inject);
+/// <summary>
+/// An inject with its moment on the drill's clock and its place in the order of application. A repeated inject
+/// (a surge of complaints) is scheduled once per repetition, each with its <see cref="Copy"/> number from 0.
+/// </summary>
+public sealed record ScheduledInject(int Sequence, TimeSpan At, Inject Inject, int Copy = 0);
 
 /// <summary>Something that happens in a drill. <see cref="Id"/> names it for <c>after</c>; <see cref="Where"/> is its place in the file.</summary>
 public abstract record Inject
@@ -97,7 +101,7 @@ public abstract record IncidentInject : Inject
 }
 
 /// <summary>An incident is reported (接报): it is registered in the engine, graded, and its deadlines set.</summary>
-public sealed record IncidentReported : IncidentInject
+public record IncidentReported : IncidentInject
 {
     public const string KindName = "incidentReported";
 
@@ -180,4 +184,59 @@ public sealed record PlayerMessage : Inject
 
     /// <summary>Who it is for ("duty room", "press office"); everyone when not given.</summary>
     public string? To { get; init; }
+}
+
+/// <summary>
+/// A petition or complaint comes in (a 12369 call, a visit, a letter, an online message) about an enterprise or a
+/// place: it is registered as a dispute with its legal limits, and watched by the early warning. With
+/// <see cref="Repeat"/> it comes again and again, every <see cref="Every"/>: a surge.
+/// </summary>
+public sealed record ComplaintFiled : Inject
+{
+    public const string KindName = "complaint";
+
+    /// <summary>The most repetitions of one complaint inject.</summary>
+    public const int MaxRepeat = 10_000;
+
+    public override string Kind => KindName;
+
+    public required PetitionChannel Channel { get; init; }
+
+    /// <summary>The enterprise complained about; at least one of it and <see cref="Place"/>.</summary>
+    public string? Enterprise { get; init; }
+
+    public string? Place { get; init; }
+
+    public required string Region { get; init; }
+
+    /// <summary>The unit that receives it ("Xiaohe EPB 12369 hotline"); by default the region's department.</summary>
+    public required string Unit { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>The caller's name, when the scenario wants repeat callers linked; a drill's callers are invented.</summary>
+    public string? Caller { get; init; }
+
+    public required int Repeat { get; init; }
+
+    public TimeSpan? Every { get; init; }
+
+    public required Role By { get; init; }
+
+    public DisputeSubject Subject => new() { Enterprise = Enterprise, Place = Place, Region = Region };
+}
+
+/// <summary>
+/// A duty commander escalates the early warning about an enterprise or place into an incident: the incident is
+/// registered like a reported one, and keeps the links to the complaints that raised the warning.
+/// </summary>
+public sealed record WarningEscalated : IncidentReported
+{
+    public new const string KindName = "warningEscalated";
+
+    public override string Kind => KindName;
+
+    public string? Enterprise { get; init; }
+
+    public string? Place { get; init; }
 }

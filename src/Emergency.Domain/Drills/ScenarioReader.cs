@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Emergency.Domain.Disputes;
+using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
 
@@ -19,6 +21,9 @@ public static partial class ScenarioReader
 
     /// <summary>The most injects one scenario may hold.</summary>
     public const int MaxInjects = 20_000;
+
+    /// <summary>The most injects one drill runs, repetitions included.</summary>
+    public const int MaxScheduled = 100_000;
 
     private const int MaxErrors = 50;
 
@@ -139,6 +144,7 @@ public static partial class ScenarioReader
             var schedule = Schedule(raw);
             var incidents = CheckIncidents(schedule);
             CheckExpectations(expectations, incidents);
+            CheckSubjects(schedule, expectations);
             var last = schedule.Count == 0 ? TimeSpan.Zero : schedule[^1].At;
             var horizon = expectations.Select(e => e.Horizon ?? TimeSpan.Zero).Append(last).Max();
             if (end is { } stated)
@@ -233,7 +239,7 @@ public static partial class ScenarioReader
 
             var where = map.At;
             var incident = fields.TryGetValue("incident", out var incidentNode) ? Name(incidentNode, "incident") : null;
-            var by = fields.TryGetValue("by", out var byNode) ? Role(byNode) : Domain.Role.DutyCommander;
+            var by = fields.TryGetValue("by", out var byNode) ? Role(byNode) : kind == ComplaintFiled.KindName ? Domain.Role.PetitionOfficer : Domain.Role.DutyCommander;
             string Note() => Text(fields, "note", Validator.LongText)!;
 
             Inject? inject = kind switch
@@ -247,6 +253,8 @@ public static partial class ScenarioReader
                     : null,
                 ReportFiled.KindName => Filed(),
                 IncidentClosed.KindName => new IncidentClosed { Id = id, Where = where, Incident = incident!, By = by ?? default, Note = Note() },
+                ComplaintFiled.KindName => Complaint(),
+                WarningEscalated.KindName => Escalated(),
                 _ => Required(fields, map, "text") is not null && Text(fields, "text", 2000) is { } text
                     ? new PlayerMessage { Id = id, Where = where, Text = text, To = Text(fields, "to", Validator.ShortText) }
                     : null,
@@ -278,6 +286,72 @@ public static partial class ScenarioReader
                         Id = id, Where = where, Incident = incident!, By = by ?? default, Title = title, Region = region, Source = source.Value,
                         Discovered = discovered, Description = Text(fields, "description", Validator.LongText), Facts = facts,
                     };
+            }
+
+            ComplaintFiled? Complaint()
+            {
+                var channel = Required(fields, map, "channel") is { } channelNode ? Enum<PetitionChannel>(channelNode, "channel") : null;
+                var text = Required(fields, map, "text") is not null ? Text(fields, "text", Validator.LongText) : null;
+                var (enterprise, place) = Subject();
+                var region = Text(fields, "region", Validator.ShortText) ?? defaultRegion;
+                if (region is null)
+                {
+                    Error(map.At, "'region' is required (the scenario's region is used when the inject names none)");
+                }
+
+                var repeat = fields.TryGetValue("repeat", out var repeatNode) ? Int(repeatNode, "repeat") : 1;
+                TimeSpan? every = fields.TryGetValue("every", out var everyNode) ? Offset(everyNode, "every") : null;
+                if (repeat is < 1 or > ComplaintFiled.MaxRepeat)
+                {
+                    Error(repeatNode!.At, $"'repeat' must be between 1 and {ComplaintFiled.MaxRepeat:N0}");
+                    repeat = null;
+                }
+                else if (repeat > 1 && every is null)
+                {
+                    Error(map.At, "'every' is required with 'repeat': the time between two of the complaints, like 10m");
+                }
+                else if (repeat > 1 && every <= TimeSpan.Zero)
+                {
+                    Error(everyNode!.At, "'every' must be longer than zero");
+                }
+                else if (repeat == 1 && every is not null)
+                {
+                    Error(everyNode!.At, "'every' only goes with 'repeat'");
+                }
+
+                return channel is null || text is null || region is null || repeat is null || (enterprise is null && place is null)
+                    ? null
+                    : new ComplaintFiled
+                    {
+                        Id = id, Where = where, Channel = channel.Value, Enterprise = enterprise, Place = place, Region = region,
+                        Unit = Text(fields, "unit", Validator.ShortText) ?? $"{region} environmental protection department",
+                        Text = text, Caller = Text(fields, "caller", Validator.ShortText), Repeat = repeat.Value, Every = every, By = by ?? default,
+                    };
+            }
+
+            WarningEscalated? Escalated()
+            {
+                var (enterprise, place) = Subject();
+                return Reported() is { } reported && (enterprise is not null || place is not null)
+                    ? new WarningEscalated
+                    {
+                        Id = reported.Id, Where = reported.Where, Incident = reported.Incident, By = reported.By, Title = reported.Title, Region = reported.Region,
+                        Source = reported.Source, Discovered = reported.Discovered, Description = reported.Description, Facts = reported.Facts,
+                        Enterprise = enterprise, Place = place,
+                    }
+                    : null;
+            }
+
+            (string? Enterprise, string? Place) Subject()
+            {
+                var enterprise = Text(fields, "enterprise", Validator.ShortText);
+                var place = Text(fields, "place", Validator.ShortText);
+                if (!fields.ContainsKey("enterprise") && !fields.ContainsKey("place"))
+                {
+                    Error(map.At, "'enterprise' or 'place' is required: what the complaints are about");
+                }
+
+                return (enterprise, place);
             }
 
             ReportFiled? Filed()
@@ -334,7 +408,14 @@ public static partial class ScenarioReader
                 return null;
             }
 
-            var required = kind == MaxOverdueExpectation.KindName ? new[] { "limit" } : kind == GradedExpectation.KindName ? ["incident", "level"] : kind == ClosedByExpectation.KindName ? ["incident", "by"] : ["incident", "obligation"];
+            string[] required = kind switch
+            {
+                MaxOverdueExpectation.KindName => ["limit"],
+                GradedExpectation.KindName => ["incident", "level"],
+                ClosedByExpectation.KindName => ["incident", "by"],
+                WarningRaisedExpectation.KindName => ["by"],
+                _ => ["incident", "obligation"],
+            };
             var fields = Fields(args, $"the expectation {kind}", ScenarioVocabulary.ExpectationKinds[kind], required);
             var errorsBefore = Errors.Count;
             var title = name is null ? null : Text(name, "name", Validator.ShortText);
@@ -350,11 +431,27 @@ public static partial class ScenarioReader
                 ClosedByExpectation.KindName => fields.TryGetValue("by", out var closedBy) && Offset(closedBy, "by") is { } c
                     ? new ClosedByExpectation { Name = title, Where = kindKey.At, Incident = incident, By = c }
                     : null,
+                WarningRaisedExpectation.KindName => WarningRaised(),
                 _ => fields.TryGetValue("limit", out var limit) && Offset(limit, "limit") is { } m
                     ? new MaxOverdueExpectation { Name = title, Where = kindKey.At, Incident = incident, Limit = m }
                     : null,
             };
             return Errors.Count > errorsBefore ? null : expectation;
+
+            WarningRaisedExpectation? WarningRaised()
+            {
+                var enterprise = Text(fields, "enterprise", Validator.ShortText);
+                var place = Text(fields, "place", Validator.ShortText);
+                if ((enterprise is null) == (place is null))
+                {
+                    Error(args.At, "warningRaised names one subject: 'enterprise' or 'place'");
+                    return null;
+                }
+
+                return fields.TryGetValue("by", out var raisedBy) && Offset(raisedBy, "by") is { } b
+                    ? new WarningRaisedExpectation { Name = title, Where = kindKey.At, Enterprise = enterprise, Place = place, By = b }
+                    : null;
+            }
         }
 
         /// <summary>Gives every inject its moment (following 'after' chains) and sorts by moment, then by order in the file.</summary>
@@ -429,13 +526,30 @@ public static partial class ScenarioReader
             var schedule = new List<ScheduledInject>(raw.Count);
             foreach (var inject in raw)
             {
-                if (Resolve(inject) is { } at)
+                if (Resolve(inject) is not { } at)
                 {
-                    schedule.Add(new ScheduledInject(inject.Order + 1, at, inject.Inject));
+                    continue;
+                }
+
+                var repeat = inject.Inject is ComplaintFiled { Repeat: > 1 } surge ? surge.Repeat : 1;
+                var every = (inject.Inject as ComplaintFiled)?.Every ?? TimeSpan.Zero;
+                for (var copy = 0; copy < repeat; copy++)
+                {
+                    schedule.Add(new ScheduledInject(inject.Order + 1, at + (every * copy), inject.Inject, copy));
+                }
+
+                if (at + (every * (repeat - 1)) > Offsets.Longest)
+                {
+                    Error(inject.AtPosition, $"the last of its {repeat} repetitions falls at {Offsets.Format(at + (every * (repeat - 1)))}, later than a drill may run ({Offsets.Format(Offsets.Longest)})");
+                }
+                else if (schedule.Count > MaxScheduled)
+                {
+                    Error(inject.Inject.Where, $"with its repetitions the scenario has {schedule.Count:N0} injects; a drill may run at most {MaxScheduled:N0}");
+                    return [];
                 }
             }
 
-            return [.. schedule.OrderBy(s => s.At).ThenBy(s => s.Sequence)];
+            return [.. schedule.OrderBy(s => s.At).ThenBy(s => s.Sequence).ThenBy(s => s.Copy)];
         }
 
         /// <summary>Every incident is reported once, before anything else happens to it; returns name → when it is reported.</summary>
@@ -486,6 +600,25 @@ public static partial class ScenarioReader
             foreach (var expectation in expectations.Where(e => e.Incident is not null && !incidents.ContainsKey(e.Incident)))
             {
                 Error(expectation.Where, $"unknown incident '{expectation.Incident}': no incidentReported inject names it");
+            }
+        }
+
+        /// <summary>A warning is expected or escalated only about a subject some complaint of the scenario is about.</summary>
+        private void CheckSubjects(List<ScheduledInject> schedule, List<Expectation> expectations)
+        {
+            var complainedAbout = schedule.Select(s => s.Inject).OfType<ComplaintFiled>()
+                .SelectMany(c => new[] { c.Enterprise, c.Place })
+                .Select(ComplaintClusterDetector.Normalise)
+                .OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
+            var named = expectations.OfType<WarningRaisedExpectation>().Select(e => (e.Where, Subject: e.Enterprise ?? e.Place))
+                .Concat(schedule.Where(s => s.Copy == 0).Select(s => s.Inject).OfType<WarningEscalated>().Select(e => (e.Where, Subject: e.Enterprise ?? e.Place)));
+            foreach (var (where, subject) in named)
+            {
+                if (ComplaintClusterDetector.Normalise(subject) is not { } key || !complainedAbout.Contains(key))
+                {
+                    Error(where, $"no complaint of the scenario is about '{subject}': a warning is raised only by complaints");
+                }
             }
         }
 

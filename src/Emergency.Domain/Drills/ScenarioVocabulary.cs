@@ -24,12 +24,13 @@ public static class ScenarioVocabulary
             [ReportFiled.KindName] = (true, ["report", "medium", "signedOffBy", "contact", "content"]),
             [IncidentClosed.KindName] = (true, ["note"]),
             [PlayerMessage.KindName] = (false, ["text", "to"]),
+            [ComplaintFiled.KindName] = (false, ["channel", "enterprise", "place", "region", "unit", "text", "caller", "repeat", "every", "by"]),
+            [WarningEscalated.KindName] = (true, ["enterprise", "place", "title", "region", "source", "discovered", "description", "facts"]),
         };
 
     /// <summary>Kinds kept for later issues: the format names them so that files stay compatible, and the engine refuses them for now.</summary>
     public static readonly IReadOnlyDictionary<string, string> ReservedInjectKinds = new Dictionary<string, string>
     {
-        ["complaint"] = "petitions and complaints (信访, 12369) arrive with issue 5",
         ["decision"] = "major decisions and their social stability risk review arrive with issue 6",
     };
 
@@ -40,5 +41,6 @@ public static class ScenarioVocabulary
         [ObligationOnTimeExpectation.KindName] = ["incident", "obligation"],
         [ClosedByExpectation.KindName] = ["incident", "by"],
         [MaxOverdueExpectation.KindName] = ["incident", "limit"],
+        [WarningRaisedExpectation.KindName] = ["enterprise", "place", "by"],
     };
 }

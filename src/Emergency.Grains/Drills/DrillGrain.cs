@@ -133,6 +133,15 @@ public sealed partial class DrillGrain(
             return DrillAnswer.Invalid(errors);
         }
 
+        var unrunnable = scenario.Injects.Where(i => i.Copy == 0 && WhyNotRunnable(i.Inject) is not null)
+            .Select(i => new ScenarioError(scenario.File, i.Inject.Where.Line, i.Inject.Where.Column, WhyNotRunnable(i.Inject)!))
+            .ToList();
+        if (unrunnable.Count > 0)
+        {
+            DeactivateOnIdle();
+            return DrillAnswer.Invalid(unrunnable);
+        }
+
         _scenario = scenario;
         record.State = new DrillRecord
         {
@@ -589,8 +598,18 @@ public sealed partial class DrillGrain(
         await KeepRunning(false);
     }
 
+    /// <summary>Injects the format reads but the drill cannot run yet: complaints need the disputes grains wired into drills.</summary>
+    private static string? WhyNotRunnable(Inject inject) => inject is ComplaintFiled or WarningEscalated
+        ? $"inject kind '{inject.Kind}' is read, but drills do not yet drive the disputes engine: this scenario cannot run in this version"
+        : null;
+
     private string? WhyNotManual(Inject inject, TimeSpan moment)
     {
+        if (WhyNotRunnable(inject) is { } notRunnable)
+        {
+            return notRunnable;
+        }
+
         var reportedByScenario = Scenario.Injects.Where(s => s.Inject is IncidentReported).ToDictionary(s => ((IncidentReported)s.Inject).Incident, s => s.At, StringComparer.Ordinal);
         var reportedByHand = _manual.Where(m => m.Inject.Inject is IncidentReported).ToDictionary(m => ((IncidentReported)m.Inject.Inject).Incident, m => m.Inject.At, StringComparer.Ordinal);
         return inject switch

@@ -68,6 +68,21 @@ public static class DrillReportPage
             html.Append("</table>\n</details>\n");
         }
 
+        if (report.Complaints > 0 || report.Warnings.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2>Complaints and early warnings</h2>\n<p>{report.Complaints} complaints registered; {report.Warnings.Count} early warnings raised.</p>\n");
+            if (report.Warnings.Count > 0)
+            {
+                html.Append("<table>\n<tr><th>raised</th><th>about</th><th>complaints</th><th>escalated into</th></tr>\n");
+                foreach (var w in report.Warnings)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(w.RaisedAt)}</td><td>{E(w.Subject)}</td><td>{w.Complaints}</td><td>{E(w.EscalatedTo ?? "—")}</td></tr>\n");
+                }
+
+                html.Append("</table>\n");
+            }
+        }
+
         if (report.Messages.Count > 0)
         {
             html.Append("<h2>Messages to the players</h2>\n<table>\n<tr><th>at</th><th>to</th><th>message</th></tr>\n");
