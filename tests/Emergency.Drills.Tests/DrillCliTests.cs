@@ -53,10 +53,10 @@ public sealed class DrillCliTests(DrillEngine engine) : IDisposable
     public async Task A_bad_file_exits_2_with_its_places_and_nothing_runs()
     {
         var file = _out.File("bad.yaml");
-        await File.WriteAllTextAsync(file, Scenarios.Minimal("  - {at: +1h, kind: decision, text: smell}"), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(file, Scenarios.Minimal("  - {at: +1h, kind: explosion, text: smell}"), TestContext.Current.CancellationToken);
 
         Assert.Equal(DrillCli.BadInput, await Cli("run", file, "--out", _out.Path));
-        Assert.Contains("bad.yaml:14:21: inject kind 'decision' is not yet supported", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("bad.yaml:14:21: unknown inject kind 'explosion'", _error.ToString(), StringComparison.Ordinal);
         Assert.Contains("refused, nothing ran", _error.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(_out.File("report.json")));
         Assert.Equal(DrillCli.BadInput, await Cli("run"));

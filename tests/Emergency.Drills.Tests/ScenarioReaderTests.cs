@@ -89,17 +89,6 @@ public sealed class ScenarioReaderTests
         Assert.Contains("incidentReported", error.Reason, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("decision", "issue 6")]
-    public void Reserved_kinds_are_refused_as_not_yet_supported(string kind, string issue)
-    {
-        var yaml = Scenarios.Minimal($"  - {{at: +1h, kind: {kind}, text: later}}");
-        var error = Refused(yaml);
-        AssertAt(yaml, kind, error);
-        Assert.Contains("not yet supported", error.Reason, StringComparison.Ordinal);
-        Assert.Contains(issue, error.Reason, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void The_hotline_surge_scenario_reads_with_its_surge_expanded_in_order()
     {

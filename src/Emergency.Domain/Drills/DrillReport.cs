@@ -31,6 +31,9 @@ public sealed record DrillReport
 
     /// <summary>The early warnings the complaints raised, in the order they were raised.</summary>
     public IReadOnlyList<DrillWarningRecord> Warnings { get; init; } = [];
+
+    /// <summary>The major decisions of the drill, in the order they were drafted.</summary>
+    public IReadOnlyList<DrillDecisionReport> Decisions { get; init; } = [];
 }
 
 public sealed record DrillReportScenario
@@ -168,4 +171,32 @@ public sealed record DrillTimelineEntry(DateTimeOffset At, TimelineKind Kind, st
 
 public sealed record DrillMessage(DateTimeOffset At, string Offset, string? To, string Text);
 
-public sealed record RefusedInject(DateTimeOffset At, string Offset, int Line, string Kind, string? Incident, string Reason);
+/// <summary>An inject the procedure refused, with the incident or the decision (and its step) it was for.</summary>
+public sealed record RefusedInject(DateTimeOffset At, string Offset, int Line, string Kind, string? Incident, string Reason, string? Decision = null, string? Action = null);
+
+/// <summary>Where one major decision of the drill ended: its stage, risk, rounds of assessment and collective decisions.</summary>
+public sealed record DrillDecisionReport
+{
+    public required string Name { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Region { get; init; }
+
+    public required string Stage { get; init; }
+
+    public string? RiskLevel { get; init; }
+
+    /// <summary>How many assessments were made (above 1 when a change to the proposal reopened it).</summary>
+    public required int Rounds { get; init; }
+
+    public required IReadOnlyList<DrillCollectiveDecision> Decided { get; init; }
+
+    public required IReadOnlyList<string> BlockedBy { get; init; }
+
+    public required IReadOnlyList<DrillDecisionTimelineEntry> Timeline { get; init; }
+}
+
+public sealed record DrillDecisionTimelineEntry(DateTimeOffset At, string Kind, string Actor, string Text);
+
+public sealed record DrillCollectiveDecision(DateTimeOffset At, string Outcome, string RiskLevel, int Round);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Incidents;
 
@@ -12,6 +14,9 @@ public sealed record DrillIncidentRecord(string Name, IncidentView View, IReadOn
 /// </summary>
 public sealed record DrillWarningRecord(string Subject, DateTimeOffset RaisedAt, int Complaints, string? EscalatedTo);
 
+/// <summary>What the drill saw of one major decision: its final view.</summary>
+public sealed record DrillDecisionRecord(string Name, MajorDecisionView View);
+
 /// <summary>Scores a finished drill against its scenario's expectations and writes the report. Pure: same inputs, same report.</summary>
 public static class DrillScoring
 {
@@ -22,14 +27,21 @@ public static class DrillScoring
         IReadOnlyList<DrillMessage> messages,
         IReadOnlyList<RefusedInject> refused,
         int manualInjects,
-        IReadOnlyList<DrillWarningRecord>? warnings = null)
+        IReadOnlyList<DrillWarningRecord>? warnings = null,
+        IReadOnlyList<DrillDecisionRecord>? decisions = null)
     {
         warnings ??= [];
+        decisions ??= [];
         var zone = scenario.Start.Offset;
         var end = scenario.At(scenario.End);
         var reports = incidents.Select(i => Incident(i, end, zone)).ToList();
         var byName = reports.ToDictionary(r => r.Name, StringComparer.Ordinal);
-        var results = scenario.Expectations.Select((e, i) => Score(e, i + 1, scenario, byName, reports, warnings, end)).ToList();
+        var decided = decisions.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var results = scenario.Expectations.Select((e, i) => e switch
+        {
+            DecisionOutcomeExpectation or MoveRefusedExpectation => ScoreDecision(e, i + 1, scenario, decided, refused, end),
+            _ => Score(e, i + 1, scenario, byName, reports, warnings, end),
+        }).ToList();
         var met = results.Count(r => r.Outcome == ExpectationOutcome.Met);
         var late = results.Count(r => r.Outcome == ExpectationOutcome.Late);
         var missed = results.Count(r => r.Outcome == ExpectationOutcome.Missed);
@@ -56,6 +68,7 @@ public static class DrillScoring
             Messages = [.. messages.Select(m => m with { At = m.At.ToOffset(zone) })],
             Refused = [.. refused.Select(r => r with { At = r.At.ToOffset(zone) })],
             Complaints = scenario.Injects.Count(i => i.Inject is ComplaintFiled),
+            Decisions = [.. scenario.Decisions.Where(decided.ContainsKey).Select(n => Decision(decided[n], zone))],
             Warnings = [.. warnings.OrderBy(w => w.RaisedAt).ThenBy(w => w.Subject, StringComparer.Ordinal).Select(w => w with { RaisedAt = w.RaisedAt.ToOffset(zone) })],
         };
     }
@@ -80,6 +93,74 @@ public static class DrillScoring
             Reports = [.. view.Reports.Select(r => new DrillReportFiled(r.Number, r.Kind, r.Medium, r.Level, r.At.ToOffset(zone)))],
             Timeline = [.. view.Timeline.Select(e => new DrillTimelineEntry(e.At.ToOffset(zone), e.Kind, e.Actor, e.Text))],
         };
+    }
+
+    private static DrillDecisionReport Decision(DrillDecisionRecord record, TimeSpan zone)
+    {
+        var view = record.View;
+        return new DrillDecisionReport
+        {
+            Name = record.Name,
+            Title = view.Title,
+            Region = view.Region,
+            Stage = JsonNamingPolicy.CamelCase.ConvertName(view.Stage.ToString()),
+            RiskLevel = view.RiskLevel is { } risk ? JsonNamingPolicy.CamelCase.ConvertName(risk.ToString()) : null,
+            Rounds = view.PastAssessments.Count + (view.Assessment is null ? 0 : 1),
+            Decided = [.. view.CollectiveDecisions.Select(c => new DrillCollectiveDecision(c.At.ToOffset(zone), JsonNamingPolicy.CamelCase.ConvertName(c.Outcome.ToString()), JsonNamingPolicy.CamelCase.ConvertName(c.RiskLevel.ToString()), c.Round))],
+            BlockedBy = [.. view.BlockedBy.Select(b => b.Text)],
+            Timeline = [.. view.Timeline.Select(e => new DrillDecisionTimelineEntry(e.At.ToOffset(zone), JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()), e.Actor, e.Text))],
+        };
+    }
+
+    private static ExpectationResult ScoreDecision(
+        Expectation expectation,
+        int number,
+        Scenario scenario,
+        Dictionary<string, DrillDecisionRecord> decisions,
+        IReadOnlyList<RefusedInject> refused,
+        DateTimeOffset end)
+    {
+        var zone = scenario.Start.Offset;
+        var result = new ExpectationResult
+        {
+            Number = number,
+            Kind = expectation.Kind,
+            Description = expectation.Name ?? expectation.Describe(),
+            Outcome = ExpectationOutcome.Missed,
+            Detail = "",
+        };
+        switch (expectation)
+        {
+            case DecisionOutcomeExpectation outcome:
+            {
+                var by = (outcome.By is { } offset ? scenario.At(offset) : end).ToOffset(zone);
+                if (!decisions.TryGetValue(outcome.Decision, out var record))
+                {
+                    return result with { Expected = by, Detail = $"decision '{outcome.Decision}' was never drafted (its draft was refused)" };
+                }
+
+                var taken = record.View.CollectiveDecisions.FirstOrDefault(c => c.Outcome == outcome.Outcome);
+                var latest = record.View.CollectiveDecisions.Count == 0 ? null : record.View.CollectiveDecisions[^1];
+                return taken switch
+                {
+                    { At: var at } when at <= by => result with { Outcome = ExpectationOutcome.Met, Expected = by, Actual = at.ToOffset(zone), Detail = $"decided {outcome.Outcome.Title()} {Durations.Describe(at.ToOffset(zone))} at {taken.RiskLevel.Title()}" },
+                    { At: var at } => result with { Outcome = ExpectationOutcome.Late, Expected = by, Actual = at.ToOffset(zone), By = at - by, Detail = $"decided {outcome.Outcome.Title()} only {Durations.Describe(at.ToOffset(zone))}, {Durations.Describe(at - by)} late" },
+                    _ => result with { Expected = by, Detail = latest is null ? $"no collective decision was taken ({record.View.Stage})" : $"decided {latest.Outcome.Title()} instead, {Durations.Describe(latest.At.ToOffset(zone))}" },
+                };
+            }
+
+            case MoveRefusedExpectation move:
+            {
+                var action = JsonNamingPolicy.CamelCase.ConvertName(move.Action.ToString());
+                var refusal = refused.FirstOrDefault(r => r.Decision == move.Decision && r.Action == action);
+                return refusal is not null
+                    ? result with { Outcome = ExpectationOutcome.Met, Actual = refusal.At.ToOffset(zone), Detail = $"refused {Durations.Describe(refusal.At.ToOffset(zone))}: {refusal.Reason}" }
+                    : result with { Detail = $"the procedure never refused {action} on {move.Decision}: the step went through, or was never tried" };
+            }
+
+            default:
+                return result with { Detail = $"unknown expectation kind {expectation.Kind}" };
+        }
     }
 
     private static ObligationOutcome Obligation(ObligationView o, IncidentView view, DateTimeOffset end, TimeSpan zone)

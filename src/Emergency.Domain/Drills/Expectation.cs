@@ -1,3 +1,4 @@
+using Emergency.Domain.Decisions;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Drills;
@@ -96,4 +97,41 @@ public sealed record WarningRaisedExpectation : Expectation
     public override TimeSpan? Horizon => By;
 
     public override string Describe() => $"early warning about {Enterprise ?? Place} raised by {Offsets.Format(By)}";
+}
+
+/// <summary><c>decisionOutcome: {decision, outcome, by?}</c>: the collective decision on the matter is <see cref="Outcome"/> by the offset (default: the end).</summary>
+public sealed record DecisionOutcomeExpectation : Expectation
+{
+    public const string KindName = "decisionOutcome";
+
+    public override string Kind => KindName;
+
+    public required string Decision { get; init; }
+
+    public required CollectiveDecisionOutcome Outcome { get; init; }
+
+    public TimeSpan? By { get; init; }
+
+    public override TimeSpan? Horizon => By;
+
+    public override string Describe() => $"{Decision}: decided {Outcome.Title()}{(By is { } by ? $" by {Offsets.Format(by)}" : "")}";
+}
+
+/// <summary>
+/// <c>moveRefused: {decision, action}</c>: the procedure refused a step the scenario tried (approving a high risk, closing the
+/// comment period early): the guard held. Missed when the step went through, or was never tried.
+/// </summary>
+public sealed record MoveRefusedExpectation : Expectation
+{
+    public const string KindName = "moveRefused";
+
+    public override string Kind => KindName;
+
+    public required string Decision { get; init; }
+
+    public required DecisionAction Action { get; init; }
+
+    public override string Describe() => $"{Decision}: {JsonNamingPolicyName(Action)} refused by the procedure";
+
+    private static string JsonNamingPolicyName(DecisionAction action) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(action.ToString());
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Incidents;
@@ -21,6 +23,13 @@ public static partial class ScenarioReader
 
     /// <summary>The most injects one scenario may hold.</summary>
     public const int MaxInjects = 20_000;
+
+    /// <summary>How a decision step's <c>with</c> fields are read: as the API reads a body, unknown fields refused.</summary>
+    private static readonly JsonSerializerOptions CommandJson = new(JsonShape.Options)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+    };
 
     /// <summary>The most injects one drill runs, repetitions included.</summary>
     public const int MaxScheduled = 100_000;
@@ -145,6 +154,7 @@ public static partial class ScenarioReader
             var incidents = CheckIncidents(schedule);
             CheckExpectations(expectations, incidents);
             CheckSubjects(schedule, expectations);
+            var decisions = CheckDecisions(schedule, expectations);
             var last = schedule.Count == 0 ? TimeSpan.Zero : schedule[^1].At;
             var horizon = expectations.Select(e => e.Horizon ?? TimeSpan.Zero).Append(last).Max();
             if (end is { } stated)
@@ -177,6 +187,7 @@ public static partial class ScenarioReader
                 Injects = schedule,
                 Expectations = expectations,
                 Incidents = [.. incidents.Keys],
+                Decisions = decisions,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
             };
         }
@@ -199,12 +210,6 @@ public static partial class ScenarioReader
             var kind = Text(kindNode, "kind", Validator.ShortText);
             if (kind is null)
             {
-                return null;
-            }
-
-            if (ScenarioVocabulary.ReservedInjectKinds.TryGetValue(kind, out var later))
-            {
-                Error(kindNode.At, $"inject kind '{kind}' is not yet supported by this engine ({later}); the format reserves the name");
                 return null;
             }
 
@@ -239,7 +244,8 @@ public static partial class ScenarioReader
 
             var where = map.At;
             var incident = fields.TryGetValue("incident", out var incidentNode) ? Name(incidentNode, "incident") : null;
-            var by = fields.TryGetValue("by", out var byNode) ? Role(byNode) : kind == ComplaintFiled.KindName ? Domain.Role.PetitionOfficer : Domain.Role.DutyCommander;
+            var actingRole = kind == ComplaintFiled.KindName ? Domain.Role.PetitionOfficer : Domain.Role.DutyCommander;
+            var by = kind == DecisionStep.KindName ? null : fields.TryGetValue("by", out var byNode) ? Role(byNode, actingRole, kind) : actingRole;
             string Note() => Text(fields, "note", Validator.LongText)!;
 
             Inject? inject = kind switch
@@ -254,6 +260,7 @@ public static partial class ScenarioReader
                 ReportFiled.KindName => Filed(),
                 IncidentClosed.KindName => new IncidentClosed { Id = id, Where = where, Incident = incident!, By = by ?? default, Note = Note() },
                 ComplaintFiled.KindName => Complaint(),
+                DecisionStep.KindName => Decided(),
                 WarningEscalated.KindName => Escalated(),
                 _ => Required(fields, map, "text") is not null && Text(fields, "text", 2000) is { } text
                     ? new PlayerMessage { Id = id, Where = where, Text = text, To = Text(fields, "to", Validator.ShortText) }
@@ -327,6 +334,44 @@ public static partial class ScenarioReader
                         Unit = Text(fields, "unit", Validator.ShortText) ?? $"{region} environmental protection department",
                         Text = text, Caller = Text(fields, "caller", Validator.ShortText), Repeat = repeat.Value, Every = every, By = by ?? default,
                     };
+            }
+
+            DecisionStep? Decided()
+            {
+                var decision = Required(fields, map, "decision") is { } decisionNode ? Name(decisionNode, "decision") : null;
+                var action = Required(fields, map, "action") is { } actionNode ? Enum<DecisionAction>(actionNode, "action") : null;
+                if (decision is null || action is not { } step)
+                {
+                    return null;
+                }
+
+                var role = step.RoleOf();
+                if (fields.TryGetValue("by", out var stepBy) && Role(stepBy, role, $"{Wire(step)}") is null)
+                {
+                    return null;
+                }
+
+                var with = fields.TryGetValue("with", out var withNode) ? withNode : null;
+                if (with is not null and not YamlMap)
+                {
+                    Error(with.At, $"'with' is a mapping of the fields of {Wire(step)}");
+                    return null;
+                }
+
+                object? command;
+                try
+                {
+                    command = JsonSerializer.Deserialize(ToJson(with) ?? new JsonObject(), step.CommandType(), CommandJson);
+                }
+                catch (JsonException ex)
+                {
+                    Error(with?.At ?? map.At, $"'with' does not fit {Wire(step)}: {ex.Message}");
+                    return null;
+                }
+
+                return command is null
+                    ? null
+                    : new DecisionStep { Id = id, Where = where, Decision = decision, Action = step, By = role, Command = command };
             }
 
             WarningEscalated? Escalated()
@@ -414,6 +459,8 @@ public static partial class ScenarioReader
                 GradedExpectation.KindName => ["incident", "level"],
                 ClosedByExpectation.KindName => ["incident", "by"],
                 WarningRaisedExpectation.KindName => ["by"],
+                DecisionOutcomeExpectation.KindName => ["decision", "outcome"],
+                MoveRefusedExpectation.KindName => ["decision", "action"],
                 _ => ["incident", "obligation"],
             };
             var fields = Fields(args, $"the expectation {kind}", ScenarioVocabulary.ExpectationKinds[kind], required);
@@ -432,6 +479,14 @@ public static partial class ScenarioReader
                     ? new ClosedByExpectation { Name = title, Where = kindKey.At, Incident = incident, By = c }
                     : null,
                 WarningRaisedExpectation.KindName => WarningRaised(),
+                DecisionOutcomeExpectation.KindName => fields.TryGetValue("decision", out var decided) && Name(decided, "decision") is { } d
+                    && fields.TryGetValue("outcome", out var outcome) && Enum<CollectiveDecisionOutcome>(outcome, "outcome") is { } o2
+                    ? new DecisionOutcomeExpectation { Name = title, Where = kindKey.At, Decision = d, Outcome = o2, By = fields.TryGetValue("by", out var decidedBy) ? Offset(decidedBy, "by") : null }
+                    : null,
+                MoveRefusedExpectation.KindName => fields.TryGetValue("decision", out var refusedOn) && Name(refusedOn, "decision") is { } r
+                    && fields.TryGetValue("action", out var refusedAction) && Enum<DecisionAction>(refusedAction, "action") is { } a
+                    ? new MoveRefusedExpectation { Name = title, Where = kindKey.At, Decision = r, Action = a }
+                    : null,
                 _ => fields.TryGetValue("limit", out var limit) && Offset(limit, "limit") is { } m
                     ? new MaxOverdueExpectation { Name = title, Where = kindKey.At, Incident = incident, Limit = m }
                     : null,
@@ -603,6 +658,48 @@ public static partial class ScenarioReader
             }
         }
 
+        /// <summary>Every decision is drafted once, before any other step; expectations name drafted decisions. Returns the names in order of drafting.</summary>
+        private List<string> CheckDecisions(List<ScheduledInject> schedule, List<Expectation> expectations)
+        {
+            var drafted = new Dictionary<string, ScheduledInject>(StringComparer.Ordinal);
+            foreach (var s in schedule.Where(s => s.Inject is DecisionStep { Action: DecisionAction.Draft }).OrderBy(s => s.Sequence))
+            {
+                var step = (DecisionStep)s.Inject;
+                if (!drafted.TryAdd(step.Decision, s))
+                {
+                    Error(step.Where, $"decision '{step.Decision}' is drafted twice (first at line {drafted[step.Decision].Inject.Where.Line}); a new version of the proposal is a changeProposal step");
+                }
+            }
+
+            foreach (var s in schedule.Where(s => s.Inject is DecisionStep { Action: not DecisionAction.Draft }))
+            {
+                var step = (DecisionStep)s.Inject;
+                if (!drafted.TryGetValue(step.Decision, out var draft))
+                {
+                    Error(step.Where, $"unknown decision '{step.Decision}': no decision inject drafts it (action: draft)");
+                }
+                else if (draft.At > s.At || (draft.At == s.At && draft.Sequence > s.Sequence))
+                {
+                    Error(step.Where, $"this step at {Offsets.Format(s.At)} comes before decision '{step.Decision}' is drafted ({Offsets.Format(draft.At)}, line {draft.Inject.Where.Line})");
+                }
+            }
+
+            foreach (var (where, decision) in expectations.Select(e => e switch
+            {
+                DecisionOutcomeExpectation o => (e.Where, o.Decision),
+                MoveRefusedExpectation r => (e.Where, r.Decision),
+                _ => (e.Where, (string?)null),
+            }))
+            {
+                if (decision is not null && !drafted.ContainsKey(decision))
+                {
+                    Error(where, $"unknown decision '{decision}': no decision inject drafts it");
+                }
+            }
+
+            return [.. drafted.OrderBy(d => d.Value.At).ThenBy(d => d.Value.Sequence).Select(d => d.Key)];
+        }
+
         /// <summary>A warning is expected or escalated only about a subject some complaint of the scenario is about.</summary>
         private void CheckSubjects(List<ScheduledInject> schedule, List<Expectation> expectations)
         {
@@ -722,12 +819,12 @@ public static partial class ScenarioReader
                 ? moment
                 : Fail<DateTimeOffset>(node, $"'{name}' must be a date and time with its UTC offset, such as 2012-12-31T07:40:00+08:00");
 
-        private Role? Role(YamlNode node)
+        private Role? Role(YamlNode node, Role allowed, string kind)
         {
             var role = Enum<Role>(node, "by");
-            if (role is not null and not Domain.Role.DutyCommander)
+            if (role is not null && role != allowed)
             {
-                Error(node.At, $"'by': a {Wire(role.Value)} cannot act on an incident; in the engine only a dutyCommander can");
+                Error(node.At, $"'by': a {Wire(role.Value)} cannot do '{kind}'; in the engine only a {Wire(allowed)} can");
                 return null;
             }
 
@@ -853,6 +950,19 @@ public static partial class ScenarioReader
         }
 
         private static bool IsNull(YamlNode node) => node is YamlScalar { IsNull: true };
+
+        /// <summary>A YAML value as JSON: plain scalars read by the YAML 1.2 core schema (true, false, numbers, null), quoted ones as text.</summary>
+        private static JsonNode? ToJson(YamlNode? node) => node switch
+        {
+            YamlMap map => new JsonObject(map.Entries.Select(e => KeyValuePair.Create(e.Key.Value, ToJson(e.Value)))),
+            YamlList list => new JsonArray([.. list.Items.Select(ToJson)]),
+            YamlScalar { IsNull: true } => null,
+            YamlScalar { Plain: true, Value: "true" or "false" } b => JsonValue.Create(b.Value == "true"),
+            YamlScalar { Plain: true } n when long.TryParse(n.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) => JsonValue.Create(whole),
+            YamlScalar { Plain: true } d when decimal.TryParse(d.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+            YamlScalar text => JsonValue.Create(text.Value),
+            _ => null,
+        };
 
         private T? Fail<T>(YamlNode node, string reason)
             where T : struct

@@ -26,13 +26,8 @@ public static class ScenarioVocabulary
             [PlayerMessage.KindName] = (false, ["text", "to"]),
             [ComplaintFiled.KindName] = (false, ["channel", "enterprise", "place", "region", "unit", "text", "caller", "repeat", "every", "by"]),
             [WarningEscalated.KindName] = (true, ["enterprise", "place", "title", "region", "source", "discovered", "description", "facts"]),
+            [DecisionStep.KindName] = (false, ["decision", "action", "by", "with"]),
         };
-
-    /// <summary>Kinds kept for later issues: the format names them so that files stay compatible, and the engine refuses them for now.</summary>
-    public static readonly IReadOnlyDictionary<string, string> ReservedInjectKinds = new Dictionary<string, string>
-    {
-        ["decision"] = "major decisions and their social stability risk review arrive with issue 6",
-    };
 
     /// <summary>Each expectation kind with its fields.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> ExpectationKinds = new Dictionary<string, IReadOnlyList<string>>
@@ -42,5 +37,7 @@ public static class ScenarioVocabulary
         [ClosedByExpectation.KindName] = ["incident", "by"],
         [MaxOverdueExpectation.KindName] = ["incident", "limit"],
         [WarningRaisedExpectation.KindName] = ["enterprise", "place", "by"],
+        [DecisionOutcomeExpectation.KindName] = ["decision", "outcome", "by"],
+        [MoveRefusedExpectation.KindName] = ["decision", "action"],
     };
 }

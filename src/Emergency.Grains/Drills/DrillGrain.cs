@@ -598,10 +598,13 @@ public sealed partial class DrillGrain(
         await KeepRunning(false);
     }
 
-    /// <summary>Injects the format reads but the drill cannot run yet: complaints need the disputes grains wired into drills.</summary>
-    private static string? WhyNotRunnable(Inject inject) => inject is ComplaintFiled or WarningEscalated
-        ? $"inject kind '{inject.Kind}' is read, but drills do not yet drive the disputes engine: this scenario cannot run in this version"
-        : null;
+    /// <summary>Injects the format reads but the drill cannot run yet: complaints and decisions need their grains wired into drills.</summary>
+    private static string? WhyNotRunnable(Inject inject) => inject switch
+    {
+        ComplaintFiled or WarningEscalated => $"inject kind '{inject.Kind}' is read, but drills do not yet drive the disputes engine: this scenario cannot run in this version",
+        DecisionStep => $"inject kind '{inject.Kind}' is read, but drills do not yet drive major decisions: this scenario cannot run in this version",
+        _ => null,
+    };
 
     private string? WhyNotManual(Inject inject, TimeSpan moment)
     {
