@@ -1,5 +1,6 @@
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes;
+using Emergency.Domain.Enforcement;
 using Emergency.Domain.Incidents;
 using Orleans.Concurrency;
 
@@ -25,6 +26,10 @@ public sealed record BoardUpdate
 
     [Id(3)]
     public MajorDecisionSummary? Decision { get; init; }
+
+    /// <summary>The enforcement registry of the scope: the regional approval restrictions in force.</summary>
+    [Id(4)]
+    public EnforcementSummary? Enforcement { get; init; }
 }
 
 /// <summary>A node of the cluster that relays board updates to the browsers connected to it.</summary>

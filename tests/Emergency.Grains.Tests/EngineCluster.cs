@@ -1,4 +1,5 @@
 using Emergency.Contracts;
+using Emergency.Domain.Decisions;
 using Emergency.Domain.Rules;
 using Emergency.Storage;
 using Emergency.Testing;
@@ -18,6 +19,8 @@ public sealed class EngineCluster : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.FromHours(8));
 
     private static readonly RuleSetCatalog Rules = RuleSetLoader.Load(RepoPaths.IncidentRules);
+
+    private static readonly MajorDecisionRuleCatalog DecisionRules = MajorDecisionRuleLoader.Load(Path.Combine(RepoPaths.Config, "rules", "decisions"));
 
     private readonly TempDirectory _files = new("grains");
     private InProcessTestCluster? _cluster;
@@ -77,6 +80,7 @@ public sealed class EngineCluster : IAsyncDisposable
         {
             silo.Services.AddSingleton(new EngineClock(Clock));
             silo.Services.AddSingleton(Rules);
+            silo.Services.AddSingleton(DecisionRules);
             silo.UseEmergencyStorage(storage);
             silo.AddEmergencyGrains();
 

@@ -81,6 +81,9 @@ public sealed class CommentPeriod
 
     public DateTimeOffset MayCloseAt { get; set; }
 
+    /// <summary>Set once the engine has marked, at <see cref="MayCloseAt"/>, that the minimum has run.</summary>
+    public DateTimeOffset? MinimumRunAt { get; set; }
+
     public DateTimeOffset? ClosedAt { get; set; }
 
     public string? ClosedBy { get; set; }

@@ -11,7 +11,7 @@ namespace Emergency.Domain.Decisions;
 /// minimum, a changed proposal is assessed again, a regional approval restriction blocks approval) are checked
 /// here and nowhere else. Every method takes "now" from its caller; a refused command changes nothing.
 /// </summary>
-public sealed class MajorDecision
+public sealed partial class MajorDecision
 {
     /// <summary>Longest list a command may carry (ids, reasons, methods): bad input must not bloat the stored state.</summary>
     public const int MaxListItems = 200;

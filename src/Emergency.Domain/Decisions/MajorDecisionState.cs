@@ -50,6 +50,9 @@ public sealed class MajorDecisionState
 
     public List<MajorDecisionTimelineEntry> Timeline { get; set; } = [];
 
+    /// <summary>The regional approval restrictions in force on the region that the timeline has noted, by id.</summary>
+    public List<string> RestrictionsNoted { get; set; } = [];
+
     /// <summary>Goes up by one with every accepted change.</summary>
     public long Version { get; set; }
 

@@ -39,4 +39,13 @@ public enum MajorDecisionTimelineKind
     ProposalChanged,
     AssessmentReopened,
     CollectiveDecisionTaken,
+
+    /// <summary>The comment period has run its minimum: it may close from now on.</summary>
+    CommentMinimumRun,
+
+    /// <summary>A regional approval restriction on the region came into force: approval is blocked while it stands.</summary>
+    RestrictionInForce,
+
+    /// <summary>A regional approval restriction on the region no longer stands.</summary>
+    RestrictionLifted,
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Enforcement;
 
 namespace Emergency.Domain.Decisions;
@@ -152,7 +154,7 @@ public sealed record DimensionView
 }
 
 /// <summary>One line of the board's decisions lane: where each review stands and what blocks it.</summary>
-public sealed record MajorDecisionSummary
+public sealed record MajorDecisionSummary : ICaseSummary
 {
     public required string Id { get; init; }
 
@@ -182,6 +184,10 @@ public sealed record MajorDecisionSummary
     public required long Version { get; init; }
 
     public required DateTimeOffset AsOf { get; init; }
+
+    /// <summary>A decided matter leaves the list of open ones (derived, not sent).</summary>
+    [JsonIgnore]
+    public bool IsClosed => Stage == MajorDecisionStage.Decided;
 }
 
 public static class MajorDecisionViews

@@ -5,7 +5,7 @@ namespace Emergency.Domain.Enforcement;
 /// and lift entries is decided at the API, the registry records who did. Every method takes "now" from its caller;
 /// a refused command changes nothing.
 /// </summary>
-public sealed class EnforcementRegistry(EnforcementRegistryState state) : IRegionalRestrictions
+public sealed partial class EnforcementRegistry(EnforcementRegistryState state) : IRegionalRestrictions
 {
     public EnforcementRegistryState State { get; } = state;
 

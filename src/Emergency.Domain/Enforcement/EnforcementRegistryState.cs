@@ -6,6 +6,15 @@ namespace Emergency.Domain.Enforcement;
 /// </summary>
 public sealed class EnforcementRegistryState
 {
+    /// <summary>The registry's id in the engine ("enf-live", "enf-drill-…"); empty before its first entry.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>"live", or the drill run the registry belongs to.</summary>
+    public string Scope { get; set; } = "live";
+
+    /// <summary>When the registry took its first entry.</summary>
+    public DateTimeOffset OpenedAt { get; set; }
+
     public List<ListedSupervision> Supervisions { get; set; } = [];
 
     public List<BlacklistEntry> Blacklist { get; set; } = [];
@@ -14,4 +23,6 @@ public sealed class EnforcementRegistryState
 
     /// <summary>Goes up by one with every accepted change, including missed deadlines.</summary>
     public long Version { get; set; }
+
+    public bool Exists => Id.Length > 0;
 }

@@ -16,19 +16,36 @@ public static class Policies
     /// <summary>Start, steer, inject into, read and purge drills: drill organisers.</summary>
     public const string RunDrills = "runDrills";
 
+    /// <summary>Draft, submit and change major decisions and take the collective decision: decision makers.</summary>
+    public const string DecideMatters = "decideMatters";
+
+    /// <summary>Carry out the social stability risk assessment (hear views, analyse, rate, report, record reviews): assessors.</summary>
+    public const string AssessRisk = "assessRisk";
+
+    /// <summary>Attach complaints and early warnings to a major decision as views heard: decision makers and assessors.</summary>
+    public const string AttachPublicOpinion = "attachPublicOpinion";
+
+    /// <summary>Set and lift entries of the enforcement registry: the roles of <c>Auth:EnforcementRoles</c> (see <see cref="EnforcementRoles"/>).</summary>
+    public const string Enforce = "enforce";
+
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [Read] = [Role.DutyCommander, Role.DecisionMaker, Role.Assessor, Role.PetitionOfficer, Role.DrillOrganiser, Role.Observer],
         [CommandIncidents] = [Role.DutyCommander],
         [RunDrills] = [Role.DrillOrganiser],
+        [DecideMatters] = [Role.DecisionMaker],
+        [AssessRisk] = [Role.Assessor],
+        [AttachPublicOpinion] = [Role.DecisionMaker, Role.Assessor],
     };
 
-    public static AuthorizationBuilder AddEmergencyPolicies(this AuthorizationBuilder builder)
+    public static AuthorizationBuilder AddEmergencyPolicies(this AuthorizationBuilder builder, IReadOnlyList<Role>? enforcers = null)
     {
         foreach (var (name, roles) in Roles)
         {
             builder.AddPolicy(name, policy => policy.RequireRole(roles.Select(r => r.ToString())));
         }
+
+        builder.AddPolicy(Enforce, policy => policy.RequireRole((enforcers ?? EnforcementRoles.Default).Select(r => r.ToString())));
 
         return builder;
     }

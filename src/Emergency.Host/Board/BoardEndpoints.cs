@@ -1,4 +1,6 @@
 using Emergency.Contracts;
+using Emergency.Domain.Decisions;
+using Emergency.Domain.Enforcement;
 using Emergency.Domain.Incidents;
 using Emergency.Host.Auth;
 
@@ -22,7 +24,14 @@ public static class BoardEndpoints
                 // A drill's board is counted against the drill's virtual clock, and says which drill it shows.
                 var drill = DrillIds.RunOf(scope) is { } run ? await grains.GetGrain<IDrillGrain>(run).GetStatus() : null;
                 var now = drill?.VirtualNow ?? clock.Now;
-                return Results.Ok(new BoardSnapshot(scope, now, [.. shards.SelectMany(s => s).Select(s => s.AsOf(now))], drill));
+                var decisions = await Task.WhenAll(CaseDirectory.AllShardKeys(scope)
+                    .Select(key => grains.GetGrain<IMajorDecisionDirectoryGrain>(key).List()));
+                var enforcement = await grains.GetGrain<IEnforcementRegistryGrain>(EnforcementRegistries.KeyOf(scope)).GetView();
+                return Results.Ok(new BoardSnapshot(scope, now, [.. shards.SelectMany(s => s).Select(s => s.AsOf(now))], drill)
+                {
+                    Decisions = [.. Api.DecisionEndpoints.Sorted(decisions.SelectMany(s => s))],
+                    Enforcement = new EnforcementBoard(enforcement.RestrictionsInForce, enforcement.Version),
+                });
             })
             .RequireAuthorization(Policies.Read)
             .WithTags("Board")
@@ -38,4 +47,14 @@ public static class BoardEndpoints
 /// What a board shows, at one moment. Each incident carries its version. For a drill, <see cref="Drill"/>
 /// is set (the drill marker): its title, phase, virtual clock and latest messages to the players.
 /// </summary>
-public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyList<IncidentSummary> Incidents, DrillStatus? Drill = null);
+public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyList<IncidentSummary> Incidents, DrillStatus? Drill = null)
+{
+    /// <summary>The open major decisions, each with its stage, risk level, blockers and version.</summary>
+    public IReadOnlyList<MajorDecisionSummary> Decisions { get; init; } = [];
+
+    /// <summary>The regional approval restrictions in force, with the registry's version.</summary>
+    public EnforcementBoard? Enforcement { get; init; }
+}
+
+/// <summary>What the board shows of the enforcement registry.</summary>
+public sealed record EnforcementBoard(IReadOnlyList<RegionalRestriction> RestrictionsInForce, long Version);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Emergency.Domain.Decisions;
 using Emergency.Domain.Rules;
 using Emergency.Grains;
 using Emergency.Host.Api;
@@ -42,15 +43,17 @@ public static class EngineHost
         var settings = EngineSettings.Read(builder.Configuration, configDirectory);
         var overrides = settings.RulesOverrideFile is null ? null : RuleOverrides.Load(settings.RulesOverrideFile);
         var catalog = RuleSetLoader.Load(Path.Combine(settings.RulesDirectory, "incidents"), overrides);
-        overrides?.EnsureAllUsed(catalog.All.Select(r => r.Id));
+        var decisionCatalog = MajorDecisionRuleLoader.Load(Path.Combine(settings.RulesDirectory, "decisions"), overrides);
+        overrides?.EnsureAllUsed(catalog.All.Select(r => r.Id).Concat(decisionCatalog.All.Select(r => r.Id)));
         var tokens = TokenStore.Load(settings.TokensFile);
+        var enforcers = EnforcementRoles.Read(builder.Configuration);
 
-        builder.Services.AddSingleton(settings).AddSingleton(catalog).AddSingleton(tokens);
+        builder.Services.AddSingleton(settings).AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(tokens);
         builder.Services.TryAddSingleton(Contracts.EngineClock.System);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder().AddEmergencyPolicies();
+        builder.Services.AddAuthorizationBuilder().AddEmergencyPolicies(enforcers);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => Contracts.DomainJson.Configure(json.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(json => Contracts.DomainJson.Configure(json.PayloadSerializerOptions));
@@ -119,6 +122,8 @@ public static class EngineHost
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapIncidentEndpoints();
+        app.MapDecisionEndpoints();
+        app.MapEnforcementEndpoints(enforcers);
         app.MapBoardEndpoints();
         app.MapDrillEndpoints();
         return app;

@@ -4,6 +4,7 @@
 // marker, with a drill organiser's controls during a paced run.
 
 import { Api, ApiError } from './api.js';
+import { DecisionsLane } from './decisions.js';
 import { IncidentDetail } from './detail.js';
 import { DrillPanel, isDrillScope, scopeFrom } from './drill.js';
 import { LiveFeed } from './live.js';
@@ -47,6 +48,8 @@ const page = {
     drillBanner: $('drill-banner'),
     drillControls: $('drill-controls'),
 };
+
+const decisions = new DecisionsLane({ list: $('decisions'), restrictions: $('restrictions'), empty: $('no-decisions'), count: $('decision-count') });
 
 let session = null;
 
@@ -134,6 +137,7 @@ async function switchScope(scope) {
     history.replaceState(null, '', url);
     session.detail.close();
     showScope(scope);
+    decisions.clear();
     await session.live.switchTo(scope);
 }
 
@@ -172,7 +176,11 @@ async function signIn(token) {
         },
         onStatus: showStatus,
         onUnauthorized: () => signOut('令牌已失效，请重新登录 The token is no longer accepted: sign in again'),
-        onSnapshot: snapshot => drill.loaded(snapshot),
+        onSnapshot: snapshot => {
+            drill.loaded(snapshot);
+            decisions.loaded(snapshot);
+        },
+        onOtherCase: update => decisions.receive(update),
         scope,
     });
     session = { api, me, store, live, detail, drill };
@@ -200,6 +208,7 @@ async function signOut(message = '') {
     await ending?.live.stop();
     page.incidents.replaceChildren();
     page.alerts.replaceChildren();
+    decisions.clear();
     page.board.hidden = true;
     page.user.hidden = true;
     page.scopeForm.hidden = true;

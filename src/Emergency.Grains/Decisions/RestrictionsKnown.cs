@@ -1,0 +1,25 @@
+using Emergency.Domain.Enforcement;
+
+namespace Emergency.Grains.Decisions;
+
+/// <summary>
+/// The regional approval restrictions a decision grain last heard of from its scope's registry. The matter reads them
+/// through <see cref="IRegionalRestrictions"/>, which filters by region and moment again.
+/// </summary>
+internal sealed class RestrictionsKnown : IRegionalRestrictions
+{
+    private RestrictionSnapshot _snapshot = RestrictionSnapshot.None;
+    private HashSet<string> _ids = [];
+
+    /// <summary>Takes what the registry said; true when the set of restrictions differs from the one known before.</summary>
+    public bool Replace(IReadOnlyList<RegionalRestriction> restrictions)
+    {
+        var ids = restrictions.Select(r => r.Id).ToHashSet();
+        var changed = !ids.SetEquals(_ids);
+        _ids = ids;
+        _snapshot = new RestrictionSnapshot([.. restrictions]);
+        return changed;
+    }
+
+    public IReadOnlyList<RegionalRestriction> InForce(string region, DateTimeOffset now) => _snapshot.InForce(region, now);
+}
