@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Emergency.Contracts;
 
-/// <summary>Run ids and the ids of a drill's incidents, which follow from the run and the scenario's names.</summary>
+/// <summary>Run ids and the ids of a drill's cases, which follow from the run and the scenario's names.</summary>
 public static partial class DrillIds
 {
     public static string NewRun() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -14,6 +14,10 @@ public static partial class DrillIds
     /// <summary>The same run and scenario name always give the same incident id: a retried inject finds its incident.</summary>
     public static string Incident(string run, string name) =>
         "inc-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{run}\n{name}")))[..20];
+
+    /// <summary>The same run and scenario name always give the same major decision id.</summary>
+    public static string Decision(string run, string name) =>
+        "dec-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{run}\ndecision\n{name}")))[..20];
 
     /// <summary>The run of a drill scope ("drill-{run}"), or null for live work.</summary>
     public static string? RunOf(string scope) => Scopes.IsDrill(scope) ? scope[Scopes.DrillPrefix.Length..] : null;

@@ -83,6 +83,33 @@ public sealed class RealScenarioTests(DrillEngine engine)
     }
 
     [Fact]
+    public async Task The_incinerator_siting_holds_both_guards_and_ends_approved_at_the_second_site()
+    {
+        var (_, json) = await engine.RunFastAsync(File.ReadAllText(Scenarios.PathOf("incinerator-siting.yaml")), "incinerator-siting.yaml");
+        var report = DrillReportJson.Deserialize(json);
+
+        Assert.True(report.Result.Passed, string.Join("; ", report.Expectations.Select(e => e.Detail).Concat(report.Refused.Select(r => $"line {r.Line}: {r.Reason}"))));
+        Assert.Equal((4, 0, 0), (report.Result.Met, report.Result.Late, report.Result.Missed));
+
+        // Exactly the two moves played against the procedure were refused, each with the engine's reason.
+        Assert.Equal([("closePublicComment", 39), ("takeCollectiveDecision", 56)], report.Refused.Select(r => (r.Action!, r.Line)));
+        Assert.All(report.Refused, r => Assert.Equal("incinerator", r.Decision));
+        Assert.Contains("30", report.Refused[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("high", report.Refused[1].Reason, StringComparison.OrdinalIgnoreCase);
+
+        var matter = Assert.Single(report.Decisions);
+        Assert.Equal(("incinerator", "decided", "low", 2), (matter.Name, matter.Stage, matter.RiskLevel, matter.Rounds));
+        Assert.Equal([("postpone", "high", 1), ("implement", "low", 2)], matter.Decided.Select(d => (d.Outcome, d.RiskLevel, d.Round)));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 0, 0, Beijing).AddDays(63), matter.Decided[1].At);
+        Assert.Empty(report.Incidents);
+
+        // Deterministic like every fast run: the same file gives the same bytes, and no engine id leaks into them.
+        var (_, again) = await engine.RunFastAsync(File.ReadAllText(Scenarios.PathOf("incinerator-siting.yaml")), "incinerator-siting.yaml");
+        Assert.Equal(json, again);
+        Assert.DoesNotContain("dec-", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_hotline_surge_is_refused_for_its_complaints_before_anything_runs()
     {
         var (status, body) = await engine.PostScenarioAsync(Scenarios.HotlineSurge, "file=hotline-surge.yaml");

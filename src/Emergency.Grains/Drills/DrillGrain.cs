@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Emergency.Contracts;
 using Emergency.Domain;
+using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
@@ -302,7 +304,7 @@ public sealed partial class DrillGrain(
             return DrillAnswer.NotAllowed(problem, Status());
         }
 
-        var by = inject is IncidentInject acting ? acting.By : Role.DutyCommander;
+        var by = PlayerRole(inject);
         var manual = new ManualInjectRecord
         {
             Sequence = Scenario.Injects.Count + State.Manual.Count + 1,
@@ -337,7 +339,7 @@ public sealed partial class DrillGrain(
         StopTimer();
         await KeepRunning(false);
         var purged = await Task.WhenAll(CaseDirectory.AllShardKeys(Scope)
-            .Select(key => GrainFactory.GetGrain<IIncidentDirectoryGrain>(key).Purge()));
+            .SelectMany(key => new[] { GrainFactory.GetGrain<IIncidentDirectoryGrain>(key).Purge(), GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(key).Purge() }));
         await record.ClearStateAsync();
         _scenario = null;
         _wakes.Clear();
@@ -374,7 +376,7 @@ public sealed partial class DrillGrain(
             while (State.Applied + fromScenario < Scenario.Injects.Count && Scenario.At(Scenario.Injects[State.Applied + fromScenario].At) == moment)
             {
                 var scheduled = Scenario.Injects[State.Applied + fromScenario++];
-                batch.Add((scheduled, new Actor("scenario", scheduled.Inject is IncidentInject acting ? acting.By : Role.DutyCommander)));
+                batch.Add((scheduled, new Actor("scenario", PlayerRole(scheduled.Inject))));
             }
 
             var manual = _manual.Where(m => Scenario.At(m.Inject.At) == moment).ToList();
@@ -428,8 +430,8 @@ public sealed partial class DrillGrain(
         }
 
         batch.Sort((a, b) => a.Inject.Sequence.CompareTo(b.Inject.Sequence));
-        var groups = batch.Where(b => b.Inject.Inject is IncidentInject)
-            .GroupBy(b => ((IncidentInject)b.Inject.Inject).Incident, StringComparer.Ordinal)
+        var groups = batch.Where(b => CaseOf(b.Inject.Inject) is not null)
+            .GroupBy(b => CaseOf(b.Inject.Inject)!, StringComparer.Ordinal)
             .ToList();
         var outcomes = await Task.WhenAll(groups.Select(async group =>
         {
@@ -455,10 +457,31 @@ public sealed partial class DrillGrain(
         }
     }
 
+    /// <summary>The case an inject acts on: injects of one case are applied in their order, those of different cases side by side.</summary>
+    private static string? CaseOf(Inject inject) => inject switch
+    {
+        IncidentInject acting => $"incident/{acting.Incident}",
+        DecisionStep step => $"decision/{step.Decision}",
+        _ => null,
+    };
+
+    private static Role PlayerRole(Inject inject) => inject switch
+    {
+        IncidentInject acting => acting.By,
+        DecisionStep step => step.By,
+        ComplaintFiled complaint => complaint.By,
+        _ => Role.DutyCommander,
+    };
+
     private async Task<RefusedInject?> ApplyOne(ScheduledInject scheduled, Actor actor, DateTimeOffset moment)
     {
-        var inject = (IncidentInject)scheduled.Inject;
         var context = new CommandContext(actor, $"drill/{Run}/{scheduled.Sequence}", moment);
+        if (scheduled.Inject is DecisionStep step)
+        {
+            return await ApplyStep(scheduled, step, context, moment);
+        }
+
+        var inject = (IncidentInject)scheduled.Inject;
         RefusedInject Refusal(string reason) =>
             new(moment, Offsets.Format(scheduled.At), inject.Where.Line, inject.Kind, inject.Incident, reason);
 
@@ -527,6 +550,58 @@ public sealed partial class DrillGrain(
             : Refusal(result.Decision?.Reason ?? result.Status.ToString());
     }
 
+    /// <summary>Takes one step of a major decision through its grain; a step the procedure refuses is a lesson of the drill.</summary>
+    private async Task<RefusedInject?> ApplyStep(ScheduledInject scheduled, DecisionStep step, CommandContext context, DateTimeOffset moment)
+    {
+        RefusedInject Refusal(string reason) =>
+            new(moment, Offsets.Format(scheduled.At), step.Where.Line, step.Kind, null, reason, step.Decision, JsonNamingPolicy.CamelCase.ConvertName(step.Action.ToString()));
+
+        CommandResult<MajorDecisionView> result;
+        if (step.Command is DraftMajorDecision draft)
+        {
+            if (State.Decisions.ContainsKey(step.Decision))
+            {
+                return Refusal($"decision '{step.Decision}' is already in the drill");
+            }
+
+            var id = DrillIds.Decision(Run, step.Decision);
+            result = await GrainFactory.GetGrain<IMajorDecisionGrain>(id).Draft(draft, Scope, context);
+            if (result.Status is CommandStatus.Accepted or CommandStatus.Replayed)
+            {
+                State.Decisions[step.Decision] = id;
+            }
+        }
+        else if (!State.Decisions.TryGetValue(step.Decision, out var id))
+        {
+            return Refusal($"decision '{step.Decision}' is not in the drill: its draft was refused");
+        }
+        else
+        {
+            var grain = GrainFactory.GetGrain<IMajorDecisionGrain>(id);
+            result = step.Command switch
+            {
+                SubmitMajorDecision c => await grain.Submit(c, context),
+                PlanAssessment c => await grain.PlanAssessment(c, context),
+                OpenPublicComment c => await grain.OpenPublicComment(c, context),
+                ClosePublicComment c => await grain.ClosePublicComment(c, context),
+                RecordViews c => await grain.RecordViews(c, context),
+                FinishHearingViews c => await grain.FinishHearingViews(c, context),
+                RecordFinding c => await grain.RecordFinding(c, context),
+                RateRisk c => await grain.RateRisk(c, context),
+                RecordMitigation c => await grain.RecordMitigation(c, context),
+                WriteReport c => await grain.WriteReport(c, context),
+                RecordReview c => await grain.RecordReview(c, context),
+                TakeCollectiveDecision c => await grain.TakeCollectiveDecision(c, context),
+                ChangeProposal c => await grain.ChangeProposal(c, context),
+                _ => throw new InvalidOperationException($"no command for decision step {step.Action}"),
+            };
+        }
+
+        return result.Status is CommandStatus.Accepted or CommandStatus.Replayed
+            ? null
+            : Refusal(result.Decision?.Reason ?? result.Status.ToString());
+    }
+
     /// <summary>A paced run's clock: virtual time moves by speed × the engine time elapsed since the anchor.</summary>
     private async Task Tick()
     {
@@ -568,7 +643,16 @@ public sealed partial class DrillGrain(
             .Where(p => p.Second is not null)
             .Select(p => new DrillIncidentRecord(p.First, p.Second!, State.Incidents[p.First].Levels))
             .ToList();
-        var report = DrillScoring.Score(Scenario, State.Mode == DrillMode.Fast ? "fast" : "paced", incidents, State.Messages, State.Refused, State.Manual.Count);
+        var decisionNames = State.Decisions.Keys.Order(StringComparer.Ordinal).ToList();
+        var matters = decisionNames.Select(n => GrainFactory.GetGrain<IMajorDecisionGrain>(State.Decisions[n])).ToList();
+        await Task.WhenAll(matters.Select(m => m.Advance(end)));
+        var decisionViews = await Task.WhenAll(matters.Select(m => m.GetView()));
+        var decisions = decisionNames.Zip(decisionViews)
+            .Where(p => p.Second is not null)
+            .Select(p => new DrillDecisionRecord(p.First, p.Second!))
+            .ToList();
+        var report = DrillScoring.Score(
+            Scenario, State.Mode == DrillMode.Fast ? "fast" : "paced", incidents, State.Messages, State.Refused, State.Manual.Count, decisions: decisions);
         State.Report = DrillReportJson.Serialize(report);
         State.Result = report.Result;
         State.VirtualNow = end;
@@ -598,11 +682,10 @@ public sealed partial class DrillGrain(
         await KeepRunning(false);
     }
 
-    /// <summary>Injects the format reads but the drill cannot run yet: complaints and decisions need their grains wired into drills.</summary>
+    /// <summary>Injects the format reads but the drill cannot run yet: complaints need their grains wired into drills.</summary>
     private static string? WhyNotRunnable(Inject inject) => inject switch
     {
         ComplaintFiled or WarningEscalated => $"inject kind '{inject.Kind}' is read, but drills do not yet drive the disputes engine: this scenario cannot run in this version",
-        DecisionStep => $"inject kind '{inject.Kind}' is read, but drills do not yet drive major decisions: this scenario cannot run in this version",
         _ => null,
     };
 
@@ -623,9 +706,20 @@ public sealed partial class DrillGrain(
                 && !(reportedByScenario.TryGetValue(acting.Incident, out var a) && a <= moment)
                 && !(reportedByHand.TryGetValue(acting.Incident, out var b) && b <= moment)
                 => $"unknown incident '{acting.Incident}': it is not in the drill by {Offsets.Format(moment)}",
+            DecisionStep { Action: DecisionAction.Draft } drafting when State.Decisions.ContainsKey(drafting.Decision) || Drafted(drafting.Decision) is not null
+                => $"decision '{drafting.Decision}' is already in the drill; a new version of the proposal is a changeProposal step",
+            DecisionStep { Action: not DecisionAction.Draft } step when !State.Decisions.ContainsKey(step.Decision) && !(Drafted(step.Decision) <= moment)
+                => $"unknown decision '{step.Decision}': it is not in the drill by {Offsets.Format(moment)}",
             _ => null,
         };
     }
+
+    /// <summary>When the scenario or an earlier inject by hand drafts the decision, if either does.</summary>
+    private TimeSpan? Drafted(string decision) =>
+        Scenario.Injects.Concat(_manual.Select(m => m.Inject))
+            .Where(s => s.Inject is DecisionStep { Action: DecisionAction.Draft } d && d.Decision == decision)
+            .Select(s => (TimeSpan?)s.At)
+            .Min();
 
     private DrillAnswer? Refuse(bool needsPaced, params DrillPhase[] phases)
     {

@@ -31,6 +31,9 @@ public sealed class DrillRecord
     /// <summary>The drill's incidents by scenario name.</summary>
     public Dictionary<string, DrillIncidentTrack> Incidents { get; set; } = [];
 
+    /// <summary>The drill's major decisions: scenario name → engine id.</summary>
+    public Dictionary<string, string> Decisions { get; set; } = [];
+
     public List<DrillMessage> Messages { get; set; } = [];
 
     public List<RefusedInject> Refused { get; set; } = [];

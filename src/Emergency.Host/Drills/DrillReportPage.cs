@@ -68,6 +68,29 @@ public static class DrillReportPage
             html.Append("</table>\n</details>\n");
         }
 
+        foreach (var matter in report.Decisions)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2>Major decision: {E(matter.Title)} ({E(matter.Name)})</h2>\n<p>{E(matter.Region)}; stage {E(matter.Stage)}; risk {E(matter.RiskLevel ?? "not rated")}; {matter.Rounds} assessment round(s).</p>\n");
+            if (matter.Decided.Count > 0)
+            {
+                html.Append("<table>\n<tr><th>decided</th><th>outcome</th><th>risk</th><th>round</th></tr>\n");
+                foreach (var d in matter.Decided)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(d.At)}</td><td>{E(d.Outcome)}</td><td>{E(d.RiskLevel)}</td><td>{d.Round}</td></tr>\n");
+                }
+
+                html.Append("</table>\n");
+            }
+
+            html.Append("<details><summary>Timeline</summary>\n<table>\n<tr><th>at</th><th>who</th><th>what</th></tr>\n");
+            foreach (var entry in matter.Timeline)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(entry.At)}</td><td>{E(entry.Actor)}</td><td>{E(entry.Text)}</td></tr>\n");
+            }
+
+            html.Append("</table>\n</details>\n");
+        }
+
         if (report.Complaints > 0 || report.Warnings.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>Complaints and early warnings</h2>\n<p>{report.Complaints} complaints registered; {report.Warnings.Count} early warnings raised.</p>\n");
@@ -99,7 +122,7 @@ public static class DrillReportPage
             html.Append("<h2>Injects the procedure refused</h2>\n<table>\n<tr><th>at</th><th>line</th><th>inject</th><th>reason</th></tr>\n");
             foreach (var x in report.Refused)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(x.At)} ({E(x.Offset)})</td><td>{x.Line}</td><td>{E(x.Kind)}{(x.Incident is null ? "" : $" ({E(x.Incident)})")}</td><td>{E(x.Reason)}</td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(x.At)} ({E(x.Offset)})</td><td>{x.Line}</td><td>{E(x.Kind)}{(x.Incident is null ? "" : $" ({E(x.Incident)})")}{(x.Decision is null ? "" : $" ({E(x.Decision)}: {E(x.Action ?? "")})")}</td><td>{E(x.Reason)}</td></tr>\n");
             }
 
             html.Append("</table>\n");
