@@ -7,6 +7,7 @@ IBenchmark? benchmark = name switch
     "board" => new BoardFanOutBenchmark(),
     "drill" => new DrillBenchmark(),
     "commands" => new CommandsBenchmark(),
+    "memory" => new MemoryBenchmark(),
     _ => null,
 };
 
