@@ -14,12 +14,12 @@ using Npgsql;
 namespace Emergency.Benchmarks.Commands;
 
 /// <summary>
-/// Memory per open incident and the time to re-arm deadlines after a restart, with N open incidents (default 100,000)
-/// active in one process. The incidents are written straight into the engine's state table, as the engine itself
-/// would have stored them (the domain's registration, the stored JSON shape, the directory shards), because
-/// registering 100,000 through the engine rewrites a directory shard's whole membership per registration.
-/// Baseline in the same run: the same engine restarted on the same database with no incident.
-/// Options: <c>--incidents</c>, <c>--database sqlite|postgres</c>.
+/// Memory per open incident with N incidents active in one process (default 100,000), the time to activate and re-arm
+/// them, and real restarts with N open incidents listed (the engine's start waits for the directory warm-up). The
+/// incidents are written straight into the engine's state table as the engine itself stores them (the domain's
+/// registration, the stored JSON shape, the directory shards), because registering 100,000 through the engine
+/// rewrites a directory shard's whole membership per registration. Baseline in the same run: the engine with no
+/// incident. Options: <c>--incidents</c>, <c>--restart 10000,20000,40000,100000</c>, <c>--database sqlite|postgres</c>.
 /// </summary>
 public sealed class MemoryBenchmark : IBenchmark
 {
@@ -29,73 +29,106 @@ public sealed class MemoryBenchmark : IBenchmark
     {
         var options = new BenchArgs(args);
         var count = options.Int("incidents", 100_000);
+        var restarts = options.Ints("restart", "10000,20000,40000,100000");
         var database = options.Text("database", "sqlite");
-        var scratch = Directory.CreateTempSubdirectory("emergency-bench-memory-").FullName;
-        var connectionString = database == "postgres"
-            ? await BenchDatabases.CreateAsync("memory")
-            : $"Data Source={Path.Combine(scratch, "engine.db")}";
-        var provider = database == "postgres" ? "PostgreSql" : "Sqlite";
-        try
+        var rows = new List<IReadOnlyList<string>>();
+
+        // Part 1: memory, and the re-arm work itself. The incidents are stored but not listed, so the engine starts at
+        // once; the benchmark then touches every one exactly as a directory shard's warm-up does (16 shards side by
+        // side, 64 incidents at a time each), which activates, checks and re-arms them.
+        await using (var storage = await Storage.CreateAsync(database))
         {
-            // First start creates the schema; the second is the baseline: a restart with nothing to re-arm.
-            await (await BenchEngine.StartAsync(provider, connectionString)).DisposeAsync();
-            var (emptyStart, emptyHeap, _, _) = await StartAndMeasure(provider, connectionString);
-            Console.Error.WriteLine($"empty: start {emptyStart.TotalSeconds:0.0} s, heap {emptyHeap / 1e6:0.0} MB");
+            await (await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString)).DisposeAsync(); // creates the schema
+            var emptyLoad = LoadAverage.Now();
+            long emptyHeap;
+            await using (var empty = await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString))
+            {
+                emptyHeap = FullCollection();
+            }
 
-            var seeding = Stopwatch.StartNew();
-            var payloadBytes = await Seed(database, connectionString, count);
-            Console.Error.WriteLine($"seeded {count:N0} incidents ({payloadBytes / count:N0} bytes each) in {seeding.Elapsed.TotalSeconds:0.0} s (load {LoadAverage.Now()})");
-
+            var bytes = await Seed(storage, count, listed: false);
             var load = LoadAverage.Now();
-            var (start, heap, open, reminders) = await StartAndMeasure(provider, connectionString);
-            Console.Error.WriteLine($"{count:N0}: start {start.TotalSeconds:0.0} s, heap {heap / 1e6:0.0} MB, {open:N0} open after warm-up, {reminders:N0} reminders");
-            if (open != count)
+            await using var engine = await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString);
+            var watch = Stopwatch.StartNew();
+            var touched = await TouchAll(engine.Grains, count);
+            watch.Stop();
+            var heap = FullCollection();
+            var reminders = await storage.CountAsync("SELECT count(*) FROM Reminder");
+            Console.Error.WriteLine($"{count:N0} touched in {watch.Elapsed.TotalSeconds:0.0} s, heap {heap / 1e6:0.0} MB, {reminders:N0} reminders");
+            if (touched != count)
             {
-                throw new InvalidOperationException($"the warm-up found {open:N0} open incidents, not the {count:N0} seeded");
+                throw new InvalidOperationException($"only {touched:N0} of {count:N0} seeded incidents loaded");
             }
 
-            var perIncident = (heap - emptyHeap) / (double)count;
-            return new BenchmarkReport(
-                "memory",
-                $"{database}; {count:N0} open live incidents seeded as stored rows ({payloadBytes / count:N0} bytes of JSON each: a freshly registered incident, no deadline due); " +
-                "start = EngineHost StartAsync until every directory shard's warm-up has touched (activated, checked, re-armed) each incident; " +
-                "heap = GC.GetTotalMemory after two forced, compacting full collections, engine and benchmark in one process",
-                ["incidents", "start s", "re-arm s (start − empty start)", "per incident re-armed ms", "reminders after", "GC heap MB", "heap per incident KB", "load"],
-                [
-                    ["0 (baseline)", Seconds(emptyStart), "", "", "", Mb(emptyHeap), "", load],
-                    [count.ToString("N0", CultureInfo.InvariantCulture), Seconds(start), Seconds(start - emptyStart),
-                        ((start - emptyStart).TotalMilliseconds / count).ToString("0.000", CultureInfo.InvariantCulture),
-                        reminders.ToString("N0", CultureInfo.InvariantCulture), Mb(heap),
-                        (perIncident / 1024).ToString("0.0", CultureInfo.InvariantCulture), load],
-                ]);
+            rows.Add(["empty engine (baseline)", "0", "", "", "", Mb(emptyHeap), "", emptyLoad]);
+            rows.Add([$"{count:N0} incidents activated and re-armed by touching (warm-up's calls)", count.ToString("N0", CultureInfo.InvariantCulture),
+                Seconds(watch.Elapsed), PerSecond(count, watch.Elapsed), reminders.ToString("N0", CultureInfo.InvariantCulture), Mb(heap),
+                ((heap - emptyHeap) / (double)count / 1024).ToString("0.0", CultureInfo.InvariantCulture), load]);
+            Console.Error.WriteLine($"stored JSON per incident: {bytes / count:N0} bytes");
         }
-        finally
+
+        // Part 2: a real restart with N open incidents listed in the directory: the engine's start waits for every
+        // shard's warm-up to have touched its incidents.
+        foreach (var listed in restarts)
         {
-            if (database == "postgres")
+            await using var storage = await Storage.CreateAsync(database);
+            await (await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString)).DisposeAsync();
+            await Seed(storage, listed, listed: true);
+            var load = LoadAverage.Now();
+            var watch = Stopwatch.StartNew();
+            string outcome;
+            try
             {
-                await BenchDatabases.DropAsync(connectionString);
+                await using var engine = await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString);
+                var open = (await Task.WhenAll(IncidentDirectory.AllShardKeys(Scopes.Live)
+                    .Select(key => engine.Grains.GetGrain<IIncidentDirectoryGrain>(key).WarmUp()))).Sum();
+                watch.Stop();
+                outcome = open == listed ? PerSecond(listed, watch.Elapsed) : $"{open:N0} listed after warm-up";
+            }
+            catch (Exception e) when (e is TimeoutException || e.InnerException is TimeoutException || e is OrleansException)
+            {
+                watch.Stop();
+                outcome = $"did not start: {e.GetType().Name} ({FirstLine(e.Message)})";
             }
 
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(scratch, recursive: true);
+            var reminders = await storage.CountAsync("SELECT count(*) FROM Reminder");
+            Console.Error.WriteLine($"restart with {listed:N0}: {watch.Elapsed.TotalSeconds:0.0} s, {outcome}, {reminders:N0} reminders");
+            rows.Add([$"restart with {listed:N0} open incidents listed: start until warm-up done", listed.ToString("N0", CultureInfo.InvariantCulture),
+                Seconds(watch.Elapsed), outcome, reminders.ToString("N0", CultureInfo.InvariantCulture), "", "", load]);
         }
+
+        return new BenchmarkReport(
+            "memory",
+            $"{database}; open live incidents seeded as stored rows (a freshly registered incident each, no deadline due; {StoredBytes:N0} bytes of JSON); " +
+            "heap = GC.GetTotalMemory after forced, compacting full collections, engine and benchmark in one process (server GC); " +
+            "re-arm = Touch() on every incident, 16 × 64 at a time (the directory warm-up's pattern): activation reads the row, checks the deadlines, reads and rewrites the deadline reminder",
+            ["what", "incidents", "seconds", "incidents/s", "reminders after", "GC heap MB", "heap per incident KB", "load"],
+            rows);
     }
 
-    private static async Task<(TimeSpan Start, long Heap, int Open, long Reminders)> StartAndMeasure(string provider, string connectionString)
+    private static long StoredBytes { get; set; }
+
+    private static string FirstLine(string text) => text.Split('\n')[0] is { Length: > 120 } line ? line[..120] + "…" : text.Split('\n')[0];
+
+    private static string PerSecond(int count, TimeSpan elapsed) => (count / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Touches every seeded incident the way a directory shard's warm-up does; returns how many exist.</summary>
+    private static async Task<int> TouchAll(IGrainFactory grains, int count)
     {
-        var watch = Stopwatch.StartNew();
-        await using var engine = await BenchEngine.StartAsync(provider, connectionString);
-        var open = (await Task.WhenAll(IncidentDirectory.AllShardKeys(Scopes.Live)
-            .Select(key => engine.Grains.GetGrain<IIncidentDirectoryGrain>(key).WarmUp()))).Sum();
-        watch.Stop();
-        var heap = FullCollection();
-        await using var connection = Open(provider, connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM Reminder";
-        var reminders = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        return (watch.Elapsed, heap, open, reminders);
+        var found = 0;
+        var shards = Enumerable.Range(0, count).Select(Id).GroupBy(id => IncidentDirectory.ShardOf(id));
+        await Task.WhenAll(shards.Select(async shard =>
+        {
+            foreach (var batch in shard.Chunk(64))
+            {
+                var summaries = await Task.WhenAll(batch.Select(id => grains.GetGrain<IIncidentGrain>(id).Touch()));
+                Interlocked.Add(ref found, summaries.Count(s => s is not null));
+            }
+        }));
+        return found;
     }
+
+    private static string Id(int i) => $"inc-seed{i:D7}";
 
     private static long FullCollection()
     {
@@ -110,12 +143,12 @@ public sealed class MemoryBenchmark : IBenchmark
     }
 
     /// <summary>Writes the incidents and the directory shards listing them, in one transaction; returns the payload bytes.</summary>
-    private static async Task<long> Seed(string database, string connectionString, int count)
+    private static async Task<long> Seed(Storage storage, int count, bool listed)
     {
         var catalog = RuleSetLoader.Load(Path.Combine(EngineHost.DefaultConfigDirectory, "rules", "incidents"));
         var actor = new Actor("bench", Role.DutyCommander);
         var shards = IncidentDirectory.AllShardKeys(Scopes.Live).ToDictionary(k => k, _ => new IncidentDirectoryState());
-        await using var connection = Open(database == "postgres" ? "PostgreSql" : "Sqlite", connectionString);
+        await using var connection = storage.Open();
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using var insert = connection.CreateCommand();
@@ -134,7 +167,7 @@ public sealed class MemoryBenchmark : IBenchmark
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < count; i++)
         {
-            var id = $"inc-seed{i:D7}";
+            var id = Id(i);
             var (incident, _) = Incident.Register(id, Scopes.Live, BenchCommands.Report(now), actor, catalog, now);
             var json = JsonSerializer.SerializeToUtf8Bytes(new IncidentRecord { Incident = incident!.State }, StoredJson.Options);
             bytes += json.Length;
@@ -145,7 +178,7 @@ public sealed class MemoryBenchmark : IBenchmark
         }
 
         stateName.Value = "incidentDirectory";
-        foreach (var (shardKey, state) in shards)
+        foreach (var (shardKey, state) in listed ? shards : new Dictionary<string, IncidentDirectoryState>())
         {
             key.Value = shardKey;
             payload.Value = JsonSerializer.SerializeToUtf8Bytes(state, StoredJson.Options);
@@ -153,6 +186,7 @@ public sealed class MemoryBenchmark : IBenchmark
         }
 
         await transaction.CommitAsync();
+        StoredBytes = bytes / count;
         return bytes;
     }
 
@@ -165,8 +199,56 @@ public sealed class MemoryBenchmark : IBenchmark
         return parameter;
     }
 
-    private static DbConnection Open(string provider, string connectionString) =>
-        provider == "PostgreSql" ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+    /// <summary>A fresh database for one part of the run, deleted afterwards.</summary>
+    private sealed class Storage : IAsyncDisposable
+    {
+        private readonly string? _directory;
+
+        private Storage(string provider, string connectionString, string? directory)
+        {
+            Provider = provider;
+            ConnectionString = connectionString;
+            _directory = directory;
+        }
+
+        public string Provider { get; }
+
+        public string ConnectionString { get; }
+
+        public static async Task<Storage> CreateAsync(string database)
+        {
+            if (database == "postgres")
+            {
+                return new Storage("PostgreSql", await BenchDatabases.CreateAsync("memory"), null);
+            }
+
+            var directory = Directory.CreateTempSubdirectory("emergency-bench-memory-").FullName;
+            return new Storage("Sqlite", $"Data Source={Path.Combine(directory, "engine.db")}", directory);
+        }
+
+        public DbConnection Open() => Provider == "PostgreSql" ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+
+        public async Task<long> CountAsync(string sql)
+        {
+            await using var connection = Open();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_directory is null)
+            {
+                await BenchDatabases.DropAsync(ConnectionString);
+                return;
+            }
+
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
 
     private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 
