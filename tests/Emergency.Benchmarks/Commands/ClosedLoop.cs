@@ -22,6 +22,7 @@ public static class ClosedLoop
         var refused = new int[clients];
         var failed = new int[clients];
         Exception? firstFailure = null;
+        var sent = 0L;
 
         async Task Client(int client)
         {
@@ -34,6 +35,7 @@ public static class ClosedLoop
                     return;
                 }
 
+                Interlocked.Increment(ref sent);
                 bool accepted;
                 try
                 {
@@ -63,7 +65,7 @@ public static class ClosedLoop
             Console.Error.WriteLine($"  {failed.Sum()} operations failed; first: {firstFailure.GetType().Name}: {firstFailure.Message}");
         }
 
-        return new LoadResult(clients, all.Count, refused.Sum(), failed.Sum(), duration, all);
+        return new LoadResult(clients, all.Count, refused.Sum(), failed.Sum(), duration, all) { Sent = sent };
     }
 }
 
@@ -71,6 +73,9 @@ public static class ClosedLoop
 public sealed record LoadResult(int Clients, int Completed, int Refused, int Failed, TimeSpan Window, IReadOnlyList<double> SortedLatencies)
 {
     /// <summary>Accepted operations per second (refused and failed ones are not counted).</summary>
+    /// <summary>Every operation sent, warm-up included (to divide the process's CPU time by).</summary>
+    public long Sent { get; init; }
+
     public double PerSecond => (Completed - Refused) / Window.TotalSeconds;
 
     public double P50 => Percentiles.Of(SortedLatencies, 50);

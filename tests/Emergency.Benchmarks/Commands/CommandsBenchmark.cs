@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Emergency.Domain;
@@ -15,7 +16,7 @@ namespace Emergency.Benchmarks.Commands;
 /// (one SQL transaction per command on the same PostgreSQL), and the storage ceiling (raw single-row upserts on
 /// the same databases), all in one run. Options: <c>--duration</c> and <c>--warmup</c> seconds per row,
 /// <c>--concurrency 1,10,100</c>, <c>--incidents</c> (at least this many incidents receive the updates),
-/// <c>--databases sqlite,postgres</c>, <c>--commit default</c>, <c>--paths http,orleans,plain,ceiling</c>.
+/// <c>--databases sqlite,postgres</c>, <c>--commit default,group</c>, <c>--paths memory,http,orleans,plain,ceiling</c>.
 /// </summary>
 public sealed class CommandsBenchmark : IBenchmark
 {
@@ -29,8 +30,8 @@ public sealed class CommandsBenchmark : IBenchmark
         var levels = options.Ints("concurrency", "1,10,100");
         var incidents = Math.Max(options.Int("incidents", 2000), levels.Max());
         var databases = options.List("databases", "sqlite,postgres");
-        var commits = options.List("commit", "default");
-        var paths = options.List("paths", "http,orleans,plain,ceiling");
+        var commits = options.List("commit", "default,group");
+        var paths = options.List("paths", "memory,http,orleans,plain,ceiling");
         var run = new Run(duration, warmUp, levels, incidents, _measurements);
         if (databases.Contains("postgres"))
         {
@@ -40,6 +41,11 @@ public sealed class CommandsBenchmark : IBenchmark
         var catalog = RuleSetLoader.Load(Path.Combine(EngineHost.DefaultConfigDirectory, "rules", "incidents"));
         var payload = SamplePayload(catalog);
         var notes = new List<string>();
+        if (paths.Contains("memory"))
+        {
+            await run.InMemory(catalog);
+        }
+
         var scratch = Directory.CreateTempSubdirectory("emergency-bench-commands-").FullName;
         try
         {
@@ -102,8 +108,9 @@ public sealed class CommandsBenchmark : IBenchmark
             "commands",
             $"closed loop: each client sends its next command when the previous one is answered; {warmUp.TotalSeconds:0.#} s warm-up then {duration.TotalSeconds:0.#} s measured per row; " +
             $"updates spread over at least {incidents:N0} distinct incidents, each client on its own incidents; engine in this process (server GC), clients in the same process; " +
+            "CPU ms/op = this process's CPU time (engine and clients; the PostgreSQL server not included) over every command sent in the row; " +
             $"SQLite WAL synchronous=FULL; ceiling payload {payload.Length:N0} bytes (a freshly registered incident); {string.Join("; ", notes)}",
-            ["database", "commit", "path", "command", "clients", "ok/s", "p50 ms", "p99 ms", "refused+failed", "vs plain", "vs ceiling", "load"],
+            ["database", "commit", "path", "command", "clients", "ok/s", "p50 ms", "p99 ms", "refused+failed", "vs plain", "vs ceiling", "CPU ms/op", "load"],
             Rows());
     }
 
@@ -200,12 +207,13 @@ public sealed class CommandsBenchmark : IBenchmark
             [
                 m.Database, m.Commit, m.Path, m.Command, m.Result.Clients.ToString(CultureInfo.InvariantCulture), m.Result.Throughput,
                 Percentiles.Ms(m.Result.P50), Percentiles.Ms(m.Result.P99),
-                $"{m.Result.Refused}", Ratio(m.Result.PerSecond, plain), Ratio(m.Result.PerSecond, ceiling), m.Load,
+                $"{m.Result.Refused}", Ratio(m.Result.PerSecond, plain), Ratio(m.Result.PerSecond, ceiling),
+                m.CpuMs.ToString("0.00", CultureInfo.InvariantCulture), m.Load,
             ];
         }).ToList();
     }
 
-    private sealed record Measurement(string Database, string Commit, string Path, string Command, LoadResult Result, string Load);
+    private sealed record Measurement(string Database, string Commit, string Path, string Command, LoadResult Result, string Load, double CpuMs);
 
     private sealed class Run(TimeSpan duration, TimeSpan warmUp, IReadOnlyList<int> levels, int incidents, List<Measurement> measurements)
     {
@@ -255,6 +263,22 @@ public sealed class CommandsBenchmark : IBenchmark
             }
         }
 
+        /// <summary>The domain alone: the same update applied in memory and the stored JSON produced, no I/O, one client.</summary>
+        public async Task InMemory(RuleSetCatalog catalog)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var actor = new Actor("bench", Role.DutyCommander);
+            var pool = Enumerable.Range(0, incidents).Select(i =>
+                Incident.Register($"inc-mem{i}", "live", BenchCommands.Report(now), actor, catalog, now).Incident!).ToArray();
+            await Measure("-", "-", "in memory (domain + JSON)", "updateFacts", 1, (_, sequence) =>
+            {
+                var incident = pool[sequence % pool.Length];
+                var decision = incident.UpdateFacts(BenchCommands.Update((int)sequence), actor, DateTimeOffset.UtcNow);
+                var json = JsonSerializer.SerializeToUtf8Bytes(incident.State, StoredJson.Options);
+                return Task.FromResult(decision.IsAccepted && json.Length > 0);
+            });
+        }
+
         public async Task Upserts(string database, IUpsertTarget target)
         {
             foreach (var clients in levels)
@@ -271,8 +295,10 @@ public sealed class CommandsBenchmark : IBenchmark
         private async Task Measure(string database, string commit, string path, string command, int clients, Func<int, long, Task<bool>> operation)
         {
             var load = LoadAverage.Now();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var result = await ClosedLoop.RunAsync(clients, duration, warmUp, operation);
-            measurements.Add(new Measurement(database, commit, path, command, result, load));
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, result.Sent);
+            measurements.Add(new Measurement(database, commit, path, command, result, load, cpu));
             Console.Error.WriteLine($"{database} {commit} {path} {command} ×{clients}: {result.Throughput}/s p50 {Percentiles.Ms(result.P50)} ms p99 {Percentiles.Ms(result.P99)} ms, {result.Refused} refused (load {load})");
         }
     }
