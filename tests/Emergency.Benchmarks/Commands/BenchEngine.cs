@@ -33,7 +33,18 @@ public sealed class BenchEngine : IAsyncDisposable
             "--Logging:LogLevel:Orleans=Error",
             .. extra,
         ]);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A silo that failed to start still runs its grains: stop it, or it keeps working on the next run's time.
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new BenchEngine(app);
     }
 

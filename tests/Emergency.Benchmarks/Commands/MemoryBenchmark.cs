@@ -19,7 +19,7 @@ namespace Emergency.Benchmarks.Commands;
 /// incidents are written straight into the engine's state table as the engine itself stores them (the domain's
 /// registration, the stored JSON shape, the directory shards), because registering 100,000 through the engine
 /// rewrites a directory shard's whole membership per registration. Baseline in the same run: the engine with no
-/// incident. Options: <c>--incidents</c>, <c>--restart 10000,20000,40000,100000</c>, <c>--database sqlite|postgres</c>.
+/// incident. Options: <c>--incidents</c> (0 skips that part), <c>--restart 10000,20000,40000,100000</c>, <c>--database sqlite|postgres</c>.
 /// </summary>
 public sealed class MemoryBenchmark : IBenchmark
 {
@@ -36,8 +36,9 @@ public sealed class MemoryBenchmark : IBenchmark
         // Part 1: memory, and the re-arm work itself. The incidents are stored but not listed, so the engine starts at
         // once; the benchmark then touches every one exactly as a directory shard's warm-up does (16 shards side by
         // side, 64 incidents at a time each), which activates, checks and re-arms them.
-        await using (var storage = await Storage.CreateAsync(database))
+        if (count > 0)
         {
+            await using var storage = await Storage.CreateAsync(database);
             await (await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString)).DisposeAsync(); // creates the schema
             var emptyLoad = LoadAverage.Now();
             long emptyHeap;
@@ -45,6 +46,8 @@ public sealed class MemoryBenchmark : IBenchmark
             {
                 emptyHeap = FullCollection();
             }
+
+            Console.Error.WriteLine($"empty engine: heap {emptyHeap / 1e6:0.0} MB");
 
             var bytes = await Seed(storage, count, listed: false);
             var load = LoadAverage.Now();
