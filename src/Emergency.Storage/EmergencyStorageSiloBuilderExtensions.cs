@@ -1,7 +1,12 @@
+using Emergency.Storage.GroupCommit;
 using Emergency.Storage.Hosting;
 using Emergency.Storage.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization.Serializers;
 
 namespace Emergency.Storage;
 
@@ -21,6 +26,10 @@ public static class EmergencyStorageSiloBuilderExtensions
     /// and the host must call <c>UseLocalhostClustering</c> itself.
     /// </para>
     /// <para>Grain state is stored as JSON without .NET type names (camelCase, enums by name).</para>
+    /// <para>
+    /// <see cref="CommitMode.Group"/> replaces the ADO.NET grain storage with group commit: the same rows and queries,
+    /// many grains' writes per transaction (reminders and membership stay on the ADO.NET providers).
+    /// </para>
     /// </remarks>
     /// <exception cref="StorageConfigurationException">The options are invalid.</exception>
     public static ISiloBuilder UseEmergencyStorage(this ISiloBuilder silo, StorageOptions options)
@@ -36,12 +45,25 @@ public static class EmergencyStorageSiloBuilderExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
             new SchemaMigrationParticipant(storage, services.GetRequiredService<ILoggerFactory>()));
 
-        silo.AddAdoNetGrainStorage(EmergencyStorage.ProviderName, adoNet =>
+        if (storage.Commit == CommitMode.Group)
         {
-            adoNet.Invariant = invariant;
-            adoNet.ConnectionString = storage.ConnectionString;
-            adoNet.GrainStorageSerializer = new JsonGrainStateSerializer();
-        });
+            silo.Services.AddGrainStorage(EmergencyStorage.ProviderName, (services, name) => new GroupCommitGrainStorage(
+                name,
+                storage,
+                services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                new JsonGrainStateSerializer(),
+                services.GetRequiredService<IActivatorProvider>(),
+                services.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(EmergencyStorage.ProviderName, adoNet =>
+            {
+                adoNet.Invariant = invariant;
+                adoNet.ConnectionString = storage.ConnectionString;
+                adoNet.GrainStorageSerializer = new JsonGrainStateSerializer();
+            });
+        }
 
         silo.UseAdoNetReminderService(adoNet =>
         {

@@ -17,6 +17,9 @@ public sealed class StorageOptions
     /// <summary>Configuration key of <see cref="ConnectionString"/>.</summary>
     public const string ConnectionStringKey = "Storage:ConnectionString";
 
+    /// <summary>Configuration key of <see cref="Commit"/>: <c>default</c> (or absent) or <c>group</c>.</summary>
+    public const string CommitKey = "Storage:Commit";
+
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     /// <summary>
@@ -24,6 +27,9 @@ public sealed class StorageOptions
     /// or <c>Host=db;Username=emergency;Password=…;Database=emergency</c> (PostgreSQL).
     /// </summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>How grain state writes are committed; the default is the Orleans ADO.NET provider, one commit per write.</summary>
+    public CommitMode Commit { get; set; } = CommitMode.PerWrite;
 
     /// <summary>Reads the <c>Storage</c> section and validates it.</summary>
     /// <exception cref="StorageConfigurationException">A value is missing or invalid.</exception>
@@ -34,6 +40,7 @@ public sealed class StorageOptions
         {
             Provider = ParseProvider(configuration[ProviderKey]),
             ConnectionString = configuration[ConnectionStringKey] ?? "",
+            Commit = ParseCommit(configuration[CommitKey]),
         };
         options.Validate();
         return options;
@@ -60,6 +67,15 @@ public sealed class StorageOptions
 
         throw StorageConfigurationException.UnknownProvider(value);
     }
+
+    /// <summary>Parses a commit mode: absent, <c>default</c> or <c>perWrite</c>; or <c>group</c> (ignoring case).</summary>
+    /// <exception cref="StorageConfigurationException">The value names no commit mode.</exception>
+    public static CommitMode ParseCommit(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "default" or "perwrite" => CommitMode.PerWrite,
+        "group" => CommitMode.Group,
+        _ => throw new StorageConfigurationException(CommitKey, $"'{value}' is not a commit mode. Expected default or group."),
+    };
 
     /// <summary>Checks the provider and that the connection string is present and well-formed for it.</summary>
     /// <exception cref="StorageConfigurationException">A value is missing or invalid.</exception>
@@ -118,5 +134,5 @@ public sealed class StorageOptions
         }
     }
 
-    internal StorageOptions Snapshot() => new() { Provider = Provider, ConnectionString = ConnectionString };
+    internal StorageOptions Snapshot() => new() { Provider = Provider, ConnectionString = ConnectionString, Commit = Commit };
 }

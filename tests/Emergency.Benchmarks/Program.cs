@@ -1,20 +1,33 @@
 using Emergency.Benchmarks;
+using Emergency.Benchmarks.Commands;
 
 var name = args.FirstOrDefault() ?? "";
 IBenchmark? benchmark = name switch
 {
     "board" => new BoardFanOutBenchmark(),
     "drill" => new DrillBenchmark(),
+    "commands" => new CommandsBenchmark(),
+    "memory" => new MemoryBenchmark(),
     _ => null,
 };
 
 if (benchmark is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|commands|memory [--option value ...]");
     return 2;
 }
 
-var report = await benchmark.RunAsync(args.Skip(1).ToArray());
+BenchmarkReport report;
+try
+{
+    report = await benchmark.RunAsync(args.Skip(1).ToArray());
+}
+catch (BenchmarkSetupException e)
+{
+    Console.Error.WriteLine($"{name}: {e.Message}");
+    return 1;
+}
+
 report.Print(Console.Out);
 var file = report.Save();
 Console.WriteLine($"written: {file}");

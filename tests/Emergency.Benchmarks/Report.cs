@@ -16,11 +16,15 @@ public sealed record BenchmarkReport(string Name, string Configuration, IReadOnl
 
     public DateTimeOffset RanAt { get; } = DateTimeOffset.UtcNow;
 
+    /// <summary>Load average (1, 5, 15 min) when the figures were done: other work on the machine moves them.</summary>
+    public string LoadAverage { get; } = Benchmarks.LoadAverage.Now();
+
     public void Print(TextWriter output)
     {
         output.WriteLine($"# {Name}");
         output.WriteLine($"machine: {Machine}");
         output.WriteLine($"configuration: {Configuration}");
+        output.WriteLine($"load average at the end: {LoadAverage}");
         output.WriteLine();
         var widths = Columns.Select((c, i) => Math.Max(c.Length, Rows.Count == 0 ? 0 : Rows.Max(r => r[i].Length))).ToList();
         output.WriteLine("| " + string.Join(" | ", Columns.Select((c, i) => c.PadRight(widths[i]))) + " |");

@@ -1,0 +1,180 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Emergency.Storage.GroupCommit;
+
+/// <summary>Runs many grains' writes as one transaction on one database: one durable commit for all of them.</summary>
+internal abstract class GroupCommitDatabase(string serviceId)
+{
+    protected string ServiceId { get; } = serviceId;
+
+    public static GroupCommitDatabase For(StorageOptions options, string serviceId) => options.Provider switch
+    {
+        StorageProvider.Sqlite => new SqliteGroupCommitDatabase(options.ConnectionString, serviceId),
+        StorageProvider.PostgreSql => new PostgreSqlGroupCommitDatabase(options.ConnectionString, serviceId),
+        _ => throw StorageConfigurationException.UnknownProvider(options.Provider.ToString()),
+    };
+
+    public abstract DbConnection CreateConnection();
+
+    /// <summary>Releases the connections it pools, once the last batch has committed.</summary>
+    public abstract ValueTask CloseAsync();
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs every write's query in one transaction and commits it. Returns each write's new version, or null where
+    /// its version check failed (that statement changed nothing; the others still commit). Throws when the
+    /// transaction itself failed: then nothing of the batch was committed.
+    /// </summary>
+    public abstract Task<int?[]> CommitAsync(StoredQueries queries, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>Reads one row: (payload, version), or null when there is none.</summary>
+    public async Task<(byte[]? Payload, int Version)?> ReadAsync(StoredQueries queries, GrainRowKey key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = queries.Read;
+        Bind(command, StoredQueries.Used(queries.Read), key, payload: null, version: null);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var payloadColumn = reader.GetOrdinal("PayloadBinary");
+        var payload = await reader.IsDBNullAsync(payloadColumn, cancellationToken) ? null : (byte[])reader.GetValue(payloadColumn);
+        return (payload, Convert.ToInt32(reader.GetValue(reader.GetOrdinal("Version")), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The provider's parameter values for one row, bound by name (for the names the query uses).</summary>
+    protected void Bind(DbCommand command, IReadOnlyList<string> names, GrainRowKey key, byte[]? payload, int? version)
+    {
+        foreach (var name in names)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = Value(name, key, payload, version);
+            command.Parameters.Add(parameter);
+        }
+    }
+
+    protected object Value(string name, GrainRowKey key, byte[]? payload, int? version) => name switch
+    {
+        "ServiceId" => ServiceId,
+        "GrainTypeString" => key.StateName,
+        "GrainIdN0" => key.N0,
+        "GrainIdN1" => key.N1,
+        "GrainIdExtensionString" => (object?)key.Extension ?? DBNull.Value,
+        "PayloadBinary" => (object?)payload ?? DBNull.Value,
+        "GrainStateVersion" => (object?)version ?? DBNull.Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a grain persistence parameter"),
+    };
+
+    protected static int? NewVersion(object? value) =>
+        value is null or DBNull ? null : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// SQLite: one writer at a time anyway; the batch runs under BEGIN IMMEDIATE on one connection, and its COMMIT is
+/// the one fsync (WAL, synchronous=FULL, as the migrator checks) for all of it.
+/// </summary>
+internal sealed class SqliteGroupCommitDatabase(string connectionString, string serviceId) : GroupCommitDatabase(serviceId)
+{
+    private readonly string _connectionString = connectionString;
+
+    public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
+
+    public override ValueTask CloseAsync() => ValueTask.CompletedTask;
+
+    public override async Task<int?[]> CommitAsync(StoredQueries queries, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
+    {
+        await using var connection = (SqliteConnection)await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var versions = new int?[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var write = writes[i];
+            var text = write.IsClear ? queries.Clear : queries.Write;
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text;
+            Bind(command, StoredQueries.Used(text), write.Key, write.Payload, write.ExpectedVersion);
+            versions[i] = NewVersion(await command.ExecuteScalarAsync(cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return versions;
+    }
+}
+
+/// <summary>PostgreSQL: the whole batch goes in one round trip (an NpgsqlBatch inside a transaction), then one COMMIT.</summary>
+internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, string serviceId) : GroupCommitDatabase(serviceId)
+{
+    private static readonly NpgsqlDbType[] Types =
+        [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Bytea, NpgsqlDbType.Integer];
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    private string? _write;
+    private string? _clear;
+
+    public override DbConnection CreateConnection() => _dataSource.CreateConnection();
+
+    public override ValueTask CloseAsync() => _dataSource.DisposeAsync();
+
+    public override async Task<int?[]> CommitAsync(StoredQueries queries, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
+    {
+        _write ??= StoredQueries.Positional(queries.Write);
+        _clear ??= StoredQueries.Positional(queries.Clear);
+        await using var connection = (NpgsqlConnection)await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var write in writes)
+        {
+            var command = new NpgsqlBatchCommand(write.IsClear ? _clear : _write);
+            for (var p = 0; p < StoredQueries.Parameters.Length; p++)
+            {
+                command.Parameters.Add(new NpgsqlParameter
+                {
+                    NpgsqlDbType = Types[p],
+                    Value = Value(StoredQueries.Parameters[p], write.Key, write.Payload, write.ExpectedVersion),
+                });
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        var versions = new int?[writes.Count];
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            for (var i = 0; i < writes.Count; i++)
+            {
+                if (i > 0 && !await reader.NextResultAsync(cancellationToken))
+                {
+                    throw new InvalidOperationException($"the batch returned {i} results for {writes.Count} writes");
+                }
+
+                versions[i] = await reader.ReadAsync(cancellationToken) ? NewVersion(reader.GetValue(0)) : null;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return versions;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace Emergency.Storage.GroupCommit;
+
+/// <summary>
+/// Grain storage with group commit (<c>Storage:Commit=group</c>). Writes from any number of grains queue up; one
+/// committer takes everything queued, runs each write's query (the ADO.NET provider's own SQL from OrleansQuery,
+/// with its version check) in a single transaction, commits once, and only then completes each write. A version
+/// conflict fails that grain's write alone with <see cref="InconsistentStateException"/>; the rest commit. If the
+/// transaction fails, nothing of it was committed and every write in it fails with the error. While one batch
+/// commits the next one gathers, so the batch grows with the load and one grain waits at most about two commits.
+/// </summary>
+internal sealed partial class GroupCommitGrainStorage(
+    string name,
+    StorageOptions options,
+    string serviceId,
+    IGrainStorageSerializer serializer,
+    IActivatorProvider activators,
+    ILogger<GroupCommitGrainStorage> logger)
+    : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+{
+    /// <summary>Most writes per transaction: bounds one commit's time (and a PostgreSQL batch's size).</summary>
+    internal const int MaxBatch = 512;
+
+    /// <summary>Most reads at once: with the committer, the storage holds at most this many connections plus one.</summary>
+    internal const int MaxConcurrentReads = 16;
+
+    private readonly SemaphoreSlim _reads = new(MaxConcurrentReads);
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly GroupCommitDatabase _database = GroupCommitDatabase.For(options, serviceId);
+    private StoredQueries? _queries;
+    private Task _committer = Task.CompletedTask;
+    private long _commits;
+    private long _writes;
+
+    /// <summary>Transactions committed so far, and the writes they carried (for tests and diagnostics).</summary>
+    internal (long Commits, long Writes) Committed => (Interlocked.Read(ref _commits), Interlocked.Read(ref _writes));
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe($"{nameof(GroupCommitGrainStorage)}-{name}", ServiceLifecycleStage.ApplicationServices, StartAsync, StopAsync);
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        (byte[]? Payload, int Version)? row;
+        await _reads.WaitAsync(cancellationToken);
+        try
+        {
+            row = await _database.ReadAsync(Queries, GrainRowKey.Of(stateName, grainId), cancellationToken);
+        }
+        finally
+        {
+            _reads.Release();
+        }
+
+        grainState.State = row?.Payload is { } payload ? serializer.Deserialize<T>(new BinaryData(payload)) : Create<T>();
+        grainState.ETag = row?.Version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = row?.Payload is not null;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        var payload = serializer.Serialize(grainState.State).ToArray();
+        grainState.ETag = await Commit("WriteState", stateName, grainId, grainState.ETag, payload);
+        grainState.RecordExists = true;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        // As the ADO.NET provider: nothing stored, nothing to clear (and no tombstone to create).
+        if (!grainState.RecordExists)
+        {
+            await ReadStateAsync(stateName, grainId, grainState, cancellationToken);
+            if (!grainState.RecordExists)
+            {
+                return;
+            }
+        }
+
+        grainState.ETag = await Commit("ClearState", stateName, grainId, grainState.ETag, payload: null);
+        grainState.RecordExists = false;
+        grainState.State = Create<T>();
+    }
+
+    private StoredQueries Queries => _queries ?? throw new InvalidOperationException("group commit storage used before the silo started it");
+
+    private async Task<string> Commit(string operation, string stateName, GrainId grainId, string? etag, byte[]? payload)
+    {
+        var expected = string.IsNullOrWhiteSpace(etag) ? (int?)null : int.Parse(etag, CultureInfo.InvariantCulture);
+        var write = new PendingWrite(GrainRowKey.Of(stateName, grainId), payload, expected);
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new InvalidOperationException("group commit storage is stopped; the write was not made");
+        }
+
+        var version = await write.Done.Task;
+        return version?.ToString(CultureInfo.InvariantCulture) ?? throw new InconsistentStateException(
+            $"Version conflict ({operation}): ServiceId={serviceId} ProviderName={name} GrainType={stateName} GrainId={grainId} ETag={etag}.");
+    }
+
+    public void Dispose() => _reads.Dispose();
+
+    private T Create<T>() => activators.GetActivator<T>().Create();
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var connection = await _database.OpenAsync(cancellationToken))
+        {
+            _queries = await StoredQueries.LoadAsync(connection, cancellationToken);
+        }
+
+        // Off any grain's scheduler: the committer serves every grain of the silo.
+        _committer = Task.Run(CommitLoopAsync, CancellationToken.None);
+        LogStarted(name, options.Provider);
+    }
+
+    /// <summary>Stops taking writes, commits what is queued, and waits for the last commit.</summary>
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await _committer.WaitAsync(cancellationToken);
+        await _database.CloseAsync();
+    }
+
+    private async Task CommitLoopAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            await CommitBatchAsync(batch);
+        }
+    }
+
+    private async Task CommitBatchAsync(List<PendingWrite> batch)
+    {
+        int?[] versions;
+        try
+        {
+            versions = await _database.CommitAsync(Queries, batch, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogBatchFailed(ex, batch.Count);
+            foreach (var write in batch)
+            {
+                write.Done.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _writes, batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Done.TrySetResult(versions[i]);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grain storage {Name} on {Provider} commits writes in groups")]
+    private partial void LogStarted(string name, StorageProvider provider);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Count} writes failed; none of them was stored")]
+    private partial void LogBatchFailed(Exception exception, int count);
+}

@@ -1,0 +1,305 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Emergency.Domain;
+using Emergency.Domain.Incidents;
+using Emergency.Domain.Rules;
+using Emergency.Host.Hosting;
+using Npgsql;
+
+namespace Emergency.Benchmarks.Commands;
+
+/// <summary>
+/// Incident commands against many distinct incidents at several concurrency levels: over HTTP and through the
+/// Orleans client on the real engine (SQLite and PostgreSQL, each commit mode asked for), the plain alternative
+/// (one SQL transaction per command on the same PostgreSQL), and the storage ceiling (raw single-row upserts on
+/// the same databases), all in one run. Options: <c>--duration</c> and <c>--warmup</c> seconds per row,
+/// <c>--concurrency 1,10,100</c>, <c>--incidents</c> (at least this many incidents receive the updates),
+/// <c>--databases sqlite,postgres</c>, <c>--commit default,group</c>, <c>--paths memory,http,orleans,plain,ceiling</c>.
+/// </summary>
+public sealed class CommandsBenchmark : IBenchmark
+{
+    private readonly List<Measurement> _measurements = [];
+
+    public async Task<BenchmarkReport> RunAsync(string[] args)
+    {
+        var options = new BenchArgs(args);
+        var duration = TimeSpan.FromSeconds(options.Seconds("duration", 10));
+        var warmUp = TimeSpan.FromSeconds(options.Seconds("warmup", 2));
+        var levels = options.Ints("concurrency", "1,10,100");
+        var incidents = Math.Max(options.Int("incidents", 2000), levels.Max());
+        var databases = options.List("databases", "sqlite,postgres");
+        var commits = options.List("commit", "default,group");
+        var paths = options.List("paths", "memory,http,orleans,plain,ceiling");
+        var run = new Run(duration, warmUp, levels, incidents, _measurements);
+        if (databases.Contains("postgres"))
+        {
+            _ = BenchDatabases.AdminConnectionString; // fail now, not after the SQLite rows
+        }
+
+        var catalog = RuleSetLoader.Load(Path.Combine(EngineHost.DefaultConfigDirectory, "rules", "incidents"));
+        var payload = SamplePayload(catalog);
+        var notes = new List<string>();
+        if (paths.Contains("memory"))
+        {
+            await run.InMemory(catalog);
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("emergency-bench-commands-").FullName;
+        try
+        {
+            foreach (var database in databases)
+            {
+                var provider = database == "postgres" ? "PostgreSql" : "Sqlite";
+                if (database == "postgres")
+                {
+                    var probe = await BenchDatabases.CreateAsync("probe");
+                    notes.Add($"PostgreSQL: synchronous_commit {await BenchDatabases.DurabilityAsync(probe)}");
+                    await BenchDatabases.DropAsync(probe);
+                }
+
+                foreach (var commit in commits)
+                {
+                    if (paths.Contains("http") || paths.Contains("orleans"))
+                    {
+                        var connectionString = database == "postgres"
+                            ? await BenchDatabases.CreateAsync("engine")
+                            : $"Data Source={Path.Combine(scratch, $"engine-{commit}.db")}";
+                        try
+                        {
+                            await RunEngine(run, database, provider, commit, connectionString, paths);
+                        }
+                        finally
+                        {
+                            if (database == "postgres")
+                            {
+                                await BenchDatabases.DropAsync(connectionString);
+                            }
+                        }
+                    }
+                }
+
+                if (database == "postgres" && paths.Contains("plain"))
+                {
+                    var plain = await BenchDatabases.CreateAsync("plain");
+                    try
+                    {
+                        await RunPlain(run, plain, catalog);
+                    }
+                    finally
+                    {
+                        await BenchDatabases.DropAsync(plain);
+                    }
+                }
+
+                if (paths.Contains("ceiling"))
+                {
+                    await RunCeiling(run, database, scratch, payload);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+
+        return new BenchmarkReport(
+            "commands",
+            $"closed loop: each client sends its next command when the previous one is answered; {warmUp.TotalSeconds:0.#} s warm-up then {duration.TotalSeconds:0.#} s measured per row; " +
+            $"updates spread over at least {incidents:N0} distinct incidents, each client on its own incidents; engine in this process (server GC), clients in the same process; " +
+            "CPU ms/op = this process's CPU time (engine and clients; the PostgreSQL server not included) over every command sent in the row; " +
+            $"SQLite WAL synchronous=FULL; ceiling payload {payload.Length:N0} bytes (a freshly registered incident); {string.Join("; ", notes)}",
+            ["database", "commit", "path", "command", "clients", "ok/s", "p50 ms", "p99 ms", "refused+failed", "vs plain", "vs ceiling", "CPU ms/op", "load"],
+            Rows());
+    }
+
+    private static async Task RunEngine(Run run, string database, string provider, string commit, string connectionString, IReadOnlyList<string> paths)
+    {
+        string[] extra = commit == "default" ? [] : [$"--Storage:Commit={commit}"];
+        await using var engine = await BenchEngine.StartAsync(provider, connectionString, extra);
+        using var http = new HttpCommandTarget(engine.BaseAddress);
+        var grains = new GrainCommandTarget(engine.Grains);
+        var targets = new List<(string Path, ICommandTarget Target)>();
+        if (paths.Contains("http"))
+        {
+            targets.Add(("http", http));
+        }
+
+        if (paths.Contains("orleans"))
+        {
+            targets.Add(("orleans", grains));
+        }
+
+        var pool = new ConcurrentBag<string>();
+        foreach (var (path, target) in targets)
+        {
+            await run.Registrations(database, commit, path, target, pool);
+        }
+
+        var ids = await run.TopUp(grains, pool);
+        foreach (var (path, target) in targets)
+        {
+            await run.Updates(database, commit, path, target, ids);
+        }
+    }
+
+    private static async Task RunPlain(Run run, string connectionString, RuleSetCatalog catalog)
+    {
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using (var create = database.CreateCommand(PlainSqlTarget.Schema))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var plain = new PlainSqlTarget(database, catalog);
+        var pool = new ConcurrentBag<string>();
+        await run.Registrations("postgres", "-", "plain SQL", plain, pool);
+        var ids = await run.TopUp(plain, pool);
+        await run.Updates("postgres", "-", "plain SQL", plain, ids);
+    }
+
+    private static async Task RunCeiling(Run run, string database, string scratch, byte[] payload)
+    {
+        if (database == "postgres")
+        {
+            var connectionString = await BenchDatabases.CreateAsync("ceiling");
+            try
+            {
+                await using var source = NpgsqlDataSource.Create(connectionString);
+                await using (var create = source.CreateCommand(PostgresUpsertTarget.Schema))
+                {
+                    await create.ExecuteNonQueryAsync();
+                }
+
+                await run.Upserts(database, new PostgresUpsertTarget(source, payload));
+            }
+            finally
+            {
+                await BenchDatabases.DropAsync(connectionString);
+            }
+        }
+        else
+        {
+            var connectionString = $"Data Source={Path.Combine(scratch, "ceiling.db")}";
+            await SqliteUpsertTarget.CreateAsync(connectionString);
+            await run.Upserts(database, new SqliteUpsertTarget(connectionString, payload));
+        }
+    }
+
+    private static byte[] SamplePayload(RuleSetCatalog catalog)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var (incident, _) = Incident.Register("inc-sample", "live", BenchCommands.Report(now), new Actor("bench", Role.DutyCommander), catalog, now);
+        return JsonSerializer.SerializeToUtf8Bytes(incident!.State, StoredJson.Options);
+    }
+
+    private List<IReadOnlyList<string>> Rows()
+    {
+        string Ratio(double a, Measurement? b) => b is null || b.Result.PerSecond == 0 ? "" : (a / b.Result.PerSecond).ToString("0.00", CultureInfo.InvariantCulture) + "x";
+        return _measurements.Select(m =>
+        {
+            var plain = m.Path == "plain SQL" || m.Path == "ceiling" ? null : _measurements.FirstOrDefault(p =>
+                p.Path == "plain SQL" && p.Database == m.Database && p.Command == m.Command && p.Result.Clients == m.Result.Clients);
+            var ceiling = m.Path == "ceiling" ? null : _measurements.FirstOrDefault(p =>
+                p.Path == "ceiling" && p.Database == m.Database && p.Result.Clients == m.Result.Clients);
+            return (IReadOnlyList<string>)
+            [
+                m.Database, m.Commit, m.Path, m.Command, m.Result.Clients.ToString(CultureInfo.InvariantCulture), m.Result.Throughput,
+                Percentiles.Ms(m.Result.P50), Percentiles.Ms(m.Result.P99),
+                $"{m.Result.Refused}", Ratio(m.Result.PerSecond, plain), Ratio(m.Result.PerSecond, ceiling),
+                m.CpuMs.ToString("0.00", CultureInfo.InvariantCulture), m.Load,
+            ];
+        }).ToList();
+    }
+
+    private sealed record Measurement(string Database, string Commit, string Path, string Command, LoadResult Result, string Load, double CpuMs);
+
+    private sealed class Run(TimeSpan duration, TimeSpan warmUp, IReadOnlyList<int> levels, int incidents, List<Measurement> measurements)
+    {
+        public async Task Registrations(string database, string commit, string path, ICommandTarget target, ConcurrentBag<string> pool)
+        {
+            foreach (var clients in levels)
+            {
+                await Measure(database, commit, path, "register", clients, async (_, _) =>
+                {
+                    var id = await target.RegisterAsync();
+                    if (id is not null)
+                    {
+                        pool.Add(id);
+                    }
+
+                    return id is not null;
+                });
+            }
+        }
+
+        /// <summary>Registers (unmeasured) until there are enough incidents for every client to have its own.</summary>
+        public async Task<string[]> TopUp(ICommandTarget target, ConcurrentBag<string> pool)
+        {
+            var missing = incidents - pool.Count;
+            if (missing > 0)
+            {
+                var next = 0;
+                await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+                {
+                    while (Interlocked.Increment(ref next) <= missing)
+                    {
+                        pool.Add(await target.RegisterAsync() ?? throw new InvalidOperationException("a registration was refused"));
+                    }
+                })));
+            }
+
+            return [.. pool];
+        }
+
+        public async Task Updates(string database, string commit, string path, ICommandTarget target, string[] ids)
+        {
+            foreach (var clients in levels)
+            {
+                var perClient = ids.Length / clients;
+                await Measure(database, commit, path, "updateFacts", clients,
+                    (client, sequence) => target.UpdateFactsAsync(ids[client + clients * (int)(sequence % perClient)], (int)sequence));
+            }
+        }
+
+        /// <summary>The domain alone: the same update applied in memory and the stored JSON produced, no I/O, one client.</summary>
+        public async Task InMemory(RuleSetCatalog catalog)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var actor = new Actor("bench", Role.DutyCommander);
+            var pool = Enumerable.Range(0, incidents).Select(i =>
+                Incident.Register($"inc-mem{i}", "live", BenchCommands.Report(now), actor, catalog, now).Incident!).ToArray();
+            await Measure("-", "-", "in memory (domain + JSON)", "updateFacts", 1, (_, sequence) =>
+            {
+                var incident = pool[sequence % pool.Length];
+                var decision = incident.UpdateFacts(BenchCommands.Update((int)sequence), actor, DateTimeOffset.UtcNow);
+                var json = JsonSerializer.SerializeToUtf8Bytes(incident.State, StoredJson.Options);
+                return Task.FromResult(decision.IsAccepted && json.Length > 0);
+            });
+        }
+
+        public async Task Upserts(string database, IUpsertTarget target)
+        {
+            foreach (var clients in levels)
+            {
+                var perClient = incidents / clients;
+                await Measure(database, "-", "ceiling", "upsert", clients, async (client, sequence) =>
+                {
+                    await target.UpsertAsync(client + clients * (sequence % perClient));
+                    return true;
+                });
+            }
+        }
+
+        private async Task Measure(string database, string commit, string path, string command, int clients, Func<int, long, Task<bool>> operation)
+        {
+            var load = LoadAverage.Now();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var result = await ClosedLoop.RunAsync(clients, duration, warmUp, operation);
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, result.Sent);
+            measurements.Add(new Measurement(database, commit, path, command, result, load, cpu));
+            Console.Error.WriteLine($"{database} {commit} {path} {command} ×{clients}: {result.Throughput}/s p50 {Percentiles.Ms(result.P50)} ms p99 {Percentiles.Ms(result.P99)} ms, {result.Refused} refused (load {load})");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Emergency.Contracts;
+
+namespace Emergency.Benchmarks.Commands;
+
+/// <summary>The commands over the engine's HTTP API on its real Kestrel port, as a duty commander.</summary>
+public sealed class HttpCommandTarget : ICommandTarget, IDisposable
+{
+    private readonly HttpClient _http;
+
+    public HttpCommandTarget(Uri engine)
+    {
+        // One pooled handler for every client: the connections a browser fleet or a gateway would hold open.
+        _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = engine };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "commander-dev-token");
+    }
+
+    public async Task<string?> RegisterAsync()
+    {
+        using var response = await _http.PostAsJsonAsync("/api/incidents", BenchCommands.Report(DateTimeOffset.UtcNow), DomainJson.Options);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        return (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())?["id"];
+    }
+
+    public async Task<bool> UpdateFactsAsync(string incidentId, int evacuated)
+    {
+        using var response = await _http.PostAsJsonAsync($"/api/incidents/{incidentId}/facts", BenchCommands.Update(evacuated), DomainJson.Options);
+        return response.IsSuccessStatusCode;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,257 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Emergency.Contracts;
+using Emergency.Domain;
+using Emergency.Domain.Incidents;
+using Emergency.Domain.Rules;
+using Emergency.Grains.Incidents;
+using Emergency.Host.Hosting;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Emergency.Benchmarks.Commands;
+
+/// <summary>
+/// Memory per open incident with N incidents active in one process (default 100,000), the time to activate and re-arm
+/// them, and real restarts with N open incidents listed (the engine's start waits for the directory warm-up). The
+/// incidents are written straight into the engine's state table as the engine itself stores them (the domain's
+/// registration, the stored JSON shape, the directory shards), because registering 100,000 through the engine
+/// rewrites a directory shard's whole membership per registration. Baseline in the same run: the engine with no
+/// incident. Options: <c>--incidents</c> (0 skips that part), <c>--restart 10000,20000,40000,100000</c>, <c>--database sqlite|postgres</c>.
+/// </summary>
+public sealed class MemoryBenchmark : IBenchmark
+{
+    private const string ServiceId = "emergency";
+
+    public async Task<BenchmarkReport> RunAsync(string[] args)
+    {
+        var options = new BenchArgs(args);
+        var count = options.Int("incidents", 100_000);
+        var restarts = options.Ints("restart", "10000,20000,40000,100000");
+        var database = options.Text("database", "sqlite");
+        var rows = new List<IReadOnlyList<string>>();
+
+        // Part 1: memory, and the re-arm work itself. The incidents are stored but not listed, so the engine starts at
+        // once; the benchmark then touches every one exactly as a directory shard's warm-up does (16 shards side by
+        // side, 64 incidents at a time each), which activates, checks and re-arms them.
+        if (count > 0)
+        {
+            await using var storage = await Storage.CreateAsync(database);
+            await (await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString)).DisposeAsync(); // creates the schema
+            var emptyLoad = LoadAverage.Now();
+            long emptyHeap;
+            await using (var empty = await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString))
+            {
+                emptyHeap = FullCollection();
+            }
+
+            Console.Error.WriteLine($"empty engine: heap {emptyHeap / 1e6:0.0} MB");
+
+            var bytes = await Seed(storage, count, listed: false);
+            var load = LoadAverage.Now();
+            await using var engine = await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString);
+            var watch = Stopwatch.StartNew();
+            var touched = await TouchAll(engine.Grains, count);
+            watch.Stop();
+            var heap = FullCollection();
+            var reminders = await storage.CountAsync("SELECT count(*) FROM Reminder");
+            Console.Error.WriteLine($"{count:N0} touched in {watch.Elapsed.TotalSeconds:0.0} s, heap {heap / 1e6:0.0} MB, {reminders:N0} reminders");
+            if (touched != count)
+            {
+                throw new InvalidOperationException($"only {touched:N0} of {count:N0} seeded incidents loaded");
+            }
+
+            rows.Add(["empty engine (baseline)", "0", "", "", "", Mb(emptyHeap), "", emptyLoad]);
+            rows.Add([$"{count:N0} incidents activated and re-armed by touching (warm-up's calls)", count.ToString("N0", CultureInfo.InvariantCulture),
+                Seconds(watch.Elapsed), PerSecond(count, watch.Elapsed), reminders.ToString("N0", CultureInfo.InvariantCulture), Mb(heap),
+                ((heap - emptyHeap) / (double)count / 1024).ToString("0.0", CultureInfo.InvariantCulture), load]);
+            Console.Error.WriteLine($"stored JSON per incident: {bytes / count:N0} bytes");
+        }
+
+        // Part 2: a real restart with N open incidents listed in the directory: the engine's start waits for every
+        // shard's warm-up to have touched its incidents.
+        foreach (var listed in restarts)
+        {
+            await using var storage = await Storage.CreateAsync(database);
+            await (await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString)).DisposeAsync();
+            await Seed(storage, listed, listed: true);
+            var load = LoadAverage.Now();
+            var watch = Stopwatch.StartNew();
+            string outcome;
+            try
+            {
+                await using var engine = await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString);
+                var open = (await Task.WhenAll(IncidentDirectory.AllShardKeys(Scopes.Live)
+                    .Select(key => engine.Grains.GetGrain<IIncidentDirectoryGrain>(key).WarmUp()))).Sum();
+                watch.Stop();
+                outcome = open == listed ? PerSecond(listed, watch.Elapsed) : $"{open:N0} listed after warm-up";
+            }
+            catch (Exception e) when (e is TimeoutException || e.InnerException is TimeoutException || e is OrleansException)
+            {
+                watch.Stop();
+                outcome = $"did not start: {e.GetType().Name}{(e.Message.Contains("WarmUp", StringComparison.Ordinal) ? " on a directory shard's WarmUp()" : "")}";
+            }
+
+            var reminders = await storage.CountAsync("SELECT count(*) FROM Reminder");
+            Console.Error.WriteLine($"restart with {listed:N0}: {watch.Elapsed.TotalSeconds:0.0} s, {outcome}, {reminders:N0} reminders");
+            rows.Add([$"restart with {listed:N0} open incidents listed: start until warm-up done", listed.ToString("N0", CultureInfo.InvariantCulture),
+                Seconds(watch.Elapsed), outcome, reminders.ToString("N0", CultureInfo.InvariantCulture), "", "", load]);
+        }
+
+        return new BenchmarkReport(
+            "memory",
+            $"{database}; open live incidents seeded as stored rows (a freshly registered incident each, no deadline due; {StoredBytes:N0} bytes of JSON); " +
+            "heap = GC.GetTotalMemory after forced, compacting full collections, engine and benchmark in one process (server GC); " +
+            "re-arm = Touch() on every incident, 16 × 64 at a time (the directory warm-up's pattern): activation reads the row, checks the deadlines, reads and rewrites the deadline reminder",
+            ["what", "incidents", "seconds", "incidents/s", "reminders after", "GC heap MB", "heap per incident KB", "load"],
+            rows);
+    }
+
+    private static long StoredBytes { get; set; }
+
+    private static string PerSecond(int count, TimeSpan elapsed) => (count / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Touches every seeded incident the way a directory shard's warm-up does; returns how many exist.</summary>
+    private static async Task<int> TouchAll(IGrainFactory grains, int count)
+    {
+        var found = 0;
+        var shards = Enumerable.Range(0, count).Select(Id).GroupBy(id => IncidentDirectory.ShardOf(id));
+        await Task.WhenAll(shards.Select(async shard =>
+        {
+            foreach (var batch in shard.Chunk(64))
+            {
+                var summaries = await Task.WhenAll(batch.Select(id => grains.GetGrain<IIncidentGrain>(id).Touch()));
+                Interlocked.Add(ref found, summaries.Count(s => s is not null));
+            }
+        }));
+        return found;
+    }
+
+    private static string Id(int i) => $"inc-seed{i:D7}";
+
+    private static long FullCollection()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    /// <summary>Writes the incidents and the directory shards listing them, in one transaction; returns the payload bytes.</summary>
+    private static async Task<long> Seed(Storage storage, int count, bool listed)
+    {
+        var catalog = RuleSetLoader.Load(Path.Combine(EngineHost.DefaultConfigDirectory, "rules", "incidents"));
+        var actor = new Actor("bench", Role.DutyCommander);
+        var shards = IncidentDirectory.AllShardKeys(Scopes.Live).ToDictionary(k => k, _ => new IncidentDirectoryState());
+        await using var connection = storage.Open();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO GrainState (ServiceId, StateName, KeyN0, KeyN1, KeyExtension, HasKeyExtension, PayloadBinary, Version, ModifiedUtc)
+            VALUES (@service, @state, 0, 0, @key, @hasKey, @payload, 1, @modified)
+            """;
+        Parameter(insert, "service", ServiceId);
+        var stateName = Parameter(insert, "state", "incident");
+        var key = Parameter(insert, "key", "");
+        Parameter(insert, "hasKey", true);
+        var payload = Parameter(insert, "payload", Array.Empty<byte>());
+        Parameter(insert, "modified", DateTime.UtcNow);
+        long bytes = 0;
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var id = Id(i);
+            var (incident, _) = Incident.Register(id, Scopes.Live, BenchCommands.Report(now), actor, catalog, now);
+            var json = JsonSerializer.SerializeToUtf8Bytes(new IncidentRecord { Incident = incident!.State }, StoredJson.Options);
+            bytes += json.Length;
+            key.Value = id;
+            payload.Value = json;
+            await insert.ExecuteNonQueryAsync();
+            shards[IncidentDirectory.ShardKey(Scopes.Live, id)].Open.Add(id);
+        }
+
+        stateName.Value = "incidentDirectory";
+        foreach (var (shardKey, state) in listed ? shards : new Dictionary<string, IncidentDirectoryState>())
+        {
+            key.Value = shardKey;
+            payload.Value = JsonSerializer.SerializeToUtf8Bytes(state, StoredJson.Options);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+        StoredBytes = bytes / count;
+        return bytes;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>A fresh database for one part of the run, deleted afterwards.</summary>
+    private sealed class Storage : IAsyncDisposable
+    {
+        private readonly string? _directory;
+
+        private Storage(string provider, string connectionString, string? directory)
+        {
+            Provider = provider;
+            ConnectionString = connectionString;
+            _directory = directory;
+        }
+
+        public string Provider { get; }
+
+        public string ConnectionString { get; }
+
+        public static async Task<Storage> CreateAsync(string database)
+        {
+            if (database == "postgres")
+            {
+                return new Storage("PostgreSql", await BenchDatabases.CreateAsync("memory"), null);
+            }
+
+            var directory = Directory.CreateTempSubdirectory("emergency-bench-memory-").FullName;
+            return new Storage("Sqlite", $"Data Source={Path.Combine(directory, "engine.db")}", directory);
+        }
+
+        public DbConnection Open() => Provider == "PostgreSql" ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+
+        public async Task<long> CountAsync(string sql)
+        {
+            await using var connection = Open();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_directory is null)
+            {
+                await BenchDatabases.DropAsync(ConnectionString);
+                return;
+            }
+
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Mb(long bytes) => (bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture);
+}
