@@ -39,6 +39,11 @@ public interface ICaseDirectoryGrain<TSummary> : IGrainWithStringKey
     Task<IReadOnlyList<TSummary>> List();
 
     /// <summary>Activates the shard and waits until every open case in it has been touched (deadlines re-armed).</summary>
+    /// <remarks>
+    /// Waits as long as the warm-up takes: tens of thousands of open cases take minutes on a small machine, and the
+    /// default 30 s response timeout would abort the start (measured: 40,000 open incidents did not start).
+    /// </remarks>
+    [ResponseTimeout("01:00:00")]
     Task<int> WarmUp();
 
     /// <summary>Drill scopes only: purges every case of the shard, open or closed, and the shard itself.</summary>

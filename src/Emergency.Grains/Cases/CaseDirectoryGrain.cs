@@ -24,11 +24,21 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
 
     private readonly Dictionary<string, TSummary> _summaries = [];
     private readonly HashSet<string> _reservedSinceActivation = [];
+
+    /// <summary>
+    /// The membership as it changes. The stored state is a copy taken when a write starts: reservations interleave with
+    /// writes, and the storage provider must never serialize a set that is being changed.
+    /// </summary>
+    private HashSet<string> _open = [];
+
+    private HashSet<string> _closed = [];
     private Task _lastWrite = Task.CompletedTask;
     private Task<int>? _warmUp;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _open = [.. state.State.Open];
+        _closed = [.. state.State.Closed];
         _warmUp = TouchAll();
         return Task.CompletedTask;
     }
@@ -36,7 +46,7 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
     public async Task Reserve(string caseId)
     {
         _reservedSinceActivation.Add(caseId);
-        if (state.State.Open.Add(caseId))
+        if (_open.Add(caseId))
         {
             await Write();
         }
@@ -53,7 +63,7 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
         {
             _summaries.Remove(summary.Id);
             var isDrill = Scopes.IsDrill(summary.Scope);
-            if (state.State.Open.Remove(summary.Id) | (isDrill && state.State.Closed.Add(summary.Id)))
+            if (_open.Remove(summary.Id) | (isDrill && _closed.Add(summary.Id)))
             {
                 await Write();
             }
@@ -62,7 +72,7 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
         }
 
         _summaries[summary.Id] = summary;
-        if (state.State.Open.Add(summary.Id))
+        if (_open.Add(summary.Id))
         {
             // Self-healing: an open case that reports itself belongs in the list.
             await Write();
@@ -74,7 +84,7 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
         await _warmUp!;
 
         // A summary is pushed one-way and can be lost with a node; an open case without one is asked again.
-        var unknown = state.State.Open.Where(id => !_summaries.ContainsKey(id)).ToList();
+        var unknown = _open.Where(id => !_summaries.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {
             await TouchAsync(unknown);
@@ -97,7 +107,7 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
         }
 
         await _warmUp!;
-        var all = state.State.Open.Concat(state.State.Closed).ToList();
+        var all = _open.Concat(_closed).ToList();
         await Task.WhenAll(all.Select(id => CaseGrain(id).Purge()));
         _summaries.Clear();
         await _lastWrite;
@@ -108,18 +118,18 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
 
     private async Task<int> TouchAll()
     {
-        var never = await TouchAsync(state.State.Open.ToList());
+        var never = await TouchAsync(_open.ToList());
 
         // Reserved by an earlier activation, but the case's first write never happened: it was never
         // acknowledged, so it is not listed. One reserved since this activation may still be writing.
         var missing = never.Where(id => !_reservedSinceActivation.Contains(id)).ToList();
         if (missing.Count > 0)
         {
-            state.State.Open.ExceptWith(missing);
+            _open.ExceptWith(missing);
             await Write();
         }
 
-        return state.State.Open.Count;
+        return _open.Count;
     }
 
     /// <summary>Touches cases in batches and takes their summaries; returns those that have never been written.</summary>
@@ -159,6 +169,7 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
             // The earlier write's caller saw its failure; this write carries the latest state anyway.
         }
 
+        state.State = new CaseDirectoryState { Open = [.. _open], Closed = [.. _closed] };
         await state.WriteStateAsync();
     }
 }
