@@ -6,7 +6,7 @@ using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
-using Emergency.Grains.Incidents;
+using Emergency.Grains.Cases;
 using Emergency.Host.Hosting;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -83,7 +83,7 @@ public sealed class MemoryBenchmark : IBenchmark
             try
             {
                 await using var engine = await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString);
-                var open = (await Task.WhenAll(IncidentDirectory.AllShardKeys(Scopes.Live)
+                var open = (await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live)
                     .Select(key => engine.Grains.GetGrain<IIncidentDirectoryGrain>(key).WarmUp()))).Sum();
                 watch.Stop();
                 outcome = open == listed ? PerSecond(listed, watch.Elapsed) : $"{open:N0} listed after warm-up";
@@ -117,7 +117,7 @@ public sealed class MemoryBenchmark : IBenchmark
     private static async Task<int> TouchAll(IGrainFactory grains, int count)
     {
         var found = 0;
-        var shards = Enumerable.Range(0, count).Select(Id).GroupBy(id => IncidentDirectory.ShardOf(id));
+        var shards = Enumerable.Range(0, count).Select(Id).GroupBy(id => CaseDirectory.ShardOf(id));
         await Task.WhenAll(shards.Select(async shard =>
         {
             foreach (var batch in shard.Chunk(64))
@@ -148,7 +148,7 @@ public sealed class MemoryBenchmark : IBenchmark
     {
         var catalog = RuleSetLoader.Load(Path.Combine(EngineHost.DefaultConfigDirectory, "rules", "incidents"));
         var actor = new Actor("bench", Role.DutyCommander);
-        var shards = IncidentDirectory.AllShardKeys(Scopes.Live).ToDictionary(k => k, _ => new IncidentDirectoryState());
+        var shards = CaseDirectory.AllShardKeys(Scopes.Live).ToDictionary(k => k, _ => new CaseDirectoryState());
         await using var connection = storage.Open();
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -170,16 +170,16 @@ public sealed class MemoryBenchmark : IBenchmark
         {
             var id = Id(i);
             var (incident, _) = Incident.Register(id, Scopes.Live, BenchCommands.Report(now), actor, catalog, now);
-            var json = JsonSerializer.SerializeToUtf8Bytes(new IncidentRecord { Incident = incident!.State }, StoredJson.Options);
+            var json = JsonSerializer.SerializeToUtf8Bytes(new CaseRecord<IncidentState> { Case = incident!.State }, StoredJson.Options);
             bytes += json.Length;
             key.Value = id;
             payload.Value = json;
             await insert.ExecuteNonQueryAsync();
-            shards[IncidentDirectory.ShardKey(Scopes.Live, id)].Open.Add(id);
+            shards[CaseDirectory.ShardKey(Scopes.Live, id)].Open.Add(id);
         }
 
         stateName.Value = "incidentDirectory";
-        foreach (var (shardKey, state) in listed ? shards : new Dictionary<string, IncidentDirectoryState>())
+        foreach (var (shardKey, state) in listed ? shards : new Dictionary<string, CaseDirectoryState>())
         {
             key.Value = shardKey;
             payload.Value = JsonSerializer.SerializeToUtf8Bytes(state, StoredJson.Options);
