@@ -1,5 +1,6 @@
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes;
+using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Incidents;
 using Orleans.Concurrency;
 
@@ -25,6 +26,10 @@ public sealed record BoardUpdate
 
     [Id(3)]
     public MajorDecisionSummary? Decision { get; init; }
+
+    /// <summary>An early warning raised or escalated (not a case: it has no lane of its own, it shows in the disputes lane).</summary>
+    [Id(4)]
+    public EarlyWarningRecord? Warning { get; init; }
 }
 
 /// <summary>A node of the cluster that relays board updates to the browsers connected to it.</summary>
