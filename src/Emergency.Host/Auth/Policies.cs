@@ -13,6 +13,12 @@ public static class Policies
     /// <summary>Coordinate incidents: duty commanders.</summary>
     public const string CommandIncidents = "commandIncidents";
 
+    /// <summary>Register and handle petitions, complaints and suggestions: petition officers.</summary>
+    public const string HandleDisputes = "handleDisputes";
+
+    /// <summary>Escalate an early warning into an incident: duty commanders.</summary>
+    public const string EscalateWarnings = "escalateWarnings";
+
     /// <summary>Start, steer, inject into, read and purge drills: drill organisers.</summary>
     public const string RunDrills = "runDrills";
 
@@ -21,6 +27,8 @@ public static class Policies
         [Read] = [Role.DutyCommander, Role.DecisionMaker, Role.Assessor, Role.PetitionOfficer, Role.DrillOrganiser, Role.Observer],
         [CommandIncidents] = [Role.DutyCommander],
         [RunDrills] = [Role.DrillOrganiser],
+        [HandleDisputes] = [Role.PetitionOfficer],
+        [EscalateWarnings] = [Role.DutyCommander],
     };
 
     public static AuthorizationBuilder AddEmergencyPolicies(this AuthorizationBuilder builder)

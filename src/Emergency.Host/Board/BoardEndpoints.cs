@@ -1,4 +1,6 @@
 using Emergency.Contracts;
+using Emergency.Domain.Disputes;
+using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Incidents;
 using Emergency.Host.Auth;
 
@@ -22,11 +24,17 @@ public static class BoardEndpoints
                 // A drill's board is counted against the drill's virtual clock, and says which drill it shows.
                 var drill = DrillIds.RunOf(scope) is { } run ? await grains.GetGrain<IDrillGrain>(run).GetStatus() : null;
                 var now = drill?.VirtualNow ?? clock.Now;
-                return Results.Ok(new BoardSnapshot(scope, now, [.. shards.SelectMany(s => s).Select(s => s.AsOf(now))], drill));
+                var (disputes, _) = await Api.DisputeEndpoints.OpenCases(grains, scope);
+                var warnings = await grains.GetGrain<IWarningDirectoryGrain>(scope).List();
+                return Results.Ok(new BoardSnapshot(scope, now, [.. shards.SelectMany(s => s).Select(s => s.AsOf(now))], drill)
+                {
+                    Disputes = [.. disputes.Select(d => d.AsOf(now))],
+                    Warnings = warnings,
+                });
             })
             .RequireAuthorization(Policies.Read)
             .WithTags("Board")
-            .WithSummary("Every open incident of a scope with its obligations and alerts, as of now (a drill's virtual now for drill-<run>)")
+            .WithSummary("Every open incident, petition and early warning of a scope, as of now (a drill's virtual now for drill-<run>)")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<BoardSnapshot>();
         app.MapHub<BoardHub>(BoardHub.Path);
@@ -38,4 +46,11 @@ public static class BoardEndpoints
 /// What a board shows, at one moment. Each incident carries its version. For a drill, <see cref="Drill"/>
 /// is set (the drill marker): its title, phase, virtual clock and latest messages to the players.
 /// </summary>
-public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyList<IncidentSummary> Incidents, DrillStatus? Drill = null);
+public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyList<IncidentSummary> Incidents, DrillStatus? Drill = null)
+{
+    /// <summary>The open petitions and complaints, for the disputes lane (no personal data).</summary>
+    public IReadOnlyList<DisputeSummary> Disputes { get; init; } = [];
+
+    /// <summary>The early warnings, newest first.</summary>
+    public IReadOnlyList<EarlyWarningRecord> Warnings { get; init; } = [];
+}
