@@ -1,4 +1,6 @@
 using Emergency.Contracts;
+using Emergency.Domain.Calendar;
+using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Rules;
 using Emergency.Storage;
 using Emergency.Testing;
@@ -18,6 +20,10 @@ public sealed class EngineCluster : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.FromHours(8));
 
     private static readonly RuleSetCatalog Rules = RuleSetLoader.Load(RepoPaths.IncidentRules);
+
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.Load(Path.Combine(RepoPaths.Config, "rules", "calendar", "cn-holidays.json"));
+    private static readonly PetitionRuleCatalog Petitions = PetitionRuleLoader.Load(Path.Combine(RepoPaths.Config, "rules", "petitions"), Calendar);
+    private static readonly SuggestionRuleCatalog Suggestions = SuggestionRuleLoader.Load(Path.Combine(RepoPaths.Config, "rules", "suggestions"), Calendar);
 
     private readonly TempDirectory _files = new("grains");
     private InProcessTestCluster? _cluster;
@@ -77,6 +83,7 @@ public sealed class EngineCluster : IAsyncDisposable
         {
             silo.Services.AddSingleton(new EngineClock(Clock));
             silo.Services.AddSingleton(Rules);
+            silo.Services.AddSingleton(Petitions).AddSingleton(Suggestions);
             silo.UseEmergencyStorage(storage);
             silo.AddEmergencyGrains();
         });
