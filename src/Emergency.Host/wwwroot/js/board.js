@@ -5,6 +5,7 @@
 
 import { Api, ApiError } from './api.js';
 import { IncidentDetail } from './detail.js';
+import { DisputeLane } from './disputes.js';
 import { DrillPanel, isDrillScope, scopeFrom } from './drill.js';
 import { LiveFeed } from './live.js';
 import { isOverdue, renderAlerts, renderIncidents, tick } from './render.js';
@@ -160,6 +161,7 @@ async function signIn(token) {
         role: me.role,
         titleOf: id => store.get(id)?.title,
     });
+    const disputes = new DisputeLane({ root: $('dispute-lane'), api });
     const scope = scopeOfUrl();
     const live = new LiveFeed({
         api,
@@ -172,10 +174,14 @@ async function signIn(token) {
         },
         onStatus: showStatus,
         onUnauthorized: () => signOut('令牌已失效，请重新登录 The token is no longer accepted: sign in again'),
-        onSnapshot: snapshot => drill.loaded(snapshot),
+        onSnapshot: snapshot => {
+            drill.loaded(snapshot);
+            disputes.loaded(snapshot);
+        },
+        onOther: update => disputes.receive(update),
         scope,
     });
-    session = { api, me, store, live, detail, drill };
+    session = { api, me, store, live, detail, drill, disputes };
     page.userName.textContent = me.id;
     page.userRole.textContent = both(roles, me.role);
     page.userRole.dataset.role = me.role;
@@ -197,6 +203,7 @@ async function signOut(message = '') {
     sessionStorage.removeItem(TokenKey);
     ending?.detail.dispose();
     ending?.drill.dispose();
+    ending?.disputes.clear();
     await ending?.live.stop();
     page.incidents.replaceChildren();
     page.alerts.replaceChildren();
@@ -257,6 +264,7 @@ let ticks = 0;
 setInterval(() => {
     paintClock();
     session?.drill.tick();
+    session?.disputes.render();
     if (session && tick(page.board)) {
         render();
     }

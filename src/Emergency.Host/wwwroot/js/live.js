@@ -19,6 +19,7 @@ export class LiveFeed {
     #onStatus;
     #onUnauthorized;
     #onSnapshot;
+    #onOther;
     #scope;
     #connection = null;
     #stopped = false;
@@ -38,15 +39,17 @@ export class LiveFeed {
       * @param {(status: {state: string, since: number|null}) => void} options.onStatus
       * @param {() => void} options.onUnauthorized   the token is no longer accepted
       * @param {(snapshot: object) => void} [options.onSnapshot]   a snapshot loaded (for a drill, with its `drill`)
+      * @param {(update: object) => void} [options.onOther]   a push of another kind of case (a dispute, a warning)
       * @param {string} [options.scope]   "live" (the default) or "drill-<run>"
       */
-    constructor({ api, store, onChange, onStatus, onUnauthorized, onSnapshot = () => {}, scope = 'live' }) {
+    constructor({ api, store, onChange, onStatus, onUnauthorized, onSnapshot = () => {}, onOther = () => {}, scope = 'live' }) {
         this.#api = api;
         this.#store = store;
         this.#onChange = onChange;
         this.#onStatus = onStatus;
         this.#onUnauthorized = onUnauthorized;
         this.#onSnapshot = onSnapshot;
+        this.#onOther = onOther;
         this.#scope = scope;
     }
 
@@ -161,7 +164,12 @@ export class LiveFeed {
     }
 
     #receive(update) {
-        if (update?.scope !== this.#scope || !update.incident) {
+        if (update?.scope !== this.#scope) {
+            return;
+        }
+
+        if (!update.incident) {
+            this.#onOther(update);
             return;
         }
 
