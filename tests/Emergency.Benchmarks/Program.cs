@@ -5,12 +5,13 @@ IBenchmark? benchmark = name switch
 {
     "board" => new BoardFanOutBenchmark(),
     "drill" => new DrillBenchmark(),
+    "complaints" => new ComplaintSurgeBenchmark(),
     _ => null,
 };
 
 if (benchmark is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|complaints");
     return 2;
 }
 

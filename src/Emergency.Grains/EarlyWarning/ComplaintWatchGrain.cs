@@ -57,7 +57,7 @@ public sealed partial class ComplaintWatchGrain : Grain, IComplaintWatchGrain
         var durable = _commit.Flush();
         if (outcome.Raised is { } warning)
         {
-            LogRaised(_logger, warning.Id, warning.SubjectKind, warning.Evidence.Count, warning.Rule);
+            LogRaised(_logger, warning.Id, warning.SubjectKind, warning.Evidence.Count, warning.RuleSetId);
             await durable;
             await GrainFactory.GetGrain<IWarningGrain>(warning.Id).Raise(warning);
             return outcome;
@@ -81,6 +81,6 @@ public sealed partial class ComplaintWatchGrain : Grain, IComplaintWatchGrain
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Early warning {WarningId} raised: {Count} complaints about one {Kind} ({Rule})")]
-    private static partial void LogRaised(ILogger logger, string warningId, ClusterSubjectKind kind, int count, string rule);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Early warning {WarningId} raised: {Count} complaints about one {Kind} (rule set {RuleSetId})")]
+    private static partial void LogRaised(ILogger logger, string warningId, ClusterSubjectKind kind, int count, string ruleSetId);
 }
