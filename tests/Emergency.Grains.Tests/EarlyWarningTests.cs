@@ -86,6 +86,7 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         var second = await Grain("pet-second").Register(Complaint(now.AddDays(-1), "Another Plant", idNumber: " 11010519491231002x"), Scopes.Live, As(Officer));
         Assert.True(second.Status == CommandStatus.Accepted, second.Decision?.Reason);
         Assert.Contains("pet-first", second.View!.EarlierCases);
+        Assert.False(second.View.PersonalDataRedacted);
         Assert.Contains(second.View.Timeline, e => e.Kind == DisputeTimelineKind.EarlierCasesLinked && e.Text.Contains("pet-first", StringComparison.Ordinal));
         Assert.Contains("pet-first", (await Grain("pet-second").GetView(Officer))!.EarlierCases);
     }

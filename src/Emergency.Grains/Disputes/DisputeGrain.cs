@@ -42,7 +42,8 @@ public sealed partial class DisputeGrain(
         LogRepeat(logger, Case.State.Id, unlinked.Count);
         var linked = await Execute(CommandContext(context, "link-earlier"), new LinkEarlierCases { CaseIds = unlinked },
             (dispute, now) => dispute.LinkEarlierCases(new LinkEarlierCases { CaseIds = unlinked }, Actor.System, now));
-        return linked.Status == CommandStatus.Accepted ? result with { View = linked.View } : result;
+        // The link was the engine's own command; the answer is the case as the caller may see it.
+        return linked.Status == CommandStatus.Accepted ? result with { View = ViewOf(Case, CurrentTime, context.Actor) } : result;
     }
 
     public Task<CommandResult<DisputeView>> RecordTransfer(RecordTransfer command, CommandContext context) =>
