@@ -91,6 +91,25 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         Assert.Contains("pet-first", (await Grain("pet-second").GetView(Officer))!.EarlierCases);
     }
 
+    [Fact]
+    public async Task The_count_and_the_complainants_survive_a_restart()
+    {
+        var now = _engine.Clock.GetUtcNow();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(CommandStatus.Accepted, (await Grain($"pet-before{i}").Register(Complaint(now.AddHours(-10 + i), "Restart Smelter", idNumber: i == 0 ? "11010519491231002X" : null), Scopes.Live, As(Officer))).Status);
+        }
+
+        await _engine.RestartAsync();
+
+        Assert.Equal(CommandStatus.Accepted, (await Grain("pet-after0").Register(Complaint(now.AddHours(-2), "Restart Smelter"), Scopes.Live, As(Officer))).Status);
+        Assert.Empty(await Warnings());
+        var fifth = await Grain("pet-after1").Register(Complaint(now.AddHours(-1), "Restart Smelter", idNumber: "11010519491231002X"), Scopes.Live, As(Officer));
+        Assert.Equal(["pet-before0"], fifth.View!.EarlierCases);
+        var warning = Assert.Single(await Warnings());
+        Assert.Equal(["pet-before0", "pet-before1", "pet-before2", "pet-after0", "pet-after1"], warning.Evidence.Select(e => e.CaseId));
+    }
+
     private IDisputeGrain Grain(string id) => _engine.Client.GetGrain<IDisputeGrain>(id);
 
     private Task<IReadOnlyList<EarlyWarningRecord>> Warnings() => _engine.Client.GetGrain<IWarningDirectoryGrain>(Scopes.Live).List();
