@@ -1,5 +1,6 @@
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes;
+using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Enforcement;
 using Emergency.Domain.Incidents;
 using Orleans.Concurrency;
@@ -30,6 +31,10 @@ public sealed record BoardUpdate
     /// <summary>The enforcement registry of the scope: the regional approval restrictions in force.</summary>
     [Id(4)]
     public EnforcementSummary? Enforcement { get; init; }
+
+    /// <summary>An early warning raised or escalated (not a case: it has no lane of its own, it shows in the disputes lane).</summary>
+    [Id(5)]
+    public EarlyWarningRecord? Warning { get; init; }
 }
 
 /// <summary>A node of the cluster that relays board updates to the browsers connected to it.</summary>

@@ -9,7 +9,7 @@ public static class SiloBuilderExtensions
 {
     /// <summary>
     /// The engine's grains: domain types serialized as JSON, the system clock as the engine clock unless a test or drill
-    /// supplies another, and a start-up step that touches every open incident, enforcement registry and major decision so that deadlines which
+    /// supplies another, and a start-up step that touches every open case (incidents, petitions, suggestions, the enforcement registry, major decisions) so that deadlines which
     /// fell due while the engine was down are marked at once and the rest are re-armed.
     /// </summary>
     public static ISiloBuilder AddEmergencyGrains(this ISiloBuilder silo)
@@ -20,7 +20,12 @@ public static class SiloBuilderExtensions
         {
             var grains = services.GetRequiredService<IGrainFactory>();
             await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live)
-                .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).WarmUp()));
+                .SelectMany(key => new[]
+                {
+                    grains.GetGrain<IIncidentDirectoryGrain>(key).WarmUp(),
+                    grains.GetGrain<IDisputeDirectoryGrain>(key).WarmUp(),
+                    grains.GetGrain<ISuggestionDirectoryGrain>(key).WarmUp(),
+                }));
 
             // The registry first: each matter's activation reads the restrictions from it.
             await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live)

@@ -79,7 +79,11 @@ public sealed class RoleTests(EngineFixture engine)
                 }
 
                 var expected = method == "GET" && !drill ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
-                Assert.True(reply.Status == expected, $"{role}: {method} {pattern}: expected {(int)expected}, got {reply}");
+
+                // Another kind's resource named by an incident's id is simply not found: read, not refused.
+                var foreignId = pattern.Contains("{id}", StringComparison.Ordinal) && !pattern.StartsWith("/api/incidents", StringComparison.Ordinal);
+                Assert.True(reply.Status == expected || (foreignId && expected == HttpStatusCode.OK && reply.Status == HttpStatusCode.NotFound),
+                    $"{role}: {method} {pattern}: expected {(int)expected}, got {reply}");
                 if (expected == HttpStatusCode.Forbidden)
                 {
                     Problem.Assert(reply, HttpStatusCode.Forbidden);

@@ -8,12 +8,13 @@ IBenchmark? benchmark = name switch
     "drill" => new DrillBenchmark(),
     "commands" => new CommandsBenchmark(),
     "memory" => new MemoryBenchmark(),
+    "complaints" => new ComplaintSurgeBenchmark(),
     _ => null,
 };
 
 if (benchmark is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|commands|memory [--option value ...]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|commands|memory|complaints [--option value ...]");
     return 2;
 }
 

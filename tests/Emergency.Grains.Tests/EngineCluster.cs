@@ -1,5 +1,7 @@
 using Emergency.Contracts;
 using Emergency.Domain.Decisions;
+using Emergency.Domain.Calendar;
+using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Rules;
 using Emergency.Storage;
 using Emergency.Testing;
@@ -21,6 +23,9 @@ public sealed class EngineCluster : IAsyncDisposable
     private static readonly RuleSetCatalog Rules = RuleSetLoader.Load(RepoPaths.IncidentRules);
 
     private static readonly MajorDecisionRuleCatalog DecisionRules = MajorDecisionRuleLoader.Load(Path.Combine(RepoPaths.Config, "rules", "decisions"));
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.Load(Path.Combine(RepoPaths.Config, "rules", "calendar", "cn-holidays.json"));
+    private static readonly PetitionRuleCatalog Petitions = PetitionRuleLoader.Load(Path.Combine(RepoPaths.Config, "rules", "petitions"), Calendar);
+    private static readonly SuggestionRuleCatalog Suggestions = SuggestionRuleLoader.Load(Path.Combine(RepoPaths.Config, "rules", "suggestions"), Calendar);
 
     private readonly TempDirectory _files = new("grains");
     private InProcessTestCluster? _cluster;
@@ -80,7 +85,7 @@ public sealed class EngineCluster : IAsyncDisposable
         {
             silo.Services.AddSingleton(new EngineClock(Clock));
             silo.Services.AddSingleton(Rules);
-            silo.Services.AddSingleton(DecisionRules);
+            silo.Services.AddSingleton(DecisionRules).AddSingleton(Petitions).AddSingleton(Suggestions);
             silo.UseEmergencyStorage(storage);
             silo.AddEmergencyGrains();
 

@@ -1,4 +1,5 @@
 using Emergency.Domain.Calendar;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes.Rules;
 using Stateless;
 
@@ -11,7 +12,7 @@ namespace Emergency.Domain.Disputes;
 /// carry the duties' deadlines and windows the times in which someone may act. Every method takes "now" from its
 /// caller; a refused command changes nothing.
 /// </summary>
-public sealed partial class Dispute
+public sealed partial class Dispute : ICase
 {
     private readonly StateMachine<DisputePhase, Trigger> _machine;
     private readonly Procedure _procedure;
@@ -48,6 +49,14 @@ public sealed partial class Dispute
     public DisputeState State { get; }
 
     public PetitionRuleSet Rules { get; }
+
+    string ICase.Id => State.Id;
+
+    string ICase.Scope => State.Scope;
+
+    long ICase.Version => State.Version;
+
+    DateTimeOffset ICase.RegisteredAt => State.RegisteredAt;
 
     /// <summary>The earliest deadline or window end still ahead: when the engine must look again.</summary>
     public DateTimeOffset? NextDueAt => _procedure.NextDueAt;
@@ -486,6 +495,29 @@ public sealed partial class Dispute
             State.EarlierCases.AddRange(added);
             _procedure.Append(now, now, actor, DisputeTimelineKind.EarlierCasesLinked, $"Linked to earlier cases of the same person: {string.Join(", ", added)}");
         });
+    }
+
+    /// <summary>
+    /// Notes that an early warning this complaint belongs to was escalated into an incident (预警升级), so that whoever
+    /// replies knows. Not a move of the procedure: it is recorded in any phase, closed included, once per incident.
+    /// </summary>
+    public Decision NoteEscalation(NoteEscalation command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator().Required("incidentId", command.IncidentId).Required("warningId", command.WarningId);
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        if (State.Timeline.Any(e => e.Kind == DisputeTimelineKind.EscalatedToIncident && e.Ref == command.IncidentId))
+        {
+            return Decision.NotAllowed($"the escalation into incident {command.IncidentId} is already noted", AllowedMoves(now));
+        }
+
+        _procedure.Append(now, now, actor, DisputeTimelineKind.EscalatedToIncident,
+            $"Early warning {command.WarningId} this complaint belongs to was escalated into incident {command.IncidentId}; the reply should say how the incident is handled", command.IncidentId);
+        return _procedure.Accepted(now);
     }
 
     /// <summary>Closes the case: every obligation done, the petitioner's time to ask for more over, satisfaction recorded.</summary>

@@ -193,3 +193,11 @@ public sealed record CloseCase
 {
     public string? Note { get; init; }
 }
+
+/// <summary>An early warning the complaint belongs to was escalated into an incident.</summary>
+public sealed record NoteEscalation
+{
+    public required string WarningId { get; init; }
+
+    public required string IncidentId { get; init; }
+}

@@ -49,4 +49,7 @@ public enum DisputeTimelineKind
     WindowLapsed,
     WindowWaived,
     Closed,
+
+    /// <summary>An early warning the case belongs to became an incident (预警升级).</summary>
+    EscalatedToIncident,
 }

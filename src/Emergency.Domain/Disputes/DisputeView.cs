@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Emergency.Domain.Cases;
+
 namespace Emergency.Domain.Disputes;
 
 /// <summary>
@@ -77,7 +80,7 @@ public sealed record DisputeView
 /// One line of the disputes lane and the input of efficiency supervision. Never carries personal data or the
 /// content: it is shown on the board and published to every role.
 /// </summary>
-public sealed record DisputeSummary
+public sealed record DisputeSummary : ICaseSummary
 {
     public required string Id { get; init; }
 
@@ -120,6 +123,9 @@ public sealed record DisputeSummary
     public required IReadOnlyList<DisputeTimelineEntry> Alerts { get; init; }
 
     public required long Version { get; init; }
+
+    [JsonIgnore]
+    public bool IsClosed => Phase == DisputePhase.Closed;
 
     /// <summary>The summary counted again at another moment.</summary>
     public DisputeSummary AsOf(DateTimeOffset now)
@@ -166,7 +172,7 @@ public static class DisputeViews
     public const string Redacted = "(personal data: not shown to this role)";
 
     private static readonly DisputeTimelineKind[] AlertKinds =
-        [DisputeTimelineKind.ObligationOverdue, DisputeTimelineKind.WindowLapsed, DisputeTimelineKind.ReplyExtended, DisputeTimelineKind.ObligationWithdrawn];
+        [DisputeTimelineKind.ObligationOverdue, DisputeTimelineKind.WindowLapsed, DisputeTimelineKind.ReplyExtended, DisputeTimelineKind.ObligationWithdrawn, DisputeTimelineKind.EscalatedToIncident];
 
     /// <summary>Whether a role may see personal data (the complainant, the content, letters addressed to a person).</summary>
     public static bool MaySeePersonalData(Role role) => role == Role.PetitionOfficer;

@@ -1,4 +1,5 @@
 using Emergency.Domain.Calendar;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes.Rules;
 using Stateless;
 
@@ -10,7 +11,7 @@ namespace Emergency.Domain.Disputes;
 /// → satisfaction recorded → a new reply within 30 days when the deputy is dissatisfied → closed. It rides the
 /// machinery of petitions (obligations, windows, working calendar, timeline); its own machine keeps its own phases.
 /// </summary>
-public sealed class Suggestion
+public sealed class Suggestion : ICase
 {
     private readonly StateMachine<SuggestionPhase, Trigger> _machine;
     private readonly Procedure _procedure;
@@ -38,6 +39,14 @@ public sealed class Suggestion
     public SuggestionState State { get; }
 
     public SuggestionRuleSet Rules { get; }
+
+    string ICase.Id => State.Id;
+
+    string ICase.Scope => State.Scope;
+
+    long ICase.Version => State.Version;
+
+    DateTimeOffset ICase.RegisteredAt => State.RegisteredAt;
 
     public DateTimeOffset? NextDueAt => _procedure.NextDueAt;
 

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Emergency.Domain.Cases;
+
 namespace Emergency.Domain.Disputes;
 
 /// <summary>A suggestion or proposal as the assigning office sees it at one moment.</summary>
@@ -53,7 +56,7 @@ public sealed record SuggestionView
 }
 
 /// <summary>One line of the suggestions list and the input of the "three 100 %"; no personal data.</summary>
-public sealed record SuggestionSummary
+public sealed record SuggestionSummary : ICaseSummary
 {
     public required string Id { get; init; }
 
@@ -99,6 +102,9 @@ public sealed record SuggestionSummary
     public required IReadOnlyList<DisputeTimelineEntry> Alerts { get; init; }
 
     public required long Version { get; init; }
+
+    [JsonIgnore]
+    public bool IsClosed => Phase == SuggestionPhase.Closed;
 
     public SuggestionSummary AsOf(DateTimeOffset now)
     {

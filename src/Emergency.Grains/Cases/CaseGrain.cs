@@ -30,6 +30,12 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     /// <summary>Safety-net period of the durable reminder; the precise wake-up is the in-memory timer.</summary>
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The longest a timer or a reminder's first tick is set for: .NET timers take at most about 49.7 days, and a
+    /// petition's reply limit is 60 days or more. A wait that is longer wakes early and is armed again for the rest.
+    /// </summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+
     /// <summary>A drill command without its moment on the drill's clock, or a live command that names one.</summary>
     private static readonly Decision MomentMismatch =
         Decision.Invalid([new FieldError("at", "a drill command needs its moment on the drill's clock; a live command must not name one")]);
@@ -275,6 +281,12 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             {
                 var self = Self;
                 var delay = due - now;
+                if (delay > LongestWait)
+                {
+                    delay = LongestWait;
+                    _timerFor = null;
+                }
+
                 _timer = _clock.Time.CreateTimer(_ => self.Touch().Ignore(), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
             }
         }
@@ -307,7 +319,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         if (next is { } due)
         {
             var delay = due - now;
-            await this.RegisterOrUpdateReminder(DeadlineReminder, delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay, ReminderPeriod);
+            await this.RegisterOrUpdateReminder(DeadlineReminder, delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay > LongestWait ? LongestWait : delay, ReminderPeriod);
         }
         else if (_reminderFor is not null && await this.GetReminder(DeadlineReminder) is { } reminder)
         {

@@ -13,6 +13,12 @@ public static class Policies
     /// <summary>Coordinate incidents: duty commanders.</summary>
     public const string CommandIncidents = "commandIncidents";
 
+    /// <summary>Register and handle petitions, complaints and suggestions: petition officers.</summary>
+    public const string HandleDisputes = "handleDisputes";
+
+    /// <summary>Escalate an early warning into an incident: duty commanders.</summary>
+    public const string EscalateWarnings = "escalateWarnings";
+
     /// <summary>Start, steer, inject into, read and purge drills: drill organisers.</summary>
     public const string RunDrills = "runDrills";
 
@@ -36,6 +42,8 @@ public static class Policies
         [DecideMatters] = [Role.DecisionMaker],
         [AssessRisk] = [Role.Assessor],
         [AttachPublicOpinion] = [Role.DecisionMaker, Role.Assessor],
+        [HandleDisputes] = [Role.PetitionOfficer],
+        [EscalateWarnings] = [Role.DutyCommander],
     };
 
     public static AuthorizationBuilder AddEmergencyPolicies(this AuthorizationBuilder builder, IReadOnlyList<Role>? enforcers = null)

@@ -1,6 +1,8 @@
 using Emergency.Contracts;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
+using Emergency.Domain.Disputes;
+using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Incidents;
 using Emergency.Host.Auth;
 
@@ -27,15 +29,19 @@ public static class BoardEndpoints
                 var decisions = await Task.WhenAll(CaseDirectory.AllShardKeys(scope)
                     .Select(key => grains.GetGrain<IMajorDecisionDirectoryGrain>(key).List()));
                 var enforcement = await grains.GetGrain<IEnforcementRegistryGrain>(EnforcementRegistries.KeyOf(scope)).GetView();
+                var (disputes, _) = await Api.DisputeEndpoints.OpenCases(grains, scope);
+                var warnings = await grains.GetGrain<IWarningDirectoryGrain>(scope).List();
                 return Results.Ok(new BoardSnapshot(scope, now, [.. shards.SelectMany(s => s).Select(s => s.AsOf(now))], drill)
                 {
                     Decisions = [.. Api.DecisionEndpoints.Sorted(decisions.SelectMany(s => s))],
                     Enforcement = new EnforcementBoard(enforcement.RestrictionsInForce, enforcement.Version),
+                    Disputes = [.. disputes.Select(d => d.AsOf(now))],
+                    Warnings = warnings,
                 });
             })
             .RequireAuthorization(Policies.Read)
             .WithTags("Board")
-            .WithSummary("Every open incident of a scope with its obligations and alerts, as of now (a drill's virtual now for drill-<run>)")
+            .WithSummary("Every open incident, petition and early warning of a scope, as of now (a drill's virtual now for drill-<run>)")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<BoardSnapshot>();
         app.MapHub<BoardHub>(BoardHub.Path);
@@ -54,6 +60,12 @@ public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyL
 
     /// <summary>The regional approval restrictions in force, with the registry's version.</summary>
     public EnforcementBoard? Enforcement { get; init; }
+
+    /// <summary>The open petitions and complaints, for the disputes lane (no personal data).</summary>
+    public IReadOnlyList<DisputeSummary> Disputes { get; init; } = [];
+
+    /// <summary>The early warnings, newest first.</summary>
+    public IReadOnlyList<EarlyWarningRecord> Warnings { get; init; } = [];
 }
 
 /// <summary>What the board shows of the enforcement registry.</summary>

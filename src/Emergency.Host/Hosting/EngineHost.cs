@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Emergency.Domain.Decisions;
+using Emergency.Domain.Calendar;
+using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Rules;
 using Emergency.Grains;
 using Emergency.Host.Api;
@@ -44,11 +46,17 @@ public static class EngineHost
         var overrides = settings.RulesOverrideFile is null ? null : RuleOverrides.Load(settings.RulesOverrideFile);
         var catalog = RuleSetLoader.Load(Path.Combine(settings.RulesDirectory, "incidents"), overrides);
         var decisionCatalog = MajorDecisionRuleLoader.Load(Path.Combine(settings.RulesDirectory, "decisions"), overrides);
-        overrides?.EnsureAllUsed(catalog.All.Select(r => r.Id).Concat(decisionCatalog.All.Select(r => r.Id)));
+        var (petitions, suggestions) = LoadDisputeRules(settings.RulesDirectory, builder.Configuration["Rules:Jurisdiction"], overrides);
+        overrides?.EnsureAllUsed(catalog.All.Select(r => r.Id)
+            .Concat(decisionCatalog.All.Select(r => r.Id))
+            .Concat(petitions.All.Select(r => r.Id))
+            .Concat(suggestions.All.Select(r => r.Id))
+            .Append(petitions.Calendar.Id));
         var tokens = TokenStore.Load(settings.TokensFile);
         var enforcers = EnforcementRoles.Read(builder.Configuration);
 
         builder.Services.AddSingleton(settings).AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(tokens);
+        builder.Services.AddSingleton(petitions).AddSingleton(suggestions);
         builder.Services.TryAddSingleton(Contracts.EngineClock.System);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
@@ -124,9 +132,24 @@ public static class EngineHost
         app.MapIncidentEndpoints();
         app.MapDecisionEndpoints();
         app.MapEnforcementEndpoints(enforcers);
+        app.MapDisputeEndpoints();
+        app.MapSuggestionEndpoints();
+        app.MapWarningEndpoints();
         app.MapBoardEndpoints();
         app.MapDrillEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// The petition and suggestion rule sets with the holiday calendar they count working days by, for the deployment's
+    /// jurisdiction (<c>Rules:Jurisdiction</c>, default national "CN"; "CN-HA" takes the Henan variant). A bad file stops the start.
+    /// </summary>
+    private static (PetitionRuleCatalog Petitions, SuggestionRuleCatalog Suggestions) LoadDisputeRules(string rulesDirectory, string? jurisdiction, RuleOverrides? overrides)
+    {
+        var calendar = WorkingCalendar.Load(Path.Combine(rulesDirectory, "calendar", "cn-holidays.json"), overrides);
+        jurisdiction = string.IsNullOrWhiteSpace(jurisdiction) ? PetitionRuleCatalog.National : jurisdiction;
+        return (PetitionRuleLoader.Load(Path.Combine(rulesDirectory, "petitions"), calendar, overrides, jurisdiction),
+            SuggestionRuleLoader.Load(Path.Combine(rulesDirectory, "suggestions"), calendar, overrides, jurisdiction));
     }
 
     /// <summary>Storage or cluster trouble is worth a retry (503); anything else is a bug (500).</summary>

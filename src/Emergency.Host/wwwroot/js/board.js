@@ -6,6 +6,7 @@
 import { Api, ApiError } from './api.js';
 import { DecisionsLane } from './decisions.js';
 import { IncidentDetail } from './detail.js';
+import { DisputeLane } from './disputes.js';
 import { DrillPanel, isDrillScope, scopeFrom } from './drill.js';
 import { LiveFeed } from './live.js';
 import { isOverdue, renderAlerts, renderIncidents, tick } from './render.js';
@@ -164,6 +165,7 @@ async function signIn(token) {
         role: me.role,
         titleOf: id => store.get(id)?.title,
     });
+    const disputes = new DisputeLane({ root: $('dispute-lane'), api });
     const scope = scopeOfUrl();
     const live = new LiveFeed({
         api,
@@ -179,11 +181,16 @@ async function signIn(token) {
         onSnapshot: snapshot => {
             drill.loaded(snapshot);
             decisions.loaded(snapshot);
+            disputes.loaded(snapshot);
         },
-        onOtherCase: update => decisions.receive(update),
+        onOtherCase: update => {
+            const decided = decisions.receive(update);
+            disputes.receive(update);
+            return decided;
+        },
         scope,
     });
-    session = { api, me, store, live, detail, drill };
+    session = { api, me, store, live, detail, drill, disputes };
     page.userName.textContent = me.id;
     page.userRole.textContent = both(roles, me.role);
     page.userRole.dataset.role = me.role;
@@ -205,6 +212,7 @@ async function signOut(message = '') {
     sessionStorage.removeItem(TokenKey);
     ending?.detail.dispose();
     ending?.drill.dispose();
+    ending?.disputes.clear();
     await ending?.live.stop();
     page.incidents.replaceChildren();
     page.alerts.replaceChildren();
@@ -266,6 +274,7 @@ let ticks = 0;
 setInterval(() => {
     paintClock();
     session?.drill.tick();
+    session?.disputes.render();
     if (session && tick(page.board)) {
         render();
     }

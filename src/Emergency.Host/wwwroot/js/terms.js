@@ -69,6 +69,7 @@ export const roles = {
     decisionMaker: { zh: '决策者', en: 'Decision maker' },
     drillOrganiser: { zh: '演练组织者', en: 'Drill organiser' },
     observer: { zh: '观察员', en: 'Observer' },
+    petitionOfficer: { zh: '信访工作人员', en: 'Petition officer' },
 };
 
 /** "赶赴现场 Reach scene"; an unknown name is shown as it is. */

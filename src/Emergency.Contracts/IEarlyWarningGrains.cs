@@ -1,0 +1,58 @@
+using Emergency.Domain.Disputes.EarlyWarning;
+using Emergency.Domain.Disputes.Rules;
+using Orleans.Concurrency;
+
+namespace Emergency.Contracts;
+
+/// <summary>
+/// The early warning of one watched subject, keyed "{scope}/{enterprise|place}/{normalised subject}" (see
+/// <see cref="EarlyWarningKeys"/>): one grain per enterprise or place, so a surge spreads over as many grains as
+/// there are subjects, and each keeps only the newest complaints about its own subject.
+/// </summary>
+public interface IComplaintWatchGrain : IGrainWithStringKey
+{
+    /// <summary>Counts a durable complaint; answers once the count is durable. Counting the same case twice changes nothing.</summary>
+    Task<WatchOutcome> Observe(WatchedComplaint complaint, string subject, EarlyWarningRule rule, string ruleSetId);
+}
+
+/// <summary>The earlier cases of one complainant, keyed "{scope}/{salted hash of the person}": never the person.</summary>
+public interface IComplainantGrain : IGrainWithStringKey
+{
+    /// <summary>Adds a case; returns the person's other cases within the look-back, oldest first.</summary>
+    Task<IReadOnlyList<string>> Observe(string caseId, DateTimeOffset at, TimeSpan lookback);
+}
+
+/// <summary>One raised early warning, keyed by its id ("wrn-…"): its evidence and its escalation into an incident.</summary>
+public interface IWarningGrain : IGrainWithStringKey
+{
+    /// <summary>Stores a warning the watch raised (again, after a retry: nothing changes) and lists it.</summary>
+    Task Raise(EarlyWarningRecord warning);
+
+    /// <summary>The warning, or null when none has this id.</summary>
+    Task<EarlyWarningRecord?> Get();
+
+    /// <summary>Registers an incident linked to the complaints, and notes it on each of them. Once per warning.</summary>
+    Task<CommandResult<EarlyWarningRecord>> Escalate(EscalateWarning command, CommandContext context);
+}
+
+/// <summary>The warnings of one scope, keyed by scope: few (one per burst), so one grain lists them all.</summary>
+public interface IWarningDirectoryGrain : IGrainWithStringKey
+{
+    /// <summary>Adds a warning durably before it is announced.</summary>
+    Task Add(EarlyWarningRecord warning);
+
+    /// <summary>Takes a newer version of a warning (an escalation).</summary>
+    [OneWay]
+    Task Publish(EarlyWarningRecord warning);
+
+    /// <summary>Every warning of the scope, newest first.</summary>
+    Task<IReadOnlyList<EarlyWarningRecord>> List();
+}
+
+/// <summary>How early warning grains are keyed.</summary>
+public static class EarlyWarningKeys
+{
+    public static string Watch(string scope, string subjectKey) => $"{scope}/{subjectKey}";
+
+    public static string Complainant(string scope, string personKey) => $"{scope}/{personKey}";
+}

@@ -1,0 +1,33 @@
+namespace Emergency.Grains.EarlyWarning;
+
+/// <summary>
+/// Lets the calls that changed a reentrant grain's state while a write was in flight share the next write: each
+/// caller is answered only after a write that includes its change, and a grain under a surge writes once per batch
+/// instead of once per call. A failed write fails every caller of its batch.
+/// </summary>
+internal sealed class GroupCommit(Func<Task> write)
+{
+    private Task _writing = Task.CompletedTask;
+    private Task? _next;
+
+    /// <summary>Completes once a write that started after this call is durable.</summary>
+    public Task Flush() => _next ??= WriteAfter(_writing);
+
+    private async Task WriteAfter(Task previous)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception)
+        {
+            // Its callers saw the failure; this write carries the latest state anyway.
+        }
+
+        // Changes made until now join this write; later ones wait for the next.
+        await Task.Yield();
+        _writing = _next!;
+        _next = null;
+        await write();
+    }
+}

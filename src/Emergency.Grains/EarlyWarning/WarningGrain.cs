@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using System.Text;
+using Emergency.Contracts;
+using Emergency.Domain;
+using Emergency.Domain.Disputes;
+using Emergency.Domain.Disputes.EarlyWarning;
+using Emergency.Domain.Incidents;
+using Microsoft.Extensions.Logging;
+
+namespace Emergency.Grains.EarlyWarning;
+
+/// <summary>Stored part of a warning grain.</summary>
+public sealed class WarningGrainState
+{
+    public EarlyWarningRecord? Warning { get; set; }
+
+    /// <summary>The client's command id of the escalation, so that a retry gets the first answer.</summary>
+    public string? EscalationCommandId { get; set; }
+}
+
+/// <summary>
+/// One early warning: stored once when raised, listed, pushed to the boards, and escalated at most once into an
+/// incident that names the complaints; each complaint's timeline then says so.
+/// </summary>
+public sealed partial class WarningGrain(
+    [PersistentState("warning", StorageNames.Provider)] IPersistentState<WarningGrainState> state,
+    EngineClock clock,
+    ILogger<WarningGrain> logger) : Grain, IWarningGrain
+{
+    public async Task Raise(EarlyWarningRecord warning)
+    {
+        if (state.State.Warning is null)
+        {
+            state.State.Warning = warning;
+            await state.WriteStateAsync();
+        }
+
+        await GrainFactory.GetGrain<IWarningDirectoryGrain>(warning.Scope).Add(state.State.Warning);
+        Announce(state.State.Warning);
+    }
+
+    public Task<EarlyWarningRecord?> Get() => Task.FromResult(state.State.Warning);
+
+    public async Task<CommandResult<EarlyWarningRecord>> Escalate(EscalateWarning command, CommandContext context)
+    {
+        if (state.State.Warning is not { } warning)
+        {
+            DeactivateOnIdle();
+            return CommandResult<EarlyWarningRecord>.NotFound;
+        }
+
+        if (context.CommandId is { } id && id == state.State.EscalationCommandId)
+        {
+            return new CommandResult<EarlyWarningRecord> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = warning };
+        }
+
+        if (warning.Escalation is { } done)
+        {
+            return Refused(CommandStatus.NotAllowed, Decision.NotAllowed($"warning {warning.Id} was already escalated into incident {done.IncidentId} on {Durations.Describe(done.At)}", []), warning);
+        }
+
+        var check = new Validator().Optional("title", command.Title, Validator.ShortText).Optional("region", command.Region, Validator.ShortText).Optional("note", command.Note);
+        if (check.Errors.Count > 0)
+        {
+            return Refused(CommandStatus.Invalid, Decision.Invalid(check.Errors), warning);
+        }
+
+        var now = context.At ?? clock.Now;
+        var incidentId = "inc-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"escalated\n{warning.Id}")))[..20];
+        var cases = string.Join(", ", warning.Evidence.Select(e => e.CaseId));
+        var report = new ReportIncident
+        {
+            Title = command.Title?.Trim() ?? $"Early warning: {warning.Evidence.Count} complaints about {warning.Subject}",
+            Region = command.Region?.Trim() ?? warning.Region,
+            DiscoveredAt = command.DiscoveredAt ?? now,
+            SourceChannel = SourceChannel.Public,
+            Description = $"Escalated from early warning {warning.Id} ({warning.Rule}) raised {Durations.Describe(warning.RaisedAt)}; complaints: {cases}{(command.Note is { Length: > 0 } n ? $". {n}" : "")}",
+            Facts = command.Facts ?? new IncidentFacts(),
+        };
+
+        // One incident per warning, under an id and command id of its own: a retry after a failure finds the same one.
+        var registered = await GrainFactory.GetGrain<IIncidentGrain>(incidentId)
+            .Register(report, warning.Scope, context with { CommandId = $"escalate/{warning.Id}" });
+        if (registered.Status is CommandStatus.Invalid or CommandStatus.NotFound)
+        {
+            return Refused(CommandStatus.Invalid, registered.Decision ?? Decision.Invalid([]), warning);
+        }
+
+        var escalated = warning with
+        {
+            Escalation = new WarningEscalation { IncidentId = incidentId, At = now, By = context.Actor.ToString() },
+            Version = warning.Version + 1,
+        };
+        state.State.Warning = escalated;
+        state.State.EscalationCommandId = context.CommandId;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        LogEscalated(logger, warning.Id, incidentId);
+        Announce(escalated);
+        GrainFactory.GetGrain<IWarningDirectoryGrain>(warning.Scope).Publish(escalated).Ignore();
+        var note = new NoteEscalation { WarningId = warning.Id, IncidentId = incidentId };
+        await Task.WhenAll(warning.Evidence.Select(e =>
+            GrainFactory.GetGrain<IDisputeGrain>(e.CaseId).NoteEscalation(note, context with { CommandId = $"escalate/{warning.Id}" })));
+        return new CommandResult<EarlyWarningRecord> { Status = CommandStatus.Accepted, Decision = Decision.Accepted, View = escalated };
+    }
+
+    private void Announce(EarlyWarningRecord warning) =>
+        GrainFactory.GetGrain<IBoardFeedGrain>(warning.Scope).Publish(new BoardUpdate { Scope = warning.Scope, Warning = warning }).Ignore();
+
+    private static CommandResult<EarlyWarningRecord> Refused(CommandStatus status, Decision decision, EarlyWarningRecord warning) =>
+        new() { Status = status, Decision = decision, View = warning };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Early warning {WarningId} escalated into incident {IncidentId}")]
+    private static partial void LogEscalated(ILogger logger, string warningId, string incidentId);
+}

@@ -1,0 +1,61 @@
+using Emergency.Contracts;
+using Emergency.Domain;
+using Emergency.Domain.Disputes;
+using Emergency.Domain.Disputes.Rules;
+using Emergency.Grains.Cases;
+using Microsoft.Extensions.Logging;
+
+namespace Emergency.Grains.Suggestions;
+
+/// <summary>One deputy's suggestion or member's proposal (建议提案) on the case machinery shared by every kind of case.</summary>
+public sealed class SuggestionGrain(
+    [PersistentState("suggestion", StorageNames.Provider)] IPersistentState<CaseRecord<SuggestionState>> record,
+    SuggestionRuleCatalog catalog,
+    EngineClock clock,
+    ILogger<SuggestionGrain> logger)
+    : CaseGrain<Suggestion, SuggestionState, SuggestionView, SuggestionSummary>(record, clock, logger), ISuggestionGrain
+{
+    protected override string Noun => "suggestion";
+
+    protected override ICaseGrain<SuggestionSummary> Self => GrainFactory.GetGrain<ISuggestionGrain>(this.GetPrimaryKeyString());
+
+    public Task<CommandResult<SuggestionView>> Register(RegisterSuggestion command, string scope, CommandContext context) =>
+        Register(command, scope, context, now => Suggestion.Register(this.GetPrimaryKeyString(), scope, command, context.Actor, catalog, now));
+
+    public Task<CommandResult<SuggestionView>> Assign(Assign command, CommandContext context) =>
+        Execute(context, command, (suggestion, now) => suggestion.Assign(command, context.Actor, now));
+
+    public Task<CommandResult<SuggestionView>> ReturnWrongAssignment(ReturnWrongAssignment command, CommandContext context) =>
+        Execute(context, command, (suggestion, now) => suggestion.ReturnWrongAssignment(command, context.Actor, now));
+
+    public Task<CommandResult<SuggestionView>> RecordCommunication(RecordCommunication command, CommandContext context) =>
+        Execute(context, command, (suggestion, now) => suggestion.RecordCommunication(command, context.Actor, now));
+
+    public Task<CommandResult<SuggestionView>> Reply(GiveAnswer command, CommandContext context) =>
+        Execute(context, command, (suggestion, now) => suggestion.Reply(command, context.Actor, now));
+
+    public Task<CommandResult<SuggestionView>> RecordSatisfaction(RecordSatisfaction command, CommandContext context) =>
+        Execute(context, command, (suggestion, now) => suggestion.RecordSatisfaction(command, context.Actor, now));
+
+    public Task<CommandResult<SuggestionView>> Close(CloseCase command, CommandContext context) =>
+        Execute(context, command, (suggestion, now) => suggestion.Close(command, context.Actor, now));
+
+    public Task<SuggestionView?> GetView(Actor actor) => Task.FromResult(Case is null ? null : ViewOf(Case, CurrentTime, actor));
+
+    protected override bool Exists(SuggestionState state) => state.Exists;
+
+    protected override Suggestion Load(SuggestionState state) => Suggestion.Load(state, catalog);
+
+    protected override SuggestionState StateOf(Suggestion suggestion) => suggestion.State;
+
+    /// <summary>The deputy's contact and the letters to the deputy only for the roles that need them.</summary>
+    protected override SuggestionView ViewOf(Suggestion suggestion, DateTimeOffset now, Actor? actor) =>
+        suggestion.View(now, actor is null || DisputeViews.MaySeePersonalData(actor.Role));
+
+    protected override SuggestionSummary SummaryOf(Suggestion suggestion, DateTimeOffset now) => suggestion.Summary(now);
+
+    protected override ICaseDirectoryGrain<SuggestionSummary> Shard(string key) => GrainFactory.GetGrain<ISuggestionDirectoryGrain>(key);
+
+    /// <summary>Suggestions have no board lane of their own yet: they show in the supervision figures.</summary>
+    protected override BoardUpdate BoardUpdateOf(SuggestionSummary summary) => new() { Scope = summary.Scope };
+}

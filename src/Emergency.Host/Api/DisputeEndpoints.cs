@@ -1,0 +1,230 @@
+using Emergency.Contracts;
+using Emergency.Domain.Disputes;
+using Emergency.Domain.Disputes.Rules;
+using Emergency.Domain.Disputes.Supervision;
+using Emergency.Host.Auth;
+
+namespace Emergency.Host.Api;
+
+/// <summary>
+/// The petition and complaint API (信访, 12369): register from any channel, every move of the procedure, one case as
+/// the caller's role may see it, the public view, the open list, and efficiency supervision.
+/// </summary>
+public static class DisputeEndpoints
+{
+    public static readonly CaseKind<IDisputeGrain, DisputeView> Kind = new("petition", "pet-", "/api/disputes", Policies.HandleDisputes, v => v.Version);
+
+    public static IEndpointRouteBuilder MapDisputeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var disputes = app.MapGroup("/api/disputes").WithTags("Disputes");
+
+        disputes.MapCaseRegistration<IDisputeGrain, DisputeView, RegisterDispute>(
+            "Register a petition or complaint (登记) from a visit, a letter, online or the 12369 hotline; its first limit starts and the early warning counts it",
+            Kind, (grain, command, context) => grain.Register(command, Scopes.Live, context), v => v.Id);
+
+        disputes.MapGet("/", List)
+            .RequireAuthorization(Policies.Read)
+            .WithSummary("Open petitions and complaints, overdue first, then by next limit; filter by channel, phase, unit, region, enterprise, overdue")
+            .WithDescription($"{Policies.Describe(Policies.Read)} Summaries carry no personal data.")
+            .Produces<IReadOnlyList<DisputeSummary>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        disputes.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
+                !Kind.IsId(id) ? Problems.NotFound($"'{id}' is not a petition id")
+                : await grains.GetGrain<IDisputeGrain>(id).GetView(http.User.ToActor()) is { } view ? Results.Ok(view)
+                : Problems.NotFound($"no petition has the id '{id}'"))
+            .RequireAuthorization(Policies.Read)
+            .WithSummary("One petition or complaint with its limits, windows and timeline; the complainant and the content only for petition officers")
+            .WithDescription(Policies.Describe(Policies.Read))
+            .Produces<DisputeView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        disputes.MapGet("/{id}/public", async (string id, IGrainFactory grains) =>
+                !Kind.IsId(id) ? Problems.NotFound($"'{id}' is not a petition id")
+                : await grains.GetGrain<IDisputeGrain>(id).GetPublicView() is { } view ? Results.Ok(view)
+                : Problems.NotFound($"no petition has the id '{id}'"))
+            .RequireAuthorization(Policies.Read)
+            .WithSummary("Where a case stands and whether it was answered on time (查询办理情况): no person, no content, no officer")
+            .WithDescription(Policies.Describe(Policies.Read))
+            .Produces<DisputePublicView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, RecordTransfer>("/{id}/transfer", "The petition office passed the case on (转送): the acceptance limit starts",
+            Kind, (grain, command, context) => grain.RecordTransfer(command, context), () => new RecordTransfer());
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, DecideAcceptance>("/{id}/acceptance", "Decide acceptance and tell the petitioner (受理告知): accepted, notAccepted with a ground, or transferredOut",
+            Kind, (grain, command, context) => grain.DecideAcceptance(command, context));
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, ReturnWrongAssignment>("/{id}/return", "Send a wrongly assigned case back to the petition office (异议, 2022 rules)",
+            Kind, (grain, command, context) => grain.ReturnWrongAssignment(command, context));
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, Assign>("/{id}/assign", "Assign with the four fixed points (四定): leader, unit, requirement, deadline within the reply limit",
+            Kind, (grain, command, context) => grain.Assign(command, context));
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, ExtendReply>("/{id}/extension", "Extend the reply limit with a recorded approval (延期), before it passes",
+            Kind, (grain, command, context) => grain.ExtendReply(command, context));
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, Handle>("/{id}/handling", "The assigned unit's result; a 12369 report says whether a violation was found",
+            Kind, (grain, command, context) => grain.Handle(command, context));
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, GiveAnswer>("/{id}/reply", "The written reply (答复): the review window opens",
+            Kind, (grain, command, context) => grain.Reply(command, context));
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, RecordSatisfaction>("/{id}/satisfaction", "The petitioner's satisfaction with the latest answer",
+            Kind, (grain, command, context) => grain.RecordSatisfaction(command, context));
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, RequestReview>("/{id}/review", "The petitioner asks for a review (复查) within the window",
+            Kind, (grain, command, context) => grain.RequestReview(command, context), () => new RequestReview());
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, GiveAnswer>("/{id}/review/answer", "The review opinion (复查意见)",
+            Kind, (grain, command, context) => grain.AnswerReview(command, context));
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, RequestReview>("/{id}/second-review", "The petitioner asks for a second review (复核) within the window",
+            Kind, (grain, command, context) => grain.RequestSecondReview(command, context), () => new RequestReview());
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, GiveAnswer>("/{id}/second-review/answer", "The second review opinion (复核意见)",
+            Kind, (grain, command, context) => grain.AnswerSecondReview(command, context));
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, LinkEarlierCases>("/{id}/earlier-cases", "Link earlier cases of the same person",
+            Kind, (grain, command, context) => grain.LinkEarlierCases(command, context));
+        disputes.MapCaseCommand<IDisputeGrain, DisputeView, CloseCase>("/{id}/close", "Close: every limit met or marked, the petitioner's time to ask for more over",
+            Kind, (grain, command, context) => grain.Close(command, context), () => new CloseCase());
+
+        var supervision = app.MapGroup("/api/supervision").WithTags("Supervision");
+        supervision.MapGet("/", Supervision)
+            .RequireAuthorization(Policies.Read)
+            .WithSummary("Efficiency supervision (效能监察) of the open cases: on-time acceptance and completion per unit and period, the \"three 100 %\" of suggestions; period=month|quarter|year")
+            .WithDescription(Policies.Describe(Policies.Read))
+            .Produces<SupervisionReport>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        supervision.MapGet("/overdue", async (IGrainFactory grains, EngineClock clock, string? unit, string? scope) =>
+            {
+                if (ScopeProblem(ref scope) is { } problem)
+                {
+                    return problem;
+                }
+
+                var (disputesOpen, suggestionsOpen) = await OpenCases(grains, scope!);
+                var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
+                var list = EfficiencySupervision.Overdue(disputesOpen, suggestionsOpen, now)
+                    .Where(o => unit is null || string.Equals(o.Unit, unit, StringComparison.OrdinalIgnoreCase));
+                return Results.Ok(list.ToList());
+            })
+            .RequireAuthorization(Policies.Read)
+            .WithSummary("Every open limit of a petition or suggestion past its deadline, the longest overdue first; filter by unit")
+            .WithDescription(Policies.Describe(Policies.Read))
+            .Produces<IReadOnlyList<OverdueItem>>();
+        return app;
+    }
+
+    /// <summary>The open petitions and suggestions of a scope, from every shard.</summary>
+    public static async Task<(List<DisputeSummary> Disputes, List<SuggestionSummary> Suggestions)> OpenCases(IGrainFactory grains, string scope)
+    {
+        var disputes = Task.WhenAll(CaseDirectory.AllShardKeys(scope).Select(key => grains.GetGrain<IDisputeDirectoryGrain>(key).List()));
+        var suggestions = Task.WhenAll(CaseDirectory.AllShardKeys(scope).Select(key => grains.GetGrain<ISuggestionDirectoryGrain>(key).List()));
+        return ([.. (await disputes).SelectMany(s => s)], [.. (await suggestions).SelectMany(s => s)]);
+    }
+
+    /// <summary>Live unless a drill is asked for; a problem when the scope is unknown.</summary>
+    public static IResult? ScopeProblem(ref string? scope)
+    {
+        scope ??= Scopes.Live;
+        return Scopes.IsValid(scope) ? null : Problems.BadRequest($"unknown scope '{scope}'", [new("scope", "must be live or drill-<run>")]);
+    }
+
+    private static async Task<IResult> List(
+        IGrainFactory grains, EngineClock clock, string? channel, string? phase, string? unit, string? region, string? enterprise, string? overdue, string? scope)
+    {
+        if (ScopeProblem(ref scope) is { } problem)
+        {
+            return problem;
+        }
+
+        var errors = new List<Domain.FieldError>();
+        var channelFilter = Parse<PetitionChannel>("channel", channel, errors);
+        var phaseFilter = Parse<DisputePhase>("phase", phase, errors);
+        bool? overdueFilter = null;
+        if (overdue is not null)
+        {
+            if (bool.TryParse(overdue, out var parsed))
+            {
+                overdueFilter = parsed;
+            }
+            else
+            {
+                errors.Add(new("overdue", "must be true or false"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.BadRequest($"the filter is not valid: {string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}"))}", errors);
+        }
+
+        var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(scope!).Select(key => grains.GetGrain<IDisputeDirectoryGrain>(key).List()));
+        var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
+        var list = shards.SelectMany(s => s)
+            .Select(s => s.AsOf(now))
+            .Where(s => channelFilter is null || s.Channel == channelFilter)
+            .Where(s => phaseFilter is null || s.Phase == phaseFilter)
+            .Where(s => unit is null || string.Equals(s.Unit, unit, StringComparison.OrdinalIgnoreCase) || string.Equals(s.AssignedUnit, unit, StringComparison.OrdinalIgnoreCase))
+            .Where(s => region is null || string.Equals(s.Subject.Region, region, StringComparison.OrdinalIgnoreCase))
+            .Where(s => enterprise is null || s.Subject.Enterprise is { } e && string.Equals(Domain.Disputes.EarlyWarning.ComplaintClusterDetector.Normalise(e), Domain.Disputes.EarlyWarning.ComplaintClusterDetector.Normalise(enterprise), StringComparison.Ordinal))
+            .Where(s => overdueFilter is null || s.Overdue == overdueFilter)
+            .OrderByDescending(s => s.Overdue)
+            .ThenBy(s => s.NextDueAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
+        return Results.Ok(list);
+    }
+
+    private static async Task<IResult> Supervision(IGrainFactory grains, EngineClock clock, PetitionRuleCatalog rules, string? period, string? unit, string? scope)
+    {
+        if (ScopeProblem(ref scope) is { } problem)
+        {
+            return problem;
+        }
+
+        var errors = new List<Domain.FieldError>();
+        var periodValue = Parse<SupervisionPeriod>("period", period, errors) ?? SupervisionPeriod.Month;
+        if (errors.Count > 0)
+        {
+            return Problems.BadRequest($"period '{period}' is not month, quarter or year", errors);
+        }
+
+        var (disputes, suggestions) = await OpenCases(grains, scope!);
+        var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
+        var offset = rules.Calendar.UtcOffset;
+        bool Mine(string u) => unit is null || string.Equals(u, unit, StringComparison.OrdinalIgnoreCase);
+        return Results.Ok(new SupervisionReport(
+            scope!,
+            now,
+            periodValue,
+            [.. EfficiencySupervision.Rates(disputes, suggestions, periodValue, now, offset).Where(r => Mine(r.Unit))],
+            [.. EfficiencySupervision.ThreeHundredPercent(suggestions, periodValue, now, offset).Where(r => Mine(r.Unit))],
+            disputes.Count,
+            suggestions.Count,
+            EfficiencySupervision.Overdue(disputes, suggestions, now).Count(o => Mine(o.Unit))));
+    }
+
+    /// <summary>Exactly one wire name of the enum (camelCase), or an error for the field.</summary>
+    private static TEnum? Parse<TEnum>(string field, string? text, List<Domain.FieldError> errors)
+        where TEnum : struct, Enum
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var names = Enum.GetValues<TEnum>().ToDictionary(v => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), StringComparer.OrdinalIgnoreCase);
+        if (names.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new(field, $"must be one of {string.Join(", ", names.Keys)}"));
+        return null;
+    }
+}
+
+/// <summary>
+/// Efficiency supervision of one scope as of a moment, over the cases still open: on-time acceptance and completion per
+/// unit and period (petitions and suggestions together), the suggestions' "three 100 %", and how many open limits are overdue.
+/// </summary>
+public sealed record SupervisionReport(
+    string Scope,
+    DateTimeOffset AsOf,
+    SupervisionPeriod Period,
+    IReadOnlyList<UnitPeriodRates> Rates,
+    IReadOnlyList<ThreeHundredPercent> ThreeHundredPercent,
+    int OpenPetitions,
+    int OpenSuggestions,
+    int OverdueCount);

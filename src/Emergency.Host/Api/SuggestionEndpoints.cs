@@ -1,0 +1,75 @@
+using Emergency.Contracts;
+using Emergency.Domain.Disputes;
+using Emergency.Host.Auth;
+
+namespace Emergency.Host.Api;
+
+/// <summary>The API of deputies' suggestions and members' proposals (建议提案): register, assign, reply, satisfaction, close.</summary>
+public static class SuggestionEndpoints
+{
+    public static readonly CaseKind<ISuggestionGrain, SuggestionView> Kind = new("suggestion", "sug-", "/api/suggestions", Policies.HandleDisputes, v => v.Version);
+
+    public static IEndpointRouteBuilder MapSuggestionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var suggestions = app.MapGroup("/api/suggestions").WithTags("Suggestions");
+
+        suggestions.MapCaseRegistration<ISuggestionGrain, SuggestionView, RegisterSuggestion>(
+            "Register a deputy's suggestion or a member's proposal", Kind, (grain, command, context) => grain.Register(command, Scopes.Live, context), v => v.Id);
+
+        suggestions.MapGet("/", async (IGrainFactory grains, EngineClock clock, string? unit, string? overdue, string? scope) =>
+            {
+                if (DisputeEndpoints.ScopeProblem(ref scope) is { } problem)
+                {
+                    return problem;
+                }
+
+                bool? overdueFilter = null;
+                if (overdue is not null)
+                {
+                    if (!bool.TryParse(overdue, out var parsed))
+                    {
+                        return Problems.BadRequest($"overdue '{overdue}' is not true or false", [new("overdue", "must be true or false")]);
+                    }
+
+                    overdueFilter = parsed;
+                }
+
+                var (_, open) = await DisputeEndpoints.OpenCases(grains, scope!);
+                var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
+                return Results.Ok(open.Select(s => s.AsOf(now))
+                    .Where(s => unit is null || string.Equals(s.Unit, unit, StringComparison.OrdinalIgnoreCase) || string.Equals(s.AssignedUnit, unit, StringComparison.OrdinalIgnoreCase))
+                    .Where(s => overdueFilter is null || s.Overdue == overdueFilter)
+                    .OrderByDescending(s => s.Overdue).ThenBy(s => s.NextDueAt ?? DateTimeOffset.MaxValue).ThenBy(s => s.Id, StringComparer.Ordinal)
+                    .ToList());
+            })
+            .RequireAuthorization(Policies.Read)
+            .WithSummary("Open suggestions and proposals, overdue first; filter by unit and overdue")
+            .WithDescription(Policies.Describe(Policies.Read))
+            .Produces<IReadOnlyList<SuggestionSummary>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        suggestions.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
+                !Kind.IsId(id) ? Problems.NotFound($"'{id}' is not a suggestion id")
+                : await grains.GetGrain<ISuggestionGrain>(id).GetView(http.User.ToActor()) is { } view ? Results.Ok(view)
+                : Problems.NotFound($"no suggestion has the id '{id}'"))
+            .RequireAuthorization(Policies.Read)
+            .WithSummary("One suggestion or proposal with its limits and timeline; the deputy's contact and the letters only for petition officers")
+            .WithDescription(Policies.Describe(Policies.Read))
+            .Produces<SuggestionView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, Assign>("/{id}/assign", "Assign with the four fixed points (四定); complex items (with the reason) get the longer limit",
+            Kind, (grain, command, context) => grain.Assign(command, context));
+        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, ReturnWrongAssignment>("/{id}/return", "Return a wrongly assigned item (退回) within its window",
+            Kind, (grain, command, context) => grain.ReturnWrongAssignment(command, context));
+        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, RecordCommunication>("/{id}/communication", "A contact with the deputy (沟通)",
+            Kind, (grain, command, context) => grain.RecordCommunication(command, context));
+        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, GiveAnswer>("/{id}/reply", "The reply, or the new reply to a dissatisfied deputy",
+            Kind, (grain, command, context) => grain.Reply(command, context));
+        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, RecordSatisfaction>("/{id}/satisfaction", "The deputy's satisfaction; dissatisfied asks for a new reply",
+            Kind, (grain, command, context) => grain.RecordSatisfaction(command, context));
+        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, CloseCase>("/{id}/close", "Close the item",
+            Kind, (grain, command, context) => grain.Close(command, context), () => new CloseCase());
+        return app;
+    }
+}

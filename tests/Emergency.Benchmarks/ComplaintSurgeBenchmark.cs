@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Emergency.Benchmarks;
+
+/// <summary>
+/// A surge of complaints through the HTTP API, paced at a target rate (10,000 a minute by default) about a few
+/// hundred enterprises, on the embedded default: each is registered, made durable and counted by the early warning
+/// before it is acknowledged. Counts sent, acknowledged and found afterwards in the open list (none may be lost),
+/// the registration latency, the time from the first send to the first warning, and the warnings raised (one
+/// per enterprise). Arguments: [complaints] [enterprises] [per minute] [sqlite|postgres]; PostgreSQL runs in a fresh
+/// database on the server of EMERGENCY_TEST_POSTGRES, dropped afterwards.
+/// </summary>
+public sealed class ComplaintSurgeBenchmark : IBenchmark
+{
+    private const int InFlight = 64;
+
+    public async Task<BenchmarkReport> RunAsync(string[] args)
+    {
+        var complaints = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var enterprises = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
+        var perMinute = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
+        var postgres = args.Length > 3 && args[3] == "postgres";
+
+        var database = postgres ? await FreshDatabaseAsync() : null;
+        try
+        {
+            return await RunAsync(complaints, enterprises, perMinute, database);
+        }
+        finally
+        {
+            if (database is not null)
+            {
+                await DropAsync(database);
+            }
+        }
+    }
+
+    private static async Task<BenchmarkReport> RunAsync(int complaints, int enterprises, int perMinute, string? database)
+    {
+        await using var engine = database is null ? await EngineUnderTest.StartAsync() : await EngineUnderTest.StartAsync("PostgreSql", database);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = InFlight }) { BaseAddress = engine.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "petition-dev-token");
+
+        var acknowledged = new ConcurrentDictionary<string, byte>();
+        var latencies = new ConcurrentBag<double>();
+        var failures = new ConcurrentBag<string>();
+        var interval = TimeSpan.FromMinutes(1) / perMinute;
+        var gate = new SemaphoreSlim(InFlight);
+        var receivedAt = DateTimeOffset.Now.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture);
+        var started = Stopwatch.GetTimestamp();
+        using var watching = new CancellationTokenSource();
+        var firstWarning = WatchForFirstWarningAsync(http, started, watching.Token);
+        var sends = new List<Task>(complaints);
+
+        // The first complaint that can raise a warning: the fifth about the first enterprise (round robin).
+        var firstPossible = Math.Min(complaints - 1, 4 * enterprises);
+        long firstPossibleSent = 0;
+        for (var i = 0; i < complaints; i++)
+        {
+            var due = interval * i;
+            var wait = due - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            await gate.WaitAsync();
+            var n = i;
+            sends.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    var sent = Stopwatch.GetTimestamp();
+                    if (n == firstPossible)
+                    {
+                        firstPossibleSent = sent;
+                    }
+
+                    var id = await RegisterAsync(http, $"surge-{n}", $"Enterprise {n % enterprises:D3}", receivedAt, n, failures);
+                    if (id is not null)
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                        acknowledged.TryAdd(id, 0);
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
+        await Task.WhenAll(sends);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var toFirstWarning = await firstWarning.WaitAsync(TimeSpan.FromSeconds(30));
+        await watching.CancelAsync();
+
+        var listed = (await http.GetFromJsonAsync<JsonArray>("/api/disputes"))!.Select(d => d!["id"]!.GetValue<string>()).ToHashSet();
+        var found = acknowledged.Keys.Count(listed.Contains);
+        var warnings = (await http.GetFromJsonAsync<JsonArray>("/api/warnings"))!;
+        var sorted = latencies.Order().ToList();
+        var ms = (double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+        Console.Error.WriteLine(string.Join("\n", failures.Take(5)));
+        var afterRaising = toFirstWarning is { } w && firstPossibleSent != 0
+            ? (w - Stopwatch.GetElapsedTime(started, firstPossibleSent)).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)
+            : "—";
+        return new BenchmarkReport(
+            "complaints",
+            $"{(database is null ? "SQLite (embedded default)" : "PostgreSQL (fresh database)")}, one process; {complaints} complaints about {enterprises} enterprises at a target of {perMinute}/min, at most {InFlight} in flight; early warning 5 within 7 days",
+            ["sent", "acknowledged", "found", "lost", "failed", "achieved /min", "register p50 ms", "p95 ms", "p99 ms", "first warning after s", "after its 5th complaint was sent ms", "warnings"],
+            [[
+                complaints.ToString(CultureInfo.InvariantCulture),
+                acknowledged.Count.ToString(CultureInfo.InvariantCulture),
+                found.ToString(CultureInfo.InvariantCulture),
+                (acknowledged.Count - found).ToString(CultureInfo.InvariantCulture),
+                failures.Count.ToString(CultureInfo.InvariantCulture),
+                (complaints / elapsed.TotalMinutes).ToString("0", CultureInfo.InvariantCulture),
+                ms(Percentiles.Of(sorted, 50)),
+                ms(Percentiles.Of(sorted, 95)),
+                ms(Percentiles.Of(sorted, 99)),
+                toFirstWarning is { } first ? first.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "none",
+                afterRaising,
+                warnings.Count.ToString(CultureInfo.InvariantCulture),
+            ]]);
+    }
+
+    /// <summary>Registers one complaint, retrying with the same key after a failure; the id, or null when it never went through.</summary>
+    private static async Task<string?> RegisterAsync(HttpClient http, string key, string enterprise, string receivedAt, int n, ConcurrentBag<string> failures)
+    {
+        var body = new JsonObject
+        {
+            ["channel"] = "hotline12369",
+            ["receivedBy"] = "department",
+            ["receivedAt"] = receivedAt,
+            ["unit"] = "Changzhi EPB petition office",
+            ["complainant"] = new JsonObject { ["contact"] = $"138{n:D8}" },
+            ["subject"] = new JsonObject { ["enterprise"] = enterprise, ["region"] = "Changzhi" },
+            ["content"] = "Black smoke at night.",
+        };
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/disputes") { Content = JsonContent.Create(body) };
+                request.Headers.Add("Idempotency-Key", key);
+                using var response = await http.SendAsync(request);
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+                }
+
+                failures.Add($"{key}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                failures.Add($"{key}: {ex.GetType().Name}");
+            }
+        }
+
+        return null;
+    }
+
+    private static string Server() =>
+        Environment.GetEnvironmentVariable("EMERGENCY_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("set EMERGENCY_TEST_POSTGRES to a PostgreSQL connection string to run on PostgreSQL");
+
+    private static async Task<string> FreshDatabaseAsync()
+    {
+        var name = $"emergency_bench_{Guid.NewGuid():N}"[..32];
+        await using var connection = new Npgsql.NpgsqlConnection(Server());
+        await connection.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new Npgsql.NpgsqlConnectionStringBuilder(Server()) { Database = name, MaxPoolSize = 64 }.ConnectionString;
+    }
+
+    private static async Task DropAsync(string database)
+    {
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(database).Database;
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await using var connection = new Npgsql.NpgsqlConnection(Server());
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<TimeSpan?> WatchForFirstWarningAsync(HttpClient http, long started, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var warnings = await http.GetFromJsonAsync<JsonArray>("/api/warnings", cancellationToken);
+                if (warnings is { Count: > 0 })
+                {
+                    return Stopwatch.GetElapsedTime(started);
+                }
+
+                await Task.Delay(50, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+}

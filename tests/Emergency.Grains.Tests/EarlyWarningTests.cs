@@ -1,0 +1,116 @@
+using Emergency.Contracts;
+using Emergency.Domain;
+using Emergency.Domain.Disputes;
+using Emergency.Domain.Disputes.EarlyWarning;
+using static Emergency.Grains.Tests.DisputeGrainTests;
+
+namespace Emergency.Grains.Tests;
+
+/// <summary>N complaints about one enterprise raise a warning with its evidence; repeat complainants are linked; a warning becomes an incident.</summary>
+public sealed class EarlyWarningTests : IAsyncLifetime
+{
+    private static readonly Actor Commander = new("duty.zhang", Role.DutyCommander);
+
+    private EngineCluster _engine = null!;
+
+    public async ValueTask InitializeAsync() => _engine = await EngineCluster.StartAsync();
+
+    public ValueTask DisposeAsync() => _engine.DisposeAsync();
+
+    [Fact]
+    public async Task Five_complaints_within_the_window_raise_one_warning_that_escalates_into_an_incident_the_complaints_name()
+    {
+        var now = _engine.Clock.GetUtcNow();
+
+        // cn-2022: 5 complaints about one enterprise within 7 days. Spellings differ; the subject is one.
+        var spellings = new[] { "Zhuozhang Chemical", "ZHUOZHANG  chemical", " zhuozhang chemical", "Ｚｈｕｏｚｈａｎｇ Ｃｈｅｍｉｃａｌ", "Zhuozhang Chemical" };
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add($"pet-ew{i}");
+            Assert.Equal(CommandStatus.Accepted, (await Grain(ids[i]).Register(Complaint(now.AddDays(-6 + i), spellings[i]), Scopes.Live, As(Officer))).Status);
+        }
+
+        Assert.Empty(await Warnings());
+
+        // The fifth, and a retry of it, raise exactly one warning.
+        ids.Add("pet-ew4");
+        Assert.Equal(CommandStatus.Accepted, (await Grain("pet-ew4").Register(Complaint(now.AddHours(-1), spellings[4]), Scopes.Live, As(Officer, "fifth"))).Status);
+        Assert.Equal(CommandStatus.Replayed, (await Grain("pet-ew4").Register(Complaint(now.AddHours(-1), spellings[4]), Scopes.Live, As(Officer, "fifth"))).Status);
+        var warning = Assert.Single(await Warnings());
+        Assert.Equal(ClusterSubjectKind.Enterprise, warning.SubjectKind);
+        Assert.Equal(ids, warning.Evidence.Select(e => e.CaseId));
+        Assert.Equal(now.AddHours(-1), warning.RaisedAt);
+        Assert.Equal(now.AddDays(-6), warning.FirstAt);
+        Assert.Contains("5 complaints within", warning.Rule, StringComparison.Ordinal);
+        var stored = (await _engine.Client.GetGrain<IWarningGrain>(warning.Id).Get())!;
+        Assert.Equal(ids, stored.Evidence.Select(e => e.CaseId));
+
+        // A sixth joins the burst: no second warning.
+        Assert.Equal(CommandStatus.Accepted, (await Grain("pet-ew5").Register(Complaint(now, "Zhuozhang Chemical"), Scopes.Live, As(Officer))).Status);
+        Assert.Single(await Warnings());
+
+        var escalated = await _engine.Client.GetGrain<IWarningGrain>(warning.Id).Escalate(new EscalateWarning { Note = "night-time releases suspected" }, new CommandContext(Commander, "esc-1"));
+        Assert.Equal(CommandStatus.Accepted, escalated.Status);
+        var incidentId = escalated.View!.Escalation!.IncidentId;
+        var incident = (await _engine.Incident(incidentId).GetView())!;
+        Assert.Equal("Changzhi", incident.Region);
+        Assert.All(ids, id => Assert.Contains(id, incident.Description!, StringComparison.Ordinal));
+        foreach (var id in ids)
+        {
+            var noted = (await Grain(id).GetView(Officer))!.Timeline.Single(e => e.Kind == DisputeTimelineKind.EscalatedToIncident);
+            Assert.Equal(incidentId, noted.Ref);
+        }
+
+        // Once only: a retry replays, another escalation is refused and changes nothing.
+        Assert.Equal(CommandStatus.Replayed, (await _engine.Client.GetGrain<IWarningGrain>(warning.Id).Escalate(new EscalateWarning { Note = "night-time releases suspected" }, new CommandContext(Commander, "esc-1"))).Status);
+        var again = await _engine.Client.GetGrain<IWarningGrain>(warning.Id).Escalate(new EscalateWarning(), new CommandContext(Commander, "esc-2"));
+        Assert.Equal(CommandStatus.NotAllowed, again.Status);
+        Assert.Equal(2, Assert.Single(await Warnings()).Version);
+    }
+
+    [Fact]
+    public async Task Complaints_outside_the_window_raise_nothing_and_a_repeat_complainant_is_linked_across_subjects()
+    {
+        var now = _engine.Clock.GetUtcNow();
+        for (var i = 0; i < 5; i++)
+        {
+            // Eight days apart: never five within seven days.
+            Assert.Equal(CommandStatus.Accepted, (await Grain($"pet-slow{i}").Register(Complaint(now.AddDays(-40 + (8 * i)), "Slow Paper Mill"), Scopes.Live, As(Officer))).Status);
+        }
+
+        Assert.Empty(await Warnings());
+
+        var first = await Grain("pet-first").Register(Complaint(now.AddDays(-30), "Nanguan Coking", idNumber: "11010519491231002X"), Scopes.Live, As(Officer));
+        Assert.Equal(CommandStatus.Accepted, first.Status);
+        var second = await Grain("pet-second").Register(Complaint(now.AddDays(-1), "Another Plant", idNumber: " 11010519491231002x"), Scopes.Live, As(Officer));
+        Assert.True(second.Status == CommandStatus.Accepted, second.Decision?.Reason);
+        Assert.Contains("pet-first", second.View!.EarlierCases);
+        Assert.False(second.View.PersonalDataRedacted);
+        Assert.Contains(second.View.Timeline, e => e.Kind == DisputeTimelineKind.EarlierCasesLinked && e.Text.Contains("pet-first", StringComparison.Ordinal));
+        Assert.Contains("pet-first", (await Grain("pet-second").GetView(Officer))!.EarlierCases);
+    }
+
+    [Fact]
+    public async Task The_count_and_the_complainants_survive_a_restart()
+    {
+        var now = _engine.Clock.GetUtcNow();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(CommandStatus.Accepted, (await Grain($"pet-before{i}").Register(Complaint(now.AddHours(-10 + i), "Restart Smelter", idNumber: i == 0 ? "11010519491231002X" : null), Scopes.Live, As(Officer))).Status);
+        }
+
+        await _engine.RestartAsync();
+
+        Assert.Equal(CommandStatus.Accepted, (await Grain("pet-after0").Register(Complaint(now.AddHours(-2), "Restart Smelter"), Scopes.Live, As(Officer))).Status);
+        Assert.Empty(await Warnings());
+        var fifth = await Grain("pet-after1").Register(Complaint(now.AddHours(-1), "Restart Smelter", idNumber: "11010519491231002X"), Scopes.Live, As(Officer));
+        Assert.Equal(["pet-before0"], fifth.View!.EarlierCases);
+        var warning = Assert.Single(await Warnings());
+        Assert.Equal(["pet-before0", "pet-before1", "pet-before2", "pet-after0", "pet-after1"], warning.Evidence.Select(e => e.CaseId));
+    }
+
+    private IDisputeGrain Grain(string id) => _engine.Client.GetGrain<IDisputeGrain>(id);
+
+    private Task<IReadOnlyList<EarlyWarningRecord>> Warnings() => _engine.Client.GetGrain<IWarningDirectoryGrain>(Scopes.Live).List();
+}
