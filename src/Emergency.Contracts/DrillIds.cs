@@ -19,6 +19,10 @@ public static partial class DrillIds
     public static string Decision(string run, string name) =>
         "dec-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{run}\ndecision\n{name}")))[..20];
 
+    /// <summary>Each complaint of a drill (a surge: each repetition) has an id of its own that follows from its place in the scenario.</summary>
+    public static string Dispute(string run, int sequence, int copy) =>
+        "pet-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{run}\ncomplaint\n{sequence}\n{copy}")))[..20];
+
     /// <summary>The run of a drill scope ("drill-{run}"), or null for live work.</summary>
     public static string? RunOf(string scope) => Scopes.IsDrill(scope) ? scope[Scopes.DrillPrefix.Length..] : null;
 

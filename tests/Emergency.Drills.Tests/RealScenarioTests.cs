@@ -1,4 +1,3 @@
-using System.Net;
 using Emergency.Contracts;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
@@ -110,17 +109,33 @@ public sealed class RealScenarioTests(DrillEngine engine)
     }
 
     [Fact]
-    public async Task The_hotline_surge_is_refused_for_its_complaints_before_anything_runs()
+    public async Task The_hotline_surge_raises_the_warning_on_its_fifth_call_and_is_escalated_into_an_incident()
     {
-        var (status, body) = await engine.PostScenarioAsync(Scenarios.HotlineSurge, "file=hotline-surge.yaml");
+        var (_, json) = await engine.RunFastAsync(Scenarios.HotlineSurge, "hotline-surge.yaml");
+        var report = DrillReportJson.Deserialize(json);
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        var errors = body["errors"]!.AsArray();
-        Assert.All(errors, e =>
-        {
-            Assert.Equal("hotline-surge.yaml", (string)e!["file"]!);
-            Assert.Contains("drills do not yet drive the disputes engine", (string)e["reason"]!, StringComparison.Ordinal);
-        });
-        Assert.Equal([17, 24, 32, 41], errors.Select(e => (int)e!["line"]!).Order());
+        // The fifth call in the window (+0, +20m, +30m, +35m online, +40m) raises the warning, well before +2h.
+        Assert.Equal(41, report.Complaints);
+        var warning = Assert.Single(report.Warnings);
+        Assert.Equal(("Xiaohe chemical plant", 5, "xiaohe"), (warning.Subject, warning.Complaints, warning.EscalatedTo));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 6, 40, 0, Beijing), warning.RaisedAt);
+        Assert.Equal(ExpectationOutcome.Met, report.Expectations[0].Outcome);
+
+        // Escalated at +2h10m into an incident judged by the 2014 rules: unclear level with a sensitive factor, report within 2 h.
+        var xiaohe = Assert.Single(report.Incidents);
+        Assert.Equal(("xiaohe", "cn-2014"), (xiaohe.Name, xiaohe.RuleSet));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 8, 10, 0, Beijing), xiaohe.DiscoveredAt);
+        Assert.Equal((ExpectationOutcome.Met, ExpectationOutcome.Met), (report.Expectations[1].Outcome, report.Expectations[2].Outcome));
+
+        // Nobody released information: 5 h after discovery it is overdue, and the drill shows it.
+        Assert.Equal(ExpectationOutcome.Missed, report.Expectations[3].Outcome);
+        Assert.Equal(TimeSpan.FromMinutes(50), report.Expectations[3].By);
+        Assert.Equal((3, 0, 1), (report.Result.Met, report.Result.Late, report.Result.Missed));
+        Assert.Empty(report.Refused);
+
+        // Deterministic, and no engine id (complaint, warning, incident) in the bytes.
+        var (_, again) = await engine.RunFastAsync(Scenarios.HotlineSurge, "hotline-surge.yaml");
+        Assert.Equal(json, again);
+        Assert.DoesNotMatch("(pet|wrn|inc)-[0-9a-f]{6}", json);
     }
 }

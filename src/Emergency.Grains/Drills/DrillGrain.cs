@@ -2,6 +2,8 @@ using System.Text.Json;
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Decisions;
+using Emergency.Domain.Disputes;
+using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
@@ -135,14 +137,6 @@ public sealed partial class DrillGrain(
             return DrillAnswer.Invalid(errors);
         }
 
-        var unrunnable = scenario.Injects.Where(i => i.Copy == 0 && WhyNotRunnable(i.Inject) is not null)
-            .Select(i => new ScenarioError(scenario.File, i.Inject.Where.Line, i.Inject.Where.Column, WhyNotRunnable(i.Inject)!))
-            .ToList();
-        if (unrunnable.Count > 0)
-        {
-            DeactivateOnIdle();
-            return DrillAnswer.Invalid(unrunnable);
-        }
 
         _scenario = scenario;
         record.State = new DrillRecord
@@ -339,7 +333,12 @@ public sealed partial class DrillGrain(
         StopTimer();
         await KeepRunning(false);
         var purged = await Task.WhenAll(CaseDirectory.AllShardKeys(Scope)
-            .SelectMany(key => new[] { GrainFactory.GetGrain<IIncidentDirectoryGrain>(key).Purge(), GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(key).Purge() }));
+            .SelectMany(key => new[]
+            {
+                GrainFactory.GetGrain<IIncidentDirectoryGrain>(key).Purge(),
+                GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(key).Purge(),
+                GrainFactory.GetGrain<IDisputeDirectoryGrain>(key).Purge(),
+            }));
         await record.ClearStateAsync();
         _scenario = null;
         _wakes.Clear();
@@ -429,7 +428,8 @@ public sealed partial class DrillGrain(
             return;
         }
 
-        batch.Sort((a, b) => a.Inject.Sequence.CompareTo(b.Inject.Sequence));
+        batch.Sort((a, b) => (a.Inject.Sequence, a.Inject.Copy).CompareTo((b.Inject.Sequence, b.Inject.Copy)));
+        var complaintsRefused = await ApplyComplaints(batch, moment);
         var groups = batch.Where(b => CaseOf(b.Inject.Inject) is not null)
             .GroupBy(b => CaseOf(b.Inject.Inject)!, StringComparer.Ordinal)
             .ToList();
@@ -444,6 +444,11 @@ public sealed partial class DrillGrain(
             return results;
         }));
         var refused = outcomes.SelectMany(o => o).Where(o => o.Refused is not null).ToDictionary(o => o.Sequence, o => o.Refused!);
+        foreach (var (sequence, why) in complaintsRefused)
+        {
+            refused.TryAdd(sequence, why);
+        }
+
         foreach (var (inject, _) in batch)
         {
             if (inject.Inject is PlayerMessage message)
@@ -465,6 +470,80 @@ public sealed partial class DrillGrain(
         _ => null,
     };
 
+    /// <summary>Complaints of one moment are applied first, in their order: an escalation at the same moment finds their warning.</summary>
+    private async Task<Dictionary<int, RefusedInject>> ApplyComplaints(List<(ScheduledInject Inject, Actor Actor)> batch, DateTimeOffset moment)
+    {
+        var refused = new Dictionary<int, RefusedInject>();
+        foreach (var (scheduled, actor) in batch.Where(b => b.Inject.Inject is ComplaintFiled))
+        {
+            var complaint = (ComplaintFiled)scheduled.Inject;
+            var context = new CommandContext(actor, $"drill/{Run}/{scheduled.Sequence}.{scheduled.Copy}", moment);
+            var registered = await GrainFactory.GetGrain<IDisputeGrain>(DrillIds.Dispute(Run, scheduled.Sequence, scheduled.Copy)).Register(new RegisterDispute
+            {
+                Channel = complaint.Channel,
+                ReceivedBy = ReceivedBy.Department,
+                ReceivedAt = moment,
+                Unit = complaint.Unit,
+                // An invented caller is linked to their other calls by the contact, as a real one would be.
+                Complainant = complaint.Caller is { } caller ? new Complainant { Name = caller, Contact = $"drill caller: {caller}" } : null,
+                Subject = complaint.Subject,
+                Content = complaint.Text,
+            }, Scope, context);
+            if (registered.Status is not (CommandStatus.Accepted or CommandStatus.Replayed) && !refused.ContainsKey(scheduled.Sequence))
+            {
+                refused[scheduled.Sequence] = new RefusedInject(
+                    moment, Offsets.Format(scheduled.At), complaint.Where.Line, complaint.Kind, null, registered.Decision?.Reason ?? registered.Status.ToString());
+            }
+        }
+
+        return refused;
+    }
+
+    /// <summary>Escalates the early warning about the inject's subject into the drill's incident of that name.</summary>
+    private async Task<RefusedInject?> Escalate(ScheduledInject scheduled, WarningEscalated escalated, CommandContext context, DateTimeOffset moment)
+    {
+        RefusedInject Refusal(string reason) =>
+            new(moment, Offsets.Format(scheduled.At), escalated.Where.Line, escalated.Kind, escalated.Incident, reason);
+
+        var subject = escalated.Enterprise ?? escalated.Place!;
+        var kind = escalated.Enterprise is not null ? ClusterSubjectKind.Enterprise : ClusterSubjectKind.Place;
+        var key = ComplaintClusterDetector.Normalise(subject);
+        var warnings = await GrainFactory.GetGrain<IWarningDirectoryGrain>(Scope).List();
+        var warning = warnings.Where(w => w.SubjectKind == kind && ComplaintClusterDetector.Normalise(w.Subject) == key && w.Escalation is null)
+            .OrderBy(w => w.RaisedAt)
+            .FirstOrDefault();
+        if (warning is null)
+        {
+            return Refusal($"no early warning about '{subject}' stands to be escalated by {Offsets.Format(scheduled.At)}");
+        }
+
+        var result = await GrainFactory.GetGrain<IWarningGrain>(warning.Id).Escalate(new EscalateWarning
+        {
+            Title = escalated.Title,
+            Region = escalated.Region,
+            DiscoveredAt = Scenario.At(escalated.Discovered ?? scheduled.At),
+            Facts = escalated.Facts.ApplyTo(new IncidentFacts()),
+            Note = escalated.Description,
+        }, context);
+        if (result is not { Status: CommandStatus.Accepted or CommandStatus.Replayed, View.Escalation: { } escalation })
+        {
+            return Refusal(result.Decision?.Reason ?? result.Status.ToString());
+        }
+
+        var view = await GrainFactory.GetGrain<IIncidentGrain>(escalation.IncidentId).GetView();
+        if (view is null)
+        {
+            return Refusal($"the incident of the escalation ({escalation.IncidentId}) cannot be read");
+        }
+
+        State.Incidents[escalated.Incident] = new DrillIncidentTrack
+        {
+            Id = escalation.IncidentId, Sequence = scheduled.Sequence, Facts = view.Facts, Levels = [new LevelAt(moment, view.Grade.Level)],
+        };
+        _wakes[escalated.Incident] = WakeOf(view.Obligations);
+        return null;
+    }
+
     private static Role PlayerRole(Inject inject) => inject switch
     {
         IncidentInject acting => acting.By,
@@ -484,6 +563,13 @@ public sealed partial class DrillGrain(
         var inject = (IncidentInject)scheduled.Inject;
         RefusedInject Refusal(string reason) =>
             new(moment, Offsets.Format(scheduled.At), inject.Where.Line, inject.Kind, inject.Incident, reason);
+
+        if (inject is WarningEscalated escalated)
+        {
+            return State.Incidents.ContainsKey(escalated.Incident)
+                ? Refusal($"incident '{escalated.Incident}' is already in the drill")
+                : await Escalate(scheduled, escalated, context, moment);
+        }
 
         if (inject is IncidentReported reported)
         {
@@ -651,8 +737,12 @@ public sealed partial class DrillGrain(
             .Where(p => p.Second is not null)
             .Select(p => new DrillDecisionRecord(p.First, p.Second!))
             .ToList();
+        var byIncidentId = State.Incidents.ToDictionary(i => i.Value.Id, i => i.Key, StringComparer.Ordinal);
+        var warnings = (await GrainFactory.GetGrain<IWarningDirectoryGrain>(Scope).List())
+            .Select(w => new DrillWarningRecord(w.Subject, w.RaisedAt, w.Evidence.Count, w.Escalation is { } e ? byIncidentId.GetValueOrDefault(e.IncidentId) : null))
+            .ToList();
         var report = DrillScoring.Score(
-            Scenario, State.Mode == DrillMode.Fast ? "fast" : "paced", incidents, State.Messages, State.Refused, State.Manual.Count, decisions: decisions);
+            Scenario, State.Mode == DrillMode.Fast ? "fast" : "paced", incidents, State.Messages, State.Refused, State.Manual.Count, warnings, decisions);
         State.Report = DrillReportJson.Serialize(report);
         State.Result = report.Result;
         State.VirtualNow = end;
@@ -682,18 +772,11 @@ public sealed partial class DrillGrain(
         await KeepRunning(false);
     }
 
-    /// <summary>Injects the format reads but the drill cannot run yet: complaints need their grains wired into drills.</summary>
-    private static string? WhyNotRunnable(Inject inject) => inject switch
-    {
-        ComplaintFiled or WarningEscalated => $"inject kind '{inject.Kind}' is read, but drills do not yet drive the disputes engine: this scenario cannot run in this version",
-        _ => null,
-    };
-
     private string? WhyNotManual(Inject inject, TimeSpan moment)
     {
-        if (WhyNotRunnable(inject) is { } notRunnable)
+        if (inject is ComplaintFiled { Repeat: > 1 })
         {
-            return notRunnable;
+            return "a complaint sent by hand comes once: 'repeat' belongs in scenario files";
         }
 
         var reportedByScenario = Scenario.Injects.Where(s => s.Inject is IncidentReported).ToDictionary(s => ((IncidentReported)s.Inject).Incident, s => s.At, StringComparer.Ordinal);
