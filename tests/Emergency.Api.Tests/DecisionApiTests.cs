@@ -15,6 +15,7 @@ public sealed class DecisionApiTests(EngineFixture engine) : IClassFixture<Engin
     private const string AssessorToken = "assessor-dev-token";
 
     private readonly ApiClient _assessor = engine.As(AssessorToken);
+    private JsonArray? _complaints;
 
     private ApiClient Maker => engine.DecisionMaker;
 
@@ -42,9 +43,9 @@ public sealed class DecisionApiTests(EngineFixture engine) : IClassFixture<Engin
         }
 
         await Ok(_assessor, id, "planAssessment", Plan());
-        Problem.Assert(await engine.Observer.Post($"/api/decisions/{id}/attachPublicOpinion", Opinion(engine.Now)), HttpStatusCode.Forbidden);
-        await Ok(_assessor, id, "attachPublicOpinion", Opinion(engine.Now));
-        var attached = await Ok(Maker, id, "attachPublicOpinion", Opinion(engine.Now));
+        Problem.Assert(await engine.Observer.Post($"/api/decisions/{id}/attachPublicOpinion", await Opinion()), HttpStatusCode.Forbidden);
+        await Ok(_assessor, id, "attachPublicOpinion", await Opinion());
+        var attached = await Ok(Maker, id, "attachPublicOpinion", await Opinion());
         Assert.Equal(2, attached["publicOpinion"]!.AsArray().Count);
         Assert.Contains(attached["viewsHeard"]!.AsArray(), v => v!["publicOpinion"]?.GetValue<string>() == "complaints");
 
@@ -188,7 +189,12 @@ public sealed class DecisionApiTests(EngineFixture engine) : IClassFixture<Engin
         Problem.Assert(await _assessor.Post($"/api/decisions/{id}/planAssessment", Plan().With("methods", new JsonArray("rumour"))), HttpStatusCode.BadRequest, "methods[0]");
         Problem.Assert(await _assessor.Post($"/api/decisions/{id}/rateRisk", new JsonObject { ["level"] = "extreme", ["reasons"] = new JsonArray("x") }), HttpStatusCode.BadRequest, "level");
         Problem.Assert(await _assessor.Post($"/api/decisions/{id}/openPublicComment", new JsonObject { ["channel"] = "web", ["at"] = "2026-03-02T08:00:00" }), HttpStatusCode.BadRequest, "at");
-        Problem.Assert(await _assessor.Post($"/api/decisions/{id}/attachPublicOpinion", Opinion(engine.Now).With("ids", new JsonArray())), HttpStatusCode.BadRequest, "ids");
+        Problem.Assert(await _assessor.Post($"/api/decisions/{id}/attachPublicOpinion", (await Opinion()).With("ids", new JsonArray())), HttpStatusCode.BadRequest, "ids");
+
+        // Ids the petitions side does not know are refused by name; a warning id offered as complaints likewise.
+        var unknown = await _assessor.Post($"/api/decisions/{id}/attachPublicOpinion", await Opinion(new JsonArray("pet-doesnotexist1", "wrn-0123456789abcdef")));
+        Problem.Assert(unknown, HttpStatusCode.BadRequest, "ids");
+        Assert.Contains("pet-doesnotexist1, wrn-0123456789abcdef", unknown.ToString(), StringComparison.Ordinal);
         Problem.Assert(await _assessor.Post($"/api/decisions/{id}/planAssessment", Plan(), idempotencyKey: new string('k', 101)), HttpStatusCode.BadRequest, "Idempotency-Key");
         Problem.Assert(await Maker.Post("/api/enforcement/restrictions", new JsonObject { ["region"] = "", ["reason"] = "x" }), HttpStatusCode.BadRequest, "region");
         Problem.Assert(await Maker.Post("/api/enforcement/supervisions", new JsonObject
@@ -244,7 +250,7 @@ public sealed class DecisionApiTests(EngineFixture engine) : IClassFixture<Engin
         for (var i = 0; i < 40; i++)
         {
             var watch = Stopwatch.StartNew();
-            await Ok(_assessor, id, "attachPublicOpinion", Opinion(engine.Now));
+            await Ok(_assessor, id, "attachPublicOpinion", await Opinion());
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 
@@ -336,15 +342,33 @@ public sealed class DecisionApiTests(EngineFixture engine) : IClassFixture<Engin
         ["method"] = "visit", ["from"] = Bodies.Time(at), ["to"] = Bodies.Time(at), ["people"] = 40, ["opposed"] = 3, ["summary"] = "Most support it.",
     };
 
-    private static JsonObject Opinion(DateTimeOffset at) => new()
+    /// <summary>Two real complaints about the site, registered once by a petition officer, attached as public opinion.</summary>
+    private async Task<JsonObject> Opinion(JsonArray? ids = null)
     {
-        ["kind"] = "complaints",
-        ["ids"] = new JsonArray("pet-0001", "pet-0002"),
-        ["summary"] = "Complaints about the site.",
-        ["count"] = 2,
-        ["from"] = Bodies.Time(at.AddDays(-3)),
-        ["to"] = Bodies.Time(at),
-    };
+        if (_complaints is null)
+        {
+            using var officer = engine.As(DisputeApiTests.PetitionToken);
+            var found = new JsonArray();
+            for (var i = 0; i < 2; i++)
+            {
+                var created = await officer.Post("/api/disputes", DisputeApiTests.Complaint("Dongshan incinerator site", engine.Now.AddHours(-1)));
+                Assert.Equal(HttpStatusCode.Created, created.Status);
+                found.Add(created.Body.Str("id"));
+            }
+
+            _complaints = found;
+        }
+
+        return new()
+        {
+            ["kind"] = "complaints",
+            ["ids"] = ids ?? _complaints.DeepClone(),
+            ["summary"] = "Complaints about the site.",
+            ["count"] = 2,
+            ["from"] = Bodies.Time(engine.Now.AddDays(-3)),
+            ["to"] = Bodies.Time(engine.Now),
+        };
+    }
 
     private static JsonObject Finding(string dimension) => new() { ["dimension"] = dimension, ["findings"] = "Sound." };
 

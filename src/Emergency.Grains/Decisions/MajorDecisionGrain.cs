@@ -34,6 +34,17 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
 
     protected override string Noun => "major decision";
 
+    private async Task<List<string>> UnknownOpinionIds(AttachPublicOpinion command)
+    {
+        var ids = (command.Ids ?? []).Distinct(StringComparer.Ordinal).Take(MajorDecision.MaxListItems).ToList();
+        var prefix = command.Kind == PublicOpinionKind.EarlyWarning ? "wrn-" : "pet-";
+        var known = await Task.WhenAll(ids.Select(async id =>
+            id.StartsWith(prefix, StringComparison.Ordinal) && id.Length <= 64 && (command.Kind == PublicOpinionKind.EarlyWarning
+                ? await GrainFactory.GetGrain<IWarningGrain>(id).Get() is not null
+                : await GrainFactory.GetGrain<IDisputeGrain>(id).GetPublicView() is not null)));
+        return [.. ids.Where((_, i) => !known[i])];
+    }
+
     protected override ICaseGrain<MajorDecisionSummary> Self => GrainFactory.GetGrain<IMajorDecisionGrain>(this.GetPrimaryKeyString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -68,8 +79,17 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
     public Task<CommandResult<MajorDecisionView>> RecordViews(RecordViews command, CommandContext context) =>
         Execute(context, command, (matter, now) => matter.RecordViews(command, context.Actor, now));
 
-    public Task<CommandResult<MajorDecisionView>> AttachPublicOpinion(AttachPublicOpinion command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.AttachPublicOpinion(command, context.Actor, now));
+    /// <summary>
+    /// Attaches complaints or an early warning that the petitions side knows: an id that names no complaint (or no
+    /// warning) is refused with the ids it could not find, and nothing is attached.
+    /// </summary>
+    public async Task<CommandResult<MajorDecisionView>> AttachPublicOpinion(AttachPublicOpinion command, CommandContext context)
+    {
+        var unknown = await UnknownOpinionIds(command);
+        return await Execute(context, command, (matter, now) => unknown.Count == 0
+            ? matter.AttachPublicOpinion(command, context.Actor, now)
+            : Decision.Invalid([new FieldError("ids", $"no {(command.Kind == PublicOpinionKind.EarlyWarning ? "early warning" : "complaint")} has the id {string.Join(", ", unknown)}")]));
+    }
 
     public Task<CommandResult<MajorDecisionView>> FinishHearingViews(FinishHearingViews command, CommandContext context) =>
         Execute(context, command, (matter, now) => matter.FinishHearingViews(command, context.Actor, now));
