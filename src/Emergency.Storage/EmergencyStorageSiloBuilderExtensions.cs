@@ -2,6 +2,7 @@ using Emergency.Storage.Hosting;
 using Emergency.Storage.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 
 namespace Emergency.Storage;
 
@@ -35,6 +36,11 @@ public static class EmergencyStorageSiloBuilderExtensions
 
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
             new SchemaMigrationParticipant(storage, services.GetRequiredService<ILoggerFactory>()));
+
+        // A storage error crosses grain calls (a failed write answers its caller, maybe on another node, then the
+        // API). Orleans serializes only exceptions from namespaces it was told of: without Npgsql here, a database
+        // outage reached the API as CodecNotFoundException (a 500) instead of the DbException answered with a 503.
+        silo.Services.Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add("Npgsql"));
 
         silo.AddAdoNetGrainStorage(EmergencyStorage.ProviderName, adoNet =>
         {

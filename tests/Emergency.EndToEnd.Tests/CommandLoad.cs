@@ -131,7 +131,9 @@ public sealed class CommandLoad(Func<int, EngineProcess> node, int nodes, string
             var (registered, registeredBy) = await SendUntilAcknowledgedAsync("register", key, slot, () => Register(key, Discovered));
             if (registered is null)
             {
-                return;
+                // Unexpected (kept in Attempts for the test to fail on): carry on with the next command.
+                slot = (registeredBy + 1) % nodes;
+                continue;
             }
 
             var id = (string)registered["id"]!;
@@ -140,12 +142,10 @@ public sealed class CommandLoad(Func<int, EngineProcess> node, int nodes, string
 
             Interlocked.Increment(ref _sent);
             var (completed, completedAt) = await SendUntilAcknowledgedAsync("complete", key + "-scene", slot, () => Complete(id, "reachScene", key + "-scene"));
-            if (completed is null)
+            if (completed is not null)
             {
-                return;
+                Completed[id] = completedAt;
             }
-
-            Completed[id] = completedAt;
             slot = (completedAt + 1) % nodes;
         }
     }

@@ -67,10 +67,19 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         for (var slot = 0; slot < nodes.Length; slot++)
         {
             var node = slot;
-            var firstBack = await Eventually.Until(
-                () => Task.FromResult(load.Attempts.FirstOrDefault(a => a.Node == node && a.At > up && a.Succeeded)),
-                a => a is not null, $"node {node + 1} to acknowledge a command after the database came back", TimeSpan.FromSeconds(90));
-            recovered.Add(firstBack!.At - up);
+            try
+            {
+                var firstBack = await Eventually.Until(
+                    () => Task.FromResult(load.Attempts.FirstOrDefault(a => a.Node == node && a.At > up && a.Succeeded)),
+                    a => a is not null, $"node {node + 1} to acknowledge a command after the database came back", TimeSpan.FromSeconds(90));
+                recovered.Add(firstBack!.At - up);
+            }
+            catch (TimeoutException ex)
+            {
+                var since = load.Attempts.Where(a => a.At > up).ToList();
+                throw new TimeoutException($"{ex.Message}; answers after: {CommandLoad.Describe(since)}; the last: {string.Join(" | ", since.TakeLast(3).Select(a => $"{a.Node} {a.Outcome}"))}\n"
+                    + string.Join("\n", nodes.Select((n, i) => $"node {i + 1}:\n  {string.Join("\n  ", Failures(n.Output))}")), ex);
+            }
         }
 
         await Eventually.Until(() => Task.FromResult(load.Acknowledged), n => n >= acknowledgedBefore + 60, "60 more commands acknowledged after the outage", TimeSpan.FromSeconds(60));
@@ -89,7 +98,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
 
         // While it was down: refused with a clear 503, never with something else.
         Assert.NotEmpty(during);
-        Assert.All(during.Where(a => !a.Succeeded), a => Assert.StartsWith("503", a.Outcome, StringComparison.Ordinal));
+        Assert.All(during.Where(a => !a.Succeeded), a => Assert.Equal("503 The engine cannot take commands now", a.Outcome));
         Assert.Empty(load.Unexpected);
 
         // Nothing acknowledged is missing, before, during or after; what failed was acknowledged on a retry.
@@ -107,6 +116,14 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         var members = await MembershipAsync(database, settings.Select(s => s.SiloPort));
         output.WriteLine($"membership after the outage: {members}");
         Assert.Equal(string.Join(", ", settings.Select(s => $"{s.SiloPort}: 3")), members);
+    }
+
+    /// <summary>The distinct errors a node logged, each with the two lines after it.</summary>
+    private static IEnumerable<string> Failures(string log)
+    {
+        var lines = log.Split('\n');
+        return lines.Select((line, i) => (line, i)).Where(l => l.line.TrimStart().StartsWith("fail:", StringComparison.Ordinal) || l.line.TrimStart().StartsWith("crit:", StringComparison.Ordinal))
+            .Select(l => string.Join(" | ", lines.Skip(l.i).Take(3).Select(x => x.Trim()))).Distinct().Take(15);
     }
 
     private static async Task<string> HealthAsync(EngineProcess node)

@@ -51,7 +51,7 @@ public static class EngineHost
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddEmergencyPolicies();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DescribeUnavailable);
         builder.Services.ConfigureHttpJsonOptions(json => Contracts.DomainJson.Configure(json.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(json => Contracts.DomainJson.Configure(json.PayloadSerializerOptions));
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
@@ -122,6 +122,22 @@ public static class EngineHost
         app.MapBoardEndpoints();
         app.MapDrillEndpoints();
         return app;
+    }
+
+    /// <summary>An exception answered 503 (<see cref="StatusFor"/>) says, in words, that a retry with the same key is safe.</summary>
+    private static void DescribeUnavailable(ProblemDetailsContext context)
+    {
+        if (context.Exception is not { } exception || context.ProblemDetails.Status != StatusCodes.Status503ServiceUnavailable)
+        {
+            return;
+        }
+
+        context.ProblemDetails.Type = "urn:emergency:problem:unavailable";
+        context.ProblemDetails.Title = "The engine cannot take commands now";
+        context.ProblemDetails.Detail = exception is InconsistentStateException
+            ? "the incident was changed at the same moment by another writer; send the command again with the same Idempotency-Key, which applies it once"
+            : "its storage or cluster is unavailable for a moment; send the command again with the same Idempotency-Key, which applies it once";
+        context.HttpContext.Response.Headers.RetryAfter = "1";
     }
 
     /// <summary>Storage or cluster trouble is worth a retry (503); anything else is a bug (500).</summary>
