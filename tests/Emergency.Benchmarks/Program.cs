@@ -5,6 +5,7 @@ IBenchmark? benchmark = name switch
 {
     "board" => new BoardFanOutBenchmark(),
     "drill" => new DrillBenchmark(),
+    "cluster" => new ClusterBenchmark(),
     _ => null,
 };
 
