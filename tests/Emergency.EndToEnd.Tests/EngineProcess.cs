@@ -68,7 +68,17 @@ public sealed class EngineProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => engine.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await engine.WaitReadyAsync();
+        try
+        {
+            await engine.WaitReadyAsync();
+        }
+        catch
+        {
+            // Never leave a process behind that the caller has no handle on.
+            await engine.DisposeAsync();
+            throw;
+        }
+
         return engine;
     }
 

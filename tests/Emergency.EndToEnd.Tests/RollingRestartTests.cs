@@ -47,11 +47,17 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
         _database = await PostgresTestServer.CreateDatabaseAsync("rolling");
         var first = new EngineSettings("PostgreSql", _database, _files.Path);
         var settings = new[] { first, first.AnotherNode(), first.AnotherNode() };
-        var nodes = new EngineProcess[settings.Length];
-        for (var i = 0; i < nodes.Length; i++)
+        var starting = settings.Select(EngineProcess.StartAsync).ToList();
+        try
         {
-            nodes[i] = await StartAsync(settings[i]);
+            await Task.WhenAll(starting);
         }
+        finally
+        {
+            _processes.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+        }
+
+        var nodes = starting.Select(t => t.Result).ToArray();
 
         var boards = new List<ReconnectingBoard>();
         for (var i = 0; i < nodes.Length; i++)
@@ -88,9 +94,11 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
         await WaitAcknowledgedAsync(load, 30, "before the first restart");
 
         var restarts = new List<string>();
+        var acknowledgedBeforeStop = new List<string>[nodes.Length];
         for (var i = 0; i < nodes.Length; i++)
         {
             var before = load.Acknowledged;
+            acknowledgedBeforeStop[i] = [.. load.Registered.Keys];
             var stopped = await nodes[i].StopAsync();
             Assert.Equal(0, nodes[i].ExitCode);
             var watch = Stopwatch.StartNew();
@@ -141,9 +149,11 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
         {
             var board = boards[i];
             await Eventually.Until(() => Task.FromResult(board.Resynchronised), n => n >= 1, $"the board on node {i + 1} to resynchronise", TimeSpan.FromSeconds(30));
-            var missing = load.Registered.Keys.Count(id => !board.Snapshot.Contains(id));
-            output.WriteLine($"board on node {i + 1}: lost its connection {board.Lost} time(s), resynchronised {board.Resynchronised}; latest snapshot {board.Snapshot.Count} incidents, {missing} acknowledged missing");
+            var missing = acknowledgedBeforeStop[i].Count(id => !board.Snapshot.Contains(id));
+            output.WriteLine($"board on node {i + 1}: lost its connection {board.Lost} time(s), resynchronised {board.Resynchronised}; its snapshot on reconnecting: "
+                + $"{board.Snapshot.Count} incidents, of the {acknowledgedBeforeStop[i].Count} acknowledged before its node stopped {missing} missing");
             Assert.True(board.Lost >= 1, $"the board on node {i + 1} noticed its node restart");
+            Assert.Equal(0, missing);
             await Eventually.Until(() => Task.FromResult(board.Updates(probe.Id)), n => n >= 1, $"a new incident pushed to the board on node {i + 1}", TimeSpan.FromSeconds(15));
         }
 
