@@ -90,14 +90,16 @@ public sealed class CommandLoad(Func<int, EngineProcess> node, int nodes, string
     public async Task<(int Found, IReadOnlyList<string> Lost)> FindAllAsync(EngineProcess reader, CancellationToken cancellationToken)
     {
         var found = 0;
-        var lost = new List<string>();
-        foreach (var (id, (_, obligations)) in Registered)
+        var lost = new ConcurrentBag<string>();
+        var reading = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Registered, reading, async (registered, ct) =>
         {
-            using var response = await reader.Http.GetAsync($"/api/incidents/{id}", cancellationToken);
-            var view = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) : null;
+            var (id, (_, obligations)) = registered;
+            using var response = await reader.Http.GetAsync($"/api/incidents/{id}", ct);
+            var view = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonObject>(ct) : null;
             if (view?["obligations"]?.AsArray().Count == obligations)
             {
-                found++;
+                Interlocked.Increment(ref found);
             }
             else
             {
@@ -109,16 +111,16 @@ public sealed class CommandLoad(Func<int, EngineProcess> node, int nodes, string
                 var scene = view?["obligations"]?.AsArray().FirstOrDefault(o => (string?)o?["kind"] == "reachScene")?["status"];
                 if ((string?)scene == "completed")
                 {
-                    found++;
+                    Interlocked.Increment(ref found);
                 }
                 else
                 {
                     lost.Add($"reachScene of {id}: {scene?.ToString() ?? "absent"}");
                 }
             }
-        }
+        });
 
-        return (found, lost);
+        return (found, [.. lost]);
     }
 
     private async Task WriteAsync(int writer, CancellationToken stop)
