@@ -298,8 +298,16 @@ public sealed class ClusterBenchmark : IBenchmark
             }
 
             var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
+            var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            DataReceivedEventHandler keep = (_, e) =>
+            {
+                if (e.Data is { } line && log.Count < 200)
+                {
+                    log.Enqueue(line);
+                }
+            };
+            process.OutputDataReceived += keep;
+            process.ErrorDataReceived += keep;
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
@@ -309,7 +317,7 @@ public sealed class ClusterBenchmark : IBenchmark
             {
                 if (process.HasExited)
                 {
-                    throw new InvalidOperationException($"an engine process exited with code {process.ExitCode}");
+                    throw new InvalidOperationException($"an engine process exited with code {process.ExitCode}:\n{string.Join('\n', log)}");
                 }
 
                 try
