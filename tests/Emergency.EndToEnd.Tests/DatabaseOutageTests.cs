@@ -10,7 +10,6 @@ namespace Emergency.EndToEnd.Tests;
 /// commands are refused with a 503 (none acknowledged and then lost); once it is back, the same processes take
 /// commands again by themselves, both still members of their cluster; everything acknowledged is there.
 /// </summary>
-[Collection(ClusterCollection.Name)]
 public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);

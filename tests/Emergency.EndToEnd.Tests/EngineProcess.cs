@@ -201,11 +201,26 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
     [
         ("Urls", $"http://127.0.0.1:{HttpPort}"),
         ("Storage:Provider", Provider),
-        ("Storage:ConnectionString", ConnectionString),
+        ("Storage:ConnectionString", Provider == "PostgreSql" ? Pooled(ConnectionString) : ConnectionString),
         ("Cluster:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Cluster:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Cluster:ClusterId", ClusterId),
         ("Cluster:ServiceId", "process-tests"),
         .. Extra,
     ];
+
+    /// <summary>
+    /// At most 20 connections per engine unless the test says otherwise: three engines, the test's own reads and the
+    /// other test assemblies share one server (100 connections by default), and Npgsql's default pool is 100.
+    /// </summary>
+    private static string Pooled(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Maximum Pool Size"))
+        {
+            builder.MaxPoolSize = 20;
+        }
+
+        return builder.ConnectionString;
+    }
 }

@@ -19,7 +19,6 @@ namespace Emergency.EndToEnd.Tests;
 /// replays or applies once; the victim's incidents come back on the survivors; deadlines registered through
 /// the victim still fire; the victim's board reconnects to a survivor and its snapshot holds everything.
 /// </summary>
-[Collection(ClusterCollection.Name)]
 public sealed class NodeLossTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Emergency.Testing;
-using Npgsql;
 
 namespace Emergency.EndToEnd.Tests;
 
@@ -14,7 +13,6 @@ namespace Emergency.EndToEnd.Tests;
 /// again" (503, connection refused or closed) and its retry with the same key replayed or applied it once;
 /// deadlines that fall due during the restarts fire; every board reconnects and its snapshot holds everything.
 /// </summary>
-[Collection(ClusterCollection.Name)]
 public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan[] DeadlinesAhead = [TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(45)];
@@ -48,9 +46,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task RollingRestart_every_node_in_turn_loses_nothing_and_deadlines_and_boards_carry_on()
     {
         _database = await PostgresTestServer.CreateDatabaseAsync("rolling");
-        // 30 connections per node: three nodes, the test's own reads and the other test assemblies share the server's 100.
-        var pooled = new NpgsqlConnectionStringBuilder(_database) { MaxPoolSize = 30 }.ConnectionString;
-        var first = new EngineSettings("PostgreSql", pooled, _files.Path);
+        var first = new EngineSettings("PostgreSql", _database, _files.Path);
         var settings = new[] { first, first.AnotherNode(), first.AnotherNode() };
         var starting = settings.Select(EngineProcess.StartAsync).ToList();
         try

@@ -12,7 +12,6 @@ namespace Emergency.EndToEnd.Tests;
 /// ETag) refuses the stale writer: its command is answered 503, the stored state stays the other writer's, and
 /// the stale activation is dropped, so a retry reloads the stored state and applies on top of it.
 /// </summary>
-[Collection(ClusterCollection.Name)]
 public sealed class TwoWritersTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TempDirectory _files = new("two-writers");
