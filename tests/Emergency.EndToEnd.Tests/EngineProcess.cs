@@ -210,7 +210,7 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
     ];
 
     /// <summary>
-    /// At most 20 connections per engine unless the test says otherwise: three engines, the test's own reads and the
+    /// At most 10 connections per engine unless the test says otherwise: three engines, the test's own reads and the
     /// other test assemblies share one server (100 connections by default), and Npgsql's default pool is 100.
     /// </summary>
     private static string Pooled(string connectionString)
@@ -218,7 +218,7 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!builder.ContainsKey("Maximum Pool Size"))
         {
-            builder.MaxPoolSize = 20;
+            builder.MaxPoolSize = 10;
         }
 
         return builder.ConnectionString;
