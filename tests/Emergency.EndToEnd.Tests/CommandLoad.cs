@@ -21,6 +21,7 @@ public sealed class CommandLoad(Func<int, EngineProcess> node, int nodes, string
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _sent;
+    private volatile bool _abandoned;
 
     /// <summary>Registrations acknowledged: incident id → the node slot that answered and the obligations it reported.</summary>
     public ConcurrentDictionary<string, (int Node, int Obligations)> Registered { get; } = new();
@@ -78,6 +79,12 @@ public sealed class CommandLoad(Func<int, EngineProcess> node, int nodes, string
         return request;
     }
 
+    /// <summary>Stops every writer at once, even in the middle of retrying a command: for a test that has failed.</summary>
+    public void Abandon() => _abandoned = true;
+
+    /// <summary>Starts the writers; disposing the result abandons them (a test that failed half way leaves none behind).</summary>
+    public Running Start(int writers, CancellationToken stop) => new(this, RunAsync(writers, stop));
+
     /// <summary>Runs <paramref name="writers"/> writers until <paramref name="stop"/>; a command already started is carried to its acknowledgement.</summary>
     public Task RunAsync(int writers, CancellationToken stop) =>
         Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(() => WriteAsync(w, stop), CancellationToken.None)));
@@ -126,7 +133,7 @@ public sealed class CommandLoad(Func<int, EngineProcess> node, int nodes, string
     private async Task WriteAsync(int writer, CancellationToken stop)
     {
         var slot = writer % nodes;
-        for (var i = 0; !stop.IsCancellationRequested; i++)
+        for (var i = 0; !stop.IsCancellationRequested && !_abandoned; i++)
         {
             var key = $"{prefix}-w{writer}-{i}";
             Interlocked.Increment(ref _sent);
@@ -157,7 +164,7 @@ public sealed class CommandLoad(Func<int, EngineProcess> node, int nodes, string
     {
         var giveUp = _clock.Elapsed + TimeSpan.FromMinutes(2);
         var failures = new List<string>();
-        while (_clock.Elapsed < giveUp)
+        while (_clock.Elapsed < giveUp && !_abandoned)
         {
             var (outcome, body, replayed) = await SendOnceAsync(node(slot), request);
             var attempt = new Attempt(_clock.Elapsed, slot, kind, key, outcome);
@@ -214,6 +221,18 @@ public sealed class CommandLoad(Func<int, EngineProcess> node, int nodes, string
         catch (TaskCanceledException)
         {
             return (Attempt.NoAnswer, null, false);
+        }
+    }
+
+    /// <summary>Writers running; <see cref="Task"/> ends when they have stopped.</summary>
+    public sealed class Running(CommandLoad load, Task task) : IAsyncDisposable
+    {
+        public Task Task => task;
+
+        public async ValueTask DisposeAsync()
+        {
+            load.Abandon();
+            await task;
         }
     }
 

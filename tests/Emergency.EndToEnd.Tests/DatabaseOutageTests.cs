@@ -43,7 +43,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
 
         var load = new CommandLoad(slot => nodes[slot], nodes.Length, "outage");
         using var stop = new CancellationTokenSource();
-        var writers = load.RunAsync(4, stop.Token);
+        await using var writers = load.Start(4, stop.Token);
         await Eventually.Until(() => Task.FromResult(load.Acknowledged), n => n >= 30, "30 commands acknowledged before the outage", TimeSpan.FromSeconds(60));
 
         // The outage: PostgreSQL gone at once, for 10 s, under load.
@@ -83,7 +83,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
 
         await Eventually.Until(() => Task.FromResult(load.Acknowledged), n => n >= acknowledgedBefore + 60, "60 more commands acknowledged after the outage", TimeSpan.FromSeconds(60));
         await stop.CancelAsync();
-        await writers;
+        await writers.Task;
 
         var during = load.Attempts.Where(a => a.At > down && a.At < upCalled).ToList();
         var after = load.Attempts.Where(a => a.At > up).ToList();
