@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 
 namespace Emergency.Storage;
@@ -44,6 +45,11 @@ public static class EmergencyStorageSiloBuilderExtensions
 
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
             new SchemaMigrationParticipant(storage, services.GetRequiredService<ILoggerFactory>()));
+
+        // A storage error crosses grain calls (a failed write answers its caller, maybe on another node, then the
+        // API). Orleans serializes only exceptions from namespaces it was told of: without Npgsql here, a database
+        // outage reached the API as CodecNotFoundException (a 500) instead of the DbException answered with a 503.
+        silo.Services.Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add("Npgsql"));
 
         if (storage.Commit == CommitMode.Group)
         {

@@ -9,12 +9,13 @@ IBenchmark? benchmark = name switch
     "commands" => new CommandsBenchmark(),
     "memory" => new MemoryBenchmark(),
     "complaints" => new ComplaintSurgeBenchmark(),
+    "cluster" => new ClusterBenchmark(),
     _ => null,
 };
 
 if (benchmark is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|commands|memory|complaints [--option value ...]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|commands|memory|complaints|cluster [--option value ...]");
     return 2;
 }
 

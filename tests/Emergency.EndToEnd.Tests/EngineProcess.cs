@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Emergency.Testing;
 
 namespace Emergency.EndToEnd.Tests;
 
-/// <summary>The engine as a real process of its own, started from its built binaries, stopped with SIGKILL.</summary>
+/// <summary>The engine as a real process of its own, started from its built binaries, stopped with SIGTERM or SIGKILL.</summary>
 public sealed class EngineProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -22,6 +23,11 @@ public sealed class EngineProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>The exit code once the process has ended; null while it runs.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    public int ProcessId => _process.Id;
 
     public string Output
     {
@@ -62,8 +68,43 @@ public sealed class EngineProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => engine.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await engine.WaitReadyAsync();
+        try
+        {
+            await engine.WaitReadyAsync();
+        }
+        catch
+        {
+            // Never leave a process behind that the caller has no handle on.
+            await engine.DisposeAsync();
+            throw;
+        }
+
         return engine;
+    }
+
+    /// <summary>
+    /// SIGTERM, as a service manager stops a node: the engine stops taking requests, finishes those in flight,
+    /// leaves the cluster and exits. Returns how long that took.
+    /// </summary>
+    public async Task<TimeSpan> StopAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The engine did not stop within 90 s of SIGTERM:\n{Output}");
+        }
+
+        return watch.Elapsed;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed that was not already durable.</summary>
@@ -150,15 +191,36 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
     /// <summary>Settings for another node of the same cluster: same storage and cluster, ports of its own.</summary>
     public EngineSettings AnotherNode() => this with { HttpPort = FreePorts.Next(), SiloPort = FreePorts.Next(), GatewayPort = FreePorts.Next() };
 
+    /// <summary>
+    /// Settings for a node of another cluster on the same storage and ServiceId: it does not see this cluster's
+    /// nodes, so both may activate the same grain and write its stored state (a split brain, made on purpose).
+    /// </summary>
+    public EngineSettings InAnotherCluster() => AnotherNode() with { ClusterId = $"process-tests-{Guid.NewGuid():N}" };
+
     public IEnumerable<(string Key, string Value)> Arguments() =>
     [
         ("Urls", $"http://127.0.0.1:{HttpPort}"),
         ("Storage:Provider", Provider),
-        ("Storage:ConnectionString", ConnectionString),
+        ("Storage:ConnectionString", Provider == "PostgreSql" ? Pooled(ConnectionString) : ConnectionString),
         ("Cluster:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Cluster:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Cluster:ClusterId", ClusterId),
         ("Cluster:ServiceId", "process-tests"),
         .. Extra,
     ];
+
+    /// <summary>
+    /// At most 10 connections per engine unless the test says otherwise: three engines, the test's own reads and the
+    /// other test assemblies share one server (100 connections by default), and Npgsql's default pool is 100.
+    /// </summary>
+    private static string Pooled(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Maximum Pool Size"))
+        {
+            builder.MaxPoolSize = 10;
+        }
+
+        return builder.ConnectionString;
+    }
 }

@@ -62,7 +62,7 @@ public static class EngineHost
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddEmergencyPolicies(enforcers);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DescribeUnavailable);
         builder.Services.ConfigureHttpJsonOptions(json => Contracts.DomainJson.Configure(json.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(json => Contracts.DomainJson.Configure(json.PayloadSerializerOptions));
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
@@ -150,6 +150,22 @@ public static class EngineHost
         jurisdiction = string.IsNullOrWhiteSpace(jurisdiction) ? PetitionRuleCatalog.National : jurisdiction;
         return (PetitionRuleLoader.Load(Path.Combine(rulesDirectory, "petitions"), calendar, overrides, jurisdiction),
             SuggestionRuleLoader.Load(Path.Combine(rulesDirectory, "suggestions"), calendar, overrides, jurisdiction));
+    }
+
+    /// <summary>An exception answered 503 (<see cref="StatusFor"/>) says, in words, that a retry with the same key is safe.</summary>
+    private static void DescribeUnavailable(ProblemDetailsContext context)
+    {
+        if (context.Exception is not { } exception || context.ProblemDetails.Status != StatusCodes.Status503ServiceUnavailable)
+        {
+            return;
+        }
+
+        context.ProblemDetails.Type = "urn:emergency:problem:unavailable";
+        context.ProblemDetails.Title = "The engine cannot take commands now";
+        context.ProblemDetails.Detail = exception is InconsistentStateException
+            ? "the case was changed at the same moment by another writer; send the command again with the same Idempotency-Key, which applies it once"
+            : "its storage or cluster is unavailable for a moment; send the command again with the same Idempotency-Key, which applies it once";
+        context.HttpContext.Response.Headers.RetryAfter = "1";
     }
 
     /// <summary>Storage or cluster trouble is worth a retry (503); anything else is a bug (500).</summary>
