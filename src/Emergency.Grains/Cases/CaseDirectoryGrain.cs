@@ -1,5 +1,7 @@
 using Emergency.Contracts;
 using Emergency.Domain.Cases;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Emergency.Grains.Cases;
 
@@ -33,6 +35,7 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
 
     private HashSet<string> _closed = [];
     private Task _lastWrite = Task.CompletedTask;
+    private ILogger? _logger;
     private Task<int>? _warmUp;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -116,6 +119,11 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
         return all.Count;
     }
 
+    /// <summary>
+    /// Touches every open case. It never fails: a case that cannot be touched now (its node stopping, the database
+    /// busy) keeps its place in the list without a summary, and the next listing asks it again; its durable reminder
+    /// still wakes it. One failed touch must never fail the shard, or with it the start of a node.
+    /// </summary>
     private async Task<int> TouchAll()
     {
         var never = await TouchAsync(_open.ToList());
@@ -126,7 +134,15 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
         if (missing.Count > 0)
         {
             _open.ExceptWith(missing);
-            await Write();
+            try
+            {
+                await Write();
+            }
+            catch (Exception ex)
+            {
+                // The next write of the shard stores the list without them; until then they are only left out in memory.
+                LogWarmUpTrouble(ex, this.GetPrimaryKeyString(), missing.Count);
+            }
         }
 
         return _open.Count;
@@ -138,14 +154,14 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
         var never = new List<string>();
         foreach (var batch in ids.Chunk(TouchBatch))
         {
-            var touched = await Task.WhenAll(batch.Select(id => CaseGrain(id).Touch()));
+            var touched = await Task.WhenAll(batch.Select(TryTouch));
             for (var i = 0; i < batch.Length; i++)
             {
-                if (touched[i] is { } summary)
+                if (touched[i] is { Summary: { } summary })
                 {
                     await Publish(summary);
                 }
-                else
+                else if (touched[i].Answered)
                 {
                     never.Add(batch[i]);
                 }
@@ -154,6 +170,28 @@ public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirector
 
         return never;
     }
+
+    /// <summary>Touches one case; a failure is logged and reported as no answer, never thrown.</summary>
+    private async Task<(bool Answered, TSummary? Summary)> TryTouch(string id)
+    {
+        try
+        {
+            return (true, await CaseGrain(id).Touch());
+        }
+        catch (Exception ex)
+        {
+            LogTouchFailed(ex, this.GetPrimaryKeyString(), id);
+            return (false, null);
+        }
+    }
+
+    private void LogTouchFailed(Exception exception, string shard, string caseId) =>
+        Logger.LogWarning(exception, "Directory shard {Shard} could not touch case {CaseId}; it stays listed and is asked again at the next listing", shard, caseId);
+
+    private void LogWarmUpTrouble(Exception exception, string shard, int count) =>
+        Logger.LogWarning(exception, "Directory shard {Shard} could not store the removal of {Count} never-written reservations", shard, count);
+
+    private ILogger Logger => _logger ??= ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());
 
     /// <summary>Writes one after the other: the warm-up runs beside requests, and two writes in flight would conflict.</summary>
     private Task Write() => _lastWrite = WriteAfter(_lastWrite);
