@@ -29,9 +29,9 @@ public sealed record StoredIncident(int Version, JsonObject Record)
         return entry is null ? null : (entry["at"]!.GetValue<DateTimeOffset>(), entry["recordedAt"]!.GetValue<DateTimeOffset>());
     }
 
-    public IEnumerable<JsonObject> Timeline => Record["incident"]!["timeline"]!.AsArray().Select(e => e!.AsObject());
+    public IEnumerable<JsonObject> Timeline => Record["case"]!["timeline"]!.AsArray().Select(e => e!.AsObject());
 
     /// <summary>When one obligation was completed, as stored; null while it is not.</summary>
     public string? CompletedAt(string obligation) =>
-        (string?)Record["incident"]!["obligations"]!.AsArray().FirstOrDefault(o => string.Equals((string?)o!["kind"], obligation, StringComparison.OrdinalIgnoreCase))?["completedAt"];
+        (string?)Record["case"]!["obligations"]!.AsArray().FirstOrDefault(o => string.Equals((string?)o!["kind"], obligation, StringComparison.OrdinalIgnoreCase))?["completedAt"];
 }
