@@ -13,6 +13,9 @@ public interface IComplaintWatchGrain : IGrainWithStringKey
 {
     /// <summary>Counts a durable complaint; answers once the count is durable. Counting the same case twice changes nothing.</summary>
     Task<WatchOutcome> Observe(WatchedComplaint complaint, string subject, EarlyWarningRule rule, string ruleSetId);
+
+    /// <summary>Drill scopes only: forgets the watch's complaints (its stored state).</summary>
+    Task Purge();
 }
 
 /// <summary>The earlier cases of one complainant, keyed "{scope}/{salted hash of the person}": never the person.</summary>
@@ -20,6 +23,9 @@ public interface IComplainantGrain : IGrainWithStringKey
 {
     /// <summary>Adds a case; returns the person's other cases within the look-back, oldest first.</summary>
     Task<IReadOnlyList<string>> Observe(string caseId, DateTimeOffset at, TimeSpan lookback);
+
+    /// <summary>Drill scopes only: forgets the person's cases (the stored state).</summary>
+    Task Purge();
 }
 
 /// <summary>One raised early warning, keyed by its id ("wrn-…"): its evidence and its escalation into an incident.</summary>
@@ -33,6 +39,9 @@ public interface IWarningGrain : IGrainWithStringKey
 
     /// <summary>Registers an incident linked to the complaints, and notes it on each of them. Once per warning.</summary>
     Task<CommandResult<EarlyWarningRecord>> Escalate(EscalateWarning command, CommandContext context);
+
+    /// <summary>Drill scopes only: deletes the warning's stored state.</summary>
+    Task Purge();
 }
 
 /// <summary>The warnings of one scope, keyed by scope: few (one per burst), so one grain lists them all.</summary>
@@ -47,6 +56,9 @@ public interface IWarningDirectoryGrain : IGrainWithStringKey
 
     /// <summary>Every warning of the scope, newest first.</summary>
     Task<IReadOnlyList<EarlyWarningRecord>> List();
+
+    /// <summary>Drill scopes only: purges every warning of the scope and the list itself; returns how many warnings.</summary>
+    Task<int> Purge();
 }
 
 /// <summary>How early warning grains are keyed.</summary>

@@ -89,6 +89,30 @@ public sealed class DrillApiTests(DrillEngine engine)
     }
 
     [Fact]
+    public async Task Purging_a_drill_of_complaints_leaves_no_stored_state_of_its_scope_not_even_the_early_warning()
+    {
+        var (run, _) = await engine.RunFastAsync(Scenarios.HotlineSurge, "hotline-surge.yaml");
+        var scope = Scopes.Drill(run);
+        using var organiser = engine.Client();
+        var warnings = (await organiser.GetFromJsonAsync<JsonArray>($"/api/warnings?scope={scope}", Cancel))!;
+        var warningId = (string)Assert.Single(warnings)!["id"]!;
+        var incidentId = (string)warnings[0]!["escalation"]!["incidentId"]!;
+        var disputes = Enumerable.Range(1, 8).SelectMany(sequence => Enumerable.Range(0, 40).Select(copy => DrillIds.Dispute(run, sequence, copy))).ToList();
+        IReadOnlyList<string> keys = [scope, warningId, incidentId, .. disputes];
+
+        // Stored: the complaints, their directory shards, the watch of the plant, the caller's history, the warning and its list, the incident.
+        var before = await engine.StoredStatesAsync(scope + "/", keys);
+        Assert.True(before >= 41 + 5, $"{before} stored states before the purge");
+
+        using var purge = await organiser.DeleteAsync($"/api/drills/{run}", Cancel);
+        Assert.True(purge.StatusCode == HttpStatusCode.OK, await purge.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(42, (int)(await purge.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["purged"]!);
+
+        Assert.Equal(0, await engine.StoredStatesAsync(scope + "/", keys));
+        Assert.Empty((await organiser.GetFromJsonAsync<JsonArray>($"/api/warnings?scope={scope}", Cancel))!);
+    }
+
+    [Fact]
     public async Task The_report_comes_as_json_as_a_page_with_the_chart_inline_and_as_svg()
     {
         var (run, json) = await engine.RunFastAsync(Scenarios.Longjiang, "longjiang-cadmium-2012.yaml");

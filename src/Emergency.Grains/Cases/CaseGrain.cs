@@ -86,6 +86,9 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     /// <summary>Runs before a command is judged: a grain whose rules depend on other grains refreshes them here.</summary>
     protected virtual Task BeforeCommand() => Task.CompletedTask;
 
+    /// <summary>Runs before a drill case's state is deleted: a grain that left traces in other grains purges them here.</summary>
+    protected virtual Task OnPurging(TCase @case) => Task.CompletedTask;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Exists(_record.State.Case))
@@ -134,6 +137,11 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         if (Case is not null && !Scopes.IsDrill(Case.Scope))
         {
             throw new InvalidOperationException($"only drill cases can be purged; this {Noun} is live");
+        }
+
+        if (Case is not null)
+        {
+            await OnPurging(Case);
         }
 
         await _record.ClearStateAsync();

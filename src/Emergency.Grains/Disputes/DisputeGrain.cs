@@ -97,6 +97,8 @@ public sealed partial class DisputeGrain(
 
     protected override bool Exists(DisputeState state) => state.Exists;
 
+    protected override Task OnPurging(Dispute dispute) => ComplaintObserver.PurgeAsync(GrainFactory, dispute.State);
+
     protected override Dispute Load(DisputeState state) => Dispute.Load(state, catalog);
 
     protected override DisputeState StateOf(Dispute dispute) => dispute.State;

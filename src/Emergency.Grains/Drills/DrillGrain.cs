@@ -339,6 +339,7 @@ public sealed partial class DrillGrain(
                 GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(key).Purge(),
                 GrainFactory.GetGrain<IDisputeDirectoryGrain>(key).Purge(),
             }));
+        await GrainFactory.GetGrain<IWarningDirectoryGrain>(Scope).Purge();
         await record.ClearStateAsync();
         _scenario = null;
         _wakes.Clear();

@@ -10,6 +10,7 @@ public sealed class ComplainantGrain : Grain, IComplainantGrain
 {
     private readonly IPersistentState<ComplainantHistoryState> _state;
     private readonly GroupCommit _commit;
+    private Task? _purge;
 
     public ComplainantGrain([PersistentState("complainant", StorageNames.Provider)] IPersistentState<ComplainantHistoryState> state)
     {
@@ -22,6 +23,23 @@ public sealed class ComplainantGrain : Grain, IComplainantGrain
         var earlier = ComplainantHistory.Observe(_state.State, caseId, at, lookback);
         await _commit.Flush();
         return earlier;
+    }
+
+    /// <summary>Many complaints of a drill purge the same grain at once (it is reentrant): one purge serves them all.</summary>
+    public Task Purge() => _purge ??= PurgeOnce();
+
+    private async Task PurgeOnce()
+    {
+        if (!Scopes.IsDrill(this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)]))
+        {
+            throw new InvalidOperationException("only the early warning of a drill scope can be purged");
+        }
+
+        // Not deactivated: the other complaints' purges are still arriving, and are answered by this one.
+        if (_state.RecordExists)
+        {
+            await _state.ClearStateAsync();
+        }
     }
 
     private async Task WriteAsync()

@@ -37,4 +37,24 @@ public static class ComplaintObserver
         await Task.WhenAll(watches.Append(person));
         return await person;
     }
+
+    /// <summary>Drill scopes only: purges what the early warning kept of the complaint (its subjects' watches, its person's history).</summary>
+    public static Task PurgeAsync(IGrainFactory grains, DisputeState dispute)
+    {
+        var purges = new List<Task>(3);
+        foreach (var (kind, subject) in new[] { (ClusterSubjectKind.Enterprise, dispute.Subject.Enterprise), (ClusterSubjectKind.Place, dispute.Subject.Place) })
+        {
+            if (SubjectWatch.KeyOf(kind, subject) is { } key)
+            {
+                purges.Add(grains.GetGrain<IComplaintWatchGrain>(EarlyWarningKeys.Watch(dispute.Scope, key)).Purge());
+            }
+        }
+
+        if (ComplainantHistory.KeyOf(dispute.Complainant, Salt) is { } personKey)
+        {
+            purges.Add(grains.GetGrain<IComplainantGrain>(EarlyWarningKeys.Complainant(dispute.Scope, personKey)).Purge());
+        }
+
+        return Task.WhenAll(purges);
+    }
 }

@@ -17,6 +17,7 @@ public sealed partial class ComplaintWatchGrain : Grain, IComplaintWatchGrain
     private readonly IPersistentState<SubjectWatchState> _state;
     private readonly ILogger<ComplaintWatchGrain> _logger;
     private readonly GroupCommit _commit;
+    private Task? _purge;
 
     public ComplaintWatchGrain(
         [PersistentState("complaintWatch", StorageNames.Provider)] IPersistentState<SubjectWatchState> state,
@@ -25,6 +26,23 @@ public sealed partial class ComplaintWatchGrain : Grain, IComplaintWatchGrain
         _state = state;
         _logger = logger;
         _commit = new GroupCommit(WriteAsync);
+    }
+
+    /// <summary>Many complaints of a drill purge the same grain at once (it is reentrant): one purge serves them all.</summary>
+    public Task Purge() => _purge ??= PurgeOnce();
+
+    private async Task PurgeOnce()
+    {
+        if (!Scopes.IsDrill(this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)]))
+        {
+            throw new InvalidOperationException("only the early warning of a drill scope can be purged");
+        }
+
+        // Not deactivated: the other complaints' purges are still arriving, and are answered by this one.
+        if (_state.RecordExists)
+        {
+            await _state.ClearStateAsync();
+        }
     }
 
     public async Task<WatchOutcome> Observe(WatchedComplaint complaint, string subject, EarlyWarningRule rule, string ruleSetId)

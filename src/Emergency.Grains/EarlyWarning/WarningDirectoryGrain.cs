@@ -32,6 +32,22 @@ public sealed class WarningDirectoryGrain(
         }
     }
 
+    public async Task<int> Purge()
+    {
+        if (!Scopes.IsDrill(this.GetPrimaryKeyString()))
+        {
+            throw new InvalidOperationException("only the warnings of a drill scope can be purged");
+        }
+
+        await _loaded!;
+        var ids = state.State.Ids.ToList();
+        await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IWarningGrain>(id).Purge()));
+        _warnings.Clear();
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        return ids.Count;
+    }
+
     public Task Publish(EarlyWarningRecord warning)
     {
         Take(warning);

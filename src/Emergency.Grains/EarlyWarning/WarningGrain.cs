@@ -41,6 +41,17 @@ public sealed partial class WarningGrain(
 
     public Task<EarlyWarningRecord?> Get() => Task.FromResult(state.State.Warning);
 
+    public async Task Purge()
+    {
+        if (state.State.Warning is { } warning && !Scopes.IsDrill(warning.Scope))
+        {
+            throw new InvalidOperationException("only the warnings of a drill scope can be purged");
+        }
+
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
     public async Task<CommandResult<EarlyWarningRecord>> Escalate(EscalateWarning command, CommandContext context)
     {
         if (state.State.Warning is not { } warning)

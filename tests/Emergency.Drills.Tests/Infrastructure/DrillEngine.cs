@@ -71,6 +71,26 @@ public sealed class DrillEngine : IAsyncLifetime
         _directory.Dispose();
     }
 
+    /// <summary>
+    /// How many stored grain states (rows with a payload) have a key in <paramref name="keys"/> or starting with
+    /// <paramref name="keyPrefix"/>: read from the engine's SQLite file directly, without waking any grain.
+    /// </summary>
+    public async Task<int> StoredStatesAsync(string keyPrefix, IReadOnlyList<string> keys)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_directory.File("engine.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var query = connection.CreateCommand();
+        var names = keys.Select((_, i) => $"@k{i}").ToList();
+        query.CommandText = $"SELECT COUNT(*) FROM GrainState WHERE PayloadBinary IS NOT NULL AND (KeyExtension LIKE @prefix ESCAPE '\\'{string.Concat(names.Select(n => $" OR KeyExtension = {n}"))})";
+        query.Parameters.AddWithValue("@prefix", keyPrefix.Replace("_", "\\_", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal) + "%");
+        for (var i = 0; i < keys.Count; i++)
+        {
+            query.Parameters.AddWithValue(names[i], keys[i]);
+        }
+
+        return Convert.ToInt32(await query.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public HttpClient Client(string? token = OrganiserToken)
     {
         var client = new HttpClient(_handler, disposeHandler: false) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
