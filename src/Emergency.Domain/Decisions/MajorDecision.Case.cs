@@ -61,7 +61,7 @@ public sealed partial class MajorDecision : ICase
         foreach (var restriction in inForce.Where(r => !State.RestrictionsNoted.Contains(r.Id)))
         {
             State.RestrictionsNoted.Add(restriction.Id);
-            Append(now, now, Actor.System, MajorDecisionTimelineKind.RestrictionInForce, $"Approval blocked: the {restriction.Describe()} stands");
+            Append(now, now, Actor.System, MajorDecisionTimelineKind.RestrictionInForce, $"Approval blocked: the {restriction.Describe()} stands ({restriction.Id})");
             changed = true;
         }
 
