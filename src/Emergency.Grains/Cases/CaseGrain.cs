@@ -324,17 +324,21 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             return;
         }
 
+        var capped = false;
         if (next is { } due)
         {
             var delay = due - now;
-            await this.RegisterOrUpdateReminder(DeadlineReminder, delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay > LongestWait ? LongestWait : delay, ReminderPeriod);
+            capped = delay > LongestWait;
+            await this.RegisterOrUpdateReminder(DeadlineReminder, delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : capped ? LongestWait : delay, ReminderPeriod);
         }
         else if (_reminderFor is not null && await this.GetReminder(DeadlineReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
 
-        _reminderFor = next;
+        // A capped reminder is armed for an earlier moment than the deadline: its first tick arms it again for the rest,
+        // instead of ticking every period until the deadline.
+        _reminderFor = capped ? DateTimeOffset.MinValue : next;
     }
 
     private CommandResult<TView> Replay(AppliedCommand applied, string fingerprint, Actor actor) =>
