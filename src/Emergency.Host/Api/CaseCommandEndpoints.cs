@@ -4,7 +4,7 @@ using Emergency.Host.Auth;
 namespace Emergency.Host.Api;
 
 /// <summary>
-/// The shape every command endpoint of a petition, complaint or suggestion shares: the id checked, the idempotency
+/// The shape every command endpoint of a case shares (petitions, suggestions, major decisions): the id checked, the idempotency
 /// key read, the body read strictly (or an empty body taken where the command has nothing required), the grain
 /// asked, and its answer mapped to 200 or a problem.
 /// </summary>
@@ -16,7 +16,8 @@ public static class CaseCommandEndpoints
         string summary,
         CaseKind<TGrain, TView> kind,
         Func<TGrain, TBody, CommandContext, Task<CommandResult<TView>>> send,
-        Func<TBody>? whenEmpty = null)
+        Func<TBody>? whenEmpty = null,
+        string? policy = null)
         where TGrain : IGrainWithStringKey
         where TView : class
         where TBody : class =>
@@ -46,9 +47,9 @@ public static class CaseCommandEndpoints
                     return Results.Ok(ok.View);
                 });
             })
-            .RequireAuthorization(kind.Policy)
+            .RequireAuthorization(policy ?? kind.Policy)
             .WithSummary(summary)
-            .WithDescription($"{Policies.Describe(kind.Policy)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
+            .WithDescription($"{Policies.Describe(policy ?? kind.Policy)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
             .Accepts<TBody>("application/json")
             .Produces<TView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -107,7 +108,7 @@ public static class CaseCommandEndpoints
 /// <param name="Noun">"petition", "suggestion", in problems.</param>
 /// <param name="Prefix">Of its ids ("pet-").</param>
 /// <param name="Path">Of its resources ("/api/disputes").</param>
-/// <param name="Policy">Who may act on it.</param>
+/// <param name="Policy">Who may act on it (a command may name another policy).</param>
 /// <param name="VersionOf">The version of a view, reported with a refusal.</param>
 public sealed record CaseKind<TGrain, TView>(string Noun, string Prefix, string Path, string Policy, Func<TView, long> VersionOf)
     where TGrain : IGrainWithStringKey

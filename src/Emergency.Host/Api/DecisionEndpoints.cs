@@ -138,55 +138,13 @@ public static partial class DecisionEndpoints
         return view is null ? Problems.NotFound($"no major decision has the id '{id}'") : Results.Ok(view);
     }
 
+    /// <summary>Who major decisions are: their ids, resources and the problems that name them.</summary>
+    public static readonly CaseKind<IMajorDecisionGrain, MajorDecisionView> Kind = new("major decision", Prefix, "/api/decisions", Policies.DecideMatters, v => v.Version);
+
     private static void MapCommand<TBody>(RouteGroupBuilder group, string move, string policy, string summary,
         Func<IMajorDecisionGrain, TBody, CommandContext, Task<CommandResult<MajorDecisionView>>> send, Func<TBody>? whenEmpty = null)
-        where TBody : class
-    {
-        group.MapPost($"/{{id}}/{move}", async (HttpContext http, string id, IGrainFactory grains, CancellationToken cancellationToken) =>
-            {
-                if (!IsDecisionId(id))
-                {
-                    return Problems.NotFound($"'{id}' is not a major decision id");
-                }
-
-                var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
-                if (keyProblem is not null)
-                {
-                    return keyProblem;
-                }
-
-                TBody? body;
-                if (whenEmpty is not null && http.Request.ContentLength is null or 0 && !http.Request.HasJsonContentType())
-                {
-                    body = whenEmpty();
-                }
-                else
-                {
-                    var (read, problem) = await JsonBody.ReadAsync<TBody>(http.Request, cancellationToken);
-                    if (problem is not null)
-                    {
-                        return problem;
-                    }
-
-                    body = read;
-                }
-
-                var result = await send(grains.GetGrain<IMajorDecisionGrain>(id), body!, CommandRequests.ContextOf(http.User.ToActor(), commandId));
-                return Problems.From(result, v => v.Version, "major decision", ok =>
-                {
-                    CommandRequests.MarkReplay(http, ok);
-                    return Results.Ok(ok.View);
-                });
-            })
-            .RequireAuthorization(policy)
-            .WithSummary(summary)
-            .WithDescription($"{Policies.Describe(policy)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
-            .Accepts<TBody>("application/json")
-            .Produces<MajorDecisionView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-    }
+        where TBody : class =>
+        group.MapCaseCommand($"/{{id}}/{move}", summary, Kind, send, whenEmpty, policy);
 
     private const string Prefix = "dec-";
 
