@@ -6,6 +6,8 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
+using Emergency.Testing;
+
 namespace Emergency.EndToEnd.Tests;
 
 /// <summary>

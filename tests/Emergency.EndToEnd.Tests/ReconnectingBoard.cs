@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
+using Emergency.Testing;
+
 namespace Emergency.EndToEnd.Tests;
 
 /// <summary>

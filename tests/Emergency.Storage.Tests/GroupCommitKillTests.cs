@@ -27,7 +27,12 @@ public abstract class GroupCommitKillTests(ITestOutputHelper output)
         using var files = new TempDirectory("group-kill");
         var acknowledged = new ConcurrentBag<string>();
         var sent = 0;
-        await using (var engine = await EngineProcess.StartAsync(db.Options, "group-kill", files.Path))
+        var settings = new EngineSettings(db.Options.Provider.ToString(), db.Options.ConnectionString, files.Path)
+        {
+            ServiceId = "group-kill",
+            Extra = [("Storage:Commit", "group")],
+        };
+        await using (var engine = await EngineProcess.StartAsync(settings))
         {
             using var stop = new CancellationTokenSource();
             var writers = Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>

@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using Emergency.Testing;
 
-namespace Emergency.EndToEnd.Tests;
+namespace Emergency.Testing;
 
 /// <summary>The engine as a real process of its own, started from its built binaries, stopped with SIGTERM or SIGKILL.</summary>
 public sealed class EngineProcess : IAsyncDisposable
@@ -185,6 +184,9 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
 
     public string ClusterId { get; private init; } = $"process-tests-{Guid.NewGuid():N}";
 
+    /// <summary>The service the stored rows belong to: the same for every node and every restart of one test.</summary>
+    public string ServiceId { get; init; } = "process-tests";
+
     /// <summary>More <c>--Key=Value</c> arguments (e.g. <c>Cluster:Membership:ProbeTimeout</c>), given to every node.</summary>
     public IReadOnlyList<(string Key, string Value)> Extra { get; init; } = [];
 
@@ -205,7 +207,7 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
         ("Cluster:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Cluster:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Cluster:ClusterId", ClusterId),
-        ("Cluster:ServiceId", "process-tests"),
+        ("Cluster:ServiceId", ServiceId),
         .. Extra,
     ];
 
