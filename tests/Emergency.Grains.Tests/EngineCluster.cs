@@ -38,6 +38,9 @@ public sealed class EngineCluster : IAsyncDisposable
 
     public IClusterClient Client => _cluster!.Client;
 
+    /// <summary>The SQLite file the engine stores its state and reminders in.</summary>
+    public string DatabaseFile => _files.File("engine.db");
+
     public static async Task<EngineCluster> StartAsync()
     {
         var engine = new EngineCluster();

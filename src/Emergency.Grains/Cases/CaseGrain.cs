@@ -48,6 +48,9 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     private DateTimeOffset? _reminderFor;
     private bool _reminderKnown;
 
+    /// <summary>The deadline the stored record says the reminder was armed for, as found when this activation began.</summary>
+    private DateTimeOffset? _armedBeforeActivation;
+
     protected CaseGrain(IPersistentState<CaseRecord<TState>> record, EngineClock clock, ILogger logger)
     {
         _record = record;
@@ -93,6 +96,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     {
         if (Exists(_record.State.Case))
         {
+            _armedBeforeActivation = _record.State.ReminderFor;
             Case = Load(_record.State.Case);
             await CatchUp();
         }
@@ -253,6 +257,9 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     private async Task WriteAndPublish(DateTimeOffset now)
     {
+        // What Arm will register after this write; if that registration fails, the reminder armed before still ticks
+        // every period, so the case is looked at within ReminderPeriod anyway.
+        _record.State.ReminderFor = !Scopes.IsDrill(Case!.Scope) && Case.NextDueAt is { } due && due - now <= LongestWait ? due : null;
         try
         {
             await _record.WriteStateAsync();
@@ -315,7 +322,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         if (!_reminderKnown)
         {
             var existing = await this.GetReminder(DeadlineReminder);
-            _reminderFor = existing is null ? null : DateTimeOffset.MinValue;
+            _reminderFor = existing is null ? null : _armedBeforeActivation ?? DateTimeOffset.MinValue;
             _reminderKnown = true;
         }
 

@@ -15,6 +15,13 @@ public sealed class CaseRecord<TState>
     /// <summary>For a drill case: the latest moment of the drill's virtual clock it has seen.</summary>
     public DateTimeOffset? DrillNow { get; set; }
 
+    /// <summary>
+    /// The deadline the durable reminder is armed for, stored with the write that set that deadline (the reminder is
+    /// registered right after it): a new activation that finds the reminder and the same deadline leaves it alone
+    /// instead of writing it again. Null when there is none, or when it is armed for an earlier wake-up.
+    /// </summary>
+    public DateTimeOffset? ReminderFor { get; set; }
+
     public AppliedCommand? FindCommand(string commandId) => Commands.Find(c => c.Id == commandId);
 
     public void Remember(AppliedCommand command)
