@@ -20,6 +20,12 @@ public sealed class StorageOptions
     /// <summary>Configuration key of <see cref="Commit"/>: <c>default</c> (or absent) or <c>group</c>.</summary>
     public const string CommitKey = "Storage:Commit";
 
+    /// <summary>Configuration key of <see cref="Committers"/>.</summary>
+    public const string CommittersKey = "Storage:Committers";
+
+    /// <summary>The most committers <see cref="Committers"/> may ask for.</summary>
+    public const int MaxCommitters = 16;
+
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     /// <summary>
@@ -31,6 +37,16 @@ public sealed class StorageOptions
     /// <summary>How grain state writes are committed; the default is the Orleans ADO.NET provider, one commit per write.</summary>
     public CommitMode Commit { get; set; } = CommitMode.PerWrite;
 
+    /// <summary>
+    /// With group commit, how many transactions may be committing at once, each on its own connection (null: the
+    /// provider's default, 2 on PostgreSQL so that one batch executes while the other waits for its flush; SQLite
+    /// has one writer, so only 1 is accepted there). Writes of one grain never overlap: a grain waits for its write.
+    /// </summary>
+    public int? Committers { get; set; }
+
+    /// <summary>The number of committers in effect: <see cref="Committers"/>, or the provider's default.</summary>
+    public int EffectiveCommitters => Committers ?? (Provider == StorageProvider.PostgreSql ? 2 : 1);
+
     /// <summary>Reads the <c>Storage</c> section and validates it.</summary>
     /// <exception cref="StorageConfigurationException">A value is missing or invalid.</exception>
     public static StorageOptions FromConfiguration(IConfiguration configuration)
@@ -41,6 +57,7 @@ public sealed class StorageOptions
             Provider = ParseProvider(configuration[ProviderKey]),
             ConnectionString = configuration[ConnectionStringKey] ?? "",
             Commit = ParseCommit(configuration[CommitKey]),
+            Committers = ParseCommitters(configuration[CommittersKey]),
         };
         options.Validate();
         return options;
@@ -77,6 +94,21 @@ public sealed class StorageOptions
         _ => throw new StorageConfigurationException(CommitKey, $"'{value}' is not a commit mode. Expected default or group."),
     };
 
+    /// <summary>Parses a committer count: absent (the provider's default) or a whole number from 1 to <see cref="MaxCommitters"/>.</summary>
+    /// <exception cref="StorageConfigurationException">The value is not such a number.</exception>
+    public static int? ParseCommitters(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            && count is >= 1 and <= MaxCommitters
+            ? count
+            : throw new StorageConfigurationException(CommittersKey, $"'{value}' is not a number of committers. Expected a whole number from 1 to {MaxCommitters}.");
+    }
+
     /// <summary>Checks the provider and that the connection string is present and well-formed for it.</summary>
     /// <exception cref="StorageConfigurationException">A value is missing or invalid.</exception>
     public void Validate()
@@ -110,6 +142,17 @@ public sealed class StorageOptions
         {
             ValidateSqliteFile(new SqliteConnectionStringBuilder(ConnectionString));
         }
+
+        if (Committers is { } committers && (committers < 1 || committers > MaxCommitters))
+        {
+            throw new StorageConfigurationException(CommittersKey, $"{committers} committers: expected a whole number from 1 to {MaxCommitters}.");
+        }
+
+        if (Provider == StorageProvider.Sqlite && EffectiveCommitters != 1)
+        {
+            throw new StorageConfigurationException(CommittersKey,
+                $"SQLite has one writer at a time, so group commit runs one committer there; {EffectiveCommitters} were asked for.");
+        }
     }
 
     private static void ValidateSqliteFile(SqliteConnectionStringBuilder builder)
@@ -134,5 +177,5 @@ public sealed class StorageOptions
         }
     }
 
-    internal StorageOptions Snapshot() => new() { Provider = Provider, ConnectionString = ConnectionString, Commit = Commit };
+    internal StorageOptions Snapshot() => new() { Provider = Provider, ConnectionString = ConnectionString, Commit = Commit, Committers = Committers };
 }

@@ -129,7 +129,7 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
     private static readonly NpgsqlDbType[] Types =
         [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Bytea, NpgsqlDbType.Integer];
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 8 });
 
     private string? _write;
     private string? _clear;

@@ -13,6 +13,9 @@ namespace Emergency.Storage.GroupCommit;
 /// conflict fails that grain's write alone with <see cref="InconsistentStateException"/>; the rest commit. If the
 /// transaction fails, nothing of it was committed and every write in it fails with the error. While one batch
 /// commits the next one gathers, so the batch grows with the load and one grain waits at most about two commits.
+/// On PostgreSQL several committers (<see cref="StorageOptions.Committers"/>) run side by side, each on its own
+/// connection: one batch executes on the server while another waits for its flush. They never hold two writes of one
+/// row: a grain's next write is queued only after its previous one was answered.
 /// </summary>
 internal sealed partial class GroupCommitGrainStorage(
     string name,
@@ -30,7 +33,7 @@ internal sealed partial class GroupCommitGrainStorage(
     internal const int MaxConcurrentReads = 16;
 
     private readonly SemaphoreSlim _reads = new(MaxConcurrentReads);
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = options.EffectiveCommitters == 1 });
     private readonly GroupCommitDatabase _database = GroupCommitDatabase.For(options, serviceId);
     private StoredQueries? _queries;
     private Task _committer = Task.CompletedTask;
@@ -121,9 +124,9 @@ internal sealed partial class GroupCommitGrainStorage(
             _queries = await StoredQueries.LoadAsync(connection, cancellationToken);
         }
 
-        // Off any grain's scheduler: the committer serves every grain of the silo.
-        _committer = Task.Run(CommitLoopAsync, CancellationToken.None);
-        LogStarted(name, options.Provider);
+        // Off any grain's scheduler: the committers serve every grain of the silo.
+        _committer = Task.WhenAll(Enumerable.Range(0, options.EffectiveCommitters).Select(_ => Task.Run(CommitLoopAsync, CancellationToken.None)));
+        LogStarted(name, options.Provider, options.EffectiveCommitters);
     }
 
     /// <summary>Stops taking writes, commits what is queued, and waits for the last commit.</summary>
@@ -175,8 +178,8 @@ internal sealed partial class GroupCommitGrainStorage(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Grain storage {Name} on {Provider} commits writes in groups")]
-    private partial void LogStarted(string name, StorageProvider provider);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grain storage {Name} on {Provider} commits writes in groups, {Committers} at a time")]
+    private partial void LogStarted(string name, StorageProvider provider, int committers);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Count} writes failed; none of them was stored")]
     private partial void LogBatchFailed(Exception exception, int count);

@@ -16,7 +16,9 @@ namespace Emergency.Benchmarks.Commands;
 /// (one SQL transaction per command on the same PostgreSQL), and the storage ceiling (raw single-row upserts on
 /// the same databases), all in one run. Options: <c>--duration</c> and <c>--warmup</c> seconds per row,
 /// <c>--concurrency 1,10,100</c>, <c>--incidents</c> (at least this many incidents receive the updates),
-/// <c>--databases sqlite,postgres</c>, <c>--commit default,group</c>, <c>--paths memory,http,orleans,plain,ceiling</c>.
+/// <c>--databases sqlite,postgres</c>, <c>--commit default,group</c>, <c>--paths memory,http,orleans,plain,ceiling</c>,
+/// <c>--commands register,updateFacts</c> (without <c>register</c>, incidents are still registered, unmeasured),
+/// <c>--committers N</c> (group commit on PostgreSQL; default: the engine's).
 /// </summary>
 public sealed class CommandsBenchmark : IBenchmark
 {
@@ -32,7 +34,9 @@ public sealed class CommandsBenchmark : IBenchmark
         var databases = options.List("databases", "sqlite,postgres");
         var commits = options.List("commit", "default,group");
         var paths = options.List("paths", "memory,http,orleans,plain,ceiling");
-        var run = new Run(duration, warmUp, levels, incidents, _measurements);
+        var commands = options.List("commands", "register,updateFacts");
+        var committers = options.Text("committers", "") is { Length: > 0 } c ? c : null;
+        var run = new Run(duration, warmUp, levels, incidents, commands, _measurements);
         if (databases.Contains("postgres"))
         {
             _ = BenchDatabases.AdminConnectionString; // fail now, not after the SQLite rows
@@ -68,7 +72,7 @@ public sealed class CommandsBenchmark : IBenchmark
                             : $"Data Source={Path.Combine(scratch, $"engine-{commit}.db")}";
                         try
                         {
-                            await RunEngine(run, database, provider, commit, connectionString, paths);
+                            await RunEngine(run, database, provider, commit, connectionString, paths, database == "postgres" ? committers : null);
                         }
                         finally
                         {
@@ -108,15 +112,15 @@ public sealed class CommandsBenchmark : IBenchmark
             "commands",
             $"closed loop: each client sends its next command when the previous one is answered; {warmUp.TotalSeconds:0.#} s warm-up then {duration.TotalSeconds:0.#} s measured per row; " +
             $"updates spread over at least {incidents:N0} distinct incidents, each client on its own incidents; engine in this process (server GC), clients in the same process; " +
-            "CPU ms/op = this process's CPU time (engine and clients; the PostgreSQL server not included) over every command sent in the row; " +
+            "CPU ms/op = this process's CPU time (engine and clients) over every command sent in the row; PG CPU ms/op = the local PostgreSQL server's processes' CPU time over the same commands; " +
             $"SQLite WAL synchronous=FULL; ceiling payload {payload.Length:N0} bytes (a freshly registered incident); {string.Join("; ", notes)}",
-            ["database", "commit", "path", "command", "clients", "ok/s", "p50 ms", "p99 ms", "refused+failed", "vs plain", "vs ceiling", "CPU ms/op", "load"],
+            ["database", "commit", "path", "command", "clients", "ok/s", "p50 ms", "p99 ms", "refused+failed", "vs plain", "vs ceiling", "CPU ms/op", "PG CPU ms/op", "load"],
             Rows());
     }
 
-    private static async Task RunEngine(Run run, string database, string provider, string commit, string connectionString, IReadOnlyList<string> paths)
+    private static async Task RunEngine(Run run, string database, string provider, string commit, string connectionString, IReadOnlyList<string> paths, string? committers)
     {
-        string[] extra = commit == "default" ? [] : [$"--Storage:Commit={commit}"];
+        string[] extra = commit == "default" ? [] : [$"--Storage:Commit={commit}", .. committers is null ? [] : new[] { $"--Storage:Committers={committers}" }];
         await using var engine = await BenchEngine.StartAsync(provider, connectionString, extra);
         using var http = new HttpCommandTarget(engine.BaseAddress);
         var grains = new GrainCommandTarget(engine.Grains);
@@ -208,17 +212,23 @@ public sealed class CommandsBenchmark : IBenchmark
                 m.Database, m.Commit, m.Path, m.Command, m.Result.Clients.ToString(CultureInfo.InvariantCulture), m.Result.Throughput,
                 Percentiles.Ms(m.Result.P50), Percentiles.Ms(m.Result.P99),
                 $"{m.Result.Refused}", Ratio(m.Result.PerSecond, plain), Ratio(m.Result.PerSecond, ceiling),
-                m.CpuMs.ToString("0.00", CultureInfo.InvariantCulture), m.Load,
+                m.CpuMs.ToString("0.00", CultureInfo.InvariantCulture),
+                double.IsNaN(m.ServerCpuMs) ? "" : m.ServerCpuMs.ToString("0.00", CultureInfo.InvariantCulture), m.Load,
             ];
         }).ToList();
     }
 
-    private sealed record Measurement(string Database, string Commit, string Path, string Command, LoadResult Result, string Load, double CpuMs);
+    private sealed record Measurement(string Database, string Commit, string Path, string Command, LoadResult Result, string Load, double CpuMs, double ServerCpuMs);
 
-    private sealed class Run(TimeSpan duration, TimeSpan warmUp, IReadOnlyList<int> levels, int incidents, List<Measurement> measurements)
+    private sealed class Run(TimeSpan duration, TimeSpan warmUp, IReadOnlyList<int> levels, int incidents, IReadOnlyList<string> commands, List<Measurement> measurements)
     {
         public async Task Registrations(string database, string commit, string path, ICommandTarget target, ConcurrentBag<string> pool)
         {
+            if (!commands.Contains("register"))
+            {
+                return;
+            }
+
             foreach (var clients in levels)
             {
                 await Measure(database, commit, path, "register", clients, async (_, _) =>
@@ -255,6 +265,11 @@ public sealed class CommandsBenchmark : IBenchmark
 
         public async Task Updates(string database, string commit, string path, ICommandTarget target, string[] ids)
         {
+            if (!commands.Contains("updateFacts"))
+            {
+                return;
+            }
+
             foreach (var clients in levels)
             {
                 var perClient = ids.Length / clients;
@@ -296,10 +311,12 @@ public sealed class CommandsBenchmark : IBenchmark
         {
             var load = LoadAverage.Now();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var serverBefore = ServerCpu.Milliseconds("postgres");
             var result = await ClosedLoop.RunAsync(clients, duration, warmUp, operation);
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, result.Sent);
-            measurements.Add(new Measurement(database, commit, path, command, result, load, cpu));
-            Console.Error.WriteLine($"{database} {commit} {path} {command} ×{clients}: {result.Throughput}/s p50 {Percentiles.Ms(result.P50)} ms p99 {Percentiles.Ms(result.P99)} ms, {result.Refused} refused (load {load})");
+            var serverCpu = database == "postgres" ? (ServerCpu.Milliseconds("postgres") - serverBefore) / Math.Max(1, result.Sent) : double.NaN;
+            measurements.Add(new Measurement(database, commit, path, command, result, load, cpu, serverCpu));
+            Console.Error.WriteLine($"{database} {commit} {path} {command} ×{clients}: {result.Throughput}/s p50 {Percentiles.Ms(result.P50)} ms p99 {Percentiles.Ms(result.P99)} ms, {result.Refused} refused, CPU ms/op {cpu:0.00} here + {serverCpu:0.00} server (load {load})");
         }
     }
 }
