@@ -28,8 +28,9 @@ public static class EmergencyStorageSiloBuilderExtensions
     /// </para>
     /// <para>Grain state is stored as JSON without .NET type names (camelCase, enums by name).</para>
     /// <para>
-    /// <see cref="CommitMode.Group"/> replaces the ADO.NET grain storage with group commit: the same rows and queries,
-    /// many grains' writes per transaction (reminders and membership stay on the ADO.NET providers).
+    /// <see cref="CommitMode.Group"/> (the default) stores grain state with group commit: the same rows and queries as
+    /// the ADO.NET grain storage, many grains' writes per transaction; <see cref="CommitMode.PerWrite"/> uses the ADO.NET
+    /// grain storage itself. Reminders and membership are always the ADO.NET providers.
     /// </para>
     /// </remarks>
     /// <exception cref="StorageConfigurationException">The options are invalid.</exception>

@@ -17,7 +17,7 @@ public sealed class StorageOptions
     /// <summary>Configuration key of <see cref="ConnectionString"/>.</summary>
     public const string ConnectionStringKey = "Storage:ConnectionString";
 
-    /// <summary>Configuration key of <see cref="Commit"/>: <c>default</c> (or absent) or <c>group</c>.</summary>
+    /// <summary>Configuration key of <see cref="Commit"/>: <c>group</c> (or absent) or <c>perWrite</c>.</summary>
     public const string CommitKey = "Storage:Commit";
 
     /// <summary>Configuration key of <see cref="Committers"/>.</summary>
@@ -34,8 +34,11 @@ public sealed class StorageOptions
     /// </summary>
     public string ConnectionString { get; set; } = "";
 
-    /// <summary>How grain state writes are committed; the default is the Orleans ADO.NET provider, one commit per write.</summary>
-    public CommitMode Commit { get; set; } = CommitMode.PerWrite;
+    /// <summary>
+    /// How grain state writes are committed: by default in groups (many grains' writes per transaction, each answered
+    /// after its commit); <see cref="CommitMode.PerWrite"/> is the Orleans ADO.NET provider, one commit per write.
+    /// </summary>
+    public CommitMode Commit { get; set; } = CommitMode.Group;
 
     /// <summary>
     /// With group commit, how many transactions may be committing at once, each on its own connection (null: the
@@ -85,13 +88,13 @@ public sealed class StorageOptions
         throw StorageConfigurationException.UnknownProvider(value);
     }
 
-    /// <summary>Parses a commit mode: absent, <c>default</c> or <c>perWrite</c>; or <c>group</c> (ignoring case).</summary>
+    /// <summary>Parses a commit mode: absent or <c>group</c>; or <c>perWrite</c> (ignoring case).</summary>
     /// <exception cref="StorageConfigurationException">The value names no commit mode.</exception>
     public static CommitMode ParseCommit(string? value) => value?.Trim().ToLowerInvariant() switch
     {
-        null or "" or "default" or "perwrite" => CommitMode.PerWrite,
-        "group" => CommitMode.Group,
-        _ => throw new StorageConfigurationException(CommitKey, $"'{value}' is not a commit mode. Expected default or group."),
+        null or "" or "group" => CommitMode.Group,
+        "perwrite" => CommitMode.PerWrite,
+        _ => throw new StorageConfigurationException(CommitKey, $"'{value}' is not a commit mode. Expected group (the default) or perWrite."),
     };
 
     /// <summary>Parses a committer count: absent (the provider's default) or a whole number from 1 to <see cref="MaxCommitters"/>.</summary>

@@ -5,21 +5,22 @@ namespace Emergency.Storage.Tests;
 public sealed class CommitModeTests
 {
     [Theory]
-    [InlineData(null, CommitMode.PerWrite)]
-    [InlineData("", CommitMode.PerWrite)]
-    [InlineData("default", CommitMode.PerWrite)]
-    [InlineData("perWrite", CommitMode.PerWrite)]
+    [InlineData(null, CommitMode.Group)]
+    [InlineData("", CommitMode.Group)]
     [InlineData(" Group ", CommitMode.Group)]
-    public void Commit_modes_parse_ignoring_case_and_default_to_one_commit_per_write(string? value, CommitMode expected) =>
+    [InlineData("perWrite", CommitMode.PerWrite)]
+    [InlineData("PERWRITE", CommitMode.PerWrite)]
+    public void Commit_modes_parse_ignoring_case_and_default_to_group_commit(string? value, CommitMode expected) =>
         Assert.Equal(expected, StorageOptions.ParseCommit(value));
 
     [Fact]
     public void An_unknown_commit_mode_names_its_config_key()
     {
-        var error = Assert.Throws<StorageConfigurationException>(() => StorageOptions.ParseCommit("batch"));
+        var error = Assert.Throws<StorageConfigurationException>(() => StorageOptions.ParseCommit("default"));
 
         Assert.Equal(StorageOptions.CommitKey, error.Key);
-        Assert.Contains("default or group", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'default'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("group (the default) or perWrite", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,9 +30,9 @@ public sealed class CommitModeTests
         {
             [StorageOptions.ProviderKey] = "Sqlite",
             [StorageOptions.ConnectionStringKey] = "Data Source=x.db",
-            [StorageOptions.CommitKey] = "group",
+            [StorageOptions.CommitKey] = "perWrite",
         }).Build();
 
-        Assert.Equal(CommitMode.Group, StorageOptions.FromConfiguration(configuration).Commit);
+        Assert.Equal(CommitMode.PerWrite, StorageOptions.FromConfiguration(configuration).Commit);
     }
 }

@@ -162,7 +162,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     protected async Task<CommandResult<TView>> Register<TCommand>(
         TCommand command, string scope, CommandContext context, Func<DateTimeOffset, (TCase? Case, Decision Decision)> create)
     {
-        var fingerprint = Fingerprint(command);
+        var fingerprint = FingerprintFor(context, command);
         if (Case is not null)
         {
             return context.CommandId is { } id && _record.State.FindCommand(id) is { } applied
@@ -202,7 +202,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             return CommandResult<TView>.NotFound;
         }
 
-        var fingerprint = Fingerprint(command);
+        var fingerprint = FingerprintFor(context, command);
         if (context.CommandId is { } id && _record.State.FindCommand(id) is { } applied)
         {
             return Replay(applied, fingerprint, context.Actor);
@@ -244,11 +244,11 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         }
     }
 
-    private async Task<CommandResult<TView>> Persist(CommandContext context, string fingerprint, Decision decision, DateTimeOffset now)
+    private async Task<CommandResult<TView>> Persist(CommandContext context, string? fingerprint, Decision decision, DateTimeOffset now)
     {
         if (context.CommandId is { } id)
         {
-            _record.State.Remember(new AppliedCommand(id, fingerprint, Case!.Version));
+            _record.State.Remember(new AppliedCommand(id, fingerprint!, Case!.Version));
         }
 
         await WriteAndPublish(now);
@@ -348,7 +348,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         _reminderFor = capped ? DateTimeOffset.MinValue : next;
     }
 
-    private CommandResult<TView> Replay(AppliedCommand applied, string fingerprint, Actor actor) =>
+    private CommandResult<TView> Replay(AppliedCommand applied, string? fingerprint, Actor actor) =>
         applied.Fingerprint == fingerprint
             ? new CommandResult<TView> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = Case is null ? null : ViewOf(Case, CurrentTime, actor) }
             : Refused(CommandStatus.CommandIdReused, Decision.NotAllowed($"command id '{applied.Id}' was already used for a different command", Case?.AllowedMoves(CurrentTime) ?? []), actor);
@@ -379,6 +379,10 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
         return _record.State.DrillNow;
     }
+
+    /// <summary>The command's fingerprint when it carries a command id (only then is it remembered or compared); null otherwise.</summary>
+    private static string? FingerprintFor<TCommand>(CommandContext context, TCommand command) =>
+        context.CommandId is null ? null : Fingerprint(command);
 
     private static string Fingerprint<TCommand>(TCommand command) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, DomainJson.Options)));

@@ -16,7 +16,7 @@ namespace Emergency.Benchmarks.Commands;
 /// (one SQL transaction per command on the same PostgreSQL), and the storage ceiling (raw single-row upserts on
 /// the same databases), all in one run. Options: <c>--duration</c> and <c>--warmup</c> seconds per row,
 /// <c>--concurrency 1,10,100</c>, <c>--incidents</c> (at least this many incidents receive the updates),
-/// <c>--databases sqlite,postgres</c>, <c>--commit default,group</c>, <c>--paths memory,http,orleans,plain,ceiling</c>,
+/// <c>--databases sqlite,postgres</c>, <c>--commit perWrite,group</c>, <c>--paths memory,http,orleans,plain,ceiling</c>,
 /// <c>--commands register,updateFacts</c> (without <c>register</c>, incidents are still registered, unmeasured),
 /// <c>--committers N</c> (group commit on PostgreSQL; default: the engine's).
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class CommandsBenchmark : IBenchmark
         var levels = options.Ints("concurrency", "1,10,100");
         var incidents = Math.Max(options.Int("incidents", 2000), levels.Max());
         var databases = options.List("databases", "sqlite,postgres");
-        var commits = options.List("commit", "default,group");
+        var commits = options.List("commit", "perWrite,group");
         var paths = options.List("paths", "memory,http,orleans,plain,ceiling");
         var commands = options.List("commands", "register,updateFacts");
         var committers = options.Text("committers", "") is { Length: > 0 } c ? c : null;
@@ -120,7 +120,7 @@ public sealed class CommandsBenchmark : IBenchmark
 
     private static async Task RunEngine(Run run, string database, string provider, string commit, string connectionString, IReadOnlyList<string> paths, string? committers)
     {
-        string[] extra = commit == "default" ? [] : [$"--Storage:Commit={commit}", .. committers is null ? [] : new[] { $"--Storage:Committers={committers}" }];
+        string[] extra = [$"--Storage:Commit={commit}", .. committers is null || commit != "group" ? [] : new[] { $"--Storage:Committers={committers}" }];
         await using var engine = await BenchEngine.StartAsync(provider, connectionString, extra);
         using var http = new HttpCommandTarget(engine.BaseAddress);
         var grains = new GrainCommandTarget(engine.Grains);

@@ -9,7 +9,7 @@ internal sealed class PostgresTestDatabase : TestDatabase
 {
     private PostgresTestDatabase(string connectionString)
     {
-        Options = new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString };
+        Options = new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString, Commit = CommitMode.PerWrite };
     }
 
     public override StorageOptions Options { get; }

@@ -11,7 +11,7 @@ internal sealed class SqliteTestDatabase : TestDatabase
 
         // A sub-directory that does not exist yet, so every test also covers the migrator creating it.
         FilePath = Path.Combine(directory, "data", "emergency.db");
-        Options = new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={FilePath}" };
+        Options = new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={FilePath}", Commit = CommitMode.PerWrite };
     }
 
     public string Directory { get; }
