@@ -100,6 +100,13 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             Case = Load(_record.State.Case);
             await CatchUp();
         }
+        else
+        {
+            // Nothing stored, so no reminder either: one is registered only after the case's first durable write, and
+            // a live case's record is never cleared. A registration need not read the reminder table.
+            _reminderKnown = true;
+            _reminderFor = null;
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
