@@ -43,6 +43,7 @@ public static class EmergencyStorageSiloBuilderExtensions
         // The caller may mutate its options object after this call; the silo must keep what was validated.
         var storage = options.Snapshot();
         var invariant = EmergencyStorage.InvariantFor(storage.Provider);
+        var connectionString = EmergencyStorage.ConnectionStringFor(storage);
 
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
             new SchemaMigrationParticipant(storage, services.GetRequiredService<ILoggerFactory>()));
@@ -67,7 +68,7 @@ public static class EmergencyStorageSiloBuilderExtensions
             silo.AddAdoNetGrainStorage(EmergencyStorage.ProviderName, adoNet =>
             {
                 adoNet.Invariant = invariant;
-                adoNet.ConnectionString = storage.ConnectionString;
+                adoNet.ConnectionString = connectionString;
                 adoNet.GrainStorageSerializer = new JsonGrainStateSerializer();
             });
         }
@@ -75,7 +76,7 @@ public static class EmergencyStorageSiloBuilderExtensions
         silo.UseAdoNetReminderService(adoNet =>
         {
             adoNet.Invariant = invariant;
-            adoNet.ConnectionString = storage.ConnectionString;
+            adoNet.ConnectionString = connectionString;
         });
 
         if (storage.Provider == StorageProvider.PostgreSql)
@@ -83,7 +84,7 @@ public static class EmergencyStorageSiloBuilderExtensions
             silo.UseAdoNetClustering(adoNet =>
             {
                 adoNet.Invariant = invariant;
-                adoNet.ConnectionString = storage.ConnectionString;
+                adoNet.ConnectionString = connectionString;
             });
         }
 

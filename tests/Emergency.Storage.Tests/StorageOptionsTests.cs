@@ -100,3 +100,21 @@ public sealed class StorageOptionsTests
         Assert.Equal(StorageOptions.ProviderKey, error.Key);
     }
 }
+
+public sealed class ProviderConnectionStringTests
+{
+    [Fact]
+    public void PostgreSQL_statements_are_prepared_automatically_unless_the_connection_string_says_otherwise()
+    {
+        static string For(string connectionString) =>
+            EmergencyStorage.ConnectionStringFor(new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString });
+
+        Assert.Contains($"Max Auto Prepare={EmergencyStorage.AutoPreparedStatements}", For("Host=db;Username=u;Database=d"), StringComparison.Ordinal);
+        Assert.Equal("Host=db;Max Auto Prepare=0", For("Host=db;Max Auto Prepare=0"));
+        Assert.Equal("Host=db;MaxAutoPrepare=5", For("Host=db;MaxAutoPrepare=5"));
+    }
+
+    [Fact]
+    public void A_SQLite_connection_string_is_used_as_given() =>
+        Assert.Equal("Data Source=x.db", EmergencyStorage.ConnectionStringFor(new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = "Data Source=x.db" }));
+}

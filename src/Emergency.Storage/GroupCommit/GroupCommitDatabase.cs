@@ -13,7 +13,7 @@ internal abstract class GroupCommitDatabase(string serviceId)
     public static GroupCommitDatabase For(StorageOptions options, string serviceId) => options.Provider switch
     {
         StorageProvider.Sqlite => new SqliteGroupCommitDatabase(options.ConnectionString, serviceId),
-        StorageProvider.PostgreSql => new PostgreSqlGroupCommitDatabase(options.ConnectionString, serviceId),
+        StorageProvider.PostgreSql => new PostgreSqlGroupCommitDatabase(EmergencyStorage.ConnectionStringFor(options), serviceId),
         _ => throw StorageConfigurationException.UnknownProvider(options.Provider.ToString()),
     };
 
@@ -129,7 +129,7 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
     private static readonly NpgsqlDbType[] Types =
         [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Bytea, NpgsqlDbType.Integer];
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 8 });
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
     private string? _write;
     private string? _clear;
