@@ -21,10 +21,11 @@ namespace Emergency.Domain.Tests;
 /// </para>
 /// <para>
 /// Mutable is judged on the runtime object, not the declared type, so a List behind an IReadOnlyList is mutable: every
-/// collection is, except those of System.Collections.Immutable and System.Collections.Frozen, the read-only
-/// collections a collection expression makes, empty arrays, and the read-only wrappers (whose wrapped collection is
-/// checked in their place). Any other object is mutable when a public property has a setter that is not init-only or
-/// a public field is not read-only.
+/// collection is, except those of System.Collections.Immutable and System.Collections.Frozen and empty arrays. A
+/// read-only wrapper (a ReadOnlyCollection, the read-only list a collection expression makes) is fine made fresh, not
+/// shared: a wrapper changes with what it wraps (checked in its place), and what a collection expression made in
+/// memory is a List once the state is read back from storage. Any other object is mutable when a public property has
+/// a setter that is not init-only or a public field is not read-only.
 /// </para>
 /// </remarks>
 public static class Detachment
@@ -40,22 +41,27 @@ public static class Detachment
     ];
 
     /// <summary>Fails, naming every shared mutable object by its path, unless each handed-out value is detached from <paramref name="state"/>.</summary>
-    public static void Check(object state, params (string Name, object? Value)[] handedOut)
+    public static void Check(object state, params (string Name, object? Value)[] handedOut) => Check("state", state, handedOut);
+
+    /// <summary>The same, for a state named <paramref name="stateName"/> in the message.</summary>
+    public static void Check(string stateName, object state, params (string Name, object? Value)[] handedOut)
     {
-        var found = Find(state, handedOut);
+        var found = Find(stateName, state, handedOut);
         if (found.Count > 0)
         {
-            Assert.Fail($"shares mutable objects with the state:\n  {string.Join("\n  ", found)}");
+            Assert.Fail($"shares mutable objects with the {stateName}:\n  {string.Join("\n  ", found)}");
         }
     }
 
     /// <summary>Every object reachable from a handed-out value that is also reachable from <paramref name="state"/> and mutable, by path.</summary>
-    public static IReadOnlyList<string> Find(object state, params (string Name, object? Value)[] handedOut)
+    public static IReadOnlyList<string> Find(object state, params (string Name, object? Value)[] handedOut) => Find("state", state, handedOut);
+
+    private static List<string> Find(string stateName, object state, (string Name, object? Value)[] handedOut)
     {
         var inState = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
-        Walk(state, "state", new HashSet<object>(ReferenceEqualityComparer.Instance), 0, (value, path) =>
+        Walk(state, stateName, new HashSet<object>(ReferenceEqualityComparer.Instance), 0, (value, path) =>
         {
-            if (IsMutable(value))
+            if (MayChange(value))
             {
                 inState.TryAdd(value, path);
             }
@@ -82,8 +88,8 @@ public static class Detachment
         return found;
     }
 
-    /// <summary>Whether the object itself can be changed (not what it holds).</summary>
-    public static bool IsMutable(object value)
+    /// <summary>Whether the object itself (not what it holds) may change, or be a List after a reload, when the state holds it.</summary>
+    private static bool MayChange(object value)
     {
         if (value is Array array)
         {
@@ -93,7 +99,7 @@ public static class Detachment
         var shape = ShapeOf(value.GetType());
         return shape.Kind switch
         {
-            Kind.Collection => true,
+            Kind.Collection or Kind.ReadOnlyCollection => true,
             Kind.Object => shape.HasSetters,
             _ => false,
         };
@@ -123,7 +129,7 @@ public static class Detachment
             Walk(wrapped.GetValue(value), $"{path}(wrapped)", seen, depth + 1, visit);
         }
 
-        if (shape.Kind is Kind.Collection or Kind.ReadOnlyCollection)
+        if (shape.Kind is Kind.Collection or Kind.ReadOnlyCollection or Kind.ImmutableCollection)
         {
             if (shape.ElementsInert)
             {
@@ -175,7 +181,8 @@ public static class Detachment
         var elementsInert = ElementType(type) is { } element && IsInertDeclared(element, [type]);
         var wrapped = WrappedCollection(type);
         var kind = type.IsArray ? Kind.Collection
-            : IsReadOnlyCollectionType(type) || wrapped is not null ? Kind.ReadOnlyCollection
+            : IsImmutableCollectionType(type) ? Kind.ImmutableCollection
+            : wrapped is not null || IsMadeByCollectionExpression(type) ? Kind.ReadOnlyCollection
             : Kind.Collection;
         return new Shape(kind, HasSetters: false, Inert: false, elementsInert, wrapped, []);
     }
@@ -216,15 +223,12 @@ public static class Detachment
         return !HasSetters(type) && MembersOf(type).All(m => IsInertDeclared(m.Type, [.. within, type]));
     }
 
-    private static bool IsReadOnlyCollectionType(Type type)
-    {
-        var ns = type.Namespace ?? "";
-        return ns.StartsWith("System.Collections.Immutable", StringComparison.Ordinal)
-            || ns.StartsWith("System.Collections.Frozen", StringComparison.Ordinal)
+    private static bool IsImmutableCollectionType(Type type) =>
+        type.Namespace is "System.Collections.Immutable" or "System.Collections.Frozen";
 
-            // What a collection expression makes for IReadOnlyList<T> and the like: read-only over a fresh copy.
-            || (type.Name.StartsWith("<>z__ReadOnly", StringComparison.Ordinal) && type.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false));
-    }
+    /// <summary>What a collection expression makes for an IReadOnlyList and the like: read-only over a fresh copy.</summary>
+    private static bool IsMadeByCollectionExpression(Type type) =>
+        type.Name.StartsWith("<>z__ReadOnly", StringComparison.Ordinal) && type.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false);
 
     /// <summary>For a read-only wrapper (ReadOnlyCollection, ReadOnlyDictionary...): the property that gives the collection it wraps.</summary>
     private static PropertyInfo? WrappedCollection(Type type)
@@ -280,8 +284,11 @@ public static class Detachment
         Object,
         Collection,
 
-        /// <summary>Cannot be changed itself; its elements (or what it wraps) are walked.</summary>
+        /// <summary>Cannot be changed through itself, but is no snapshot when shared; its elements (or what it wraps) are walked.</summary>
         ReadOnlyCollection,
+
+        /// <summary>Cannot be changed; its elements are walked.</summary>
+        ImmutableCollection,
     }
 
     private sealed record Member(string Name, Type Type, Func<object, object?> Get);

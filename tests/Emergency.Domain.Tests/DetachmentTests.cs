@@ -39,10 +39,20 @@ public sealed class DetachmentTests
     public void A_shared_init_only_record_is_fine_unless_it_holds_a_mutable_collection()
     {
         var state = new State { Grade = new Grade { Level = 2, Reasons = new List<string> { "crosses a province boundary" } } };
-        var frozen = new State { Grade = new Grade { Level = 2, Reasons = ["crosses a province boundary"] } };
+        var frozen = new State { Grade = new Grade { Level = 2, Reasons = ImmutableList.Create("crosses a province boundary") } };
 
         Assert.Equal(["view.Grade.Reasons (List<String>) is state.Grade.Reasons"], Detachment.Find(state, ("view", new View { Grade = state.Grade })));
         Assert.Empty(Detachment.Find(frozen, ("view", new View { Grade = frozen.Grade })));
+    }
+
+    [Fact]
+    public void A_list_made_by_a_collection_expression_may_be_made_fresh_but_not_shared()
+    {
+        // Read-only in memory, but a List once the state is read back from storage.
+        var state = new State { Grade = new Grade { Level = 2, Reasons = ["crosses a province boundary", "drinking water cut"] } };
+
+        Assert.Empty(Detachment.Find(state, ("view", new View { Grade = state.Grade with { Reasons = [.. state.Grade.Reasons] } })));
+        Assert.Equal(["view.Grade.Reasons (<>z__ReadOnlyArray<String>) is state.Grade.Reasons"], Detachment.Find(state, ("view", new View { Grade = state.Grade })));
     }
 
     [Fact]
