@@ -12,6 +12,11 @@ namespace Emergency.Contracts;
 /// is always right. A board that sees a version gap reloads its snapshot. Exactly one of the summaries is set, by
 /// the kind of case that changed; the board puts it in that kind's lane.
 /// </summary>
+/// <remarks>
+/// Passed by reference ([Immutable]): the summaries come from the same builders as those the cases publish to their
+/// lists (SummaryOf), detached snapshots that share no mutable object with a case's state (the domain property tests
+/// check it); the warning is handed out with its own copy of the evidence.
+/// </remarks>
 [GenerateSerializer]
 [Immutable]
 public sealed record BoardUpdate

@@ -32,8 +32,13 @@ public interface ICaseDirectoryGrain<TSummary> : IGrainWithStringKey
     Task Reserve(string caseId);
 
     /// <summary>Takes a newer summary; a closed case leaves the list.</summary>
+    /// <param name="summary">
+    /// Passed by reference within a silo ([Immutable]), not deep-copied: a summary is a detached snapshot that shares
+    /// no mutable object with the case's state (the domain property tests check it after every step), and the list
+    /// keeps it as it is.
+    /// </param>
     [OneWay]
-    Task Publish(TSummary summary);
+    Task Publish([Immutable] TSummary summary);
 
     /// <summary>The open cases of this shard.</summary>
     Task<IReadOnlyList<TSummary>> List();

@@ -141,6 +141,7 @@ public sealed class IncidentPropertyTests
         var seen = new List<TimelineEntry>();
         var version = state.Version;
         CheckInvariants(incident, now, completed, overdueSince, seen, ref version);
+        CheckDetached(incident, now, decision: null);
 
         foreach (var step in scenario.Steps)
         {
@@ -155,6 +156,7 @@ public sealed class IncidentPropertyTests
             CheckInvariants(incident, now, completed, overdueSince, seen, ref version);
             if (step.Kind == StepKind.Tick)
             {
+                CheckDetached(incident, now, decision: null);
                 continue;
             }
 
@@ -184,8 +186,13 @@ public sealed class IncidentPropertyTests
             }
 
             CheckInvariants(incident, now, completed, overdueSince, seen, ref version);
+            CheckDetached(incident, now, decision);
         }
     }
+
+    /// <summary>What the grain hands out by reference (the view, the summary, the decision) shares nothing mutable with the state.</summary>
+    private static void CheckDetached(Incident incident, DateTimeOffset now, Decision? decision) =>
+        Detachment.Check(incident.State, ("view", incident.View(now)), ("summary", incident.Summary(now)), ("decision", decision));
 
     private static Decision Apply(Incident incident, Step step, DateTimeOffset now)
     {

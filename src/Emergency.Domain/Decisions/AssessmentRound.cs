@@ -61,6 +61,21 @@ public sealed class AssessmentRound
     [JsonIgnore]
     public bool BothOfficesAgreed =>
         ReviewBy(ReviewOffice.StabilityOffice)?.Verdict == ReviewVerdict.Agreed && ReviewBy(ReviewOffice.LegalOffice)?.Verdict == ReviewVerdict.Agreed;
+
+    /// <summary>A copy that shares nothing mutable with this round, for a view: the round goes on changing in the state.</summary>
+    public AssessmentRound Snapshot()
+    {
+        var copy = (AssessmentRound)MemberwiseClone();
+        copy.PlannedMethods = [.. PlannedMethods];
+        copy.PublicComment = PublicComment?.Snapshot();
+        copy.Views = [.. Views];
+        copy.Findings = [.. Findings];
+        copy.Ratings = [.. Ratings.Select(r => r with { Reasons = [.. r.Reasons] })];
+        copy.Mitigation = [.. Mitigation];
+        copy.Reports = [.. Reports];
+        copy.Reviews = [.. Reviews];
+        return copy;
+    }
 }
 
 /// <summary>The public comment period (公开征求意见) of one round.</summary>
@@ -98,6 +113,9 @@ public sealed class CommentPeriod
     /// <summary>Neither closed nor superseded (derived, not stored).</summary>
     [JsonIgnore]
     public bool IsOpen => ClosedAt is null && SupersededAt is null;
+
+    /// <summary>A copy, for a view: the period goes on changing in the state.</summary>
+    public CommentPeriod Snapshot() => (CommentPeriod)MemberwiseClone();
 }
 
 /// <summary>Views heard by questionnaire, visits or a hearing.</summary>

@@ -190,6 +190,10 @@ public sealed record MajorDecisionSummary : ICaseSummary
     public bool IsClosed => Stage == MajorDecisionStage.Decided;
 }
 
+/// <summary>
+/// Views and summaries are detached snapshots: they share no mutable object with the state (lists are copied, the
+/// rounds and the restrictions too), so a grain can hand them out by reference and go on changing its state.
+/// </summary>
 public static class MajorDecisionViews
 {
     public static MajorDecisionView View(this MajorDecision decision, DateTimeOffset now)
@@ -216,14 +220,14 @@ public static class MajorDecisionViews
             PublicComment = round?.PublicComment is { } comment ? Of(comment, now) : null,
             ViewsHeard = ViewsHeard(s),
             Analysis = rules is null ? [] : [.. rules.Dimensions.Select(d => Of(d.Key, d.Value, round))],
-            Assessment = round,
-            PastAssessments = [.. s.Rounds.Take(Math.Max(0, s.Rounds.Count - 1))],
-            PublicOpinion = s.PublicOpinion,
-            ProposalChanges = s.ProposalChanges,
-            CollectiveDecisions = s.CollectiveDecisions,
-            RestrictionsInForce = decision.RestrictionsInForce(now),
+            Assessment = round?.Snapshot(),
+            PastAssessments = [.. s.Rounds.Take(Math.Max(0, s.Rounds.Count - 1)).Select(r => r.Snapshot())],
+            PublicOpinion = [.. s.PublicOpinion.Select(p => p with { Ids = [.. p.Ids] })],
+            ProposalChanges = [.. s.ProposalChanges],
+            CollectiveDecisions = [.. s.CollectiveDecisions],
+            RestrictionsInForce = [.. decision.RestrictionsInForce(now).Select(r => r.Snapshot())],
             BlockedBy = decision.Blockers(now),
-            Timeline = s.Timeline,
+            Timeline = [.. s.Timeline],
             AllowedMoves = decision.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,

@@ -163,6 +163,10 @@ public sealed record DisputePublicView
     public bool? RepliedOnTime { get; init; }
 }
 
+/// <summary>
+/// Views and summaries are detached snapshots: they share no mutable object with the state (lists are copied), so a
+/// grain can hand them out by reference and go on changing its state.
+/// </summary>
 public static class DisputeViews
 {
     /// <summary>How many alerts a summary carries.</summary>
@@ -200,19 +204,19 @@ public static class DisputeViews
             Complainant = includePersonalData ? s.Complainant : null,
             Content = includePersonalData ? s.Content : null,
             PersonalDataRedacted = !includePersonalData,
-            EarlierCases = s.EarlierCases,
+            EarlierCases = [.. s.EarlierCases],
             TransferredAt = s.TransferredAt,
             Acceptance = s.Acceptance,
             Returned = s.Returned,
             Assignment = s.Assignment,
             Handling = s.Handling,
-            Extensions = s.Extensions,
-            Answers = includePersonalData ? s.Answers : [.. s.Answers.Select(a => a with { Content = Redacted })],
-            ReviewRequests = s.ReviewRequests,
-            Satisfactions = s.Satisfactions,
+            Extensions = [.. s.Extensions],
+            Answers = includePersonalData ? [.. s.Answers] : [.. s.Answers.Select(a => a with { Content = Redacted })],
+            ReviewRequests = [.. s.ReviewRequests],
+            Satisfactions = [.. s.Satisfactions],
             Obligations = [.. s.Obligations.Select(o => DisputeObligationView.Of(o, now))],
             Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
-            Timeline = s.Timeline,
+            Timeline = [.. s.Timeline],
             AllowedMoves = dispute.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,
@@ -238,7 +242,7 @@ public static class DisputeViews
             Overdue = obligations.Any(o => o.Status == DisputeObligationStatus.Overdue),
             Extended = s.Extensions.Count > 0,
             Satisfaction = s.Satisfactions.LastOrDefault()?.Satisfaction,
-            EarlierCases = s.EarlierCases,
+            EarlierCases = [.. s.EarlierCases],
             Obligations = obligations,
             Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
             Alerts = [.. s.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(AlertsPerCase)],

@@ -169,8 +169,12 @@ public sealed class Suggestion : ICase
         var at = command.At ?? now;
         return Attempt(Trigger.ReturnWrongAssignment, "return a wrong assignment", now, () => WhyNotReturn(at), () =>
         {
-            var assignment = Assignment!;
-            assignment.Returned = new WrongAssignmentReturn { Reason = command.Reason.Trim(), At = at, RecordedAt = now, RecordedBy = actor.ToString() };
+            var index = State.Assignments.FindLastIndex(a => a.Returned is null);
+            var assignment = State.Assignments[index];
+            State.Assignments[index] = assignment with
+            {
+                Returned = new WrongAssignmentReturn { Reason = command.Reason.Trim(), At = at, RecordedAt = now, RecordedBy = actor.ToString() },
+            };
             _procedure.Use(_procedure.LastWindow(WindowKind.WrongAssignment)!, at, now, actor);
             _procedure.Append(at, now, actor, DisputeTimelineKind.WrongAssignmentReturned, $"Sent back by {assignment.Points.Unit} as wrongly assigned (退回): {command.Reason.Trim()}");
             foreach (var obligation in _procedure.OpenObligations.ToList())

@@ -74,8 +74,8 @@ public sealed record SuggestionAssignment
 
     public string? ComplexBecause { get; init; }
 
-    /// <summary>Set when the unit sent the item back as wrongly assigned.</summary>
-    public WrongAssignmentReturn? Returned { get; set; }
+    /// <summary>Set when the unit sent the item back as wrongly assigned (the assignment is replaced, never changed).</summary>
+    public WrongAssignmentReturn? Returned { get; init; }
 }
 
 public sealed record Communication

@@ -113,6 +113,10 @@ public sealed record SuggestionSummary : ICaseSummary
     }
 }
 
+/// <summary>
+/// Views and summaries are detached snapshots: they share no mutable object with the state (lists are copied), so a
+/// grain can hand them out by reference and go on changing its state.
+/// </summary>
 public static class SuggestionViews
 {
     private static readonly DisputeTimelineKind[] AlertKinds =
@@ -136,13 +140,13 @@ public static class SuggestionViews
             ReceivedAt = s.ReceivedAt,
             RuleSetId = s.RuleSetId,
             Unit = s.Unit,
-            Assignments = s.Assignments,
-            Communications = s.Communications,
-            Answers = includePersonalData ? s.Answers : [.. s.Answers.Select(a => a with { Content = DisputeViews.Redacted })],
-            Satisfactions = s.Satisfactions,
+            Assignments = [.. s.Assignments],
+            Communications = [.. s.Communications],
+            Answers = includePersonalData ? [.. s.Answers] : [.. s.Answers.Select(a => a with { Content = DisputeViews.Redacted })],
+            Satisfactions = [.. s.Satisfactions],
             Obligations = [.. s.Obligations.Select(o => DisputeObligationView.Of(o, now))],
             Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
-            Timeline = s.Timeline,
+            Timeline = [.. s.Timeline],
             AllowedMoves = suggestion.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,

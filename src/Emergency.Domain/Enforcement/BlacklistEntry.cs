@@ -22,4 +22,12 @@ public sealed class BlacklistEntry
     public List<EnforcementTimelineEntry> Timeline { get; set; } = [];
 
     public bool IsListedAt(DateTimeOffset now) => AddedAt <= now && (RemovedAt is null || RemovedAt > now);
+
+    /// <summary>A copy that shares nothing mutable with this entry, for views and summaries: the registry goes on changing it.</summary>
+    public BlacklistEntry Snapshot()
+    {
+        var copy = (BlacklistEntry)MemberwiseClone();
+        copy.Timeline = [.. Timeline];
+        return copy;
+    }
 }

@@ -31,6 +31,10 @@ public sealed record SupervisionView
     public TimeSpan? Remaining { get; init; }
 }
 
+/// <summary>
+/// The view is a detached snapshot: it shares no mutable object with the state (entries are copied), so the grain can
+/// hand it out by reference and go on changing its state.
+/// </summary>
 public static class EnforcementRegistryViews
 {
     public static EnforcementRegistryView View(this EnforcementRegistry registry, DateTimeOffset now)
@@ -39,8 +43,8 @@ public static class EnforcementRegistryViews
         return new EnforcementRegistryView
         {
             Supervisions = [.. s.Supervisions.Select(x => Of(x, now))],
-            Blacklisted = [.. s.Blacklist.Where(b => b.IsListedAt(now))],
-            RestrictionsInForce = registry.InForce(now),
+            Blacklisted = [.. s.Blacklist.Where(b => b.IsListedAt(now)).Select(b => b.Snapshot())],
+            RestrictionsInForce = [.. registry.InForce(now).Select(r => r.Snapshot())],
             AllowedMoves = registry.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,
@@ -52,7 +56,7 @@ public static class EnforcementRegistryViews
         var status = supervision.StatusAt(now);
         return new SupervisionView
         {
-            Supervision = supervision,
+            Supervision = supervision.Snapshot(),
             Status = status,
             OverdueBy = status == SupervisionStatus.Overdue ? now - supervision.RectificationDeadline : null,
             Remaining = status == SupervisionStatus.Open ? supervision.RectificationDeadline - now : null,

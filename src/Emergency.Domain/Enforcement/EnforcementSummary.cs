@@ -29,13 +29,17 @@ public sealed record EnforcementSummary : ICaseSummary
     public bool IsClosed => false;
 }
 
+/// <summary>
+/// The summary is a detached snapshot: it shares no mutable object with the state (the restrictions are copied), so
+/// the grain can publish it by reference and go on changing its state.
+/// </summary>
 public static class EnforcementSummaries
 {
     public static EnforcementSummary Summary(this EnforcementRegistry registry, DateTimeOffset now) => new()
     {
         Id = registry.State.Id,
         Scope = registry.State.Scope,
-        RestrictionsInForce = registry.InForce(now),
+        RestrictionsInForce = [.. registry.InForce(now).Select(r => r.Snapshot())],
         SupervisionsInPlace = registry.State.Supervisions.Count(s => !s.IsLifted),
         SupervisionsOverdue = registry.State.Supervisions.Count(s => s.StatusAt(now) == SupervisionStatus.Overdue),
         Blacklisted = registry.State.Blacklist.Count(b => b.IsListedAt(now)),

@@ -48,6 +48,14 @@ public sealed class ListedSupervision
         _ when now > RectificationDeadline => SupervisionStatus.Overdue,
         _ => SupervisionStatus.Open,
     };
+
+    /// <summary>A copy that shares nothing mutable with this supervision, for views and summaries: the registry goes on changing it.</summary>
+    public ListedSupervision Snapshot()
+    {
+        var copy = (ListedSupervision)MemberwiseClone();
+        copy.Timeline = [.. Timeline];
+        return copy;
+    }
 }
 
 public enum SupervisionTarget

@@ -32,6 +32,14 @@ public sealed class RegionalRestriction
     public string Describe() => $"regional approval restriction (区域限批) on {Region} (set {Durations.Describe(SetAt)} by {SetBy}: {Reason})";
 
     public static bool SameRegion(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A copy that shares nothing mutable with this restriction, for views and summaries: the registry goes on changing it.</summary>
+    public RegionalRestriction Snapshot()
+    {
+        var copy = (RegionalRestriction)MemberwiseClone();
+        copy.Timeline = [.. Timeline];
+        return copy;
+    }
 }
 
 /// <summary>

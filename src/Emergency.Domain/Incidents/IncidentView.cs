@@ -170,6 +170,10 @@ public sealed record IncidentSummary : ICaseSummary
     public bool IsClosed => Phase == IncidentPhase.Closed;
 }
 
+/// <summary>
+/// Views and summaries are detached snapshots: they share no mutable object with the state (lists are copied), so a
+/// grain can hand them out by reference and go on changing its state.
+/// </summary>
 public static class IncidentViews
 {
     /// <summary>How many alerts a summary carries.</summary>
@@ -193,13 +197,13 @@ public static class IncidentViews
             RegisteredBy = s.RegisteredBy,
             RuleSetId = s.RuleSetId,
             Facts = s.Facts,
-            Grade = s.Grade!,
+            Grade = s.Grade! with { Reasons = [.. s.Grade.Reasons] },
             Sensitive = s.Facts.IsSensitive,
             Obligations = [.. s.Obligations.Select(o => ObligationView.Of(o, now))],
-            Reports = s.Reports,
+            Reports = [.. s.Reports],
             WrittenReportOutstanding = initial is { Medium: ReportMedium.Phone }
                 && !s.Reports.Any(r => r.Medium == ReportMedium.Written && r.Number > initial.Number),
-            Timeline = s.Timeline,
+            Timeline = [.. s.Timeline],
             AllowedMoves = incident.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,

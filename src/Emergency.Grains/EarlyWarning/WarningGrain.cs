@@ -62,7 +62,7 @@ public sealed partial class WarningGrain(
 
         if (context.CommandId is { } id && id == state.State.EscalationCommandId)
         {
-            return new CommandResult<EarlyWarningRecord> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = warning };
+            return new CommandResult<EarlyWarningRecord> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = Detached(warning) };
         }
 
         if (warning.Escalation is { } done)
@@ -120,14 +120,20 @@ public sealed partial class WarningGrain(
         var note = new NoteEscalation { WarningId = warning.Id, IncidentId = incidentId };
         await Task.WhenAll(warning.Evidence.Select(e =>
             GrainFactory.GetGrain<IDisputeGrain>(e.CaseId).NoteEscalation(note, context with { CommandId = $"escalate/{warning.Id}" })));
-        return new CommandResult<EarlyWarningRecord> { Status = CommandStatus.Accepted, Decision = Decision.Accepted, View = escalated };
+        return new CommandResult<EarlyWarningRecord> { Status = CommandStatus.Accepted, Decision = Decision.Accepted, View = Detached(escalated) };
     }
 
+    /// <summary>
+    /// The warning as handed out by reference (answers and board updates are [Immutable]). The stored record is never
+    /// changed, only replaced, but its evidence is a List once read from storage: the copy gets its own.
+    /// </summary>
+    private static EarlyWarningRecord Detached(EarlyWarningRecord warning) => warning with { Evidence = [.. warning.Evidence] };
+
     private void Announce(EarlyWarningRecord warning) =>
-        GrainFactory.GetGrain<IBoardFeedGrain>(warning.Scope).Publish(new BoardUpdate { Scope = warning.Scope, Warning = warning }).Ignore();
+        GrainFactory.GetGrain<IBoardFeedGrain>(warning.Scope).Publish(new BoardUpdate { Scope = warning.Scope, Warning = Detached(warning) }).Ignore();
 
     private static CommandResult<EarlyWarningRecord> Refused(CommandStatus status, Decision decision, EarlyWarningRecord warning) =>
-        new() { Status = status, Decision = decision, View = warning };
+        new() { Status = status, Decision = decision, View = Detached(warning) };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Early warning {WarningId} escalated into incident {IncidentId}")]
     private static partial void LogEscalated(ILogger logger, string warningId, string incidentId);

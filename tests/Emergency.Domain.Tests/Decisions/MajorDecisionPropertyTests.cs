@@ -108,6 +108,7 @@ public sealed class MajorDecisionPropertyTests
         var state = matter.State;
         var track = new Track();
         CheckInvariants(matter, registry, track);
+        CheckDetached(matter, registry, now, decision);
 
         for (var i = 0; i < scenario.Steps.Length; i++)
         {
@@ -122,6 +123,7 @@ public sealed class MajorDecisionPropertyTests
             {
                 ChangeRestrictions(registry, step, i, now);
                 CheckInvariants(matter, registry, track);
+                CheckDetached(matter, registry, now, decision: null);
                 continue;
             }
 
@@ -159,10 +161,22 @@ public sealed class MajorDecisionPropertyTests
             }
 
             CheckInvariants(matter, registry, track);
+            CheckDetached(matter, registry, now, result);
             coverage?.Stages.Add(state.Stage);
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// What the grain hands out by reference (the view, the summary, the decision) shares nothing mutable with the
+    /// state, nor with the registry the matter reads the regional approval restrictions from.
+    /// </summary>
+    private static void CheckDetached(MajorDecision matter, EnforcementRegistry registry, DateTimeOffset now, Decision? decision)
+    {
+        (string, object?)[] handedOut = [("view", matter.View(now)), ("summary", matter.Summary(now)), ("decision", decision)];
+        Detachment.Check(matter.State, handedOut);
+        Detachment.Check("registry", registry.State, handedOut);
     }
 
     private static void ChangeRestrictions(EnforcementRegistry registry, Step step, int index, DateTimeOffset now)

@@ -102,6 +102,7 @@ public sealed class DisputePropertyTests
         var dispute = created!;
         var memory = new Memory();
         Check(dispute, now, memory);
+        CheckDetached(dispute, now, registered);
 
         foreach (var step in scenario.Steps)
         {
@@ -120,6 +121,7 @@ public sealed class DisputePropertyTests
             Check(dispute, now, memory);
             if (step.Kind == StepKind.Tick)
             {
+                CheckDetached(dispute, now, decision: null);
                 continue;
             }
 
@@ -149,8 +151,22 @@ public sealed class DisputePropertyTests
             }
 
             Check(dispute, now, memory);
+            CheckDetached(dispute, now, decision);
         }
     }
+
+    /// <summary>
+    /// What the grain hands out by reference shares nothing mutable with the state: the view for a role that sees
+    /// personal data and for one that does not, the summary, the public view and the decision.
+    /// </summary>
+    private static void CheckDetached(Dispute dispute, DateTimeOffset now, Decision? decision) =>
+        Detachment.Check(
+            dispute.State,
+            ("view", dispute.View(now, includePersonalData: true)),
+            ("redacted view", dispute.View(now, includePersonalData: false)),
+            ("summary", dispute.Summary(now)),
+            ("public view", dispute.PublicView(now)),
+            ("decision", decision));
 
     private static Decision Apply(Dispute dispute, Step step, DateTimeOffset now)
     {

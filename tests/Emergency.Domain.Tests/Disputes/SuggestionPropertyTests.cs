@@ -35,6 +35,7 @@ public sealed class SuggestionPropertyTests
                 var options = allowed ? suggestion.AllowedMoves(now) : Moves;
                 if (options.Count == 0)
                 {
+                    CheckDetached(suggestion, now, decision: null);
                     continue;
                 }
 
@@ -51,6 +52,7 @@ public sealed class SuggestionPropertyTests
                 };
 
                 var state = suggestion.State;
+                CheckDetached(suggestion, now, decision);
                 Assert.True(decision.IsAccepted || before == DisputeDrive.Snapshot(state), $"{name} refused ({decision.Reason}) but changed the state");
                 Assert.True(state.Version == version + (decision.IsAccepted ? 1 : 0), $"{name} moved the version wrongly");
                 version = state.Version;
@@ -86,4 +88,16 @@ public sealed class SuggestionPropertyTests
                 Assert.True(state.Obligations.Count(o => o.Kind == DisputeObligationKind.NewReply) <= 1, "more than one new reply");
             }
         }, iter: 1_000, threads: 1);
+
+    /// <summary>
+    /// What the grain hands out by reference shares nothing mutable with the state: the view with and without the
+    /// deputy's contact and the letters, the summary and the decision.
+    /// </summary>
+    private static void CheckDetached(Suggestion suggestion, DateTimeOffset now, Decision? decision) =>
+        Detachment.Check(
+            suggestion.State,
+            ("view", suggestion.View(now, includePersonalData: true)),
+            ("redacted view", suggestion.View(now, includePersonalData: false)),
+            ("summary", suggestion.Summary(now)),
+            ("decision", decision));
 }

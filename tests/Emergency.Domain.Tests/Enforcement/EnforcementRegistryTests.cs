@@ -1,3 +1,4 @@
+using CsCheck;
 using Emergency.Domain.Enforcement;
 using Emergency.Domain.Tests.Decisions;
 
@@ -157,6 +158,48 @@ public sealed class EnforcementRegistryTests
         var decision = Refused(r => r.SetRestriction(id, new SetRegionalRestriction { Region = region, Reason = reason }, Enforcer, T0), DecisionOutcome.Invalid);
 
         Assert.Equal(field, Assert.Single(decision.Errors).Field);
+    }
+
+    /// <summary>
+    /// After every step of a random sequence (entries listed, lifted, refused, deadlines passing) the view, the summary
+    /// and the decision share nothing mutable with the registry's state: the grain hands them out by reference.
+    /// </summary>
+    [Fact]
+    public void Views_summaries_and_decisions_share_nothing_mutable_with_the_registry() =>
+        Gen.Select(Gen.Int[0, 6], Gen.Int[0, 99], Gen.Int[0, 20 * 24 * 60]).Array[1, 40].Sample(steps =>
+        {
+            var registry = EnforcementRegistry.Open("enforcement", "live", T0);
+            var now = T0;
+            foreach (var (move, pick, advance) in steps)
+            {
+                now = now.AddMinutes(advance);
+                var decision = Apply(registry, move, pick, now);
+                Detachment.Check(registry.State, ("view", registry.View(now)), ("summary", registry.Summary(now)), ("decision", decision));
+            }
+        }, iter: 300, threads: 1);
+
+    /// <summary>One random move: ids and names repeat, so some are refused; move 6 only lets the deadlines pass.</summary>
+    private static Decision? Apply(EnforcementRegistry registry, int move, int pick, DateTimeOffset now)
+    {
+        var id = pick % 4;
+        switch (move)
+        {
+            case 0:
+                return registry.ListSupervision($"sup-{id}", Listing(now.AddDays(1 + pick)), Enforcer, now);
+            case 1:
+                return registry.LiftSupervision($"sup-{id}", new LiftSupervision { Note = "rectified" }, Enforcer, now);
+            case 2:
+                return registry.AddToBlacklist($"bl-{id}", new AddToBlacklist { Enterprise = $"Smelter {pick % 3}", Reason = "falsified monitoring data" }, Enforcer, now);
+            case 3:
+                return registry.RemoveFromBlacklist($"bl-{id}", new RemoveFromBlacklist { Reason = "two years without a violation" }, Enforcer, now);
+            case 4:
+                return registry.SetRestriction($"rr-{id}", new SetRegionalRestriction { Region = pick % 2 == 0 ? "Handan" : "Anyang", Reason = "emission cap exceeded" }, Enforcer, now);
+            case 5:
+                return registry.LiftRestriction($"rr-{id}", new LiftRegionalRestriction { Reason = "target met" }, Enforcer, now);
+            default:
+                registry.Tick(now);
+                return null;
+        }
     }
 
     private static ListSupervision Listing(DateTimeOffset deadline) => new()
