@@ -139,7 +139,44 @@ public sealed class SqliteGroupCommitTests : GroupCommitTests
 
 public sealed class PostgreSqlGroupCommitTests : GroupCommitTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private protected override async Task<TestDatabase> CreateDatabaseAsync() => GroupCommitDatabases.Group(await PostgresTestDatabase.CreateAsync());
+
+    [Fact]
+    public async Task A_statement_that_fails_in_the_one_round_trip_commits_nothing_of_its_batch_and_the_next_batch_commits()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await using var silo = await TestSilo.StartAsync(db.Options, "svc-group-failing");
+        var database = GroupCommitDatabase.For(db.Options, "svc-group-failing");
+        StoredQueries queries;
+        await using (var connection = await database.OpenAsync(Ct))
+        {
+            queries = await StoredQueries.LoadAsync(connection, Ct);
+        }
+
+        GrainRowKey Key(string key) => GrainRowKey.Of("failing", GrainId.Create("probe-direct", key));
+        byte[] Json(string text) => System.Text.Encoding.UTF8.GetBytes($$"""{"text":"{{text}}"}""");
+
+        // PostgreSQL refuses a NUL character in text: the middle statement fails on the server, after the first ran.
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => database.CommitAsync(queries,
+        [
+            new PendingWrite(Key("f-0"), Json("before"), null),
+            new PendingWrite(Key("bad\0key"), Json("never"), null),
+            new PendingWrite(Key("f-1"), Json("after"), null),
+        ], Ct));
+
+        Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM GrainState WHERE StateName = 'failing'", Ct));
+
+        // The connection went back to the pool with no transaction left open: the next batch commits.
+        Assert.Equal([1, 1], await database.CommitAsync(queries,
+        [
+            new PendingWrite(Key("f-0"), Json("again"), null),
+            new PendingWrite(Key("f-1"), Json("again"), null),
+        ], Ct));
+        await database.CloseAsync();
+        Assert.Equal(2, await db.CountAsync("SELECT COUNT(*) FROM GrainState WHERE StateName = 'failing' AND Version = 1", Ct));
+    }
 }
 
 /// <summary>The whole persistence contract again, with group commit in place of the ADO.NET grain storage.</summary>
