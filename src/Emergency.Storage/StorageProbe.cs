@@ -36,7 +36,9 @@ public static class StorageProbe
     {
         if (options.Provider == StorageProvider.PostgreSql)
         {
-            return new NpgsqlConnection(options.ConnectionString);
+            // A fresh connection each time: an idle pooled one may have died with a database restart, and would
+            // report the engine unready once more after the database is long back.
+            return new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = false }.ConnectionString);
         }
 
         // ReadWrite (not the default ReadWriteCreate): probing a missing file must not create an empty database.
