@@ -28,7 +28,7 @@ public static class EmergencyStorageSiloBuilderExtensions
     /// </para>
     /// <para>Grain state is stored as JSON without .NET type names (camelCase, enums by name).</para>
     /// <para>
-    /// <see cref="CommitMode.Group"/> (the default) stores grain state with group commit: the same rows and queries as
+    /// <see cref="CommitMode.Group"/> (the default on PostgreSQL) stores grain state with group commit: the same rows and queries as
     /// the ADO.NET grain storage, many grains' writes per transaction; <see cref="CommitMode.PerWrite"/> uses the ADO.NET
     /// grain storage itself. Reminders and membership are always the ADO.NET providers.
     /// </para>
@@ -53,7 +53,7 @@ public static class EmergencyStorageSiloBuilderExtensions
         // outage reached the API as CodecNotFoundException (a 500) instead of the DbException answered with a 503.
         silo.Services.Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add("Npgsql"));
 
-        if (storage.Commit == CommitMode.Group)
+        if (storage.EffectiveCommit == CommitMode.Group)
         {
             silo.Services.AddGrainStorage(EmergencyStorage.ProviderName, (services, name) => new GroupCommitGrainStorage(
                 name,

@@ -5,13 +5,21 @@ namespace Emergency.Storage.Tests;
 public sealed class CommitModeTests
 {
     [Theory]
-    [InlineData(null, CommitMode.Group)]
-    [InlineData("", CommitMode.Group)]
+    [InlineData(null, null)]
+    [InlineData("", null)]
     [InlineData(" Group ", CommitMode.Group)]
     [InlineData("perWrite", CommitMode.PerWrite)]
     [InlineData("PERWRITE", CommitMode.PerWrite)]
-    public void Commit_modes_parse_ignoring_case_and_default_to_group_commit(string? value, CommitMode expected) =>
+    public void Commit_modes_parse_ignoring_case_and_absent_leaves_the_choice_to_the_provider(string? value, CommitMode? expected) =>
         Assert.Equal(expected, StorageOptions.ParseCommit(value));
+
+    [Theory]
+    [InlineData(StorageProvider.PostgreSql, null, CommitMode.Group)]
+    [InlineData(StorageProvider.Sqlite, null, CommitMode.PerWrite)]
+    [InlineData(StorageProvider.Sqlite, CommitMode.Group, CommitMode.Group)]
+    [InlineData(StorageProvider.PostgreSql, CommitMode.PerWrite, CommitMode.PerWrite)]
+    public void By_default_PostgreSQL_commits_in_groups_and_SQLite_one_write_at_a_time(StorageProvider provider, CommitMode? asked, CommitMode expected) =>
+        Assert.Equal(expected, new StorageOptions { Provider = provider, ConnectionString = "x", Commit = asked }.EffectiveCommit);
 
     [Fact]
     public void An_unknown_commit_mode_names_its_config_key()
@@ -20,7 +28,7 @@ public sealed class CommitModeTests
 
         Assert.Equal(StorageOptions.CommitKey, error.Key);
         Assert.Contains("'default'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("group (the default) or perWrite", error.Message, StringComparison.Ordinal);
+        Assert.Contains("group or perWrite", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

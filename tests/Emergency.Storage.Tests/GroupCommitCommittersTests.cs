@@ -98,6 +98,22 @@ public sealed class GroupCommitCommittersTests
         Assert.Contains("one writer", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Committers_without_group_commit_are_refused_rather_than_ignored()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [StorageOptions.ProviderKey] = "Sqlite",
+            [StorageOptions.ConnectionStringKey] = "Data Source=x.db",
+            [StorageOptions.CommittersKey] = "1",
+        }).Build();
+
+        var error = Assert.Throws<StorageConfigurationException>(() => StorageOptions.FromConfiguration(configuration));
+
+        Assert.Equal(StorageOptions.CommittersKey, error.Key);
+        Assert.Contains("group commit only", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task WaitUntil(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + Patience;
