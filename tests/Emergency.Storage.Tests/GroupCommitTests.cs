@@ -9,9 +9,21 @@ namespace Emergency.Storage.Tests;
 /// <summary>Group commit (<c>Storage:Commit=group</c>) on a real silo against a real database.</summary>
 public abstract class GroupCommitTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    /// <summary>The group commit database of <paramref name="db"/> and its stored queries, to commit batches directly.</summary>
+    private protected static async Task<(GroupCommitDatabase Database, StoredQueries Queries)> DirectAsync(TestDatabase db, string serviceId)
+    {
+        var database = GroupCommitDatabase.For(db.Options, serviceId);
+        await using var connection = await database.OpenAsync(Ct);
+        return (database, await StoredQueries.LoadAsync(connection, Ct));
+    }
+
+    private protected static GrainRowKey Key(string stateName, string key) => GrainRowKey.Of(stateName, GrainId.Create("probe-direct", key));
+
+    private protected static byte[] Json(string text) => System.Text.Encoding.UTF8.GetBytes($$"""{"text":"{{text}}"}""");
 
     [Fact]
     public async Task Concurrent_writes_of_many_grains_share_commits_and_every_acknowledged_write_is_committed()
@@ -76,15 +88,8 @@ public abstract class GroupCommitTests
     {
         await using var db = await CreateDatabaseAsync();
         await using var silo = await TestSilo.StartAsync(db.Options, "svc-group-batch");
-        var database = GroupCommitDatabase.For(db.Options, "svc-group-batch");
-        StoredQueries queries;
-        await using (var connection = await database.OpenAsync(Ct))
-        {
-            queries = await StoredQueries.LoadAsync(connection, Ct);
-        }
-
-        GrainRowKey Key(string key) => GrainRowKey.Of("batch", GrainId.Create("probe-direct", key));
-        byte[] Json(string text) => System.Text.Encoding.UTF8.GetBytes($$"""{"text":"{{text}}"}""");
+        var (database, queries) = await DirectAsync(db, "svc-group-batch");
+        GrainRowKey Key(string key) => GroupCommitTests.Key("batch", key);
         Assert.Equal([1], await database.CommitAsync(queries, [new PendingWrite(Key("b-0"), Json("zero"), null)], Ct));
 
         var versions = await database.CommitAsync(queries,
@@ -139,24 +144,15 @@ public sealed class SqliteGroupCommitTests : GroupCommitTests
 
 public sealed class PostgreSqlGroupCommitTests : GroupCommitTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private protected override async Task<TestDatabase> CreateDatabaseAsync() => GroupCommitDatabases.Group(await PostgresTestDatabase.CreateAsync());
 
     [Fact]
-    public async Task A_statement_that_fails_in_the_one_round_trip_commits_nothing_of_its_batch_and_the_next_batch_commits()
+    public async Task A_statement_that_fails_on_the_server_commits_nothing_of_its_batch_and_the_next_batch_commits()
     {
         await using var db = await CreateDatabaseAsync();
         await using var silo = await TestSilo.StartAsync(db.Options, "svc-group-failing");
-        var database = GroupCommitDatabase.For(db.Options, "svc-group-failing");
-        StoredQueries queries;
-        await using (var connection = await database.OpenAsync(Ct))
-        {
-            queries = await StoredQueries.LoadAsync(connection, Ct);
-        }
-
-        GrainRowKey Key(string key) => GrainRowKey.Of("failing", GrainId.Create("probe-direct", key));
-        byte[] Json(string text) => System.Text.Encoding.UTF8.GetBytes($$"""{"text":"{{text}}"}""");
+        var (database, queries) = await DirectAsync(db, "svc-group-failing");
+        GrainRowKey Key(string key) => GroupCommitTests.Key("failing", key);
 
         // PostgreSQL refuses a NUL character in text: the middle statement fails on the server, after the first ran.
         await Assert.ThrowsAsync<Npgsql.PostgresException>(() => database.CommitAsync(queries,
