@@ -4,12 +4,12 @@ namespace Emergency.Storage;
 public enum CommitMode
 {
     /// <summary>
-    /// Group commit (<c>group</c>, the default on PostgreSQL): writes from many grains queue up and are committed together in one
+    /// Group commit (<c>group</c>, the default): writes from many grains queue up and are committed together in one
     /// transaction, each acknowledged only once that commit is durable. Same rows, same queries, same version checks
     /// as the ADO.NET provider.
     /// </summary>
     Group,
 
-    /// <summary>The Orleans ADO.NET provider: one statement, and so one durable commit, per write (<c>perWrite</c>, the default on SQLite).</summary>
+    /// <summary>The Orleans ADO.NET provider: one statement, and so one durable commit, per write (<c>perWrite</c>).</summary>
     PerWrite,
 }

@@ -28,7 +28,7 @@ public static class EmergencyStorageSiloBuilderExtensions
     /// </para>
     /// <para>Grain state is stored as JSON without .NET type names (camelCase, enums by name).</para>
     /// <para>
-    /// <see cref="CommitMode.Group"/> (the default on PostgreSQL) stores grain state with group commit: the same rows and queries as
+    /// <see cref="CommitMode.Group"/> (the default) stores grain state with group commit: the same rows and queries as
     /// the ADO.NET grain storage, many grains' writes per transaction; <see cref="CommitMode.PerWrite"/> uses the ADO.NET
     /// grain storage itself. Reminders and membership are always the ADO.NET providers.
     /// </para>
@@ -53,6 +53,12 @@ public static class EmergencyStorageSiloBuilderExtensions
         // outage reached the API as CodecNotFoundException (a 500) instead of the DbException answered with a 503.
         silo.Services.Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add("Npgsql"));
 
+        var gated = storage.EffectiveCommit == CommitMode.Group && storage.Provider == StorageProvider.Sqlite;
+        if (gated)
+        {
+            silo.Services.AddSingleton<SqliteWriterGate>();
+        }
+
         if (storage.EffectiveCommit == CommitMode.Group)
         {
             silo.Services.AddGrainStorage(EmergencyStorage.ProviderName, (services, name) => new GroupCommitGrainStorage(
@@ -61,7 +67,8 @@ public static class EmergencyStorageSiloBuilderExtensions
                 services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
                 new JsonGrainStateSerializer(),
                 services.GetRequiredService<IActivatorProvider>(),
-                services.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
+                services.GetRequiredService<ILogger<GroupCommitGrainStorage>>(),
+                services.GetService<SqliteWriterGate>()));
         }
         else
         {
@@ -79,6 +86,11 @@ public static class EmergencyStorageSiloBuilderExtensions
             adoNet.ConnectionString = connectionString;
         });
 
+        if (gated)
+        {
+            GateReminderWrites(silo.Services);
+        }
+
         if (storage.Provider == StorageProvider.PostgreSql)
         {
             silo.UseAdoNetClustering(adoNet =>
@@ -89,5 +101,18 @@ public static class EmergencyStorageSiloBuilderExtensions
         }
 
         return silo;
+    }
+
+    /// <summary>Wraps the ADO.NET reminder table so that its writes take turns at SQLite's write lock with the committer.</summary>
+    private static void GateReminderWrites(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IReminderTable) && !d.IsKeyedService)
+            ?? throw new InvalidOperationException("the ADO.NET reminder table was not registered; cannot share SQLite's write lock with it");
+        services.Remove(registered);
+        services.AddSingleton<IReminderTable>(provider => new GatedReminderTable(
+            registered.ImplementationInstance as IReminderTable
+                ?? registered.ImplementationFactory?.Invoke(provider) as IReminderTable
+                ?? (IReminderTable)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
+            provider.GetRequiredService<SqliteWriterGate>()));
     }
 }

@@ -42,12 +42,10 @@ public sealed class StorageOptions
     public CommitMode? Commit { get; set; }
 
     /// <summary>
-    /// The commit mode in effect: <see cref="Commit"/>, or by default group commit on PostgreSQL and one commit per write
-    /// on SQLite. On SQLite the reminder table's writes take the one write lock outside the group committer, and a
-    /// committer that is never idle keeps them waiting (measured: registrations fell from 392/s to 31/s at 10 clients),
-    /// so group commit there stays a choice until reminders share the committer.
+    /// The commit mode in effect: <see cref="Commit"/>, or group commit by default on both providers (on SQLite the
+    /// reminder table's writes take turns with the committer at the one write lock, see <c>SqliteWriterGate</c>).
     /// </summary>
-    public CommitMode EffectiveCommit => Commit ?? (Provider == StorageProvider.PostgreSql ? CommitMode.Group : CommitMode.PerWrite);
+    public CommitMode EffectiveCommit => Commit ?? CommitMode.Group;
 
     /// <summary>
     /// With group commit, how many transactions may be committing at once, each on its own connection (null: the
@@ -105,7 +103,7 @@ public sealed class StorageOptions
         "group" => CommitMode.Group,
         "perwrite" => CommitMode.PerWrite,
         _ => throw new StorageConfigurationException(CommitKey,
-            $"'{value}' is not a commit mode. Expected group or perWrite (or leave it out: group on PostgreSQL, perWrite on SQLite)."),
+            $"'{value}' is not a commit mode. Expected group (the default) or perWrite."),
     };
 
     /// <summary>Parses a committer count: absent (the provider's default) or a whole number from 1 to <see cref="MaxCommitters"/>.</summary>
@@ -165,7 +163,7 @@ public sealed class StorageOptions
         if (Committers is not null && EffectiveCommit != CommitMode.Group)
         {
             throw new StorageConfigurationException(CommittersKey,
-                $"committers apply to group commit only, and {Provider} commits {(Commit is null ? "one write at a time by default" : "one write at a time here")}; set {CommitKey}=group or remove {CommittersKey}.");
+                $"committers apply to group commit only, and {CommitKey} is perWrite; remove {CommittersKey} or use group commit.");
         }
 
         if (Provider == StorageProvider.Sqlite && EffectiveCommitters != 1)

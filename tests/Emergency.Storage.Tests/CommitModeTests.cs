@@ -15,10 +15,10 @@ public sealed class CommitModeTests
 
     [Theory]
     [InlineData(StorageProvider.PostgreSql, null, CommitMode.Group)]
-    [InlineData(StorageProvider.Sqlite, null, CommitMode.PerWrite)]
-    [InlineData(StorageProvider.Sqlite, CommitMode.Group, CommitMode.Group)]
+    [InlineData(StorageProvider.Sqlite, null, CommitMode.Group)]
+    [InlineData(StorageProvider.Sqlite, CommitMode.PerWrite, CommitMode.PerWrite)]
     [InlineData(StorageProvider.PostgreSql, CommitMode.PerWrite, CommitMode.PerWrite)]
-    public void By_default_PostgreSQL_commits_in_groups_and_SQLite_one_write_at_a_time(StorageProvider provider, CommitMode? asked, CommitMode expected) =>
+    public void Both_providers_commit_in_groups_unless_asked_for_one_commit_per_write(StorageProvider provider, CommitMode? asked, CommitMode expected) =>
         Assert.Equal(expected, new StorageOptions { Provider = provider, ConnectionString = "x", Commit = asked }.EffectiveCommit);
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class CommitModeTests
 
         Assert.Equal(StorageOptions.CommitKey, error.Key);
         Assert.Contains("'default'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("group or perWrite", error.Message, StringComparison.Ordinal);
+        Assert.Contains("group (the default) or perWrite", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

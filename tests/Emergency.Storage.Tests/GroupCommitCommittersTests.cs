@@ -105,6 +105,7 @@ public sealed class GroupCommitCommittersTests
         {
             [StorageOptions.ProviderKey] = "Sqlite",
             [StorageOptions.ConnectionStringKey] = "Data Source=x.db",
+            [StorageOptions.CommitKey] = "perWrite",
             [StorageOptions.CommittersKey] = "1",
         }).Build();
 

@@ -82,3 +82,35 @@ public sealed class PostgreSqlReminderTests : ReminderTests
 {
     private protected override Task<TestDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
 }
+
+/// <summary>The reminder contract again on SQLite with group commit, where the table's writes take turns with the committer.</summary>
+public sealed class SqliteGroupCommitReminderTests : ReminderTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private protected override async Task<TestDatabase> CreateDatabaseAsync() => GroupCommitDatabases.Group(await SqliteTestDatabase.CreateAsync());
+
+    [Fact]
+    public async Task Reminder_writes_and_group_commits_take_turns_at_the_one_write_lock()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await using var silo = await TestSilo.StartAsync(db.Options, "svc-reminder-gate");
+        Assert.IsType<GroupCommit.GatedReminderTable>(silo.Services.GetRequiredService<IReminderTable>());
+        var gate = silo.Services.GetRequiredService<GroupCommit.SqliteWriterGate>();
+
+        // While someone else holds the turn, neither a reminder write nor a batch of grain state gets the lock.
+        var held = await gate.EnterAsync(Ct);
+        var reminder = silo.Grains.GetGrain<IReminderProbeGrain>("a-gated").RegisterAsync(TimeSpan.FromHours(1), TimeSpan.FromHours(1));
+        var state = silo.Grains.GetGrain<IStateProbeGrain>("s-gated").SetAsync("waits its turn", ProbeLevel.Low);
+        var both = Task.WhenAll(reminder, state);
+        Assert.NotSame(both, await Task.WhenAny(both, Task.Delay(TimeSpan.FromSeconds(1), Ct)));
+        Assert.False(reminder.IsCompleted, "the reminder was written while another writer held the turn");
+        Assert.False(state.IsCompleted, "the grain's state was committed while another writer held the turn");
+
+        // Handed on, both go through, each in its turn.
+        held.Dispose();
+        await both.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM Reminder", Ct));
+        Assert.Equal(1, await db.CountAsync($"SELECT COUNT(*) FROM GrainState WHERE StateName = '{StateProbeGrain.StateName}'", Ct));
+    }
+}

@@ -10,9 +10,12 @@ internal abstract class GroupCommitDatabase(string serviceId)
 {
     protected string ServiceId { get; } = serviceId;
 
-    public static GroupCommitDatabase For(StorageOptions options, string serviceId) => options.Provider switch
+    /// <param name="options">The storage.</param>
+    /// <param name="serviceId">The service whose rows are written.</param>
+    /// <param name="gate">SQLite: the turns at the write lock shared with the reminder table (null: a gate of its own).</param>
+    public static GroupCommitDatabase For(StorageOptions options, string serviceId, SqliteWriterGate? gate = null) => options.Provider switch
     {
-        StorageProvider.Sqlite => new SqliteGroupCommitDatabase(options.ConnectionString, serviceId),
+        StorageProvider.Sqlite => new SqliteGroupCommitDatabase(options.ConnectionString, serviceId, gate ?? new SqliteWriterGate()),
         StorageProvider.PostgreSql => new PostgreSqlGroupCommitDatabase(EmergencyStorage.ConnectionStringFor(options), serviceId),
         _ => throw StorageConfigurationException.UnknownProvider(options.Provider.ToString()),
     };
@@ -94,7 +97,7 @@ internal abstract class GroupCommitDatabase(string serviceId)
 /// SQLite: one writer at a time anyway; the batch runs under BEGIN IMMEDIATE on one connection, and its COMMIT is
 /// the one fsync (WAL, synchronous=FULL, as the migrator checks) for all of it.
 /// </summary>
-internal sealed class SqliteGroupCommitDatabase(string connectionString, string serviceId) : GroupCommitDatabase(serviceId)
+internal sealed class SqliteGroupCommitDatabase(string connectionString, string serviceId, SqliteWriterGate gate) : GroupCommitDatabase(serviceId)
 {
     private readonly string _connectionString = connectionString;
 
@@ -104,6 +107,8 @@ internal sealed class SqliteGroupCommitDatabase(string connectionString, string 
 
     public override async Task<int?[]> CommitAsync(StoredQueries queries, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
     {
+        // The reminder table's writes take their turn between batches (see SqliteWriterGate).
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var connection = (SqliteConnection)await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var versions = new int?[writes.Count];

@@ -23,7 +23,8 @@ internal sealed partial class GroupCommitGrainStorage(
     string serviceId,
     IGrainStorageSerializer serializer,
     IActivatorProvider activators,
-    ILogger<GroupCommitGrainStorage> logger)
+    ILogger<GroupCommitGrainStorage> logger,
+    SqliteWriterGate? gate = null)
     : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     /// <summary>Most writes per transaction: bounds one commit's time (and a PostgreSQL batch's size).</summary>
@@ -34,7 +35,7 @@ internal sealed partial class GroupCommitGrainStorage(
 
     private readonly SemaphoreSlim _reads = new(MaxConcurrentReads);
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = options.EffectiveCommitters == 1 });
-    private readonly GroupCommitDatabase _database = GroupCommitDatabase.For(options, serviceId);
+    private readonly GroupCommitDatabase _database = GroupCommitDatabase.For(options, serviceId, gate);
     private StoredQueries? _queries;
     private Task _committer = Task.CompletedTask;
     private long _commits;
