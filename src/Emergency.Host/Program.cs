@@ -8,10 +8,26 @@ if (args is ["drill", .. var drill])
     return await DrillCli.RunAsync(drill, Console.Out, Console.Error);
 }
 
+if (args is ["cluster-certificate", .. var certificate])
+{
+    return await ClusterCertificateCli.RunAsync(certificate, Console.Out, Console.Error);
+}
+
 try
 {
     var app = EngineHost.Build(args);
-    await app.StartAsync();
+    try
+    {
+        await app.StartAsync();
+    }
+    catch (Exception ex) when (ex is OrleansException or TimeoutException)
+    {
+        // Typically a node that cannot join its cluster (another cluster certificate, peers unreachable): say so and
+        // exit, instead of dying on an unhandled exception; the log above has the details.
+        Console.Error.WriteLine($"Emergency could not start: {ex.Message}");
+        return 3;
+    }
+
     var settings = app.Services.GetRequiredService<EngineSettings>();
     Console.WriteLine($"Emergency engine ready at {string.Join(", ", app.Urls)} (storage: {settings.Storage.Provider}); health: /healthz, API: /openapi/v1.json");
     await app.WaitForShutdownAsync();
@@ -20,5 +36,10 @@ try
 catch (Exception ex) when (ex is RuleSetException or EngineConfigurationException or StorageConfigurationException)
 {
     Console.Error.WriteLine($"Emergency cannot start: {ex.Message}");
+    return 2;
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"Emergency cannot start: {ex.Message} Another engine on this machine? Give this one other Urls.");
     return 2;
 }

@@ -287,7 +287,7 @@ public sealed class ClusterBenchmark : IBenchmark
                 "--Storage:Provider=PostgreSql",
                 $"--Storage:ConnectionString={database}",
                 $"--Cluster:SiloPort={FreePort()}",
-                $"--Cluster:GatewayPort={FreePort()}",
+                $"--Cluster:Tls:Certificate={BenchCertificate.File}",
                 $"--Cluster:ClusterId={cluster}",
                 "--Cluster:ServiceId=bench-cluster",
                 "--Logging:LogLevel:Default=Warning",

@@ -30,7 +30,7 @@ public sealed class EngineUnderTest : IAsyncDisposable
             $"--Storage:Provider={provider}",
             $"--Storage:ConnectionString={connectionString ?? $"Data Source={Path.Combine(directory, "engine.db")}"}",
             $"--Cluster:SiloPort={FreePort()}",
-            $"--Cluster:GatewayPort={FreePort()}",
+            $"--Cluster:Tls:Certificate={BenchCertificate.File}",
             $"--Cluster:ClusterId=bench-{Guid.NewGuid():N}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",

@@ -45,14 +45,13 @@ public sealed class EngineInstance : IAsyncDisposable
     public static async Task<EngineInstance> StartAsync(string databaseFile, DateTimeOffset now, CancellationToken cancellationToken, params string[] extraArgs)
     {
         var clock = new FakeTimeProvider(now);
-        var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
+        var siloPort = FreePorts.Next();
         string[] args =
         [
             "--Urls=http://127.0.0.1:0",
             "--Storage:Provider=Sqlite",
             $"--Storage:ConnectionString=Data Source={databaseFile}",
             $"--Cluster:SiloPort={siloPort}",
-            $"--Cluster:GatewayPort={gatewayPort}",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];

@@ -8,6 +8,8 @@ namespace Emergency.Testing;
 /// <summary>The engine as a real process of its own, started from its built binaries, stopped with SIGTERM or SIGKILL.</summary>
 public sealed class EngineProcess : IAsyncDisposable
 {
+    private static readonly SemaphoreSlim CertificateLock = new(1, 1);
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -48,6 +50,11 @@ public sealed class EngineProcess : IAsyncDisposable
             throw new FileNotFoundException($"The engine is not built at {host}");
         }
 
+        if (settings.ClusterCertificate is { } certificate)
+        {
+            await EnsureCertificateAsync(host, certificate);
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -79,6 +86,36 @@ public sealed class EngineProcess : IAsyncDisposable
         }
 
         return engine;
+    }
+
+    /// <summary>Makes the cluster certificate with the engine's own command, once for all the nodes that share the file.</summary>
+    private static async Task EnsureCertificateAsync(string host, string file)
+    {
+        await CertificateLock.WaitAsync();
+        try
+        {
+            if (File.Exists(file))
+            {
+                return;
+            }
+
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add(host);
+            start.ArgumentList.Add("cluster-certificate");
+            start.ArgumentList.Add(file);
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"cluster-certificate exited with {process.ExitCode}: {await output}{await error}");
+            }
+        }
+        finally
+        {
+            CertificateLock.Release();
+        }
     }
 
     /// <summary>
@@ -180,7 +217,6 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
 
     public int SiloPort { get; private init; } = FreePorts.Next();
 
-    public int GatewayPort { get; private init; } = FreePorts.Next();
 
     public string ClusterId { get; private init; } = $"process-tests-{Guid.NewGuid():N}";
 
@@ -191,7 +227,16 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
     public IReadOnlyList<(string Key, string Value)> Extra { get; init; } = [];
 
     /// <summary>Settings for another node of the same cluster: same storage and cluster, ports of its own.</summary>
-    public EngineSettings AnotherNode() => this with { HttpPort = FreePorts.Next(), SiloPort = FreePorts.Next(), GatewayPort = FreePorts.Next() };
+    public EngineSettings AnotherNode() => this with { HttpPort = FreePorts.Next(), SiloPort = FreePorts.Next() };
+
+    /// <summary>
+    /// The certificate the cluster's nodes share (PostgreSQL, the cluster profile, needs one): by default a file in the
+    /// working directory, made by the engine's <c>cluster-certificate</c> command when the first node starts.
+    /// </summary>
+    public string? ClusterCertificate { get; init; } = Provider == "PostgreSql" ? Path.Combine(WorkingDirectory, "cluster.pfx") : null;
+
+    /// <summary>An Orleans gateway for outside clients (0: none, the engine's default).</summary>
+    public int GatewayPort { get; init; }
 
     /// <summary>
     /// Settings for a node of another cluster on the same storage and ServiceId: it does not see this cluster's
@@ -208,6 +253,7 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
         ("Cluster:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Cluster:ClusterId", ClusterId),
         ("Cluster:ServiceId", ServiceId),
+        .. ClusterCertificate is null ? [] : new[] { ("Cluster:Tls:Certificate", ClusterCertificate) },
         .. Extra,
     ];
 

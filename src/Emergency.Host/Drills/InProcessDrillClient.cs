@@ -35,7 +35,6 @@ internal sealed class InProcessDrillClient : IDrillClient
             "--Storage:Provider=Sqlite",
             $"--Storage:ConnectionString=Data Source={Path.Combine(directory, "drill.db")}",
             $"--Cluster:SiloPort={FreePort()}",
-            $"--Cluster:GatewayPort={FreePort()}",
             "--Cluster:ServiceId=emergency-drill",
             .. settings,
         ];

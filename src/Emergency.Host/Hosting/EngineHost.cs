@@ -89,8 +89,15 @@ public static class EngineHost
             return Task.CompletedTask;
         }));
 
+        // Certificates are checked against the machine's clock, as TLS checks them, not the engine's (a test's may be in 2013).
+        var machineNow = TimeProvider.System.GetUtcNow();
+        var clusterTls = settings.Tls is { } files
+            ? ClusterTls.FromFiles(files.Certificate, files.Password, files.Key, files.Authority, machineNow)
+            : ClusterTls.ForSingleNode(machineNow);
+        OrleansPorts.EnsureFree(settings);
         builder.UseOrleans(silo =>
         {
+            silo.UseTls(clusterTls.Certificate, clusterTls.Configure);
             if (settings.Storage.Provider == StorageProvider.Sqlite)
             {
                 // One node on the embedded default: nothing to share membership with.

@@ -26,7 +26,11 @@ public sealed record EngineSettings
 
     public required int SiloPort { get; init; }
 
+    /// <summary>The Orleans gateway for outside clients; 0 (the default) opens none: the API and the board need none.</summary>
     public required int GatewayPort { get; init; }
+
+    /// <summary>The cluster's certificate (<c>Cluster:Tls:*</c>); null when none is configured.</summary>
+    public ClusterTlsFiles? Tls { get; init; }
 
     public required IPAddress AdvertisedAddress { get; init; }
 
@@ -38,7 +42,7 @@ public sealed record EngineSettings
             return System.IO.Path.GetFullPath(System.IO.Path.Combine(configDirectory, string.IsNullOrWhiteSpace(value) ? fallback : value));
         }
 
-        int Port(string key, int fallback)
+        int Port(string key, int fallback, int lowest = 1)
         {
             var value = configuration[key];
             if (string.IsNullOrWhiteSpace(value))
@@ -46,10 +50,12 @@ public sealed record EngineSettings
                 return fallback;
             }
 
-            return int.TryParse(value, out var port) && port is > 0 and < 65536
+            return int.TryParse(value, out var port) && port >= lowest && port < 65536
                 ? port
-                : throw new EngineConfigurationException(key, $"'{value}' is not a port number (1–65535)");
+                : throw new EngineConfigurationException(key, $"'{value}' is not a port number ({lowest}–65535)");
         }
+
+        string? OptionalPath(string key) => string.IsNullOrWhiteSpace(configuration[key]) ? null : Path(key, "");
 
         var address = configuration["Cluster:AdvertisedAddress"] ?? "127.0.0.1";
         if (!IPAddress.TryParse(address, out var advertised))
@@ -57,22 +63,49 @@ public sealed record EngineSettings
             throw new EngineConfigurationException("Cluster:AdvertisedAddress", $"'{address}' is not an IP address");
         }
 
+        var storage = StorageOptions.FromConfiguration(configuration);
+        var gatewayPort = Port("Cluster:GatewayPort", 0, lowest: 0);
+        var tls = OptionalPath("Cluster:Tls:Certificate") is { } certificate
+            ? new ClusterTlsFiles(certificate, NullIfEmpty(configuration["Cluster:Tls:CertificatePassword"]), OptionalPath("Cluster:Tls:CertificateKey"), OptionalPath("Cluster:Tls:Authority"))
+            : null;
+        if (tls is null && storage.Provider != StorageProvider.Sqlite)
+        {
+            throw new EngineConfigurationException("Cluster:Tls:Certificate",
+                "a cluster's nodes talk over mutual TLS and none is configured; make a certificate with 'dotnet Emergency.Host.dll cluster-certificate cluster.pfx', give every node a copy and set Cluster:Tls:Certificate (docs/security.md)");
+        }
+
+        if (tls is null && gatewayPort != 0)
+        {
+            throw new EngineConfigurationException("Cluster:GatewayPort",
+                "a gateway admits only clients that hold the cluster's certificate, and none is configured (Cluster:Tls:Certificate)");
+        }
+
         var overrideFile = configuration["Rules:OverrideFile"];
         return new EngineSettings
         {
             ConfigDirectory = configDirectory,
-            Storage = StorageOptions.FromConfiguration(configuration),
+            Storage = storage,
             RulesDirectory = Path("Rules:Directory", "rules"),
             RulesOverrideFile = string.IsNullOrWhiteSpace(overrideFile) ? null : Path("Rules:OverrideFile", ""),
             TokensFile = Path("Auth:TokensFile", "tokens.json"),
             ClusterId = configuration["Cluster:ClusterId"] ?? "emergency",
             ServiceId = configuration["Cluster:ServiceId"] ?? "emergency",
             SiloPort = Port("Cluster:SiloPort", 11111),
-            GatewayPort = Port("Cluster:GatewayPort", 30000),
+            GatewayPort = gatewayPort,
+            Tls = tls,
             AdvertisedAddress = advertised,
         };
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
+
+/// <summary>
+/// Where the cluster's certificate is: a PKCS#12 file (with its password, best given as the environment variable
+/// <c>Cluster__Tls__CertificatePassword</c>), or a PEM certificate with its PEM key; and, optionally, the authority
+/// that issues every node's certificate. Without an authority, every node holds the same certificate.
+/// </summary>
+public sealed record ClusterTlsFiles(string Certificate, string? Password, string? Key, string? Authority);
 
 /// <summary>A setting the engine cannot start with; names the key.</summary>
 public sealed class EngineConfigurationException(string key, string problem)

@@ -27,7 +27,7 @@ public sealed class BenchEngine : IAsyncDisposable
             $"--Storage:Provider={provider}",
             $"--Storage:ConnectionString={connectionString}",
             $"--Cluster:SiloPort={FreePort()}",
-            $"--Cluster:GatewayPort={FreePort()}",
+            $"--Cluster:Tls:Certificate={BenchCertificate.File}",
             $"--Cluster:ClusterId=bench-{Guid.NewGuid():N}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",

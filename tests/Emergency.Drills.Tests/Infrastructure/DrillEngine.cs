@@ -47,7 +47,6 @@ public sealed class DrillEngine : IAsyncLifetime
             "--Storage:Provider=Sqlite",
             $"--Storage:ConnectionString=Data Source={_directory.File("engine.db")}",
             $"--Cluster:SiloPort={FreePorts.Next()}",
-            $"--Cluster:GatewayPort={FreePorts.Next()}",
             "--Logging:LogLevel:Default=Warning",
         ], builder =>
         {
