@@ -215,7 +215,7 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
 {
     public int HttpPort { get; private init; } = FreePorts.Next();
 
-    public int SiloPort { get; private init; } = FreePorts.Next();
+    public int SiloPort { get; init; } = FreePorts.Next();
 
 
     public string ClusterId { get; private init; } = $"process-tests-{Guid.NewGuid():N}";

@@ -4,6 +4,7 @@ using Emergency.Contracts;
 using Emergency.Domain.Drills;
 using Emergency.Host.Api;
 using Emergency.Host.Auth;
+using Emergency.Host.Hosting;
 
 namespace Emergency.Host.Drills;
 
@@ -72,11 +73,11 @@ public static class DrillEndpoints
 
         drills.MapGet("/{run}/report.html", async (string run, IGrainFactory grains) =>
                 await ReportAsync(run, grains, json => Results.Text(DrillReportPage.Render(DrillReportJson.Deserialize(json)), "text/html", Encoding.UTF8)))
-            .WithSummary("The report of a finished drill as a page to read, with the timeline chart").WithDescription(roles);
+            .WithSummary("The report of a finished drill as a page to read, with the timeline chart").WithDescription(roles).AsSelfContainedDocument();
 
         drills.MapGet("/{run}/chart.svg", async (string run, IGrainFactory grains) =>
                 await ReportAsync(run, grains, json => Results.Text(DrillTimelineChart.Render(DrillReportJson.Deserialize(json)), "image/svg+xml", Encoding.UTF8)))
-            .WithSummary("The timeline chart of a finished drill: obligations against their deadlines (SVG)").WithDescription(roles);
+            .WithSummary("The timeline chart of a finished drill: obligations against their deadlines (SVG)").WithDescription(roles).AsSelfContainedDocument();
 
         drills.MapDelete("/{run}", async (string run, IGrainFactory grains) =>
             {

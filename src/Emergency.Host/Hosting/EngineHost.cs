@@ -27,6 +27,7 @@ public static class EngineHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        ServeBoardFromAnyFolder(builder);
         var configDirectory = Path.GetFullPath(builder.Configuration["ConfigDirectory"] ?? DefaultConfigDirectory);
         var settingsFile = Path.Combine(configDirectory, "emergency.json");
         if (!File.Exists(settingsFile))
@@ -126,6 +127,7 @@ public static class EngineHost
         builder.Services.AddHostedService(services => services.GetRequiredService<BoardRelay>());
 
         var app = builder.Build();
+        app.UseHttpHardening();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
 
@@ -133,6 +135,7 @@ public static class EngineHost
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseAuthenticationFirst();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
@@ -145,6 +148,25 @@ public static class EngineHost
         app.MapBoardEndpoints();
         app.MapDrillEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// The board is found wherever the engine is started from: a published engine carries it in <c>wwwroot</c> beside its
+    /// binaries; a built one finds it through the static web assets manifest beside them, which ASP.NET reads on its own
+    /// only in the Development environment and relative to the working directory otherwise.
+    /// </summary>
+    private static void ServeBoardFromAnyFolder(WebApplicationBuilder builder)
+    {
+        var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (Directory.Exists(published))
+        {
+            builder.Environment.WebRootPath = published;
+            builder.Environment.WebRootFileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(published);
+        }
+        else
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
     }
 
     /// <summary>
