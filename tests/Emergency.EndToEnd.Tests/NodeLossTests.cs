@@ -25,12 +25,7 @@ public sealed class NodeLossTests(ITestOutputHelper output) : IAsyncLifetime
     /// Shorter failure detection than Orleans' defaults, passed to every node as <c>Cluster:Membership:*</c>;
     /// <c>NODELOSS_DEFAULTS=1</c> runs with Orleans' own defaults instead (the victim is then declared dead after about 11 s).
     /// </summary>
-    private static readonly (string Key, string Value)[] Membership =
-    [
-        ("Cluster:Membership:ProbeTimeout", "00:00:02"),
-        ("Cluster:Membership:NumMissedProbesLimit", "2"),
-        ("Cluster:Membership:TableRefreshTimeout", "00:00:05"),
-    ];
+    private static readonly IReadOnlyList<(string Key, string Value)> Membership = EngineSettings.QuickFailureDetection;
 
     private static readonly TimeSpan[] DeadlinesAhead = [TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(40)];
 

@@ -223,6 +223,14 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
     /// <summary>The service the stored rows belong to: the same for every node and every restart of one test.</summary>
     public string ServiceId { get; init; } = "process-tests";
 
+    /// <summary>Failure detection shorter than Orleans' defaults, for tests that wait on a node declared dead or refused.</summary>
+    public static readonly IReadOnlyList<(string Key, string Value)> QuickFailureDetection =
+    [
+        ("Cluster:Membership:ProbeTimeout", "00:00:02"),
+        ("Cluster:Membership:NumMissedProbesLimit", "2"),
+        ("Cluster:Membership:TableRefreshTimeout", "00:00:05"),
+    ];
+
     /// <summary>More <c>--Key=Value</c> arguments (e.g. <c>Cluster:Membership:ProbeTimeout</c>), given to every node.</summary>
     public IReadOnlyList<(string Key, string Value)> Extra { get; init; } = [];
 
