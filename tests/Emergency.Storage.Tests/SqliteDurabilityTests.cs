@@ -21,6 +21,35 @@ public sealed class SqliteDurabilityTests
     }
 
     [Fact]
+    public async Task The_database_file_its_wal_and_a_directory_made_for_it_are_readable_by_the_owner_only()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes");
+        await using var db = (SqliteTestDatabase)await SqliteTestDatabase.CreateAsync();
+
+        await new SchemaMigrator().MigrateAsync(db.Options, Ct);
+        Assert.Equal("wal", await db.ScalarAsync("PRAGMA journal_mode", Ct));
+
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(db.FilePath));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(db.FilePath + "-wal"));
+        Assert.Equal(ownerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(db.FilePath)!));
+    }
+
+    [Fact]
+    public async Task A_database_file_readable_by_others_is_made_owner_only()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes");
+        await using var db = (SqliteTestDatabase)await SqliteTestDatabase.CreateAsync();
+        Directory.CreateDirectory(Path.GetDirectoryName(db.FilePath)!);
+        await File.WriteAllBytesAsync(db.FilePath, [], Ct);
+        File.SetUnixFileMode(db.FilePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await new SchemaMigrator().MigrateAsync(db.Options, Ct);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(db.FilePath));
+    }
+
+    [Fact]
     public async Task Connections_opened_like_the_providers_do_commit_with_synchronous_full()
     {
         // The Orleans providers open plain connections from the connection string and never set a pragma,

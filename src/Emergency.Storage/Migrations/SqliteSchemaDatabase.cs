@@ -18,7 +18,7 @@ internal sealed class SqliteSchemaDatabase(string connectionString) : ISchemaDat
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        EnsureDirectory();
+        EnsureFile();
         var connection = new SqliteConnection(connectionString);
         try
         {
@@ -44,7 +44,7 @@ internal sealed class SqliteSchemaDatabase(string connectionString) : ISchemaDat
         return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
 
-    private void EnsureDirectory()
+    private void EnsureFile()
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
@@ -52,12 +52,36 @@ internal sealed class SqliteSchemaDatabase(string connectionString) : ISchemaDat
             return; // URI file names are resolved by SQLite itself; leave their directories to the operator.
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(directory))
+        var file = Path.GetFullPath(dataSource);
+        var directory = Path.GetDirectoryName(file);
+        if (OperatingSystem.IsWindows())
         {
-            Directory.CreateDirectory(directory);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            return;
+        }
+
+        // The file holds complainants' personal data: readable by the engine's own user only. SQLite gives the WAL and
+        // shared-memory files it makes beside it the database file's permissions.
+        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        if (!File.Exists(file))
+        {
+            using var created = new FileStream(file, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
+        }
+        else if ((File.GetUnixFileMode(file) & ~OwnerOnly) != 0)
+        {
+            File.SetUnixFileMode(file, OwnerOnly);
         }
     }
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     // The Orleans providers open their own pooled connections, and Microsoft.Data.Sqlite has no connection-string
     // keyword for PRAGMA synchronous, so their setting is the library's compiled default (FULL in the bundled
