@@ -3,7 +3,7 @@ using Emergency.Domain.Rules;
 namespace Emergency.Domain.Regions;
 
 /// <summary>
-/// Reads the region catalog (<c>config/regions/*.json</c>): one file, its source named, each region with its six-digit
+/// Reads the region catalog (<c>Regions:File</c>, shipped as <c>config/regions/cn-gbt2260.json</c>): its source named, each region with its six-digit
 /// code, official name, level and parent. A bad file stops the start with the file, the key and what is wrong.
 /// </summary>
 public static class RegionCatalogLoader
