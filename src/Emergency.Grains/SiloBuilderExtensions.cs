@@ -1,4 +1,5 @@
 using Emergency.Contracts;
+using Emergency.Domain.Regions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
@@ -15,6 +16,9 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddEmergencyGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton(EngineClock.System);
+
+        // Without a region catalog, regions are free names matched by name alone.
+        silo.Services.TryAddSingleton(RegionCatalog.None);
         silo.Services.AddSerializer(serializer => serializer.AddEmergencyTypes());
         silo.AddStartupTask(async (services, cancellationToken) =>
         {

@@ -172,6 +172,28 @@ public sealed class DecisionApiTests(EngineFixture engine) : IClassFixture<Engin
     }
 
     [Fact]
+    public async Task A_restriction_on_a_city_blocks_approval_in_its_counties_and_lifting_it_frees_them()
+    {
+        var id = await ReviewedAtLowAsync("潞城区");
+        var elsewhere = await DraftAsync("林州市");
+
+        var set = await Maker.Post("/api/enforcement/restrictions", Restriction("长治市"));
+        Assert.True(set.Status == HttpStatusCode.Created, set.ToString());
+        var restrictionId = set.Body.Str("id");
+
+        Assert.Contains((await Get(id))["blockedBy"]!.AsArray(), b => b!.Str("kind") == "regionalRestriction");
+        Assert.DoesNotContain((await Get(elsewhere))["blockedBy"]!.AsArray(), b => b!.Str("kind") == "regionalRestriction");
+        var inCity = (await Maker.Get($"/api/decisions?region={Uri.EscapeDataString("Changzhi")}")).Body.AsArray();
+        Assert.Equal([id], inCity.Select(d => d!.Str("id")));
+        await Refused(Maker, id, "takeCollectiveDecision", Decide("implement"), "regional approval restriction (区域限批) on 长治市");
+
+        var lifted = await Maker.Post($"/api/enforcement/restrictions/{restrictionId}/lift", new JsonObject { ["reason"] = "Targets met." });
+        Assert.True(lifted.Status == HttpStatusCode.OK, lifted.ToString());
+        Assert.DoesNotContain((await Get(id))["blockedBy"]!.AsArray(), b => b!.Str("kind") == "regionalRestriction");
+        Assert.Equal("decided", (await Ok(Maker, id, "takeCollectiveDecision", Decide("implement"))).Str("stage"));
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_400_naming_the_field_and_changes_nothing()
     {
         var region = EngineFixture.NewRegion("BadInput");

@@ -2,6 +2,7 @@ using Emergency.Contracts;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Calendar;
 using Emergency.Domain.Disputes.Rules;
+using Emergency.Domain.Regions;
 using Emergency.Domain.Rules;
 using Emergency.Storage;
 using Emergency.Testing;
@@ -26,6 +27,9 @@ public sealed class EngineCluster : IAsyncDisposable
     private static readonly WorkingCalendar Calendar = WorkingCalendar.Load(Path.Combine(RepoPaths.Config, "rules", "calendar", "cn-holidays.json"));
     private static readonly PetitionRuleCatalog Petitions = PetitionRuleLoader.Load(Path.Combine(RepoPaths.Config, "rules", "petitions"), Calendar);
     private static readonly SuggestionRuleCatalog Suggestions = SuggestionRuleLoader.Load(Path.Combine(RepoPaths.Config, "rules", "suggestions"), Calendar);
+
+    /// <summary>The shipped region catalog, refusing names outside it as a deployment does by default.</summary>
+    public static readonly RegionCatalog Regions = RegionCatalogLoader.Load(Path.Combine(RepoPaths.Config, "regions", "cn-gbt2260.json"), refusesUnknown: true);
 
     private readonly TempDirectory _files = new("grains");
     private InProcessTestCluster? _cluster;
@@ -88,7 +92,7 @@ public sealed class EngineCluster : IAsyncDisposable
         {
             silo.Services.AddSingleton(new EngineClock(Clock));
             silo.Services.AddSingleton(Rules);
-            silo.Services.AddSingleton(DecisionRules).AddSingleton(Petitions).AddSingleton(Suggestions);
+            silo.Services.AddSingleton(DecisionRules).AddSingleton(Petitions).AddSingleton(Suggestions).AddSingleton(Regions);
             silo.UseEmergencyStorage(storage);
             silo.AddEmergencyGrains();
 

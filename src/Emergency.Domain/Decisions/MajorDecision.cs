@@ -57,7 +57,7 @@ public sealed partial class MajorDecision
     /// here: a source that answers too broadly must not block another region's matter or count a lifted restriction.
     /// </summary>
     public IReadOnlyList<RegionalRestriction> RestrictionsInForce(DateTimeOffset now) =>
-        [.. _restrictions.InForce(State.Region, now).Where(r => r.Covers(State.Region) && r.InForceAt(now))];
+        [.. _restrictions.InForce(State.Region, now).Where(r => r.Covers(State.Region, _restrictions.Regions) && r.InForceAt(now))];
 
     /// <summary>
     /// Rebuilds a matter from its stored state. <paramref name="restrictions"/> tells it the regional approval
@@ -76,6 +76,11 @@ public sealed partial class MajorDecision
             .Defined("kind", command.Kind)
             .Required("proposal", command.Proposal, Validator.LongText)
             .Optional("description", command.Description);
+        if (restrictions.Regions.Problem(command.Region) is { } unknown)
+        {
+            check.Add("region", unknown);
+        }
+
         if (check.Errors.Count > 0)
         {
             return (null, Decision.Invalid(check.Errors));

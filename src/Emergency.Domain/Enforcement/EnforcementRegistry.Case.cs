@@ -1,4 +1,5 @@
 using Emergency.Domain.Cases;
+using Emergency.Domain.Regions;
 
 namespace Emergency.Domain.Enforcement;
 
@@ -21,6 +22,9 @@ public sealed partial class EnforcementRegistry : ICase
         State.Supervisions.Where(s => !s.IsLifted && s.OverdueSince is null).Select(s => (DateTimeOffset?)s.RectificationDeadline.AddTicks(1)).Min();
 
     /// <summary>An empty registry for <paramref name="scope"/>, opened by its first entry.</summary>
-    public static EnforcementRegistry Open(string id, string scope, DateTimeOffset now) =>
-        new(new EnforcementRegistryState { Id = id, Scope = scope, OpenedAt = now });
+    public static EnforcementRegistry Open(string id, string scope, DateTimeOffset now) => Open(id, scope, RegionCatalog.None, now);
+
+    /// <summary>An empty registry for <paramref name="scope"/> whose restrictions reach down the tree of <paramref name="regions"/>.</summary>
+    public static EnforcementRegistry Open(string id, string scope, RegionCatalog regions, DateTimeOffset now) =>
+        new(new EnforcementRegistryState { Id = id, Scope = scope, OpenedAt = now }, regions);
 }

@@ -1,3 +1,5 @@
+using Emergency.Domain.Regions;
+
 namespace Emergency.Domain.Enforcement;
 
 /// <summary>
@@ -5,9 +7,16 @@ namespace Emergency.Domain.Enforcement;
 /// and lift entries is decided at the API, the registry records who did. Every method takes "now" from its caller;
 /// a refused command changes nothing.
 /// </summary>
-public sealed partial class EnforcementRegistry(EnforcementRegistryState state) : IRegionalRestrictions
+public sealed partial class EnforcementRegistry(EnforcementRegistryState state, RegionCatalog regions) : IRegionalRestrictions
 {
+    public EnforcementRegistry(EnforcementRegistryState state)
+        : this(state, RegionCatalog.None)
+    {
+    }
+
     public EnforcementRegistryState State { get; } = state;
+
+    public RegionCatalog Regions => regions;
 
     /// <summary>Marks every supervision whose rectification deadline passed while in place as overdue. Returns true when anything changed.</summary>
     public bool Tick(DateTimeOffset now)
@@ -159,6 +168,11 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state) 
             .Required("id", id)
             .Required("region", command.Region)
             .Required("reason", command.Reason, Validator.LongText);
+        if (regions.Problem(command.Region) is { } unknown)
+        {
+            check.Add("region", unknown);
+        }
+
         if (check.Errors.Count > 0)
         {
             return Decision.Invalid(check.Errors);
@@ -204,9 +218,9 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state) 
         return Decision.Accepted;
     }
 
-    /// <summary>The regional approval restrictions on <paramref name="region"/> in force at <paramref name="now"/>.</summary>
+    /// <summary>The regional approval restrictions reaching <paramref name="region"/> in force at <paramref name="now"/>.</summary>
     public IReadOnlyList<RegionalRestriction> InForce(string region, DateTimeOffset now) =>
-        [.. State.Restrictions.Where(r => r.Covers(region) && r.InForceAt(now))];
+        [.. State.Restrictions.Where(r => r.Covers(region, regions) && r.InForceAt(now))];
 
     /// <summary>Every regional approval restriction in force at <paramref name="now"/>, whatever the region.</summary>
     public IReadOnlyList<RegionalRestriction> InForce(DateTimeOffset now) => [.. State.Restrictions.Where(r => r.InForceAt(now))];

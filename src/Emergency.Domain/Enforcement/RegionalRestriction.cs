@@ -1,3 +1,5 @@
+using Emergency.Domain.Regions;
+
 namespace Emergency.Domain.Enforcement;
 
 /// <summary>
@@ -26,12 +28,13 @@ public sealed class RegionalRestriction
 
     public bool InForceAt(DateTimeOffset now) => SetAt <= now && (LiftedAt is null || LiftedAt > now);
 
-    /// <summary>Regions are matched by name, ignoring case and surrounding spaces.</summary>
-    public bool Covers(string region) => SameRegion(Region, region);
+    /// <summary>
+    /// Whether the restriction reaches <paramref name="region"/>: the region itself and, through the catalog's tree,
+    /// every region within it (a city's restriction reaches its counties).
+    /// </summary>
+    public bool Covers(string region, RegionCatalog regions) => regions.Covers(Region, region);
 
     public string Describe() => $"regional approval restriction (区域限批) on {Region} (set {Durations.Describe(SetAt)} by {SetBy}: {Reason})";
-
-    public static bool SameRegion(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A copy that shares nothing mutable with this restriction, for views and summaries: the registry goes on changing it.</summary>
     public RegionalRestriction Snapshot()
@@ -48,15 +51,25 @@ public sealed class RegionalRestriction
 /// </summary>
 public interface IRegionalRestrictions
 {
-    /// <summary>The restrictions on <paramref name="region"/> in force at <paramref name="now"/>.</summary>
+    /// <summary>The restrictions reaching <paramref name="region"/> (on it or on a region it lies in) in force at <paramref name="now"/>.</summary>
     IReadOnlyList<RegionalRestriction> InForce(string region, DateTimeOffset now);
+
+    /// <summary>The region tree the restrictions are matched by.</summary>
+    RegionCatalog Regions => RegionCatalog.None;
 }
 
-/// <summary>Restrictions known to the caller; only those on the region and in force at the moment asked count.</summary>
-public sealed class RestrictionSnapshot(IReadOnlyCollection<RegionalRestriction> restrictions) : IRegionalRestrictions
+/// <summary>Restrictions known to the caller; only those reaching the region and in force at the moment asked count.</summary>
+public sealed class RestrictionSnapshot(IReadOnlyCollection<RegionalRestriction> restrictions, RegionCatalog regions) : IRegionalRestrictions
 {
-    public static readonly RestrictionSnapshot None = new([]);
+    public static readonly RestrictionSnapshot None = new([], RegionCatalog.None);
+
+    public RestrictionSnapshot(IReadOnlyCollection<RegionalRestriction> restrictions)
+        : this(restrictions, RegionCatalog.None)
+    {
+    }
+
+    public RegionCatalog Regions => regions;
 
     public IReadOnlyList<RegionalRestriction> InForce(string region, DateTimeOffset now) =>
-        [.. restrictions.Where(r => r.Covers(region) && r.InForceAt(now))];
+        [.. restrictions.Where(r => r.Covers(region, regions) && r.InForceAt(now))];
 }

@@ -2,6 +2,7 @@ using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
+using Emergency.Domain.Regions;
 using Emergency.Grains.Cases;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,7 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
 {
     private readonly IPersistentState<CaseRecord<MajorDecisionState>> _record;
     private readonly MajorDecisionRuleCatalog _catalog;
-    private readonly RestrictionsKnown _restrictions = new();
+    private readonly RestrictionsKnown _restrictions;
 
     /// <summary>The scope a draft is being registered in, for the restrictions read before it is judged.</summary>
     private string _draftScope = Scopes.Live;
@@ -24,12 +25,14 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
     public MajorDecisionGrain(
         [PersistentState("decision", StorageNames.Provider)] IPersistentState<CaseRecord<MajorDecisionState>> record,
         MajorDecisionRuleCatalog catalog,
+        RegionCatalog regions,
         EngineClock clock,
         ILogger<MajorDecisionGrain> logger)
         : base(record, clock, logger)
     {
         _record = record;
         _catalog = catalog;
+        _restrictions = new RestrictionsKnown(regions);
     }
 
     protected override string Noun => "major decision";

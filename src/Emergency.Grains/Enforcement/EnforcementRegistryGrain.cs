@@ -1,6 +1,7 @@
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Enforcement;
+using Emergency.Domain.Regions;
 using Emergency.Grains.Cases;
 using Microsoft.Extensions.Logging;
 
@@ -9,11 +10,13 @@ namespace Emergency.Grains.Enforcement;
 /// <summary>
 /// The enforcement registry of one scope (挂牌督办, 黑名单, 区域限批) on the case machinery: its first entry opens it, each
 /// rectification deadline is a deadline like any case's. A regional approval restriction set or lifted is told to
-/// every open major decision in its region before the command is answered, so that the boards show them blocked or
-/// freed at once; the decisions also read the registry before each of their commands.
+/// every open major decision in its region and in the regions within it (a city's counties) before the command is
+/// answered, so that the boards show them blocked or freed at once; the decisions also read the registry before each
+/// of their commands.
 /// </summary>
 public sealed partial class EnforcementRegistryGrain(
     [PersistentState("enforcement", StorageNames.Provider)] IPersistentState<CaseRecord<EnforcementRegistryState>> record,
+    RegionCatalog regions,
     EngineClock clock,
     ILogger<EnforcementRegistryGrain> logger)
     : CaseGrain<EnforcementRegistry, EnforcementRegistryState, EnforcementRegistryView, EnforcementSummary>(record, clock, logger), IEnforcementRegistryGrain
@@ -60,13 +63,13 @@ public sealed partial class EnforcementRegistryGrain(
         return result;
     }
 
-    public Task<EnforcementRegistryView> GetView() => Task.FromResult((Case ?? EnforcementRegistry.Open(Key, Scope, CurrentTime)).View(CurrentTime));
+    public Task<EnforcementRegistryView> GetView() => Task.FromResult((Case ?? EnforcementRegistry.Open(Key, Scope, regions, CurrentTime)).View(CurrentTime));
 
     public Task<IReadOnlyList<RegionalRestriction>> RestrictionsInForce() => Task.FromResult(Case?.InForce(CurrentTime) ?? []);
 
     protected override bool Exists(EnforcementRegistryState state) => state.Exists;
 
-    protected override EnforcementRegistry Load(EnforcementRegistryState state) => new(state);
+    protected override EnforcementRegistry Load(EnforcementRegistryState state) => new(state, regions);
 
     protected override EnforcementRegistryState StateOf(EnforcementRegistry registry) => registry.State;
 
@@ -83,18 +86,22 @@ public sealed partial class EnforcementRegistryGrain(
         Case is null
             ? Register(command, Scope, context, now =>
             {
-                var registry = EnforcementRegistry.Open(Key, Scope, now);
+                var registry = EnforcementRegistry.Open(Key, Scope, regions, now);
                 var decision = act(registry, now);
                 return decision.IsAccepted ? (registry, decision) : (null, decision);
             })
             : Execute(context, command, act);
 
-    /// <summary>Tells every open matter in <paramref name="region"/> the restrictions now in force there, and waits for them to take it.</summary>
+    /// <summary>
+    /// Tells every open matter in <paramref name="region"/> or a region within it the restrictions now in force, and
+    /// waits for them to take it. Each matter gets all of them, as it does when it reads the registry itself, and keeps
+    /// those reaching its own region.
+    /// </summary>
     private async Task TellMatters(string region)
     {
         var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(Scope).Select(key => GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(key).List()));
-        var inForce = Case!.InForce(region, CurrentTime);
-        var told = shards.SelectMany(s => s).Where(s => RegionalRestriction.SameRegion(s.Region, region)).Select(async matter =>
+        var inForce = Case!.InForce(CurrentTime);
+        var told = shards.SelectMany(s => s).Where(s => regions.Covers(region, s.Region)).Select(async matter =>
         {
             try
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Emergency.Contracts;
 using Emergency.Domain.Decisions;
+using Emergency.Domain.Regions;
 using Emergency.Host.Auth;
 
 namespace Emergency.Host.Api;
@@ -27,7 +28,7 @@ public static partial class DecisionEndpoints
 
         decisions.MapGet("/", List)
             .RequireAuthorization(Policies.Read)
-            .WithSummary("Open major decisions with their stage, risk level and what blocks them; filter by region and stage")
+            .WithSummary("Open major decisions with their stage, risk level and what blocks them; filter by region (a city takes in its counties) and stage")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<IReadOnlyList<MajorDecisionSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -97,7 +98,7 @@ public static partial class DecisionEndpoints
         });
     }
 
-    private static async Task<IResult> List(IGrainFactory grains, string? region, string? stage, string? scope)
+    private static async Task<IResult> List(IGrainFactory grains, RegionCatalog regions, string? region, string? stage, string? scope)
     {
         scope ??= Scopes.Live;
         if (!Scopes.IsValid(scope))
@@ -119,7 +120,7 @@ public static partial class DecisionEndpoints
         var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(scope).Select(key => grains.GetGrain<IMajorDecisionDirectoryGrain>(key).List()));
         return Results.Ok(Sorted(shards.SelectMany(s => s))
             .Where(s => stageFilter is null || s.Stage == stageFilter)
-            .Where(s => region is null || string.Equals(s.Region.Trim(), region.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Where(s => region is null || regions.Covers(region, s.Region))
             .ToList());
     }
 

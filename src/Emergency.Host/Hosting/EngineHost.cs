@@ -2,6 +2,7 @@ using System.Data.Common;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Calendar;
 using Emergency.Domain.Disputes.Rules;
+using Emergency.Domain.Regions;
 using Emergency.Domain.Rules;
 using Emergency.Grains;
 using Emergency.Host.Api;
@@ -19,7 +20,7 @@ namespace Emergency.Host.Hosting;
 /// <summary>Builds the engine: one process with the Orleans silo, the HTTP API and (later) the board.</summary>
 public static class EngineHost
 {
-    /// <summary>Where <c>emergency.json</c>, the rule sets and the tokens live, unless <c>ConfigDirectory</c> says otherwise.</summary>
+    /// <summary>Where <c>emergency.json</c>, the rule sets, the region catalog and the tokens live, unless <c>ConfigDirectory</c> says otherwise.</summary>
     public static string DefaultConfigDirectory => Path.Combine(AppContext.BaseDirectory, "config");
 
     /// <param name="args">Command-line arguments (<c>--Storage:Provider=PostgreSql</c>).</param>
@@ -53,11 +54,12 @@ public static class EngineHost
             .Concat(petitions.All.Select(r => r.Id))
             .Concat(suggestions.All.Select(r => r.Id))
             .Append(petitions.Calendar.Id));
+        var regions = settings.RegionsFile is null ? RegionCatalog.None : RegionCatalogLoader.Load(settings.RegionsFile, settings.RefuseUnknownRegions);
         var tokens = TokenStore.Load(settings.TokensFile);
         var enforcers = EnforcementRoles.Read(builder.Configuration);
 
         builder.Services.AddSingleton(settings).AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(tokens);
-        builder.Services.AddSingleton(petitions).AddSingleton(suggestions);
+        builder.Services.AddSingleton(petitions).AddSingleton(suggestions).AddSingleton(regions);
         builder.Services.TryAddSingleton(Contracts.EngineClock.System);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)

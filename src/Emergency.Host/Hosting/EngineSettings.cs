@@ -20,6 +20,12 @@ public sealed record EngineSettings
 
     public required string TokensFile { get; init; }
 
+    /// <summary>The region catalog (<c>Regions:File</c>); none means regions are free names, matched by name alone.</summary>
+    public string? RegionsFile { get; init; }
+
+    /// <summary>Whether a new case naming a region outside the catalog is refused (<c>Regions:Unknown</c>: Refuse, the default, or Accept).</summary>
+    public bool RefuseUnknownRegions { get; init; } = true;
+
     public required string ClusterId { get; init; }
 
     public required string ServiceId { get; init; }
@@ -81,6 +87,14 @@ public sealed record EngineSettings
         }
 
         var overrideFile = configuration["Rules:OverrideFile"];
+        var regionsFile = configuration["Regions:File"];
+        var unknownRegions = configuration["Regions:Unknown"];
+        if (!string.IsNullOrWhiteSpace(unknownRegions) && !unknownRegions.Equals("Refuse", StringComparison.OrdinalIgnoreCase)
+            && !unknownRegions.Equals("Accept", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new EngineConfigurationException("Regions:Unknown", $"'{unknownRegions}' is neither Refuse nor Accept");
+        }
+
         return new EngineSettings
         {
             ConfigDirectory = configDirectory,
@@ -88,6 +102,8 @@ public sealed record EngineSettings
             RulesDirectory = Path("Rules:Directory", "rules"),
             RulesOverrideFile = string.IsNullOrWhiteSpace(overrideFile) ? null : Path("Rules:OverrideFile", ""),
             TokensFile = Path("Auth:TokensFile", "tokens.json"),
+            RegionsFile = string.IsNullOrWhiteSpace(regionsFile) ? null : Path("Regions:File", ""),
+            RefuseUnknownRegions = !"Accept".Equals(unknownRegions, StringComparison.OrdinalIgnoreCase),
             ClusterId = configuration["Cluster:ClusterId"] ?? "emergency",
             ServiceId = configuration["Cluster:ServiceId"] ?? "emergency",
             SiloPort = Port("Cluster:SiloPort", 11111),

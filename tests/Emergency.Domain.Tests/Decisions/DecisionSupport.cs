@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
+using Emergency.Domain.Regions;
 using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
@@ -118,10 +119,11 @@ public sealed class MatterCase
 
     private static int _sequence;
 
-    public MatterCase(MajorDecisionKind kind = MajorDecisionKind.InvestmentProject, DateTimeOffset? start = null, MajorDecisionRuleCatalog? catalog = null, string region = "Handan")
+    public MatterCase(
+        MajorDecisionKind kind = MajorDecisionKind.InvestmentProject, DateTimeOffset? start = null, MajorDecisionRuleCatalog? catalog = null, string region = "Handan", RegionCatalog? regions = null)
     {
         Now = start ?? Start;
-        Registry = new EnforcementRegistry(new EnforcementRegistryState());
+        Registry = new EnforcementRegistry(new EnforcementRegistryState(), regions ?? RegionCatalog.None);
         var (matter, decision) = MajorDecision.Draft(
             $"md-{Interlocked.Increment(ref _sequence)}", "live", DecisionCmd.Draft(kind, region), People.Maker, catalog ?? RealDecisionRules.Catalog, Registry, Now);
         decision.Accept();

@@ -311,7 +311,7 @@ public sealed class MajorDecisionPropertyTests
             if (d.Outcome.Approves())
             {
                 That(d.RiskLevel != RiskLevel.High, () => $"decision #{d.Number} approved a high risk");
-                var restricted = registry.State.Restrictions.Where(r => r.Covers(state.Region) && r.InForceAt(d.At)).Select(r => r.Id).ToList();
+                var restricted = registry.State.Restrictions.Where(r => r.Covers(state.Region, registry.Regions) && r.InForceAt(d.At)).Select(r => r.Id).ToList();
                 That(restricted.Count == 0, () => $"decision #{d.Number} approved at {d.At:O} under the restrictions {string.Join(", ", restricted)}");
                 That(state.Kind != MajorDecisionKind.InvestmentProject || d.RiskLevel == RiskLevel.Low, () => $"investment project approved at {d.RiskLevel}");
                 That(d.RiskLevel != RiskLevel.Medium || d.Outcome == CollectiveDecisionOutcome.ImplementAfterMitigation, () => "a medium risk implemented without its measures");

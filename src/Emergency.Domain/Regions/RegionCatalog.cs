@@ -1,0 +1,129 @@
+namespace Emergency.Domain.Regions;
+
+/// <summary>
+/// The administrative divisions a deployment knows, as a tree (province → city → county), read from
+/// <c>config/regions</c>. A region is named by its GB/T 2260 code, its official name or an alias, compared after
+/// <see cref="RegionNames.Normalise"/>; an official name without its ending (长治 for 长治市) is taken when only one
+/// region fits. Names outside the catalog still work as before: they match only a name that reads the same.
+/// </summary>
+public sealed class RegionCatalog
+{
+    /// <summary>No catalog: every region is a free name, matched by name alone.</summary>
+    public static readonly RegionCatalog None = new("", "", [], refusesUnknown: false);
+
+    private readonly Dictionary<string, Region> _byCode;
+    private readonly Dictionary<string, List<Region>> _byName = [];
+    private readonly Dictionary<string, List<Region>> _byShortName = [];
+
+    public RegionCatalog(string id, string source, IReadOnlyList<Region> regions, bool refusesUnknown)
+    {
+        Id = id;
+        Source = source;
+        All = regions;
+        RefusesUnknown = refusesUnknown;
+        _byCode = regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        foreach (var region in regions)
+        {
+            var official = RegionNames.Normalise(region.Name);
+            foreach (var name in region.Aliases.Select(RegionNames.Normalise).Append(official).Distinct(StringComparer.Ordinal))
+            {
+                Index(_byName, name, region);
+            }
+
+            if (RegionNames.WithoutSuffix(official) is { } shortName)
+            {
+                Index(_byShortName, shortName, region);
+            }
+        }
+    }
+
+    public string Id { get; }
+
+    public string Source { get; }
+
+    public IReadOnlyList<Region> All { get; }
+
+    /// <summary>Whether a new case naming a region outside the catalog is refused (setting <c>Regions:Unknown</c>).</summary>
+    public bool RefusesUnknown { get; }
+
+    /// <summary>The region <paramref name="text"/> names (a code, an official name, an alias), with the candidates when it could name several.</summary>
+    public RegionMatch Resolve(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || All.Count == 0)
+        {
+            return RegionMatch.Nothing;
+        }
+
+        var name = RegionNames.Normalise(text);
+        if (_byCode.TryGetValue(name, out var byCode))
+        {
+            return new RegionMatch(byCode, [byCode]);
+        }
+
+        var candidates = _byName.GetValueOrDefault(name) ?? _byShortName.GetValueOrDefault(name) ?? [];
+        return new RegionMatch(candidates.Count == 1 ? candidates[0] : null, candidates);
+    }
+
+    /// <summary>The divisions <paramref name="region"/> lies in, nearest first.</summary>
+    public IEnumerable<Region> Ancestors(Region region)
+    {
+        for (var parent = Parent(region); parent is not null; parent = Parent(parent))
+        {
+            yield return parent;
+        }
+    }
+
+    /// <summary>Whether <paramref name="inner"/> is <paramref name="outer"/> or lies in it.</summary>
+    public bool IsWithin(Region inner, Region outer) => inner.Code == outer.Code || Ancestors(inner).Any(a => a.Code == outer.Code);
+
+    /// <summary>
+    /// Whether the region named <paramref name="outer"/> takes in the one named <paramref name="inner"/>: a restriction on
+    /// a city reaches its counties, one on a province the whole province. Names the catalog does not resolve match
+    /// only a name that reads the same, as they did before there was a catalog.
+    /// </summary>
+    public bool Covers(string outer, string inner)
+    {
+        if (Resolve(outer).Region is { } o && Resolve(inner).Region is { } i)
+        {
+            return IsWithin(i, o);
+        }
+
+        return RegionNames.Same(outer, inner);
+    }
+
+    /// <summary>Why <paramref name="region"/> cannot name the region of a new case, or null when it can.</summary>
+    public string? Problem(string region)
+    {
+        if (!RefusesUnknown || All.Count == 0 || string.IsNullOrWhiteSpace(region))
+        {
+            return null;
+        }
+
+        var match = Resolve(region);
+        return match switch
+        {
+            { Region: not null } => null,
+            { Candidates.Count: > 1 } =>
+                $"'{region.Trim()}' could be {string.Join(" or ", match.Candidates.Select(c => c.Describe()))}: give the code or the full official name",
+            _ => $"'{region.Trim()}' is not in the region catalog ({Id}): give its six-digit GB/T 2260 code or its official name, such as 140400 or 长治市",
+        };
+    }
+
+    private Region? Parent(Region region) => region.Parent is { } code ? _byCode.GetValueOrDefault(code) : null;
+
+    private static void Index(Dictionary<string, List<Region>> index, string name, Region region)
+    {
+        if (!index.TryGetValue(name, out var list))
+        {
+            index[name] = list = [];
+        }
+
+        list.Add(region);
+    }
+}
+
+/// <summary>What a region name resolved to: the region when exactly one fits, and every candidate.</summary>
+public sealed record RegionMatch(Region? Region, IReadOnlyList<Region> Candidates)
+{
+    public static readonly RegionMatch Nothing = new(null, []);
+}
