@@ -15,6 +15,7 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddEmergencyGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton(EngineClock.System);
+        silo.Services.TryAddSingleton(Cases.AnswerRetention.Default);
         silo.Services.AddSerializer(serializer => serializer.AddEmergencyTypes());
         silo.AddStartupTask(async (services, cancellationToken) =>
         {

@@ -15,8 +15,9 @@ namespace Emergency.Grains.Enforcement;
 public sealed partial class EnforcementRegistryGrain(
     [PersistentState("enforcement", StorageNames.Provider)] IPersistentState<CaseRecord<EnforcementRegistryState>> record,
     EngineClock clock,
+    AnswerRetention answers,
     ILogger<EnforcementRegistryGrain> logger)
-    : CaseGrain<EnforcementRegistry, EnforcementRegistryState, EnforcementRegistryView, EnforcementSummary>(record, clock, logger), IEnforcementRegistryGrain
+    : CaseGrain<EnforcementRegistry, EnforcementRegistryState, EnforcementRegistryView, EnforcementSummary>(record, clock, answers, logger), IEnforcementRegistryGrain
 {
     protected override string Noun => "enforcement registry";
 

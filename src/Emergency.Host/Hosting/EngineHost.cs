@@ -55,7 +55,7 @@ public static class EngineHost
         var tokens = TokenStore.Load(settings.TokensFile);
         var enforcers = EnforcementRoles.Read(builder.Configuration);
 
-        builder.Services.AddSingleton(settings).AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(tokens);
+        builder.Services.AddSingleton(settings).AddSingleton(settings.Answers).AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(tokens);
         builder.Services.AddSingleton(petitions).AddSingleton(suggestions);
         builder.Services.TryAddSingleton(Contracts.EngineClock.System);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using Emergency.Grains.Cases;
 using Emergency.Storage;
 
 namespace Emergency.Host.Hosting;
@@ -30,6 +32,9 @@ public sealed record EngineSettings
 
     public required IPAddress AdvertisedAddress { get; init; }
 
+    /// <summary>How long a case keeps the first answer to a command with an Idempotency-Key (<c>Idempotency:AnswerWindow</c>, <c>Idempotency:AnswerCount</c>).</summary>
+    public required AnswerRetention Answers { get; init; }
+
     public static EngineSettings Read(IConfiguration configuration, string configDirectory)
     {
         string Path(string key, string fallback)
@@ -51,6 +56,28 @@ public sealed record EngineSettings
                 : throw new EngineConfigurationException(key, $"'{value}' is not a port number (1–65535)");
         }
 
+        AnswerRetention Answers()
+        {
+            var window = configuration["Idempotency:AnswerWindow"];
+            var count = configuration["Idempotency:AnswerCount"];
+            var retention = AnswerRetention.Default;
+            if (!string.IsNullOrWhiteSpace(window))
+            {
+                retention = TimeSpan.TryParse(window, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero && span <= TimeSpan.FromDays(30)
+                    ? retention with { Window = span }
+                    : throw new EngineConfigurationException("Idempotency:AnswerWindow", $"'{window}' is not a time span from 00:00:00 to 30.00:00:00 (days.hours:minutes:seconds)");
+            }
+
+            if (!string.IsNullOrWhiteSpace(count))
+            {
+                retention = int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= CaseRecord<object>.RememberedCommands
+                    ? retention with { Count = n }
+                    : throw new EngineConfigurationException("Idempotency:AnswerCount", $"'{count}' is not a whole number from 0 to {CaseRecord<object>.RememberedCommands}");
+            }
+
+            return retention;
+        }
+
         var address = configuration["Cluster:AdvertisedAddress"] ?? "127.0.0.1";
         if (!IPAddress.TryParse(address, out var advertised))
         {
@@ -70,6 +97,7 @@ public sealed record EngineSettings
             SiloPort = Port("Cluster:SiloPort", 11111),
             GatewayPort = Port("Cluster:GatewayPort", 30000),
             AdvertisedAddress = advertised,
+            Answers = Answers(),
         };
     }
 }

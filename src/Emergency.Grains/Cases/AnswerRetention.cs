@@ -1,0 +1,16 @@
+namespace Emergency.Grains.Cases;
+
+/// <summary>
+/// How long a case keeps the answer it gave to a command with an Idempotency-Key, so that a retry gets that same
+/// answer (the version and body of then, not the case as it is now). The answer is stored with the command's own
+/// write; it is dropped once older than <see cref="Window"/> or when more than <see cref="Count"/> newer commands
+/// keep theirs. The command id itself is remembered longer (<see cref="CaseRecord{TState}.RememberedCommands"/>), so a
+/// late retry is still never applied twice: it is answered with the case as it is now.
+/// </summary>
+/// <param name="Window">How long after the command its answer is kept (<c>Idempotency:AnswerWindow</c>).</param>
+/// <param name="Count">How many commands of one case keep their answer at most (<c>Idempotency:AnswerCount</c>).</param>
+public sealed record AnswerRetention(TimeSpan Window, int Count)
+{
+    /// <summary>A day covers a client that retries after any outage of the engine short of a disaster; 32 a burst of commands on one case.</summary>
+    public static AnswerRetention Default { get; } = new(TimeSpan.FromHours(24), 32);
+}
