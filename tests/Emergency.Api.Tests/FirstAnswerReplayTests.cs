@@ -57,7 +57,7 @@ public sealed class FirstAnswerReplayTests
         Assert.Equal("true", late.Header("Idempotent-Replayed"));
         Assert.Equal("expired", late.Header("Idempotent-First-Answer"));
         Assert.Equal(now.Long("version"), late.Body.Long("version"));
-        Assert.Single(late.Body.Timeline(), e => e.Str("kind") == "obligationCompleted");
+        Assert.Single(late.Body.Timeline(), e => e.Str("kind") == "obligationCompleted" && e.Str("obligation") == "reachScene");
         Assert.Equal(now.Long("version"), (await after.Incident(id)).Long("version"));
     }
 
