@@ -11,6 +11,13 @@ namespace Emergency.Grains.Cases;
 /// <param name="Count">How many commands of one case keep their answer at most (<c>Idempotency:AnswerCount</c>).</param>
 public sealed record AnswerRetention(TimeSpan Window, int Count)
 {
-    /// <summary>A day covers a client that retries after any outage of the engine short of a disaster; 32 a burst of commands on one case.</summary>
-    public static AnswerRetention Default { get; } = new(TimeSpan.FromHours(24), 32);
+    /// <summary>
+    /// A day, as payment APIs keep their idempotency keys, covers a client that retries after any outage of the engine
+    /// short of a disaster. Eight answers cover a burst of retried commands on one case; each is a whole view written
+    /// again with every write of the case, so this is what the keeping costs.
+    /// </summary>
+    public static AnswerRetention Default { get; } = new(TimeSpan.FromHours(24), 8);
+
+    /// <summary>False when set to keep none (a zero window or count): then no answer is even serialized.</summary>
+    public bool KeepsAny => Window > TimeSpan.Zero && Count > 0;
 }

@@ -274,7 +274,9 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         if (context.CommandId is { } id)
         {
             _record.State.Remember(
-                new AppliedCommand(id, fingerprint!, Case!.Version) { Answer = JsonSerializer.SerializeToElement(view, DomainJson.Options), AnsweredAt = _clock.Now },
+                _answers.KeepsAny
+                    ? new AppliedCommand(id, fingerprint!, Case!.Version) { Answer = JsonSerializer.SerializeToElement(view, DomainJson.Options), AnsweredAt = _clock.Now }
+                    : new AppliedCommand(id, fingerprint!, Case!.Version),
                 _answers,
                 _clock.Now);
         }
