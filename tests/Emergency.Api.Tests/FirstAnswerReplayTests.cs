@@ -1,5 +1,6 @@
 using System.Net;
 using Emergency.Api.Tests.Infrastructure;
+using Emergency.Host.Hosting;
 using Emergency.Testing;
 using Emergency.Testing.Engine;
 
@@ -76,6 +77,17 @@ public sealed class FirstAnswerReplayTests
         Assert.True(other.Status == HttpStatusCode.Created, other.ToString());
 
         await AssertFirstAnswer(api, "/api/enforcement/restrictions", restriction, key, first);
+    }
+
+    [Theory]
+    [InlineData("--Idempotency:AnswerWindow=forever", "Idempotency:AnswerWindow")]
+    [InlineData("--Idempotency:AnswerWindow=31.00:00:00", "Idempotency:AnswerWindow")]
+    [InlineData("--Idempotency:AnswerCount=257", "Idempotency:AnswerCount")]
+    [InlineData("--Idempotency:AnswerCount=-1", "Idempotency:AnswerCount")]
+    public void A_bad_answer_window_or_count_stops_the_start_naming_the_key(string setting, string key)
+    {
+        var error = Assert.Throws<EngineConfigurationException>(() => EngineHost.Build([setting]));
+        Assert.Equal(key, error.Key);
     }
 
     private static async Task AssertFirstAnswer(ApiClient api, string path, object body, string key, Reply first)
