@@ -31,6 +31,13 @@ public sealed record CommandResult<TView>
     [Immutable]
     public TView? View { get; init; }
 
+    /// <summary>
+    /// A replay whose first answer is no longer kept (older than the engine's answer window): <see cref="View"/> is
+    /// the case as it is now, not as it was answered then. The command was still not applied again.
+    /// </summary>
+    [Id(3)]
+    public bool FirstAnswerExpired { get; init; }
+
     public static CommandResult<TView> NotFound { get; } = new() { Status = CommandStatus.NotFound };
 }
 

@@ -16,9 +16,13 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddEmergencyGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton(EngineClock.System);
+<<<<<<< HEAD
 
         // Without a region catalog, regions are free names matched by name alone.
         silo.Services.TryAddSingleton(RegionCatalog.None);
+=======
+        silo.Services.TryAddSingleton(Cases.AnswerRetention.Default);
+>>>>>>> fix-input
         silo.Services.AddSerializer(serializer => serializer.AddEmergencyTypes());
         silo.AddStartupTask(async (services, cancellationToken) =>
         {

@@ -212,6 +212,7 @@ public sealed class DecisionApiTests(EngineFixture engine) : IClassFixture<Engin
         Problem.Assert(await _assessor.Post($"/api/decisions/{id}/rateRisk", new JsonObject { ["level"] = "extreme", ["reasons"] = new JsonArray("x") }), HttpStatusCode.BadRequest, "level");
         Problem.Assert(await _assessor.Post($"/api/decisions/{id}/openPublicComment", new JsonObject { ["channel"] = "web", ["at"] = "2026-03-02T08:00:00" }), HttpStatusCode.BadRequest, "at");
         Problem.Assert(await _assessor.Post($"/api/decisions/{id}/attachPublicOpinion", (await Opinion()).With("ids", new JsonArray())), HttpStatusCode.BadRequest, "ids");
+        Problem.Assert(await _assessor.Post($"/api/decisions/{id}/attachPublicOpinion", (await Opinion()).With("ids", new JsonArray((JsonNode?)null))), HttpStatusCode.BadRequest, "ids[0]");
 
         // Ids the petitions side does not know are refused by name; a warning id offered as complaints likewise.
         var unknown = await _assessor.Post($"/api/decisions/{id}/attachPublicOpinion", await Opinion(new JsonArray("pet-doesnotexist1", "wrn-0123456789abcdef")));

@@ -41,6 +41,28 @@ public sealed class DrillApiTests(DrillEngine engine)
     }
 
     [Fact]
+    public async Task A_lone_surrogate_escape_in_a_scenario_or_an_inject_is_a_400_with_its_place()
+    {
+        var (status, body) = await engine.PostScenarioAsync(Scenarios.Minimal().Replace("title: Test drill", "title: \"\\uDC00\\uD800\"", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var error = Assert.Single(body["errors"]!.AsArray())!;
+        Assert.Equal(1, (int)error["line"]!);
+        Assert.Contains("half of a surrogate pair", (string)error["reason"]!, StringComparison.Ordinal);
+
+        var (created, paced) = await engine.PostScenarioAsync(Scenarios.Minimal(), "mode=paced&speed=1");
+        Assert.Equal(HttpStatusCode.Created, created);
+        var run = (string)paced["run"]!;
+        using var organiser = engine.Client();
+        using var inject = await organiser.PostAsync($"/api/drills/{run}/injects", Json("""{"kind": "message", "text": "\uDC00\uD800"}"""), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, inject.StatusCode);
+        var refusal = (await inject.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
+        Assert.Equal("urn:emergency:problem:invalid-scenario", (string)refusal["type"]!);
+        Assert.Contains("half of a surrogate pair", (string)refusal["errors"]![0]!["reason"]!, StringComparison.Ordinal);
+        using var purged = await organiser.DeleteAsync($"/api/drills/{run}", Cancel);
+        Assert.Equal(HttpStatusCode.OK, purged.StatusCode);
+    }
+
+    [Fact]
     public async Task A_ten_megabyte_file_is_answered_413_without_being_read()
     {
         // As curl does for a large body: Expect: 100-continue, so the refusal comes before the upload.

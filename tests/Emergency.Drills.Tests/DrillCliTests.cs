@@ -1,3 +1,4 @@
+using System.Text;
 using Emergency.Drills.Tests.Infrastructure;
 using Emergency.Host.Drills;
 using Emergency.Testing;
@@ -60,6 +61,30 @@ public sealed class DrillCliTests(DrillEngine engine) : IDisposable
         Assert.Contains("refused, nothing ran", _error.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(_out.File("report.json")));
         Assert.Equal(DrillCli.BadInput, await Cli("run"));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_UTF_8_exits_2_at_the_place_where_the_API_refuses_it()
+    {
+        var text = Scenarios.Minimal();
+        var title = text.IndexOf("Test drill", StringComparison.Ordinal);
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(text[..title]), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(text[title..])];
+        var file = _out.File("latin1.yaml");
+        await File.WriteAllBytesAsync(file, bytes, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DrillCli.BadInput, await Cli("run", file, "--out", _out.Path));
+
+        using var organiser = engine.Client();
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/yaml");
+        using var response = await organiser.PostAsync("/api/drills?mode=fast&file=latin1.yaml", content, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var error = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["errors"]![0]!;
+        Assert.Equal((1, 8), ((int)error["line"]!, (int)error["column"]!));
+        Assert.StartsWith("the file is not UTF-8 text: byte 0xC3", (string)error["reason"]!, StringComparison.Ordinal);
+        Assert.Contains($"latin1.yaml:1:8: {(string)error["reason"]!}", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("refused, nothing ran", _error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(_out.File("report.json")));
     }
 
     [Fact]

@@ -45,6 +45,32 @@ public static partial class ScenarioReader
         }
     }
 
+    /// <summary>
+    /// A scenario's bytes as text: UTF-8 (a leading byte order mark is dropped), or refused at the line and column of
+    /// the first bytes that are not, so that the command line and the API refuse the same file alike instead of one of
+    /// them running it with the bytes replaced.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, string file)
+    {
+        CheckSize(bytes.Length, file);
+        if (bytes.StartsWith(Encoding.UTF8.Preamble))
+        {
+            bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        }
+
+        var chars = new char[bytes.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status == System.Buffers.OperationStatus.Done)
+        {
+            return new string(chars, 0, written);
+        }
+
+        var before = chars.AsSpan(0, written);
+        var line = before.Count('\n') + 1;
+        var column = written - (before.LastIndexOf('\n') + 1) + 1;
+        throw new ScenarioException(new ScenarioError(file, line, column, $"the file is not UTF-8 text: byte 0x{bytes[read]:X2} at offset {read:N0} starts no UTF-8 character; save the file as UTF-8"));
+    }
+
     /// <summary>Reads a scenario; throws <see cref="ScenarioException"/> with every problem found.</summary>
     public static Scenario Read(string text, string file)
     {

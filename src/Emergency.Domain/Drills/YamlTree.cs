@@ -31,7 +31,8 @@ internal static partial class YamlTree
 
     public static YamlNode? Parse(string text, string file)
     {
-        var parser = new Parser(new StringReader(text));
+        var scanner = new Scanner(new StringReader(text));
+        var parser = new Parser(scanner);
         var stack = new Stack<Builder>();
         YamlNode? root = null;
         var nodes = 0;
@@ -84,6 +85,11 @@ internal static partial class YamlTree
         catch (YamlException ex)
         {
             throw Refuse(file, PositionOf(ex.Start), "not valid YAML: " + Clean(ex.Message));
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet turns an escape that names a lone surrogate ("\uDC00") into a character, which .NET refuses.
+            throw Refuse(file, PositionOf(scanner.CurrentPosition), "not valid YAML: an escape names half of a surrogate pair (\\uD800 to \\uDFFF), which is no character; write the character itself");
         }
         catch (InvalidOperationException)
         {

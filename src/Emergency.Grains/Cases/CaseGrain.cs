@@ -42,6 +42,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     private readonly IPersistentState<CaseRecord<TState>> _record;
     private readonly EngineClock _clock;
+    private readonly AnswerRetention _answers;
     private readonly ILogger _logger;
     private ITimer? _timer;
     private DateTimeOffset? _timerFor;
@@ -51,10 +52,11 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     /// <summary>The deadline the stored record says the reminder was armed for, as found when this activation began.</summary>
     private DateTimeOffset? _armedBeforeActivation;
 
-    protected CaseGrain(IPersistentState<CaseRecord<TState>> record, EngineClock clock, ILogger logger)
+    protected CaseGrain(IPersistentState<CaseRecord<TState>> record, EngineClock clock, AnswerRetention answers, ILogger logger)
     {
         _record = record;
         _clock = clock;
+        _answers = answers;
         _logger = logger;
     }
 
@@ -251,15 +253,37 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         }
     }
 
+    /// <summary>
+    /// For a command that goes on with one of the engine's own before it is answered (a petition linking earlier
+    /// cases): the answer finally given replaces the one stored for <paramref name="context"/>'s command id, and is
+    /// made durable by that next write.
+    /// </summary>
+    protected void KeepAnswer(CommandContext context, TView view)
+    {
+        var index = context.CommandId is { } id ? _record.State.Commands.FindIndex(c => c.Id == id) : -1;
+        if (index >= 0 && _record.State.Commands[index].Answer is not null)
+        {
+            _record.State.Commands[index] = _record.State.Commands[index] with { Answer = _answers.Keep(view) };
+        }
+    }
+
     private async Task<CommandResult<TView>> Persist(CommandContext context, string? fingerprint, Decision decision, DateTimeOffset now)
     {
+        // The answer is the case as it stands after this command; it does not change with the write.
+        var view = ViewOf(Case!, now, context.Actor);
         if (context.CommandId is { } id)
         {
-            _record.State.Remember(new AppliedCommand(id, fingerprint!, Case!.Version));
+            var applied = new AppliedCommand(id, fingerprint!, Case!.Version);
+            if (_answers.KeepsAny && _answers.Keep(view) is { } answer)
+            {
+                applied = applied with { Answer = answer, AnsweredAt = _clock.Now, AnsweredTo = context.Actor.ToString() };
+            }
+
+            _record.State.Remember(applied, _answers, _clock.Now);
         }
 
         await WriteAndPublish(now);
-        return new CommandResult<TView> { Status = CommandStatus.Accepted, Decision = decision, View = ViewOf(Case!, now, context.Actor) };
+        return new CommandResult<TView> { Status = CommandStatus.Accepted, Decision = decision, View = view };
     }
 
     private async Task WriteAndPublish(DateTimeOffset now)
@@ -355,10 +379,21 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         _reminderFor = capped ? DateTimeOffset.MinValue : next;
     }
 
-    private CommandResult<TView> Replay(AppliedCommand applied, string? fingerprint, Actor actor) =>
-        applied.Fingerprint == fingerprint
-            ? new CommandResult<TView> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = Case is null ? null : ViewOf(Case, CurrentTime, actor) }
-            : Refused(CommandStatus.CommandIdReused, Decision.NotAllowed($"command id '{applied.Id}' was already used for a different command", Case?.AllowedMoves(CurrentTime) ?? []), actor);
+    /// <summary>
+    /// A retry gets the first answer while it is kept; after that (or for a command stored before answers were kept)
+    /// it is still not applied again, and gets the case as it is now, marked so.
+    /// </summary>
+    private CommandResult<TView> Replay(AppliedCommand applied, string? fingerprint, Actor actor)
+    {
+        if (applied.Fingerprint != fingerprint)
+        {
+            return Refused(CommandStatus.CommandIdReused, Decision.NotAllowed($"command id '{applied.Id}' was already used for a different command", Case?.AllowedMoves(CurrentTime) ?? []), actor);
+        }
+
+        return applied.AnswerStands(_answers, _clock.Now) && applied.AnsweredTo == actor.ToString()
+            ? new CommandResult<TView> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = applied.Answer!.Value.Deserialize<TView>(DomainJson.Options) }
+            : new CommandResult<TView> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = Case is null ? null : ViewOf(Case, CurrentTime, actor), FirstAnswerExpired = true };
+    }
 
     private CommandResult<TView> Refused(Decision decision, Actor actor) =>
         Refused(decision.Outcome == DecisionOutcome.Invalid ? CommandStatus.Invalid : CommandStatus.NotAllowed, decision, actor);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Emergency.Grains.Cases;
 
 /// <summary>What a case grain stores: the case, and the command ids it has applied (for safe retries).</summary>
@@ -24,15 +26,50 @@ public sealed class CaseRecord<TState>
 
     public AppliedCommand? FindCommand(string commandId) => Commands.Find(c => c.Id == commandId);
 
-    public void Remember(AppliedCommand command)
+    /// <summary>
+    /// Remembers an applied command and lets go of the answers <paramref name="retention"/> no longer keeps: older
+    /// than its window at <paramref name="now"/>, or beyond its count (the newest keep theirs).
+    /// </summary>
+    public void Remember(AppliedCommand command, AnswerRetention retention, DateTimeOffset now)
     {
         Commands.Add(command);
         if (Commands.Count > RememberedCommands)
         {
             Commands.RemoveRange(0, Commands.Count - RememberedCommands);
         }
+
+        var kept = 0;
+        for (var i = Commands.Count - 1; i >= 0; i--)
+        {
+            if (Commands[i].Answer is null)
+            {
+                continue;
+            }
+
+            if (++kept > retention.Count || !Commands[i].AnswerStands(retention, now))
+            {
+                Commands[i] = Commands[i] with { Answer = null, AnsweredAt = null, AnsweredTo = null };
+            }
+        }
     }
 }
 
 /// <summary>A command id the case has applied, with a fingerprint of the command to detect a reused id.</summary>
-public sealed record AppliedCommand(string Id, string Fingerprint, long Version);
+public sealed record AppliedCommand(string Id, string Fingerprint, long Version)
+{
+    /// <summary>The answer given when the command was applied (its view, as JSON); null once the retention let it go, and in rows stored before answers were kept.</summary>
+    public JsonElement? Answer { get; init; }
+
+    /// <summary>When <see cref="Answer"/> was given, on the engine clock.</summary>
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    /// <summary>
+    /// Who was given <see cref="Answer"/> (name and role): a view is drawn for its reader (personal data only for the
+    /// roles that may see it), so the stored one is given again only to the same person.
+    /// </summary>
+    public string? AnsweredTo { get; init; }
+
+    /// <summary>Whether the first answer is still there to give at <paramref name="now"/>.</summary>
+    public bool AnswerStands(AnswerRetention retention, DateTimeOffset now) =>
+        Answer is not null && AnsweredAt is { } at && now - at <= retention.Window;
+}

@@ -27,8 +27,9 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
         MajorDecisionRuleCatalog catalog,
         RegionCatalog regions,
         EngineClock clock,
+        AnswerRetention answers,
         ILogger<MajorDecisionGrain> logger)
-        : base(record, clock, logger)
+        : base(record, clock, answers, logger)
     {
         _record = record;
         _catalog = catalog;
@@ -39,7 +40,8 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
 
     private async Task<List<string>> UnknownOpinionIds(AttachPublicOpinion command)
     {
-        var ids = (command.Ids ?? []).Distinct(StringComparer.Ordinal).Take(MajorDecision.MaxListItems).ToList();
+        // A null id is the domain's to refuse ("ids[0] is required"); looking it up would fail on it.
+        var ids = (command.Ids ?? []).OfType<string>().Distinct(StringComparer.Ordinal).Take(MajorDecision.MaxListItems).ToList();
         var prefix = command.Kind == PublicOpinionKind.EarlyWarning ? "wrn-" : "pet-";
         var known = await Task.WhenAll(ids.Select(async id =>
             id.StartsWith(prefix, StringComparison.Ordinal) && id.Length <= 64 && (command.Kind == PublicOpinionKind.EarlyWarning

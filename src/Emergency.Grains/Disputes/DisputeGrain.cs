@@ -17,8 +17,9 @@ public sealed partial class DisputeGrain(
     [PersistentState("dispute", StorageNames.Provider)] IPersistentState<CaseRecord<DisputeState>> record,
     PetitionRuleCatalog catalog,
     EngineClock clock,
+    AnswerRetention answers,
     ILogger<DisputeGrain> logger)
-    : CaseGrain<Dispute, DisputeState, DisputeView, DisputeSummary>(record, clock, logger), IDisputeGrain
+    : CaseGrain<Dispute, DisputeState, DisputeView, DisputeSummary>(record, clock, answers, logger), IDisputeGrain
 {
     protected override string Noun => "petition";
 
@@ -40,10 +41,21 @@ public sealed partial class DisputeGrain(
         }
 
         LogRepeat(logger, Case.State.Id, unlinked.Count);
-        var linked = await Execute(CommandContext(context, "link-earlier"), new LinkEarlierCases { CaseIds = unlinked },
-            (dispute, now) => dispute.LinkEarlierCases(new LinkEarlierCases { CaseIds = unlinked }, Actor.System, now));
-        // The link was the engine's own command; the answer is the case as the caller may see it.
-        return linked.Status == CommandStatus.Accepted ? result with { View = ViewOf(Case, CurrentTime, context.Actor) } : result;
+        DisputeView? answer = null;
+        var linked = await Execute(CommandContext(context, "link-earlier"), new LinkEarlierCases { CaseIds = unlinked }, (dispute, now) =>
+        {
+            var decision = dispute.LinkEarlierCases(new LinkEarlierCases { CaseIds = unlinked }, Actor.System, now);
+            if (decision.IsAccepted)
+            {
+                // The link was the engine's own command; the answer is the case as the caller may see it, and a retry
+                // of the registration gets that same answer (kept with the link's write).
+                answer = ViewOf(dispute, now, context.Actor);
+                KeepAnswer(context, answer);
+            }
+
+            return decision;
+        });
+        return linked.Status == CommandStatus.Accepted && answer is not null ? result with { View = answer } : result;
     }
 
     public Task<CommandResult<DisputeView>> RecordTransfer(RecordTransfer command, CommandContext context) =>

@@ -18,8 +18,9 @@ public sealed partial class EnforcementRegistryGrain(
     [PersistentState("enforcement", StorageNames.Provider)] IPersistentState<CaseRecord<EnforcementRegistryState>> record,
     RegionCatalog regions,
     EngineClock clock,
+    AnswerRetention answers,
     ILogger<EnforcementRegistryGrain> logger)
-    : CaseGrain<EnforcementRegistry, EnforcementRegistryState, EnforcementRegistryView, EnforcementSummary>(record, clock, logger), IEnforcementRegistryGrain
+    : CaseGrain<EnforcementRegistry, EnforcementRegistryState, EnforcementRegistryView, EnforcementSummary>(record, clock, answers, logger), IEnforcementRegistryGrain
 {
     protected override string Noun => "enforcement registry";
 

@@ -12,8 +12,9 @@ public sealed class IncidentGrain(
     [PersistentState("incident", StorageNames.Provider)] IPersistentState<CaseRecord<IncidentState>> record,
     RuleSetCatalog catalog,
     EngineClock clock,
+    AnswerRetention answers,
     ILogger<IncidentGrain> logger)
-    : CaseGrain<Incident, IncidentState, IncidentView, IncidentSummary>(record, clock, logger), IIncidentGrain
+    : CaseGrain<Incident, IncidentState, IncidentView, IncidentSummary>(record, clock, answers, logger), IIncidentGrain
 {
     protected override string Noun => "incident";
 

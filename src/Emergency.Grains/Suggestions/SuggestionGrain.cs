@@ -12,8 +12,9 @@ public sealed class SuggestionGrain(
     [PersistentState("suggestion", StorageNames.Provider)] IPersistentState<CaseRecord<SuggestionState>> record,
     SuggestionRuleCatalog catalog,
     EngineClock clock,
+    AnswerRetention answers,
     ILogger<SuggestionGrain> logger)
-    : CaseGrain<Suggestion, SuggestionState, SuggestionView, SuggestionSummary>(record, clock, logger), ISuggestionGrain
+    : CaseGrain<Suggestion, SuggestionState, SuggestionView, SuggestionSummary>(record, clock, answers, logger), ISuggestionGrain
 {
     protected override string Noun => "suggestion";
 

@@ -10,6 +10,9 @@ public static class CommandRequests
     public const string IdempotencyHeader = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
+    /// <summary>On a replay whose first answer is no longer kept: the body is the case as it is now.</summary>
+    public const string FirstAnswerHeader = "Idempotent-First-Answer";
+
     /// <summary>The client's command id from the Idempotency-Key header, if any, or the problem with it.</summary>
     public static (string? CommandId, IResult? Problem) ReadCommandId(HttpRequest request)
     {
@@ -31,13 +34,20 @@ public static class CommandRequests
     public static CommandContext ContextOf(Domain.Actor actor, string? key) =>
         new(actor, key is null ? null : $"{actor.Id}/{key}");
 
-    /// <summary>Tells the client its command was a retry of one already applied.</summary>
+    /// <summary>
+    /// Tells the client its command was a retry of one already applied, and when the first answer is no longer kept
+    /// (older than <c>Idempotency:AnswerWindow</c>) that the body is the case as it is now.
+    /// </summary>
     public static void MarkReplay<TView>(HttpContext http, CommandResult<TView> result)
         where TView : class
     {
         if (result.Status == CommandStatus.Replayed)
         {
             http.Response.Headers[ReplayedHeader] = "true";
+            if (result.FirstAnswerExpired)
+            {
+                http.Response.Headers[FirstAnswerHeader] = "expired";
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public static class DrillCli
         try
         {
             ScenarioReader.CheckSize(new FileInfo(options.File).Length, name);
-            var text = await File.ReadAllTextAsync(options.File, cancellationToken);
+            var text = ScenarioReader.Decode(await File.ReadAllBytesAsync(options.File, cancellationToken), name);
             var scenario = ScenarioReader.Read(text, name);
             if (options.Url is null && LocalRules(options.Settings)?.Invoke(scenario) is { Count: > 0 } ruleErrors)
             {

@@ -14,8 +14,6 @@ namespace Emergency.Host.Drills;
 /// </summary>
 public static class DrillEndpoints
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>A scenario or inject is YAML, and JSON is YAML too; send one of these as Content-Type (curl: -H 'Content-Type: application/yaml').</summary>
     private static readonly string[] ScenarioTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain", "application/json"];
 
@@ -141,6 +139,25 @@ public static class DrillEndpoints
     /// <summary>Reads the body as UTF-8 text, refusing a scenario above its size limit before reading it.</summary>
     private static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, string file, CancellationToken cancellationToken)
     {
+        var (bytes, tooLarge) = await ReadBytesAsync(request, file, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return (null, tooLarge);
+        }
+
+        try
+        {
+            return (ScenarioReader.Decode(bytes, file), null);
+        }
+        catch (ScenarioException ex)
+        {
+            return (null, DrillProblems.InvalidScenario(ex.Errors));
+        }
+    }
+
+    /// <summary>The body's bytes, refused (413) once it is larger than a scenario may be.</summary>
+    private static async Task<(byte[]? Bytes, IResult? Problem)> ReadBytesAsync(HttpRequest request, string file, CancellationToken cancellationToken)
+    {
         try
         {
             if (request.ContentLength is { } length)
@@ -157,7 +174,7 @@ public static class DrillEndpoints
                 ScenarioReader.CheckSize(buffer.Length, file);
             }
 
-            return (StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+            return (buffer.ToArray(), null);
         }
         catch (ScenarioException ex)
         {
@@ -166,10 +183,6 @@ public static class DrillEndpoints
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, DrillProblems.InvalidScenario([new ScenarioError(file, 1, 1, $"the body is larger than a scenario may be ({ScenarioReader.MaxBytes:N0} bytes)")], StatusCodes.Status413PayloadTooLarge));
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, DrillProblems.InvalidScenario([new ScenarioError(file, 1, 1, "the file is not UTF-8 text")]));
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using Emergency.Grains.Cases;
 using Emergency.Storage;
 
 namespace Emergency.Host.Hosting;
@@ -40,6 +42,9 @@ public sealed record EngineSettings
 
     public required IPAddress AdvertisedAddress { get; init; }
 
+    /// <summary>How long a case keeps the first answer to a command with an Idempotency-Key (<c>Idempotency:AnswerWindow</c>, <c>Idempotency:AnswerCount</c>).</summary>
+    public required AnswerRetention Answers { get; init; }
+
     public static EngineSettings Read(IConfiguration configuration, string configDirectory)
     {
         string Path(string key, string fallback)
@@ -62,6 +67,36 @@ public sealed record EngineSettings
         }
 
         string? OptionalPath(string key) => string.IsNullOrWhiteSpace(configuration[key]) ? null : Path(key, "");
+
+        AnswerRetention Answers()
+        {
+            var window = configuration["Idempotency:AnswerWindow"];
+            var count = configuration["Idempotency:AnswerCount"];
+            var retention = AnswerRetention.Default;
+            if (!string.IsNullOrWhiteSpace(window))
+            {
+                retention = TimeSpan.TryParse(window, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero && span <= TimeSpan.FromDays(30)
+                    ? retention with { Window = span }
+                    : throw new EngineConfigurationException("Idempotency:AnswerWindow", $"'{window}' is not a time span from 00:00:00 to 30.00:00:00 (days.hours:minutes:seconds)");
+            }
+
+            if (!string.IsNullOrWhiteSpace(count))
+            {
+                retention = int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= CaseRecord<object>.RememberedCommands
+                    ? retention with { Count = n }
+                    : throw new EngineConfigurationException("Idempotency:AnswerCount", $"'{count}' is not a whole number from 0 to {CaseRecord<object>.RememberedCommands}");
+            }
+
+            var maxBytes = configuration["Idempotency:AnswerMaxBytes"];
+            if (!string.IsNullOrWhiteSpace(maxBytes))
+            {
+                retention = int.TryParse(maxBytes, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes <= 1024 * 1024
+                    ? retention with { MaxBytes = bytes }
+                    : throw new EngineConfigurationException("Idempotency:AnswerMaxBytes", $"'{maxBytes}' is not a whole number of bytes from 0 to 1048576");
+            }
+
+            return retention;
+        }
 
         var address = configuration["Cluster:AdvertisedAddress"] ?? "127.0.0.1";
         if (!IPAddress.TryParse(address, out var advertised))
@@ -110,6 +145,7 @@ public sealed record EngineSettings
             GatewayPort = gatewayPort,
             Tls = tls,
             AdvertisedAddress = advertised,
+            Answers = Answers(),
         };
     }
 
