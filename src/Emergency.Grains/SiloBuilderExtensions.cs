@@ -16,13 +16,10 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddEmergencyGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton(EngineClock.System);
-<<<<<<< HEAD
+        silo.Services.TryAddSingleton(Cases.AnswerRetention.Default);
 
         // Without a region catalog, regions are free names matched by name alone.
         silo.Services.TryAddSingleton(RegionCatalog.None);
-=======
-        silo.Services.TryAddSingleton(Cases.AnswerRetention.Default);
->>>>>>> fix-input
         silo.Services.AddSerializer(serializer => serializer.AddEmergencyTypes());
         silo.AddStartupTask(async (services, cancellationToken) =>
         {

@@ -58,13 +58,8 @@ public static class EngineHost
         var tokens = TokenStore.Load(settings.TokensFile);
         var enforcers = EnforcementRoles.Read(builder.Configuration);
 
-<<<<<<< HEAD
-        builder.Services.AddSingleton(settings).AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(tokens);
-        builder.Services.AddSingleton(petitions).AddSingleton(suggestions).AddSingleton(regions);
-=======
         builder.Services.AddSingleton(settings).AddSingleton(settings.Answers).AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(tokens);
-        builder.Services.AddSingleton(petitions).AddSingleton(suggestions);
->>>>>>> fix-input
+        builder.Services.AddSingleton(petitions).AddSingleton(suggestions).AddSingleton(regions);
         builder.Services.TryAddSingleton(Contracts.EngineClock.System);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
