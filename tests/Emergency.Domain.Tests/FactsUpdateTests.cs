@@ -79,6 +79,7 @@ public sealed class FactsUpdateTests
     [InlineData("""{"deaths": -1}""", "deaths", "must be a whole number, not negative, or null when unknown")]
     [InlineData("""{"crossBoundary": "crossGalaxy"}""", "crossBoundary", "must be one of none, countyDispute, crossCity, crossProvince, crossBorder, majorCrossBorder, or null when unknown")]
     [InlineData("""{"intakeInterruption": "city"}""", "intakeInterruption", "must be {\"intake\": the name of the drinking-water source intake")]
+    [InlineData("""{"intakeInterruption": {"scale": "city"}}""", "intakeInterruption", "must name its intake")]
     [InlineData("""{"waterCut": true}""", "waterCut", "is not a fact; known: deaths")]
     [InlineData("""{"deaths": 1, "Deaths": 2}""", "Deaths", "is named twice")]
     public void A_patch_that_cannot_be_read_names_its_fact(string json, string field, string message)
@@ -123,7 +124,7 @@ public sealed class FactsUpdateTests
         var decision = incident.UpdateFacts(Cmd.Update(FactsPatch.Empty.With("intakeInterruption", new IntakeInterruption { Scale = IntakeScale.City })), Commander, incident.T(0.5));
 
         var error = Assert.Single(decision.Errors);
-        Assert.Equal("facts.intakeInterruption.intake", error.Field);
+        Assert.Equal("facts.intakeInterruption", error.Field);
         Assert.Contains("a precautionary supply cut (停水) is not an intake interruption", error.Message, StringComparison.Ordinal);
     }
 }

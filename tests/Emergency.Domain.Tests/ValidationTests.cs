@@ -15,7 +15,7 @@ public sealed class ValidationTests
     [InlineData("negative evacuated", "facts.evacuated", "must not be negative")]
     [InlineData("negative directLossCny", "facts.directLossCny", "must not be negative")]
     [InlineData("undefined intake scale", "facts.intakeInterruption.scale", "'99' is not one of None, Township, County, City")]
-    [InlineData("intake interruption without its intake", "facts.intakeInterruption.intake", "is required: name the drinking-water source intake that stopped taking water because of pollution (取水中断)")]
+    [InlineData("intake interruption without its intake", "facts.intakeInterruption", "must name its intake: the drinking-water source intake that stopped taking water because of pollution (取水中断)")]
     [InlineData("undefined crossBoundary", "facts.crossBoundary", "'99' is not one of")]
     [InlineData("undefined ecologicalImpact", "facts.ecologicalImpact", "'99' is not one of")]
     [InlineData("no facts", "facts", "is required")]

@@ -17,6 +17,9 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
 
     private const string IntakeField = "intakeInterruption";
 
+    /// <summary>Why an interruption without its intake is refused: the name is the guard against entering a supply cut.</summary>
+    public const string NameTheIntake = "must name its intake: the drinking-water source intake that stopped taking water because of pollution (取水中断); a precautionary supply cut (停水) is not an intake interruption";
+
     private static readonly Fact[] Table =
     [
         Count("deaths", f => f.Deaths, (f, v) => f with { Deaths = v }),
@@ -155,7 +158,14 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
             }
         }
 
-        return scale is null ? (null, Shape) : (new IntakeInterruption { Intake = intake?.Trim(), Scale = scale.Value }, null);
+        if (scale is null)
+        {
+            return (null, Shape);
+        }
+
+        return scale != IntakeScale.None && string.IsNullOrWhiteSpace(intake)
+            ? (null, NameTheIntake)
+            : (new IntakeInterruption { Intake = intake?.Trim(), Scale = scale.Value }, null);
     }
 
     private static Enum? ReadScale(Type type, JsonElement value) =>

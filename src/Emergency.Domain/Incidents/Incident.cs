@@ -482,8 +482,7 @@ public sealed class Incident : ICase
             check.Defined("facts.intakeInterruption.scale", cut.Scale);
             if (cut.Scale != IntakeScale.None && string.IsNullOrWhiteSpace(cut.Intake))
             {
-                // The name is the guard against entering a supply cut: a cut that stops no intake has none to give.
-                check.Add("facts.intakeInterruption.intake", $"is required: name the drinking-water source intake that stopped taking water because of pollution (取水中断); a precautionary supply cut (停水) is not an intake interruption, and '{FactsPatch.LegacyIntakeField}' cannot name one");
+                check.Add("facts.intakeInterruption", $"{FactsPatch.NameTheIntake}; '{FactsPatch.LegacyIntakeField}' cannot name one");
             }
 
             check.Optional("facts.intakeInterruption.intake", cut.Intake, Validator.ShortText);
