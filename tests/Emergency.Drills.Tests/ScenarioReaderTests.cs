@@ -303,8 +303,8 @@ public sealed class ScenarioReaderTests
               - {at: +2h, kind: factsChanged, incident: b, facts: {intakeInterruption: {intake: Handan city drinking-water source intake, scale: city}}}
             """), File);
 
-        var reported = (IncidentReported)scenario.Injects[0].Inject;
-        var changed = (FactsChanged)scenario.Injects[1].Inject;
+        var reported = scenario.Injects.Select(i => i.Inject).OfType<IncidentReported>().Single(r => r.Incident == "b");
+        var changed = scenario.Injects.Select(i => i.Inject).OfType<FactsChanged>().Single();
         var facts = changed.Facts.ApplyTo(reported.Facts.ApplyTo(new IncidentFacts()));
         Assert.Equal(new IntakeInterruption { Intake = "Handan city drinking-water source intake", Scale = IntakeScale.City }, facts.IntakeInterruption);
         Assert.Equal(CrossBoundary.MajorCrossBorder, facts.CrossBoundary);
