@@ -74,6 +74,17 @@ public sealed class FactsUpdateTests
         Assert.Equal(after, again.ApplyTo(Serious));
     }
 
+    [Fact]
+    public void A_patch_from_the_old_intake_field_crosses_between_grains_unchanged()
+    {
+        var patch = JsonSerializer.Deserialize<FactsPatch>("""{"drinkingWaterIntakeCut": "county"}""", JsonShape.Options)!;
+
+        var again = JsonSerializer.Deserialize<FactsPatch>(JsonSerializer.Serialize(patch, JsonShape.Options), JsonShape.Options)!;
+
+        Assert.Equal(["intakeInterruption"], again.Fields);
+        Assert.Equal(new IntakeInterruption { Scale = IntakeScale.County }, again.Values.IntakeInterruption);
+    }
+
     [Theory]
     [InlineData("""{"heavyMetals": null}""", "heavyMetals", "must be true or false (a yes/no fact is never unknown")]
     [InlineData("""{"deaths": -1}""", "deaths", "must be a whole number, not negative, or null when unknown")]

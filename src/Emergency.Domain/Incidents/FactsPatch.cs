@@ -261,9 +261,16 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
             writer.WriteStartObject();
             foreach (var fact in value.Fields.Distinct().Select(Lookup))
             {
-                writer.WritePropertyName(fact.Name);
-                switch (fact.Get(value.Values))
+                var current = fact.Get(value.Values);
+
+                // An interruption without its intake can only have come from the old field: written back under it, so it reads the same.
+                var legacy = current is IntakeInterruption { Intake: null, Scale: not IntakeScale.None };
+                writer.WritePropertyName(legacy ? LegacyIntakeField : fact.Name);
+                switch (current)
                 {
+                    case IntakeInterruption cut when legacy:
+                        writer.WriteStringValue(Wire(cut.Scale));
+                        break;
                     case null:
                         writer.WriteNullValue();
                         break;
