@@ -113,7 +113,6 @@ public sealed class DrillBenchmark : IBenchmark
     private static async Task<int> Direct(IGrainFactory grains, Scenario scenario)
     {
         var run = DrillIds.NewRun();
-        var facts = new Dictionary<string, IncidentFacts>();
         var refused = 0;
         foreach (var s in scenario.Injects)
         {
@@ -123,13 +122,8 @@ public sealed class DrillBenchmark : IBenchmark
             var result = inject switch
             {
                 IncidentReported r => await grain.Register(Register(scenario, s, r), Scopes.Drill(run), context),
-                _ => await Send(grain, inject, facts.GetValueOrDefault(inject.Incident) ?? new IncidentFacts(), context),
+                _ => await Send(grain, inject, context),
             };
-            if (result.View is { } view)
-            {
-                facts[inject.Incident] = view.Facts;
-            }
-
             refused += result.Status == CommandStatus.Accepted ? 0 : 1;
         }
 
@@ -156,7 +150,7 @@ public sealed class DrillBenchmark : IBenchmark
                 var incident = incidents[inject.Incident];
                 decision = inject switch
                 {
-                    FactsChanged f => incident.UpdateFacts(new UpdateFacts { Facts = f.Facts.ApplyTo(incident.State.Facts) }, actor, now),
+                    FactsChanged f => incident.UpdateFacts(new UpdateFacts { Facts = f.Facts }, actor, now),
                     ObligationCompleted o => incident.CompleteObligation(new CompleteObligation { Obligation = o.Obligation }, actor, now),
                     ReportFiled f => incident.FileReport(Report(f), actor, now),
                     _ => incident.Close(new CloseIncident(), actor, now),
@@ -180,9 +174,9 @@ public sealed class DrillBenchmark : IBenchmark
 
     private static FileReport Report(ReportFiled f) => new() { Kind = f.Report, Medium = f.Medium, SignedOffBy = f.SignedOffBy, Contact = f.Contact, Content = f.Content };
 
-    private static Task<CommandResult<IncidentView>> Send(IIncidentGrain grain, IncidentInject inject, IncidentFacts facts, CommandContext context) => inject switch
+    private static Task<CommandResult<IncidentView>> Send(IIncidentGrain grain, IncidentInject inject, CommandContext context) => inject switch
     {
-        FactsChanged f => grain.UpdateFacts(new UpdateFacts { Facts = f.Facts.ApplyTo(facts) }, context),
+        FactsChanged f => grain.UpdateFacts(new UpdateFacts { Facts = f.Facts }, context),
         ObligationCompleted o => grain.CompleteObligation(new CompleteObligation { Obligation = o.Obligation }, context),
         ReportFiled f => grain.FileReport(Report(f), context),
         _ => grain.Close(new CloseIncident(), context),

@@ -28,7 +28,7 @@ public sealed partial class DrillBoardTests(BoardFixture fixture)
             incident: spill
             title: Benzene tanker in the river (drill)
             source: patrol
-            facts: {deaths: 0, poisoned: 0, evacuated: 0, directLossCny: 0, drinkingWaterIntakeCut: none, crossBoundary: crossProvince, ecologicalImpact: none}
+            facts: {deaths: 0, poisoned: 0, evacuated: 0, directLossCny: 0, intakeInterruption: {scale: none}, crossBoundary: crossProvince, ecologicalImpact: none}
           - at: +0
             kind: message
             text: The exercise begins · 演练开始

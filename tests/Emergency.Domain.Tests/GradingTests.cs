@@ -115,15 +115,15 @@ public sealed class GradingTests
     }
 
     [Theory]
-    [InlineData("cn-2014", WaterIntakeCut.Township, IncidentLevel.III, "III: drinking-water intake of a township cut")]
-    [InlineData("cn-2014", WaterIntakeCut.County, IncidentLevel.II, "II: drinking-water intake of a county cut")]
-    [InlineData("cn-2014", WaterIntakeCut.City, IncidentLevel.I, "I: drinking-water intake of a city with districts or above cut")]
-    [InlineData("cn-2011", WaterIntakeCut.Township, IncidentLevel.III, "III: drinking-water intake of a township cut")]
-    [InlineData("cn-2011", WaterIntakeCut.County, IncidentLevel.II, "II: drinking-water intake of a county-level city cut")]
-    [InlineData("cn-2011", WaterIntakeCut.City, IncidentLevel.I, "I: drinking-water intake of a prefecture-level city or above cut")]
-    public void Drinking_water_intake_cut(string ruleSet, WaterIntakeCut cut, IncidentLevel expected, string reason)
+    [InlineData("cn-2014", IntakeScale.Township, IncidentLevel.III, "III: intake of the centralised drinking-water source of a township interrupted by pollution (intake: Xiaozhuang township intake)")]
+    [InlineData("cn-2014", IntakeScale.County, IncidentLevel.II, "II: intake of the centralised drinking-water source of a county-level city interrupted by pollution (intake: Xiaozhuang township intake)")]
+    [InlineData("cn-2014", IntakeScale.City, IncidentLevel.I, "I: intake of the centralised drinking-water source of a city with districts or above interrupted by pollution (intake: Xiaozhuang township intake)")]
+    [InlineData("cn-2011", IntakeScale.Township, IncidentLevel.III, "III: intake of the centralised drinking-water source of a township interrupted by pollution (intake: Xiaozhuang township intake)")]
+    [InlineData("cn-2011", IntakeScale.County, IncidentLevel.II, "II: intake of the centralised drinking-water source of a county-level city interrupted by pollution (intake: Xiaozhuang township intake)")]
+    [InlineData("cn-2011", IntakeScale.City, IncidentLevel.I, "I: intake of the centralised drinking-water source of a prefecture-level city or above interrupted by pollution (intake: Xiaozhuang township intake)")]
+    public void Drinking_water_intake_interruption_names_the_intake(string ruleSet, IntakeScale scale, IncidentLevel expected, string reason)
     {
-        var grade = Grader.Grade(Facts.Known with { DrinkingWaterIntakeCut = cut }, RealRules.Get(ruleSet));
+        var grade = Grader.Grade(Facts.Known with { IntakeInterruption = new IntakeInterruption { Intake = "Xiaozhuang township intake", Scale = scale } }, RealRules.Get(ruleSet));
 
         Assert.Equal(expected, grade.Level);
         Assert.Equal([reason], grade.Reasons);
@@ -133,7 +133,9 @@ public sealed class GradingTests
     [InlineData("cn-2014", CrossBoundary.CountyDispute, IncidentLevel.IV, "IV: dispute between counties")]
     [InlineData("cn-2014", CrossBoundary.CrossCity, IncidentLevel.III, "III: crosses a city boundary")]
     [InlineData("cn-2014", CrossBoundary.CrossProvince, IncidentLevel.II, "II: crosses a province boundary")]
-    [InlineData("cn-2014", CrossBoundary.CrossBorder, IncidentLevel.I, "I: major cross-border (national) impact")]
+    [InlineData("cn-2014", CrossBoundary.MajorCrossBorder, IncidentLevel.I, "I: major impact across a national border (重大跨国境影响)")]
+    [InlineData("cn-2014", CrossBoundary.CrossBorder, IncidentLevel.IV, "IV: crosses a national border without a major impact: the 2014 plan grades a national border only when the impact is major")]
+    [InlineData("cn-2011", CrossBoundary.MajorCrossBorder, IncidentLevel.I, "I: crosses a national border (major impact)")]
     [InlineData("cn-2011", CrossBoundary.CountyDispute, IncidentLevel.IV, "IV: no criterion of a more serious level is met")]
     [InlineData("cn-2011", CrossBoundary.CrossCity, IncidentLevel.III, "III: crosses a city boundary")]
     [InlineData("cn-2011", CrossBoundary.CrossProvince, IncidentLevel.II, "II: crosses a province boundary")]
@@ -197,7 +199,7 @@ public sealed class GradingTests
         {
             Deaths = 3, // III
             Evacuated = 12_000, // II
-            DrinkingWaterIntakeCut = WaterIntakeCut.Township, // III
+            IntakeInterruption = new IntakeInterruption { Intake = "Xiaozhuang township intake", Scale = IntakeScale.Township }, // III
             CrossBoundary = CrossBoundary.CrossProvince, // II
         };
 

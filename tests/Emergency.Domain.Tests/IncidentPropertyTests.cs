@@ -57,7 +57,7 @@ public sealed class IncidentPropertyTests
             SeriouslyInjured = injured,
             Evacuated = evacuated,
             DirectLossCny = loss,
-            DrinkingWaterIntakeCut = (WaterIntakeCut?)(water > 3 ? 3 : water),
+            IntakeInterruption = water is null ? null : new IntakeInterruption { Intake = water > 0 ? "river intake" : null, Scale = (IntakeScale)(water > 3 ? 3 : water) },
             CrossBoundary = (CrossBoundary?)cross,
             EcologicalImpact = (EcologicalImpact?)eco,
             HazardousReleaseInSensitiveArea = hazard == 0,

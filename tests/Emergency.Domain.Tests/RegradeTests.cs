@@ -24,7 +24,7 @@ public sealed class RegradeTests
         Assert.Equal(version + 1, incident.State.Version);
         var added = incident.State.Timeline.Skip(entries).ToList();
         Assert.Equal(TimelineKind.FactsUpdated, added[0].Kind);
-        Assert.Equal("Facts updated: the plume crossed into Hebei", added[0].Text);
+        Assert.Equal("Facts updated: crossBoundary crossCity → crossProvince (the plume crossed into Hebei)", added[0].Text);
         Assert.Equal(TimelineKind.Regraded, added[1].Kind);
         Assert.StartsWith("Regraded III → level II", added[1].Text, StringComparison.Ordinal);
         Assert.Contains("II: crosses a province boundary", added[1].Text, StringComparison.Ordinal);
@@ -221,7 +221,7 @@ public sealed class RegradeTests
 
         var added = Assert.Single(incident.State.Timeline.Skip(entries));
         Assert.Equal(TimelineKind.FactsUpdated, added.Kind);
-        Assert.Equal("Facts updated", added.Text);
+        Assert.Equal("Facts updated: no fact changed", added.Text);
     }
 
     [Fact]

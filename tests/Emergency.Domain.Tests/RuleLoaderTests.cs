@@ -212,8 +212,8 @@ public sealed class RuleLoaderTests
     }
 
     [Theory]
-    [InlineData("crossBoundary", "CrossGalaxy", "CrossGalaxy' is not on the scale (None, CountyDispute, CrossCity, CrossProvince, CrossBorder)")]
-    [InlineData("drinkingWaterIntakeCut", "Village", "Village' is not on the scale (None, Township, County, City)")]
+    [InlineData("crossBoundary", "CrossGalaxy", "CrossGalaxy' is not on the scale (None, CountyDispute, CrossCity, CrossProvince, CrossBorder, MajorCrossBorder)")]
+    [InlineData("intakeInterruption", "Village", "Village' is not on the scale (None, Township, County, City)")]
     [InlineData("ecologicalImpact", "Catastrophe", "Catastrophe' is not on the scale")]
     public void Unknown_scale_value_is_refused(string criterion, string value, string problem)
     {

@@ -31,7 +31,7 @@ public static class Facts
         SeriouslyInjured = 0,
         Evacuated = 0,
         DirectLossCny = 0,
-        DrinkingWaterIntakeCut = WaterIntakeCut.None,
+        IntakeInterruption = new IntakeInterruption { Scale = IntakeScale.None },
         CrossBoundary = Incidents.CrossBoundary.None,
         EcologicalImpact = Incidents.EcologicalImpact.None,
     };
@@ -42,7 +42,7 @@ public static class Facts
 
     public static IncidentFacts LevelII => Known with { CrossBoundary = Incidents.CrossBoundary.CrossProvince };
 
-    public static IncidentFacts LevelI => Known with { CrossBoundary = Incidents.CrossBoundary.CrossBorder };
+    public static IncidentFacts LevelI => Known with { CrossBoundary = Incidents.CrossBoundary.MajorCrossBorder };
 
     /// <summary>Level unclear: the number of deaths is not known yet.</summary>
     public static IncidentFacts Unclear => Known with { Deaths = null };
@@ -101,7 +101,11 @@ public static class Cmd
 
     public static CompleteObligation Complete(ObligationKind kind, DateTimeOffset? at = null) => new() { Obligation = kind, At = at };
 
-    public static UpdateFacts Update(IncidentFacts facts, string? note = null) => new() { Facts = facts, Note = note };
+    /// <summary>Replaces every fact (the patch names them all).</summary>
+    public static UpdateFacts Update(IncidentFacts facts, string? note = null) => new() { Facts = facts is null ? null! : FactsPatch.AllOf(facts), Note = note };
+
+    /// <summary>Changes only the facts the patch names.</summary>
+    public static UpdateFacts Update(FactsPatch facts, string? note = null) => new() { Facts = facts, Note = note };
 
     public static CloseIncident Close(string? note = null) => new() { Note = note };
 }

@@ -14,7 +14,8 @@ public sealed class ValidationTests
     [InlineData("negative seriouslyInjured", "facts.seriouslyInjured", "must not be negative")]
     [InlineData("negative evacuated", "facts.evacuated", "must not be negative")]
     [InlineData("negative directLossCny", "facts.directLossCny", "must not be negative")]
-    [InlineData("undefined drinkingWaterIntakeCut", "facts.drinkingWaterIntakeCut", "'99' is not one of None, Township, County, City")]
+    [InlineData("undefined intake scale", "facts.intakeInterruption.scale", "'99' is not one of None, Township, County, City")]
+    [InlineData("intake interruption without its intake", "facts.intakeInterruption", "must name its intake: the drinking-water source intake that stopped taking water because of pollution (取水中断)")]
     [InlineData("undefined crossBoundary", "facts.crossBoundary", "'99' is not one of")]
     [InlineData("undefined ecologicalImpact", "facts.ecologicalImpact", "'99' is not one of")]
     [InlineData("no facts", "facts", "is required")]
@@ -36,7 +37,8 @@ public sealed class ValidationTests
             "negative seriouslyInjured" => command with { Facts = Facts.Known with { SeriouslyInjured = -5 } },
             "negative evacuated" => command with { Facts = Facts.Known with { Evacuated = int.MinValue } },
             "negative directLossCny" => command with { Facts = Facts.Known with { DirectLossCny = -0.01m } },
-            "undefined drinkingWaterIntakeCut" => command with { Facts = Facts.Known with { DrinkingWaterIntakeCut = (WaterIntakeCut)99 } },
+            "undefined intake scale" => command with { Facts = Facts.Known with { IntakeInterruption = new IntakeInterruption { Intake = "Handan city intake", Scale = (IntakeScale)99 } } },
+            "intake interruption without its intake" => command with { Facts = Facts.Known with { IntakeInterruption = new IntakeInterruption { Scale = IntakeScale.City } } },
             "undefined crossBoundary" => command with { Facts = Facts.Known with { CrossBoundary = (CrossBoundary)99 } },
             "undefined ecologicalImpact" => command with { Facts = Facts.Known with { EcologicalImpact = (EcologicalImpact)99 } },
             "no facts" => command with { Facts = null! },
@@ -116,7 +118,7 @@ public sealed class ValidationTests
             "updateFacts negative deaths" => i => i.UpdateFacts(Cmd.Update(Facts.Known with { Deaths = -3 }), Commander, now),
             "updateFacts negative loss" => i => i.UpdateFacts(Cmd.Update(Facts.Known with { DirectLossCny = -1m }), Commander, now),
             "updateFacts crossBoundary 99" => i => i.UpdateFacts(Cmd.Update(Facts.Known with { CrossBoundary = (CrossBoundary)99 }), Commander, now),
-            "updateFacts no facts" => i => i.UpdateFacts(Cmd.Update(null!), Commander, now),
+            "updateFacts no facts" => i => i.UpdateFacts(Cmd.Update((IncidentFacts)null!), Commander, now),
             "updateFacts 1 MB note" => i => i.UpdateFacts(Cmd.Update(Facts.LevelII, OneMegabyte), Commander, now),
             "close 1 MB note" => i => i.Close(Cmd.Close(OneMegabyte), Commander, now),
             _ => throw new ArgumentOutOfRangeException(nameof(@case), @case, null),

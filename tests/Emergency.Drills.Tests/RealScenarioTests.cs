@@ -36,12 +36,15 @@ public sealed class RealScenarioTests(DrillEngine engine)
 
         var changzhi = Assert.Single(report.Incidents);
         Assert.Equal("changzhi", changzhi.Name);
-        Assert.Equal([IncidentLevel.IV, IncidentLevel.II], changzhi.Levels.Select(l => l.Level));
+        Assert.Equal([IncidentLevel.IV, IncidentLevel.II, IncidentLevel.I], changzhi.Levels.Select(l => l.Level));
+        Assert.Equal(new DateTimeOffset(2013, 1, 5, 20, 0, 0, Beijing), changzhi.Levels[2].At);
+        Assert.Contains(changzhi.Timeline, e => e.Kind == TimelineKind.Regraded
+            && e.Text.Contains("I: intake of the centralised drinking-water source of a prefecture-level city or above interrupted by pollution (intake: Handan city drinking-water source intake)", StringComparison.Ordinal));
         var obligation = changzhi.Obligations.Single(o => o.Id == "report");
         Assert.Equal(ObligationStatus.CompletedLate, obligation.Status);
         Assert.Equal(new TimeSpan(5, 7, 20, 0), obligation.LateBy);
         Assert.Contains(changzhi.Timeline, e => e.Kind == TimelineKind.ObligationOverdue && e.At == new DateTimeOffset(2012, 12, 31, 9, 40, 0, Beijing));
-        Assert.Equal(3, report.Messages.Count);
+        Assert.Equal(2, report.Messages.Count);
         Assert.Empty(report.Refused);
     }
 

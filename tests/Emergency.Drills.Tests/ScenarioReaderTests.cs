@@ -296,6 +296,35 @@ public sealed class ScenarioReaderTests
     }
 
     [Fact]
+    public void An_intake_interruption_names_its_intake_and_the_old_field_still_reads_none()
+    {
+        var scenario = ScenarioReader.Read(Scenarios.Minimal("""
+              - {at: +1h, kind: incidentReported, incident: b, title: B, source: patrol, facts: {drinkingWaterIntakeCut: none, crossBoundary: majorCrossBorder}}
+              - {at: +2h, kind: factsChanged, incident: b, facts: {intakeInterruption: {intake: Handan city drinking-water source intake, scale: city}}}
+            """), File);
+
+        var reported = scenario.Injects.Select(i => i.Inject).OfType<IncidentReported>().Single(r => r.Incident == "b");
+        var changed = scenario.Injects.Select(i => i.Inject).OfType<FactsChanged>().Single();
+        var facts = changed.Facts.ApplyTo(reported.Facts.ApplyTo(new IncidentFacts()));
+        Assert.Equal(new IntakeInterruption { Intake = "Handan city drinking-water source intake", Scale = IntakeScale.City }, facts.IntakeInterruption);
+        Assert.Equal(CrossBoundary.MajorCrossBorder, facts.CrossBoundary);
+        Assert.Equal(["intakeInterruption"], changed.Facts.Fields);
+    }
+
+    [Fact]
+    public void An_intake_interruption_without_its_intake_is_refused_where_it_stands()
+    {
+        var yaml = Scenarios.Minimal("""
+              - {at: +1h, kind: incidentReported, incident: b, title: B, source: patrol, facts: {intakeInterruption: {scale: city}}}
+            """);
+
+        var error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioReader.Read(yaml, File)).Errors);
+        AssertAt(yaml, "{scale: city}", error);
+        Assert.StartsWith("'facts.intakeInterruption' must name its intake", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("a precautionary supply cut (停水) is not an intake interruption", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_incident_discovered_under_another_rule_set_than_the_rule_set_date_names_is_refused()
     {
         var yaml = Scenarios.Minimal().Replace("ruleSetDate: 2026-03-01", "ruleSetDate: 2012-12-31", StringComparison.Ordinal);

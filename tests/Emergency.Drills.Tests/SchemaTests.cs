@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emergency.Domain.Drills;
+using Emergency.Domain.Incidents;
 using Emergency.Drills.Tests.Infrastructure;
 using Json.Schema;
 

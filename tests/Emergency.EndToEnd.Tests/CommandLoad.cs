@@ -63,7 +63,7 @@ public sealed class CommandLoad(Func<int, EngineProcess> node, int nodes, string
             ["facts"] = new JsonObject
             {
                 ["deaths"] = 0, ["poisoned"] = 0, ["seriouslyInjured"] = 0, ["evacuated"] = 0, ["directLossCny"] = 0,
-                ["drinkingWaterIntakeCut"] = "none", ["crossBoundary"] = "none", ["ecologicalImpact"] = "none",
+                ["intakeInterruption"] = new JsonObject { ["scale"] = "none" }, ["crossBoundary"] = "none", ["ecologicalImpact"] = "none",
             },
         };
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/incidents") { Content = JsonContent.Create(body) };

@@ -25,7 +25,7 @@ internal static class Commands
             SeriouslyInjured = 0,
             Evacuated = 0,
             DirectLossCny = 0,
-            DrinkingWaterIntakeCut = WaterIntakeCut.None,
+            IntakeInterruption = new IntakeInterruption { Scale = IntakeScale.None },
             CrossBoundary = CrossBoundary.None,
             EcologicalImpact = EcologicalImpact.None,
         },

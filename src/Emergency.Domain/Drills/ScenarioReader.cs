@@ -910,65 +910,21 @@ public static partial class ScenarioReader
             var errorsBefore = Errors.Count;
             foreach (var (key, value) in map.Entries)
             {
-                var field = key.Value;
-                if (!FactsPatch.Known.Contains(field))
+                if (FactsPatch.NameOf(key.Value) is not { } field || field != key.Value && key.Value != FactsPatch.LegacyIntakeField)
                 {
-                    Error(key.At, $"unknown fact '{field}'; known: {string.Join(", ", FactsPatch.Known)}");
+                    Error(key.At, $"unknown fact '{key.Value}'; known: {string.Join(", ", FactsPatch.Known)}");
                     continue;
                 }
 
-                var scalar = value as YamlScalar;
-                if (scalar is null)
+                // Read as the API reads a body, so a fact has one meaning and one set of messages in both.
+                var (read, error) = FactsPatch.Read(key.Value, JsonSerializer.SerializeToElement(ToJson(value)));
+                if (error is null)
                 {
-                    Error(value.At, $"'facts.{field}' must be a single value");
-                    continue;
-                }
-
-                if (FactsPatch.Flags.Contains(field))
-                {
-                    if (scalar is { Plain: true, Value: "true" or "false" })
-                    {
-                        patch = patch.With(field, scalar.Value == "true");
-                    }
-                    else
-                    {
-                        Error(value.At, $"'facts.{field}' must be true or false");
-                    }
-                }
-                else if (scalar.IsNull)
-                {
-                    patch = patch.With(field, null);
-                }
-                else if (FactsPatch.ScaleOf(field) is { } scale)
-                {
-                    var match = System.Enum.GetValues(scale).Cast<Enum>().FirstOrDefault(v => string.Equals(Wire(v), scalar.Value, StringComparison.OrdinalIgnoreCase));
-                    if (match is null)
-                    {
-                        Error(value.At, $"'facts.{field}' must be one of {string.Join(", ", System.Enum.GetValues(scale).Cast<Enum>().Select(Wire))}, or null when unknown");
-                    }
-                    else
-                    {
-                        patch = patch.With(field, match);
-                    }
-                }
-                else if (field == "directLossCny")
-                {
-                    if (scalar.Plain && decimal.TryParse(scalar.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var money))
-                    {
-                        patch = patch.With(field, money);
-                    }
-                    else
-                    {
-                        Error(value.At, "'facts.directLossCny' must be an amount in yuan, not negative, or null when unknown");
-                    }
-                }
-                else if (scalar.Plain && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-                {
-                    patch = patch.With(field, count);
+                    patch = patch.With(field, read);
                 }
                 else
                 {
-                    Error(value.At, $"'facts.{field}' must be a whole number, not negative, or null when unknown");
+                    Error(value.At, $"'facts.{key.Value}' {error}");
                 }
             }
 

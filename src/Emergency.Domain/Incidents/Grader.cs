@@ -39,7 +39,8 @@ public static class Grader
             unknowns |= value is null;
             if (value is not null && rule.Values.TryGetValue(value, out var hit))
             {
-                met.Add((hit.Level, $"{hit.Level}: {hit.Reason}"));
+                var detail = facts.ScaleDetail(criterion);
+                met.Add((hit.Level, detail is null ? $"{hit.Level}: {hit.Reason}" : $"{hit.Level}: {hit.Reason} ({detail})"));
             }
         }
 

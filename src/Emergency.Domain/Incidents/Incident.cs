@@ -138,7 +138,7 @@ public sealed class Incident : ICase
     {
         Tick(now);
         var check = new Validator().Optional("note", command.Note);
-        ValidateFacts(check, command.Facts);
+        ValidateFacts(check, command.Facts?.Values);
         if (check.Errors.Count > 0)
         {
             return Decision.Invalid(check.Errors);
@@ -147,10 +147,12 @@ public sealed class Incident : ICase
         return Attempt(Trigger.UpdateFacts, "update facts", now, precondition: null, apply: () =>
         {
             var before = State.Grade!;
-            State.Facts = command.Facts;
-            var grade = Grader.Grade(command.Facts, _rules);
+            var changes = command.Facts!.Changes(State.Facts);
+            State.Facts = command.Facts.ApplyTo(State.Facts);
+            var grade = Grader.Grade(State.Facts, _rules);
             State.Grade = grade;
-            Append(now, now, actor, TimelineKind.FactsUpdated, command.Note is { Length: > 0 } note ? $"Facts updated: {note}" : "Facts updated");
+            var what = changes.Count == 0 ? "no fact changed" : string.Join("; ", changes);
+            Append(now, now, actor, TimelineKind.FactsUpdated, command.Note is { Length: > 0 } note ? $"Facts updated: {what} ({note})" : $"Facts updated: {what}");
             var levelChanged = grade.Level != before.Level;
             if (levelChanged)
             {
@@ -165,7 +167,7 @@ public sealed class Incident : ICase
             RecomputeDeadlines(now);
             if (levelChanged && State.Phase != IncidentPhase.Registered)
             {
-                var window = _rules.Deadlines.LevelChangeReport.WindowFor(grade, command.Facts.IsSensitive);
+                var window = _rules.Deadlines.LevelChangeReport.WindowFor(grade, State.Facts.IsSensitive);
                 var number = State.Obligations.Count(o => o.Kind == ObligationKind.LevelChangeReport) + 1;
                 var due = now + window.Window;
                 var basis = $"{window.Why}: {Durations.Describe(window.Window)} from the regrade; {_rules.Deadlines.LevelChangeReport.Basis}; {_rules.Deadlines.LevelChangeReport.Source}";
@@ -475,9 +477,15 @@ public sealed class Incident : ICase
             .NotNegative("facts.seriouslyInjured", facts.SeriouslyInjured)
             .NotNegative("facts.evacuated", facts.Evacuated)
             .NotNegative("facts.directLossCny", facts.DirectLossCny);
-        if (facts.DrinkingWaterIntakeCut is { } cut)
+        if (facts.IntakeInterruption is { } cut)
         {
-            check.Defined("facts.drinkingWaterIntakeCut", cut);
+            check.Defined("facts.intakeInterruption.scale", cut.Scale);
+            if (cut.Scale != IntakeScale.None && string.IsNullOrWhiteSpace(cut.Intake))
+            {
+                check.Add("facts.intakeInterruption", $"{FactsPatch.NameTheIntake}; '{FactsPatch.LegacyIntakeField}' cannot name one");
+            }
+
+            check.Optional("facts.intakeInterruption.intake", cut.Intake, Validator.ShortText);
         }
 
         if (facts.CrossBoundary is { } cross)

@@ -29,10 +29,13 @@ public enum SourceChannel
     Other,
 }
 
-/// <summary>New facts are known; the incident is graded again and open deadlines recomputed.</summary>
+/// <summary>
+/// New facts are known; the incident is graded again and open deadlines recomputed. Only the facts named change:
+/// a fact left out keeps its value, a fact sent as null becomes unknown.
+/// </summary>
 public sealed record UpdateFacts
 {
-    public required IncidentFacts Facts { get; init; }
+    public required FactsPatch Facts { get; init; }
 
     public string? Note { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Emergency.Domain.Incidents;
 
 /// <summary>
@@ -19,8 +21,30 @@ public sealed record IncidentFacts
     /// <summary>直接经济损失, in yuan.</summary>
     public decimal? DirectLossCny { get; init; }
 
-    /// <summary>Scale of the drinking-water intake that had to be cut (停水).</summary>
-    public WaterIntakeCut? DrinkingWaterIntakeCut { get; init; }
+    /// <summary>
+    /// 取水中断 — the intake of a centralised drinking-water source stopped taking water because the water was
+    /// polluted, and which intake. Not a supply cut (停水) for other reasons or as a precaution.
+    /// </summary>
+    public IntakeInterruption? IntakeInterruption { get; init; }
+
+    /// <summary>
+    /// The name under which stored states (and older clients) carry the scale alone: read as an interruption
+    /// whose intake was not named. Never written.
+    /// </summary>
+    [JsonInclude]
+    [JsonPropertyName(FactsPatch.LegacyIntakeField)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private IntakeScale? LegacyIntakeCut
+    {
+        get => null;
+        init
+        {
+            if (value is { } scale)
+            {
+                IntakeInterruption = new IntakeInterruption { Scale = scale };
+            }
+        }
+    }
 
     public CrossBoundary? CrossBoundary { get; init; }
 
@@ -45,7 +69,12 @@ public sealed record IncidentFacts
     /// <summary>A mass incident (群体性事件) has happened or may happen.</summary>
     public bool MassIncident { get; init; }
 
-    public bool IsSensitive => DrinkingWaterSource || SensitiveReceptors || HeavyMetals || PossibleCrossProvince || MassIncident;
+    /// <summary>
+    /// Sensitive for the 2 h reporting rule (level unclear) and the 5 h information rule. A hazardous release in
+    /// a residential, school or hospital area (or another sensitive area) counts: it is the kind of event the
+    /// "homes, schools, hospitals" factor is about.
+    /// </summary>
+    public bool IsSensitive => DrinkingWaterSource || SensitiveReceptors || HeavyMetals || PossibleCrossProvince || MassIncident || HazardousReleaseInSensitiveArea;
 
     public decimal? Count(Rules.CountedFact fact) => fact switch
     {
@@ -59,10 +88,18 @@ public sealed record IncidentFacts
 
     public string? ScaleValue(Rules.CategoricalCriterion criterion) => criterion switch
     {
-        Rules.CategoricalCriterion.DrinkingWaterIntakeCut => DrinkingWaterIntakeCut?.ToString(),
+        Rules.CategoricalCriterion.IntakeInterruption => IntakeInterruption?.Scale.ToString(),
         Rules.CategoricalCriterion.CrossBoundary => CrossBoundary?.ToString(),
         Rules.CategoricalCriterion.EcologicalImpact => EcologicalImpact?.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(criterion), criterion, null),
+    };
+
+    /// <summary>What the grade's reason names beside the scale: which intake was interrupted.</summary>
+    public string? ScaleDetail(Rules.CategoricalCriterion criterion) => criterion switch
+    {
+        Rules.CategoricalCriterion.IntakeInterruption when IntakeInterruption is { Scale: not IntakeScale.None } cut =>
+            cut.Intake is { Length: > 0 } intake ? $"intake: {intake}" : "intake not named (recorded before intakes were named)",
+        _ => null,
     };
 
     public bool Flag(Rules.FlagCriterion criterion) => criterion switch
@@ -72,9 +109,23 @@ public sealed record IncidentFacts
     };
 }
 
-/// <summary>Administrative scale of a drinking-water intake that was cut.</summary>
-public enum WaterIntakeCut
+/// <summary>
+/// 集中式饮用水水源地取水中断 — the intake of a centralised drinking-water source stopped because of pollution.
+/// A water company's precautionary supply cut (停水) while the intake still runs is not one.
+/// </summary>
+public sealed record IntakeInterruption
 {
+    /// <summary>Which intake (水源地/取水口), for example "Handan city intake"; required for a new interruption.</summary>
+    public string? Intake { get; init; }
+
+    /// <summary>The settlement whose drinking-water source it is; None: no intake was interrupted.</summary>
+    public required IntakeScale Scale { get; init; }
+}
+
+/// <summary>The settlement whose centralised drinking-water source had its intake interrupted.</summary>
+public enum IntakeScale
+{
+    /// <summary>No intake was interrupted.</summary>
     None,
 
     /// <summary>乡镇.</summary>
@@ -100,8 +151,11 @@ public enum CrossBoundary
 
     CrossProvince,
 
-    /// <summary>Crosses a national border.</summary>
+    /// <summary>Crosses a national border; the 2014 plan grades it I only when the impact is major (see <see cref="MajorCrossBorder"/>).</summary>
     CrossBorder,
+
+    /// <summary>重大跨国境影响 — a major impact across a national border (2014 plan, level I).</summary>
+    MajorCrossBorder,
 }
 
 /// <summary>Effect on ecological functions and protected species (the "other" row of the grading tables).</summary>

@@ -13,7 +13,7 @@ public sealed record GradingRules
     /// <summary>Counted criteria (deaths, poisoned, evacuated, direct loss), keyed by criterion name.</summary>
     public required IReadOnlyDictionary<NumericCriterion, NumericRule> Numeric { get; init; }
 
-    /// <summary>Criteria with a scale (drinking-water intake cut, cross-boundary extent, ecological impact).</summary>
+    /// <summary>Criteria with a scale (drinking-water intake interruption, cross-boundary extent, ecological impact).</summary>
     public IReadOnlyDictionary<CategoricalCriterion, CategoricalRule> Categorical { get; init; } = new Dictionary<CategoricalCriterion, CategoricalRule>();
 
     /// <summary>Yes/no criteria that set a level on their own.</summary>
@@ -33,7 +33,8 @@ public enum NumericCriterion
 
 public enum CategoricalCriterion
 {
-    DrinkingWaterIntakeCut,
+    /// <summary>取水中断: the intake of a centralised drinking-water source interrupted by pollution, by the settlement it serves.</summary>
+    IntakeInterruption,
     CrossBoundary,
     EcologicalImpact,
 }
@@ -74,7 +75,7 @@ public sealed record CategoricalRule
 {
     public required string Label { get; init; }
 
-    /// <summary>Keyed by the scale value's name (for example <c>County</c> of <see cref="WaterIntakeCut"/>).</summary>
+    /// <summary>Keyed by the scale value's name (for example <c>County</c> of <see cref="IntakeScale"/>).</summary>
     public required IReadOnlyDictionary<string, CategoricalLevel> Values { get; init; }
 
     public required string Source { get; init; }

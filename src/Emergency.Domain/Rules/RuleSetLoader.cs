@@ -85,7 +85,7 @@ public static class RuleSetLoader
         {
             var scale = criterion switch
             {
-                CategoricalCriterion.DrinkingWaterIntakeCut => Enum.GetNames<WaterIntakeCut>(),
+                CategoricalCriterion.IntakeInterruption => Enum.GetNames<IntakeScale>(),
                 CategoricalCriterion.CrossBoundary => Enum.GetNames<CrossBoundary>(),
                 _ => Enum.GetNames<EcologicalImpact>(),
             };

@@ -607,7 +607,7 @@ public sealed partial class DrillGrain(
         var grain = GrainFactory.GetGrain<IIncidentGrain>(track.Id);
         var result = inject switch
         {
-            FactsChanged changed => await grain.UpdateFacts(new UpdateFacts { Facts = changed.Facts.ApplyTo(track.Facts), Note = changed.Note }, context),
+            FactsChanged changed => await grain.UpdateFacts(new UpdateFacts { Facts = changed.Facts, Note = changed.Note }, context),
             ObligationCompleted completed => await grain.CompleteObligation(new CompleteObligation { Obligation = completed.Obligation, Note = completed.Note }, context),
             ReportFiled filed => await grain.FileReport(new FileReport
             {

@@ -36,7 +36,7 @@ public static partial class IncidentEndpoints
             .Produces<IncidentView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        MapCommand<UpdateFacts>(incidents, "/{id}/facts", "Record new facts; the incident is regraded and open deadlines recomputed",
+        MapCommand<UpdateFacts>(incidents, "/{id}/facts", "Record the facts that changed (a fact left out keeps its value, a fact sent as null becomes unknown); the incident is regraded and open deadlines recomputed",
             (grain, command, context) => grain.UpdateFacts(command, context));
         MapCommand<ObligationCompletion>(incidents, "/{id}/obligations/{obligation}/complete",
             "Complete reachScene, startMonitoring, organiseInvestigation or releaseInformation",

@@ -77,6 +77,12 @@ public static partial class JsonBody
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
         message = cut > 0 ? message[..cut] : message;
 
+        // A fact of a facts update: the path is the facts object, the fact a field in it.
+        if (ex is FactsPatch.FactException fact)
+        {
+            return [new FieldError(Join(at, fact.Field), Clean(message))];
+        }
+
         // "missing required properties including: 'title', 'region'": the path is the object, each name a field in it.
         if (MissingRequired().Match(message) is { Success: true } missing)
         {

@@ -25,6 +25,6 @@ public static class BenchCommands
     /// <summary>A small evacuated count: the grade and the deadlines stay the same, so every update is accepted and only the facts and the timeline change.</summary>
     public static Emergency.Domain.Incidents.UpdateFacts Update(int evacuated) => new()
     {
-        Facts = new Emergency.Domain.Incidents.IncidentFacts { Deaths = 0, Poisoned = 0, SeriouslyInjured = 0, Evacuated = evacuated % 50, DirectLossCny = 0 },
+        Facts = Emergency.Domain.Incidents.FactsPatch.Empty.With("evacuated", evacuated % 50),
     };
 }

@@ -74,7 +74,7 @@ public static class Facts
         ["seriouslyInjured"] = 0,
         ["evacuated"] = 0,
         ["directLossCny"] = 0,
-        ["drinkingWaterIntakeCut"] = "none",
+        ["intakeInterruption"] = new JsonObject { ["scale"] = "none" },
         ["crossBoundary"] = crossBoundary,
         ["ecologicalImpact"] = "someEffect",
     };

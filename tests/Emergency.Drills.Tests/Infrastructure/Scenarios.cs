@@ -27,7 +27,7 @@ public static class Scenarios
             incident: spill
             title: Test spill
             source: patrol
-            facts: {"{"}deaths: 0, poisoned: 0, evacuated: 0, directLossCny: 0, drinkingWaterIntakeCut: none, crossBoundary: none, ecologicalImpact: none{"}"}
+            facts: {"{"}deaths: 0, poisoned: 0, evacuated: 0, directLossCny: 0, intakeInterruption: {"{"}scale: none{"}"}, crossBoundary: none, ecologicalImpact: none{"}"}
         {injects}
         expectations:
         {expectations}
