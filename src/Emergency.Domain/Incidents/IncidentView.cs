@@ -44,6 +44,9 @@ public sealed record IncidentView
 
     public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
 
+    /// <summary>Reports, claims and steps shown untrue (谎报/瞒报/漏报), in the order they were recorded.</summary>
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
+
     public required IReadOnlyList<string> AllowedMoves { get; init; }
 
     public required long Version { get; init; }
@@ -76,6 +79,12 @@ public sealed record ObligationView
 
     public string? Note { get; init; }
 
+    /// <summary>Who was told, for the notice to neighbouring areas.</summary>
+    public string? Notified { get; init; }
+
+    /// <summary>Earlier completions shown untrue; they do not count.</summary>
+    public IReadOnlyList<FalseCompletion> ShownFalse { get; init; } = [];
+
     /// <summary>How late the completion was (迟报 and the like), measured against the first deadline that passed.</summary>
     public TimeSpan? LateBy { get; init; }
 
@@ -98,6 +107,8 @@ public sealed record ObligationView
             RecordedAt = RecordedAt,
             CompletedBy = CompletedBy,
             Note = Note,
+            Notified = Notified,
+            ShownFalse = [.. ShownFalse],
         },
         now);
 
@@ -117,6 +128,8 @@ public sealed record ObligationView
             RecordedAt = o.RecordedAt,
             CompletedBy = o.CompletedBy,
             Note = o.Note,
+            Notified = o.Notified,
+            ShownFalse = [.. o.ShownFalse],
             LateBy = o.LateBy,
             OverdueBy = status == ObligationStatus.Overdue ? now - o.EffectiveDeadline : null,
             Remaining = status == ObligationStatus.Pending ? o.DueAt - now : null,
@@ -161,8 +174,11 @@ public sealed record IncidentSummary : ICaseSummary
         return this with { Obligations = obligations, Overdue = obligations.Any(o => o.Status == ObligationStatus.Overdue) };
     }
 
-    /// <summary>What a duty commander must notice: deadlines missed and changes of level, newest first.</summary>
+    /// <summary>What a duty commander must notice: deadlines missed, changes of level and reports shown untrue, newest first.</summary>
     public required IReadOnlyList<TimelineEntry> Alerts { get; init; }
+
+    /// <summary>How many reports, claims or steps were shown untrue (谎报/瞒报/漏报).</summary>
+    public int Corrections { get; init; }
 
     public required long Version { get; init; }
 
@@ -204,6 +220,7 @@ public static class IncidentViews
             WrittenReportOutstanding = initial is { Medium: ReportMedium.Phone }
                 && !s.Reports.Any(r => r.Medium == ReportMedium.Written && r.Number > initial.Number),
             Timeline = [.. s.Timeline],
+            Corrections = [.. s.Corrections],
             AllowedMoves = incident.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,
@@ -227,8 +244,9 @@ public static class IncidentViews
             NextDueAt = s.Obligations.Where(o => !o.IsCompleted).Select(o => (DateTimeOffset?)o.EffectiveDeadline).Min(),
             Overdue = obligations.Any(o => o.Status == ObligationStatus.Overdue),
             Obligations = obligations,
-            Alerts = [.. s.Timeline.Where(e => e.Kind is TimelineKind.ObligationOverdue or TimelineKind.Regraded)
+            Alerts = [.. s.Timeline.Where(e => e.Kind is TimelineKind.ObligationOverdue or TimelineKind.Regraded or TimelineKind.CorrectionRecorded or TimelineKind.ObligationReopened)
                 .Reverse().Take(AlertsPerIncident)],
+            Corrections = s.Corrections.Count,
             Version = s.Version,
         };
     }
