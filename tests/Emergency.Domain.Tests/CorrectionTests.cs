@@ -7,7 +7,7 @@ public sealed class CorrectionTests
 {
     private static readonly Actor Commander = Drive.Commander;
 
-    private static RecordCorrection Correct(string concerns, CorrectionKind kind = CorrectionKind.False, DateTimeOffset? knownAt = null) => new()
+    private static RecordCorrection Correct(string concerns, CorrectionKind kind = CorrectionKind.Falsified, DateTimeOffset? knownAt = null) => new()
     {
         Kind = kind,
         Concerns = concerns,
@@ -25,7 +25,7 @@ public sealed class CorrectionTests
         incident.RecordCorrection(Correct("report 1", knownAt: knownAt), Commander, incident.T(31)).Accept();
 
         var correction = Assert.Single(incident.State.Corrections);
-        Assert.Equal((1, CorrectionKind.False, "report 1", 1), (correction.Number, correction.Kind, correction.Concerns, correction.Report));
+        Assert.Equal((1, CorrectionKind.Falsified, "report 1", 1), (correction.Number, correction.Kind, correction.Concerns, correction.Report));
         Assert.Equal(incident.T(1), correction.ConcernsAt);
         Assert.Equal(knownAt, correction.KnownAt);
         Assert.Equal(incident.T(31), correction.RecordedAt);
@@ -34,7 +34,7 @@ public sealed class CorrectionTests
 
         var entry = incident.State.Timeline[^1];
         Assert.Equal((TimelineKind.CorrectionRecorded, knownAt), (entry.Kind, entry.At));
-        Assert.Contains("False report (谎报) #1 in report 1", entry.Text, StringComparison.Ordinal);
+        Assert.Contains("Falsified report (谎报) #1 in report 1", entry.Text, StringComparison.Ordinal);
         Assert.Contains("declared \"1–1.5 t of aniline, contained at the plant\"", entry.Text, StringComparison.Ordinal);
 
         var view = incident.View(incident.T(31));
@@ -69,7 +69,7 @@ public sealed class CorrectionTests
 
         incident.RecordCorrection(new RecordCorrection
         {
-            Kind = CorrectionKind.False,
+            Kind = CorrectionKind.Falsified,
             Concerns = "releaseInformation",
             Declared = "78 μg/L",
             Actual = "118–200 μg/L measured",

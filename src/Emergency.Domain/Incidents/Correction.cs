@@ -41,8 +41,8 @@ public sealed record Correction
 /// <summary>The kinds of untrue reporting MEP Order 17 names as violations besides lateness (迟报).</summary>
 public enum CorrectionKind
 {
-    /// <summary>谎报 — a report that said something untrue.</summary>
-    False,
+    /// <summary>谎报 — a report that said something untrue. Not "False": a plain false in a scenario file is a boolean.</summary>
+    Falsified,
 
     /// <summary>瞒报 — facts known and kept out of a report.</summary>
     Concealed,
@@ -55,7 +55,7 @@ public static class CorrectionKinds
 {
     public static string Title(this CorrectionKind kind) => kind switch
     {
-        CorrectionKind.False => "false report (谎报)",
+        CorrectionKind.Falsified => "falsified report (谎报)",
         CorrectionKind.Concealed => "concealed report (瞒报)",
         CorrectionKind.Omitted => "omitted report (漏报)",
         _ => kind.ToString(),

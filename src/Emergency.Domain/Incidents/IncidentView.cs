@@ -69,6 +69,9 @@ public sealed record ObligationView
 
     public required string DeadlineBasis { get; init; }
 
+    /// <summary>When the obligation arose, for those that arise during the response; null for the first-moment ones (discovery).</summary>
+    public DateTimeOffset? OpenedAt { get; init; }
+
     public DateTimeOffset? OverdueSince { get; init; }
 
     public DateTimeOffset? CompletedAt { get; init; }
@@ -102,6 +105,7 @@ public sealed record ObligationView
             Kind = Kind,
             DueAt = DueAt,
             DeadlineBasis = DeadlineBasis,
+            OpenedAt = OpenedAt,
             OverdueSince = OverdueSince,
             CompletedAt = CompletedAt,
             RecordedAt = RecordedAt,
@@ -123,6 +127,7 @@ public sealed record ObligationView
             Status = status,
             DueAt = o.DueAt,
             DeadlineBasis = o.DeadlineBasis,
+            OpenedAt = o.OpenedAt,
             OverdueSince = o.OverdueSince,
             CompletedAt = o.CompletedAt,
             RecordedAt = o.RecordedAt,
