@@ -87,6 +87,9 @@ public static partial class ScenarioReader
     [GeneratedRegex(@"^(report|reachScene|startMonitoring|organiseInvestigation|releaseInformation|notifyNeighbours|levelChangeReport-[1-9][0-9]{0,2})$")]
     private static partial Regex ObligationIdPattern();
 
+    [GeneratedRegex(@"^(registration|report [1-9][0-9]{0,3}|reachScene|startMonitoring|organiseInvestigation|releaseInformation|notifyNeighbours)$")]
+    private static partial Regex ConcernsPattern();
+
     private sealed record RawInject(Inject Inject, TimeSpan? At, YamlScalar? After, Position AtPosition, int Order);
 
     private sealed class Reading(string file)
@@ -255,6 +258,7 @@ public static partial class ScenarioReader
                     ? new FactsChanged { Id = id, Where = where, Incident = incident!, By = by ?? default, Facts = patch, Note = Note() }
                     : null,
                 ObligationCompleted.KindName => Required(fields, map, "obligation") is { } obligation && Step(obligation) is { } step
+                    && (step != ObligationKind.NotifyNeighbours || Required(fields, map, "notified") is not null)
                     ? new ObligationCompleted { Id = id, Where = where, Incident = incident!, By = by ?? default, Obligation = step, Note = Note(), Notified = Text(fields, "notified", Validator.ShortText) }
                     : null,
                 CorrectionRecorded.KindName => Corrected(),
@@ -404,6 +408,12 @@ public static partial class ScenarioReader
             {
                 var correction = Required(fields, map, "correction") is { } correctionNode ? Enum<CorrectionKind>(correctionNode, "correction") : null;
                 var concerns = Required(fields, map, "concerns") is not null ? Text(fields, "concerns", Validator.ShortText) : null;
+                if (concerns is not null && !ConcernsPattern().IsMatch(concerns))
+                {
+                    Error(fields["concerns"].At, "'concerns' must be registration, report N (a filed report by its number) or a step's id: reachScene, startMonitoring, organiseInvestigation, releaseInformation, notifyNeighbours");
+                    concerns = null;
+                }
+
                 var declared = Required(fields, map, "declared") is not null ? Text(fields, "declared", Validator.LongText) : null;
                 var actual = Required(fields, map, "actual") is not null ? Text(fields, "actual", Validator.LongText) : null;
                 TimeSpan? known = fields.TryGetValue("known", out var knownNode) ? Offset(knownNode, "known") : null;
