@@ -11,11 +11,14 @@ public interface IIncidentGrain : ICaseGrain<IncidentSummary>
     /// <summary>Records new facts and regrades the incident.</summary>
     Task<CommandResult<IncidentView>> UpdateFacts(UpdateFacts command, CommandContext context);
 
-    /// <summary>Completes reach scene, start monitoring, organise investigation or release information.</summary>
+    /// <summary>Completes reach scene, start monitoring, organise investigation, release information or notify neighbouring areas.</summary>
     Task<CommandResult<IncidentView>> CompleteObligation(CompleteObligation command, CommandContext context);
 
     /// <summary>Files an initial, follow-up or final report.</summary>
     Task<CommandResult<IncidentView>> FileReport(FileReport command, CommandContext context);
+
+    /// <summary>Records that an earlier report, claim or step was false, concealed facts or left them out (谎报/瞒报/漏报).</summary>
+    Task<CommandResult<IncidentView>> RecordCorrection(RecordCorrection command, CommandContext context);
 
     /// <summary>Closes the incident once every obligation is done and the final report is filed.</summary>
     Task<CommandResult<IncidentView>> Close(CloseIncident command, CommandContext context);

@@ -108,8 +108,8 @@ public sealed class DurabilityTests
 
         var two = await after.Incident(levelTwo);
         var entries = two.Timeline().Where(e => e.Str("kind") == "obligationOverdue").ToList();
-        Assert.Equal(["reachScene", "startMonitoring"], entries.Select(e => e.Str("obligation")));
-        Assert.Equal([discovered.AddHours(1), discovered.AddHours(2)], entries.Select(e => e.Time("at")));
+        Assert.Equal(["reachScene", "notifyNeighbours", "startMonitoring"], entries.Select(e => e.Str("obligation")));
+        Assert.Equal([discovered.AddHours(1), discovered.AddHours(1), discovered.AddHours(2)], entries.Select(e => e.Time("at")));
         Assert.All(entries, e => Assert.Equal(restart, e.Time("recordedAt")));
         Assert.All(entries, e => Assert.Equal("system", e.Str("actor")));
         Assert.Equal(levelTwoBefore.Long("version") + 1, two.Long("version"));

@@ -23,8 +23,10 @@ public sealed class OverdueTests(EngineFixture engine) : IClassFixture<EngineFix
 
         // Nobody sends a command: only the grain's timer on the engine clock can write this entry.
         var incident = await Eventually.Until(() => Api.Incident(id), i => i.Timeline().Any(e => e.Str("kind") == "obligationOverdue"), "the obligationOverdue entry");
-        var entry = Assert.Single(incident.Timeline(), e => e.Str("kind") == "obligationOverdue");
-        Assert.Equal("reachScene", entry.Str("obligation"));
+        // The notice to neighbouring areas (1 h, the spill crosses a province) falls due at the same moment.
+        var entries = incident.Timeline().Where(e => e.Str("kind") == "obligationOverdue").ToList();
+        Assert.Equal(["reachScene", "notifyNeighbours"], entries.Select(e => e.Str("obligation")));
+        var entry = entries[0];
         Assert.Equal(sceneDue, entry.Time("at"));
         Assert.Equal(engine.Now, entry.Time("recordedAt"));
         Assert.Equal("system", entry.Str("actor"));
@@ -33,15 +35,15 @@ public sealed class OverdueTests(EngineFixture engine) : IClassFixture<EngineFix
         Assert.Equal("overdue", scene.Str("status"));
         Assert.Equal(sceneDue, scene.Time("overdueSince"));
         Assert.Equal(TimeSpan.FromSeconds(1), TimeSpan.Parse(scene.Str("overdueBy"), CultureInfo.InvariantCulture));
-        Assert.All(incident["obligations"]!.AsArray().Where(o => o.Str("id") != "reachScene"), o => Assert.Equal("pending", o.Str("status")));
+        Assert.All(incident["obligations"]!.AsArray().Where(o => o.Str("id") is not ("reachScene" or "notifyNeighbours")), o => Assert.Equal("pending", o.Str("status")));
         await Eventually.Until(() => Api.List($"?overdue=true&region={region}"), l => l.Ids().Contains(id), "the incident in ?overdue=true");
 
         // The timer is re-armed for the next deadline: report and monitoring both fall due 2 h after discovery.
         engine.Clock.Advance(discovered.AddHours(2) - engine.Now + TimeSpan.FromMinutes(1));
-        incident = await Eventually.Until(() => Api.Incident(id), i => i.Timeline().Count(e => e.Str("kind") == "obligationOverdue") == 3, "three obligationOverdue entries");
+        incident = await Eventually.Until(() => Api.Incident(id), i => i.Timeline().Count(e => e.Str("kind") == "obligationOverdue") == 4, "four obligationOverdue entries");
         var overdue = incident.Timeline().Where(e => e.Str("kind") == "obligationOverdue").ToList();
-        Assert.Equal(["reachScene", "report", "startMonitoring"], overdue.Select(e => e.Str("obligation")));
-        Assert.Equal([sceneDue, discovered.AddHours(2), discovered.AddHours(2)], overdue.Select(e => e.Time("at")));
+        Assert.Equal(["reachScene", "notifyNeighbours", "report", "startMonitoring"], overdue.Select(e => e.Str("obligation")));
+        Assert.Equal([sceneDue, sceneDue, discovered.AddHours(2), discovered.AddHours(2)], overdue.Select(e => e.Time("at")));
         Assert.Equal("pending", incident.Obligation("releaseInformation").Str("status"));
     }
 

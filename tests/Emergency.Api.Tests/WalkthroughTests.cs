@@ -13,6 +13,7 @@ public sealed class WalkthroughTests(EngineFixture engine)
         ("startMonitoring", TimeSpan.FromHours(2)),
         ("organiseInvestigation", TimeSpan.FromHours(24)),
         ("releaseInformation", TimeSpan.FromHours(5)),
+        ("notifyNeighbours", TimeSpan.FromHours(1)),
     ];
 
     [Fact]
@@ -76,9 +77,13 @@ public sealed class WalkthroughTests(EngineFixture engine)
             Assert.Null(o["lateBy"]);
         }
 
+        // The spill crosses a province: the neighbouring area is told, and the notice names whom.
+        incident = await api.Command($"/api/incidents/{id}/obligations/notifyNeighbours/complete", new { notified = "Hebei environmental protection department" });
+        Assert.Equal(("completed", "Hebei environmental protection department"), (incident.Obligation("notifyNeighbours").Str("status"), incident.Obligation("notifyNeighbours").Str("notified")));
+
         incident = await api.Command($"/api/incidents/{id}/reports", Bodies.Report("final", signedOffBy: signer));
         Assert.Equal("finalReportFiled", incident.Str("phase"));
-        Assert.Equal(["close"], incident["allowedMoves"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(["recordCorrection", "close"], incident["allowedMoves"]!.AsArray().Select(m => m!.GetValue<string>()));
 
         incident = await api.Command($"/api/incidents/{id}/close", new { note = "handled; closed by Mallory" });
         Assert.Equal("closed", incident.Str("phase"));
@@ -90,9 +95,9 @@ public sealed class WalkthroughTests(EngineFixture engine)
         var timeline = incident.Timeline();
         Assert.Equal(Enumerable.Range(1, timeline.Count), timeline.Select(e => (int)e.Long("seq")));
         Assert.Equal(
-            ["registered", "graded", "deadlineSet", "deadlineSet", "deadlineSet", "deadlineSet", "deadlineSet",
+            ["registered", "graded", "deadlineSet", "deadlineSet", "deadlineSet", "deadlineSet", "deadlineSet", "deadlineSet",
              "reportFiled", "obligationCompleted",
-             "obligationCompleted", "obligationCompleted", "obligationCompleted", "obligationCompleted",
+             "obligationCompleted", "obligationCompleted", "obligationCompleted", "obligationCompleted", "obligationCompleted",
              "reportFiled", "closed"],
             timeline.Select(e => e.Str("kind")));
         Assert.All(timeline, e => Assert.Contains(e.Str("actor"), new[] { Tokens.CommanderActor, "system" }));

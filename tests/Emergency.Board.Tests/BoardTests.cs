@@ -80,6 +80,36 @@ public sealed partial class BoardTests(BoardFixture fixture)
     }
 
     [Fact]
+    public async Task A_false_release_shows_in_the_alerts_and_the_detail_and_the_neighbour_notice_is_completed_with_who_was_told()
+    {
+        await using var board = await fixture.OpenBoard();
+        await board.SignIn(Tokens.Commander);
+        await board.ExpectLive();
+        var id = await fixture.Commander.Register("Cadmium in the Longjiang", BoardFixture.NewRegion("Hechi"), fixture.Now, Facts.LevelII());
+        await fixture.Commander.Complete(id, "releaseInformation");
+        await fixture.Commander.Correct(id, "falsified", "releaseInformation", "78 μg/L", "118–200 μg/L measured");
+
+        await Expect(board.Alerts(id, "correctionRecorded")).ToBeVisibleAsync();
+        await Expect(board.Obligation(id, "notifyNeighbours")).ToContainTextAsync("通报相邻区域 Notify neighbours");
+        await board.OpenDetail(id);
+        var correction = board.Detail.GetByTestId("correction");
+        await Expect(correction).ToHaveAttributeAsync("data-kind", "falsified");
+        await Expect(correction).ToContainTextAsync("谎报 Falsified report");
+        await Expect(correction.GetByTestId("declared")).ToHaveTextAsync("78 μg/L");
+        await Expect(correction.GetByTestId("actual")).ToHaveTextAsync("118–200 μg/L measured");
+        await Expect(board.DetailObligation("releaseInformation")).ToHaveAttributeAsync("data-status", "pending");
+        await Expect(board.DetailObligation("releaseInformation").GetByTestId("shown-false")).ToContainTextAsync("shown untrue");
+
+        await board.Detail.Locator("[data-action='complete'][data-obligation='notifyNeighbours']").ClickAsync();
+        await board.Detail.GetByPlaceholder("通报对象 Who was notified").FillAsync("Liuzhou environmental protection bureau");
+        await board.Detail.Locator("[data-action='confirm-complete'][data-obligation='notifyNeighbours']").ClickAsync();
+
+        await Expect(board.DetailObligation("notifyNeighbours")).ToHaveAttributeAsync("data-status", "completed");
+        await Expect(board.DetailObligation("notifyNeighbours")).ToContainTextAsync("notified: Liuzhou environmental protection bureau");
+        await board.Screenshot("detail-correction", fullPage: false);
+    }
+
+    [Fact]
     public async Task A_commander_files_a_follow_up_and_a_final_report_and_closes_from_the_board()
     {
         await using var board = await fixture.OpenBoard();
@@ -122,9 +152,11 @@ public sealed partial class BoardTests(BoardFixture fixture)
         // or, when the jump outran the feed's subscription lifetime, a resync at the relay's next renewal (5 s).
         fixture.Clock.Advance(TimeSpan.FromMinutes(61));
 
-        await Expect(board.Alerts(late, "obligationOverdue")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
-        await Expect(board.Alerts(late, "obligationOverdue")).ToContainTextAsync("超时 Overdue");
-        await Expect(board.Alerts(late, "obligationOverdue")).ToContainTextAsync("reach the scene (赶赴现场) is overdue");
+        // Reach the scene and the notice to the neighbouring province are both due within 1 h.
+        await Expect(board.Alerts(late, "obligationOverdue")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        var scene = board.Alerts(late, "obligationOverdue").Filter(new() { HasText = "reach the scene (赶赴现场) is overdue" });
+        await Expect(scene).ToHaveCountAsync(1);
+        await Expect(scene).ToContainTextAsync("超时 Overdue");
         await Expect(board.Obligation(late, "reachScene")).ToHaveAttributeAsync("data-state", "overdue");
         await Expect(board.Obligation(late, "reachScene").GetByTestId("obligation-clock")).ToHaveTextAsync(new Regex(@"^超时 overdue by 0:0[0-2]:\d\d$"));
         await Expect(board.Incident(late)).ToHaveClassAsync(new Regex(@"\boverdue\b"));

@@ -60,7 +60,7 @@ public sealed class DeadlineTests
         var incident = Drive.Register(Facts.LevelIII);
 
         Assert.Equal(
-            ["report", "reachScene", "startMonitoring", "organiseInvestigation", "releaseInformation"],
+            ["report", "reachScene", "startMonitoring", "organiseInvestigation", "releaseInformation", "notifyNeighbours"],
             incident.State.Obligations.Select(o => o.Id));
         var set = incident.State.Timeline.Where(e => e.Kind == TimelineKind.DeadlineSet).ToList();
         Assert.Equal(incident.State.Obligations.Select(o => o.Id), set.Select(e => e.Obligation));
@@ -107,8 +107,8 @@ public sealed class DeadlineTests
         Assert.Null(incident.Obligation(ObligationKind.ReleaseInformation).OverdueSince);
         Assert.True(incident.HasOverdue);
         var overdue = incident.State.Timeline.Where(e => e.Kind == TimelineKind.ObligationOverdue).ToList();
-        Assert.Equal(["reachScene", "report", "startMonitoring"], overdue.Select(e => e.Obligation));
-        Assert.Equal([discovered.Hours(1), discovered.Hours(2), discovered.Hours(2)], overdue.Select(e => e.At));
+        Assert.Equal(["reachScene", "notifyNeighbours", "report", "startMonitoring"], overdue.Select(e => e.Obligation));
+        Assert.Equal([discovered.Hours(1), discovered.Hours(1), discovered.Hours(2), discovered.Hours(2)], overdue.Select(e => e.At));
         Assert.All(overdue, e => Assert.Equal(discovered.Hours(3), e.RecordedAt));
         Assert.Equal(discovered.Hours(5), incident.NextDueAt);
     }

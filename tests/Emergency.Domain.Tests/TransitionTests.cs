@@ -55,10 +55,10 @@ public sealed class TransitionTests
     }
 
     [Theory]
-    [InlineData("Registered", new[] { "fileReport(initial)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "updateFacts" })]
-    [InlineData("Responding", new[] { "fileReport(followUp)", "fileReport(final)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "updateFacts" })]
-    [InlineData("FinalReportFiled(open)", new[] { "completeObligation(reachScene)", "completeObligation(releaseInformation)" })]
-    [InlineData("FinalReportFiled(done)", new[] { "close" })]
+    [InlineData("Registered", new[] { "fileReport(initial)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "updateFacts", "recordCorrection" })]
+    [InlineData("Responding", new[] { "fileReport(followUp)", "fileReport(final)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "updateFacts", "recordCorrection" })]
+    [InlineData("FinalReportFiled(open)", new[] { "completeObligation(reachScene)", "completeObligation(releaseInformation)", "recordCorrection" })]
+    [InlineData("FinalReportFiled(done)", new[] { "recordCorrection", "close" })]
     [InlineData("Closed", new string[0])]
     public void Allowed_moves_of_each_phase(string phase, string[] expected)
     {
@@ -75,7 +75,7 @@ public sealed class TransitionTests
         incident.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1.2)).Accept();
 
         Assert.Equal(
-            ["fileReport(followUp)", "fileReport(final)", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "updateFacts"],
+            ["fileReport(followUp)", "fileReport(final)", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "updateFacts", "recordCorrection"],
             incident.AllowedMoves(incident.T(1.3)));
         incident.CompleteObligation(Cmd.Complete(ObligationKind.StartMonitoring), Commander, incident.T(1.3)).Accept();
         incident.CompleteObligation(Cmd.Complete(ObligationKind.OrganiseInvestigation), Commander, incident.T(1.3)).Accept();
@@ -128,7 +128,7 @@ public sealed class TransitionTests
 
         Assert.Equal("cannot close yet: still open: start monitoring (开展监测), organise the investigation (组织调查), release information (发布信息)", decision.Reason);
         Assert.Equal(
-            ["completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)"],
+            ["completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "recordCorrection"],
             decision.AllowedMoves);
     }
 
@@ -141,6 +141,7 @@ public sealed class TransitionTests
         incident.FileReport(Cmd.FollowUp(), Commander, incident.T(1.2)).Accept();
         Assert.False(incident.View(incident.T(1.2)).WrittenReportOutstanding);
         Drive.CompleteSteps(incident, incident.T(1.5));
+        incident.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.NotifyNeighbours, At = incident.T(0.9), Notified = "the neighbouring city's bureau" }, Commander, incident.T(1.5)).Accept();
         incident.FileReport(Cmd.Final(), Commander, incident.T(10)).Accept();
 
         incident.Close(Cmd.Close("handled"), Commander, incident.T(11)).Accept();
@@ -213,6 +214,14 @@ public sealed class TransitionTests
             Add("Closed", $"complete({kind})", No, $"cannot complete {kind}: the incident is closed");
         }
 
+        foreach (var phase in new[] { "Registered", "Responding", "FinalReportFiled(open)", "FinalReportFiled(done)" })
+        {
+            Add(phase, "recordCorrection", Ok);
+            Add(phase, "complete(notifyNeighbours)", No, "no fact says it affects or may affect a neighbouring area");
+        }
+
+        Add("Closed", "recordCorrection", No, "cannot record a correction: the incident is closed");
+
         return data;
     }
 
@@ -244,8 +253,9 @@ public sealed class TransitionTests
         "fileReport(final)" => incident.FileReport(Cmd.Final(), Commander, now),
         "updateFacts" => incident.UpdateFacts(Cmd.Update(Facts.Known with { Evacuated = 100 }, "more evacuated"), Commander, now),
         "close" => incident.Close(Cmd.Close(), Commander, now),
+        "recordCorrection" => incident.RecordCorrection(new RecordCorrection { Kind = CorrectionKind.Concealed, Concerns = "registration", Declared = "a small leak", Actual = "8.7 t in the river" }, Commander, now),
         _ when command.StartsWith("complete(", StringComparison.Ordinal) =>
-            incident.CompleteObligation(Cmd.Complete(KindOf(command["complete(".Length..^1])), Commander, now),
+            incident.CompleteObligation(Cmd.Complete(KindOf(command["complete(".Length..^1])) with { Notified = "a neighbour" }, Commander, now),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 

@@ -31,7 +31,7 @@ public sealed class DrillCliTests(DrillEngine engine) : IDisposable
         Assert.Equal(fromServer, json);
         Assert.Contains("<svg", await File.ReadAllTextAsync(_out.File("report.html"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.StartsWith("<svg", await File.ReadAllTextAsync(_out.File("chart.svg"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        Assert.Contains("FAILED — 2 met, 1 late, 1 missed", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("FAILED — 2 met, 3 late, 1 missed", _output.ToString(), StringComparison.Ordinal);
         Assert.Contains("late by 5 d 7 h", _output.ToString(), StringComparison.Ordinal);
         Assert.Contains("100 %", _error.ToString(), StringComparison.Ordinal);
     }
@@ -93,7 +93,7 @@ public sealed class DrillCliTests(DrillEngine engine) : IDisposable
         var exit = await Cli("run", Scenarios.PathOf("longjiang-cadmium-2012.yaml"), "--url", engine.BaseAddress.ToString(), "--token", DrillEngine.OrganiserToken, "--out", _out.Path);
 
         Assert.Equal(DrillCli.NotAllMet, exit);
-        Assert.Contains("3 met, 1 late, 1 missed", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("4 met, 1 late, 1 missed", _output.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(_out.File("report.json")));
         Assert.Equal(DrillCli.CouldNotRun, await Cli("run", Scenarios.PathOf("longjiang-cadmium-2012.yaml"), "--url", engine.BaseAddress.ToString(), "--token", DrillEngine.CommanderToken, "--out", _out.Path));
         Assert.Contains("403", _error.ToString(), StringComparison.Ordinal);

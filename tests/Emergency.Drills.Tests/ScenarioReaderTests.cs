@@ -23,8 +23,8 @@ public sealed class ScenarioReaderTests
         Assert.Equal(new DateOnly(2012, 12, 31), scenario.RuleSetDate);
         Assert.Equal(TimeSpan.FromDays(10), scenario.End);
         Assert.Equal(["changzhi"], scenario.Incidents);
-        Assert.Equal(10, scenario.Injects.Count);
-        Assert.Equal(4, scenario.Expectations.Count);
+        Assert.Equal(12, scenario.Injects.Count);
+        Assert.Equal(6, scenario.Expectations.Count);
         Assert.Equal(scenario.Injects.OrderBy(i => i.At).ThenBy(i => i.Sequence), scenario.Injects);
         var report = Assert.IsType<ReportFiled>(scenario.Injects.Single(i => i.Inject is ReportFiled).Inject);
         Assert.Equal(ReportKind.Initial, report.Report);
@@ -32,6 +32,11 @@ public sealed class ScenarioReaderTests
         var reported = Assert.IsType<IncidentReported>(scenario.Injects[0].Inject);
         Assert.Null(reported.Facts.ApplyTo(new IncidentFacts()).CrossBoundary);
         Assert.True(reported.Facts.ApplyTo(new IncidentFacts()).DrinkingWaterSource);
+        var corrected = Assert.IsType<CorrectionRecorded>(scenario.Injects.Single(i => i.Inject is CorrectionRecorded).Inject);
+        Assert.Equal((CorrectionKind.Falsified, "registration", (TimeSpan?)null), (corrected.Correction, corrected.Concerns, corrected.Known));
+        Assert.StartsWith("8.68 t", corrected.Actual, StringComparison.Ordinal);
+        var notice = scenario.Injects.Select(i => i.Inject).OfType<ObligationCompleted>().Single(i => i.Obligation == ObligationKind.NotifyNeighbours);
+        Assert.Equal("Hebei (Handan) and Henan (Anyang) downstream", notice.Notified);
     }
 
     [Fact]

@@ -26,13 +26,41 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var view = result.View!;
         Assert.Equal(IncidentLevel.II, view.Grade.Level);
         Assert.Contains("II: crosses a province boundary", view.Grade.Reasons);
-        Assert.Equal(ObligationKinds.FirstMoment, view.Obligations.Select(o => o.Kind));
+        Assert.Equal(ObligationKinds.FirstMoment.Append(ObligationKind.NotifyNeighbours), view.Obligations.Select(o => o.Kind));
         Assert.Equal(discovered.AddHours(2), view.Obligations.Single(o => o.Kind == ObligationKind.Report).DueAt);
         Assert.Equal(discovered.AddHours(1), view.Obligations.Single(o => o.Kind == ObligationKind.ReachScene).DueAt);
         Assert.Equal("duty.zhang (DutyCommander)", view.Timeline[0].Actor);
 
         var listed = await Eventually.Until(_engine.OpenIncidentsAsync, list => list.Any(s => s.Id == "inc-register"), "the incident in the open list");
         Assert.Equal(IncidentLevel.II, listed.Single(s => s.Id == "inc-register").Level);
+    }
+
+    [Fact]
+    public async Task A_false_release_is_recorded_reopened_and_alerted_and_the_neighbours_notice_names_who_was_told()
+    {
+        var grain = _engine.Incident("inc-corrected");
+        var discovered = _engine.Clock.GetUtcNow().AddMinutes(-30);
+        var command = Minor(discovered) with { Facts = Minor(discovered).Facts with { CrossBoundary = CrossBoundary.CrossCity } };
+        await grain.Register(command, Scopes.Live, As());
+        await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReleaseInformation, Note = "78 μg/L" }, As());
+        var notice = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.NotifyNeighbours, Notified = "Liuzhou environmental protection bureau" }, As());
+        Assert.Equal(CommandStatus.Accepted, notice.Status);
+
+        var correction = new RecordCorrection { Kind = CorrectionKind.Falsified, Concerns = "releaseInformation", Declared = "78 μg/L", Actual = "118–200 μg/L measured" };
+        var result = await grain.RecordCorrection(correction, As("correct-1"));
+        var retried = await grain.RecordCorrection(correction, As("correct-1"));
+
+        Assert.Equal((CommandStatus.Accepted, CommandStatus.Replayed), (result.Status, retried.Status));
+        var view = (await grain.GetView())!;
+        var recorded = Assert.Single(view.Corrections);
+        Assert.Equal(("releaseInformation", "118–200 μg/L measured", "duty.zhang (DutyCommander)"), (recorded.Concerns, recorded.Actual, recorded.RecordedBy));
+        var release = view.Obligations.Single(o => o.Kind == ObligationKind.ReleaseInformation);
+        Assert.Null(release.CompletedAt);
+        Assert.Equal("78 μg/L", Assert.Single(release.ShownFalse).Note);
+        Assert.Equal("Liuzhou environmental protection bureau", view.Obligations.Single(o => o.Kind == ObligationKind.NotifyNeighbours).Notified);
+
+        var listed = await Eventually.Until(_engine.OpenIncidentsAsync, list => list.Any(s => s.Id == "inc-corrected" && s.Corrections == 1), "the correction in the open list");
+        Assert.Contains(listed.Single(s => s.Id == "inc-corrected").Alerts, a => a.Kind == TimelineKind.CorrectionRecorded);
     }
 
     [Fact]

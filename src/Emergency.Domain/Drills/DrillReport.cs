@@ -134,6 +134,9 @@ public sealed record DrillIncidentReport
 
     public required IReadOnlyList<DrillReportFiled> Reports { get; init; }
 
+    /// <summary>Reports, claims and steps shown untrue during the drill (谎报/瞒报/漏报).</summary>
+    public IReadOnlyList<DrillCorrection> Corrections { get; init; } = [];
+
     public required IReadOnlyList<DrillTimelineEntry> Timeline { get; init; }
 }
 
@@ -163,7 +166,19 @@ public sealed record ObligationOutcome
     public TimeSpan? OverdueBy { get; init; }
 
     public required string DeadlineBasis { get; init; }
+
+    /// <summary>Who was told, for the notice to neighbouring areas.</summary>
+    public string? Notified { get; init; }
+
+    /// <summary>Completions shown untrue: they do not count, so the obligation was open again from then.</summary>
+    public IReadOnlyList<DrillFalseCompletion> ShownFalse { get; init; } = [];
 }
+
+/// <summary>A completion shown untrue by the correction numbered <paramref name="Correction"/>, known at <paramref name="KnownAt"/>.</summary>
+public sealed record DrillFalseCompletion(DateTimeOffset CompletedAt, int Correction, DateTimeOffset KnownAt);
+
+/// <summary>A report, claim or step shown untrue: what it concerned (and when that was made), what was declared, what was real, when it was known.</summary>
+public sealed record DrillCorrection(int Number, CorrectionKind Kind, string Concerns, DateTimeOffset ConcernsAt, string Declared, string Actual, DateTimeOffset KnownAt);
 
 public sealed record DrillReportFiled(int Number, ReportKind Kind, ReportMedium Medium, IncidentLevel Level, DateTimeOffset At);
 

@@ -91,6 +91,7 @@ public static class DrillScoring
             ClosedAt = closed?.ToOffset(zone),
             Obligations = [.. view.Obligations.Select(o => Obligation(o, view, end, zone))],
             Reports = [.. view.Reports.Select(r => new DrillReportFiled(r.Number, r.Kind, r.Medium, r.Level, r.At.ToOffset(zone)))],
+            Corrections = [.. view.Corrections.Select(c => new DrillCorrection(c.Number, c.Kind, c.Concerns, c.ConcernsAt.ToOffset(zone), c.Declared, c.Actual, c.KnownAt.ToOffset(zone)))],
             Timeline = [.. view.Timeline.Select(e => new DrillTimelineEntry(e.At.ToOffset(zone), e.Kind, e.Actor, e.Text))],
         };
     }
@@ -168,7 +169,7 @@ public static class DrillScoring
         var deadline = o.OverdueSince ?? o.DueAt;
         var opened = o.Kind == ObligationKind.LevelChangeReport
             ? view.Timeline.FirstOrDefault(e => e.Obligation == o.Id && e.Kind == TimelineKind.DeadlineSet)?.At ?? view.DiscoveredAt
-            : view.DiscoveredAt;
+            : o.OpenedAt ?? view.DiscoveredAt;
         var open = o.CompletedAt is null;
         return new ObligationOutcome
         {
@@ -181,6 +182,8 @@ public static class DrillScoring
             LateBy = o.LateBy,
             OverdueBy = open && end > deadline ? end - deadline : null,
             DeadlineBasis = o.DeadlineBasis,
+            Notified = o.Notified,
+            ShownFalse = [.. o.ShownFalse.Select(f => new DrillFalseCompletion(f.CompletedAt.ToOffset(zone), f.Correction, f.KnownAt.ToOffset(zone)))],
         };
     }
 
@@ -236,11 +239,13 @@ public static class DrillScoring
                     return result with { Detail = $"the incident never had the obligation '{onTime.Obligation}'" };
                 }
 
+                // A completion shown untrue never counts: only a later, true one can meet the obligation.
+                var untrue = string.Concat(obligation.ShownFalse.Select(f => $"; done {Durations.Describe(f.CompletedAt)} but shown untrue {Durations.Describe(f.KnownAt)} (correction #{f.Correction})"));
                 return obligation switch
                 {
-                    { CompletedAt: { } done, LateBy: null } => result with { Outcome = ExpectationOutcome.Met, Expected = obligation.Deadline, Actual = done, Detail = $"done {Durations.Describe(done)}, due {Durations.Describe(obligation.Deadline)}" },
-                    { CompletedAt: { } done, LateBy: { } late } => result with { Outcome = ExpectationOutcome.Late, Expected = obligation.Deadline, Actual = done, By = late, Detail = $"done {Durations.Describe(done)}, {Durations.Describe(late)} after its deadline {Durations.Describe(obligation.Deadline)}" },
-                    _ => result with { Expected = obligation.Deadline, By = obligation.OverdueBy, Detail = obligation.OverdueBy is { } overdue ? $"never done: overdue by {Durations.Describe(overdue)} when the drill ended" : "never done (its deadline is after the end of the drill)" },
+                    { CompletedAt: { } done, LateBy: null } => result with { Outcome = ExpectationOutcome.Met, Expected = obligation.Deadline, Actual = done, Detail = $"done {Durations.Describe(done)}, due {Durations.Describe(obligation.Deadline)}{untrue}" },
+                    { CompletedAt: { } done, LateBy: { } late } => result with { Outcome = ExpectationOutcome.Late, Expected = obligation.Deadline, Actual = done, By = late, Detail = $"done {Durations.Describe(done)}, {Durations.Describe(late)} after its deadline {Durations.Describe(obligation.Deadline)}{untrue}" },
+                    _ => result with { Expected = obligation.Deadline, By = obligation.OverdueBy, Detail = (obligation.OverdueBy is { } overdue ? $"never done: overdue by {Durations.Describe(overdue)} when the drill ended" : "never done (its deadline is after the end of the drill)") + untrue },
                 };
             }
 

@@ -146,6 +146,34 @@ public sealed record ObligationCompleted : IncidentInject
     public required ObligationKind Obligation { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>Who was told, for notifyNeighbours.</summary>
+    public string? Notified { get; init; }
+}
+
+/// <summary>
+/// An earlier report, claim or step is shown untrue (谎报), to have concealed facts (瞒报) or left them out (漏报): what it
+/// concerns, what was declared, what was real.
+/// </summary>
+public sealed record CorrectionRecorded : IncidentInject
+{
+    public const string KindName = "correctionRecorded";
+
+    public override string Kind => KindName;
+
+    public required CorrectionKind Correction { get; init; }
+
+    /// <summary>"registration", "report N", or a completed step's id such as releaseInformation.</summary>
+    public required string Concerns { get; init; }
+
+    public required string Declared { get; init; }
+
+    public required string Actual { get; init; }
+
+    /// <summary>When the truth became known, as an offset from the start; the inject's own moment when not given.</summary>
+    public TimeSpan? Known { get; init; }
+
+    public string? Note { get; init; }
 }
 
 /// <summary>An initial, follow-up or final report is filed.</summary>

@@ -110,8 +110,11 @@ public static partial class ScenarioReader
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex MomentPattern();
 
-    [GeneratedRegex(@"^(report|reachScene|startMonitoring|organiseInvestigation|releaseInformation|levelChangeReport-[1-9][0-9]{0,2})$")]
+    [GeneratedRegex(@"^(report|reachScene|startMonitoring|organiseInvestigation|releaseInformation|notifyNeighbours|levelChangeReport-[1-9][0-9]{0,2})$")]
     private static partial Regex ObligationIdPattern();
+
+    [GeneratedRegex(@"^(registration|report [1-9][0-9]{0,3}|reachScene|startMonitoring|organiseInvestigation|releaseInformation|notifyNeighbours)$")]
+    private static partial Regex ConcernsPattern();
 
     private sealed record RawInject(Inject Inject, TimeSpan? At, YamlScalar? After, Position AtPosition, int Order);
 
@@ -281,8 +284,10 @@ public static partial class ScenarioReader
                     ? new FactsChanged { Id = id, Where = where, Incident = incident!, By = by ?? default, Facts = patch, Note = Note() }
                     : null,
                 ObligationCompleted.KindName => Required(fields, map, "obligation") is { } obligation && Step(obligation) is { } step
-                    ? new ObligationCompleted { Id = id, Where = where, Incident = incident!, By = by ?? default, Obligation = step, Note = Note() }
+                    && (step != ObligationKind.NotifyNeighbours || Required(fields, map, "notified") is not null)
+                    ? new ObligationCompleted { Id = id, Where = where, Incident = incident!, By = by ?? default, Obligation = step, Note = Note(), Notified = Text(fields, "notified", Validator.ShortText) }
                     : null,
+                CorrectionRecorded.KindName => Corrected(),
                 ReportFiled.KindName => Filed(),
                 IncidentClosed.KindName => new IncidentClosed { Id = id, Where = where, Incident = incident!, By = by ?? default, Note = Note() },
                 ComplaintFiled.KindName => Complaint(),
@@ -423,6 +428,28 @@ public static partial class ScenarioReader
                 }
 
                 return (enterprise, place);
+            }
+
+            CorrectionRecorded? Corrected()
+            {
+                var correction = Required(fields, map, "correction") is { } correctionNode ? Enum<CorrectionKind>(correctionNode, "correction") : null;
+                var concerns = Required(fields, map, "concerns") is not null ? Text(fields, "concerns", Validator.ShortText) : null;
+                if (concerns is not null && !ConcernsPattern().IsMatch(concerns))
+                {
+                    Error(fields["concerns"].At, "'concerns' must be registration, report N (a filed report by its number) or a step's id: reachScene, startMonitoring, organiseInvestigation, releaseInformation, notifyNeighbours");
+                    concerns = null;
+                }
+
+                var declared = Required(fields, map, "declared") is not null ? Text(fields, "declared", Validator.LongText) : null;
+                var actual = Required(fields, map, "actual") is not null ? Text(fields, "actual", Validator.LongText) : null;
+                TimeSpan? known = fields.TryGetValue("known", out var knownNode) ? Offset(knownNode, "known") : null;
+                return correction is null || concerns is null || declared is null || actual is null
+                    ? null
+                    : new CorrectionRecorded
+                    {
+                        Id = id, Where = where, Incident = incident!, By = by ?? default, Correction = correction.Value, Concerns = concerns,
+                        Declared = declared, Actual = actual, Known = known, Note = Note(),
+                    };
             }
 
             ReportFiled? Filed()
@@ -648,6 +675,11 @@ public static partial class ScenarioReader
             var reportedAt = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
             foreach (var s in schedule)
             {
+                if (s.Inject is CorrectionRecorded { Known: { } known } corrected && known > s.At)
+                {
+                    Error(corrected.Where, $"known {Offsets.Format(known)} is after the correction itself ({Offsets.Format(s.At)}): the truth is known before it is recorded");
+                }
+
                 switch (s.Inject)
                 {
                     case IncidentReported reported when declared[reported.Incident] == s:
@@ -862,7 +894,7 @@ public static partial class ScenarioReader
             var kind = Enum<ObligationKind>(node, "obligation");
             if (kind is { } k && k.IsReport())
             {
-                Error(node.At, $"'{Wire(k)}' is completed by filing a report (a reportFiled inject), not as a step; steps: reachScene, startMonitoring, organiseInvestigation, releaseInformation");
+                Error(node.At, $"'{Wire(k)}' is completed by filing a report (a reportFiled inject), not as a step; steps: reachScene, startMonitoring, organiseInvestigation, releaseInformation, notifyNeighbours");
                 return null;
             }
 
@@ -872,7 +904,7 @@ public static partial class ScenarioReader
         private string? ObligationId(YamlNode node) =>
             node is YamlScalar scalar && ObligationIdPattern().IsMatch(scalar.Value)
                 ? scalar.Value
-                : FailRef<string>(node, "'obligation' must be report, reachScene, startMonitoring, organiseInvestigation, releaseInformation or levelChangeReport-N");
+                : FailRef<string>(node, "'obligation' must be report, reachScene, startMonitoring, organiseInvestigation, releaseInformation, notifyNeighbours or levelChangeReport-N");
 
         private IncidentLevel? Level(YamlNode node) =>
             node is YamlScalar scalar && IncidentLevels.All.FirstOrDefault(l => l.ToString() == scalar.Value) is var level && level.ToString() == scalar.Value

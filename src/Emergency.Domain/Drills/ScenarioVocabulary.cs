@@ -20,7 +20,8 @@ public static class ScenarioVocabulary
         {
             [IncidentReported.KindName] = (true, ["title", "region", "source", "discovered", "description", "facts"]),
             [FactsChanged.KindName] = (true, ["facts", "note"]),
-            [ObligationCompleted.KindName] = (true, ["obligation", "note"]),
+            [ObligationCompleted.KindName] = (true, ["obligation", "note", "notified"]),
+            [CorrectionRecorded.KindName] = (true, ["correction", "concerns", "declared", "actual", "known", "note"]),
             [ReportFiled.KindName] = (true, ["report", "medium", "signedOffBy", "contact", "content"]),
             [IncidentClosed.KindName] = (true, ["note"]),
             [PlayerMessage.KindName] = (false, ["text", "to"]),

@@ -30,6 +30,7 @@ public sealed class Incident : ICase
         CompleteObligation,
         UpdateFacts,
         Close,
+        RecordCorrection,
     }
 
     public IncidentState State { get; }
@@ -103,6 +104,7 @@ public sealed class Incident : ICase
             incident.Append(now, now, Actor.System, TimelineKind.DeadlineSet, $"{kind.Title()} due {Durations.Describe(due)} ({basis})", kind.Name());
         }
 
+        incident.OpenNeighbourNotification(state.DiscoveredAt, now, "discovery");
         state.Version = 1;
         incident.MarkOverdue(now);
         return (incident, Decision.Accepted);
@@ -165,6 +167,7 @@ public sealed class Incident : ICase
             }
 
             RecomputeDeadlines(now);
+            OpenNeighbourNotification(now, now, "the facts that say so");
             if (levelChanged && State.Phase != IncidentPhase.Registered)
             {
                 var window = _rules.Deadlines.LevelChangeReport.WindowFor(grade, State.Facts.IsSensitive);
@@ -186,6 +189,15 @@ public sealed class Incident : ICase
             .Optional("note", command.Note)
             .NotInFuture("at", command.At, now)
             .NotBefore("at", command.At, State.DiscoveredAt, "the discovery of the incident");
+        if (command.Obligation == ObligationKind.NotifyNeighbours)
+        {
+            check.Required("notified", command.Notified);
+        }
+        else
+        {
+            check.Optional("notified", command.Notified, Validator.ShortText);
+        }
+
         if (check.Errors.Count > 0)
         {
             return Decision.Invalid(check.Errors);
@@ -195,7 +207,8 @@ public sealed class Incident : ICase
         var obligation = State.Obligations.FirstOrDefault(o => o.Kind == command.Obligation);
         return Attempt(Trigger.CompleteObligation, $"complete {command.Obligation.Name()}", now, precondition: () => WhyNotComplete(command.Obligation, at), apply: () =>
         {
-            Complete(obligation!, at, now, actor, command.Note);
+            obligation!.Notified = command.Notified?.Trim();
+            Complete(obligation, at, now, actor, command.Note);
         });
     }
 
@@ -262,6 +275,62 @@ public sealed class Incident : ICase
             Append(now, now, actor, TimelineKind.Closed, command.Note is { Length: > 0 } note ? $"Closed: {note}" : "Closed"));
     }
 
+    /// <summary>
+    /// Records that an earlier report, claim or step was untrue, concealed facts or left them out. The correction stays on
+    /// the incident for good; a step it shows untrue no longer counts as done and is open again, its lateness still counted
+    /// from its first deadline, so a false release never passes for information released on time.
+    /// </summary>
+    public Decision RecordCorrection(RecordCorrection command, Actor actor, DateTimeOffset now)
+    {
+        Tick(now);
+        var check = new Validator()
+            .Defined("kind", command.Kind)
+            .Required("concerns", command.Concerns)
+            .Required("declared", command.Declared, Validator.LongText)
+            .Required("actual", command.Actual, Validator.LongText)
+            .Optional("note", command.Note)
+            .NotInFuture("knownAt", command.KnownAt, now);
+        var subject = check.Errors.Any(e => e.Field == "concerns") ? null : Subject(command.Concerns.Trim(), check);
+        if (subject is { } s)
+        {
+            check.NotBefore("knownAt", command.KnownAt, s.At, $"what it corrects ({s.Name}, {Durations.Describe(s.At)})");
+        }
+
+        if (check.Errors.Count > 0 || subject is null)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        var target = subject.Value;
+        var knownAt = command.KnownAt ?? now;
+        return Attempt(Trigger.RecordCorrection, "record a correction", now, precondition: null, apply: () =>
+        {
+            var correction = new Correction
+            {
+                Number = State.Corrections.Count + 1,
+                Kind = command.Kind,
+                Concerns = target.Name,
+                Report = target.Report,
+                Obligation = target.Obligation?.Id,
+                ConcernsAt = target.At,
+                Declared = command.Declared.Trim(),
+                Actual = command.Actual.Trim(),
+                KnownAt = knownAt,
+                RecordedAt = now,
+                RecordedBy = actor.ToString(),
+                Note = command.Note,
+            };
+            State.Corrections.Add(correction);
+            Append(knownAt, now, actor, TimelineKind.CorrectionRecorded,
+                $"{Capitalised(command.Kind.Title())} #{correction.Number} in {target.Name} ({Durations.Describe(target.At)}): declared \"{correction.Declared}\", real \"{correction.Actual}\"; known {Durations.Describe(knownAt)}{(command.Note is { Length: > 0 } note ? $": {note}" : "")}",
+                target.Obligation?.Id);
+            if (target.Obligation is { } reopened)
+            {
+                Reopen(reopened, correction, now, actor);
+            }
+        });
+    }
+
     /// <summary>The moves the procedure allows now, in the words of the API.</summary>
     public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
     {
@@ -293,6 +362,11 @@ public sealed class Incident : ICase
             moves.Add("updateFacts");
         }
 
+        if (_machine.CanFire(Trigger.RecordCorrection))
+        {
+            moves.Add("recordCorrection");
+        }
+
         if (_machine.CanFire(Trigger.Close))
         {
             moves.Add("close");
@@ -306,16 +380,19 @@ public sealed class Incident : ICase
         _machine.Configure(IncidentPhase.Registered)
             .Permit(Trigger.FileInitialReport, IncidentPhase.Responding)
             .InternalTransition(Trigger.CompleteObligation, () => { })
-            .InternalTransition(Trigger.UpdateFacts, () => { });
+            .InternalTransition(Trigger.UpdateFacts, () => { })
+            .InternalTransition(Trigger.RecordCorrection, () => { });
 
         _machine.Configure(IncidentPhase.Responding)
             .InternalTransition(Trigger.FileFollowUpReport, () => { })
             .InternalTransition(Trigger.CompleteObligation, () => { })
             .InternalTransition(Trigger.UpdateFacts, () => { })
+            .InternalTransition(Trigger.RecordCorrection, () => { })
             .Permit(Trigger.FileFinalReport, IncidentPhase.FinalReportFiled);
 
         _machine.Configure(IncidentPhase.FinalReportFiled)
             .InternalTransition(Trigger.CompleteObligation, () => { })
+            .InternalTransition(Trigger.RecordCorrection, () => { })
             .PermitIf(Trigger.Close, IncidentPhase.Closed, AllObligationsCompleted, "every obligation must be completed before closing");
 
         _machine.Configure(IncidentPhase.Closed);
@@ -370,7 +447,12 @@ public sealed class Incident : ICase
             return $"'{kind.Title()}' is completed by filing a report, not as a step";
         }
 
-        var obligation = State.Obligations.First(o => o.Kind == kind);
+        var obligation = State.Obligations.FirstOrDefault(o => o.Kind == kind);
+        if (obligation is null)
+        {
+            return $"the incident has no obligation to {kind.Title()}: no fact says it affects or may affect a neighbouring area";
+        }
+
         if (obligation.IsCompleted)
         {
             return $"'{kind.Title()}' was already completed at {Durations.Describe(obligation.CompletedAt!.Value)} by {obligation.CompletedBy}";
@@ -410,16 +492,106 @@ public sealed class Incident : ICase
         obligation.RecordedAt = now;
         obligation.CompletedBy = actor.ToString();
         obligation.Note = note;
+        var notified = obligation.Notified is { Length: > 0 } who ? $"; notified: {who}" : "";
         var timing = obligation.LateBy is { } late
             ? $"LATE by {Durations.Describe(late)} (due {Durations.Describe(obligation.EffectiveDeadline)})"
             : $"on time (due {Durations.Describe(obligation.DueAt)})";
         var recorded = now - at > TimeSpan.FromMinutes(1) ? $", recorded {Durations.Describe(now - at)} later" : "";
-        Append(at, now, actor, TimelineKind.ObligationCompleted, $"{obligation.Kind.Title()} completed {timing}{recorded}{(note is { Length: > 0 } ? $": {note}" : "")}", obligation.Id);
+        Append(at, now, actor, TimelineKind.ObligationCompleted, $"{obligation.Kind.Title()} completed {timing}{recorded}{notified}{(note is { Length: > 0 } ? $": {note}" : "")}", obligation.Id);
+    }
+
+    /// <summary>
+    /// Opens the notice to neighbouring areas once the facts say they are or may be affected. Once open it stays: the
+    /// duty arose when the facts said so, whatever later facts say.
+    /// </summary>
+    private void OpenNeighbourNotification(DateTimeOffset from, DateTimeOffset now, string fromWhat)
+    {
+        if (!NeighbourAreas.MayBeAffected(State.Facts) || State.Obligations.Any(o => o.Kind == ObligationKind.NotifyNeighbours))
+        {
+            return;
+        }
+
+        var rule = _rules.Deadlines.NeighbourNotification;
+        var (window, why) = rule.WindowFor(State.Grade!, State.Facts.IsSensitive);
+        var due = from + window;
+        var basis = $"{why}: {Durations.Describe(window)} from {fromWhat}; {NeighbourAreas.Why(State.Facts)}; {rule.Basis}; {rule.Source}";
+        var id = ObligationKind.NotifyNeighbours.Name();
+        State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.NotifyNeighbours, DueAt = due, DeadlineBasis = basis, OpenedAt = from });
+        Append(now, now, Actor.System, TimelineKind.DeadlineSet, $"{ObligationKind.NotifyNeighbours.Title()} due {Durations.Describe(due)} ({basis})", id);
+    }
+
+    /// <summary>What a correction names, resolved: "registration", "report N", or a completed step by its id.</summary>
+    private (string Name, DateTimeOffset At, int? Report, Obligation? Obligation)? Subject(string concerns, Validator check)
+    {
+        const string Shape = "must be registration, report N (a filed report by its number) or the id of a completed step such as releaseInformation";
+        if (concerns == "registration")
+        {
+            return (concerns, State.DiscoveredAt, null, null);
+        }
+
+        var parts = concerns.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts is ["report", var n])
+        {
+            if (!int.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                check.Add("concerns", Shape);
+                return null;
+            }
+
+            if (State.Reports.FirstOrDefault(r => r.Number == number) is not { } report)
+            {
+                check.Add("concerns", State.Reports.Count == 0 ? $"there is no report {number}: no report has been filed" : $"there is no report {number}: reports are numbered 1 to {State.Reports.Count}");
+                return null;
+            }
+
+            return ($"report {number}", report.At, number, null);
+        }
+
+        if (State.Obligations.FirstOrDefault(o => o.Id == concerns) is { } obligation)
+        {
+            if (obligation.Kind.IsReport())
+            {
+                check.Add("concerns", $"'{concerns}' is done by filing a report: name the report, as report N");
+                return null;
+            }
+
+            if (obligation.CompletedAt is not { } done)
+            {
+                check.Add("concerns", $"'{concerns}' is not completed: there is no completion to correct");
+                return null;
+            }
+
+            return (concerns, done, null, obligation);
+        }
+
+        check.Add("concerns", Shape);
+        return null;
+    }
+
+    /// <summary>A completion shown untrue no longer counts: the obligation is open again, measured against its first deadline.</summary>
+    private void Reopen(Obligation obligation, Correction correction, DateTimeOffset now, Actor actor)
+    {
+        obligation.ShownFalse.Add(new FalseCompletion
+        {
+            CompletedAt = obligation.CompletedAt!.Value,
+            CompletedBy = obligation.CompletedBy,
+            Note = obligation.Note,
+            Correction = correction.Number,
+            KnownAt = correction.KnownAt,
+        });
+        obligation.CompletedAt = null;
+        obligation.RecordedAt = null;
+        obligation.CompletedBy = null;
+        obligation.Note = null;
+        obligation.Notified = null;
+        Append(correction.KnownAt, now, actor, TimelineKind.ObligationReopened,
+            $"{Capitalised(obligation.Kind.Title())} is open again: its completion of {Durations.Describe(correction.ConcernsAt)} was shown untrue (correction #{correction.Number}); it was due {Durations.Describe(obligation.EffectiveDeadline)}", obligation.Id);
     }
 
     private void RecomputeDeadlines(DateTimeOffset now)
     {
-        foreach (var obligation in State.Obligations.Where(o => !o.IsCompleted && o.Kind != ObligationKind.LevelChangeReport))
+        // The obligations that arise during the response keep the deadline counted from when they arose.
+        foreach (var obligation in State.Obligations.Where(o => !o.IsCompleted && o.Kind is not (ObligationKind.LevelChangeReport or ObligationKind.NotifyNeighbours)))
         {
             var (due, basis) = DeadlineOf(obligation.Kind);
             if (due == obligation.DueAt)

@@ -40,13 +40,37 @@ public sealed record UpdateFacts
     public string? Note { get; init; }
 }
 
-/// <summary>Mark one of reach scene, start monitoring, organise investigation or release information done.</summary>
+/// <summary>Mark one of reach scene, start monitoring, organise investigation, release information or notify neighbouring areas done.</summary>
 public sealed record CompleteObligation
 {
     public required ObligationKind Obligation { get; init; }
 
     /// <summary>When it was done; defaults to now. Never in the future, never before discovery.</summary>
     public DateTimeOffset? At { get; init; }
+
+    public string? Note { get; init; }
+
+    /// <summary>Who was told, for the notice to neighbouring areas (通报相邻区域): the neighbouring bureau or bureaus.</summary>
+    public string? Notified { get; init; }
+}
+
+/// <summary>
+/// Record that an earlier report, claim or step was untrue (谎报), concealed facts (瞒报) or left them out (漏报).
+/// A step shown untrue (a release of false information) no longer counts as done: its obligation is open again.
+/// </summary>
+public sealed record RecordCorrection
+{
+    public required CorrectionKind Kind { get; init; }
+
+    /// <summary>"registration" (the claim the incident was registered on), "report N" (a filed report), or a completed step's id such as "releaseInformation".</summary>
+    public required string Concerns { get; init; }
+
+    public required string Declared { get; init; }
+
+    public required string Actual { get; init; }
+
+    /// <summary>When the truth became known; defaults to now. Never in the future, never before what it corrects.</summary>
+    public DateTimeOffset? KnownAt { get; init; }
 
     public string? Note { get; init; }
 }

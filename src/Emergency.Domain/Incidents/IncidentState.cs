@@ -44,6 +44,9 @@ public sealed class IncidentState
 
     public List<TimelineEntry> Timeline { get; set; } = [];
 
+    /// <summary>Reports, claims and steps shown untrue (谎报/瞒报/漏报); empty in states stored before corrections existed.</summary>
+    public List<Correction> Corrections { get; set; } = [];
+
     /// <summary>Goes up by one with every accepted change, including deadline events.</summary>
     public long Version { get; set; }
 

@@ -44,6 +44,9 @@ public sealed record IncidentView
 
     public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
 
+    /// <summary>Reports, claims and steps shown untrue (谎报/瞒报/漏报), in the order they were recorded.</summary>
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
+
     public required IReadOnlyList<string> AllowedMoves { get; init; }
 
     public required long Version { get; init; }
@@ -66,6 +69,9 @@ public sealed record ObligationView
 
     public required string DeadlineBasis { get; init; }
 
+    /// <summary>When the obligation arose, for those that arise during the response; null for the first-moment ones (discovery).</summary>
+    public DateTimeOffset? OpenedAt { get; init; }
+
     public DateTimeOffset? OverdueSince { get; init; }
 
     public DateTimeOffset? CompletedAt { get; init; }
@@ -75,6 +81,12 @@ public sealed record ObligationView
     public string? CompletedBy { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>Who was told, for the notice to neighbouring areas.</summary>
+    public string? Notified { get; init; }
+
+    /// <summary>Earlier completions shown untrue; they do not count.</summary>
+    public IReadOnlyList<FalseCompletion> ShownFalse { get; init; } = [];
 
     /// <summary>How late the completion was (迟报 and the like), measured against the first deadline that passed.</summary>
     public TimeSpan? LateBy { get; init; }
@@ -93,11 +105,14 @@ public sealed record ObligationView
             Kind = Kind,
             DueAt = DueAt,
             DeadlineBasis = DeadlineBasis,
+            OpenedAt = OpenedAt,
             OverdueSince = OverdueSince,
             CompletedAt = CompletedAt,
             RecordedAt = RecordedAt,
             CompletedBy = CompletedBy,
             Note = Note,
+            Notified = Notified,
+            ShownFalse = [.. ShownFalse],
         },
         now);
 
@@ -112,11 +127,14 @@ public sealed record ObligationView
             Status = status,
             DueAt = o.DueAt,
             DeadlineBasis = o.DeadlineBasis,
+            OpenedAt = o.OpenedAt,
             OverdueSince = o.OverdueSince,
             CompletedAt = o.CompletedAt,
             RecordedAt = o.RecordedAt,
             CompletedBy = o.CompletedBy,
             Note = o.Note,
+            Notified = o.Notified,
+            ShownFalse = [.. o.ShownFalse],
             LateBy = o.LateBy,
             OverdueBy = status == ObligationStatus.Overdue ? now - o.EffectiveDeadline : null,
             Remaining = status == ObligationStatus.Pending ? o.DueAt - now : null,
@@ -161,8 +179,11 @@ public sealed record IncidentSummary : ICaseSummary
         return this with { Obligations = obligations, Overdue = obligations.Any(o => o.Status == ObligationStatus.Overdue) };
     }
 
-    /// <summary>What a duty commander must notice: deadlines missed and changes of level, newest first.</summary>
+    /// <summary>What a duty commander must notice: deadlines missed, changes of level and reports shown untrue, newest first.</summary>
     public required IReadOnlyList<TimelineEntry> Alerts { get; init; }
+
+    /// <summary>How many reports, claims or steps were shown untrue (谎报/瞒报/漏报).</summary>
+    public int Corrections { get; init; }
 
     public required long Version { get; init; }
 
@@ -204,6 +225,7 @@ public static class IncidentViews
             WrittenReportOutstanding = initial is { Medium: ReportMedium.Phone }
                 && !s.Reports.Any(r => r.Medium == ReportMedium.Written && r.Number > initial.Number),
             Timeline = [.. s.Timeline],
+            Corrections = [.. s.Corrections],
             AllowedMoves = incident.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,
@@ -227,8 +249,9 @@ public static class IncidentViews
             NextDueAt = s.Obligations.Where(o => !o.IsCompleted).Select(o => (DateTimeOffset?)o.EffectiveDeadline).Min(),
             Overdue = obligations.Any(o => o.Status == ObligationStatus.Overdue),
             Obligations = obligations,
-            Alerts = [.. s.Timeline.Where(e => e.Kind is TimelineKind.ObligationOverdue or TimelineKind.Regraded)
+            Alerts = [.. s.Timeline.Where(e => e.Kind is TimelineKind.ObligationOverdue or TimelineKind.Regraded or TimelineKind.CorrectionRecorded or TimelineKind.ObligationReopened)
                 .Reverse().Take(AlertsPerIncident)],
+            Corrections = s.Corrections.Count,
             Version = s.Version,
         };
     }

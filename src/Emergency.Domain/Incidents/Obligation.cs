@@ -32,6 +32,12 @@ public sealed class Obligation
 
     public string? Note { get; set; }
 
+    /// <summary>Who was told, for the notice to neighbouring areas.</summary>
+    public string? Notified { get; set; }
+
+    /// <summary>Earlier completions a correction showed untrue; each reopened the obligation.</summary>
+    public List<FalseCompletion> ShownFalse { get; set; } = [];
+
     public bool IsCompleted => CompletedAt is not null;
 
     /// <summary>The deadline lateness is measured against: the first one that passed, else the current one.</summary>

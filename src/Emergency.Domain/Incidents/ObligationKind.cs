@@ -1,7 +1,8 @@
 namespace Emergency.Domain.Incidents;
 
 /// <summary>
-/// The five first-moment obligations (五个第一时间), plus the repeat report a change of level requires.
+/// The five first-moment obligations (五个第一时间), plus the obligations that arise during a response: the repeat
+/// report a change of level requires, and the notice to neighbouring areas that may be affected.
 /// They are timestamped obligations with deadlines, not a strict chain: only real orderings are enforced.
 /// </summary>
 public enum ObligationKind
@@ -23,6 +24,12 @@ public enum ObligationKind
 
     /// <summary>Report again at the new level after a regrade (MEP Order 17); completed by a follow-up or final report.</summary>
     LevelChangeReport,
+
+    /// <summary>
+    /// 通报相邻区域 — tell the same-level bureau of each neighbouring area that is or may be affected (MEP Order 17 art. 8);
+    /// arises when the facts say the incident crosses or may cross a boundary.
+    /// </summary>
+    NotifyNeighbours,
 }
 
 public static class ObligationKinds
@@ -45,6 +52,7 @@ public static class ObligationKinds
         ObligationKind.OrganiseInvestigation => "organise the investigation (组织调查)",
         ObligationKind.ReleaseInformation => "release information (发布信息)",
         ObligationKind.LevelChangeReport => "report at the new level (级别变化重新报告)",
+        ObligationKind.NotifyNeighbours => "notify neighbouring areas (通报相邻区域)",
         _ => kind.ToString(),
     };
 
@@ -60,6 +68,7 @@ public static class ObligationKinds
         ObligationKind.OrganiseInvestigation => "organiseInvestigation",
         ObligationKind.ReleaseInformation => "releaseInformation",
         ObligationKind.LevelChangeReport => "levelChangeReport",
+        ObligationKind.NotifyNeighbours => "notifyNeighbours",
         _ => kind.ToString(),
     };
 }

@@ -32,4 +32,10 @@ public enum TimelineKind
     ObligationOverdue,
     ReportFiled,
     Closed,
+
+    /// <summary>A report, claim or step was shown untrue (谎报/瞒报/漏报).</summary>
+    CorrectionRecorded,
+
+    /// <summary>An obligation is open again because its completion was shown untrue.</summary>
+    ObligationReopened,
 }

@@ -12,6 +12,12 @@ public sealed record DeadlineRules
     /// new level), counted from the moment the level changed.
     /// </summary>
     public required DeadlineRule LevelChangeReport { get; init; }
+
+    /// <summary>
+    /// Window for telling the neighbouring areas that may be affected (MEP Order 17 art. 8: "at once"), counted from
+    /// discovery when the first facts already say so, else from the moment the facts did.
+    /// </summary>
+    public required DeadlineRule NeighbourNotification { get; init; }
 }
 
 /// <summary>

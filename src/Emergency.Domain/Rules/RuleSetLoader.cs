@@ -97,11 +97,17 @@ public static class RuleSetLoader
         }
 
         var deadlines = rules.Deadlines.Obligations.Select(kv => (Key: $"deadlines.obligations.{kv.Key.Name()}", Rule: kv.Value))
-            .Append(("deadlines.levelChangeReport", rules.Deadlines.LevelChangeReport));
+            .Append(("deadlines.levelChangeReport", rules.Deadlines.LevelChangeReport))
+            .Append(("deadlines.neighbourNotification", rules.Deadlines.NeighbourNotification));
         CheckLevels(file, "grading.flags", rules.Grading.Flags.Values.Select(f => f.Level));
         if (rules.Deadlines.Obligations.ContainsKey(ObligationKind.LevelChangeReport))
         {
             Fail($"deadlines.obligations.{ObligationKind.LevelChangeReport.Name()}", "belongs in deadlines.levelChangeReport");
+        }
+
+        if (rules.Deadlines.Obligations.ContainsKey(ObligationKind.NotifyNeighbours))
+        {
+            Fail($"deadlines.obligations.{ObligationKind.NotifyNeighbours.Name()}", "belongs in deadlines.neighbourNotification");
         }
 
         foreach (var kind in ObligationKinds.FirstMoment.Where(k => !rules.Deadlines.Obligations.ContainsKey(k)))

@@ -608,7 +608,16 @@ public sealed partial class DrillGrain(
         var result = inject switch
         {
             FactsChanged changed => await grain.UpdateFacts(new UpdateFacts { Facts = changed.Facts, Note = changed.Note }, context),
-            ObligationCompleted completed => await grain.CompleteObligation(new CompleteObligation { Obligation = completed.Obligation, Note = completed.Note }, context),
+            ObligationCompleted completed => await grain.CompleteObligation(new CompleteObligation { Obligation = completed.Obligation, Note = completed.Note, Notified = completed.Notified }, context),
+            CorrectionRecorded corrected => await grain.RecordCorrection(new RecordCorrection
+            {
+                Kind = corrected.Correction,
+                Concerns = corrected.Concerns,
+                Declared = corrected.Declared,
+                Actual = corrected.Actual,
+                KnownAt = corrected.Known is { } known ? Scenario.At(known) : null,
+                Note = corrected.Note,
+            }, context),
             ReportFiled filed => await grain.FileReport(new FileReport
             {
                 Kind = filed.Report,

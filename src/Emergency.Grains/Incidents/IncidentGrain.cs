@@ -32,6 +32,9 @@ public sealed class IncidentGrain(
     public Task<CommandResult<IncidentView>> FileReport(FileReport command, CommandContext context) =>
         Execute(context, command, (incident, now) => incident.FileReport(command, context.Actor, now));
 
+    public Task<CommandResult<IncidentView>> RecordCorrection(RecordCorrection command, CommandContext context) =>
+        Execute(context, command, (incident, now) => incident.RecordCorrection(command, context.Actor, now));
+
     public Task<CommandResult<IncidentView>> Close(CloseIncident command, CommandContext context) =>
         Execute(context, command, (incident, now) => incident.Close(command, context.Actor, now));
 

@@ -39,10 +39,13 @@ public static partial class IncidentEndpoints
         MapCommand<UpdateFacts>(incidents, "/{id}/facts", "Record the facts that changed (a fact left out keeps its value, a fact sent as null becomes unknown); the incident is regraded and open deadlines recomputed",
             (grain, command, context) => grain.UpdateFacts(command, context));
         MapCommand<ObligationCompletion>(incidents, "/{id}/obligations/{obligation}/complete",
-            "Complete reachScene, startMonitoring, organiseInvestigation or releaseInformation",
+            "Complete reachScene, startMonitoring, organiseInvestigation, releaseInformation or notifyNeighbours (with who was notified)",
             (grain, body, context) => grain.CompleteObligation(body.ToCommand(), context));
         MapCommand<FileReport>(incidents, "/{id}/reports", "File an initial, follow-up or final report",
             (grain, command, context) => grain.FileReport(command, context));
+        MapCommand<RecordCorrection>(incidents, "/{id}/corrections",
+            "Record a false, concealed or omitted report (谎报/瞒报/漏报): what it concerns (registration, report N or a completed step), what was declared, what was real, when it became known; a step shown untrue is open again",
+            (grain, command, context) => grain.RecordCorrection(command, context));
         MapCommand<CloseIncident>(incidents, "/{id}/close", "Close the incident: every obligation done and the final report filed",
             (grain, command, context) => grain.Close(command, context), whenEmpty: () => new CloseIncident());
 
@@ -185,7 +188,7 @@ public static partial class IncidentEndpoints
                     if (kind is null)
                     {
                         return Problems.BadRequest($"'{name}' is not an obligation",
-                            [new("obligation", $"must be one of {string.Join(", ", ObligationKinds.FirstMoment.Skip(1).Select(k => k.Name()))}")]);
+                            [new("obligation", $"must be one of {string.Join(", ", ObligationKinds.FirstMoment.Skip(1).Append(ObligationKind.NotifyNeighbours).Select(k => k.Name()))}")]);
                     }
 
                     completion.Obligation = kind.Value;
@@ -223,8 +226,11 @@ public sealed class ObligationCompletion
 
     public string? Note { get; set; }
 
+    /// <summary>Who was told, for notifyNeighbours.</summary>
+    public string? Notified { get; set; }
+
     /// <summary>Set from the path. Not public, so the serializer does not know it and refuses "obligation" in the body.</summary>
     internal ObligationKind Obligation { get; set; }
 
-    public CompleteObligation ToCommand() => new() { Obligation = Obligation, At = At, Note = Note };
+    public CompleteObligation ToCommand() => new() { Obligation = Obligation, At = At, Note = Note, Notified = Notified };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Emergency.Domain;
 using Emergency.Domain.Drills;
+using Emergency.Domain.Incidents;
 
 namespace Emergency.Host.Drills;
 
@@ -56,10 +57,24 @@ public static class DrillReportPage
             html.Append("<table>\n<tr><th>obligation</th><th>deadline</th><th>completed</th><th>status</th><th>late by</th><th>overdue at the end</th></tr>\n");
             foreach (var o in incident.Obligations)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(o.Title)}</td><td>{Stamp(o.Deadline)}</td><td>{Stamp(o.CompletedAt)}</td><td>{E(o.Status.ToString())}</td><td>{Span(o.LateBy)}</td><td>{Span(o.OverdueBy)}</td></tr>\n");
+                var notified = o.Notified is { } who ? $"<br>notified: {E(who)}" : "";
+                var untrue = string.Concat(o.ShownFalse.Select(f => $"<br><s>{Stamp(f.CompletedAt)}</s> shown untrue {Stamp(f.KnownAt)} (correction #{f.Correction})"));
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(o.Title)}</td><td>{Stamp(o.Deadline)}</td><td>{Stamp(o.CompletedAt)}{notified}{untrue}</td><td>{E(o.Status.ToString())}</td><td>{Span(o.LateBy)}</td><td>{Span(o.OverdueBy)}</td></tr>\n");
             }
 
-            html.Append("</table>\n<details><summary>Timeline</summary>\n<table>\n<tr><th>at</th><th>who</th><th>what</th></tr>\n");
+            html.Append("</table>\n");
+            if (incident.Corrections.Count > 0)
+            {
+                html.Append("<h3>False, concealed and omitted reports (谎报/瞒报/漏报)</h3>\n<table>\n<tr><th>#</th><th>kind</th><th>concerns</th><th>declared</th><th>real</th><th>known</th></tr>\n");
+                foreach (var c in incident.Corrections)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{c.Number}</td><td class=\"missed\">{E(c.Kind.Title())}</td><td>{E(c.Concerns)} ({Stamp(c.ConcernsAt)})</td><td>{E(c.Declared)}</td><td>{E(c.Actual)}</td><td>{Stamp(c.KnownAt)}</td></tr>\n");
+                }
+
+                html.Append("</table>\n");
+            }
+
+            html.Append("<details><summary>Timeline</summary>\n<table>\n<tr><th>at</th><th>who</th><th>what</th></tr>\n");
             foreach (var entry in incident.Timeline)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(entry.At)}</td><td>{E(entry.Actor)}</td><td>{E(entry.Text)}</td></tr>\n");

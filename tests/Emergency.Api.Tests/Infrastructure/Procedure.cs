@@ -6,13 +6,18 @@ public static class Procedure
 {
     public static readonly string[] Steps = ["reachScene", "startMonitoring", "organiseInvestigation", "releaseInformation"];
 
-    /// <summary>Initial report, the four steps, final report, close: every command answered 200.</summary>
+    /// <summary>Initial report, the four steps (and the notice to neighbouring areas when it is due), final report, close: every command answered 200.</summary>
     public static async Task RunToClosed(ApiClient api, string id)
     {
-        await api.Command($"/api/incidents/{id}/reports", Bodies.Report("initial"));
+        var incident = await api.Command($"/api/incidents/{id}/reports", Bodies.Report("initial"));
         foreach (var step in Steps)
         {
             await api.Command($"/api/incidents/{id}/obligations/{step}/complete", Bodies.Completion());
+        }
+
+        if (incident["obligations"]!.AsArray().Any(o => o.Str("id") == "notifyNeighbours"))
+        {
+            await api.Command($"/api/incidents/{id}/obligations/notifyNeighbours/complete", new System.Text.Json.Nodes.JsonObject { ["notified"] = "the neighbouring bureau" });
         }
 
         await api.Command($"/api/incidents/{id}/reports", Bodies.Report("final"));

@@ -35,6 +35,9 @@ public sealed class EngineApi(HttpClient http)
     public Task Complete(string id, string obligation) =>
         Send($"/api/incidents/{id}/obligations/{obligation}/complete", new JsonObject { ["note"] = "done through the API" });
 
+    public Task Correct(string id, string kind, string concerns, string declared, string actual) =>
+        Send($"/api/incidents/{id}/corrections", new JsonObject { ["kind"] = kind, ["concerns"] = concerns, ["declared"] = declared, ["actual"] = actual });
+
     public Task UpdateFacts(string id, JsonObject facts, string note) =>
         Send($"/api/incidents/{id}/facts", new JsonObject { ["facts"] = facts, ["note"] = note });
 

@@ -53,9 +53,9 @@ export class Api {
         return this.get(`/api/incidents/${encodeURIComponent(id)}`);
     }
 
-    completeObligation(id, obligation, note) {
+    completeObligation(id, obligation, note, notified) {
         return this.post(`/api/incidents/${encodeURIComponent(id)}/obligations/${encodeURIComponent(obligation)}/complete`,
-            { note: note || null });
+            { note: note || null, notified: notified || null });
     }
 
     fileReport(id, report) {

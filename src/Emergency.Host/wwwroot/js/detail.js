@@ -6,7 +6,7 @@ import { ApiError } from './api.js';
 import { bilingual, h } from './dom.js';
 import { tick } from './render.js';
 import {
-    both, levels, obligations as obligationTerms, phases, reportKinds, reportMedia, statuses, timelineKinds,
+    both, correctionKinds, levels, obligations as obligationTerms, phases, reportKinds, reportMedia, statuses, timelineKinds,
 } from './terms.js';
 import { clockTime, fullTime, parseTimeSpan, span, syncToSnapshot } from './time.js';
 
@@ -149,6 +149,7 @@ export class IncidentDetail {
             children.push(
                 this.#summary(view),
                 this.#obligations(view),
+                this.#corrections(view),
                 this.#reports(view, form),
                 this.#closing(view),
                 this.#timeline(view));
@@ -189,8 +190,11 @@ export class IncidentDetail {
                 h('td', {}, o.completedAt
                     ? [`${clockTime(o.completedAt)} · ${o.completedBy ?? ''}`,
                         !Number.isNaN(late) ? h('div', { class: 'late' }, `迟 late by ${span(late)}`) : null,
+                        o.notified ? h('div', { class: 'notified' }, `通报 notified: ${o.notified}`) : null,
                         o.note ? h('div', { class: 'note' }, o.note) : null]
-                    : '—'),
+                    : '—',
+                (o.shownFalse ?? []).map(f => h('div', { class: 'shown-false', dataset: { testid: 'shown-false' } },
+                    h('s', {}, clockTime(f.completedAt)), ` 不实 shown untrue ${clockTime(f.knownAt)} (#${f.correction})`))),
                 h('td', { class: 'actions' }, this.#completeControls(view, o)));
         });
         return h('section', { class: 'detail-obligations' },
@@ -220,6 +224,17 @@ export class IncidentDetail {
             }, `完成 Complete`);
         }
 
+        const notified = o.kind === 'notifyNeighbours' ? h('input', {
+            name: `notified-${o.id}`,
+            type: 'text',
+            required: true,
+            placeholder: '通报对象 Who was notified',
+            'aria-label': `通报对象 Who was notified for ${term.en}`,
+            value: this.#confirming.notified ?? '',
+            oninput: event => {
+                this.#confirming.notified = event.target.value;
+            },
+        }) : null;
         const note = h('input', {
             name: `note-${o.id}`,
             type: 'text',
@@ -231,13 +246,14 @@ export class IncidentDetail {
             },
         });
         return h('div', { class: 'confirm' },
+            notified,
             note,
             h('button', {
                 type: 'button',
                 class: 'action primary',
                 disabled: this.#busy,
                 dataset: { action: 'confirm-complete', obligation: o.id },
-                onclick: () => this.#act(`${term.zh} ${term.en}`, () => this.#api.completeObligation(view.id, o.id, this.#confirming?.note)),
+                onclick: () => this.#act(`${term.zh} ${term.en}`, () => this.#api.completeObligation(view.id, o.id, this.#confirming?.note, this.#confirming?.notified)),
             }, `确认完成 Confirm ${term.en}`),
             h('button', {
                 type: 'button',
@@ -250,11 +266,34 @@ export class IncidentDetail {
             }, '取消 Cancel'));
     }
 
+    /** 谎报/瞒报/漏报: every report, claim or step shown untrue, for good. */
+    #corrections(view) {
+        const corrections = view.corrections ?? [];
+        if (corrections.length === 0) {
+            return null;
+        }
+
+        return h('section', { class: 'detail-corrections' },
+            h('h3', {}, '谎报/瞒报/漏报 False, concealed and omitted reports'),
+            h('ol', { class: 'corrections' }, corrections.map(c => h('li', {
+                class: 'warning',
+                dataset: { testid: 'correction', kind: c.kind, concerns: c.concerns },
+            },
+            h('strong', {}, bilingual(correctionKinds[c.kind] ?? { zh: '', en: c.kind })),
+            ` · ${c.concerns} (${clockTime(c.concernsAt)}) · 知悉 known ${clockTime(c.knownAt)} · ${c.recordedBy}`,
+            h('dl', {},
+                h('dt', {}, '声称 Declared'), h('dd', { dataset: { testid: 'declared' } }, c.declared),
+                h('dt', {}, '实际 Real'), h('dd', { dataset: { testid: 'actual' } }, c.actual)),
+            c.note ? h('p', { class: 'note' }, c.note) : null))));
+    }
+
     #reports(view, previousForm) {
+        const shownUntrue = number => (view.corrections ?? []).filter(c => c.report === number);
         const list = view.reports.length === 0
             ? h('p', { class: 'empty' }, '尚无报告 No report filed yet')
-            : h('ol', { class: 'reports' }, view.reports.map(r => h('li', { dataset: { testid: 'report', kind: r.kind } },
+            : h('ol', { class: 'reports' }, view.reports.map(r => h('li', { dataset: { testid: 'report', kind: r.kind, corrected: String(shownUntrue(r.number).length > 0) } },
                 h('strong', {}, bilingual(reportKinds[r.kind] ?? { zh: '', en: r.kind })),
+                shownUntrue(r.number).map(c => h('span', { class: 'warning' }, ` ${bilingual(correctionKinds[c.kind] ?? { zh: '', en: c.kind })} #${c.number}`)),
                 ` · ${both(reportMedia, r.medium)} · ${r.level} · ${clockTime(r.at)} · ${r.signedOffBy} · ${r.contact}`,
                 h('p', {}, r.content))));
         return h('section', { class: 'detail-reports' },

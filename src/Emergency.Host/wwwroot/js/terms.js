@@ -1,6 +1,6 @@
 // The board's words, in Chinese and English: the same names as the API, the README and the scenario files.
 
-/** The five first-moment obligations (五个第一时间) and the report a change of level requires. */
+/** The five first-moment obligations (五个第一时间), the report a change of level requires, the notice to neighbouring areas. */
 export const obligations = {
     report: { zh: '报告', en: 'Report' },
     reachScene: { zh: '赶赴现场', en: 'Reach scene' },
@@ -8,6 +8,14 @@ export const obligations = {
     organiseInvestigation: { zh: '组织调查', en: 'Investigation' },
     releaseInformation: { zh: '发布信息', en: 'Release info' },
     levelChangeReport: { zh: '重新报告', en: 'Report at new level' },
+    notifyNeighbours: { zh: '通报相邻区域', en: 'Notify neighbours' },
+};
+
+/** False, concealed and omitted reports: the violations a correction records besides lateness (迟报). */
+export const correctionKinds = {
+    falsified: { zh: '谎报', en: 'Falsified report' },
+    concealed: { zh: '瞒报', en: 'Concealed report' },
+    omitted: { zh: '漏报', en: 'Omitted report' },
 };
 
 /** Incident levels of the 2014 national plan; "I" is the most serious. */
@@ -38,6 +46,8 @@ export const alertKinds = {
     obligationOverdue: { zh: '超时', en: 'Overdue' },
     regraded: { zh: '调级', en: 'Regraded' },
     escalated: { zh: '升级', en: 'Escalated' },
+    correctionRecorded: { zh: '谎报/瞒报/漏报', en: 'Shown untrue' },
+    obligationReopened: { zh: '重新打开', en: 'Reopened' },
 };
 
 export const reportKinds = {
@@ -62,6 +72,8 @@ export const timelineKinds = {
     obligationOverdue: { zh: '超时', en: 'Overdue' },
     reportFiled: { zh: '报告', en: 'Report filed' },
     closed: { zh: '结案', en: 'Closed' },
+    correctionRecorded: { zh: '谎报/瞒报/漏报', en: 'Shown untrue' },
+    obligationReopened: { zh: '重新打开', en: 'Reopened' },
 };
 
 export const roles = {
