@@ -171,8 +171,11 @@ public sealed record DrillTimelineEntry(DateTimeOffset At, TimelineKind Kind, st
 
 public sealed record DrillMessage(DateTimeOffset At, string Offset, string? To, string Text);
 
-/// <summary>An inject the procedure refused, with the incident or the decision (and its step) it was for.</summary>
-public sealed record RefusedInject(DateTimeOffset At, string Offset, int Line, string Kind, string? Incident, string Reason, string? Decision = null, string? Action = null);
+/// <summary>
+/// An inject the procedure refused, with the incident or the decision (and its step) it was for; a decision step's
+/// refusal carries its <see cref="Decisions.DecisionRefusals"/> code, which a moveRefused expectation names.
+/// </summary>
+public sealed record RefusedInject(DateTimeOffset At, string Offset, int Line, string Kind, string? Incident, string Reason, string? Decision = null, string? Action = null, string? Code = null);
 
 /// <summary>Where one major decision of the drill ended: its stage, risk, rounds of assessment and collective decisions.</summary>
 public sealed record DrillDecisionReport

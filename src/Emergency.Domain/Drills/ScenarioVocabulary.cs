@@ -38,6 +38,6 @@ public static class ScenarioVocabulary
         [MaxOverdueExpectation.KindName] = ["incident", "limit"],
         [WarningRaisedExpectation.KindName] = ["enterprise", "place", "by"],
         [DecisionOutcomeExpectation.KindName] = ["decision", "outcome", "by"],
-        [MoveRefusedExpectation.KindName] = ["decision", "action"],
+        [MoveRefusedExpectation.KindName] = ["decision", "action", "refusal"],
     };
 }

@@ -640,15 +640,15 @@ public sealed partial class DrillGrain(
     /// <summary>Takes one step of a major decision through its grain; a step the procedure refuses is a lesson of the drill.</summary>
     private async Task<RefusedInject?> ApplyStep(ScheduledInject scheduled, DecisionStep step, CommandContext context, DateTimeOffset moment)
     {
-        RefusedInject Refusal(string reason) =>
-            new(moment, Offsets.Format(scheduled.At), step.Where.Line, step.Kind, null, reason, step.Decision, JsonNamingPolicy.CamelCase.ConvertName(step.Action.ToString()));
+        RefusedInject Refusal(string reason, string? code) =>
+            new(moment, Offsets.Format(scheduled.At), step.Where.Line, step.Kind, null, reason, step.Decision, JsonNamingPolicy.CamelCase.ConvertName(step.Action.ToString()), code);
 
         CommandResult<MajorDecisionView> result;
         if (step.Command is DraftMajorDecision draft)
         {
             if (State.Decisions.ContainsKey(step.Decision))
             {
-                return Refusal($"decision '{step.Decision}' is already in the drill");
+                return Refusal($"decision '{step.Decision}' is already in the drill", DecisionRefusals.NotInDrill);
             }
 
             var id = DrillIds.Decision(Run, step.Decision);
@@ -660,7 +660,7 @@ public sealed partial class DrillGrain(
         }
         else if (!State.Decisions.TryGetValue(step.Decision, out var id))
         {
-            return Refusal($"decision '{step.Decision}' is not in the drill: its draft was refused");
+            return Refusal($"decision '{step.Decision}' is not in the drill: its draft was refused", DecisionRefusals.NotInDrill);
         }
         else
         {
@@ -686,7 +686,7 @@ public sealed partial class DrillGrain(
 
         return result.Status is CommandStatus.Accepted or CommandStatus.Replayed
             ? null
-            : Refusal(result.Decision?.Reason ?? result.Status.ToString());
+            : Refusal(result.Decision?.Reason ?? result.Status.ToString(), result.Decision?.Code ?? (result.Status == CommandStatus.Invalid ? DecisionRefusals.Invalid : null));
     }
 
     /// <summary>A paced run's clock: virtual time moves by speed × the engine time elapsed since the anchor.</summary>
