@@ -354,7 +354,9 @@ public sealed partial class MajorDecision
         var check = new Validator()
             .Defined("dimension", command.Dimension)
             .Required("findings", command.Findings, Validator.LongText);
-        if (Rules is { } rules && Enum.IsDefined(command.Dimension) && !rules.Dimensions.ContainsKey(command.Dimension))
+        // A finding under another name of a dimension (safety for controllability) is recorded on the rule set's own.
+        var dimension = Rules?.DimensionFor(command.Dimension) ?? command.Dimension;
+        if (Rules is { } rules && Enum.IsDefined(command.Dimension) && rules.DimensionFor(command.Dimension) is null)
         {
             check.Add("dimension", $"'{command.Dimension.Name()}' is not analysed under rule set {rules.Id} (dimensions: {string.Join(", ", rules.Dimensions.Keys.Select(d => d.Name()))})");
         }
@@ -364,10 +366,10 @@ public sealed partial class MajorDecision
             return Decision.Invalid(check.Errors);
         }
 
-        return Attempt(Trigger.RecordFinding, $"record findings on {command.Dimension.Title()}", now, precondition: () => WhyNotFinding(command.Dimension), apply: () =>
+        return Attempt(Trigger.RecordFinding, $"record findings on {dimension.Title()}", now, precondition: () => WhyNotFinding(dimension), apply: () =>
         {
-            State.Round!.Findings.Add(new DimensionFinding { Dimension = command.Dimension, Findings = command.Findings, At = now, By = actor.ToString() });
-            Append(now, now, actor, MajorDecisionTimelineKind.FindingRecorded, $"Analysed {command.Dimension.Title()}: {command.Findings}");
+            State.Round!.Findings.Add(new DimensionFinding { Dimension = dimension, Findings = command.Findings, At = now, By = actor.ToString() });
+            Append(now, now, actor, MajorDecisionTimelineKind.FindingRecorded, $"Analysed {dimension.Title()}: {command.Findings}");
         });
     }
 
@@ -827,7 +829,7 @@ public sealed partial class MajorDecision
 
     private bool ReopensAssessment => State.Stage is not (MajorDecisionStage.Draft or MajorDecisionStage.Submitted or MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.Decided);
 
-    private bool AllDimensionsAnalysed => Rules!.Dimensions.Keys.All(d => State.Round!.Findings.Any(f => f.Dimension == d));
+    private bool AllDimensionsAnalysed => Rules!.Dimensions.Keys.All(d => State.Round!.Findings.Any(f => Rules.DimensionFor(f.Dimension) == d));
 
     private Decision Attempt(Trigger trigger, string move, DateTimeOffset now, Func<Refusal?>? precondition, Action apply)
     {
@@ -940,7 +942,7 @@ public sealed partial class MajorDecision
     }
 
     private Refusal? WhyNotFinding(AnalysisDimension dimension) =>
-        State.Round?.Findings.FirstOrDefault(f => f.Dimension == dimension) is { } done
+        State.Round?.Findings.FirstOrDefault(f => Rules?.DimensionFor(f.Dimension) == dimension) is { } done
             ? new Refusal(DecisionRefusals.DimensionAlreadyAnalysed, $"{dimension.Title()} was already analysed at {Durations.Describe(done.At)} by {done.By}; findings are kept as recorded")
             : null;
 
