@@ -52,6 +52,9 @@ public sealed record DrillReportScenario
 
     public required string RuleSet { get; init; }
 
+    /// <summary>Set when the drill is a what-if: the rule set named to judge its incidents, whatever was in force at their discovery.</summary>
+    public string? JudgedUnder { get; init; }
+
     public required DateTimeOffset Start { get; init; }
 
     public required DateTimeOffset End { get; init; }

@@ -111,6 +111,7 @@ public static partial class ScenarioReader
             var description = Text(fields, "description", Validator.LongText);
             var region = Text(fields, "region", Validator.ShortText);
             var ruleSetDate = fields.TryGetValue("ruleSetDate", out var dateNode) ? Date(dateNode, "ruleSetDate") : null;
+            var judgedUnder = fields.TryGetValue("judgedUnder", out var judgedNode) ? Text(judgedNode, "judgedUnder", Validator.ShortText) : null;
             var start = fields.TryGetValue("start", out var startNode) ? Moment(startNode, "start") : null;
             var end = fields.TryGetValue("end", out var endNode) ? Offset(endNode, "end") : null;
 
@@ -182,6 +183,9 @@ public static partial class ScenarioReader
                 Description = description,
                 Region = region,
                 RuleSetDate = ruleSetDate.Value,
+                RuleSetDateAt = dateNode!.At,
+                JudgedUnder = judgedUnder,
+                JudgedUnderAt = judgedNode?.At ?? new Position(1, 1),
                 Start = start.Value,
                 End = end ?? horizon,
                 Injects = schedule,

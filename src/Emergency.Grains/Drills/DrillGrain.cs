@@ -588,7 +588,7 @@ public sealed partial class DrillGrain(
                 SourceChannel = reported.Source,
                 Description = reported.Description,
                 Facts = reported.Facts.ApplyTo(new IncidentFacts()),
-            }, Scope, context);
+            }, Scope, context, Scenario.JudgedUnder);
             if (registered is { Status: CommandStatus.Accepted or CommandStatus.Replayed, View: { } view })
             {
                 State.Incidents[reported.Incident] = new DrillIncidentTrack { Id = id, Sequence = scheduled.Sequence, Facts = view.Facts, Levels = [new LevelAt(moment, view.Grade.Level)] };
