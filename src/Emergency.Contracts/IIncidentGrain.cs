@@ -5,8 +5,12 @@ namespace Emergency.Contracts;
 /// <summary>One incident, keyed by its id ("inc-…"). Every command is judged by the domain and persisted before it is answered.</summary>
 public interface IIncidentGrain : ICaseGrain<IncidentSummary>
 {
-    /// <summary>Registers the incident under this grain's id; a retry with the same command id returns the first answer.</summary>
-    Task<CommandResult<IncidentView>> Register(ReportIncident command, string scope, CommandContext context);
+    /// <summary>
+    /// Registers the incident under this grain's id; a retry with the same command id returns the first answer.
+    /// <paramref name="judgedUnder"/>, honoured in a drill's scope only, is a what-if: the id of the rule set to judge it
+    /// by instead of the one in force at discovery.
+    /// </summary>
+    Task<CommandResult<IncidentView>> Register(ReportIncident command, string scope, CommandContext context, string? judgedUnder = null);
 
     /// <summary>Records new facts and regrades the incident.</summary>
     Task<CommandResult<IncidentView>> UpdateFacts(UpdateFacts command, CommandContext context);

@@ -12,6 +12,9 @@ public sealed record Decision
 
     public string? Reason { get; init; }
 
+    /// <summary>A stable code for the reason, where the refusing domain gives one (see Decisions.DecisionRefusals).</summary>
+    public string? Code { get; init; }
+
     public IReadOnlyList<FieldError> Errors { get; init; } = [];
 
     public IReadOnlyList<string> AllowedMoves { get; init; } = [];
@@ -25,10 +28,11 @@ public sealed record Decision
         Errors = errors,
     };
 
-    public static Decision NotAllowed(string reason, IReadOnlyList<string> allowedMoves) => new()
+    public static Decision NotAllowed(string reason, IReadOnlyList<string> allowedMoves, string? code = null) => new()
     {
         Outcome = DecisionOutcome.NotAllowed,
         Reason = reason,
+        Code = code,
         AllowedMoves = allowedMoves,
     };
 }

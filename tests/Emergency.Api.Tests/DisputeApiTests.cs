@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Emergency.Api.Tests.Infrastructure;
 
 namespace Emergency.Api.Tests;
@@ -76,14 +78,21 @@ public sealed class DisputeApiTests(EngineFixture engine)
             requirement = "Inspect the night-time emissions",
             deadline = Bodies.Time(engine.Now.AddDays(20)),
         });
-        var replyDue = assigned["obligations"]!.AsArray().Single(o => o.Str("kind") == "reply").Time("dueAt");
+        var reply = assigned["obligations"]!.AsArray().Single(o => o.Str("kind") == "reply");
+
+        // The extension lengthens the period counted from acceptance, so it runs from the last day as counted, before a
+        // last day on a rest day moved to the next working day (民法典 art. 203).
+        static DateTimeOffset Counted(JsonNode? obligation) =>
+            Regex.Match(obligation.Str("deadlineBasis"), @"moved from the rest day \w{3} (\d{4}-\d{2}-\d{2})") is { Success: true } moved
+                ? new DateTimeOffset(DateOnly.Parse(moved.Groups[1].Value, CultureInfo.InvariantCulture).AddDays(1).ToDateTime(TimeOnly.MinValue), obligation.Time("dueAt").Offset)
+                : obligation.Time("dueAt");
         var extended = await Ok(officer, $"/api/disputes/{id}/extension", new
         {
             approvedBy = "Director Li",
             approvedAt = Bodies.Time(engine.Now),
             reason = "Monitoring over a month is needed",
         });
-        Assert.Equal(replyDue.AddDays(30), extended["obligations"]!.AsArray().Single(o => o.Str("kind") == "reply").Time("dueAt"));
+        Assert.Equal(Counted(reply).AddDays(30), Counted(extended["obligations"]!.AsArray().Single(o => o.Str("kind") == "reply")!));
 
         // A 12369 report must say whether a violation was found (违法必查).
         Problem.Assert(await officer.Post($"/api/disputes/{id}/handling", new { result = "Inspected" }), HttpStatusCode.BadRequest, "finding");

@@ -1,4 +1,5 @@
 using Emergency.Contracts;
+using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
@@ -123,6 +124,7 @@ public sealed class RealScenarioTests(DrillEngine engine)
         Assert.All(report.Refused, r => Assert.Equal("incinerator", r.Decision));
         Assert.Contains("30", report.Refused[0].Reason, StringComparison.Ordinal);
         Assert.Contains("high", report.Refused[1].Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal([DecisionRefusals.CommentPeriodTooShort, DecisionRefusals.HighRiskNotImplemented], report.Refused.Select(r => r.Code));
 
         var matter = Assert.Single(report.Decisions);
         Assert.Equal(("incinerator", "decided", "low", 2), (matter.Name, matter.Stage, matter.RiskLevel, matter.Rounds));

@@ -340,6 +340,36 @@ public sealed class ScenarioReaderTests
     }
 
     [Fact]
+    public void A_rule_set_date_before_every_rule_set_is_refused_at_the_date()
+    {
+        var yaml = Scenarios.Minimal()
+            .Replace("ruleSetDate: 2026-03-01", "ruleSetDate: 2005-11-13", StringComparison.Ordinal)
+            .Replace("start: 2026-03-01T08:00:00+08:00", "start: 2005-11-13T13:45:00+08:00", StringComparison.Ordinal);
+        var scenario = ScenarioReader.Read(yaml, File);
+        var error = Assert.Single(scenario.CheckRules(RuleSetLoader.Load(RepoPaths.IncidentRules)));
+        AssertAt(yaml, "2005-11-13", error);
+        Assert.StartsWith("no rule set was in force on 2005-11-13 (ruleSetDate)", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("judgedUnder", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_what_if_names_its_rule_set_and_one_that_does_not_exist_is_refused_at_its_place()
+    {
+        var rules = RuleSetLoader.Load(RepoPaths.IncidentRules);
+        var history = Scenarios.Minimal(header: "judgedUnder: cn-2014")
+            .Replace("ruleSetDate: 2026-03-01", "ruleSetDate: 2005-11-13", StringComparison.Ordinal)
+            .Replace("start: 2026-03-01T08:00:00+08:00", "start: 2005-11-13T13:45:00+08:00", StringComparison.Ordinal);
+        var scenario = ScenarioReader.Read(history, File);
+        Assert.Equal("cn-2014", scenario.JudgedUnder);
+        Assert.Empty(scenario.CheckRules(rules));
+
+        var unknown = Scenarios.Minimal(header: "judgedUnder: cn-2099");
+        var error = Assert.Single(ScenarioReader.Read(unknown, File).CheckRules(rules));
+        AssertAt(unknown, "cn-2099", error);
+        Assert.Equal("no rule set has the id 'cn-2099' (judgedUnder); known: cn-2011, cn-2014", error.Reason);
+    }
+
+    [Fact]
     public void An_inject_sent_by_hand_has_the_same_shape_and_json_reads_as_well()
     {
         var (inject, at) = ScenarioReader.ReadInject("""{"kind": "obligationCompleted", "incident": "spill", "obligation": "reachScene", "at": "+2h"}""", "inject");

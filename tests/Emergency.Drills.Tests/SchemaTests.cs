@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
 using Emergency.Drills.Tests.Infrastructure;
@@ -37,6 +38,8 @@ public sealed class SchemaTests
         }
 
         Assert.Equal(FactsPatch.Known.Order(), SchemaJson["$defs"]!["facts"]!["properties"]!.AsObject().Select(p => p.Key).Order());
+        var refusals = expectations.Single(k => (string?)k["title"] == MoveRefusedExpectation.KindName)["properties"]![MoveRefusedExpectation.KindName]!["properties"]!["refusal"]!["enum"]!.AsArray();
+        Assert.Equal(DecisionRefusals.All.Order(), refusals.Select(r => (string)r!).Order());
     }
 
     [Theory]

@@ -359,7 +359,9 @@ public sealed partial class MajorDecision
         var check = new Validator()
             .Defined("dimension", command.Dimension)
             .Required("findings", command.Findings, Validator.LongText);
-        if (Rules is { } rules && Enum.IsDefined(command.Dimension) && !rules.Dimensions.ContainsKey(command.Dimension))
+        // A finding under another name of a dimension (safety for controllability) is recorded on the rule set's own.
+        var dimension = Rules?.DimensionFor(command.Dimension) ?? command.Dimension;
+        if (Rules is { } rules && Enum.IsDefined(command.Dimension) && rules.DimensionFor(command.Dimension) is null)
         {
             check.Add("dimension", $"'{command.Dimension.Name()}' is not analysed under rule set {rules.Id} (dimensions: {string.Join(", ", rules.Dimensions.Keys.Select(d => d.Name()))})");
         }
@@ -369,10 +371,10 @@ public sealed partial class MajorDecision
             return Decision.Invalid(check.Errors);
         }
 
-        return Attempt(Trigger.RecordFinding, $"record findings on {command.Dimension.Title()}", now, precondition: () => WhyNotFinding(command.Dimension), apply: () =>
+        return Attempt(Trigger.RecordFinding, $"record findings on {dimension.Title()}", now, precondition: () => WhyNotFinding(dimension), apply: () =>
         {
-            State.Round!.Findings.Add(new DimensionFinding { Dimension = command.Dimension, Findings = command.Findings, At = now, By = actor.ToString() });
-            Append(now, now, actor, MajorDecisionTimelineKind.FindingRecorded, $"Analysed {command.Dimension.Title()}: {command.Findings}");
+            State.Round!.Findings.Add(new DimensionFinding { Dimension = dimension, Findings = command.Findings, At = now, By = actor.ToString() });
+            Append(now, now, actor, MajorDecisionTimelineKind.FindingRecorded, $"Analysed {dimension.Title()}: {command.Findings}");
         });
     }
 
@@ -700,7 +702,7 @@ public sealed partial class MajorDecision
                 }
                 else if (WhyNotFinishHearing(now) is { } missing)
                 {
-                    Waiting(missing);
+                    Waiting(missing.Text);
                 }
                 else
                 {
@@ -717,7 +719,7 @@ public sealed partial class MajorDecision
             case MajorDecisionStage.RiskRated:
                 if (WhyNotReport() is { } notYet)
                 {
-                    blockers.Add(new MajorDecisionBlocker(round!.Rating!.Level == RiskLevel.Medium ? BlockerKind.Risk : BlockerKind.Procedure, notYet));
+                    blockers.Add(new MajorDecisionBlocker(round!.Rating!.Level == RiskLevel.Medium ? BlockerKind.Risk : BlockerKind.Procedure, notYet.Text));
                 }
                 else if (round!.Report is { } returned)
                 {
@@ -832,18 +834,19 @@ public sealed partial class MajorDecision
 
     private bool ReopensAssessment => State.Stage is not (MajorDecisionStage.Draft or MajorDecisionStage.Submitted or MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.Decided);
 
-    private bool AllDimensionsAnalysed => Rules!.Dimensions.Keys.All(d => State.Round!.Findings.Any(f => f.Dimension == d));
+    private bool AllDimensionsAnalysed => Rules!.Dimensions.Keys.All(d => State.Round!.Findings.Any(f => Rules.DimensionFor(f.Dimension) == d));
 
-    private Decision Attempt(Trigger trigger, string move, DateTimeOffset now, Func<string?>? precondition, Action apply)
+    private Decision Attempt(Trigger trigger, string move, DateTimeOffset now, Func<Refusal?>? precondition, Action apply)
     {
         if (!_machine.CanFire(trigger))
         {
-            return Decision.NotAllowed(WhyStageForbids(trigger, move), AllowedMoves(now));
+            var forbidden = WhyStageForbids(trigger, move);
+            return Decision.NotAllowed(forbidden.Text, AllowedMoves(now), forbidden.Code);
         }
 
         if (precondition?.Invoke() is { } why)
         {
-            return Decision.NotAllowed(why, AllowedMoves(now));
+            return Decision.NotAllowed(why.Text, AllowedMoves(now), why.Code);
         }
 
         apply();
@@ -852,11 +855,11 @@ public sealed partial class MajorDecision
         return Decision.Accepted;
     }
 
-    private string WhyStageForbids(Trigger trigger, string move)
+    private Refusal WhyStageForbids(Trigger trigger, string move)
     {
         var round = State.Round;
         var stage = State.Stage;
-        return (stage, trigger) switch
+        var text = (stage, trigger) switch
         {
             (MajorDecisionStage.Decided, _) => $"cannot {move}: the matter was decided ({State.CollectiveDecisions[^1].Outcome.Title()}) at {Durations.Describe(State.CollectiveDecisions[^1].At)}",
             (_, Trigger.Submit) => $"the matter was already submitted at {Durations.Describe(State.SubmittedAt!.Value)}",
@@ -889,55 +892,63 @@ public sealed partial class MajorDecision
             (_, Trigger.TakeCollectiveDecision) => "the collective decision comes after the assessment report and the preliminary reviews of both offices",
             _ => $"cannot {move} while the matter is {stage}",
         };
+        var code = (stage, trigger) switch
+        {
+            (MajorDecisionStage.Decided, _) => DecisionRefusals.Decided,
+            (_, Trigger.Submit) => DecisionRefusals.AlreadySubmitted,
+            (MajorDecisionStage.Reported, Trigger.TakeCollectiveDecision) => DecisionRefusals.ReviewsPending,
+            _ => DecisionRefusals.OutOfOrder,
+        };
+        return new Refusal(code, text);
     }
 
-    private string? WhyNotOpenComment() => State.Round?.PublicComment is { } comment
-        ? $"public comment was already opened at {Durations.Describe(comment.OpenedAt)} on {comment.Channel}{(comment.ClosedAt is { } closed ? $" and closed at {Durations.Describe(closed)}" : "")}"
+    private Refusal? WhyNotOpenComment() => State.Round?.PublicComment is { } comment
+        ? new Refusal(DecisionRefusals.CommentAlreadyOpened, $"public comment was already opened at {Durations.Describe(comment.OpenedAt)} on {comment.Channel}{(comment.ClosedAt is { } closed ? $" and closed at {Durations.Describe(closed)}" : "")}")
         : null;
 
-    private string? WhyNotCloseComment(DateTimeOffset at)
+    private Refusal? WhyNotCloseComment(DateTimeOffset at)
     {
         var comment = State.Round?.PublicComment;
         if (comment is null)
         {
-            return "public comment has not been opened";
+            return new Refusal(DecisionRefusals.CommentNotOpened, "public comment has not been opened");
         }
 
         if (comment.ClosedAt is { } closed)
         {
-            return $"public comment was already closed at {Durations.Describe(closed)}";
+            return new Refusal(DecisionRefusals.CommentAlreadyClosed, $"public comment was already closed at {Durations.Describe(closed)}");
         }
 
         if (at < comment.MayCloseAt)
         {
-            return $"the comment period cannot be cut short: opened {Durations.Describe(comment.OpenedAt)}, it runs at least {Durations.Describe(comment.MinimumPeriod)} ({Rules!.PublicComment.Source}); it may close from {Durations.Describe(comment.MayCloseAt)}";
+            return new Refusal(DecisionRefusals.CommentPeriodTooShort, $"the comment period cannot be cut short: opened {Durations.Describe(comment.OpenedAt)}, it runs at least {Durations.Describe(comment.MinimumPeriod)} ({Rules!.PublicComment.Source}); it may close from {Durations.Describe(comment.MayCloseAt)}");
         }
 
         return null;
     }
 
-    private string? WhyNotFinishHearing(DateTimeOffset now)
+    private Refusal? WhyNotFinishHearing(DateTimeOffset now)
     {
         var round = State.Round!;
         var rules = Rules!;
         if (round.PublicComment is { IsOpen: true } comment)
         {
-            return now < comment.MayCloseAt
+            return new Refusal(DecisionRefusals.CommentStillOpen, now < comment.MayCloseAt
                 ? $"the comment period is open until {Durations.Describe(comment.MayCloseAt)} and cannot be cut short"
-                : $"close the comment period first (it may close since {Durations.Describe(comment.MayCloseAt)})";
+                : $"close the comment period first (it may close since {Durations.Describe(comment.MayCloseAt)})");
         }
 
         var missing = rules.RequiredMethods
             .Where(m => m == ViewMethod.PublicComment ? round.PublicComment is null : round.Views.All(v => v.Method != m))
             .ToList();
         return missing.Count > 0
-            ? $"views have not been heard by {string.Join(", ", missing.Select(m => m.Title()))} yet, which rule set {rules.Id} requires ({string.Join("; ", missing.Select(m => rules.ViewMethods[m].Source))})"
+            ? new Refusal(DecisionRefusals.ViewsMissing, $"views have not been heard by {string.Join(", ", missing.Select(m => m.Title()))} yet, which rule set {rules.Id} requires ({string.Join("; ", missing.Select(m => rules.ViewMethods[m].Source))})")
             : null;
     }
 
-    private string? WhyNotFinding(AnalysisDimension dimension) =>
-        State.Round?.Findings.FirstOrDefault(f => f.Dimension == dimension) is { } done
-            ? $"{dimension.Title()} was already analysed at {Durations.Describe(done.At)} by {done.By}; findings are kept as recorded"
+    private Refusal? WhyNotFinding(AnalysisDimension dimension) =>
+        State.Round?.Findings.FirstOrDefault(f => Rules?.DimensionFor(f.Dimension) == dimension) is { } done
+            ? new Refusal(DecisionRefusals.DimensionAlreadyAnalysed, $"{dimension.Title()} was already analysed at {Durations.Describe(done.At)} by {done.By}; findings are kept as recorded")
             : null;
 
     private string StillToAnalyse()
@@ -951,7 +962,7 @@ public sealed partial class MajorDecision
         return $": still to analyse: {string.Join(", ", left)}";
     }
 
-    private string? WhyNotRate()
+    private Refusal? WhyNotRate()
     {
         var rating = State.Round?.Rating;
         if (rating is null)
@@ -961,30 +972,30 @@ public sealed partial class MajorDecision
 
         if (rating.Level == RiskLevel.High)
         {
-            return $"a {RiskLevel.High.Title()} stands until the proposal is redesigned: change the proposal (changeProposal) to assess it again";
+            return new Refusal(DecisionRefusals.HighRiskStands, $"a {RiskLevel.High.Title()} stands until the proposal is redesigned: change the proposal (changeProposal) to assess it again");
         }
 
         if (rating.Level == RiskLevel.Medium && Rules!.RiskLevels[RiskLevel.Medium].MitigateAndReRate && !State.Round!.Mitigation.Any(m => m.AfterRating == rating.Number))
         {
-            return $"a {RiskLevel.Medium.Title()} is rated again only after mitigation measures are recorded for it (recordMitigation)";
+            return new Refusal(DecisionRefusals.MitigationBeforeReRating, $"a {RiskLevel.Medium.Title()} is rated again only after mitigation measures are recorded for it (recordMitigation)");
         }
 
         return null;
     }
 
-    private string? WhyNotReport()
+    private Refusal? WhyNotReport()
     {
         var round = State.Round!;
         var rating = round.Rating!;
         var rule = Rules!.RiskLevels[rating.Level];
         if (rule.MitigateAndReRate && !ReRatedAfterMitigation(round, rating))
         {
-            return round.Mitigation.Any(m => m.AfterRating == rating.Number)
+            return new Refusal(DecisionRefusals.MitigationNeeded, round.Mitigation.Any(m => m.AfterRating == rating.Number)
                 ? $"a {rating.Level.Title()} goes on only once it is rated again with its mitigation measures on record (rateRisk)"
-                : $"a {rating.Level.Title()} goes on only after its mitigation measures are recorded (recordMitigation) and the risk is rated again (rateRisk)";
+                : $"a {rating.Level.Title()} goes on only after its mitigation measures are recorded (recordMitigation) and the risk is rated again (rateRisk)");
         }
 
-        return round.Mitigation.Count == 0 ? "the report needs the mitigation measures: record at least one (recordMitigation)" : null;
+        return round.Mitigation.Count == 0 ? new Refusal(DecisionRefusals.MitigationNeeded, "the report needs the mitigation measures: record at least one (recordMitigation)") : null;
     }
 
     /// <summary>True when <paramref name="rating"/> came after an earlier medium rating and measures recorded in answer to it.</summary>
@@ -992,47 +1003,48 @@ public sealed partial class MajorDecision
         round.Ratings.Any(m => m.Number < rating.Number && m.Level == RiskLevel.Medium
             && round.Mitigation.Any(x => x.AfterRating >= m.Number && x.AfterRating < rating.Number));
 
-    private string? WhyNotReview(ReviewOffice office) =>
+    private Refusal? WhyNotReview(ReviewOffice office) =>
         State.Round?.ReviewBy(office) is { } done
-            ? $"{office.Title()} already reviewed report #{done.ReportNumber} at {Durations.Describe(done.At)} ({done.Verdict.ToString().ToLowerInvariant()})"
+            ? new Refusal(DecisionRefusals.AlreadyReviewed, $"{office.Title()} already reviewed report #{done.ReportNumber} at {Durations.Describe(done.At)} ({done.Verdict.ToString().ToLowerInvariant()})")
             : null;
 
-    private string? WhyNotDecide(CollectiveDecisionOutcome outcome, DateTimeOffset now)
+    private Refusal? WhyNotDecide(CollectiveDecisionOutcome outcome, DateTimeOffset now)
     {
         var level = State.Round!.Rating!.Level;
         var rules = Rules!;
         var rule = rules.RiskLevels[level];
         if (State.Stage == MajorDecisionStage.Postponed && outcome == CollectiveDecisionOutcome.Postpone)
         {
-            return $"the matter is already postponed (since {Durations.Describe(State.CollectiveDecisions[^1].At)})";
+            return new Refusal(DecisionRefusals.AlreadyPostponed, $"the matter is already postponed (since {Durations.Describe(State.CollectiveDecisions[^1].At)})");
         }
 
         // Checked before the rule set's list: whatever a rule file says, a high risk is never implemented.
         if (level == RiskLevel.High && outcome.Approves())
         {
-            return $"a {level.Title()} cannot be implemented ({rule.Meaning}); it may be redesigned and assessed again (changeProposal), postponed or not implemented";
+            return new Refusal(DecisionRefusals.HighRiskNotImplemented, $"a {level.Title()} cannot be implemented ({rule.Meaning}); it may be redesigned and assessed again (changeProposal), postponed or not implemented");
         }
 
         if (!rule.Outcomes.Contains(outcome))
         {
-            return $"at {level.Title()} the collective decision may only be {string.Join(", ", rule.Outcomes.Select(o => o.Name()))} ({rule.Source})";
+            return new Refusal(DecisionRefusals.OutcomeNotAllowedAtLevel, $"at {level.Title()} the collective decision may only be {string.Join(", ", rule.Outcomes.Select(o => o.Name()))} ({rule.Source})");
         }
 
         if (outcome.Approves() && State.Kind == MajorDecisionKind.InvestmentProject && !rules.InvestmentProjects.ApprovableAt.Contains(level))
         {
-            return $"an investment project cannot be approved at {level.Title()} ({rules.InvestmentProjects.Source}); it may be redesigned and assessed again (changeProposal), postponed or not implemented";
+            return new Refusal(DecisionRefusals.InvestmentNotApprovable, $"an investment project cannot be approved at {level.Title()} ({rules.InvestmentProjects.Source}); it may be redesigned and assessed again (changeProposal), postponed or not implemented");
         }
 
         if (outcome.Approves() && RestrictionsInForce(now) is { Count: > 0 } restrictions)
         {
-            return $"cannot approve while the {string.Join("; and the ", restrictions.Select(r => r.Describe()))} stands; postpone, or decide once it is lifted";
+            return new Refusal(DecisionRefusals.RestrictionInForce, $"cannot approve while the {string.Join("; and the ", restrictions.Select(r => r.Describe()))} stands; postpone, or decide once it is lifted");
         }
 
         return null;
     }
 
-    private string NoRuleSetAt(DateTimeOffset now) =>
-        $"no rule set for major decisions was in force on {Durations.Describe(now)}; the earliest starts {Durations.Describe(_catalog.All[0].EffectiveFrom)}";
+    private Refusal NoRuleSetAt(DateTimeOffset now) => new(
+        DecisionRefusals.NoRuleSet,
+        $"no rule set for major decisions was in force on {Durations.Describe(now)}; the earliest starts {Durations.Describe(_catalog.All[0].EffectiveFrom)}");
 
     private void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, MajorDecisionTimelineKind kind, string text) =>
         State.Timeline.Add(new MajorDecisionTimelineEntry
@@ -1099,6 +1111,9 @@ public sealed partial class MajorDecision
 
     private static string RecordedLater(DateTimeOffset at, DateTimeOffset now) =>
         now - at > TimeSpan.FromMinutes(1) ? $", recorded {Durations.Describe(now - at)} later" : "";
+
+    /// <summary>Why the procedure refuses a step: the stable code a drill expectation names, and the sentence a person reads.</summary>
+    private sealed record Refusal(string Code, string Text);
 
     private static string Noted(string? note) => note is { Length: > 0 } ? $": {note}" : "";
 }

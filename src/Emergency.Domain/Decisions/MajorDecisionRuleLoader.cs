@@ -85,6 +85,13 @@ public static class MajorDecisionRuleLoader
             }
 
             Sourced($"dimensions.{dimension.Name()}", rule.Source);
+            foreach (var other in rule.AlsoCalled)
+            {
+                if (!Enum.IsDefined(other) || rules.Dimensions.ContainsKey(other) || rules.Dimensions.Count(d => d.Value.AlsoCalled.Contains(other)) > 1)
+                {
+                    Fail($"dimensions.{dimension.Name()}.alsoCalled", $"'{other.Name()}' must be a dimension the rule set does not list, named as another word for one dimension only");
+                }
+            }
         }
 
         foreach (var level in RiskLevels.All)

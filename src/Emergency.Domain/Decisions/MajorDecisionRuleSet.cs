@@ -30,6 +30,10 @@ public sealed record MajorDecisionRuleSet
     public required InvestmentProjectRule InvestmentProjects { get; init; }
 
     public IEnumerable<ViewMethod> RequiredMethods => ViewMethods.Where(m => m.Value.Required).Select(m => m.Key).Order();
+
+    /// <summary>The dimension of this rule set a finding named <paramref name="named"/> is about: itself, or the one that also goes by that name; null when none.</summary>
+    public AnalysisDimension? DimensionFor(AnalysisDimension named) =>
+        Dimensions.ContainsKey(named) ? named : Dimensions.Where(d => d.Value.AlsoCalled.Contains(named)).Select(d => (AnalysisDimension?)d.Key).FirstOrDefault();
 }
 
 /// <summary>The public comment period (公开征求意见期限): it may close only once the minimum has run.</summary>
@@ -53,6 +57,12 @@ public sealed record DimensionRule
 {
     /// <summary>What the assessors answer on this dimension, shown beside their findings.</summary>
     public required string Question { get; init; }
+
+    /// <summary>
+    /// Other names texts give the same dimension (安全性 where the 2012 central guidance says 可控性): a finding recorded
+    /// under one of them is a finding on this dimension.
+    /// </summary>
+    public IReadOnlyList<AnalysisDimension> AlsoCalled { get; init; } = [];
 
     public required string Source { get; init; }
 }

@@ -219,7 +219,7 @@ public static class MajorDecisionViews
             RiskLevel = round?.Rating?.Level,
             PublicComment = round?.PublicComment is { } comment ? Of(comment, now) : null,
             ViewsHeard = ViewsHeard(s),
-            Analysis = rules is null ? [] : [.. rules.Dimensions.Select(d => Of(d.Key, d.Value, round))],
+            Analysis = rules is null ? [] : [.. rules.Dimensions.Select(d => Of(d.Key, d.Value, round, rules))],
             Assessment = round?.Snapshot(),
             PastAssessments = [.. s.Rounds.Take(Math.Max(0, s.Rounds.Count - 1)).Select(r => r.Snapshot())],
             PublicOpinion = [.. s.PublicOpinion.Select(p => p with { Ids = [.. p.Ids] })],
@@ -267,9 +267,9 @@ public static class MajorDecisionViews
         Remaining = comment.IsOpen && now < comment.MayCloseAt ? comment.MayCloseAt - now : null,
     };
 
-    private static DimensionView Of(AnalysisDimension dimension, DimensionRule rule, AssessmentRound? round)
+    private static DimensionView Of(AnalysisDimension dimension, DimensionRule rule, AssessmentRound? round, MajorDecisionRuleSet rules)
     {
-        var finding = round?.Findings.FirstOrDefault(f => f.Dimension == dimension);
+        var finding = round?.Findings.FirstOrDefault(f => rules.DimensionFor(f.Dimension) == dimension);
         return new DimensionView
         {
             Dimension = dimension,

@@ -52,6 +52,9 @@ public sealed record DrillReportScenario
 
     public required string RuleSet { get; init; }
 
+    /// <summary>Set when the drill is a what-if: the rule set named to judge its incidents, whatever was in force at their discovery.</summary>
+    public string? JudgedUnder { get; init; }
+
     public required DateTimeOffset Start { get; init; }
 
     public required DateTimeOffset End { get; init; }
@@ -186,8 +189,11 @@ public sealed record DrillTimelineEntry(DateTimeOffset At, TimelineKind Kind, st
 
 public sealed record DrillMessage(DateTimeOffset At, string Offset, string? To, string Text);
 
-/// <summary>An inject the procedure refused, with the incident or the decision (and its step) it was for.</summary>
-public sealed record RefusedInject(DateTimeOffset At, string Offset, int Line, string Kind, string? Incident, string Reason, string? Decision = null, string? Action = null);
+/// <summary>
+/// An inject the procedure refused, with the incident or the decision (and its step) it was for; a decision step's
+/// refusal carries its <see cref="Decisions.DecisionRefusals"/> code, which a moveRefused expectation names.
+/// </summary>
+public sealed record RefusedInject(DateTimeOffset At, string Offset, int Line, string Kind, string? Incident, string Reason, string? Decision = null, string? Action = null, string? Code = null);
 
 /// <summary>Where one major decision of the drill ended: its stage, risk, rounds of assessment and collective decisions.</summary>
 public sealed record DrillDecisionReport

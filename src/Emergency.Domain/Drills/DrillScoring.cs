@@ -55,7 +55,8 @@ public static class DrillScoring
                 Sha256 = scenario.Sha256,
                 Region = scenario.Region,
                 RuleSetDate = scenario.RuleSetDate,
-                RuleSet = reports.FirstOrDefault()?.RuleSet ?? "",
+                RuleSet = reports.FirstOrDefault()?.RuleSet ?? scenario.JudgedUnder ?? "",
+                JudgedUnder = scenario.JudgedUnder,
                 Start = scenario.Start,
                 End = end.ToOffset(zone),
                 Injects = scenario.Injects.Count,
@@ -153,9 +154,16 @@ public static class DrillScoring
             case MoveRefusedExpectation move:
             {
                 var action = JsonNamingPolicy.CamelCase.ConvertName(move.Action.ToString());
-                var refusal = refused.FirstOrDefault(r => r.Decision == move.Decision && r.Action == action);
-                return refusal is not null
-                    ? result with { Outcome = ExpectationOutcome.Met, Actual = refusal.At.ToOffset(zone), Detail = $"refused {Durations.Describe(refusal.At.ToOffset(zone))}: {refusal.Reason}" }
+                var refusals = refused.Where(r => r.Decision == move.Decision && r.Action == action).ToList();
+                var refusal = refusals.FirstOrDefault(r => r.Code == move.Refusal);
+                if (refusal is not null)
+                {
+                    return result with { Outcome = ExpectationOutcome.Met, Actual = refusal.At.ToOffset(zone), Detail = $"refused ({refusal.Code}) {Durations.Describe(refusal.At.ToOffset(zone))}: {refusal.Reason}" };
+                }
+
+                // Refused, but not by the guard the scenario tests: the step never reached it.
+                return refusals.Count > 0
+                    ? result with { Actual = refusals[0].At.ToOffset(zone), Detail = $"refused for another reason ({refusals[0].Code ?? "no code"}, not {move.Refusal}) {Durations.Describe(refusals[0].At.ToOffset(zone))}: {refusals[0].Reason}" }
                     : result with { Detail = $"the procedure never refused {action} on {move.Decision}: the step went through, or was never tried" };
             }
 

@@ -118,8 +118,9 @@ public sealed record DecisionOutcomeExpectation : Expectation
 }
 
 /// <summary>
-/// <c>moveRefused: {decision, action}</c>: the procedure refused a step the scenario tried (approving a high risk, closing the
-/// comment period early): the guard held. Missed when the step went through, or was never tried.
+/// <c>moveRefused: {decision, action, refusal}</c>: the procedure refused a step the scenario tried for the reason
+/// <see cref="Refusal"/> names (approving a high risk, closing the comment period early): the guard held. Missed when
+/// the step went through, was never tried, or was refused for another reason (the report says which).
 /// </summary>
 public sealed record MoveRefusedExpectation : Expectation
 {
@@ -131,7 +132,10 @@ public sealed record MoveRefusedExpectation : Expectation
 
     public required DecisionAction Action { get; init; }
 
-    public override string Describe() => $"{Decision}: {JsonNamingPolicyName(Action)} refused by the procedure";
+    /// <summary>The code of the refusal expected, one of <see cref="DecisionRefusals.All"/>.</summary>
+    public required string Refusal { get; init; }
+
+    public override string Describe() => $"{Decision}: {JsonNamingPolicyName(Action)} refused by the procedure ({Refusal})";
 
     private static string JsonNamingPolicyName(DecisionAction action) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(action.ToString());
 }

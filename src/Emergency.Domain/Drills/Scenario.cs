@@ -25,6 +25,17 @@ public sealed record Scenario
     /// <summary>The date whose rules apply: the rule set in force that day judges every incident of the drill.</summary>
     public required DateOnly RuleSetDate { get; init; }
 
+    /// <summary>Where <see cref="RuleSetDate"/> is written: a problem with the date points there.</summary>
+    public Position RuleSetDateAt { get; init; } = new(1, 1);
+
+    /// <summary>
+    /// A what-if ("had it happened under today's rules"): the id of the rule set that judges every reported incident,
+    /// whatever was in force at its discovery. The report marks the drill as one.
+    /// </summary>
+    public string? JudgedUnder { get; init; }
+
+    public Position JudgedUnderAt { get; init; } = new(1, 1);
+
     /// <summary>The moment offset +0 stands for; it carries the scenario's UTC offset, which the report keeps.</summary>
     public required DateTimeOffset Start { get; init; }
 
@@ -49,19 +60,35 @@ public sealed record Scenario
     /// <summary>The start of <see cref="RuleSetDate"/> in the scenario's time zone.</summary>
     public DateTimeOffset RuleSetMoment => new(RuleSetDate.ToDateTime(TimeOnly.MinValue), Start.Offset);
 
-    /// <summary>Refuses a scenario whose incidents would be judged by another rule set than its rule-set date names.</summary>
+    /// <summary>
+    /// Refuses a scenario whose incidents would be judged by another rule set than its rule-set date (or, in a what-if,
+    /// its <see cref="JudgedUnder"/>) names. An escalated warning's incident is always judged by the rules in force at its
+    /// discovery, so a what-if holds one only where those are the rule set named.
+    /// </summary>
     public IReadOnlyList<ScenarioError> CheckRules(RuleSetCatalog catalog)
     {
-        var named = catalog.InForceAt(RuleSetMoment);
-        if (named is null)
+        RuleSet? named;
+        if (JudgedUnder is not null)
         {
-            return [new ScenarioError(File, 1, 1, $"no rule set was in force on {RuleSetDate:yyyy-MM-dd} (ruleSetDate); the earliest starts {Durations.Describe(catalog.All[0].EffectiveFrom)}")];
+            named = catalog.All.FirstOrDefault(r => r.Id == JudgedUnder);
+            if (named is null)
+            {
+                return [new ScenarioError(File, JudgedUnderAt.Line, JudgedUnderAt.Column, $"no rule set has the id '{JudgedUnder}' (judgedUnder); known: {string.Join(", ", catalog.All.Select(r => r.Id))}")];
+            }
+        }
+        else
+        {
+            named = catalog.InForceAt(RuleSetMoment);
+            if (named is null)
+            {
+                return [new ScenarioError(File, RuleSetDateAt.Line, RuleSetDateAt.Column, $"no rule set was in force on {RuleSetDate:yyyy-MM-dd} (ruleSetDate); the earliest starts {Durations.Describe(catalog.All[0].EffectiveFrom)}: move the date, or judge the drill under a rule set by its id (judgedUnder: {catalog.All[^1].Id}) as a what-if")];
+            }
         }
 
         var errors = new List<ScenarioError>();
         foreach (var scheduled in Injects)
         {
-            if (scheduled.Inject is IncidentReported reported)
+            if (scheduled.Inject is IncidentReported reported && (JudgedUnder is null || reported is WarningEscalated))
             {
                 var discovered = At(reported.Discovered ?? scheduled.At);
                 var rules = catalog.InForceAt(discovered);

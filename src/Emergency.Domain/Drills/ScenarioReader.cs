@@ -140,6 +140,7 @@ public static partial class ScenarioReader
             var description = Text(fields, "description", Validator.LongText);
             var region = Text(fields, "region", Validator.ShortText);
             var ruleSetDate = fields.TryGetValue("ruleSetDate", out var dateNode) ? Date(dateNode, "ruleSetDate") : null;
+            var judgedUnder = fields.TryGetValue("judgedUnder", out var judgedNode) ? Text(judgedNode, "judgedUnder", Validator.ShortText) : null;
             var start = fields.TryGetValue("start", out var startNode) ? Moment(startNode, "start") : null;
             var end = fields.TryGetValue("end", out var endNode) ? Offset(endNode, "end") : null;
 
@@ -211,6 +212,9 @@ public static partial class ScenarioReader
                 Description = description,
                 Region = region,
                 RuleSetDate = ruleSetDate.Value,
+                RuleSetDateAt = dateNode!.At,
+                JudgedUnder = judgedUnder,
+                JudgedUnderAt = judgedNode?.At ?? new Position(1, 1),
                 Start = start.Value,
                 End = end ?? horizon,
                 Injects = schedule,
@@ -513,7 +517,7 @@ public static partial class ScenarioReader
                 ClosedByExpectation.KindName => ["incident", "by"],
                 WarningRaisedExpectation.KindName => ["by"],
                 DecisionOutcomeExpectation.KindName => ["decision", "outcome"],
-                MoveRefusedExpectation.KindName => ["decision", "action"],
+                MoveRefusedExpectation.KindName => ["decision", "action", "refusal"],
                 _ => ["incident", "obligation"],
             };
             var fields = Fields(args, $"the expectation {kind}", ScenarioVocabulary.ExpectationKinds[kind], required);
@@ -538,7 +542,8 @@ public static partial class ScenarioReader
                     : null,
                 MoveRefusedExpectation.KindName => fields.TryGetValue("decision", out var refusedOn) && Name(refusedOn, "decision") is { } r
                     && fields.TryGetValue("action", out var refusedAction) && Enum<DecisionAction>(refusedAction, "action") is { } a
-                    ? new MoveRefusedExpectation { Name = title, Where = kindKey.At, Decision = r, Action = a }
+                    && fields.TryGetValue("refusal", out var refusalNode) && RefusalCode(refusalNode) is { } code
+                    ? new MoveRefusedExpectation { Name = title, Where = kindKey.At, Decision = r, Action = a, Refusal = code }
                     : null,
                 _ => fields.TryGetValue("limit", out var limit) && Offset(limit, "limit") is { } m
                     ? new MaxOverdueExpectation { Name = title, Where = kindKey.At, Incident = incident, Limit = m }
@@ -905,6 +910,11 @@ public static partial class ScenarioReader
             node is YamlScalar scalar && ObligationIdPattern().IsMatch(scalar.Value)
                 ? scalar.Value
                 : FailRef<string>(node, "'obligation' must be report, reachScene, startMonitoring, organiseInvestigation, releaseInformation, notifyNeighbours or levelChangeReport-N");
+
+        private string? RefusalCode(YamlNode node) =>
+            node is YamlScalar { IsNull: false } scalar && DecisionRefusals.All.Contains(scalar.Value, StringComparer.Ordinal)
+                ? scalar.Value
+                : FailRef<string>(node, $"'refusal' must be the code of the refusal expected, one of {string.Join(", ", DecisionRefusals.All)}");
 
         private IncidentLevel? Level(YamlNode node) =>
             node is YamlScalar scalar && IncidentLevels.All.FirstOrDefault(l => l.ToString() == scalar.Value) is var level && level.ToString() == scalar.Value

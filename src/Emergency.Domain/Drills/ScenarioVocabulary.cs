@@ -6,7 +6,7 @@ namespace Emergency.Domain.Drills;
 /// </summary>
 public static class ScenarioVocabulary
 {
-    public static readonly IReadOnlyList<string> TopLevel = ["version", "title", "description", "region", "ruleSetDate", "start", "end", "injects", "expectations"];
+    public static readonly IReadOnlyList<string> TopLevel = ["version", "title", "description", "region", "ruleSetDate", "judgedUnder", "start", "end", "injects", "expectations"];
 
     /// <summary>Fields every inject may have.</summary>
     public static readonly IReadOnlyList<string> InjectCommon = ["kind", "id", "at", "after"];
@@ -39,6 +39,6 @@ public static class ScenarioVocabulary
         [MaxOverdueExpectation.KindName] = ["incident", "limit"],
         [WarningRaisedExpectation.KindName] = ["enterprise", "place", "by"],
         [DecisionOutcomeExpectation.KindName] = ["decision", "outcome", "by"],
-        [MoveRefusedExpectation.KindName] = ["decision", "action"],
+        [MoveRefusedExpectation.KindName] = ["decision", "action", "refusal"],
     };
 }

@@ -54,9 +54,12 @@ public sealed class Incident : ICase
     /// <summary>Rebuilds an incident from its stored state.</summary>
     public static Incident Load(IncidentState state, RuleSetCatalog catalog) => new(state, catalog.Get(state.RuleSetId));
 
-    /// <summary>Registers an incident: grades it by the rule set in force at discovery and sets every deadline.</summary>
+    /// <summary>
+    /// Registers an incident: grades it by the rule set in force at discovery and sets every deadline. A drill's what-if
+    /// names another rule set in <paramref name="judgedUnder"/>: the incident is judged by it, and its timeline says so.
+    /// </summary>
     public static (Incident? Incident, Decision Decision) Register(
-        string id, string scope, ReportIncident command, Actor actor, RuleSetCatalog catalog, DateTimeOffset now)
+        string id, string scope, ReportIncident command, Actor actor, RuleSetCatalog catalog, DateTimeOffset now, string? judgedUnder = null)
     {
         var check = new Validator()
             .Required("title", command.Title)
@@ -65,8 +68,13 @@ public sealed class Incident : ICase
             .Defined("sourceChannel", command.SourceChannel)
             .NotInFuture("discoveredAt", command.DiscoveredAt, now);
         ValidateFacts(check, command.Facts);
-        var rules = catalog.InForceAt(command.DiscoveredAt);
-        if (rules is null)
+        var inForce = catalog.InForceAt(command.DiscoveredAt);
+        var rules = judgedUnder is null ? inForce : catalog.All.FirstOrDefault(r => r.Id == judgedUnder);
+        if (judgedUnder is not null && rules is null)
+        {
+            check.Add("judgedUnder", $"no rule set has the id '{judgedUnder}' (known: {string.Join(", ", catalog.All.Select(r => r.Id))})");
+        }
+        else if (rules is null)
         {
             check.Add("discoveredAt", $"no rule set was in force on {Durations.Describe(command.DiscoveredAt)}; the earliest starts {Durations.Describe(catalog.All[0].EffectiveFrom)}");
         }
@@ -92,7 +100,7 @@ public sealed class Incident : ICase
             Facts = command.Facts,
         };
         var incident = new Incident(state, rules);
-        incident.Append(now, now, actor, TimelineKind.Registered, $"Registered from {command.SourceChannel}, discovered {Durations.Describe(command.DiscoveredAt)}, region {state.Region}; judged by rule set {rules.Id}");
+        incident.Append(now, now, actor, TimelineKind.Registered, $"Registered from {command.SourceChannel}, discovered {Durations.Describe(command.DiscoveredAt)}, region {state.Region}; judged by rule set {rules.Id}{(judgedUnder is null ? "" : $" (a what-if: the rule set in force at discovery is {inForce?.Id ?? "none"})")}");
         var grade = Grader.Grade(command.Facts, rules);
         state.Grade = grade;
         state.InitialLevel = grade.Level;

@@ -588,7 +588,7 @@ public sealed partial class DrillGrain(
                 SourceChannel = reported.Source,
                 Description = reported.Description,
                 Facts = reported.Facts.ApplyTo(new IncidentFacts()),
-            }, Scope, context);
+            }, Scope, context, Scenario.JudgedUnder);
             if (registered is { Status: CommandStatus.Accepted or CommandStatus.Replayed, View: { } view })
             {
                 State.Incidents[reported.Incident] = new DrillIncidentTrack { Id = id, Sequence = scheduled.Sequence, Facts = view.Facts, Levels = [new LevelAt(moment, view.Grade.Level)] };
@@ -649,15 +649,15 @@ public sealed partial class DrillGrain(
     /// <summary>Takes one step of a major decision through its grain; a step the procedure refuses is a lesson of the drill.</summary>
     private async Task<RefusedInject?> ApplyStep(ScheduledInject scheduled, DecisionStep step, CommandContext context, DateTimeOffset moment)
     {
-        RefusedInject Refusal(string reason) =>
-            new(moment, Offsets.Format(scheduled.At), step.Where.Line, step.Kind, null, reason, step.Decision, JsonNamingPolicy.CamelCase.ConvertName(step.Action.ToString()));
+        RefusedInject Refusal(string reason, string? code) =>
+            new(moment, Offsets.Format(scheduled.At), step.Where.Line, step.Kind, null, reason, step.Decision, JsonNamingPolicy.CamelCase.ConvertName(step.Action.ToString()), code);
 
         CommandResult<MajorDecisionView> result;
         if (step.Command is DraftMajorDecision draft)
         {
             if (State.Decisions.ContainsKey(step.Decision))
             {
-                return Refusal($"decision '{step.Decision}' is already in the drill");
+                return Refusal($"decision '{step.Decision}' is already in the drill", DecisionRefusals.NotInDrill);
             }
 
             var id = DrillIds.Decision(Run, step.Decision);
@@ -669,7 +669,7 @@ public sealed partial class DrillGrain(
         }
         else if (!State.Decisions.TryGetValue(step.Decision, out var id))
         {
-            return Refusal($"decision '{step.Decision}' is not in the drill: its draft was refused");
+            return Refusal($"decision '{step.Decision}' is not in the drill: its draft was refused", DecisionRefusals.NotInDrill);
         }
         else
         {
@@ -695,7 +695,7 @@ public sealed partial class DrillGrain(
 
         return result.Status is CommandStatus.Accepted or CommandStatus.Replayed
             ? null
-            : Refusal(result.Decision?.Reason ?? result.Status.ToString());
+            : Refusal(result.Decision?.Reason ?? result.Status.ToString(), result.Decision?.Code ?? (result.Status == CommandStatus.Invalid ? DecisionRefusals.Invalid : null));
     }
 
     /// <summary>A paced run's clock: virtual time moves by speed × the engine time elapsed since the anchor.</summary>

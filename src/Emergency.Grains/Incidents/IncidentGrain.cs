@@ -20,8 +20,8 @@ public sealed class IncidentGrain(
 
     protected override ICaseGrain<IncidentSummary> Self => GrainFactory.GetGrain<IIncidentGrain>(this.GetPrimaryKeyString());
 
-    public Task<CommandResult<IncidentView>> Register(ReportIncident command, string scope, CommandContext context) =>
-        Register(command, scope, context, now => Incident.Register(this.GetPrimaryKeyString(), scope, command, context.Actor, catalog, now));
+    public Task<CommandResult<IncidentView>> Register(ReportIncident command, string scope, CommandContext context, string? judgedUnder = null) =>
+        Register(command, scope, context, now => Incident.Register(this.GetPrimaryKeyString(), scope, command, context.Actor, catalog, now, Scopes.IsDrill(scope) ? judgedUnder : null));
 
     public Task<CommandResult<IncidentView>> UpdateFacts(UpdateFacts command, CommandContext context) =>
         Execute(context, command, (incident, now) => incident.UpdateFacts(command, context.Actor, now));

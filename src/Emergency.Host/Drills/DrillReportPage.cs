@@ -35,7 +35,7 @@ public static class DrillReportPage
             html.Append(CultureInfo.InvariantCulture, $"<p>{E(description)}</p>\n");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<p>Scenario <code>{E(s.File)}</code> (SHA-256 <code>{E(s.Sha256[..12])}…</code>), region {E(s.Region)}, rule set {E(s.RuleSet)} (rule-set date {s.RuleSetDate:yyyy-MM-dd}); {E(Durations.Describe(s.Start))} to {E(Durations.Describe(s.End))} on the drill's clock; {s.Injects} injects{(s.ManualInjects > 0 ? $" and {s.ManualInjects} by hand" : "")}; run {E(report.Mode)}.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Scenario <code>{E(s.File)}</code> (SHA-256 <code>{E(s.Sha256[..12])}…</code>), region {E(s.Region)}, rule set {E(s.RuleSet)} ({(s.JudgedUnder is null ? $"rule-set date {s.RuleSetDate:yyyy-MM-dd}" : $"a what-if: judged under {E(s.JudgedUnder)}, not the rules in force at {s.RuleSetDate:yyyy-MM-dd}")}); {E(Durations.Describe(s.Start))} to {E(Durations.Describe(s.End))} on the drill's clock; {s.Injects} injects{(s.ManualInjects > 0 ? $" and {s.ManualInjects} by hand" : "")}; run {E(report.Mode)}.</p>\n");
         var r = report.Result;
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"banner {(r.Passed ? "passed" : "failed")}\">{(r.Passed ? "Passed" : "Failed")}: {r.Met} met, {r.Late} late, {r.Missed} missed.</p>\n");
 

@@ -30,7 +30,8 @@ public sealed class MajorDecisionRuleTests
 
         var local = catalog.Get("decisions-local-2012");
         Assert.Equal(TimeSpan.FromDays(20), local.PublicComment.MinimumPeriod);
-        Assert.Equal([AnalysisDimension.Legality, AnalysisDimension.Reasonableness, AnalysisDimension.Feasibility, AnalysisDimension.Safety], local.Dimensions.Keys);
+        Assert.Equal([AnalysisDimension.Legality, AnalysisDimension.Reasonableness, AnalysisDimension.Feasibility, AnalysisDimension.Controllability], local.Dimensions.Keys);
+        Assert.Equal([AnalysisDimension.Safety], local.Dimensions[AnalysisDimension.Controllability].AlsoCalled);
     }
 
     [Fact]

@@ -147,13 +147,34 @@ public sealed class MajorDecisionTransitionTests
     }
 
     [Fact]
-    public void Matters_judged_by_local_practice_are_analysed_on_safety()
+    public void Matters_judged_by_the_2012_rules_are_analysed_on_controllability_as_their_source_says()
     {
         var c = new MatterCase(start: new DateTimeOffset(2013, 5, 6, 9, 0, 0, MatterCase.China)).ViewsHeard();
 
         Assert.Equal(
-            ["recordFinding(legality)", "recordFinding(reasonableness)", "recordFinding(feasibility)", "recordFinding(safety)", "attachPublicOpinion", "changeProposal"],
+            ["recordFinding(legality)", "recordFinding(reasonableness)", "recordFinding(feasibility)", "recordFinding(controllability)", "attachPublicOpinion", "changeProposal"],
             c.Matter.AllowedMoves(c.Now));
+        foreach (var dimension in new[] { AnalysisDimension.Legality, AnalysisDimension.Reasonableness, AnalysisDimension.Feasibility, AnalysisDimension.Controllability })
+        {
+            c.Step((m, now) => m.RecordFinding(DecisionCmd.Finding(dimension), People.Assessor, now));
+        }
+
+        Assert.Equal(MajorDecisionStage.Analysed, c.State.Stage);
+    }
+
+    [Fact]
+    public void Under_the_2012_rules_a_finding_on_safety_is_the_older_word_for_controllability()
+    {
+        var c = new MatterCase(start: new DateTimeOffset(2013, 5, 6, 9, 0, 0, MatterCase.China)).ViewsHeard();
+        foreach (var dimension in new[] { AnalysisDimension.Legality, AnalysisDimension.Reasonableness, AnalysisDimension.Feasibility, AnalysisDimension.Safety })
+        {
+            c.Step((m, now) => m.RecordFinding(DecisionCmd.Finding(dimension), People.Assessor, now));
+        }
+
+        Assert.Equal(MajorDecisionStage.Analysed, c.State.Stage);
+        Assert.Equal(AnalysisDimension.Controllability, c.State.Round!.Findings[^1].Dimension);
+        var again = c.Refused(m => m.RecordFinding(DecisionCmd.Finding(AnalysisDimension.Controllability), People.Assessor, c.Now), DecisionOutcome.NotAllowed);
+        Assert.Equal(DecisionRefusals.OutOfOrder, again.Code);
     }
 
     [Fact]

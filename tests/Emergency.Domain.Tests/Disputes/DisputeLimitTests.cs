@@ -12,7 +12,11 @@ public sealed class DisputeLimitTests
 {
     private static readonly Actor Officer = DisputeDrive.Officer;
 
-    /// <summary>(deployment, year received, step, the day whose 00:00 is the deadline).</summary>
+    /// <summary>
+    /// (deployment, year received, step, the day whose 00:00 is the deadline). A last day on a rest day moves to the next
+    /// working day (民法典 art. 203): Saturday 2013-03-09 to Monday 03-11, Saturday 04-06 (清明) to the make-up working
+    /// Sunday 04-07, Saturday 05-18 to Monday 05-20, Sunday 2023-04-30 (劳动节) to Thursday 05-04, Saturday 05-20 to Monday 05-22.
+    /// </summary>
     public static TheoryData<string, int, string, string> Limits { get; } = new()
     {
         { "CN", 2013, "transfer", "2013-03-20" },
@@ -23,11 +27,11 @@ public sealed class DisputeLimitTests
         { "CN", 2013, "reviewRequest", "2013-04-24" },
         { "CN", 2013, "reviewAnswer", "2013-04-29" },
         { "CN", 2013, "secondReviewRequest", "2013-05-14" },
-        { "CN", 2013, "secondReviewAnswer", "2013-05-19" },
-        { "CN-HA", 2013, "transfer", "2013-03-10" },
+        { "CN", 2013, "secondReviewAnswer", "2013-05-21" },
+        { "CN-HA", 2013, "transfer", "2013-03-12" },
         { "CN-HA", 2013, "acceptance", "2013-03-20" },
         { "CN-HA", 2013, "acceptanceAfterTransfer", "2013-03-22" },
-        { "CN-HA", 2013, "reply", "2013-04-07" },
+        { "CN-HA", 2013, "reply", "2013-04-08" },
         { "CN-HA", 2013, "extendedReply", "2013-06-06" },
         { "CN-HA", 2013, "reviewRequest", "2013-04-24" },
         { "CN-HA", 2013, "reviewAnswer", "2013-04-29" },
@@ -38,11 +42,11 @@ public sealed class DisputeLimitTests
         { "CN", 2023, "reply", "2023-05-09" },
         { "CN", 2023, "extendedReply", "2023-06-08" },
         { "CN", 2023, "reviewRequest", "2023-04-26" },
-        { "CN", 2023, "reviewAnswer", "2023-05-01" },
+        { "CN", 2023, "reviewAnswer", "2023-05-05" },
         { "CN", 2023, "secondReviewRequest", "2023-05-16" },
-        { "CN", 2023, "secondReviewAnswer", "2023-05-21" },
+        { "CN", 2023, "secondReviewAnswer", "2023-05-23" },
         { "CN-HA", 2023, "reply", "2023-05-09" },
-        { "CN-HA", 2023, "secondReviewAnswer", "2023-05-21" },
+        { "CN-HA", 2023, "secondReviewAnswer", "2023-05-23" },
     };
 
     [Theory]

@@ -97,7 +97,8 @@ public sealed class ExtensionAndReviewTests
     {
         var dispute = DisputeDrive.Handled(catalog: RealDisputeRules.Henan);
         Assert.Equal("henan-2012", dispute.State.RuleSetId);
-        Assert.Equal(Moments.EndOf(2013, 4, 6), dispute.Obligation(DisputeObligationKind.Reply).DueAt);
+        // The 30th day is Saturday 2013-04-06 (清明), so the limit runs to the make-up working Sunday 04-07 (民法典 art. 203).
+        Assert.Equal(Moments.EndOf(2013, 4, 7), dispute.Obligation(DisputeObligationKind.Reply).DueAt);
 
         var tooLong = dispute.Refused(dispute.D(16), d => d.ExtendReply(DisputeCmd.Extend(dispute.D(16), 61), Officer, dispute.D(16)), DecisionOutcome.Invalid);
         dispute.ExtendReply(DisputeCmd.Extend(dispute.D(16)), Officer, dispute.D(16)).Accept();
@@ -197,12 +198,13 @@ public sealed class ExtensionAndReviewTests
         var dispute = DisputeDrive.Register(DisputeCmd.Register(receivedBy: ReceivedBy.PetitionOffice), RealDisputeRules.Henan);
         Assert.Equal(["transfer"], dispute.State.Obligations.Select(o => o.Id));
 
-        dispute.RecordTransfer(DisputeCmd.Transfer(dispute.D(6)), Officer, dispute.D(6)).Accept();
+        // The 5 days end on Saturday 2013-03-09, which moves to Monday 03-11 (民法典 art. 203): 03-12 10:00 is 10 hours late.
+        dispute.RecordTransfer(DisputeCmd.Transfer(dispute.D(8)), Officer, dispute.D(8)).Accept();
 
         Assert.Equal("Changzhi city petition bureau", dispute.Obligation(DisputeObligationKind.Transfer).Unit);
         Assert.Equal("Changzhi EPB petition office", dispute.Obligation(DisputeObligationKind.Acceptance).Unit);
         Assert.Equal(TimeSpan.FromHours(10), dispute.Obligation(DisputeObligationKind.Transfer).LateBy);
-        Assert.Equal(dispute.D(6), dispute.Obligation(DisputeObligationKind.Acceptance).OpenedAt);
-        Assert.Equal(dispute.D(6), dispute.State.ReceivedByDepartmentAt);
+        Assert.Equal(dispute.D(8), dispute.Obligation(DisputeObligationKind.Acceptance).OpenedAt);
+        Assert.Equal(dispute.D(8), dispute.State.ReceivedByDepartmentAt);
     }
 }
