@@ -63,6 +63,27 @@ public sealed class FirstAnswerReplayTests
     }
 
     [Fact]
+    public async Task An_answer_larger_than_the_limit_is_not_kept_and_its_retry_is_still_applied_once()
+    {
+        using var directory = new TempDirectory("api");
+        await using var engine = await EngineInstance.StartAsync(directory.File("emergency.db"), T0, Ct, "--Idempotency:AnswerMaxBytes=512");
+        using var api = new ApiClient(engine.Client(Tokens.Commander));
+        var key = $"register-{Guid.NewGuid()}";
+        var registration = Bodies.Incident("Changzhi", T0.AddMinutes(-10), Bodies.CrossProvince());
+
+        var first = await api.Post("/api/incidents", registration, key);
+        Assert.True(first.Status == HttpStatusCode.Created, first.ToString());
+        Assert.True(first.Text.Length > 512, "the view is larger than the limit set for the test");
+
+        var retry = await api.Post("/api/incidents", registration, key);
+        Assert.Equal(HttpStatusCode.Created, retry.Status);
+        Assert.Equal("true", retry.Header("Idempotent-Replayed"));
+        Assert.Equal("expired", retry.Header("Idempotent-First-Answer"));
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.Equal(first.Body.Long("version"), retry.Body.Long("version"));
+    }
+
+    [Fact]
     public async Task A_replayed_enforcement_entry_returns_the_registry_as_it_was_answered()
     {
         using var directory = new TempDirectory("api");
