@@ -48,6 +48,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
 
         // The outage: PostgreSQL gone at once, for 10 s, under load.
         var acknowledgedBefore = load.Acknowledged;
+        var logBefore = nodes.Select(n => n.Output.Length).ToArray();
         await _server.StopAsync();
         var down = load.Now;
         var outage = Stopwatch.StartNew();
@@ -84,6 +85,18 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         await Eventually.Until(() => Task.FromResult(load.Acknowledged), n => n >= acknowledgedBefore + 60, "60 more commands acknowledged after the outage", TimeSpan.FromSeconds(60));
         await stop.CancelAsync();
         await writers.Task;
+
+        // What the nodes logged from the outage to the recovery: the HTTP edge says when refusals began and ended (the
+        // grains and the storage still log each failed activation: measured, not yet bounded).
+        var logged = nodes.Select((n, i) => n.Output[logBefore[i]..].Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var entries = logged[i].Where(l => l.Length > 6 && l[4] == ':' && !char.IsWhiteSpace(l[0])).Select(l => l.Split('[')[0]).GroupBy(c => c).OrderByDescending(g => g.Count());
+            output.WriteLine($"node {i + 1} logged {logged[i].Length} lines from the outage to the end of the load: {string.Join("; ", entries.Select(g => $"{g.Count()} × {g.Key}"))}");
+        }
+
+        Assert.Contains(logged, lines => lines.Any(l => l.Contains("Commands are refused (503) from now on", StringComparison.Ordinal)));
+        Assert.Contains(logged, lines => lines.Any(l => l.Contains("Commands go through again after", StringComparison.Ordinal)));
 
         var during = load.Attempts.Where(a => a.At > down && a.At < upCalled).ToList();
         var after = load.Attempts.Where(a => a.At > up).ToList();

@@ -61,6 +61,7 @@ public static class EngineHost
         builder.Services.AddSingleton(settings).AddSingleton(settings.Answers).AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(tokens);
         builder.Services.AddSingleton(petitions).AddSingleton(suggestions).AddSingleton(regions);
         builder.Services.TryAddSingleton(Contracts.EngineClock.System);
+        builder.Services.AddSingleton<OutageLog>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
@@ -130,7 +131,31 @@ public static class EngineHost
 
         var app = builder.Build();
         app.UseHttpHardening();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+        var outages = app.Services.GetRequiredService<OutageLog>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = StatusFor,
+
+            // A refusal for an unavailable storage or cluster is expected while it lasts: one line for the whole outage.
+            SuppressDiagnosticsCallback = context =>
+            {
+                if (StatusFor(context.Exception) != StatusCodes.Status503ServiceUnavailable)
+                {
+                    return false;
+                }
+
+                outages.Refused(context.Exception);
+                return true;
+            },
+        });
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (outages.Ongoing && HttpMethods.IsPost(context.Request.Method) && context.Response.StatusCode is >= 200 and < 300)
+            {
+                outages.CommandSucceeded();
+            }
+        });
         app.UseStatusCodePages();
 
         // The command board: static files under wwwroot, served at "/".
