@@ -59,6 +59,7 @@ public sealed class ClosedClusterTests(ITestOutputHelper output) : IAsyncLifetim
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var refused = await Assert.ThrowsAnyAsync<Exception>(async () => await (await EngineProcess.StartAsync(stranger)).DisposeAsync());
         output.WriteLine($"stranger node, refused after {watch.Elapsed.TotalSeconds:0.0} s: {string.Join(" | ", refused.Message.Split('\n').Where(l => l.Contains("TLS", StringComparison.OrdinalIgnoreCase) || l.Contains("certificate", StringComparison.OrdinalIgnoreCase) || l.Contains("exited", StringComparison.Ordinal)).Take(4))}");
+        Assert.Contains("certificate was rejected", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, await ActiveRowsAsync(stranger.SiloPort));
         Assert.Equal(2, await ActiveSilosAsync());
 
