@@ -7,5 +7,13 @@ namespace Emergency.Contracts;
 /// moment on the drill's virtual clock. Live work always takes the engine's clock; a live command that
 /// names a moment is refused.
 /// </summary>
+/// <param name="Actor">Who sends it.</param>
+/// <param name="CommandId">The sender's command id, which makes a retry safe (null: no retry protection).</param>
+/// <param name="At">A drill command's moment on the drill's clock; null for live work.</param>
+/// <param name="Scope">For a move that creates a case only: the scope it is created in (live when null); every other move acts in its case's scope.</param>
 [GenerateSerializer]
-public sealed record CommandContext([property: Id(0)] Actor Actor, [property: Id(1)] string? CommandId, [property: Id(2)] DateTimeOffset? At = null);
+public sealed record CommandContext(
+    [property: Id(0)] Actor Actor,
+    [property: Id(1)] string? CommandId,
+    [property: Id(2)] DateTimeOffset? At = null,
+    [property: Id(3)] string? Scope = null);

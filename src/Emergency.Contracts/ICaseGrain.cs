@@ -54,3 +54,19 @@ public interface ICaseDirectoryGrain<TSummary> : IGrainWithStringKey
     /// <summary>Drill scopes only: purges every case of the shard, open or closed, and the shard itself.</summary>
     Task<int> Purge();
 }
+
+/// <summary>A case grain whose moves are commands as data: one entry point for every move of its kind.</summary>
+/// <typeparam name="TCommand">The kind's base command; every move derives from it.</typeparam>
+/// <typeparam name="TView">How the case is shown to whoever sent the command.</typeparam>
+/// <typeparam name="TSummary">One line of the case in a list.</typeparam>
+public interface ICaseGrain<TCommand, TView, TSummary> : ICaseGrain<TSummary>
+    where TCommand : CaseCommand
+    where TView : class
+    where TSummary : class, ICaseSummary
+{
+    /// <summary>
+    /// Makes a move: the one that creates the case registers it under this grain's id in <see cref="CommandContext.Scope"/>;
+    /// every other is judged by the case at the command's moment. Answered only once an accepted move is durable.
+    /// </summary>
+    Task<CommandResult<TView>> Execute(TCommand command, CommandContext context);
+}

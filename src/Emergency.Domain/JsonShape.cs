@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain;
@@ -24,5 +26,9 @@ public static class JsonShape
         options.Converters.Add(new JsonStringEnumConverter<IncidentLevel>(namingPolicy: null, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+
+        // A move read where its kind's base command is expected names itself in "move", anywhere in the object.
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(Moves.AddPolymorphism);
+        options.AllowOutOfOrderMetadataProperties = true;
     }
 }

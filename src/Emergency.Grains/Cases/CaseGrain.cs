@@ -426,8 +426,12 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     private static string? FingerprintFor<TCommand>(CommandContext context, TCommand command) =>
         context.CommandId is null ? null : Fingerprint(command);
 
+    /// <summary>
+    /// By the command's own record, never its kind's base type: the same move fingerprints the same whether it came as
+    /// a record or as a command of its kind (which would add its "move" name), and as it did before moves were data.
+    /// </summary>
     private static string Fingerprint<TCommand>(TCommand command) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, DomainJson.Options)));
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command!.GetType(), DomainJson.Options)));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not arm the deadline reminder of {Noun} {CaseId}")]
     private static partial void LogReminderFailed(ILogger logger, Exception exception, string noun, string caseId);

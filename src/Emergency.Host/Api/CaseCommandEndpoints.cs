@@ -1,4 +1,5 @@
 using Emergency.Contracts;
+using Emergency.Domain.Cases;
 using Emergency.Host.Auth;
 
 namespace Emergency.Host.Api;
@@ -96,6 +97,118 @@ public static class CaseCommandEndpoints
             .Produces<TView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>
+    /// Maps every move of a kind from its command records (see <see cref="Moves"/>): the move that creates a case is
+    /// posted to the kind's collection, every other to <c>{id}/{move}</c>. Each endpoint takes its move's record as
+    /// its body, lets only the move's roles in, and is described in the API reference by the record and the roles.
+    /// </summary>
+    public static RouteGroupBuilder MapMoves<TGrain, TCommand, TView, TSummary>(this RouteGroupBuilder group, CaseKind<TGrain, TView> kind, Func<TView, string> idOf)
+        where TGrain : ICaseGrain<TCommand, TView, TSummary>
+        where TCommand : CaseCommand
+        where TView : class
+        where TSummary : class, ICaseSummary
+    {
+        foreach (var move in Moves.Of<TCommand>())
+        {
+            var endpoint = move.Creates
+                ? group.MapPost("/", (HttpContext http, IGrainFactory grains, CancellationToken cancellationToken) =>
+                    Create<TGrain, TCommand, TView, TSummary>(http, grains, kind, move, idOf, cancellationToken))
+                    .Produces<TView>(StatusCodes.Status201Created)
+                : group.MapPost($"/{{id}}/{move.Name}", (HttpContext http, string id, IGrainFactory grains, CancellationToken cancellationToken) =>
+                    Make<TGrain, TCommand, TView, TSummary>(http, id, grains, kind, move, cancellationToken))
+                    .Produces<TView>()
+                    .ProducesProblem(StatusCodes.Status404NotFound);
+            endpoint
+                .RequireAuthorization(policy => policy.RequireRole(move.Roles.Select(r => r.ToString())))
+                .WithName($"{kind.Noun.Replace(' ', '-')}.{move.Name}")
+                .WithSummary(move.Summary)
+                .WithDescription($"{DescribeRoles(move)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
+                .WithMetadata(move)
+                .Accepts(move.Type, "application/json")
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status409Conflict);
+        }
+
+        return group;
+    }
+
+    /// <summary>Who may make a move, as the API reference says it for every endpoint.</summary>
+    public static string DescribeRoles(MoveInfo move) => $"Roles: {string.Join(", ", move.Roles)}.";
+
+    private static async Task<IResult> Make<TGrain, TCommand, TView, TSummary>(
+        HttpContext http, string id, IGrainFactory grains, CaseKind<TGrain, TView> kind, MoveInfo move, CancellationToken cancellationToken)
+        where TGrain : ICaseGrain<TCommand, TView, TSummary>
+        where TCommand : CaseCommand
+        where TView : class
+        where TSummary : class, ICaseSummary
+    {
+        if (!kind.IsId(id))
+        {
+            return Problems.NotFound($"'{id}' is not a {kind.Noun} id");
+        }
+
+        var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        var (command, problem) = await ReadMove<TCommand>(http, move, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await grains.GetGrain<TGrain>(id).Execute(command!, CommandRequests.ContextOf(http.User.ToActor(), commandId));
+        return Problems.From(result, kind.VersionOf, kind.Noun, ok =>
+        {
+            CommandRequests.MarkReplay(http, ok);
+            return Results.Ok(ok.View);
+        });
+    }
+
+    private static async Task<IResult> Create<TGrain, TCommand, TView, TSummary>(
+        HttpContext http, IGrainFactory grains, CaseKind<TGrain, TView> kind, MoveInfo move, Func<TView, string> idOf, CancellationToken cancellationToken)
+        where TGrain : ICaseGrain<TCommand, TView, TSummary>
+        where TCommand : CaseCommand
+        where TView : class
+        where TSummary : class, ICaseSummary
+    {
+        var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        var (command, problem) = await ReadMove<TCommand>(http, move, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var actor = http.User.ToActor();
+        var id = commandId is null ? CommandRequests.NewId(kind.Prefix) : CommandRequests.IdFor(kind.Prefix, actor.Id, commandId);
+        var result = await grains.GetGrain<TGrain>(id).Execute(command!, CommandRequests.ContextOf(actor, commandId));
+        return Problems.From(result, kind.VersionOf, kind.Noun, ok =>
+        {
+            CommandRequests.MarkReplay(http, ok);
+            return Results.Created($"{kind.Path}/{idOf(ok.View!)}", ok.View);
+        });
+    }
+
+    /// <summary>The move's record from the body; an empty body is the record with nothing set where the move has no required field.</summary>
+    private static async Task<(TCommand? Command, IResult? Problem)> ReadMove<TCommand>(HttpContext http, MoveInfo move, CancellationToken cancellationToken)
+        where TCommand : CaseCommand
+    {
+        if (move.BodyOptional && http.Request.ContentLength is null or 0 && !http.Request.HasJsonContentType())
+        {
+            return ((TCommand)Activator.CreateInstance(move.Type)!, null);
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, move.Type, cancellationToken);
+        return ((TCommand?)body, problem);
+    }
 
     private static async Task<(TBody? Body, IResult? Problem)> ReadBody<TBody>(HttpContext http, Func<TBody>? whenEmpty, CancellationToken cancellationToken)
         where TBody : class =>

@@ -22,6 +22,13 @@ public static partial class JsonBody
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
+        var (value, problem) = await ReadAsync(request, typeof(T), cancellationToken);
+        return ((T?)value, problem);
+    }
+
+    /// <summary>Reads a body of the type only known at run time (a move's record, found by its route).</summary>
+    public static async Task<(object? Value, IResult? Problem)> ReadAsync(HttpRequest request, Type type, CancellationToken cancellationToken)
+    {
         if (request.ContentLength is > MaxBytes)
         {
             return (null, Problems.PayloadTooLarge(request.ContentLength.Value));
@@ -34,7 +41,7 @@ public static partial class JsonBody
 
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Strict, cancellationToken);
+            var value = await JsonSerializer.DeserializeAsync(request.Body, type, Strict, cancellationToken);
             return value is null
                 ? (null, Problems.BadRequest("the body must be a JSON object", [new(BodyField, "must be a JSON object")]))
                 : (value, null);
