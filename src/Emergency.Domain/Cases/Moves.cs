@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
@@ -105,6 +106,10 @@ public static class Moves
         }
 
         info.PolymorphismOptions = options;
+
+        // Without a move name nothing can be made of the object: a clear JSON error, not "abstract types are not supported".
+        var kind = info.Type.Name;
+        info.CreateObject = () => throw new JsonException($"names no move: a {kind} says which move it is in \"{Discriminator}\"");
     }
 
     private static List<MoveInfo> Discover(Type kind)
