@@ -64,10 +64,7 @@ public sealed partial class DisputeLaneTests(BoardFixture fixture)
     public async Task A_closed_petition_stays_gone_when_an_earlier_push_of_it_arrives_late()
     {
         await using var board = await fixture.OpenBoard();
-        var pushes = new HeldPushes();
-        await pushes.Install(board.Page);
-        await board.SignIn(Tokens.Observer);
-        await board.ExpectLive();
+        var pushes = await LiveWithHeldPushes(board);
         using var officer = fixture.Engine.Client(Tokens.PetitionOfficer);
         var enterprise = BoardFixture.NewRegion("Late Push Paper");
         var registered = await Registered(officer, enterprise, fixture.Now);
@@ -97,10 +94,7 @@ public sealed partial class DisputeLaneTests(BoardFixture fixture)
     public async Task A_missed_push_of_a_petition_makes_the_board_reload_what_it_missed()
     {
         await using var board = await fixture.OpenBoard();
-        var pushes = new HeldPushes();
-        await pushes.Install(board.Page);
-        await board.SignIn(Tokens.Observer);
-        await board.ExpectLive();
+        var pushes = await LiveWithHeldPushes(board);
         using var officer = fixture.Engine.Client(Tokens.PetitionOfficer);
         var enterprise = BoardFixture.NewRegion("Lost Push Cement");
         var first = await Register(officer, enterprise, fixture.Now);
@@ -127,6 +121,16 @@ public sealed partial class DisputeLaneTests(BoardFixture fixture)
         });
         await Expect(firstRow).ToContainTextAsync("交办 Assigned");
         await Expect(Row(board, second)).ToBeVisibleAsync();
+    }
+
+    /// <summary>Signs the board in as an observer, with a path for its pushes that the test can hold back, and waits until it is live.</summary>
+    private static async Task<HeldPushes> LiveWithHeldPushes(BoardPage board)
+    {
+        var pushes = new HeldPushes();
+        await pushes.Install(board.Page);
+        await board.SignIn(Tokens.Observer);
+        await board.ExpectLive();
+        return pushes;
     }
 
     private static ILocator Row(BoardPage board, string id) => board.Page.Locator($"[data-testid='dispute-lane'] li.dispute[data-dispute-id='{id}']");

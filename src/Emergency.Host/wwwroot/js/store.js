@@ -7,7 +7,7 @@
 //   snapshot read a moment before the close, cannot bring it back.
 
 /** The kinds of case the board shows, each with where the snapshot of /api/board lists them. */
-export const kinds = {
+const kinds = {
     incident: snapshot => snapshot.incidents,
     dispute: snapshot => snapshot.disputes,
     warning: snapshot => snapshot.warnings,
