@@ -62,7 +62,7 @@ public sealed class BoardFanOutBenchmark : IBenchmark
                     var id = $"inc-baseline{sequence++}";
                     var started = Stopwatch.GetTimestamp();
                     await hub.Clients.Group(BoardHub.Group(Scopes.Live))
-                        .SendAsync("incidentChanged", new BoardUpdate { Scope = Scopes.Live, Incident = sample! with { Id = id } });
+                        .SendAsync(CaseChange.Method, CaseChange.Of(new BoardUpdate { Scope = Scopes.Live, Incident = sample! with { Id = id } }));
                     var arrivals = await WaitAllAsync(boards, id);
                     if (i >= WarmUp)
                     {
@@ -143,8 +143,8 @@ public sealed class BoardFanOutBenchmark : IBenchmark
                 .WithUrl(new Uri(engine, BoardHub.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>("observer-dev-token"))
                 .Build();
             var board = new BenchBoard(connection);
-            connection.On<JsonElement>("incidentChanged", update =>
-                board.Arrivals.TryAdd(update.GetProperty("incident").GetProperty("id").GetString()!, Stopwatch.GetTimestamp()));
+            connection.On<JsonElement>(CaseChange.Method, change =>
+                board.Arrivals.TryAdd(change.GetProperty("summary").GetProperty("id").GetString()!, Stopwatch.GetTimestamp()));
             await connection.StartAsync();
             await connection.InvokeAsync("Watch", Scopes.Live);
             return board;

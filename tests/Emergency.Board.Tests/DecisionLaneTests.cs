@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Emergency.Board.Tests.Infrastructure;
+using static Emergency.Board.Tests.Infrastructure.EngineApi;
 using static Microsoft.Playwright.Assertions;
 
 namespace Emergency.Board.Tests;
@@ -10,8 +10,6 @@ namespace Emergency.Board.Tests;
 [Collection(BoardCollection.Name)]
 public sealed class DecisionLaneTests(BoardFixture fixture)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_matter_shows_its_stage_and_blockers_and_a_restriction_blocks_and_frees_it_live()
     {
@@ -58,14 +56,6 @@ public sealed class DecisionLaneTests(BoardFixture fixture)
         await board.ExpectLive();
         await Expect(card).ToHaveAttributeAsync("data-stage", "hearingViews");
         await Expect(card.Locator("[data-kind='commentPeriod']")).ToBeVisibleAsync();
-    }
-
-    private static async Task<JsonNode> Post(HttpClient http, string path, JsonObject body, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var response = await http.PostAsync(path, JsonContent.Create(body), Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == expected, $"POST {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!;
     }
 }
 

@@ -115,8 +115,8 @@ public sealed class BoardAcrossNodesTests(ITestOutputHelper output) : IAsyncLife
                 .WithUrl(new Uri(engine.BaseAddress, "/hubs/board"), options => options.AccessTokenProvider = () => Task.FromResult<string?>("observer-dev-token"))
                 .Build();
             var board = new Board(connection, engine.BaseAddress.Authority);
-            connection.On<JsonElement>("incidentChanged", update =>
-                board.Seen.TryAdd(update.GetProperty("incident").GetProperty("id").GetString()!, DateTimeOffset.UtcNow));
+            connection.On<JsonElement>("caseChanged", change =>
+                board.Seen.TryAdd(change.GetProperty("summary").GetProperty("id").GetString()!, DateTimeOffset.UtcNow));
             await connection.StartAsync(Ct);
             await connection.InvokeAsync("Watch", "live", Ct);
             return board;

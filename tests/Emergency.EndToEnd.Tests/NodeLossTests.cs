@@ -431,8 +431,8 @@ public sealed class NodeLossTests(ITestOutputHelper output) : IAsyncLifetime
                 .WithUrl(new Uri(engine.BaseAddress, "/hubs/board"), options => options.AccessTokenProvider = () => Task.FromResult<string?>("observer-dev-token"))
                 .Build();
             var board = new Board(connection);
-            connection.On<JsonElement>("incidentChanged", update =>
-                board._updates.AddOrUpdate(update.GetProperty("incident").GetProperty("id").GetString()!, 1, (_, n) => n + 1));
+            connection.On<JsonElement>("caseChanged", change =>
+                board._updates.AddOrUpdate(change.GetProperty("summary").GetProperty("id").GetString()!, 1, (_, n) => n + 1));
             connection.Closed += _ =>
             {
                 board._closed = true;

@@ -50,8 +50,8 @@ public sealed class ReconnectingBoard : IAsyncDisposable
             .WithAutomaticReconnect(new EveryHalfSecond())
             .Build();
         var board = new ReconnectingBoard(connection, node);
-        connection.On<JsonElement>("incidentChanged", update =>
-            board._updates.AddOrUpdate(update.GetProperty("incident").GetProperty("id").GetString()!, 1, (_, n) => n + 1));
+        connection.On<JsonElement>("caseChanged", change =>
+            board._updates.AddOrUpdate(change.GetProperty("summary").GetProperty("id").GetString()!, 1, (_, n) => n + 1));
         connection.Reconnecting += _ =>
         {
             Interlocked.Increment(ref board._lost);

@@ -28,13 +28,14 @@ public static class BoardEndpoints
                 var now = drill?.VirtualNow ?? clock.Now;
                 var decisions = await Task.WhenAll(CaseDirectory.AllShardKeys(scope)
                     .Select(key => grains.GetGrain<IMajorDecisionDirectoryGrain>(key).List()));
-                var enforcement = await grains.GetGrain<IEnforcementRegistryGrain>(EnforcementRegistries.KeyOf(scope)).GetView();
+                var registry = EnforcementRegistries.KeyOf(scope);
+                var enforcement = await grains.GetGrain<IEnforcementRegistryGrain>(registry).GetView();
                 var (disputes, _) = await Api.DisputeEndpoints.OpenCases(grains, scope);
                 var warnings = await grains.GetGrain<IWarningDirectoryGrain>(scope).List();
                 return Results.Ok(new BoardSnapshot(scope, now, [.. shards.SelectMany(s => s).Select(s => s.AsOf(now))], drill)
                 {
                     Decisions = [.. Api.DecisionEndpoints.Sorted(decisions.SelectMany(s => s))],
-                    Enforcement = new EnforcementBoard(enforcement.RestrictionsInForce, enforcement.Version),
+                    Enforcement = new EnforcementBoard(registry, enforcement.RestrictionsInForce, enforcement.Version),
                     Disputes = [.. disputes.Select(d => d.AsOf(now))],
                     Warnings = warnings,
                 });
@@ -68,5 +69,5 @@ public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyL
     public IReadOnlyList<EarlyWarningRecord> Warnings { get; init; } = [];
 }
 
-/// <summary>What the board shows of the enforcement registry.</summary>
-public sealed record EnforcementBoard(IReadOnlyList<RegionalRestriction> RestrictionsInForce, long Version);
+/// <summary>What the board shows of the enforcement registry; its id is the one its pushed summary carries.</summary>
+public sealed record EnforcementBoard(string Id, IReadOnlyList<RegionalRestriction> RestrictionsInForce, long Version);

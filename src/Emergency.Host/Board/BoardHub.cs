@@ -7,8 +7,8 @@ namespace Emergency.Host.Board;
 
 /// <summary>
 /// The board's live channel. A board calls <see cref="Watch"/> for a scope, then loads the snapshot from
-/// <c>GET /api/board</c>; from then on it receives <c>incidentChanged</c> for every change, and
-/// <c>resync</c> whenever it may have missed one.
+/// <c>GET /api/board</c>; from then on it receives <c>caseChanged</c> (<see cref="CaseChange"/>) for every change
+/// of every kind of case, and <c>resync</c> whenever it may have missed one.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
 public sealed class BoardHub(BoardRelay relay) : Hub

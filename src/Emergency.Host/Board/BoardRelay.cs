@@ -21,7 +21,9 @@ public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHu
     private IBoardNodeObserver? _self;
 
     public Task CaseChanged(BoardUpdate update) =>
-        hub.Clients.Group(BoardHub.Group(update.Scope)).SendAsync("incidentChanged", update);
+        CaseChange.Of(update) is { } change
+            ? hub.Clients.Group(BoardHub.Group(update.Scope)).SendAsync(CaseChange.Method, change)
+            : Task.CompletedTask;
 
     /// <summary>Makes sure this node receives a scope's updates before a board starts watching it (a drill's scope, say).</summary>
     public async Task WatchAsync(string scope, CancellationToken cancellationToken)

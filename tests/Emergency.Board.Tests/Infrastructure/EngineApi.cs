@@ -10,6 +10,8 @@ public static class Tokens
     public const string Commander = "commander-dev-token";
     public const string Observer = "observer-dev-token";
     public const string Organiser = "drill-dev-token";
+
+    public const string PetitionOfficer = "petition-dev-token";
 }
 
 /// <summary>What the other side of the board does: a duty commander changing incidents through the API.</summary>
@@ -20,7 +22,7 @@ public sealed class EngineApi(HttpClient http)
     /// <summary>Registers an incident discovered at <paramref name="discoveredAt"/>; returns its id.</summary>
     public async Task<string> Register(string title, string region, DateTimeOffset discoveredAt, JsonObject facts)
     {
-        var incident = await Send("/api/incidents", new JsonObject
+        var incident = await Post(http, "/api/incidents", new JsonObject
         {
             ["title"] = title,
             ["region"] = region,
@@ -33,15 +35,15 @@ public sealed class EngineApi(HttpClient http)
     }
 
     public Task Complete(string id, string obligation) =>
-        Send($"/api/incidents/{id}/obligations/{obligation}/complete", new JsonObject { ["note"] = "done through the API" });
+        Post(http, $"/api/incidents/{id}/obligations/{obligation}/complete", new JsonObject { ["note"] = "done through the API" });
 
     public Task Correct(string id, string kind, string concerns, string declared, string actual) =>
-        Send($"/api/incidents/{id}/corrections", new JsonObject { ["kind"] = kind, ["concerns"] = concerns, ["declared"] = declared, ["actual"] = actual });
+        Post(http, $"/api/incidents/{id}/corrections", new JsonObject { ["kind"] = kind, ["concerns"] = concerns, ["declared"] = declared, ["actual"] = actual });
 
     public Task UpdateFacts(string id, JsonObject facts, string note) =>
-        Send($"/api/incidents/{id}/facts", new JsonObject { ["facts"] = facts, ["note"] = note });
+        Post(http, $"/api/incidents/{id}/facts", new JsonObject { ["facts"] = facts, ["note"] = note });
 
-    public Task Report(string id, string kind) => Send($"/api/incidents/{id}/reports", new JsonObject
+    public Task Report(string id, string kind) => Post(http, $"/api/incidents/{id}/reports", new JsonObject
     {
         ["kind"] = kind,
         ["medium"] = "written",
@@ -50,7 +52,8 @@ public sealed class EngineApi(HttpClient http)
         ["content"] = $"{kind} report: 8.7 t of aniline reached the river.",
     });
 
-    private async Task<JsonNode> Send(string path, JsonObject body, HttpStatusCode expected = HttpStatusCode.OK)
+    /// <summary>Posts a command as <paramref name="http"/>'s user, asserts the status, and returns the answer.</summary>
+    public static async Task<JsonNode> Post(HttpClient http, string path, JsonObject body, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());

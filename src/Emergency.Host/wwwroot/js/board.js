@@ -10,7 +10,7 @@ import { DisputeLane } from './disputes.js';
 import { DrillPanel, isDrillScope, scopeFrom } from './drill.js';
 import { LiveFeed } from './live.js';
 import { isOverdue, renderAlerts, renderIncidents, tick } from './render.js';
-import { IncidentStore } from './store.js';
+import { CaseStore } from './store.js';
 import { both, levelOrder, levels, roles } from './terms.js';
 import { clockTime, serverNow, wallClock } from './time.js';
 import { h } from './dom.js';
@@ -49,8 +49,6 @@ const page = {
     drillBanner: $('drill-banner'),
     drillControls: $('drill-controls'),
 };
-
-const decisions = new DecisionsLane({ list: $('decisions'), restrictions: $('restrictions'), empty: $('no-decisions'), count: $('decision-count') });
 
 let session = null;
 
@@ -96,7 +94,7 @@ function render() {
         return;
     }
 
-    const all = session.store.incidents;
+    const all = session.store.cases('incident');
     updateRegions(all);
     const filters = filtersNow();
     const now = serverNow();
@@ -138,7 +136,6 @@ async function switchScope(scope) {
     history.replaceState(null, '', url);
     session.detail.close();
     showScope(scope);
-    decisions.clear();
     await session.live.switchTo(scope);
 }
 
@@ -156,41 +153,51 @@ async function signIn(token) {
     const api = new Api(token);
     const me = await api.me();
     sessionStorage.setItem(TokenKey, token);
-    const store = new IncidentStore();
+    const store = new CaseStore();
     const detail = new IncidentDetail(page.detail, api, me.role);
     const drill = new DrillPanel({
         banner: page.drillBanner,
         controls: page.drillControls,
         api,
         role: me.role,
-        titleOf: id => store.get(id)?.title,
+        titleOf: id => store.get('incident', id)?.title,
     });
-    const disputes = new DisputeLane({ root: $('dispute-lane'), api });
+    const disputes = new DisputeLane({ root: $('dispute-lane'), api, store });
+    const decisions = new DecisionsLane({ store, list: $('decisions'), restrictions: $('restrictions'), empty: $('no-decisions'), count: $('decision-count') });
     const scope = scopeOfUrl();
     const live = new LiveFeed({
         api,
         store,
-        onChange: summary => {
-            render();
-            if (summary) {
-                detail.changed(summary);
+        onChange: change => {
+            // A push redraws its own lane; a snapshot or a scope switch, every lane.
+            const kind = change?.kind;
+            if (!kind || kind === 'incident') {
+                render();
+            }
+
+            if (kind === 'incident') {
+                detail.changed(change.summary);
+            }
+
+            if (kind === 'dispute' || kind === 'warning') {
+                disputes.changed();
+            } else if (!kind) {
+                disputes.render();
+            }
+
+            if (!kind || kind === 'decision' || kind === 'enforcement') {
+                decisions.render();
             }
         },
         onStatus: showStatus,
         onUnauthorized: () => signOut('令牌已失效，请重新登录 The token is no longer accepted: sign in again'),
         onSnapshot: snapshot => {
             drill.loaded(snapshot);
-            decisions.loaded(snapshot);
             disputes.loaded(snapshot);
-        },
-        onOtherCase: update => {
-            const decided = decisions.receive(update);
-            disputes.receive(update);
-            return decided;
         },
         scope,
     });
-    session = { api, me, store, live, detail, drill, disputes };
+    session = { api, me, store, live, detail, drill, disputes, decisions };
     page.userName.textContent = me.id;
     page.userRole.textContent = both(roles, me.role);
     page.userRole.dataset.role = me.role;
@@ -212,11 +219,12 @@ async function signOut(message = '') {
     sessionStorage.removeItem(TokenKey);
     ending?.detail.dispose();
     ending?.drill.dispose();
-    ending?.disputes.clear();
     await ending?.live.stop();
+    ending?.store.clear();
+    ending?.disputes.clear();
+    ending?.decisions.render();
     page.incidents.replaceChildren();
     page.alerts.replaceChildren();
-    decisions.clear();
     page.board.hidden = true;
     page.user.hidden = true;
     page.scopeForm.hidden = true;

@@ -1,6 +1,6 @@
 // The decisions lane: every open major decision with its stage, risk level and what blocks it, and the regional
-// approval restrictions (区域限批) in force. Kept by the same version rule as the incidents: a push is applied only
-// when it is newer than what the board holds; a gap asks the feed to reload the snapshot, which is the truth.
+// approval restrictions (区域限批) in force. It draws what the board's store holds of the decisions and of the
+// enforcement registry, kept there by the same version rule as every other kind of case.
 
 import { bilingual, h } from './dom.js';
 
@@ -35,96 +35,32 @@ const blockerKinds = {
 const term = (terms, key) => terms[key] ?? { zh: key, en: key };
 
 export class DecisionsLane {
-    #decisions = new Map();
-    #closed = new Map();
-    #restrictions = [];
-    #enforcementVersion = 0;
+    #store;
     #list;
     #restrictionList;
     #empty;
     #count;
 
-    /** @param {{ list: HTMLElement, restrictions: HTMLElement, empty: HTMLElement, count: HTMLElement }} elements */
-    constructor({ list, restrictions, empty, count }) {
+    /**
+      * @param {{ store: import('./store.js').CaseStore, list: HTMLElement, restrictions: HTMLElement, empty: HTMLElement,
+      *           count: HTMLElement }} options
+      */
+    constructor({ store, list, restrictions, empty, count }) {
+        this.#store = store;
         this.#list = list;
         this.#restrictionList = restrictions;
         this.#empty = empty;
         this.#count = count;
     }
 
-    /** The snapshot: what it lists replaces what the board held, keeping a newer pushed version. */
-    loaded(snapshot) {
-        const next = new Map();
-        for (const summary of snapshot.decisions ?? []) {
-            const known = this.#decisions.get(summary.id);
-            if ((this.#closed.get(summary.id) ?? 0) < summary.version) {
-                next.set(summary.id, known && known.version > summary.version ? known : summary);
-            }
-        }
-
-        this.#decisions = next;
-        const enforcement = snapshot.enforcement;
-        if (enforcement && enforcement.version >= this.#enforcementVersion) {
-            this.#restrictions = enforcement.restrictionsInForce ?? [];
-            this.#enforcementVersion = enforcement.version;
-        }
-
-        this.render();
-    }
-
-    /** A push that is not an incident's: 'applied', 'ignored' or 'gap' (applied, but a version was missed). */
-    receive(update) {
-        let result = 'ignored';
-        if (update.enforcement && update.enforcement.version > this.#enforcementVersion) {
-            const gap = this.#enforcementVersion > 0 && update.enforcement.version > this.#enforcementVersion + 1;
-            this.#restrictions = update.enforcement.restrictionsInForce ?? [];
-            this.#enforcementVersion = update.enforcement.version;
-            result = gap ? 'gap' : 'applied';
-        }
-
-        if (update.decision) {
-            const applied = this.#apply(update.decision);
-            result = applied === 'gap' || result === 'gap' ? 'gap' : applied === 'applied' ? 'applied' : result;
-        }
-
-        if (result !== 'ignored') {
-            this.render();
-        }
-
-        return result;
-    }
-
-    clear() {
-        this.#decisions.clear();
-        this.#closed.clear();
-        this.#restrictions = [];
-        this.#enforcementVersion = 0;
-        this.render();
-    }
-
-    #apply(summary) {
-        const known = this.#decisions.get(summary.id);
-        if (known ? summary.version <= known.version : summary.version <= (this.#closed.get(summary.id) ?? 0)) {
-            return 'ignored';
-        }
-
-        if (summary.stage === 'decided') {
-            this.#decisions.delete(summary.id);
-            this.#closed.set(summary.id, summary.version);
-        } else {
-            this.#decisions.set(summary.id, summary);
-        }
-
-        return known && summary.version > known.version + 1 ? 'gap' : 'applied';
-    }
-
     render() {
         const order = Object.keys(stages);
-        const shown = [...this.#decisions.values()]
+        const shown = this.#store.cases('decision')
             .sort((a, b) => order.indexOf(b.stage) - order.indexOf(a.stage) || a.title.localeCompare(b.title, 'zh-CN'));
-        this.#restrictionList.replaceChildren(...this.#restrictions.map(r => h('li', { class: 'restriction', dataset: { testid: 'restriction', region: r.region } },
+        const restrictions = this.#store.cases('enforcement').flatMap(e => e.restrictionsInForce ?? []);
+        this.#restrictionList.replaceChildren(...restrictions.map(r => h('li', { class: 'restriction', dataset: { testid: 'restriction', region: r.region } },
             bilingual(blockerKinds.regionalRestriction, 'tag'), ' ', h('strong', {}, r.region), ` — ${r.reason}`)));
-        this.#restrictionList.hidden = this.#restrictions.length === 0;
+        this.#restrictionList.hidden = restrictions.length === 0;
         this.#list.replaceChildren(...shown.map(d => this.#card(d)));
         this.#empty.hidden = shown.length > 0;
         const blocked = shown.filter(d => d.blockedBy.some(b => b.kind === 'regionalRestriction' || b.kind === 'risk')).length;

@@ -1,6 +1,6 @@
 // The disputes lane: open petitions and complaints (信访, 12369) with their next limit counting down or overdue,
-// the early warnings (预警), and the efficiency supervision figures. It holds its own store: the board's snapshot
-// fills it, pushes of a dispute or a warning replace one entry when newer. A summary never carries personal data.
+// the early warnings (预警), and the efficiency supervision figures. It draws what the board's store holds of the
+// disputes and warnings (the store keeps them by the version rule). A summary never carries personal data.
 
 import { h } from './dom.js';
 import { countdown, serverNow, span } from './time.js';
@@ -53,9 +53,8 @@ function nextLimit(dispute, now) {
 export class DisputeLane {
     #root;
     #api;
+    #store;
     #scope = 'live';
-    #disputes = new Map();
-    #warnings = new Map();
     #supervision = null;
     #supervisionAt = 0;
     #supervisionLoading = false;
@@ -65,58 +64,29 @@ export class DisputeLane {
       * @param {object} options
       * @param {HTMLElement} options.root   the lane: holds #disputes, #warnings, #supervision, #dispute-count, #no-disputes
       * @param {import('./api.js').Api} options.api
+      * @param {import('./store.js').CaseStore} options.store
       */
-    constructor({ root, api }) {
+    constructor({ root, api, store }) {
         this.#root = root;
         this.#api = api;
+        this.#store = store;
     }
 
-    /** A snapshot of /api/board loaded: the lane takes its disputes and warnings as the truth. */
+    /** A snapshot of /api/board loaded: the supervision figures of its scope follow at once. */
     loaded(snapshot) {
         this.#scope = snapshot.scope ?? 'live';
-        this.#disputes = new Map((snapshot.disputes ?? []).map(d => [d.id, d]));
-        this.#warnings = new Map((snapshot.warnings ?? []).map(w => [w.id, w]));
         this.#loadSupervision(true);
-        this.render();
     }
 
-    /** A push without an incident: a dispute or a warning of the scope shown. Returns whether the lane changed. */
-    receive(update) {
-        let changed = false;
-        if (update.dispute) {
-            const known = this.#disputes.get(update.dispute.id);
-            if (!known || known.version < update.dispute.version) {
-                if (update.dispute.phase === 'closed') {
-                    this.#disputes.delete(update.dispute.id);
-                } else {
-                    this.#disputes.set(update.dispute.id, update.dispute);
-                }
-
-                changed = true;
-            }
-        }
-
-        if (update.warning) {
-            const known = this.#warnings.get(update.warning.id);
-            if (!known || known.version < update.warning.version) {
-                this.#warnings.set(update.warning.id, update.warning);
-                changed = true;
-            }
-        }
-
-        if (changed) {
-            this.#loadSupervision(false);
-            this.render();
-        }
-
-        return changed;
+    /** A dispute or a warning changed: the lane is drawn again, the figures follow within their interval. */
+    changed() {
+        this.#loadSupervision(false);
+        this.render();
     }
 
     clear() {
         clearTimeout(this.#supervisionTimer);
         this.#supervisionTimer = null;
-        this.#disputes.clear();
-        this.#warnings.clear();
         this.#supervision = null;
         this.render();
     }
@@ -124,14 +94,14 @@ export class DisputeLane {
     /** Draws the lane against the server's clock; called on every change and once a second. */
     render() {
         const now = serverNow();
-        const rows = [...this.#disputes.values()].map(d => ({ dispute: d, limit: nextLimit(d, now) }));
+        const rows = this.#store.cases('dispute').map(d => ({ dispute: d, limit: nextLimit(d, now) }));
         rows.sort((a, b) => (b.limit?.overdue ?? false) - (a.limit?.overdue ?? false)
             || (a.limit?.overdue ? b.limit.ms - a.limit.ms : (a.limit?.ms ?? Infinity) - (b.limit?.ms ?? Infinity)));
         const overdue = rows.filter(r => r.limit?.overdue).length;
         this.#part('dispute-count').textContent = `${rows.length} · 超时 overdue ${overdue}`;
         this.#part('no-disputes').hidden = rows.length > 0;
         this.#part('disputes').replaceChildren(...rows.map(r => this.#row(r.dispute, r.limit)));
-        this.#part('warnings').replaceChildren(...[...this.#warnings.values()]
+        this.#part('warnings').replaceChildren(...this.#store.cases('warning')
             .sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt))
             .map(w => this.#warning(w)));
         this.#renderSupervision();

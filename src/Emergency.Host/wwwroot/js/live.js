@@ -1,4 +1,5 @@
-// The live feed: a SignalR connection to /hubs/board that keeps the store in step with the engine.
+// The live feed: a SignalR connection to /hubs/board that keeps the store in step with the engine. Every kind of
+// case arrives as one message, "caseChanged", naming its kind; the store applies the version rule to each.
 // On connect and on every reconnect the board watches the scope first and then loads the snapshot, so that no
 // change can fall between the two; a version gap or a "resync" from the server reloads the snapshot.
 // The scope is "live" or a drill's "drill-<run>"; switching it watches the new scope and reloads.
@@ -19,7 +20,6 @@ export class LiveFeed {
     #onStatus;
     #onUnauthorized;
     #onSnapshot;
-    #onOtherCase;
     #scope;
     #connection = null;
     #stopped = false;
@@ -34,23 +34,21 @@ export class LiveFeed {
     /**
       * @param {object} options
       * @param {import('./api.js').Api} options.api
-      * @param {import('./store.js').IncidentStore} options.store
-      * @param {(summary?: object) => void} options.onChange   the store changed (with the summary, for a push)
+      * @param {import('./store.js').CaseStore} options.store
+      * @param {(change?: {kind: string, summary: object}) => void} options.onChange   the store changed (with the
+      *        change, for a push; without, for a snapshot or a scope switch)
       * @param {(status: {state: string, since: number|null}) => void} options.onStatus
       * @param {() => void} options.onUnauthorized   the token is no longer accepted
       * @param {(snapshot: object) => void} [options.onSnapshot]   a snapshot loaded (for a drill, with its `drill`)
-      * @param {(update: object) => string} [options.onOtherCase]   a push of another kind of case (a decision, the
-      *        enforcement registry); returns 'gap' when a version was missed
       * @param {string} [options.scope]   "live" (the default) or "drill-<run>"
       */
-    constructor({ api, store, onChange, onStatus, onUnauthorized, onSnapshot = () => {}, onOtherCase = () => 'ignored', scope = 'live' }) {
+    constructor({ api, store, onChange, onStatus, onUnauthorized, onSnapshot = () => {}, scope = 'live' }) {
         this.#api = api;
         this.#store = store;
         this.#onChange = onChange;
         this.#onStatus = onStatus;
         this.#onUnauthorized = onUnauthorized;
         this.#onSnapshot = onSnapshot;
-        this.#onOtherCase = onOtherCase;
         this.#scope = scope;
     }
 
@@ -93,7 +91,7 @@ export class LiveFeed {
             })
             .configureLogging(signalR.LogLevel.Warning)
             .build();
-        connection.on('incidentChanged', update => this.#receive(update));
+        connection.on('caseChanged', change => this.#receive(change));
         connection.on('resync', () => this.#sync());
         connection.onreconnecting(() => this.#lost('reconnecting'));
         connection.onreconnected(() => this.#connected());
@@ -164,23 +162,16 @@ export class LiveFeed {
         await this.#sync();
     }
 
-    #receive(update) {
-        if (update?.scope !== this.#scope) {
+    /** A push of any kind of case: `{ scope, kind, summary, closed }`. */
+    #receive(change) {
+        if (change?.scope !== this.#scope || !change.summary) {
             return;
         }
 
-        if (!update.incident) {
-            if (this.#onOtherCase(update) === 'gap' && !this.#store.loading) {
-                this.#sync();
-            }
-
-            return;
-        }
-
-        catchUpWith(update.incident);
-        const result = this.#store.receive(update.incident);
+        catchUpWith(change.summary);
+        const result = this.#store.receive(change);
         if (result === 'applied' || result === 'gap') {
-            this.#onChange(update.incident);
+            this.#onChange(change);
         }
 
         if (result === 'gap') {
@@ -238,7 +229,7 @@ export class LiveFeed {
 
         syncToSnapshot(snapshot.asOf, sentAt, Date.now());
         this.#onSnapshot(snapshot);
-        const gap = this.#store.loadSnapshot(snapshot.incidents ?? []);
+        const gap = this.#store.loadSnapshot(snapshot);
         this.#onChange();
         if (gap && ++this.#gapReloads <= MaxGapReloads) {
             this.#syncAgain = true;
