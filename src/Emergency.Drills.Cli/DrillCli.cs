@@ -24,6 +24,9 @@ public static class DrillCli
     /// <summary>The drill could not run, or its report could not be had (engine, network, token).</summary>
     public const int CouldNotRun = 3;
 
+    /// <summary>Stopped by Ctrl+C, as shells count a SIGINT.</summary>
+    public const int Stopped = 130;
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var (arguments, settings) = EngineArguments.Split(args);
@@ -53,7 +56,24 @@ public static class DrillCli
             return BadInput;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        try
+        {
+            // The library's handler would answer an unforeseen exception with 1, which here means "some expectation not met";
+            // after Ctrl+C, the engine started here takes some seconds to stop and remove its temporary files.
+            var invocation = new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            };
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("drill stopped (Ctrl+C): no report");
+            return Stopped;
+        }
     }
 
     /// <summary>
