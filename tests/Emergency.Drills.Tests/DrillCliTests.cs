@@ -33,10 +33,10 @@ public sealed class DrillCliTests(DrillEngine engine) : IDisposable
         Assert.StartsWith("<svg", await File.ReadAllTextAsync(_out.File("chart.svg"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var output = _output.ToString();
         Assert.Contains("Changzhi aniline spill (长治苯胺泄漏), 2012: FAILED — 2 met, 3 late, 1 missed", output, StringComparison.Ordinal);
-        Assert.Contains(Lines(output), l => l.StartsWith("│ 1 │ initial report within its deadline", StringComparison.Ordinal) && l.Contains("│ late by 5 d 7 h 20 min ", StringComparison.Ordinal));
-        Assert.Contains(Lines(output), l => l.StartsWith("│ 6 │ no obligation overdue by more than 1 h", StringComparison.Ordinal) && l.Contains("│ missed by 5 d 17 h 55 min ", StringComparison.Ordinal));
-        var score = Assert.Single(Lines(output), l => l.Contains("│ score ", StringComparison.Ordinal));
-        Assert.Matches(@"│ score\s+│ FAILED\s+│ 2 met, 3 late, 1 missed\s+│$", score);
+        Assert.Contains(Lines(output), l => l.StartsWith("│ 1 │ initial report within its deadline", StringComparison.Ordinal) && l.Contains("│ 逾期 late by 5 d 7 h 20 min ", StringComparison.Ordinal));
+        Assert.Contains(Lines(output), l => l.StartsWith("│ 6 │ no obligation overdue by more than 1 h", StringComparison.Ordinal) && l.Contains("│ 未达成 missed by 5 d 17 h 55 min ", StringComparison.Ordinal));
+        var score = Assert.Single(Lines(output), l => l.Contains("│ 得分 score ", StringComparison.Ordinal));
+        Assert.Matches(@"│ 得分 score\s+│ 未通过 FAILED\s+│ 2 met, 3 late, 1 missed\s+│$", score);
         Assert.Contains("100 %", _error.ToString(), StringComparison.Ordinal);
     }
 
@@ -55,7 +55,7 @@ public sealed class DrillCliTests(DrillEngine engine) : IDisposable
     }
 
     [Fact]
-    public async Task Chinese_titles_and_expectation_names_line_up_in_the_score_table()
+    public async Task The_score_table_speaks_Chinese_and_English_and_Chinese_names_line_up_in_it()
     {
         var file = _out.File("zh.yaml");
         await File.WriteAllTextAsync(file, Scenarios.Minimal(
@@ -68,7 +68,8 @@ public sealed class DrillCliTests(DrillEngine engine) : IDisposable
 
         var output = _output.ToString();
         Assert.Contains("突发环境事件演练: PASSED — 1 met, 0 late, 0 missed", output, StringComparison.Ordinal);
-        Assert.Contains(Lines(output), l => l.StartsWith("│ 1 │ 到达现场（接报后 2 小时内） │ met ", StringComparison.Ordinal));
+        Assert.Contains(Lines(output), l => l.StartsWith("│ 1 │ 到达现场（接报后 2 小时内） │ 达成 met ", StringComparison.Ordinal));
+        Assert.Contains(Lines(output), l => l.StartsWith("│ # │ 预期 expectation ", StringComparison.Ordinal) && l.Contains("│ 结果 outcome │ 说明 detail ", StringComparison.Ordinal));
         var table = Lines(output).Where(l => l.Length > 0 && "╭│├╰".Contains(l[0], StringComparison.Ordinal)).ToList();
         Assert.True(table.Count >= 5, output);
         Assert.All(table, l => Assert.Equal(ColumnsOf(table[0]), ColumnsOf(l)));
@@ -189,7 +190,7 @@ public sealed class DrillCliTests(DrillEngine engine) : IDisposable
 
         Assert.Equal(DrillCli.NotAllMet, await Cli("report", run, "--engine", engine.BaseAddress.ToString(), "--token", DrillEngine.OrganiserToken, "--out", _out.Path));
         Assert.Equal(report, await File.ReadAllTextAsync(_out.File("report.json"), TestContext.Current.CancellationToken));
-        Assert.Contains(Lines(_output.ToString()), l => l.Contains("│ score ", StringComparison.Ordinal) && l.Contains("│ 4 met, 1 late, 1 missed ", StringComparison.Ordinal));
+        Assert.Contains(Lines(_output.ToString()), l => l.Contains("│ 得分 score ", StringComparison.Ordinal) && l.Contains("│ 4 met, 1 late, 1 missed ", StringComparison.Ordinal));
 
         // The test engine's clock stands still: a paced drill stays at its start.
         var (_, paced) = await engine.PostScenarioAsync(Scenarios.Longjiang, "mode=paced&speed=1&file=longjiang.yaml");
