@@ -75,6 +75,11 @@ internal sealed class HttpDrillClient(Uri engine, string token) : IDrillClient
         {
             throw new DrillCliException($"cannot reach the engine at {_http.BaseAddress}: {ex.Message}");
         }
+        catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
+        {
+            // HttpClient's own timeout, not Ctrl+C: the engine is there but does not answer.
+            throw new DrillCliException($"the engine at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:0} s");
+        }
     }
 
     private static void Ensure(HttpResponseMessage response, string body)
