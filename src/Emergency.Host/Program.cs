@@ -1,11 +1,12 @@
 using Emergency.Domain.Rules;
-using Emergency.Host.Drills;
 using Emergency.Host.Hosting;
 using Emergency.Storage;
 
-if (args is ["drill", .. var drill])
+if (args is ["drill", ..])
 {
-    return await DrillCli.RunAsync(drill, Console.Out, Console.Error);
+    // Given to the server, a drill's arguments would start an engine instead: point to the drill's own program.
+    Console.Error.WriteLine("The drill command line is a program of its own: dotnet run --project src/Emergency.Drills.Cli -- run <file> (docs/drills.md).");
+    return 2;
 }
 
 if (args is ["cluster-certificate", .. var certificate])

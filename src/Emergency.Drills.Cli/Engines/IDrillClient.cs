@@ -1,6 +1,6 @@
 using Emergency.Contracts;
 
-namespace Emergency.Host.Drills;
+namespace Emergency.Drills.Cli.Engines;
 
 /// <summary>How the CLI reaches a drill: the engine it started in this process, or a running engine over HTTP.</summary>
 internal interface IDrillClient : IAsyncDisposable

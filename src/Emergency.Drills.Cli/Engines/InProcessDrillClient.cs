@@ -3,9 +3,12 @@ using System.Net.Sockets;
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Host.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
-namespace Emergency.Host.Drills;
+namespace Emergency.Drills.Cli.Engines;
 
 /// <summary>
 /// The embedded default, started in this process for one drill: a temporary SQLite file, its own free

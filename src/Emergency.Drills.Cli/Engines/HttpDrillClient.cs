@@ -6,7 +6,7 @@ using System.Text.Json;
 using Emergency.Contracts;
 using Emergency.Domain.Drills;
 
-namespace Emergency.Host.Drills;
+namespace Emergency.Drills.Cli.Engines;
 
 /// <summary>A running engine, reached through its drill API with a drill organiser's token.</summary>
 internal sealed class HttpDrillClient(Uri engine, string token) : IDrillClient
@@ -35,7 +35,7 @@ internal sealed class HttpDrillClient(Uri engine, string token) : IDrillClient
 
     public async Task<DrillStatus?> StatusAsync(string run, CancellationToken cancellationToken)
     {
-        using var response = await Send(() => _http.GetAsync($"/api/drills/{run}", cancellationToken));
+        using var response = await Send(() => _http.GetAsync($"/api/drills/{Uri.EscapeDataString(run)}", cancellationToken));
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -48,7 +48,7 @@ internal sealed class HttpDrillClient(Uri engine, string token) : IDrillClient
 
     public async Task<string?> ReportAsync(string run, CancellationToken cancellationToken)
     {
-        using var response = await Send(() => _http.GetAsync($"/api/drills/{run}/report", cancellationToken));
+        using var response = await Send(() => _http.GetAsync($"/api/drills/{Uri.EscapeDataString(run)}/report", cancellationToken));
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
@@ -74,6 +74,11 @@ internal sealed class HttpDrillClient(Uri engine, string token) : IDrillClient
         catch (HttpRequestException ex)
         {
             throw new DrillCliException($"cannot reach the engine at {_http.BaseAddress}: {ex.Message}");
+        }
+        catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
+        {
+            // HttpClient's own timeout, not Ctrl+C: the engine is there but does not answer.
+            throw new DrillCliException($"the engine at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:0} s");
         }
     }
 
