@@ -281,7 +281,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
         _machine.Configure(IncidentPhase.Responding)
             .SubstateOf(IncidentPhase.BeforeFinalReport)
-            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command, m.Actor, m.Now))
+            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command, m.Actor, m.Now), "file the report")
             .InternalTransitionIf(report, m => IsReport(m, ReportKind.FollowUp) && WhyNotReport(m) is null, (m, _) => ApplyReport((FileReport)m.Command, m.Actor, m.Now),
                 "a follow-up report (续报), dated no earlier than the initial report")
             .PermitIf(report, IncidentPhase.FinalReportFiled, m => IsReport(m, ReportKind.Final) && WhyNotReport(m) is null,
@@ -289,11 +289,11 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
         _machine.Configure(IncidentPhase.FinalReportFiled)
             .SubstateOf(IncidentPhase.Open)
-            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command, m.Actor, m.Now))
+            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command, m.Actor, m.Now), "file the report")
             .PermitIf(close, IncidentPhase.Closed, _ => AllObligationsCompleted(), "every obligation must be completed before closing");
 
         _machine.Configure(IncidentPhase.Closed)
-            .OnEntryFrom(close, m => ApplyClose((CloseIncident)m.Command, m.Actor, m.Now));
+            .OnEntryFrom(close, m => ApplyClose((CloseIncident)m.Command, m.Actor, m.Now), "close the incident");
     }
 
     private static bool IsReport(IncidentMove move, ReportKind kind) => move.Command is FileReport report && report.Kind == kind;
