@@ -121,7 +121,7 @@ public sealed class DrillBenchmark : IBenchmark
             var context = new CommandContext(new Actor("bench", Role.DutyCommander), null, scenario.At(s.At));
             var result = inject switch
             {
-                IncidentReported r => await grain.Register(Register(scenario, s, r), Scopes.Drill(run), context),
+                IncidentReported r => await grain.Execute(Register(scenario, s, r), context with { Scope = Scopes.Drill(run) }),
                 _ => await Send(grain, inject, context),
             };
             refused += result.Status == CommandStatus.Accepted ? 0 : 1;
@@ -150,10 +150,10 @@ public sealed class DrillBenchmark : IBenchmark
                 var incident = incidents[inject.Incident];
                 decision = inject switch
                 {
-                    FactsChanged f => incident.UpdateFacts(new UpdateFacts { Facts = f.Facts }, actor, now),
-                    ObligationCompleted o => incident.CompleteObligation(new CompleteObligation { Obligation = o.Obligation }, actor, now),
-                    ReportFiled f => incident.FileReport(Report(f), actor, now),
-                    _ => incident.Close(new CloseIncident(), actor, now),
+                    FactsChanged f => incident.Handle(new UpdateFacts { Facts = f.Facts }, actor, now),
+                    ObligationCompleted o => incident.Handle(new CompleteObligation { Obligation = o.Obligation }, actor, now),
+                    ReportFiled f => incident.Handle(Report(f), actor, now),
+                    _ => incident.Handle(new CloseIncident(), actor, now),
                 };
             }
 
@@ -176,10 +176,10 @@ public sealed class DrillBenchmark : IBenchmark
 
     private static Task<CommandResult<IncidentView>> Send(IIncidentGrain grain, IncidentInject inject, CommandContext context) => inject switch
     {
-        FactsChanged f => grain.UpdateFacts(new UpdateFacts { Facts = f.Facts }, context),
-        ObligationCompleted o => grain.CompleteObligation(new CompleteObligation { Obligation = o.Obligation }, context),
-        ReportFiled f => grain.FileReport(Report(f), context),
-        _ => grain.Close(new CloseIncident(), context),
+        FactsChanged f => grain.Execute(new UpdateFacts { Facts = f.Facts }, context),
+        ObligationCompleted o => grain.Execute(new CompleteObligation { Obligation = o.Obligation }, context),
+        ReportFiled f => grain.Execute(Report(f), context),
+        _ => grain.Execute(new CloseIncident(), context),
     };
 
     private static IReadOnlyList<string> Row(string path, int injects, TimeSpan elapsed, string notes) =>

@@ -22,7 +22,7 @@ public sealed class CorrectionTests
         var incident = Drive.Responding();
         var knownAt = incident.T(30);
 
-        incident.RecordCorrection(Correct("report 1", knownAt: knownAt), Commander, incident.T(31)).Accept();
+        incident.Handle(Correct("report 1", knownAt: knownAt), Commander, incident.T(31)).Accept();
 
         var correction = Assert.Single(incident.State.Corrections);
         Assert.Equal((1, CorrectionKind.Falsified, "report 1", 1), (correction.Number, correction.Kind, correction.Concerns, correction.Report));
@@ -52,7 +52,7 @@ public sealed class CorrectionTests
     {
         var incident = Drive.Register();
 
-        incident.RecordCorrection(Correct("registration", CorrectionKind.Concealed, incident.T(2)), Commander, incident.T(2)).Accept();
+        incident.Handle(Correct("registration", CorrectionKind.Concealed, incident.T(2)), Commander, incident.T(2)).Accept();
 
         var correction = Assert.Single(incident.State.Corrections);
         Assert.Equal(("registration", incident.State.DiscoveredAt, (int?)null, (string?)null), (correction.Concerns, correction.ConcernsAt, correction.Report, correction.Obligation));
@@ -65,9 +65,9 @@ public sealed class CorrectionTests
         var incident = Drive.Responding(Facts.Known.WithSensitive("drinkingWaterSource")); // release due within 5 h
         var due = incident.Obligation(ObligationKind.ReleaseInformation).DueAt;
         Assert.Equal(incident.T(5), due);
-        incident.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReleaseInformation, Note = "78 μg/L published" }, Commander, incident.T(3)).Accept();
+        incident.Handle(new CompleteObligation { Obligation = ObligationKind.ReleaseInformation, Note = "78 μg/L published" }, Commander, incident.T(3)).Accept();
 
-        incident.RecordCorrection(new RecordCorrection
+        incident.Handle(new RecordCorrection
         {
             Kind = CorrectionKind.Falsified,
             Concerns = "releaseInformation",
@@ -86,7 +86,7 @@ public sealed class CorrectionTests
         Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationOverdue && e.Obligation == "releaseInformation" && e.At == due);
         Assert.Contains("completeObligation(releaseInformation)", incident.AllowedMoves(incident.T(9)));
 
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(10)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(10)).Accept();
 
         Assert.Equal(ObligationStatus.CompletedLate, release.StatusAt(incident.T(10)));
         Assert.Equal(TimeSpan.FromHours(5), release.LateBy);
@@ -98,9 +98,9 @@ public sealed class CorrectionTests
     public void An_incident_cannot_close_while_a_release_shown_false_is_not_released_again()
     {
         var incident = Drive.FinalReportFiled(allDone: true);
-        incident.RecordCorrection(Correct("releaseInformation", knownAt: incident.T(3.5)), Commander, incident.T(3.5)).Accept();
+        incident.Handle(Correct("releaseInformation", knownAt: incident.T(3.5)), Commander, incident.T(3.5)).Accept();
 
-        var refused = incident.Refused(incident.T(4), i => i.Close(Cmd.Close(), Commander, incident.T(4)), DecisionOutcome.NotAllowed);
+        var refused = incident.Refused(incident.T(4), i => i.Handle(Cmd.Close(), Commander, incident.T(4)), DecisionOutcome.NotAllowed);
 
         Assert.Contains("still open: release information (发布信息)", refused.Reason, StringComparison.Ordinal);
     }
@@ -116,7 +116,7 @@ public sealed class CorrectionTests
     {
         var incident = Drive.Responding();
 
-        var decision = incident.Refused(incident.T(2), i => i.RecordCorrection(Correct(concerns), Commander, incident.T(2)), DecisionOutcome.Invalid);
+        var decision = incident.Refused(incident.T(2), i => i.Handle(Correct(concerns), Commander, incident.T(2)), DecisionOutcome.Invalid);
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal("concerns", error.Field);
@@ -128,9 +128,9 @@ public sealed class CorrectionTests
     {
         var incident = Drive.Responding();
 
-        var early = incident.Refused(incident.T(2), i => i.RecordCorrection(Correct("report 1", knownAt: incident.T(0.5)), Commander, incident.T(2)), DecisionOutcome.Invalid);
-        var future = incident.Refused(incident.T(2), i => i.RecordCorrection(Correct("report 1", knownAt: incident.T(3)), Commander, incident.T(2)), DecisionOutcome.Invalid);
-        var empty = incident.Refused(incident.T(2), i => i.RecordCorrection(Correct("report 1") with { Declared = " ", Actual = "" }, Commander, incident.T(2)), DecisionOutcome.Invalid);
+        var early = incident.Refused(incident.T(2), i => i.Handle(Correct("report 1", knownAt: incident.T(0.5)), Commander, incident.T(2)), DecisionOutcome.Invalid);
+        var future = incident.Refused(incident.T(2), i => i.Handle(Correct("report 1", knownAt: incident.T(3)), Commander, incident.T(2)), DecisionOutcome.Invalid);
+        var empty = incident.Refused(incident.T(2), i => i.Handle(Correct("report 1") with { Declared = " ", Actual = "" }, Commander, incident.T(2)), DecisionOutcome.Invalid);
 
         Assert.Equal("knownAt", Assert.Single(early.Errors).Field);
         Assert.Contains("report 1", early.Errors[0].Message, StringComparison.Ordinal);
@@ -143,7 +143,7 @@ public sealed class CorrectionTests
     {
         var incident = Drive.Closed();
 
-        var decision = incident.Refused(incident.T(5), i => i.RecordCorrection(Correct("report 1"), Commander, incident.T(5)), DecisionOutcome.NotAllowed);
+        var decision = incident.Refused(incident.T(5), i => i.Handle(Correct("report 1"), Commander, incident.T(5)), DecisionOutcome.NotAllowed);
 
         Assert.Equal("cannot record a correction: the incident is closed", decision.Reason);
     }

@@ -20,7 +20,7 @@ public sealed class FactsUpdateTests
         Assert.Equal(IncidentLevel.II, incident.State.Grade!.Level);
         var entries = incident.State.Timeline.Count;
 
-        incident.UpdateFacts(Cmd.Update(FactsPatch.Empty.With("deaths", 0)), Commander, incident.T(0.5)).Accept();
+        incident.Handle(Cmd.Update(FactsPatch.Empty.With("deaths", 0)), Commander, incident.T(0.5)).Accept();
 
         Assert.Equal(Serious with { Deaths = 0 }, incident.State.Facts);
         Assert.Equal(IncidentLevel.II, incident.State.Grade!.Level);
@@ -37,7 +37,7 @@ public sealed class FactsUpdateTests
         var incident = Drive.Register(Serious with { Deaths = 0 });
         var entries = incident.State.Timeline.Count;
 
-        incident.UpdateFacts(Cmd.Update(FactsPatch.Empty.With("evacuated", null).With("heavyMetals", false), "the count was wrong"), Commander, incident.T(0.5)).Accept();
+        incident.Handle(Cmd.Update(FactsPatch.Empty.With("evacuated", null).With("heavyMetals", false), "the count was wrong"), Commander, incident.T(0.5)).Accept();
 
         Assert.Null(incident.State.Facts.Evacuated);
         Assert.False(incident.State.Facts.HeavyMetals);
@@ -52,7 +52,7 @@ public sealed class FactsUpdateTests
         var incident = Drive.Register(Serious);
         var entries = incident.State.Timeline.Count;
 
-        incident.UpdateFacts(Cmd.Update(FactsPatch.Empty.With("evacuated", 20_000)), Commander, incident.T(0.5)).Accept();
+        incident.Handle(Cmd.Update(FactsPatch.Empty.With("evacuated", 20_000)), Commander, incident.T(0.5)).Accept();
 
         Assert.Equal("Facts updated: no fact changed", incident.State.Timeline[entries].Text);
     }
@@ -132,7 +132,7 @@ public sealed class FactsUpdateTests
     {
         var incident = Drive.Register(Facts.Known);
 
-        var decision = incident.UpdateFacts(Cmd.Update(FactsPatch.Empty.With("intakeInterruption", new IntakeInterruption { Scale = IntakeScale.City })), Commander, incident.T(0.5));
+        var decision = incident.Handle(Cmd.Update(FactsPatch.Empty.With("intakeInterruption", new IntakeInterruption { Scale = IntakeScale.City })), Commander, incident.T(0.5));
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal("facts.intakeInterruption", error.Field);

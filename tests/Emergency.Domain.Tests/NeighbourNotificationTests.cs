@@ -43,7 +43,7 @@ public sealed class NeighbourNotificationTests
         var incident = Drive.Register(Facts.Known);
 
         Assert.DoesNotContain(incident.State.Obligations, o => o.Kind == ObligationKind.NotifyNeighbours);
-        var decision = incident.Refused(incident.T(1), i => i.CompleteObligation(Notify(), Commander, incident.T(1)), DecisionOutcome.NotAllowed);
+        var decision = incident.Refused(incident.T(1), i => i.Handle(Notify(), Commander, incident.T(1)), DecisionOutcome.NotAllowed);
         Assert.Contains("no fact says it affects or may affect a neighbouring area", decision.Reason, StringComparison.Ordinal);
     }
 
@@ -53,7 +53,7 @@ public sealed class NeighbourNotificationTests
         var incident = Drive.Responding();
         var learnt = incident.T(120);
 
-        incident.UpdateFacts(Cmd.Update(Facts.LevelII, "aniline has crossed into Hebei"), Commander, learnt).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelII, "aniline has crossed into Hebei"), Commander, learnt).Accept();
 
         var notice = incident.Obligation(ObligationKind.NotifyNeighbours);
         Assert.Equal((learnt.Hours(1), (DateTimeOffset?)learnt), (notice.DueAt, notice.OpenedAt));
@@ -65,7 +65,7 @@ public sealed class NeighbourNotificationTests
         Assert.True(incident.Summary(learnt.Hours(2)).Overdue);
 
         // A further update neither opens a second notice nor moves its deadline.
-        incident.UpdateFacts(Cmd.Update(Facts.LevelI), Commander, learnt.Hours(3)).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelI), Commander, learnt.Hours(3)).Accept();
         Assert.Single(incident.State.Obligations, o => o.Kind == ObligationKind.NotifyNeighbours);
         Assert.Equal(learnt.Hours(1), notice.DueAt);
     }
@@ -75,10 +75,10 @@ public sealed class NeighbourNotificationTests
     {
         var incident = Drive.Register(Facts.LevelII);
 
-        var missing = incident.Refused(incident.T(0.5), i => i.CompleteObligation(Notify(notified: " "), Commander, incident.T(0.5)), DecisionOutcome.Invalid);
+        var missing = incident.Refused(incident.T(0.5), i => i.Handle(Notify(notified: " "), Commander, incident.T(0.5)), DecisionOutcome.Invalid);
         Assert.Equal("notified", Assert.Single(missing.Errors).Field);
 
-        incident.CompleteObligation(Notify(incident.T(0.75), "Handan and Anyang environmental protection bureaus"), Commander, incident.T(0.8)).Accept();
+        incident.Handle(Notify(incident.T(0.75), "Handan and Anyang environmental protection bureaus"), Commander, incident.T(0.8)).Accept();
 
         var notice = incident.Obligation(ObligationKind.NotifyNeighbours);
         Assert.Equal("Handan and Anyang environmental protection bureaus", notice.Notified);
@@ -91,15 +91,15 @@ public sealed class NeighbourNotificationTests
     public void An_incident_cannot_close_while_the_neighbours_are_not_notified()
     {
         var incident = Drive.Register(Facts.LevelII);
-        incident.FileReport(Cmd.Initial(), Commander, incident.T(1)).Accept();
+        incident.Handle(Cmd.Initial(), Commander, incident.T(1)).Accept();
         Drive.CompleteSteps(incident, incident.T(1.5));
-        incident.FileReport(Cmd.Final(), Commander, incident.T(3)).Accept();
+        incident.Handle(Cmd.Final(), Commander, incident.T(3)).Accept();
 
-        var refused = incident.Refused(incident.T(4), i => i.Close(Cmd.Close(), Commander, incident.T(4)), DecisionOutcome.NotAllowed);
+        var refused = incident.Refused(incident.T(4), i => i.Handle(Cmd.Close(), Commander, incident.T(4)), DecisionOutcome.NotAllowed);
         Assert.Contains("still open: notify neighbouring areas (通报相邻区域)", refused.Reason, StringComparison.Ordinal);
 
-        incident.CompleteObligation(Notify(), Commander, incident.T(4)).Accept();
-        incident.Close(Cmd.Close(), Commander, incident.T(4)).Accept();
+        incident.Handle(Notify(), Commander, incident.T(4)).Accept();
+        incident.Handle(Cmd.Close(), Commander, incident.T(4)).Accept();
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class NeighbourNotificationTests
 
         Assert.Empty(incident.State.Corrections);
         Assert.All(incident.State.Obligations, o => Assert.Empty(o.ShownFalse));
-        incident.RecordCorrection(new RecordCorrection { Kind = CorrectionKind.Omitted, Concerns = "report 1", Declared = "no casualties named", Actual = "two workers poisoned" }, Commander, incident.T(2)).Accept();
+        incident.Handle(new RecordCorrection { Kind = CorrectionKind.Omitted, Concerns = "report 1", Declared = "no casualties named", Actual = "two workers poisoned" }, Commander, incident.T(2)).Accept();
         Assert.Single(incident.State.Corrections);
     }
 }

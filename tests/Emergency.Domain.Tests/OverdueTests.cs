@@ -65,7 +65,7 @@ public sealed class OverdueTests
     {
         var incident = Drive.Register(Facts.LevelIV);
 
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(2.5)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(2.5)).Accept();
 
         var scene = incident.Obligation(ObligationKind.ReachScene);
         Assert.Equal(incident.T(2.5), scene.CompletedAt);
@@ -88,7 +88,7 @@ public sealed class OverdueTests
     {
         var incident = Drive.Register(Facts.LevelII, Times.Discovery2011);
 
-        incident.FileReport(Cmd.Initial(), Commander, incident.T(24 * 5)).Accept();
+        incident.Handle(Cmd.Initial(), Commander, incident.T(24 * 5)).Accept();
 
         var report = incident.Obligation(ObligationKind.Report);
         Assert.Equal(TimeSpan.FromHours((24 * 5) - 2), report.LateBy);
@@ -100,7 +100,7 @@ public sealed class OverdueTests
     {
         var incident = Drive.Register(Facts.LevelIV);
 
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1)).Accept();
 
         var scene = incident.Obligation(ObligationKind.ReachScene);
         Assert.Null(scene.LateBy);
@@ -114,7 +114,7 @@ public sealed class OverdueTests
     {
         var incident = Drive.Register(Facts.LevelIV);
 
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene, incident.T(1.5)), Commander, incident.T(3)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReachScene, incident.T(1.5)), Commander, incident.T(3)).Accept();
 
         var scene = incident.Obligation(ObligationKind.ReachScene);
         Assert.Equal(incident.T(1.5), scene.CompletedAt);
@@ -132,7 +132,7 @@ public sealed class OverdueTests
         var incident = Drive.Register(Facts.LevelIV);
         Assert.Equal(incident.T(2), incident.NextDueAt);
 
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1)).Accept();
         Assert.Equal(incident.T(4), incident.NextDueAt);
 
         incident.Tick(incident.T(4));
@@ -141,7 +141,7 @@ public sealed class OverdueTests
         incident.Tick(incident.T(4.01));
         Assert.Equal(incident.T(24), incident.NextDueAt); // overdue ones no longer wait for a deadline
 
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(5)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(5)).Accept();
         Assert.Equal(incident.T(48), incident.NextDueAt);
 
         incident.Tick(incident.T(48.01));
@@ -169,7 +169,7 @@ public sealed class OverdueTests
     {
         var incident = Drive.Register(Facts.LevelIV);
 
-        var decision = incident.FileReport(Cmd.FollowUp(), Commander, incident.T(2.5));
+        var decision = incident.Handle(Cmd.FollowUp(), Commander, incident.T(2.5));
 
         Assert.Equal(DecisionOutcome.NotAllowed, decision.Outcome);
         Assert.Equal(incident.T(2), incident.Obligation(ObligationKind.ReachScene).OverdueSince);

@@ -12,13 +12,13 @@ public sealed class RegradeTests
     public void Raising_III_to_II_recomputes_open_deadlines_and_keeps_completed_ones()
     {
         var incident = Drive.Register(Facts.LevelIII);
-        incident.FileReport(Cmd.Initial(), Commander, incident.T(1)).Accept();
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1.5)).Accept();
+        incident.Handle(Cmd.Initial(), Commander, incident.T(1)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1.5)).Accept();
         var version = incident.State.Version;
         var entries = incident.State.Timeline.Count;
         var regradeAt = incident.T(1).Minutes(40);
 
-        incident.UpdateFacts(Cmd.Update(Facts.LevelII, "the plume crossed into Hebei"), Commander, regradeAt).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelII, "the plume crossed into Hebei"), Commander, regradeAt).Accept();
 
         Assert.Equal(IncidentLevel.II, incident.State.Grade!.Level);
         Assert.Equal(version + 1, incident.State.Version);
@@ -63,7 +63,7 @@ public sealed class RegradeTests
     {
         var incident = RaisedAfterInitialReport(out var regradeAt);
 
-        incident.FileReport(Cmd.FollowUp(), Commander, regradeAt.Hours(1)).Accept();
+        incident.Handle(Cmd.FollowUp(), Commander, regradeAt.Hours(1)).Accept();
 
         var levelChange = incident.Obligation("levelChangeReport-1");
         Assert.Equal(regradeAt.Hours(1), levelChange.CompletedAt);
@@ -81,12 +81,12 @@ public sealed class RegradeTests
         var incident = RaisedAfterInitialReport(out var regradeAt);
 
         // Filed after the regrade, but dated before it: it reported the old level.
-        incident.FileReport(Cmd.FollowUp(at: regradeAt.Hours(-0.25)), Commander, regradeAt.Hours(0.5)).Accept();
+        incident.Handle(Cmd.FollowUp(at: regradeAt.Hours(-0.25)), Commander, regradeAt.Hours(0.5)).Accept();
 
         Assert.Equal(IncidentLevel.III, incident.State.Reports[^1].Level);
         Assert.False(incident.Obligation("levelChangeReport-1").IsCompleted);
 
-        incident.FileReport(Cmd.FollowUp(), Commander, regradeAt.Hours(1)).Accept();
+        incident.Handle(Cmd.FollowUp(), Commander, regradeAt.Hours(1)).Accept();
         Assert.Equal(IncidentLevel.II, incident.State.Reports[^1].Level);
         Assert.Equal(regradeAt.Hours(1), incident.Obligation("levelChangeReport-1").CompletedAt);
     }
@@ -98,7 +98,7 @@ public sealed class RegradeTests
         Assert.True(incident.Tick(regradeAt.Hours(2.5)));
         Assert.Equal(regradeAt.Hours(2), incident.Obligation("levelChangeReport-1").OverdueSince);
 
-        incident.FileReport(Cmd.FollowUp(), Commander, regradeAt.Hours(3)).Accept();
+        incident.Handle(Cmd.FollowUp(), Commander, regradeAt.Hours(3)).Accept();
 
         var levelChange = incident.Obligation("levelChangeReport-1");
         Assert.Equal(ObligationStatus.CompletedLate, levelChange.StatusAt(regradeAt.Hours(3)));
@@ -110,7 +110,7 @@ public sealed class RegradeTests
     {
         var incident = RaisedAfterInitialReport(out var regradeAt);
 
-        incident.FileReport(Cmd.Final(), Commander, regradeAt.Hours(1)).Accept();
+        incident.Handle(Cmd.Final(), Commander, regradeAt.Hours(1)).Accept();
 
         Assert.Equal(regradeAt.Hours(1), incident.Obligation("levelChangeReport-1").CompletedAt);
         Assert.Equal(IncidentPhase.FinalReportFiled, incident.State.Phase);
@@ -122,14 +122,14 @@ public sealed class RegradeTests
         var incident = RaisedAfterInitialReport(out var regradeAt);
         var second = regradeAt.Minutes(30);
 
-        incident.UpdateFacts(Cmd.Update(Facts.LevelI), Commander, second).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelI), Commander, second).Accept();
 
         var first = incident.Obligation("levelChangeReport-1");
         var next = incident.Obligation("levelChangeReport-2");
         Assert.Equal(regradeAt.Hours(2), first.DueAt); // its own window is not recomputed
         Assert.Equal(second.Hours(2), next.DueAt);
 
-        incident.FileReport(Cmd.FollowUp(), Commander, second.Hours(1)).Accept();
+        incident.Handle(Cmd.FollowUp(), Commander, second.Hours(1)).Accept();
 
         Assert.Equal(second.Hours(1), first.CompletedAt);
         Assert.Equal(second.Hours(1), next.CompletedAt);
@@ -139,9 +139,9 @@ public sealed class RegradeTests
     public void A_downgrade_after_the_initial_report_also_needs_a_report_at_the_new_level()
     {
         var incident = Drive.Register(Facts.LevelII);
-        incident.FileReport(Cmd.Initial(), Commander, incident.T(1)).Accept();
+        incident.Handle(Cmd.Initial(), Commander, incident.T(1)).Accept();
 
-        incident.UpdateFacts(Cmd.Update(Facts.LevelIV), Commander, incident.T(1.5)).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelIV), Commander, incident.T(1.5)).Accept();
 
         Assert.Equal(IncidentLevel.IV, incident.State.Grade!.Level);
         Assert.Equal(incident.T(5.5), incident.Obligation("levelChangeReport-1").DueAt);
@@ -152,7 +152,7 @@ public sealed class RegradeTests
     {
         var incident = Drive.Register(Facts.LevelIII);
 
-        incident.UpdateFacts(Cmd.Update(Facts.LevelII), Commander, incident.T(0.5)).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelII), Commander, incident.T(0.5)).Accept();
 
         Assert.Equal(incident.T(2), incident.Obligation(ObligationKind.Report).DueAt);
         Assert.Equal(incident.T(1), incident.Obligation(ObligationKind.ReachScene).DueAt);
@@ -167,7 +167,7 @@ public sealed class RegradeTests
         incident.Tick(incident.T(3));
         Assert.Equal(incident.T(2), incident.Obligation(ObligationKind.Report).OverdueSince);
 
-        incident.UpdateFacts(Cmd.Update(Facts.LevelIV), Commander, incident.T(3)).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelIV), Commander, incident.T(3)).Accept();
 
         var report = incident.Obligation(ObligationKind.Report);
         Assert.Equal(incident.T(4), report.DueAt); // the window did lengthen ...
@@ -175,7 +175,7 @@ public sealed class RegradeTests
         Assert.Equal(ObligationStatus.Overdue, report.StatusAt(incident.T(3)));
         Assert.True(incident.HasOverdue);
 
-        incident.FileReport(Cmd.Initial(), Commander, incident.T(3.5)).Accept();
+        incident.Handle(Cmd.Initial(), Commander, incident.T(3.5)).Accept();
 
         Assert.Equal(TimeSpan.FromHours(1.5), report.LateBy); // from 2 h, not on time against the new 4 h
         Assert.Equal(ObligationStatus.CompletedLate, report.StatusAt(incident.T(3.5)));
@@ -189,8 +189,8 @@ public sealed class RegradeTests
         incident.Tick(incident.T(5));
         Assert.Equal(incident.T(4), incident.Obligation(ObligationKind.Report).OverdueSince);
 
-        incident.UpdateFacts(Cmd.Update(Facts.LevelII), Commander, incident.T(5)).Accept();
-        incident.FileReport(Cmd.Initial(), Commander, incident.T(6)).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelII), Commander, incident.T(5)).Accept();
+        incident.Handle(Cmd.Initial(), Commander, incident.T(6)).Accept();
 
         var report = incident.Obligation(ObligationKind.Report);
         Assert.Equal(incident.T(2), report.DueAt);
@@ -202,9 +202,9 @@ public sealed class RegradeTests
     public void Clarifying_facts_at_the_same_level_regrades_without_a_level_change_report()
     {
         var incident = Drive.Register(Facts.Unclear with { HeavyMetals = true });
-        incident.FileReport(Cmd.Initial(), Commander, incident.T(1)).Accept();
+        incident.Handle(Cmd.Initial(), Commander, incident.T(1)).Accept();
 
-        incident.UpdateFacts(Cmd.Update(Facts.Known with { HeavyMetals = true }), Commander, incident.T(1.5)).Accept();
+        incident.Handle(Cmd.Update(Facts.Known with { HeavyMetals = true }), Commander, incident.T(1.5)).Accept();
 
         Assert.False(incident.State.Grade!.Unclear);
         Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.Regraded && e.Text.StartsWith("Regraded IV (unclear) → level IV", StringComparison.Ordinal));
@@ -217,7 +217,7 @@ public sealed class RegradeTests
         var incident = Drive.Register(Facts.LevelIII);
         var entries = incident.State.Timeline.Count;
 
-        incident.UpdateFacts(Cmd.Update(Facts.LevelIII), Commander, incident.T(0.5)).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelIII), Commander, incident.T(0.5)).Accept();
 
         var added = Assert.Single(incident.State.Timeline.Skip(entries));
         Assert.Equal(TimelineKind.FactsUpdated, added.Kind);
@@ -230,7 +230,7 @@ public sealed class RegradeTests
         var incident = Drive.Register(Facts.LevelIV);
         Assert.Equal(incident.T(24), incident.Obligation(ObligationKind.ReleaseInformation).DueAt);
 
-        incident.UpdateFacts(Cmd.Update(Facts.LevelIV with { SensitiveReceptors = true }), Commander, incident.T(1)).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelIV with { SensitiveReceptors = true }), Commander, incident.T(1)).Accept();
 
         Assert.Equal(incident.T(5), incident.Obligation(ObligationKind.ReleaseInformation).DueAt);
         Assert.Equal(incident.T(4), incident.Obligation(ObligationKind.Report).DueAt);
@@ -239,9 +239,9 @@ public sealed class RegradeTests
     private static Incident RaisedAfterInitialReport(out DateTimeOffset regradeAt)
     {
         var incident = Drive.Register(Facts.LevelIII);
-        incident.FileReport(Cmd.Initial(), Commander, incident.T(1)).Accept();
+        incident.Handle(Cmd.Initial(), Commander, incident.T(1)).Accept();
         regradeAt = incident.T(1.5);
-        incident.UpdateFacts(Cmd.Update(Facts.LevelII), Commander, regradeAt).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelII), Commander, regradeAt).Accept();
         return incident;
     }
 

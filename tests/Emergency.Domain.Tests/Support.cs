@@ -145,7 +145,7 @@ public static class Drive
     public static Incident Responding(IncidentFacts? facts = null)
     {
         var incident = Register(facts);
-        incident.FileReport(Cmd.Initial(), Commander, incident.T(1)).Accept();
+        incident.Handle(Cmd.Initial(), Commander, incident.T(1)).Accept();
         return incident;
     }
 
@@ -158,7 +158,7 @@ public static class Drive
             CompleteSteps(incident, incident.T(1.5));
         }
 
-        incident.FileReport(Cmd.Final(), Commander, incident.T(3)).Accept();
+        incident.Handle(Cmd.Final(), Commander, incident.T(3)).Accept();
         Assert.Equal(IncidentPhase.FinalReportFiled, incident.State.Phase);
         return incident;
     }
@@ -167,7 +167,7 @@ public static class Drive
     public static Incident Closed()
     {
         var incident = FinalReportFiled(allDone: true);
-        incident.Close(Cmd.Close("handled"), Commander, incident.T(4)).Accept();
+        incident.Handle(Cmd.Close("handled"), Commander, incident.T(4)).Accept();
         Assert.Equal(IncidentPhase.Closed, incident.State.Phase);
         return incident;
     }
@@ -177,7 +177,7 @@ public static class Drive
     {
         foreach (var kind in new[] { ObligationKind.ReachScene, ObligationKind.StartMonitoring, ObligationKind.OrganiseInvestigation, ObligationKind.ReleaseInformation })
         {
-            incident.CompleteObligation(Cmd.Complete(kind), Commander, now).Accept();
+            incident.Handle(Cmd.Complete(kind), Commander, now).Accept();
         }
     }
 

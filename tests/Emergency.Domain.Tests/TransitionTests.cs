@@ -72,34 +72,34 @@ public sealed class TransitionTests
     {
         var incident = Drive.Responding();
 
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1.2)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1.2)).Accept();
 
         Assert.Equal(
             ["fileReport(followUp)", "fileReport(final)", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "updateFacts", "recordCorrection"],
             incident.AllowedMoves(incident.T(1.3)));
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.StartMonitoring), Commander, incident.T(1.3)).Accept();
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.OrganiseInvestigation), Commander, incident.T(1.3)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.StartMonitoring), Commander, incident.T(1.3)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.OrganiseInvestigation), Commander, incident.T(1.3)).Accept();
     }
 
     [Fact]
     public void Monitoring_cannot_be_dated_before_anyone_was_on_scene()
     {
         var incident = Drive.Responding();
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene, incident.T(1.5)), Commander, incident.T(2)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReachScene, incident.T(1.5)), Commander, incident.T(2)).Accept();
 
-        var decision = incident.Refused(incident.T(2), i => i.CompleteObligation(Cmd.Complete(ObligationKind.StartMonitoring, incident.T(1.2)), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
+        var decision = incident.Refused(incident.T(2), i => i.Handle(Cmd.Complete(ObligationKind.StartMonitoring, incident.T(1.2)), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
 
         Assert.Equal("'start monitoring (开展监测)' cannot be completed at 2015-03-02 09:12 +08:00: nobody was on scene before 2015-03-02 09:30 +08:00", decision.Reason);
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.StartMonitoring, incident.T(1.5)), Commander, incident.T(2)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.StartMonitoring, incident.T(1.5)), Commander, incident.T(2)).Accept();
     }
 
     [Fact]
     public void Completing_twice_is_refused_and_keeps_the_first_completion()
     {
         var incident = Drive.Responding();
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(1.2)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(1.2)).Accept();
 
-        var decision = incident.Refused(incident.T(2), i => i.CompleteObligation(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
+        var decision = incident.Refused(incident.T(2), i => i.Handle(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
 
         Assert.Equal("'release information (发布信息)' was already completed at 2015-03-02 09:12 +08:00 by duty-1 (DutyCommander)", decision.Reason);
         Assert.Equal(incident.T(1.2), incident.Obligation(ObligationKind.ReleaseInformation).CompletedAt);
@@ -112,7 +112,7 @@ public sealed class TransitionTests
     {
         var incident = Drive.Responding();
 
-        var decision = incident.Refused(incident.T(2), i => i.FileReport(Cmd.Report(kind, incident.T(0.5)), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
+        var decision = incident.Refused(incident.T(2), i => i.Handle(Cmd.Report(kind, incident.T(0.5)), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
 
         Assert.Contains("before the initial report (2015-03-02 09:00 +08:00)", decision.Reason, StringComparison.Ordinal);
     }
@@ -121,10 +121,10 @@ public sealed class TransitionTests
     public void Close_with_open_obligations_lists_each_of_them()
     {
         var incident = Drive.Responding();
-        incident.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1.2)).Accept();
-        incident.FileReport(Cmd.Final(), Commander, incident.T(3)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1.2)).Accept();
+        incident.Handle(Cmd.Final(), Commander, incident.T(3)).Accept();
 
-        var decision = incident.Refused(incident.T(3), i => i.Close(Cmd.Close(), Commander, incident.T(3)), DecisionOutcome.NotAllowed);
+        var decision = incident.Refused(incident.T(3), i => i.Handle(Cmd.Close(), Commander, incident.T(3)), DecisionOutcome.NotAllowed);
 
         Assert.Equal("cannot close yet: still open: start monitoring (开展监测), organise the investigation (组织调查), release information (发布信息)", decision.Reason);
         Assert.Equal(
@@ -136,15 +136,15 @@ public sealed class TransitionTests
     public void The_whole_procedure_from_registration_to_closing()
     {
         var incident = Drive.Register(Facts.LevelIII);
-        incident.FileReport(Cmd.Report(ReportKind.Initial, medium: ReportMedium.Phone), Commander, incident.T(1)).Accept();
+        incident.Handle(Cmd.Report(ReportKind.Initial, medium: ReportMedium.Phone), Commander, incident.T(1)).Accept();
         Assert.True(incident.View(incident.T(1)).WrittenReportOutstanding);
-        incident.FileReport(Cmd.FollowUp(), Commander, incident.T(1.2)).Accept();
+        incident.Handle(Cmd.FollowUp(), Commander, incident.T(1.2)).Accept();
         Assert.False(incident.View(incident.T(1.2)).WrittenReportOutstanding);
         Drive.CompleteSteps(incident, incident.T(1.5));
-        incident.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.NotifyNeighbours, At = incident.T(0.9), Notified = "the neighbouring city's bureau" }, Commander, incident.T(1.5)).Accept();
-        incident.FileReport(Cmd.Final(), Commander, incident.T(10)).Accept();
+        incident.Handle(new CompleteObligation { Obligation = ObligationKind.NotifyNeighbours, At = incident.T(0.9), Notified = "the neighbouring city's bureau" }, Commander, incident.T(1.5)).Accept();
+        incident.Handle(Cmd.Final(), Commander, incident.T(10)).Accept();
 
-        incident.Close(Cmd.Close("handled"), Commander, incident.T(11)).Accept();
+        incident.Handle(Cmd.Close("handled"), Commander, incident.T(11)).Accept();
 
         Assert.Equal(IncidentPhase.Closed, incident.State.Phase);
         Assert.Equal("Closed: handled", incident.State.Timeline[^1].Text);
@@ -248,14 +248,14 @@ public sealed class TransitionTests
 
     private static Decision Run(Incident incident, string command, DateTimeOffset now) => command switch
     {
-        "fileReport(initial)" => incident.FileReport(Cmd.Initial(), Commander, now),
-        "fileReport(followUp)" => incident.FileReport(Cmd.FollowUp(), Commander, now),
-        "fileReport(final)" => incident.FileReport(Cmd.Final(), Commander, now),
-        "updateFacts" => incident.UpdateFacts(Cmd.Update(Facts.Known with { Evacuated = 100 }, "more evacuated"), Commander, now),
-        "close" => incident.Close(Cmd.Close(), Commander, now),
-        "recordCorrection" => incident.RecordCorrection(new RecordCorrection { Kind = CorrectionKind.Concealed, Concerns = "registration", Declared = "a small leak", Actual = "8.7 t in the river" }, Commander, now),
+        "fileReport(initial)" => incident.Handle(Cmd.Initial(), Commander, now),
+        "fileReport(followUp)" => incident.Handle(Cmd.FollowUp(), Commander, now),
+        "fileReport(final)" => incident.Handle(Cmd.Final(), Commander, now),
+        "updateFacts" => incident.Handle(Cmd.Update(Facts.Known with { Evacuated = 100 }, "more evacuated"), Commander, now),
+        "close" => incident.Handle(Cmd.Close(), Commander, now),
+        "recordCorrection" => incident.Handle(new RecordCorrection { Kind = CorrectionKind.Concealed, Concerns = "registration", Declared = "a small leak", Actual = "8.7 t in the river" }, Commander, now),
         _ when command.StartsWith("complete(", StringComparison.Ordinal) =>
-            incident.CompleteObligation(Cmd.Complete(KindOf(command["complete(".Length..^1])) with { Notified = "a neighbour" }, Commander, now),
+            incident.Handle(Cmd.Complete(KindOf(command["complete(".Length..^1])) with { Notified = "a neighbour" }, Commander, now),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 

@@ -102,25 +102,25 @@ public sealed class ValidationTests
 
         Func<Incident, Decision> command = @case switch
         {
-            "fileReport kind 99" => i => i.FileReport(Cmd.Report((ReportKind)99), Commander, now),
-            "fileReport medium 99" => i => i.FileReport(Cmd.Report(ReportKind.FollowUp, medium: (ReportMedium)99), Commander, now),
-            "fileReport empty signedOffBy" => i => i.FileReport(Cmd.FollowUp() with { SignedOffBy = "" }, Commander, now),
-            "fileReport 1 MB signedOffBy" => i => i.FileReport(Cmd.FollowUp() with { SignedOffBy = OneMegabyte }, Commander, now),
-            "fileReport blank contact" => i => i.FileReport(Cmd.FollowUp() with { Contact = "  " }, Commander, now),
-            "fileReport empty content" => i => i.FileReport(Cmd.FollowUp() with { Content = "" }, Commander, now),
-            "fileReport 1 MB content" => i => i.FileReport(Cmd.FollowUp() with { Content = OneMegabyte }, Commander, now),
-            "fileReport at in the future" => i => i.FileReport(Cmd.FollowUp(now.AddTicks(1)), Commander, now),
-            "fileReport at before discovery" => i => i.FileReport(Cmd.FollowUp(discovered.AddTicks(-1)), Commander, now),
-            "complete obligation 99" => i => i.CompleteObligation(Cmd.Complete((ObligationKind)99), Commander, now),
-            "complete at in the future" => i => i.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene, now.Minutes(1)), Commander, now),
-            "complete at before discovery" => i => i.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene, discovered.Minutes(-1)), Commander, now),
-            "complete 1 MB note" => i => i.CompleteObligation(Cmd.Complete(ObligationKind.ReachScene) with { Note = OneMegabyte }, Commander, now),
-            "updateFacts negative deaths" => i => i.UpdateFacts(Cmd.Update(Facts.Known with { Deaths = -3 }), Commander, now),
-            "updateFacts negative loss" => i => i.UpdateFacts(Cmd.Update(Facts.Known with { DirectLossCny = -1m }), Commander, now),
-            "updateFacts crossBoundary 99" => i => i.UpdateFacts(Cmd.Update(Facts.Known with { CrossBoundary = (CrossBoundary)99 }), Commander, now),
-            "updateFacts no facts" => i => i.UpdateFacts(Cmd.Update((IncidentFacts)null!), Commander, now),
-            "updateFacts 1 MB note" => i => i.UpdateFacts(Cmd.Update(Facts.LevelII, OneMegabyte), Commander, now),
-            "close 1 MB note" => i => i.Close(Cmd.Close(OneMegabyte), Commander, now),
+            "fileReport kind 99" => i => i.Handle(Cmd.Report((ReportKind)99), Commander, now),
+            "fileReport medium 99" => i => i.Handle(Cmd.Report(ReportKind.FollowUp, medium: (ReportMedium)99), Commander, now),
+            "fileReport empty signedOffBy" => i => i.Handle(Cmd.FollowUp() with { SignedOffBy = "" }, Commander, now),
+            "fileReport 1 MB signedOffBy" => i => i.Handle(Cmd.FollowUp() with { SignedOffBy = OneMegabyte }, Commander, now),
+            "fileReport blank contact" => i => i.Handle(Cmd.FollowUp() with { Contact = "  " }, Commander, now),
+            "fileReport empty content" => i => i.Handle(Cmd.FollowUp() with { Content = "" }, Commander, now),
+            "fileReport 1 MB content" => i => i.Handle(Cmd.FollowUp() with { Content = OneMegabyte }, Commander, now),
+            "fileReport at in the future" => i => i.Handle(Cmd.FollowUp(now.AddTicks(1)), Commander, now),
+            "fileReport at before discovery" => i => i.Handle(Cmd.FollowUp(discovered.AddTicks(-1)), Commander, now),
+            "complete obligation 99" => i => i.Handle(Cmd.Complete((ObligationKind)99), Commander, now),
+            "complete at in the future" => i => i.Handle(Cmd.Complete(ObligationKind.ReachScene, now.Minutes(1)), Commander, now),
+            "complete at before discovery" => i => i.Handle(Cmd.Complete(ObligationKind.ReachScene, discovered.Minutes(-1)), Commander, now),
+            "complete 1 MB note" => i => i.Handle(Cmd.Complete(ObligationKind.ReachScene) with { Note = OneMegabyte }, Commander, now),
+            "updateFacts negative deaths" => i => i.Handle(Cmd.Update(Facts.Known with { Deaths = -3 }), Commander, now),
+            "updateFacts negative loss" => i => i.Handle(Cmd.Update(Facts.Known with { DirectLossCny = -1m }), Commander, now),
+            "updateFacts crossBoundary 99" => i => i.Handle(Cmd.Update(Facts.Known with { CrossBoundary = (CrossBoundary)99 }), Commander, now),
+            "updateFacts no facts" => i => i.Handle(Cmd.Update((IncidentFacts)null!), Commander, now),
+            "updateFacts 1 MB note" => i => i.Handle(Cmd.Update(Facts.LevelII, OneMegabyte), Commander, now),
+            "close 1 MB note" => i => i.Handle(Cmd.Close(OneMegabyte), Commander, now),
             _ => throw new ArgumentOutOfRangeException(nameof(@case), @case, null),
         };
 
@@ -138,7 +138,7 @@ public sealed class ValidationTests
         var now = incident.T(2);
         var command = new FileReport { Kind = (ReportKind)7, Medium = (ReportMedium)7, SignedOffBy = "", Contact = "", Content = "", At = now.Hours(1) };
 
-        var decision = incident.Refused(now, i => i.FileReport(command, Commander, now), DecisionOutcome.Invalid);
+        var decision = incident.Refused(now, i => i.Handle(command, Commander, now), DecisionOutcome.Invalid);
 
         Assert.Equal(["kind", "medium", "signedOffBy", "contact", "content", "at"], decision.Errors.Select(e => e.Field));
     }
@@ -149,7 +149,7 @@ public sealed class ValidationTests
         var incident = Drive.FinalReportFiled(allDone: true);
         var now = incident.T(3.5);
 
-        var decision = incident.Refused(now, i => i.FileReport(Cmd.Report((ReportKind)99), Commander, now), DecisionOutcome.Invalid);
+        var decision = incident.Refused(now, i => i.Handle(Cmd.Report((ReportKind)99), Commander, now), DecisionOutcome.Invalid);
 
         Assert.Equal("kind", Assert.Single(decision.Errors).Field);
     }
@@ -164,6 +164,6 @@ public sealed class ValidationTests
 
         decision.Accept();
         Assert.NotNull(incident);
-        incident.FileReport(Cmd.Initial(now) with { Content = new string('c', 20_000) }, Commander, now).Accept();
+        incident.Handle(Cmd.Initial(now) with { Content = new string('c', 20_000) }, Commander, now).Accept();
     }
 }

@@ -22,7 +22,7 @@ public sealed class DirectoryConcurrencyTests : IAsyncLifetime
         var ids = Enumerable.Range(0, 20_000).Select(i => $"inc-crowd{i}").Where(id => CaseDirectory.ShardOf(id) == 3).Take(300).ToList();
         var now = _engine.Clock.GetUtcNow();
 
-        var results = await Task.WhenAll(ids.Select(id => _engine.Incident(id).Register(Minor(now), Scopes.Live, As())));
+        var results = await Task.WhenAll(ids.Select(id => _engine.Incident(id).Execute(Minor(now), As())));
 
         Assert.All(results, r => Assert.Equal(CommandStatus.Accepted, r.Status));
         var listed = await _engine.Client.GetGrain<IIncidentDirectoryGrain>(CaseDirectory.ShardKey(Scopes.Live, ids[0])).List();

@@ -1,4 +1,5 @@
 using Emergency.Contracts;
+using Emergency.Domain;
 using Emergency.Domain.Incidents;
 using Emergency.Testing;
 using static Emergency.Grains.Tests.Commands;
@@ -21,7 +22,7 @@ public sealed class DrillScopeTests : IAsyncLifetime
     public async Task A_drill_incident_lives_on_the_drill_clock_and_only_the_drill_marks_its_deadlines()
     {
         var grain = _engine.Incident("inc-drill1");
-        var registered = await grain.Register(Minor(DrillStart), Drill, new CommandContext(Commander, null, DrillStart.AddMinutes(10)));
+        var registered = await grain.Execute(Minor(DrillStart), new CommandContext(Commander, null, DrillStart.AddMinutes(10), Drill));
 
         Assert.Equal(CommandStatus.Accepted, registered.Status);
         Assert.Equal("cn-2011", registered.View!.RuleSetId);
@@ -42,10 +43,26 @@ public sealed class DrillScopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_what_if_rule_set_judges_a_drill_incident_and_is_refused_live()
+    {
+        var whatIf = Minor(DrillStart) with { JudgedUnder = "cn-2014" };
+
+        var drill = await _engine.Incident("inc-whatif1").Execute(whatIf, new CommandContext(Commander, null, DrillStart.AddMinutes(10), Drill));
+        var live = await _engine.Incident("inc-whatif2").Execute(whatIf with { DiscoveredAt = _engine.Clock.GetUtcNow() }, As());
+
+        Assert.Equal(CommandStatus.Accepted, drill.Status);
+        Assert.Equal("cn-2014", drill.View!.RuleSetId);
+        Assert.Contains("(a what-if: the rule set in force at discovery is cn-2011)", drill.View.Timeline[0].Text, StringComparison.Ordinal);
+        Assert.Equal(CommandStatus.Invalid, live.Status);
+        Assert.Equal([new FieldError("judgedUnder", "is for drills only: live work is judged by the rule set in force at discovery")], live.Decision!.Errors);
+        Assert.Null(await _engine.Incident("inc-whatif2").GetView());
+    }
+
+    [Fact]
     public async Task A_drill_command_must_name_its_moment_and_a_live_one_must_not()
     {
-        var drill = await _engine.Incident("inc-drill2").Register(Minor(DrillStart), Drill, As());
-        var live = await _engine.Incident("inc-live2").Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, new CommandContext(Commander, null, DrillStart));
+        var drill = await _engine.Incident("inc-drill2").Execute(Minor(DrillStart), As() with { Scope = Drill });
+        var live = await _engine.Incident("inc-live2").Execute(Minor(_engine.Clock.GetUtcNow()), new CommandContext(Commander, null, DrillStart));
 
         Assert.Equal(CommandStatus.Invalid, drill.Status);
         Assert.Equal("at", drill.Decision!.Errors.Single().Field);
@@ -57,9 +74,9 @@ public sealed class DrillScopeTests : IAsyncLifetime
     public async Task Drill_incidents_never_appear_in_live_lists_and_a_purge_removes_them_all()
     {
         var at = new CommandContext(Commander, null, DrillStart.AddMinutes(5));
-        await _engine.Incident("inc-drill3").Register(Minor(DrillStart), Drill, at);
-        await _engine.Incident("inc-drill4").Register(Minor(DrillStart, region: "Handan"), Drill, at);
-        await _engine.Incident("inc-live3").Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
+        await _engine.Incident("inc-drill3").Execute(Minor(DrillStart), at with { Scope = Drill });
+        await _engine.Incident("inc-drill4").Execute(Minor(DrillStart, region: "Handan"), at with { Scope = Drill });
+        await _engine.Incident("inc-live3").Execute(Minor(_engine.Clock.GetUtcNow()), As());
 
         var drillList = await Eventually.Until(() => ListAsync(Drill), l => l.Count == 2, "both drill incidents in the drill's list");
         Assert.All(drillList, s => Assert.Equal(Drill, s.Scope));

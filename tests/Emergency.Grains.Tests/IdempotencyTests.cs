@@ -16,14 +16,14 @@ public sealed class IdempotencyTests : IAsyncLifetime
     public async Task A_retried_command_is_answered_without_being_applied_twice()
     {
         var grain = _engine.Incident("inc-retry");
-        var registered = await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As("reg"));
-        var again = await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As("reg"));
+        var registered = await grain.Execute(Minor(_engine.Clock.GetUtcNow()), As("reg"));
+        var again = await grain.Execute(Minor(_engine.Clock.GetUtcNow()), As("reg"));
         Assert.Equal(CommandStatus.Replayed, again.Status);
         Assert.Equal(registered.View!.Version, again.View!.Version);
 
         var complete = new CompleteObligation { Obligation = ObligationKind.ReachScene, Note = "team on site" };
-        var done = await grain.CompleteObligation(complete, As("scene"));
-        var retried = await grain.CompleteObligation(complete, As("scene"));
+        var done = await grain.Execute(complete, As("scene"));
+        var retried = await grain.Execute(complete, As("scene"));
 
         Assert.Equal(CommandStatus.Accepted, done.Status);
         Assert.Equal(CommandStatus.Replayed, retried.Status);
@@ -35,10 +35,10 @@ public sealed class IdempotencyTests : IAsyncLifetime
     public async Task A_command_id_reused_for_a_different_command_is_refused()
     {
         var grain = _engine.Incident("inc-reuse");
-        await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
-        await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReachScene }, As("same"));
+        await grain.Execute(Minor(_engine.Clock.GetUtcNow()), As());
+        await grain.Execute(new CompleteObligation { Obligation = ObligationKind.ReachScene }, As("same"));
 
-        var reused = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReleaseInformation }, As("same"));
+        var reused = await grain.Execute(new CompleteObligation { Obligation = ObligationKind.ReleaseInformation }, As("same"));
 
         Assert.Equal(CommandStatus.CommandIdReused, reused.Status);
         Assert.Equal(ObligationStatus.Pending, reused.View!.Obligations.Single(o => o.Kind == ObligationKind.ReleaseInformation).Status);
@@ -48,9 +48,9 @@ public sealed class IdempotencyTests : IAsyncLifetime
     public async Task Registering_an_existing_id_without_its_command_id_is_refused()
     {
         var grain = _engine.Incident("inc-twice");
-        await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As("a"));
+        await grain.Execute(Minor(_engine.Clock.GetUtcNow()), As("a"));
 
-        var second = await grain.Register(Minor(_engine.Clock.GetUtcNow(), region: "Other"), Scopes.Live, As("b"));
+        var second = await grain.Execute(Minor(_engine.Clock.GetUtcNow(), region: "Other"), As("b"));
 
         Assert.Equal(CommandStatus.NotAllowed, second.Status);
         Assert.Equal("Changzhi", second.View!.Region);

@@ -20,7 +20,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var discovered = _engine.Clock.GetUtcNow().AddMinutes(-30);
         var command = Minor(discovered) with { Facts = Minor(discovered).Facts with { CrossBoundary = CrossBoundary.CrossProvince } };
 
-        var result = await _engine.Incident("inc-register").Register(command, Scopes.Live, As());
+        var result = await _engine.Incident("inc-register").Execute(command, As());
 
         Assert.Equal(CommandStatus.Accepted, result.Status);
         var view = result.View!;
@@ -41,14 +41,14 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var grain = _engine.Incident("inc-corrected");
         var discovered = _engine.Clock.GetUtcNow().AddMinutes(-30);
         var command = Minor(discovered) with { Facts = Minor(discovered).Facts with { CrossBoundary = CrossBoundary.CrossCity } };
-        await grain.Register(command, Scopes.Live, As());
-        await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReleaseInformation, Note = "78 μg/L" }, As());
-        var notice = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.NotifyNeighbours, Notified = "Liuzhou environmental protection bureau" }, As());
+        await grain.Execute(command, As());
+        await grain.Execute(new CompleteObligation { Obligation = ObligationKind.ReleaseInformation, Note = "78 μg/L" }, As());
+        var notice = await grain.Execute(new CompleteObligation { Obligation = ObligationKind.NotifyNeighbours, Notified = "Liuzhou environmental protection bureau" }, As());
         Assert.Equal(CommandStatus.Accepted, notice.Status);
 
         var correction = new RecordCorrection { Kind = CorrectionKind.Falsified, Concerns = "releaseInformation", Declared = "78 μg/L", Actual = "118–200 μg/L measured" };
-        var result = await grain.RecordCorrection(correction, As("correct-1"));
-        var retried = await grain.RecordCorrection(correction, As("correct-1"));
+        var result = await grain.Execute(correction, As("correct-1"));
+        var retried = await grain.Execute(correction, As("correct-1"));
 
         Assert.Equal((CommandStatus.Accepted, CommandStatus.Replayed), (result.Status, retried.Status));
         var view = (await grain.GetView())!;
@@ -67,7 +67,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
     public async Task A_passed_deadline_is_marked_overdue_by_the_timer_with_the_deadline_as_its_time()
     {
         var grain = _engine.Incident("inc-overdue");
-        var registered = await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
+        var registered = await grain.Execute(Minor(_engine.Clock.GetUtcNow()), As());
         var reachScene = registered.View!.Obligations.Single(o => o.Kind == ObligationKind.ReachScene);
 
         _engine.Clock.Advance(reachScene.DueAt - _engine.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
@@ -86,10 +86,10 @@ public sealed class IncidentGrainTests : IAsyncLifetime
     public async Task A_late_completion_is_recorded_as_late_and_by_how_much()
     {
         var grain = _engine.Incident("inc-late");
-        await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
+        await grain.Execute(Minor(_engine.Clock.GetUtcNow()), As());
         _engine.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(25));
 
-        var result = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.ReachScene }, As());
+        var result = await grain.Execute(new CompleteObligation { Obligation = ObligationKind.ReachScene }, As());
 
         var scene = result.View!.Obligations.Single(o => o.Kind == ObligationKind.ReachScene);
         Assert.Equal(ObligationStatus.CompletedLate, scene.Status);
@@ -101,9 +101,9 @@ public sealed class IncidentGrainTests : IAsyncLifetime
     public async Task A_refused_command_changes_nothing_and_names_the_moves_possible_now()
     {
         var grain = _engine.Incident("inc-refused");
-        var before = (await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As())).View!;
+        var before = (await grain.Execute(Minor(_engine.Clock.GetUtcNow()), As())).View!;
 
-        var refused = await grain.CompleteObligation(new CompleteObligation { Obligation = ObligationKind.StartMonitoring }, As());
+        var refused = await grain.Execute(new CompleteObligation { Obligation = ObligationKind.StartMonitoring }, As());
 
         Assert.Equal(CommandStatus.NotAllowed, refused.Status);
         Assert.Contains("before someone is on scene", refused.Decision!.Reason, StringComparison.Ordinal);
@@ -117,17 +117,17 @@ public sealed class IncidentGrainTests : IAsyncLifetime
     public async Task A_closed_incident_leaves_the_open_list()
     {
         var grain = _engine.Incident("inc-closed");
-        await grain.Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
-        await grain.FileReport(Report(ReportKind.Initial), As());
+        await grain.Execute(Minor(_engine.Clock.GetUtcNow()), As());
+        await grain.Execute(Report(ReportKind.Initial), As());
         foreach (var kind in new[] { ObligationKind.ReachScene, ObligationKind.StartMonitoring, ObligationKind.OrganiseInvestigation, ObligationKind.ReleaseInformation })
         {
-            Assert.Equal(CommandStatus.Accepted, (await grain.CompleteObligation(new CompleteObligation { Obligation = kind }, As())).Status);
+            Assert.Equal(CommandStatus.Accepted, (await grain.Execute(new CompleteObligation { Obligation = kind }, As())).Status);
         }
 
-        await grain.FileReport(Report(ReportKind.Final), As());
+        await grain.Execute(Report(ReportKind.Final), As());
         await Eventually.Until(_engine.OpenIncidentsAsync, list => list.Any(s => s.Id == "inc-closed"), "the incident listed while open");
 
-        var closed = await grain.Close(new CloseIncident { Note = "handled" }, As());
+        var closed = await grain.Execute(new CloseIncident { Note = "handled" }, As());
 
         Assert.Equal(IncidentPhase.Closed, closed.View!.Phase);
         await Eventually.Until(_engine.OpenIncidentsAsync, list => list.All(s => s.Id != "inc-closed"), "the closed incident gone from the open list");
@@ -139,7 +139,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var grain = _engine.Incident("inc-nobody");
 
         Assert.Null(await grain.GetView());
-        Assert.Equal(CommandStatus.NotFound, (await grain.Close(new CloseIncident(), As())).Status);
+        Assert.Equal(CommandStatus.NotFound, (await grain.Execute(new CloseIncident(), As())).Status);
         Assert.Null(await grain.GetView());
     }
 }

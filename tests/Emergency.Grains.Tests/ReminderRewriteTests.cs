@@ -19,7 +19,7 @@ public sealed class ReminderRewriteTests : IAsyncLifetime
     [Fact]
     public async Task A_restart_leaves_an_unchanged_reminder_alone()
     {
-        var registered = await _engine.Incident("inc-keepreminder").Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
+        var registered = await _engine.Incident("inc-keepreminder").Execute(Minor(_engine.Clock.GetUtcNow()), As());
         Assert.Equal(CommandStatus.Accepted, registered.Status);
         var before = await ReminderVersion("inc-keepreminder");
         Assert.NotNull(before);
@@ -33,7 +33,7 @@ public sealed class ReminderRewriteTests : IAsyncLifetime
     [Fact]
     public async Task A_deadline_passed_while_down_arms_the_reminder_again_for_the_next_one()
     {
-        var registered = await _engine.Incident("inc-movereminder").Register(Minor(_engine.Clock.GetUtcNow()), Scopes.Live, As());
+        var registered = await _engine.Incident("inc-movereminder").Execute(Minor(_engine.Clock.GetUtcNow()), As());
         Assert.Equal(CommandStatus.Accepted, registered.Status);
         var before = await ReminderVersion("inc-movereminder");
 

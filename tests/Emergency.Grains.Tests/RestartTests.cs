@@ -19,8 +19,8 @@ public sealed class RestartTests : IAsyncLifetime
     public async Task Acknowledged_commands_survive_a_restart_and_deadlines_are_caught_up_and_rearmed()
     {
         var discovered = _engine.Clock.GetUtcNow();
-        var first = (await _engine.Incident("inc-restart").Register(Minor(discovered), Scopes.Live, As("register-1"))).View!;
-        await _engine.Incident("inc-restart").FileReport(Report(ReportKind.Initial), As());
+        var first = (await _engine.Incident("inc-restart").Execute(Minor(discovered), As("register-1"))).View!;
+        await _engine.Incident("inc-restart").Execute(Report(ReportKind.Initial), As());
         var reachSceneDue = first.Obligations.Single(o => o.Kind == ObligationKind.ReachScene).DueAt;
         var monitoringDue = first.Obligations.Single(o => o.Kind == ObligationKind.StartMonitoring).DueAt;
 
@@ -47,7 +47,7 @@ public sealed class RestartTests : IAsyncLifetime
         Assert.Equal(monitoringDue, fired!.Timeline.Single(e => e.Obligation == "startMonitoring" && e.Kind == TimelineKind.ObligationOverdue).At);
 
         // A retry of the registration after the restart is recognised, not applied again, and gets the first answer.
-        var retry = await _engine.Incident("inc-restart").Register(Minor(discovered), Scopes.Live, As("register-1"));
+        var retry = await _engine.Incident("inc-restart").Execute(Minor(discovered), As("register-1"));
         Assert.Equal(CommandStatus.Replayed, retry.Status);
         Assert.Equal(first.Version, retry.View!.Version);
         Assert.Equal(JsonSerializer.Serialize(first, DomainJson.Options), JsonSerializer.Serialize(retry.View, DomainJson.Options));
@@ -58,7 +58,7 @@ public sealed class RestartTests : IAsyncLifetime
     public async Task Many_incidents_written_concurrently_are_all_there_after_a_restart()
     {
         var ids = Enumerable.Range(0, 40).Select(i => $"inc-many{i}").ToList();
-        var results = await Task.WhenAll(ids.Select(id => _engine.Incident(id).Register(Minor(_engine.Clock.GetUtcNow(), region: id), Scopes.Live, As())));
+        var results = await Task.WhenAll(ids.Select(id => _engine.Incident(id).Execute(Minor(_engine.Clock.GetUtcNow(), region: id), As())));
         Assert.All(results, r => Assert.Equal(CommandStatus.Accepted, r.Status));
 
         await _engine.RestartAsync();

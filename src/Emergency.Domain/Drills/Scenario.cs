@@ -128,6 +128,11 @@ public abstract record IncidentInject : Inject
     public required string Incident { get; init; }
 
     public required Role By { get; init; }
+
+    /// <summary>The incident's move this inject makes, as the API would send it, with its moments on the drill's clock.</summary>
+    /// <param name="scenario">The drill's scenario: its start and its what-if.</param>
+    /// <param name="at">The inject's own moment, as an offset from the start.</param>
+    public abstract IncidentCommand Command(Scenario scenario, TimeSpan at);
 }
 
 /// <summary>An incident is reported (接报): it is registered in the engine, graded, and its deadlines set.</summary>
@@ -149,6 +154,17 @@ public record IncidentReported : IncidentInject
     public string? Description { get; init; }
 
     public required FactsPatch Facts { get; init; }
+
+    public override IncidentCommand Command(Scenario scenario, TimeSpan at) => new ReportIncident
+    {
+        Title = Title,
+        Region = Region,
+        DiscoveredAt = scenario.At(Discovered ?? at),
+        SourceChannel = Source,
+        Description = Description,
+        Facts = Facts.ApplyTo(new IncidentFacts()),
+        JudgedUnder = scenario.JudgedUnder,
+    };
 }
 
 /// <summary>New facts become known: the incident is regraded and its open deadlines recomputed.</summary>
@@ -161,6 +177,8 @@ public sealed record FactsChanged : IncidentInject
     public required FactsPatch Facts { get; init; }
 
     public string? Note { get; init; }
+
+    public override IncidentCommand Command(Scenario scenario, TimeSpan at) => new UpdateFacts { Facts = Facts, Note = Note };
 }
 
 /// <summary>A first-moment step is done: reach the scene, start monitoring, organise the investigation, release information.</summary>
@@ -176,6 +194,9 @@ public sealed record ObligationCompleted : IncidentInject
 
     /// <summary>Who was told, for notifyNeighbours.</summary>
     public string? Notified { get; init; }
+
+    public override IncidentCommand Command(Scenario scenario, TimeSpan at) =>
+        new CompleteObligation { Obligation = Obligation, Note = Note, Notified = Notified };
 }
 
 /// <summary>
@@ -201,6 +222,16 @@ public sealed record CorrectionRecorded : IncidentInject
     public TimeSpan? Known { get; init; }
 
     public string? Note { get; init; }
+
+    public override IncidentCommand Command(Scenario scenario, TimeSpan at) => new RecordCorrection
+    {
+        Kind = Correction,
+        Concerns = Concerns,
+        Declared = Declared,
+        Actual = Actual,
+        KnownAt = Known is { } known ? scenario.At(known) : null,
+        Note = Note,
+    };
 }
 
 /// <summary>An initial, follow-up or final report is filed.</summary>
@@ -219,6 +250,15 @@ public sealed record ReportFiled : IncidentInject
     public required string Contact { get; init; }
 
     public required string Content { get; init; }
+
+    public override IncidentCommand Command(Scenario scenario, TimeSpan at) => new FileReport
+    {
+        Kind = Report,
+        Medium = Medium,
+        SignedOffBy = SignedOffBy,
+        Contact = Contact,
+        Content = Content,
+    };
 }
 
 /// <summary>The incident is closed.</summary>
@@ -229,6 +269,8 @@ public sealed record IncidentClosed : IncidentInject
     public override string Kind => KindName;
 
     public string? Note { get; init; }
+
+    public override IncidentCommand Command(Scenario scenario, TimeSpan at) => new CloseIncident { Note = Note };
 }
 
 /// <summary>A message to the players ("Handan cuts its water supply"): shown while the drill runs and kept in the report.</summary>

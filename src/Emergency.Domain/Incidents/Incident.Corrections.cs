@@ -7,15 +7,13 @@ namespace Emergency.Domain.Incidents;
 public sealed partial class Incident
 {
     /// <summary>
-    /// Records that an earlier report, claim or step was untrue, concealed facts or left them out. The correction stays on
-    /// the incident for good; a step it shows untrue no longer counts as done and is open again, its lateness still counted
-    /// from its first deadline, so a false release never passes for information released on time.
+    /// Checks a correction: that an earlier report, claim or step was untrue, concealed facts or left them out. The
+    /// correction stays on the incident for good; a step it shows untrue no longer counts as done and is open again, its
+    /// lateness still counted from its first deadline, so a false release never passes for information released on time.
     /// </summary>
-    public Decision RecordCorrection(RecordCorrection command, Actor actor, DateTimeOffset now)
+    private void CheckCorrection(Validator check, RecordCorrection command, DateTimeOffset now)
     {
-        Tick(now);
-        var check = new Validator()
-            .Defined("kind", command.Kind)
+        check.Defined("kind", command.Kind)
             .Required("concerns", command.Concerns)
             .Required("declared", command.Declared, Validator.LongText)
             .Required("actual", command.Actual, Validator.LongText)
@@ -26,40 +24,36 @@ public sealed partial class Incident
         {
             check.NotBefore("knownAt", command.KnownAt, s.At, $"what it corrects ({s.Name}, {Durations.Describe(s.At)})");
         }
+    }
 
-        if (check.Errors.Count > 0 || subject is null)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var target = subject.Value;
+    private void ApplyCorrection(RecordCorrection command, Actor actor, DateTimeOffset now)
+    {
+        // Checked before the machine was asked: the subject resolves.
+        var target = Subject(command.Concerns.Trim(), new Validator())!.Value;
         var knownAt = command.KnownAt ?? now;
-        return Attempt(Trigger.RecordCorrection, "record a correction", now, precondition: null, apply: () =>
+        var correction = new Correction
         {
-            var correction = new Correction
-            {
-                Number = State.Corrections.Count + 1,
-                Kind = command.Kind,
-                Concerns = target.Name,
-                Report = target.Report,
-                Obligation = target.Obligation?.Id,
-                ConcernsAt = target.At,
-                Declared = command.Declared.Trim(),
-                Actual = command.Actual.Trim(),
-                KnownAt = knownAt,
-                RecordedAt = now,
-                RecordedBy = actor.ToString(),
-                Note = command.Note,
-            };
-            State.Corrections.Add(correction);
-            Append(knownAt, now, actor, TimelineKind.CorrectionRecorded,
-                $"{Capitalised(command.Kind.Title())} #{correction.Number} in {target.Name} ({Durations.Describe(target.At)}): declared \"{correction.Declared}\", real \"{correction.Actual}\"; known {Durations.Describe(knownAt)}{(command.Note is { Length: > 0 } note ? $": {note}" : "")}",
-                target.Obligation?.Id);
-            if (target.Obligation is { } reopened)
-            {
-                Reopen(reopened, correction, now, actor);
-            }
-        });
+            Number = State.Corrections.Count + 1,
+            Kind = command.Kind,
+            Concerns = target.Name,
+            Report = target.Report,
+            Obligation = target.Obligation?.Id,
+            ConcernsAt = target.At,
+            Declared = command.Declared.Trim(),
+            Actual = command.Actual.Trim(),
+            KnownAt = knownAt,
+            RecordedAt = now,
+            RecordedBy = actor.ToString(),
+            Note = command.Note,
+        };
+        State.Corrections.Add(correction);
+        Append(knownAt, now, actor, TimelineKind.CorrectionRecorded,
+            $"{Capitalised(command.Kind.Title())} #{correction.Number} in {target.Name} ({Durations.Describe(target.At)}): declared \"{correction.Declared}\", real \"{correction.Actual}\"; known {Durations.Describe(knownAt)}{(command.Note is { Length: > 0 } note ? $": {note}" : "")}",
+            target.Obligation?.Id);
+        if (target.Obligation is { } reopened)
+        {
+            Reopen(reopened, correction, now, actor);
+        }
     }
 
     /// <summary>What a correction names, resolved: "registration", "report N", or a completed step by its id.</summary>

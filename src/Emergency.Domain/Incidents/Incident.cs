@@ -1,36 +1,45 @@
+using System.Text.Json;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Rules;
 using Stateless;
+using Stateless.Graph;
 
 namespace Emergency.Domain.Incidents;
 
 /// <summary>
-/// One sudden environmental incident and its procedure. A Stateless machine decides which moves each
-/// phase allows; the obligations carry the deadlines. Every method takes "now" from its caller, so live
-/// work and drills run the same code on different clocks. A refused command changes nothing.
+/// One sudden environmental incident (突发环境事件) and its procedure. Every move is an <see cref="IncidentCommand"/>
+/// judged by <see cref="Handle"/>: its fields are checked, then the Stateless machine decides whether the phase and
+/// the guards allow it and runs its effect on the transition. The obligations carry the deadlines. Every method takes
+/// "now" from its caller, so live work and drills run the same code on different clocks. A refused command changes nothing.
 /// </summary>
-public sealed partial class Incident : ICase
+public sealed partial class Incident : ICase<IncidentCommand>
 {
-    private readonly StateMachine<IncidentPhase, Trigger> _machine;
+    /// <summary>
+    /// The words the view's allowed moves have always used for moves whose names come from their routes; the board and
+    /// clients read them, so they stay.
+    /// </summary>
+    private static readonly Dictionary<string, string> AllowedMoveWords = new(StringComparer.Ordinal)
+    {
+        ["facts"] = "updateFacts",
+        ["reports"] = "fileReport",
+        ["corrections"] = "recordCorrection",
+    };
+
+    private readonly StateMachine<IncidentPhase, string> _machine;
+    private readonly Dictionary<string, StateMachine<IncidentPhase, string>.TriggerWithParameters<IncidentMove>> _triggers = new(StringComparer.Ordinal);
     private readonly RuleSet _rules;
 
     private Incident(IncidentState state, RuleSet rules)
     {
         State = state;
         _rules = rules;
-        _machine = new StateMachine<IncidentPhase, Trigger>(() => State.Phase, phase => State.Phase = phase);
-        Configure();
-    }
+        _machine = new StateMachine<IncidentPhase, string>(() => State.Phase, phase => State.Phase = phase);
+        foreach (var move in Moves.Of<IncidentCommand>())
+        {
+            _triggers[move.Name] = _machine.SetTriggerParameters<IncidentMove>(move.Name);
+        }
 
-    private enum Trigger
-    {
-        FileInitialReport,
-        FileFollowUpReport,
-        FileFinalReport,
-        CompleteObligation,
-        UpdateFacts,
-        Close,
-        RecordCorrection,
+        Configure();
     }
 
     public IncidentState State { get; }
@@ -54,13 +63,17 @@ public sealed partial class Incident : ICase
     /// <summary>Rebuilds an incident from its stored state.</summary>
     public static Incident Load(IncidentState state, RuleSetCatalog catalog) => new(state, catalog.Get(state.RuleSetId));
 
+    /// <summary>The procedure as a Mermaid state diagram, read from the machine itself (docs/machines/incident.md).</summary>
+    public static string Graph() => MermaidGraph.Format(new Incident(new IncidentState(), null!)._machine.GetInfo());
+
     /// <summary>
     /// Registers an incident: grades it by the rule set in force at discovery and sets every deadline. A drill's what-if
-    /// names another rule set in <paramref name="judgedUnder"/>: the incident is judged by it, and its timeline says so.
+    /// names another rule set in <see cref="ReportIncident.JudgedUnder"/>: the incident is judged by it, and its timeline says so.
     /// </summary>
     public static (Incident? Incident, Decision Decision) Register(
-        string id, string scope, ReportIncident command, Actor actor, RuleSetCatalog catalog, DateTimeOffset now, string? judgedUnder = null)
+        string id, string scope, ReportIncident command, Actor actor, RuleSetCatalog catalog, DateTimeOffset now)
     {
+        var judgedUnder = command.JudgedUnder;
         var check = new Validator()
             .Required("title", command.Title)
             .Required("region", command.Region)
@@ -144,235 +157,28 @@ public sealed partial class Incident : ICase
         return changed;
     }
 
-    public Decision UpdateFacts(UpdateFacts command, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// Judges a move at <paramref name="now"/>: passed deadlines are marked first, then the move's fields are checked, then
+    /// the machine decides whether the phase and its guards allow the move and, if so, makes it.
+    /// </summary>
+    public Decision Handle(IncidentCommand command, Actor actor, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(command);
         Tick(now);
-        var check = new Validator().Optional("note", command.Note);
-        ValidateFacts(check, command.Facts?.Values);
+        var check = Check(command, now);
         if (check.Errors.Count > 0)
         {
             return Decision.Invalid(check.Errors);
         }
 
-        return Attempt(Trigger.UpdateFacts, "update facts", now, precondition: null, apply: () =>
+        var trigger = _triggers[Moves.NameOf(command)];
+        var move = new IncidentMove(command, actor, now);
+        if (!_machine.CanFire(trigger, move))
         {
-            var before = State.Grade!;
-            var changes = command.Facts!.Changes(State.Facts);
-            State.Facts = command.Facts.ApplyTo(State.Facts);
-            var grade = Grader.Grade(State.Facts, _rules);
-            State.Grade = grade;
-            var what = changes.Count == 0 ? "no fact changed" : string.Join("; ", changes);
-            Append(now, now, actor, TimelineKind.FactsUpdated, command.Note is { Length: > 0 } note ? $"Facts updated: {what} ({note})" : $"Facts updated: {what}");
-            var levelChanged = grade.Level != before.Level;
-            if (levelChanged)
-            {
-                State.LevelChanges.Add(new LevelChange(now, grade.Level));
-            }
-
-            if (levelChanged || grade.Unclear != before.Unclear)
-            {
-                Append(now, now, actor, TimelineKind.Regraded, $"Regraded {before.Level}{(before.Unclear ? " (unclear)" : "")} → {DescribeGrade(grade)}");
-            }
-
-            RecomputeDeadlines(now);
-            OpenNeighbourNotification(now, now, "the facts that say so");
-            if (levelChanged && State.Phase != IncidentPhase.Registered)
-            {
-                var window = _rules.Deadlines.LevelChangeReport.WindowFor(grade, State.Facts.IsSensitive);
-                var number = State.Obligations.Count(o => o.Kind == ObligationKind.LevelChangeReport) + 1;
-                var due = now + window.Window;
-                var basis = $"{window.Why}: {Durations.Describe(window.Window)} from the regrade; {_rules.Deadlines.LevelChangeReport.Basis}; {_rules.Deadlines.LevelChangeReport.Source}";
-                var id = $"{ObligationKind.LevelChangeReport.Name()}-{number}";
-                State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.LevelChangeReport, DueAt = due, DeadlineBasis = basis, OpenedAt = now });
-                Append(now, now, Actor.System, TimelineKind.DeadlineSet, $"{ObligationKind.LevelChangeReport.Title()} at level {grade.Level} due {Durations.Describe(due)} ({basis})", id);
-            }
-        });
-    }
-
-    public Decision CompleteObligation(CompleteObligation command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var check = new Validator()
-            .Defined("obligation", command.Obligation)
-            .Optional("note", command.Note)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, State.DiscoveredAt, "the discovery of the incident");
-        if (command.Obligation == ObligationKind.NotifyNeighbours)
-        {
-            check.Required("notified", command.Notified);
-        }
-        else
-        {
-            check.Optional("notified", command.Notified, Validator.ShortText);
+            return Decision.NotAllowed(WhyRefused(command, now), AllowedMoves(now));
         }
 
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        var obligation = State.Obligations.FirstOrDefault(o => o.Kind == command.Obligation);
-        return Attempt(Trigger.CompleteObligation, $"complete {command.Obligation.Name()}", now, precondition: () => WhyNotComplete(command.Obligation, at), apply: () =>
-        {
-            obligation!.Notified = command.Notified?.Trim();
-            Complete(obligation, at, now, actor, command.Note);
-        });
-    }
-
-    public Decision FileReport(FileReport command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var check = new Validator()
-            .Defined("kind", command.Kind)
-            .Defined("medium", command.Medium)
-            .Required("signedOffBy", command.SignedOffBy)
-            .Required("contact", command.Contact)
-            .Required("content", command.Content, Validator.LongText)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, State.DiscoveredAt, "the discovery of the incident");
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        var trigger = command.Kind switch
-        {
-            ReportKind.Initial => Trigger.FileInitialReport,
-            ReportKind.FollowUp => Trigger.FileFollowUpReport,
-            _ => Trigger.FileFinalReport,
-        };
-        return Attempt(trigger, $"file {Describe(command.Kind)}", now, precondition: () => WhyNotReport(command.Kind, at), apply: () =>
-        {
-            var report = new IncidentReport
-            {
-                Number = State.Reports.Count + 1,
-                Kind = command.Kind,
-                Medium = command.Medium,
-                Level = LevelAt(at),
-                SignedOffBy = command.SignedOffBy.Trim(),
-                Contact = command.Contact.Trim(),
-                Content = command.Content,
-                At = at,
-                RecordedAt = now,
-                RecordedBy = actor.ToString(),
-            };
-            State.Reports.Add(report);
-            Append(at, now, actor, TimelineKind.ReportFiled, $"{Capitalised(Describe(command.Kind))} #{report.Number} at level {report.Level} by {command.Medium.ToString().ToLowerInvariant()}, signed off by {report.SignedOffBy} ({report.Contact})");
-            var satisfied = command.Kind == ReportKind.Initial
-                ? State.Obligations.Where(o => o.Kind == ObligationKind.Report && !o.IsCompleted)
-                : State.Obligations.Where(o => o.Kind == ObligationKind.LevelChangeReport && !o.IsCompleted && o.OpenedAt <= at);
-            foreach (var obligation in satisfied.ToList())
-            {
-                Complete(obligation, at, now, actor, $"{Describe(command.Kind)} #{report.Number}");
-            }
-        });
-    }
-
-    public Decision Close(CloseIncident command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var check = new Validator().Optional("note", command.Note);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.Close, "close", now, precondition: null, apply: () =>
-            Append(now, now, actor, TimelineKind.Closed, command.Note is { Length: > 0 } note ? $"Closed: {note}" : "Closed"));
-    }
-
-    /// <summary>The moves the procedure allows now, in the words of the API.</summary>
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
-    {
-        var moves = new List<string>();
-        if (_machine.CanFire(Trigger.FileInitialReport))
-        {
-            moves.Add("fileReport(initial)");
-        }
-
-        if (_machine.CanFire(Trigger.FileFollowUpReport))
-        {
-            moves.Add("fileReport(followUp)");
-        }
-
-        if (_machine.CanFire(Trigger.FileFinalReport) && WhyNotReport(ReportKind.Final, now) is null)
-        {
-            moves.Add("fileReport(final)");
-        }
-
-        if (_machine.CanFire(Trigger.CompleteObligation))
-        {
-            moves.AddRange(State.Obligations
-                .Where(o => !o.Kind.IsReport() && WhyNotComplete(o.Kind, now) is null)
-                .Select(o => $"completeObligation({o.Kind.Name()})"));
-        }
-
-        if (_machine.CanFire(Trigger.UpdateFacts))
-        {
-            moves.Add("updateFacts");
-        }
-
-        if (_machine.CanFire(Trigger.RecordCorrection))
-        {
-            moves.Add("recordCorrection");
-        }
-
-        if (_machine.CanFire(Trigger.Close))
-        {
-            moves.Add("close");
-        }
-
-        return moves;
-    }
-
-    private void Configure()
-    {
-        _machine.Configure(IncidentPhase.Registered)
-            .Permit(Trigger.FileInitialReport, IncidentPhase.Responding)
-            .InternalTransition(Trigger.CompleteObligation, () => { })
-            .InternalTransition(Trigger.UpdateFacts, () => { })
-            .InternalTransition(Trigger.RecordCorrection, () => { });
-
-        _machine.Configure(IncidentPhase.Responding)
-            .InternalTransition(Trigger.FileFollowUpReport, () => { })
-            .InternalTransition(Trigger.CompleteObligation, () => { })
-            .InternalTransition(Trigger.UpdateFacts, () => { })
-            .InternalTransition(Trigger.RecordCorrection, () => { })
-            .Permit(Trigger.FileFinalReport, IncidentPhase.FinalReportFiled);
-
-        _machine.Configure(IncidentPhase.FinalReportFiled)
-            .InternalTransition(Trigger.CompleteObligation, () => { })
-            .InternalTransition(Trigger.RecordCorrection, () => { })
-            .PermitIf(Trigger.Close, IncidentPhase.Closed, AllObligationsCompleted, "every obligation must be completed before closing");
-
-        _machine.Configure(IncidentPhase.Closed);
-    }
-
-    private bool AllObligationsCompleted() => State.Obligations.All(o => o.IsCompleted);
-
-    /// <summary>The level in force at a moment: a report dated before a regrade was made at the old level.</summary>
-    private IncidentLevel LevelAt(DateTimeOffset at) =>
-        State.LevelChanges.LastOrDefault(c => c.At <= at)?.Level ?? State.InitialLevel;
-
-    private Decision Attempt(Trigger trigger, string move, DateTimeOffset now, Func<string?>? precondition, Action apply)
-    {
-        if (!_machine.CanFire(trigger, out var unmetGuards))
-        {
-            var reason = trigger == Trigger.Close && unmetGuards is { Count: > 0 }
-                ? $"cannot close yet: still open: {string.Join(", ", State.Obligations.Where(o => !o.IsCompleted).Select(o => o.Kind.Title()))}"
-                : WhyPhaseForbids(trigger, move);
-            return Decision.NotAllowed(reason, AllowedMoves(now));
-        }
-
-        if (precondition?.Invoke() is { } why)
-        {
-            return Decision.NotAllowed(why, AllowedMoves(now));
-        }
-
-        apply();
-        _machine.Fire(trigger);
+        _machine.Fire(trigger, move);
 
         // A regrade can move an open deadline into the past: mark it now, not at the next tick.
         MarkOverdue(now);
@@ -380,16 +186,226 @@ public sealed partial class Incident : ICase
         return Decision.Accepted;
     }
 
-    private string WhyPhaseForbids(Trigger trigger, string move) => (State.Phase, trigger) switch
+    /// <summary>
+    /// The moves the machine permits now, in the words of the API: a move that depends on what it names is listed once
+    /// per report kind or obligation it may name ("fileReport(initial)", "completeObligation(reachScene)").
+    /// </summary>
+    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now) =>
+        [.. Moves.Of<IncidentCommand>()
+            .SelectMany(Probes)
+            .Where(p => _machine.CanFire(_triggers[Moves.NameOf(p.Command)], new IncidentMove(p.Command, Actor.System, now)))
+            .Select(p => p.Word)];
+
+    /// <summary>One command per variant of a move, for asking the machine whether it is permitted.</summary>
+    private IEnumerable<(IncidentCommand Command, string Word)> Probes(MoveInfo move)
     {
-        (IncidentPhase.Closed, _) => $"cannot {move}: the incident is closed",
-        (IncidentPhase.Registered, Trigger.FileFollowUpReport) => "a follow-up report needs the initial report (初报) first",
-        (IncidentPhase.Registered, Trigger.FileFinalReport) => "the final report needs the initial report (初报) first",
-        (IncidentPhase.Registered or IncidentPhase.Responding, Trigger.Close) => "cannot close before the final report (处理结果报告) is filed",
-        (_, Trigger.FileInitialReport) => "the initial report was already filed; file a follow-up report instead",
-        (IncidentPhase.FinalReportFiled, Trigger.FileFollowUpReport or Trigger.FileFinalReport) => $"cannot {move}: the final report was already filed",
-        (IncidentPhase.FinalReportFiled, Trigger.UpdateFacts) => "facts cannot change after the final report",
-        _ => $"cannot {move} while the incident is {State.Phase}",
+        var word = AllowedMoveWords.GetValueOrDefault(move.Name, move.Name);
+        return (IncidentCommand)Activator.CreateInstance(move.Type)! switch
+        {
+            FileReport report => Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)(report with { Kind = k }), $"{word}({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})")),
+            CompleteObligation step => State.Obligations.Select(o => ((IncidentCommand)(step with { Obligation = o.Kind }), $"{word}({o.Kind.Name()})")),
+            var other => [(other, word)],
+        };
+    }
+
+    /// <summary>The checks of each move's fields, before the procedure is asked.</summary>
+    private Validator Check(IncidentCommand command, DateTimeOffset now)
+    {
+        var check = new Validator();
+        switch (command)
+        {
+            case UpdateFacts facts:
+                check.Optional("note", facts.Note);
+                ValidateFacts(check, facts.Facts?.Values);
+                break;
+            case CompleteObligation step:
+                check.Defined("obligation", step.Obligation)
+                    .Optional("note", step.Note)
+                    .NotInFuture("at", step.At, now)
+                    .NotBefore("at", step.At, State.DiscoveredAt, "the discovery of the incident");
+                if (step.Obligation == ObligationKind.NotifyNeighbours)
+                {
+                    check.Required("notified", step.Notified);
+                }
+                else
+                {
+                    check.Optional("notified", step.Notified, Validator.ShortText);
+                }
+
+                break;
+            case FileReport report:
+                check.Defined("kind", report.Kind)
+                    .Defined("medium", report.Medium)
+                    .Required("signedOffBy", report.SignedOffBy)
+                    .Required("contact", report.Contact)
+                    .Required("content", report.Content, Validator.LongText)
+                    .NotInFuture("at", report.At, now)
+                    .NotBefore("at", report.At, State.DiscoveredAt, "the discovery of the incident");
+                break;
+            case RecordCorrection correction:
+                CheckCorrection(check, correction, now);
+                break;
+            case CloseIncident close:
+                check.Optional("note", close.Note);
+                break;
+        }
+
+        return check;
+    }
+
+    /// <summary>
+    /// The procedure. Triggers are the moves' names; each carries its command to the effect on its transition. The
+    /// superstates hold the moves allowed in several phases: an open incident takes completions and corrections, and
+    /// until the final report also new facts.
+    /// </summary>
+    private void Configure()
+    {
+        var facts = _triggers["facts"];
+        var complete = _triggers["completeObligation"];
+        var correct = _triggers["corrections"];
+        var report = _triggers["reports"];
+        var close = _triggers["close"];
+
+        _machine.Configure(IncidentPhase.Open)
+            .InternalTransitionIf(complete, m => WhyNotComplete(m) is null, (m, _) => ApplyCompletion((CompleteObligation)m.Command, m.Actor, m.Now),
+                "the obligation is open, not done by a report, and its prerequisite (someone on scene) done before it")
+            .InternalTransition(correct, (m, _) => ApplyCorrection((RecordCorrection)m.Command, m.Actor, m.Now));
+
+        _machine.Configure(IncidentPhase.BeforeFinalReport)
+            .SubstateOf(IncidentPhase.Open)
+            .InternalTransition(facts, (m, _) => ApplyFacts((UpdateFacts)m.Command, m.Actor, m.Now));
+
+        _machine.Configure(IncidentPhase.Registered)
+            .SubstateOf(IncidentPhase.BeforeFinalReport)
+            .PermitIf(report, IncidentPhase.Responding, m => IsReport(m, ReportKind.Initial), "the first report is the initial report (初报)");
+
+        _machine.Configure(IncidentPhase.Responding)
+            .SubstateOf(IncidentPhase.BeforeFinalReport)
+            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command, m.Actor, m.Now), "file the report")
+            .InternalTransitionIf(report, m => IsReport(m, ReportKind.FollowUp) && WhyNotReport(m) is null, (m, _) => ApplyReport((FileReport)m.Command, m.Actor, m.Now),
+                "a follow-up report (续报), dated no earlier than the initial report")
+            .PermitIf(report, IncidentPhase.FinalReportFiled, m => IsReport(m, ReportKind.Final) && WhyNotReport(m) is null,
+                "the final report (处理结果报告), dated no earlier than the initial report");
+
+        _machine.Configure(IncidentPhase.FinalReportFiled)
+            .SubstateOf(IncidentPhase.Open)
+            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command, m.Actor, m.Now), "file the report")
+            .PermitIf(close, IncidentPhase.Closed, _ => AllObligationsCompleted(), "every obligation must be completed before closing");
+
+        _machine.Configure(IncidentPhase.Closed)
+            .OnEntryFrom(close, m => ApplyClose((CloseIncident)m.Command, m.Actor, m.Now), "close the incident");
+    }
+
+    private static bool IsReport(IncidentMove move, ReportKind kind) => move.Command is FileReport report && report.Kind == kind;
+
+    private string? WhyNotReport(IncidentMove move) =>
+        move.Command is FileReport report ? WhyNotReport(report.Kind, report.At ?? move.Now) : null;
+
+    private string? WhyNotComplete(IncidentMove move) =>
+        move.Command is CompleteObligation step ? WhyNotComplete(step.Obligation, step.At ?? move.Now) : null;
+
+    private void ApplyFacts(UpdateFacts command, Actor actor, DateTimeOffset now)
+    {
+        var before = State.Grade!;
+        var changes = command.Facts.Changes(State.Facts);
+        State.Facts = command.Facts.ApplyTo(State.Facts);
+        var grade = Grader.Grade(State.Facts, _rules);
+        State.Grade = grade;
+        var what = changes.Count == 0 ? "no fact changed" : string.Join("; ", changes);
+        Append(now, now, actor, TimelineKind.FactsUpdated, command.Note is { Length: > 0 } note ? $"Facts updated: {what} ({note})" : $"Facts updated: {what}");
+        var levelChanged = grade.Level != before.Level;
+        if (levelChanged)
+        {
+            State.LevelChanges.Add(new LevelChange(now, grade.Level));
+        }
+
+        if (levelChanged || grade.Unclear != before.Unclear)
+        {
+            Append(now, now, actor, TimelineKind.Regraded, $"Regraded {before.Level}{(before.Unclear ? " (unclear)" : "")} → {DescribeGrade(grade)}");
+        }
+
+        RecomputeDeadlines(now);
+        OpenNeighbourNotification(now, now, "the facts that say so");
+        if (levelChanged && State.Phase != IncidentPhase.Registered)
+        {
+            var window = _rules.Deadlines.LevelChangeReport.WindowFor(grade, State.Facts.IsSensitive);
+            var number = State.Obligations.Count(o => o.Kind == ObligationKind.LevelChangeReport) + 1;
+            var due = now + window.Window;
+            var basis = $"{window.Why}: {Durations.Describe(window.Window)} from the regrade; {_rules.Deadlines.LevelChangeReport.Basis}; {_rules.Deadlines.LevelChangeReport.Source}";
+            var id = $"{ObligationKind.LevelChangeReport.Name()}-{number}";
+            State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.LevelChangeReport, DueAt = due, DeadlineBasis = basis, OpenedAt = now });
+            Append(now, now, Actor.System, TimelineKind.DeadlineSet, $"{ObligationKind.LevelChangeReport.Title()} at level {grade.Level} due {Durations.Describe(due)} ({basis})", id);
+        }
+    }
+
+    private void ApplyCompletion(CompleteObligation command, Actor actor, DateTimeOffset now)
+    {
+        var obligation = State.Obligations.First(o => o.Kind == command.Obligation);
+        obligation.Notified = command.Notified?.Trim();
+        Complete(obligation, command.At ?? now, now, actor, command.Note);
+    }
+
+    private void ApplyReport(FileReport command, Actor actor, DateTimeOffset now)
+    {
+        var at = command.At ?? now;
+        var report = new IncidentReport
+        {
+            Number = State.Reports.Count + 1,
+            Kind = command.Kind,
+            Medium = command.Medium,
+            Level = LevelAt(at),
+            SignedOffBy = command.SignedOffBy.Trim(),
+            Contact = command.Contact.Trim(),
+            Content = command.Content,
+            At = at,
+            RecordedAt = now,
+            RecordedBy = actor.ToString(),
+        };
+        State.Reports.Add(report);
+        Append(at, now, actor, TimelineKind.ReportFiled, $"{Capitalised(Describe(command.Kind))} #{report.Number} at level {report.Level} by {command.Medium.ToString().ToLowerInvariant()}, signed off by {report.SignedOffBy} ({report.Contact})");
+        var satisfied = command.Kind == ReportKind.Initial
+            ? State.Obligations.Where(o => o.Kind == ObligationKind.Report && !o.IsCompleted)
+            : State.Obligations.Where(o => o.Kind == ObligationKind.LevelChangeReport && !o.IsCompleted && o.OpenedAt <= at);
+        foreach (var obligation in satisfied.ToList())
+        {
+            Complete(obligation, at, now, actor, $"{Describe(command.Kind)} #{report.Number}");
+        }
+    }
+
+    private void ApplyClose(CloseIncident command, Actor actor, DateTimeOffset now) =>
+        Append(now, now, actor, TimelineKind.Closed, command.Note is { Length: > 0 } note ? $"Closed: {note}" : "Closed");
+
+    private bool AllObligationsCompleted() => State.Obligations.All(o => o.IsCompleted);
+
+    /// <summary>The level in force at a moment: a report dated before a regrade was made at the old level.</summary>
+    private IncidentLevel LevelAt(DateTimeOffset at) =>
+        State.LevelChanges.LastOrDefault(c => c.At <= at)?.Level ?? State.InitialLevel;
+
+    /// <summary>Why the machine refused a move, in the words duty rooms have been given so far.</summary>
+    private string WhyRefused(IncidentCommand command, DateTimeOffset now) => (State.Phase, command) switch
+    {
+        (_, ReportIncident) => "the incident is already registered",
+        (IncidentPhase.Closed, _) => $"cannot {DescribeMove(command)}: the incident is closed",
+        (_, CompleteObligation step) => WhyNotComplete(step.Obligation, step.At ?? now) ?? $"cannot {DescribeMove(command)} while the incident is {State.Phase}",
+        (IncidentPhase.Registered, FileReport { Kind: ReportKind.FollowUp }) => "a follow-up report needs the initial report (初报) first",
+        (IncidentPhase.Registered, FileReport { Kind: ReportKind.Final }) => "the final report needs the initial report (初报) first",
+        (_, FileReport { Kind: ReportKind.Initial }) => "the initial report was already filed; file a follow-up report instead",
+        (IncidentPhase.FinalReportFiled, FileReport) => $"cannot {DescribeMove(command)}: the final report was already filed",
+        (_, FileReport report) => WhyNotReport(report.Kind, report.At ?? now) ?? $"cannot {DescribeMove(command)} while the incident is {State.Phase}",
+        (IncidentPhase.Registered or IncidentPhase.Responding, CloseIncident) => "cannot close before the final report (处理结果报告) is filed",
+        (_, CloseIncident) => $"cannot close yet: still open: {string.Join(", ", State.Obligations.Where(o => !o.IsCompleted).Select(o => o.Kind.Title()))}",
+        (IncidentPhase.FinalReportFiled, UpdateFacts) => "facts cannot change after the final report",
+        _ => $"cannot {DescribeMove(command)} while the incident is {State.Phase}",
+    };
+
+    private static string DescribeMove(IncidentCommand command) => command switch
+    {
+        UpdateFacts => "update facts",
+        CompleteObligation step => $"complete {step.Obligation.Name()}",
+        FileReport report => $"file {Describe(report.Kind)}",
+        RecordCorrection => "record a correction",
+        CloseIncident => "close",
+        _ => Moves.NameOf(command),
     };
 
     private string? WhyNotComplete(ObligationKind kind, DateTimeOffset at)
@@ -514,6 +530,9 @@ public sealed partial class Incident : ICase
         ReportKind.FollowUp => "a follow-up report (续报)",
         _ => "a final report (处理结果报告)",
     };
+
+    /// <summary>A move as the machine carries it to its effect: the command, who makes it and when.</summary>
+    private sealed record IncidentMove(IncidentCommand Command, Actor Actor, DateTimeOffset Now);
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

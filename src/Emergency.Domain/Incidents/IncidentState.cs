@@ -69,4 +69,10 @@ public enum IncidentPhase
     FinalReportFiled,
 
     Closed,
+
+    /// <summary>A superstate of the machine, never stored: every phase before closing (completions and corrections).</summary>
+    Open,
+
+    /// <summary>A superstate of the machine, never stored: the phases before the final report (new facts).</summary>
+    BeforeFinalReport,
 }

@@ -580,15 +580,7 @@ public sealed partial class DrillGrain(
             }
 
             var id = DrillIds.Incident(Run, reported.Incident);
-            var registered = await GrainFactory.GetGrain<IIncidentGrain>(id).Register(new ReportIncident
-            {
-                Title = reported.Title,
-                Region = reported.Region,
-                DiscoveredAt = Scenario.At(reported.Discovered ?? scheduled.At),
-                SourceChannel = reported.Source,
-                Description = reported.Description,
-                Facts = reported.Facts.ApplyTo(new IncidentFacts()),
-            }, Scope, context, Scenario.JudgedUnder);
+            var registered = await GrainFactory.GetGrain<IIncidentGrain>(id).Execute(reported.Command(Scenario, scheduled.At), context with { Scope = Scope });
             if (registered is { Status: CommandStatus.Accepted or CommandStatus.Replayed, View: { } view })
             {
                 State.Incidents[reported.Incident] = new DrillIncidentTrack { Id = id, Sequence = scheduled.Sequence, Facts = view.Facts, Levels = [new LevelAt(moment, view.Grade.Level)] };
@@ -605,30 +597,7 @@ public sealed partial class DrillGrain(
         }
 
         var grain = GrainFactory.GetGrain<IIncidentGrain>(track.Id);
-        var result = inject switch
-        {
-            FactsChanged changed => await grain.UpdateFacts(new UpdateFacts { Facts = changed.Facts, Note = changed.Note }, context),
-            ObligationCompleted completed => await grain.CompleteObligation(new CompleteObligation { Obligation = completed.Obligation, Note = completed.Note, Notified = completed.Notified }, context),
-            CorrectionRecorded corrected => await grain.RecordCorrection(new RecordCorrection
-            {
-                Kind = corrected.Correction,
-                Concerns = corrected.Concerns,
-                Declared = corrected.Declared,
-                Actual = corrected.Actual,
-                KnownAt = corrected.Known is { } known ? Scenario.At(known) : null,
-                Note = corrected.Note,
-            }, context),
-            ReportFiled filed => await grain.FileReport(new FileReport
-            {
-                Kind = filed.Report,
-                Medium = filed.Medium,
-                SignedOffBy = filed.SignedOffBy,
-                Contact = filed.Contact,
-                Content = filed.Content,
-            }, context),
-            IncidentClosed closed => await grain.Close(new CloseIncident { Note = closed.Note }, context),
-            _ => throw new InvalidOperationException($"no command for inject kind {inject.Kind}"),
-        };
+        var result = await grain.Execute(inject.Command(Scenario, scheduled.At), context);
 
         if (result.View is { } after)
         {

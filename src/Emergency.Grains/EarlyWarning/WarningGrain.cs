@@ -91,7 +91,7 @@ public sealed partial class WarningGrain(
 
         // One incident per warning, under an id and command id of its own: a retry after a failure finds the same one.
         var registered = await GrainFactory.GetGrain<IIncidentGrain>(incidentId)
-            .Register(report, warning.Scope, context with { CommandId = $"escalate/{warning.Id}" });
+            .Execute(report, context with { CommandId = $"escalate/{warning.Id}", Scope = warning.Scope });
         if (registered.Status is CommandStatus.Invalid or CommandStatus.NotFound)
         {
             return Refused(CommandStatus.Invalid, registered.Decision ?? Decision.Invalid([]), warning);

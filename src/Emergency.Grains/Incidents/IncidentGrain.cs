@@ -14,31 +14,22 @@ public sealed class IncidentGrain(
     EngineClock clock,
     AnswerRetention answers,
     ILogger<IncidentGrain> logger)
-    : CaseGrain<Incident, IncidentState, IncidentView, IncidentSummary>(record, clock, answers, logger), IIncidentGrain
+    : CaseGrain<Incident, IncidentState, IncidentCommand, IncidentView, IncidentSummary>(record, clock, answers, logger), IIncidentGrain
 {
     protected override string Noun => "incident";
 
     protected override ICaseGrain<IncidentSummary> Self => GrainFactory.GetGrain<IIncidentGrain>(this.GetPrimaryKeyString());
 
-    public Task<CommandResult<IncidentView>> Register(ReportIncident command, string scope, CommandContext context, string? judgedUnder = null) =>
-        Register(command, scope, context, now => Incident.Register(this.GetPrimaryKeyString(), scope, command, context.Actor, catalog, now, Scopes.IsDrill(scope) ? judgedUnder : null));
-
-    public Task<CommandResult<IncidentView>> UpdateFacts(UpdateFacts command, CommandContext context) =>
-        Execute(context, command, (incident, now) => incident.UpdateFacts(command, context.Actor, now));
-
-    public Task<CommandResult<IncidentView>> CompleteObligation(CompleteObligation command, CommandContext context) =>
-        Execute(context, command, (incident, now) => incident.CompleteObligation(command, context.Actor, now));
-
-    public Task<CommandResult<IncidentView>> FileReport(FileReport command, CommandContext context) =>
-        Execute(context, command, (incident, now) => incident.FileReport(command, context.Actor, now));
-
-    public Task<CommandResult<IncidentView>> RecordCorrection(RecordCorrection command, CommandContext context) =>
-        Execute(context, command, (incident, now) => incident.RecordCorrection(command, context.Actor, now));
-
-    public Task<CommandResult<IncidentView>> Close(CloseIncident command, CommandContext context) =>
-        Execute(context, command, (incident, now) => incident.Close(command, context.Actor, now));
-
     public Task<IncidentView?> GetView() => Task.FromResult(Case?.View(CurrentTime));
+
+    /// <summary>
+    /// Registers the incident. A what-if rule set (<see cref="ReportIncident.JudgedUnder"/>) is a drill's question only:
+    /// live work is always judged by the rules in force at discovery.
+    /// </summary>
+    protected override (Incident? Case, Decision Decision) Create(IncidentCommand command, string scope, CommandContext context, DateTimeOffset now) =>
+        command is ReportIncident { JudgedUnder: not null } && !Scopes.IsDrill(scope)
+            ? (null, Decision.Invalid([new FieldError("judgedUnder", "is for drills only: live work is judged by the rule set in force at discovery")]))
+            : Incident.Register(this.GetPrimaryKeyString(), scope, (ReportIncident)command, context.Actor, catalog, now);
 
     protected override bool Exists(IncidentState state) => state.Exists;
 

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Emergency.Contracts;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
 using Emergency.Host.Auth;
@@ -7,20 +7,15 @@ using Emergency.Host.Auth;
 namespace Emergency.Host.Api;
 
 /// <summary>The incident API: register, act on the five first-moment obligations, report, close, list.</summary>
-public static partial class IncidentEndpoints
+public static class IncidentEndpoints
 {
+    public static readonly CaseKind<IIncidentGrain, IncidentView> Kind = new("incident", "inc-", "/api/incidents", Policies.CommandIncidents, v => v.Version);
+
+    private static readonly MoveInfo CompleteMove = Moves.Info(typeof(CompleteObligation));
+
     public static IEndpointRouteBuilder MapIncidentEndpoints(this IEndpointRouteBuilder app)
     {
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
-
-        incidents.MapPost("/", Register)
-            .RequireAuthorization(Policies.CommandIncidents)
-            .WithSummary("Register an incident (接报): it is graded and its five obligations get their deadlines")
-            .WithDescription($"{Policies.Describe(Policies.CommandIncidents)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
-            .Accepts<ReportIncident>("application/json")
-            .Produces<IncidentView>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
 
         incidents.MapGet("/", List)
             .RequireAuthorization(Policies.Read)
@@ -36,18 +31,19 @@ public static partial class IncidentEndpoints
             .Produces<IncidentView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        MapCommand<UpdateFacts>(incidents, "/{id}/facts", "Record the facts that changed (a fact left out keeps its value, a fact sent as null becomes unknown); the incident is regraded and open deadlines recomputed",
-            (grain, command, context) => grain.UpdateFacts(command, context));
-        MapCommand<ObligationCompletion>(incidents, "/{id}/obligations/{obligation}/complete",
-            "Complete reachScene, startMonitoring, organiseInvestigation, releaseInformation or notifyNeighbours (with who was notified)",
-            (grain, body, context) => grain.CompleteObligation(body.ToCommand(), context));
-        MapCommand<FileReport>(incidents, "/{id}/reports", "File an initial, follow-up or final report",
-            (grain, command, context) => grain.FileReport(command, context));
-        MapCommand<RecordCorrection>(incidents, "/{id}/corrections",
-            "Record a false, concealed or omitted report (谎报/瞒报/漏报): what it concerns (registration, report N or a completed step), what was declared, what was real, when it became known; a step shown untrue is open again",
-            (grain, command, context) => grain.RecordCorrection(command, context));
-        MapCommand<CloseIncident>(incidents, "/{id}/close", "Close the incident: every obligation done and the final report filed",
-            (grain, command, context) => grain.Close(command, context), whenEmpty: () => new CloseIncident());
+        incidents.MapMoves<IIncidentGrain, IncidentCommand, IncidentView, IncidentSummary>(Kind, v => v.Id);
+
+        // The route that names the obligation in its path, older than the moves as records: the same move as
+        // completeObligation, its record built from the path and the body.
+        incidents.MapPost("/{id}/obligations/{obligation}/complete", CompleteNamedObligation)
+            .RequireAuthorization(policy => policy.RequireRole(CompleteMove.Roles.Select(r => r.ToString())))
+            .WithSummary(CompleteMove.Summary)
+            .WithDescription($"{CaseCommandEndpoints.DescribeRoles(CompleteMove)} The same move as POST {{id}}/completeObligation, with the obligation named in the path. Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
+            .Accepts<ObligationCompletion>("application/json")
+            .Produces<IncidentView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         app.MapGet("/api/rulesets", (RuleSetCatalog catalog) => catalog.All)
             .RequireAuthorization(Policies.Read)
@@ -62,30 +58,6 @@ public static partial class IncidentEndpoints
             .WithDescription(Policies.Describe(Policies.Read));
 
         return app;
-    }
-
-    private static async Task<IResult> Register(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
-    {
-        var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
-        if (keyProblem is not null)
-        {
-            return keyProblem;
-        }
-
-        var (command, problem) = await JsonBody.ReadAsync<ReportIncident>(http.Request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var actor = http.User.ToActor();
-        var id = commandId is null ? NewId() : CommandRequests.IdFor("inc-", actor.Id, commandId);
-        var result = await grains.GetGrain<IIncidentGrain>(id).Register(command!, Scopes.Live, CommandRequests.ContextOf(actor, commandId));
-        return Problems.From(result, v => v.Version, "incident", ok =>
-        {
-            CommandRequests.MarkReplay(http, ok);
-            return Results.Created($"/api/incidents/{id}", ok.View);
-        });
     }
 
     private static async Task<IResult> List(IGrainFactory grains, EngineClock clock, string? level, string? region, string? overdue, string? scope)
@@ -139,7 +111,7 @@ public static partial class IncidentEndpoints
 
     private static async Task<IResult> Get(string id, IGrainFactory grains)
     {
-        if (!IsIncidentId(id))
+        if (!Kind.IsId(id))
         {
             return Problems.NotFound($"'{id}' is not an incident id");
         }
@@ -148,78 +120,43 @@ public static partial class IncidentEndpoints
         return view is null ? Problems.NotFound($"no incident has the id '{id}'") : Results.Ok(view);
     }
 
-    private static void MapCommand<TBody>(RouteGroupBuilder group, string pattern, string summary,
-        Func<IIncidentGrain, TBody, CommandContext, Task<CommandResult<IncidentView>>> send, Func<TBody>? whenEmpty = null)
-        where TBody : class
+    private static async Task<IResult> CompleteNamedObligation(HttpContext http, string id, string obligation, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        group.MapPost(pattern, async (HttpContext http, string id, IGrainFactory grains, CancellationToken cancellationToken) =>
-            {
-                if (!IsIncidentId(id))
-                {
-                    return Problems.NotFound($"'{id}' is not an incident id");
-                }
+        if (!Kind.IsId(id))
+        {
+            return Problems.NotFound($"'{id}' is not an incident id");
+        }
 
-                var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
-                if (keyProblem is not null)
-                {
-                    return keyProblem;
-                }
+        var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
 
-                TBody? body;
-                if (whenEmpty is not null && http.Request.ContentLength is null or 0 && !http.Request.HasJsonContentType())
-                {
-                    body = whenEmpty();
-                }
-                else
-                {
-                    var (read, problem) = await JsonBody.ReadAsync<TBody>(http.Request, cancellationToken);
-                    if (problem is not null)
-                    {
-                        return problem;
-                    }
+        var (body, problem) = await JsonBody.ReadAsync<ObligationCompletion>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
 
-                    body = read;
-                }
+        var kind = Enum.GetValues<ObligationKind>().Where(k => k.Name() == obligation).Select(k => (ObligationKind?)k).FirstOrDefault();
+        if (kind is null)
+        {
+            return Problems.BadRequest($"'{obligation}' is not an obligation",
+                [new("obligation", $"must be one of {string.Join(", ", ObligationKinds.FirstMoment.Skip(1).Append(ObligationKind.NotifyNeighbours).Select(k => k.Name()))}")]);
+        }
 
-                if (body is ObligationCompletion completion)
-                {
-                    var name = (string?)http.GetRouteValue("obligation") ?? "";
-                    var kind = Enum.GetValues<ObligationKind>().Where(k => k.Name() == name).Select(k => (ObligationKind?)k).FirstOrDefault();
-                    if (kind is null)
-                    {
-                        return Problems.BadRequest($"'{name}' is not an obligation",
-                            [new("obligation", $"must be one of {string.Join(", ", ObligationKinds.FirstMoment.Skip(1).Append(ObligationKind.NotifyNeighbours).Select(k => k.Name()))}")]);
-                    }
-
-                    completion.Obligation = kind.Value;
-                }
-
-                var result = await send(grains.GetGrain<IIncidentGrain>(id), body!, CommandRequests.ContextOf(http.User.ToActor(), commandId));
-                return Problems.From(result, v => v.Version, "incident", ok =>
-                {
-                    CommandRequests.MarkReplay(http, ok);
-                    return Results.Ok(ok.View);
-                });
-            })
-            .RequireAuthorization(Policies.CommandIncidents)
-            .WithSummary(summary)
-            .WithDescription($"{Policies.Describe(Policies.CommandIncidents)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
-            .Accepts<TBody>("application/json")
-            .Produces<IncidentView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        var command = new CompleteObligation { Obligation = kind.Value, At = body!.At, Note = body.Note, Notified = body.Notified };
+        var result = await grains.GetGrain<IIncidentGrain>(id).Execute(command, CommandRequests.ContextOf(http.User.ToActor(), commandId));
+        return Problems.From(result, Kind.VersionOf, Kind.Noun, ok =>
+        {
+            CommandRequests.MarkReplay(http, ok);
+            return Results.Ok(ok.View);
+        });
     }
-
-    private static string NewId() => CommandRequests.NewId("inc-");
-
-    private static bool IsIncidentId(string id) => IncidentIdPattern().IsMatch(id);
-
-    [GeneratedRegex("^inc-[0-9a-z]{1,40}$")]
-    private static partial Regex IncidentIdPattern();
 }
 
-/// <summary>Body of the complete-obligation command; the obligation itself is named in the path.</summary>
+/// <summary>Body of <c>obligations/{obligation}/complete</c>; the obligation itself is named in the path, never in the body.</summary>
 public sealed class ObligationCompletion
 {
     public DateTimeOffset? At { get; set; }
@@ -228,9 +165,4 @@ public sealed class ObligationCompletion
 
     /// <summary>Who was told, for notifyNeighbours.</summary>
     public string? Notified { get; set; }
-
-    /// <summary>Set from the path. Not public, so the serializer does not know it and refuses "obligation" in the body.</summary>
-    internal ObligationKind Obligation { get; set; }
-
-    public CompleteObligation ToCommand() => new() { Obligation = Obligation, At = At, Note = Note, Notified = Notified };
 }

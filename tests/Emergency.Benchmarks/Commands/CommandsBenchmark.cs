@@ -294,7 +294,7 @@ public sealed class CommandsBenchmark : IBenchmark
             await Measure("-", "-", "in memory (domain + JSON)", "updateFacts", 1, (_, sequence) =>
             {
                 var incident = pool[sequence % pool.Length];
-                var decision = incident.UpdateFacts(BenchCommands.Update((int)sequence), actor, DateTimeOffset.UtcNow);
+                var decision = incident.Handle(BenchCommands.Update((int)sequence), actor, DateTimeOffset.UtcNow);
                 var json = JsonSerializer.SerializeToUtf8Bytes(incident.State, StoredJson.Options);
                 return Task.FromResult(decision.IsAccepted && json.Length > 0);
             });

@@ -14,13 +14,13 @@ public sealed class GrainCommandTarget(IGrainFactory grains) : ICommandTarget
     public async Task<string?> RegisterAsync()
     {
         var id = $"inc-{Guid.NewGuid():N}";
-        var result = await grains.GetGrain<IIncidentGrain>(id).Register(BenchCommands.Report(DateTimeOffset.UtcNow), Scopes.Live, Commander);
+        var result = await grains.GetGrain<IIncidentGrain>(id).Execute(BenchCommands.Report(DateTimeOffset.UtcNow), Commander);
         return result.Status == CommandStatus.Accepted ? id : null;
     }
 
     public async Task<bool> UpdateFactsAsync(string incidentId, int evacuated)
     {
-        var result = await grains.GetGrain<IIncidentGrain>(incidentId).UpdateFacts(BenchCommands.Update(evacuated), Commander);
+        var result = await grains.GetGrain<IIncidentGrain>(incidentId).Execute(BenchCommands.Update(evacuated), Commander);
         return result.Status == CommandStatus.Accepted;
     }
 }

@@ -73,7 +73,7 @@ public sealed class PlainSqlTarget(NpgsqlDataSource database, RuleSetCatalog cat
         var incident = Incident.Load(state, catalog);
         var seenBefore = state.Timeline.Count == 0 ? 0 : state.Timeline[^1].Seq;
         var now = DateTimeOffset.UtcNow;
-        var decision = incident.UpdateFacts(BenchCommands.Update(evacuated), Commander, now);
+        var decision = incident.Handle(BenchCommands.Update(evacuated), Commander, now);
         if (!decision.IsAccepted)
         {
             await transaction.RollbackAsync();

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Emergency.Domain.Cases;
+using Emergency.Domain.Incidents;
+using Emergency.Testing;
+
+namespace Emergency.Domain.Tests;
+
+/// <summary>An incident's moves as data: one record per move, read from JSON by its name, judged by one handler and the machine.</summary>
+public sealed class IncidentMovesTests
+{
+    [Fact]
+    public void Every_move_is_a_record_named_as_its_route()
+    {
+        Assert.Equal(
+            [("report", typeof(ReportIncident), true), ("reports", typeof(FileReport), false), ("completeObligation", typeof(CompleteObligation), false),
+             ("facts", typeof(UpdateFacts), false), ("corrections", typeof(RecordCorrection), false), ("close", typeof(CloseIncident), false)],
+            Moves.Of<IncidentCommand>().Select(m => (m.Name, m.Type, m.Creates)));
+        Assert.All(Moves.Of<IncidentCommand>(), m => Assert.Equal([Role.DutyCommander], m.Roles));
+    }
+
+    [Fact]
+    public void A_move_read_as_an_incident_command_is_its_record()
+    {
+        const string Json = """{"kind": "followUp", "medium": "written", "move": "reports", "signedOffBy": "Director Li", "contact": "0355-12369", "content": "the plume"}""";
+
+        var command = JsonSerializer.Deserialize<IncidentCommand>(Json, JsonShape.Options);
+
+        Assert.Equal(new FileReport { Kind = ReportKind.FollowUp, Medium = ReportMedium.Written, SignedOffBy = "Director Li", Contact = "0355-12369", Content = "the plume" }, command);
+        Assert.Equal("""{"move":"completeObligation","obligation":"reachScene","at":null,"note":null,"notified":null}""",
+            JsonSerializer.Serialize<IncidentCommand>(new CompleteObligation { Obligation = ObligationKind.ReachScene }, JsonShape.Options));
+    }
+
+    [Fact]
+    public void An_unknown_move_is_refused_by_name()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<IncidentCommand>("""{"move": "fileReport", "kind": "initial"}""", JsonShape.Options));
+
+        Assert.Contains("fileReport", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registering_again_is_refused_by_the_handler()
+    {
+        var incident = Drive.Register();
+
+        var decision = incident.Refused(incident.T(1), i => i.Handle(Cmd.Register(), Drive.Commander, incident.T(1)), DecisionOutcome.NotAllowed);
+
+        Assert.Equal("the incident is already registered", decision.Reason);
+    }
+
+    [Theory]
+    [InlineData("Registered")]
+    [InlineData("Responding")]
+    [InlineData("FinalReportFiled")]
+    [InlineData("Closed")]
+    public void Allowed_moves_are_the_moves_the_handler_accepts(string phase)
+    {
+        var incident = phase switch
+        {
+            "Registered" => Drive.Register(Facts.Known with { CrossBoundary = CrossBoundary.CrossCity }),
+            "Responding" => Drive.Responding(),
+            "FinalReportFiled" => Drive.FinalReportFiled(allDone: true),
+            _ => Drive.Closed(),
+        };
+        var now = incident.State.Timeline[^1].RecordedAt.AddMinutes(1);
+        incident.Tick(now);
+        var candidates = Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)Cmd.Report(k), $"fileReport({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})"))
+            .Concat(Enum.GetValues<ObligationKind>().Select(k => ((IncidentCommand)(Cmd.Complete(k) with { Notified = k == ObligationKind.NotifyNeighbours ? "Handan EPB" : null }), $"completeObligation({k.Name()})")))
+            .Append(((IncidentCommand)Cmd.Update(Facts.Known with { Evacuated = 10 }), "updateFacts"))
+            .Append((new RecordCorrection { Kind = CorrectionKind.Concealed, Concerns = "registration", Declared = "no one", Actual = "ten", KnownAt = now }, "recordCorrection"))
+            .Append((Cmd.Close(), "close"));
+
+        var accepted = candidates
+            .Where(c => Incident.Load(JsonSerializer.Deserialize<IncidentState>(JsonSerializer.Serialize(incident.State, JsonShape.Options), JsonShape.Options)!, RealRules.Catalog)
+                .Handle(c.Item1, Drive.Commander, now).Outcome == DecisionOutcome.Accepted)
+            .Select(c => c.Item2);
+
+        Assert.Equal(accepted.Order(StringComparer.Ordinal), incident.AllowedMoves(now).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_machine_graph_page_is_current() =>
+        MachineGraphs.AssertCurrent("incident", "突发环境事件 — Incident", Incident.Graph());
+}
