@@ -214,7 +214,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         var step = new Step(command, actor, now);
         if (!_machine.CanFire(_triggers[move], step, out var unmet))
         {
-            var why = unmet.Count > 0 ? _preconditions[move](step)! : WhyPhaseForbids(command);
+            var why = unmet is { Count: > 0 } ? _preconditions[move](step)! : WhyPhaseForbids(command);
             return Decision.NotAllowed(why, AllowedMoves(now));
         }
 
@@ -335,9 +335,11 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         return check;
     }
 
-    private static void CheckAcceptance(Validator check, DecideAcceptance command, DateTimeOffset now)
+    private void CheckAcceptance(Validator check, DecideAcceptance command, DateTimeOffset now)
     {
-        check.Defined("outcome", command.Outcome).NotInFuture("at", command.At, now);
+        check.Defined("outcome", command.Outcome)
+            .NotInFuture("at", command.At, now)
+            .NotBefore("at", command.At, State.ReceivedByDepartmentAt, "the receipt by the department");
         if (command.Outcome is AcceptanceOutcome.NotAccepted or AcceptanceOutcome.TransferredOut)
         {
             check.Required("reason", command.Reason, Validator.LongText);
@@ -417,49 +419,49 @@ public sealed partial class Dispute : ICase<DisputeCommand>
             .InternalTransitionIf(On<ExtendReply>(), Guard<ExtendReply>(s => WhyNotExtend(s.Now)), Effect<ExtendReply>(Extend), "the rule set allows it, not yet used up, before the limit passes");
         machine.Configure(Stage.Accepted)
             .SubstateOf(Stage.ReplyRunning)
-            .OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide))
+            .OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide), "decision recorded and told")
             .Permit(MoveOf<AssignPetition>(), Stage.Assigned);
         machine.Configure(Stage.Assigned)
             .SubstateOf(Stage.ReplyRunning)
-            .OnEntryFrom(On<AssignPetition>(), Entry<AssignPetition>(Assign))
+            .OnEntryFrom(On<AssignPetition>(), Entry<AssignPetition>(Assign), "four fixed points, handling limit")
             .Permit(MoveOf<RecordHandling>(), Stage.Handled);
         machine.Configure(Stage.Handled)
             .SubstateOf(Stage.ReplyRunning)
-            .OnEntryFrom(On<RecordHandling>(), Entry<RecordHandling>(Handled))
+            .OnEntryFrom(On<RecordHandling>(), Entry<RecordHandling>(Handled), "result recorded")
             .Permit(MoveOf<ReplyToPetition>(), Stage.Replied);
 
         machine.Configure(Stage.Closable)
             .SubstateOf(Stage.Open)
             .PermitIf(On<ClosePetition>(), Stage.Closed, Guard<ClosePetition>(s => WhyNotClose(s.Now)), "nothing open, no window running, satisfaction recorded");
         machine.Configure(Stage.Closed)
-            .OnEntryFrom(On<ClosePetition>(), Entry<ClosePetition>(Close));
+            .OnEntryFrom(On<ClosePetition>(), Entry<ClosePetition>(Close), "closed");
         machine.Configure(Stage.Answered)
             .SubstateOf(Stage.Closable)
             .InternalTransitionIf(On<RecordPetitionSatisfaction>(), Guard<RecordPetitionSatisfaction>(_ => WhyNotSatisfaction()), Effect<RecordPetitionSatisfaction>(RecordSatisfaction), "not yet recorded for this answer");
         machine.Configure(Stage.Replied)
             .SubstateOf(Stage.Answered)
-            .OnEntryFrom(On<ReplyToPetition>(), Entry<ReplyToPetition>(Answer))
+            .OnEntryFrom(On<ReplyToPetition>(), Entry<ReplyToPetition>(Answer), "answer given")
             .PermitIf(On<RequestReview>(), Stage.UnderReview, Guard<RequestReview>(s => WhyNotRequest(WindowKind.Review, (s.Command as RequestReview)?.At ?? s.Now)), "within the window for a review");
         machine.Configure(Stage.UnderReview)
             .SubstateOf(Stage.Open)
-            .OnEntryFrom(On<RequestReview>(), Entry<RequestReview>(Request))
+            .OnEntryFrom(On<RequestReview>(), Entry<RequestReview>(Request), "request recorded, answer limit")
             .Permit(MoveOf<AnswerReview>(), Stage.Reviewed);
         machine.Configure(Stage.Reviewed)
             .SubstateOf(Stage.Answered)
-            .OnEntryFrom(On<AnswerReview>(), Entry<AnswerReview>(Answer))
+            .OnEntryFrom(On<AnswerReview>(), Entry<AnswerReview>(Answer), "answer given")
             .PermitIf(On<RequestSecondReview>(), Stage.UnderSecondReview, Guard<RequestSecondReview>(s => WhyNotRequest(WindowKind.SecondReview, (s.Command as RequestSecondReview)?.At ?? s.Now)), "the rule set has one, within its window");
         machine.Configure(Stage.UnderSecondReview)
             .SubstateOf(Stage.Open)
-            .OnEntryFrom(On<RequestSecondReview>(), Entry<RequestSecondReview>(Request))
+            .OnEntryFrom(On<RequestSecondReview>(), Entry<RequestSecondReview>(Request), "request recorded, answer limit")
             .Permit(MoveOf<AnswerSecondReview>(), Stage.SecondReviewed);
         machine.Configure(Stage.SecondReviewed)
             .SubstateOf(Stage.Answered)
-            .OnEntryFrom(On<AnswerSecondReview>(), Entry<AnswerSecondReview>(Answer));
+            .OnEntryFrom(On<AnswerSecondReview>(), Entry<AnswerSecondReview>(Answer), "answer given");
 
         machine.Configure(Stage.Concluded).SubstateOf(Stage.Closable);
-        machine.Configure(Stage.NotAccepted).SubstateOf(Stage.Concluded).OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide));
-        machine.Configure(Stage.TransferredOut).SubstateOf(Stage.Concluded).OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide));
-        machine.Configure(Stage.Returned).SubstateOf(Stage.Concluded).OnEntryFrom(On<ReturnPetition>(), Entry<ReturnPetition>(Return));
+        machine.Configure(Stage.NotAccepted).SubstateOf(Stage.Concluded).OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide), "decision recorded and told");
+        machine.Configure(Stage.TransferredOut).SubstateOf(Stage.Concluded).OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide), "decision recorded and told");
+        machine.Configure(Stage.Returned).SubstateOf(Stage.Concluded).OnEntryFrom(On<ReturnPetition>(), Entry<ReturnPetition>(Return), "sent back, acceptance withdrawn");
         return machine;
     }
 
