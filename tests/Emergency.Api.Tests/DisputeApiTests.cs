@@ -68,7 +68,9 @@ public sealed class DisputeApiTests(EngineFixture engine)
         var id = (await officer.Post("/api/disputes", Complaint(EngineFixture.NewRegion("Procedure Paper"), received))).Body.Str("id");
         var early = await officer.Post($"/api/disputes/{id}/reply", new { content = "We looked into it." });
         var refusal = Problem.Assert(early, HttpStatusCode.Conflict);
-        Assert.Contains("decideAcceptance(accepted)", refusal["allowedMoves"]!.AsArray().Select(m => m!.GetValue<string>()));
+        // Allowed moves are named as their routes: "acceptance" is posted to /api/disputes/{id}/acceptance.
+        Assert.Contains("acceptance", refusal["allowedMoves"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.Post($"/api/disputes/{id}/noteEscalation", new { warningId = "ew-1", incidentId = "inc-1" })).Status);
 
         await Ok(officer, $"/api/disputes/{id}/acceptance", new { outcome = "accepted" });
         var assigned = await Ok(officer, $"/api/disputes/{id}/assign", new

@@ -36,7 +36,7 @@ public sealed class DisputeGrainTests : IAsyncLifetime
     public async Task A_registered_complaint_is_listed_without_personal_data_and_shown_redacted_to_an_observer()
     {
         var now = _engine.Clock.GetUtcNow();
-        var result = await Dispute("pet-redact").Register(Complaint(now.AddHours(-1), contact: "138-0013-8000"), Scopes.Live, As(Officer, "r-1"));
+        var result = await Dispute("pet-redact").Execute(Complaint(now.AddHours(-1), contact: "138-0013-8000"), As(Officer, "r-1"));
         Assert.Equal(CommandStatus.Accepted, result.Status);
         Assert.Equal("Li Hua", result.View!.Complainant!.Name);
 
@@ -55,9 +55,9 @@ public sealed class DisputeGrainTests : IAsyncLifetime
         Assert.DoesNotContain("River Road", wire, StringComparison.Ordinal);
 
         // A retry of the registration is recognised; a refused move changes nothing.
-        var retry = await Dispute("pet-redact").Register(Complaint(now.AddHours(-1), contact: "138-0013-8000"), Scopes.Live, As(Officer, "r-1"));
+        var retry = await Dispute("pet-redact").Execute(Complaint(now.AddHours(-1), contact: "138-0013-8000"), As(Officer, "r-1"));
         Assert.Equal(CommandStatus.Replayed, retry.Status);
-        var refused = await Dispute("pet-redact").Reply(new GiveAnswer { Content = "too early" }, As(Officer));
+        var refused = await Dispute("pet-redact").Execute(new ReplyToPetition { Content = "too early" }, As(Officer));
         Assert.Equal(CommandStatus.NotAllowed, refused.Status);
         Assert.Equal(officer.Version, (await Dispute("pet-redact").GetView(Officer))!.Version);
     }
@@ -67,9 +67,9 @@ public sealed class DisputeGrainTests : IAsyncLifetime
     {
         var start = _engine.Clock.GetUtcNow();
         var id = "pet-restart";
-        Assert.Equal(CommandStatus.Accepted, (await Dispute(id).Register(Complaint(start.AddHours(-2), enterprise: "Restart Coking"), Scopes.Live, As(Officer))).Status);
-        Assert.Equal(CommandStatus.Accepted, (await Dispute(id).DecideAcceptance(new DecideAcceptance { Outcome = AcceptanceOutcome.Accepted }, As(Officer))).Status);
-        var assigned = await Dispute(id).Assign(new Assign
+        Assert.Equal(CommandStatus.Accepted, (await Dispute(id).Execute(Complaint(start.AddHours(-2), enterprise: "Restart Coking"), As(Officer))).Status);
+        Assert.Equal(CommandStatus.Accepted, (await Dispute(id).Execute(new DecideAcceptance { Outcome = AcceptanceOutcome.Accepted }, As(Officer))).Status);
+        var assigned = await Dispute(id).Execute(new AssignPetition
         {
             Leader = "Deputy director Wang",
             Unit = "Pollution control section",

@@ -28,15 +28,15 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         for (var i = 0; i < 4; i++)
         {
             ids.Add($"pet-ew{i}");
-            Assert.Equal(CommandStatus.Accepted, (await Grain(ids[i]).Register(Complaint(now.AddDays(-6 + i), spellings[i]), Scopes.Live, As(Officer))).Status);
+            Assert.Equal(CommandStatus.Accepted, (await Grain(ids[i]).Execute(Complaint(now.AddDays(-6 + i), spellings[i]), As(Officer))).Status);
         }
 
         Assert.Empty(await Warnings());
 
         // The fifth, and a retry of it, raise exactly one warning.
         ids.Add("pet-ew4");
-        Assert.Equal(CommandStatus.Accepted, (await Grain("pet-ew4").Register(Complaint(now.AddHours(-1), spellings[4]), Scopes.Live, As(Officer, "fifth"))).Status);
-        Assert.Equal(CommandStatus.Replayed, (await Grain("pet-ew4").Register(Complaint(now.AddHours(-1), spellings[4]), Scopes.Live, As(Officer, "fifth"))).Status);
+        Assert.Equal(CommandStatus.Accepted, (await Grain("pet-ew4").Execute(Complaint(now.AddHours(-1), spellings[4]), As(Officer, "fifth"))).Status);
+        Assert.Equal(CommandStatus.Replayed, (await Grain("pet-ew4").Execute(Complaint(now.AddHours(-1), spellings[4]), As(Officer, "fifth"))).Status);
         var warning = Assert.Single(await Warnings());
         Assert.Equal(ClusterSubjectKind.Enterprise, warning.SubjectKind);
         Assert.Equal(ids, warning.Evidence.Select(e => e.CaseId));
@@ -47,7 +47,7 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         Assert.Equal(ids, stored.Evidence.Select(e => e.CaseId));
 
         // A sixth joins the burst: no second warning.
-        Assert.Equal(CommandStatus.Accepted, (await Grain("pet-ew5").Register(Complaint(now, "Zhuozhang Chemical"), Scopes.Live, As(Officer))).Status);
+        Assert.Equal(CommandStatus.Accepted, (await Grain("pet-ew5").Execute(Complaint(now, "Zhuozhang Chemical"), As(Officer))).Status);
         Assert.Single(await Warnings());
 
         var escalated = await _engine.Client.GetGrain<IWarningGrain>(warning.Id).Escalate(new EscalateWarning { Note = "night-time releases suspected" }, new CommandContext(Commander, "esc-1"));
@@ -76,14 +76,14 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         for (var i = 0; i < 5; i++)
         {
             // Eight days apart: never five within seven days.
-            Assert.Equal(CommandStatus.Accepted, (await Grain($"pet-slow{i}").Register(Complaint(now.AddDays(-40 + (8 * i)), "Slow Paper Mill"), Scopes.Live, As(Officer))).Status);
+            Assert.Equal(CommandStatus.Accepted, (await Grain($"pet-slow{i}").Execute(Complaint(now.AddDays(-40 + (8 * i)), "Slow Paper Mill"), As(Officer))).Status);
         }
 
         Assert.Empty(await Warnings());
 
-        var first = await Grain("pet-first").Register(Complaint(now.AddDays(-30), "Nanguan Coking", idNumber: "11010519491231002X"), Scopes.Live, As(Officer));
+        var first = await Grain("pet-first").Execute(Complaint(now.AddDays(-30), "Nanguan Coking", idNumber: "11010519491231002X"), As(Officer));
         Assert.Equal(CommandStatus.Accepted, first.Status);
-        var second = await Grain("pet-second").Register(Complaint(now.AddDays(-1), "Another Plant", idNumber: " 11010519491231002x"), Scopes.Live, As(Officer));
+        var second = await Grain("pet-second").Execute(Complaint(now.AddDays(-1), "Another Plant", idNumber: " 11010519491231002x"), As(Officer));
         Assert.True(second.Status == CommandStatus.Accepted, second.Decision?.Reason);
         Assert.Contains("pet-first", second.View!.EarlierCases);
         Assert.False(second.View.PersonalDataRedacted);
@@ -97,14 +97,14 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         var now = _engine.Clock.GetUtcNow();
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(CommandStatus.Accepted, (await Grain($"pet-before{i}").Register(Complaint(now.AddHours(-10 + i), "Restart Smelter", idNumber: i == 0 ? "11010519491231002X" : null), Scopes.Live, As(Officer))).Status);
+            Assert.Equal(CommandStatus.Accepted, (await Grain($"pet-before{i}").Execute(Complaint(now.AddHours(-10 + i), "Restart Smelter", idNumber: i == 0 ? "11010519491231002X" : null), As(Officer))).Status);
         }
 
         await _engine.RestartAsync();
 
-        Assert.Equal(CommandStatus.Accepted, (await Grain("pet-after0").Register(Complaint(now.AddHours(-2), "Restart Smelter"), Scopes.Live, As(Officer))).Status);
+        Assert.Equal(CommandStatus.Accepted, (await Grain("pet-after0").Execute(Complaint(now.AddHours(-2), "Restart Smelter"), As(Officer))).Status);
         Assert.Empty(await Warnings());
-        var fifth = await Grain("pet-after1").Register(Complaint(now.AddHours(-1), "Restart Smelter", idNumber: "11010519491231002X"), Scopes.Live, As(Officer));
+        var fifth = await Grain("pet-after1").Execute(Complaint(now.AddHours(-1), "Restart Smelter", idNumber: "11010519491231002X"), As(Officer));
         Assert.Equal(["pet-before0"], fifth.View!.EarlierCases);
         var warning = Assert.Single(await Warnings());
         Assert.Equal(["pet-before0", "pet-before1", "pet-before2", "pet-after0", "pet-after1"], warning.Evidence.Select(e => e.CaseId));

@@ -3,14 +3,13 @@ namespace Emergency.Domain.Disputes;
 /// <summary>The field checks petitions and suggestions share, with limits a person can understand.</summary>
 internal static class CaseChecks
 {
-    public static Validator Assignment(Assign command, DateTimeOffset now, DateTimeOffset start)
+    public static Validator Assignment(IFourFixedPoints command, DateTimeOffset now, DateTimeOffset start)
     {
         var at = command.At ?? now;
         var check = new Validator()
             .Required("leader", command.Leader)
             .Required("unit", command.Unit)
             .Required("requirement", command.Requirement, Validator.LongText)
-            .Optional("complexBecause", command.ComplexBecause)
             .NotInFuture("at", command.At, now)
             .NotBefore("at", command.At, start, "the case reached the department");
         if (command.Deadline <= at)
@@ -21,7 +20,7 @@ internal static class CaseChecks
         return check;
     }
 
-    public static Validator Answer(GiveAnswer command, DateTimeOffset now, DateTimeOffset earliest, string what) =>
+    public static Validator Answer(IAnswer command, DateTimeOffset now, DateTimeOffset earliest, string what) =>
         new Validator()
             .Required("content", command.Content, Validator.LongText)
             .NotInFuture("at", command.At, now)

@@ -1,39 +1,63 @@
 using Emergency.Domain.Calendar;
+using Emergency.Domain.Cases;
 
 namespace Emergency.Domain.Disputes;
 
 /// <summary>Why a petition's procedure refuses a move, in words a petition officer understands.</summary>
 public sealed partial class Dispute
 {
-    private string WhyPhaseForbids(Trigger trigger, string move) => (State.Phase, trigger) switch
+    /// <summary>Why the phase allows no such move (its guard is not asked): in the words of the procedure.</summary>
+    private string WhyPhaseForbids(DisputeCommand command) => (State.Phase, command) switch
     {
-        (DisputePhase.Closed, _) => $"cannot {move}: the case is closed",
-        (DisputePhase.NotAccepted, _) => $"cannot {move}: the case was not accepted ({State.Acceptance?.Ground}); only closing is left",
-        (DisputePhase.TransferredOut, _) => $"cannot {move}: the case was transferred to {State.Acceptance?.TransferredTo}; only closing is left",
-        (DisputePhase.Returned, _) => $"cannot {move}: the case went back to the petition office as wrongly assigned; only closing is left",
-        (_, Trigger.Transfer) => "the transfer by the petition office (转送) comes before the acceptance decision, which is already made",
-        (_, Trigger.Accept or Trigger.DeclineToAccept or Trigger.TransferOut) => $"acceptance was already decided ({State.Acceptance?.Outcome} on {Describe(State.Acceptance?.At)})",
-        (_, Trigger.ReturnWrongAssignment) => "a wrong assignment can be sent back only before acceptance is decided",
-        (DisputePhase.Registered, Trigger.Assign) => "a case is assigned (交办) only after it is accepted",
-        (_, Trigger.Assign) => $"the case was already assigned to {State.Assignment?.Unit}",
-        (DisputePhase.Registered, Trigger.ExtendReply) => "the reply limit starts with acceptance; decide acceptance first",
-        (_, Trigger.ExtendReply) => "the reply was already given; there is no limit left to extend",
-        (DisputePhase.Registered or DisputePhase.Accepted, Trigger.Handle) => "handling needs the four fixed points first (四定: assign)",
-        (_, Trigger.Handle) => "the handling was already recorded",
-        (DisputePhase.Registered or DisputePhase.Accepted or DisputePhase.Assigned, Trigger.Reply) => "the reply comes after the handling: record the result of handling first",
-        (_, Trigger.Reply) => "the reply was already given",
-        (_, Trigger.RecordSatisfaction) => "satisfaction is recorded after a reply or a review opinion, before anything else is asked",
-        (DisputePhase.Registered or DisputePhase.Accepted or DisputePhase.Assigned or DisputePhase.Handled, Trigger.RequestReview) => "a review (复查) can be asked for only after the reply",
-        (_, Trigger.RequestReview) => "a review (复查) was already asked for",
-        (DisputePhase.UnderSecondReview or DisputePhase.SecondReviewed, Trigger.AnswerReview) => "the review opinion was already given",
-        (_, Trigger.AnswerReview) => "no review (复查) has been asked for",
-        (DisputePhase.UnderSecondReview or DisputePhase.SecondReviewed, Trigger.RequestSecondReview) => "a second review (复核) was already asked for",
-        (_, Trigger.RequestSecondReview) => "a second review (复核) can be asked for only after the review opinion",
-        (DisputePhase.SecondReviewed, Trigger.AnswerSecondReview) => "the second review opinion was already given",
-        (_, Trigger.AnswerSecondReview) => "no second review (复核) has been asked for",
-        (DisputePhase.UnderReview or DisputePhase.UnderSecondReview, Trigger.Close) => "cannot close while a review is under way",
-        (_, Trigger.Close) => "cannot close before the petitioner has had a result and a reply (事事有结果、件件有回音)",
-        _ => $"cannot {move} while the case is {State.Phase}",
+        (DisputePhase.Closed, _) => $"cannot {Verb(command)}: the case is closed",
+        (DisputePhase.NotAccepted, _) => $"cannot {Verb(command)}: the case was not accepted ({State.Acceptance?.Ground}); only closing is left",
+        (DisputePhase.TransferredOut, _) => $"cannot {Verb(command)}: the case was transferred to {State.Acceptance?.TransferredTo}; only closing is left",
+        (DisputePhase.Returned, _) => $"cannot {Verb(command)}: the case went back to the petition office as wrongly assigned; only closing is left",
+        (_, RecordTransfer) => "the transfer by the petition office (转送) comes before the acceptance decision, which is already made",
+        (_, DecideAcceptance) => $"acceptance was already decided ({State.Acceptance?.Outcome} on {Describe(State.Acceptance?.At)})",
+        (_, ReturnPetition) => "a wrong assignment can be sent back only before acceptance is decided",
+        (DisputePhase.Registered, AssignPetition) => "a case is assigned (交办) only after it is accepted",
+        (_, AssignPetition) => $"the case was already assigned to {State.Assignment?.Unit}",
+        (DisputePhase.Registered, ExtendReply) => "the reply limit starts with acceptance; decide acceptance first",
+        (_, ExtendReply) => "the reply was already given; there is no limit left to extend",
+        (DisputePhase.Registered or DisputePhase.Accepted, RecordHandling) => "handling needs the four fixed points first (四定: assign)",
+        (_, RecordHandling) => "the handling was already recorded",
+        (DisputePhase.Registered or DisputePhase.Accepted or DisputePhase.Assigned, ReplyToPetition) => "the reply comes after the handling: record the result of handling first",
+        (_, ReplyToPetition) => "the reply was already given",
+        (_, RecordPetitionSatisfaction) => "satisfaction is recorded after a reply or a review opinion, before anything else is asked",
+        (DisputePhase.Registered or DisputePhase.Accepted or DisputePhase.Assigned or DisputePhase.Handled, RequestReview) => "a review (复查) can be asked for only after the reply",
+        (_, RequestReview) => "a review (复查) was already asked for",
+        (DisputePhase.UnderSecondReview or DisputePhase.SecondReviewed, AnswerReview) => "the review opinion was already given",
+        (_, AnswerReview) => "no review (复查) has been asked for",
+        (DisputePhase.UnderSecondReview or DisputePhase.SecondReviewed, RequestSecondReview) => "a second review (复核) was already asked for",
+        (_, RequestSecondReview) => "a second review (复核) can be asked for only after the review opinion",
+        (DisputePhase.SecondReviewed, AnswerSecondReview) => "the second review opinion was already given",
+        (_, AnswerSecondReview) => "no second review (复核) has been asked for",
+        (DisputePhase.UnderReview or DisputePhase.UnderSecondReview, ClosePetition) => "cannot close while a review is under way",
+        (_, ClosePetition) => "cannot close before the petitioner has had a result and a reply (事事有结果、件件有回音)",
+        _ => $"cannot {Verb(command)} while the case is {State.Phase}",
+    };
+
+    /// <summary>The move as a refusal names it ("cannot reply: ...").</summary>
+    private static string Verb(DisputeCommand command) => command switch
+    {
+        RecordTransfer => "record the transfer",
+        DecideAcceptance { Outcome: AcceptanceOutcome.Accepted } => "decide acceptance (accepted)",
+        DecideAcceptance { Outcome: AcceptanceOutcome.NotAccepted } => "decide acceptance (not accepted)",
+        DecideAcceptance => "decide acceptance (transferred)",
+        ReturnPetition => "return a wrong assignment",
+        AssignPetition => "assign",
+        ExtendReply => "extend the reply limit",
+        RecordHandling => "record the handling",
+        ReplyToPetition => "reply",
+        AnswerReview => $"give the {DisputeWords.Describe(AnswerStage.Review)}",
+        AnswerSecondReview => $"give the {DisputeWords.Describe(AnswerStage.SecondReview)}",
+        RecordPetitionSatisfaction => "record satisfaction",
+        RequestReview => "request a review (复查)",
+        RequestSecondReview => "request a second review (复核)",
+        LinkEarlierCases => "link earlier cases",
+        ClosePetition => "close",
+        _ => Moves.NameOf(command),
     };
 
     private string? WhyNotTransfer() => State switch

@@ -2,19 +2,26 @@ using Emergency.Domain.Calendar;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes.Rules;
 using Stateless;
+using Stateless.Graph;
+using Stateless.Reflection;
 
 namespace Emergency.Domain.Disputes;
 
 /// <summary>
 /// One petition or complaint (信访事项; a 12369 report is a 举报件) and its procedure: registered → (transferred by
 /// the petition office) → acceptance decided → assigned with the four fixed points → handled → replied → review
-/// (复查) → second review (复核) → closed. A Stateless machine decides which moves each phase allows; obligations
-/// carry the duties' deadlines and windows the times in which someone may act. Every method takes "now" from its
-/// caller; a refused command changes nothing.
+/// (复查) → second review (复核) → closed. The procedure is a Stateless machine whose triggers are the moves: it says
+/// which moves each phase allows, guards their preconditions and runs their effects; obligations carry the duties'
+/// deadlines and windows the times in which someone may act. Every move takes "now" from its caller; a refused move
+/// changes nothing.
 /// </summary>
-public sealed partial class Dispute : ICase
+public sealed partial class Dispute : ICase<DisputeCommand>
 {
-    private readonly StateMachine<DisputePhase, Trigger> _machine;
+    private readonly StateMachine<Stage, string> _machine;
+    private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<Step>> _triggers = [];
+
+    /// <summary>Why a guarded move is refused now, by move: the guard of the machine and the refusal say the same.</summary>
+    private readonly Dictionary<string, Func<Step, string?>> _preconditions = [];
     private readonly Procedure _procedure;
 
     private Dispute(DisputeState state, PetitionRuleSet rules, WorkingCalendar calendar)
@@ -22,28 +29,55 @@ public sealed partial class Dispute : ICase
         State = state;
         Rules = rules;
         _procedure = new Procedure(state, calendar, rules.Counting);
-        _machine = new StateMachine<DisputePhase, Trigger>(() => State.Phase, phase => State.Phase = phase);
-        Configure();
+        _machine = Configure();
     }
 
-    private enum Trigger
+    /// <summary>The machine alone, for its graph: nothing is judged on it, so it needs no rule set.</summary>
+    private Dispute(DisputeState state)
     {
-        Transfer,
-        Accept,
-        DeclineToAccept,
-        TransferOut,
-        ReturnWrongAssignment,
-        Assign,
-        ExtendReply,
-        Handle,
-        Reply,
-        RecordSatisfaction,
-        RequestReview,
-        AnswerReview,
-        RequestSecondReview,
-        AnswerSecondReview,
-        LinkEarlierCases,
-        Close,
+        State = state;
+        Rules = null!;
+        _procedure = null!;
+        _machine = Configure();
+    }
+
+    /// <summary>
+    /// The machine's states: every phase as stored, and groups of phases that share moves (never stored: the case is
+    /// always in one phase, and a group's moves are allowed in each phase of it).
+    /// </summary>
+    private enum Stage
+    {
+        Registered = (int)DisputePhase.Registered,
+        Accepted = (int)DisputePhase.Accepted,
+        NotAccepted = (int)DisputePhase.NotAccepted,
+        TransferredOut = (int)DisputePhase.TransferredOut,
+        Returned = (int)DisputePhase.Returned,
+        Assigned = (int)DisputePhase.Assigned,
+        Handled = (int)DisputePhase.Handled,
+        Replied = (int)DisputePhase.Replied,
+        UnderReview = (int)DisputePhase.UnderReview,
+        Reviewed = (int)DisputePhase.Reviewed,
+        UnderSecondReview = (int)DisputePhase.UnderSecondReview,
+        SecondReviewed = (int)DisputePhase.SecondReviewed,
+        Closed = (int)DisputePhase.Closed,
+
+        /// <summary>Every phase: the engine notes an escalation even on a closed case.</summary>
+        Any = 100,
+
+        /// <summary>Every phase but closed: earlier cases may be linked.</summary>
+        Open,
+
+        /// <summary>Accepted, not yet replied: the reply limit runs and may be extended.</summary>
+        ReplyRunning,
+
+        /// <summary>The petitioner has an answer or the case ended at acceptance: it may be closed.</summary>
+        Closable,
+
+        /// <summary>A reply or review opinion was given: the petitioner's satisfaction with it is recorded.</summary>
+        Answered,
+
+        /// <summary>Not accepted, transferred or sent back: only closing is left.</summary>
+        Concluded,
     }
 
     public DisputeState State { get; }
@@ -121,7 +155,7 @@ public sealed partial class Dispute : ICase
         {
             Id = id,
             Scope = scope,
-            Phase = DisputePhase.Registered,
+            Phase = (int)DisputePhase.Registered,
             Channel = command.Channel,
             ReceivedBy = command.ReceivedBy,
             ReceivedAt = command.ReceivedAt,
@@ -162,39 +196,148 @@ public sealed partial class Dispute : ICase
     /// <summary>Marks every deadline and window end that has passed. Returns true when anything changed.</summary>
     public bool Tick(DateTimeOffset now) => _procedure.Tick(now);
 
-    /// <summary>The petition office passed the case to the department (转送): the acceptance limit starts.</summary>
-    public Decision RecordTransfer(RecordTransfer command, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// Judges a move at <paramref name="now"/>: what fell due is marked first, then the move's fields are checked, then
+    /// the machine says whether the phase allows it and its guard holds, and runs its effect.
+    /// </summary>
+    public Decision Handle(DisputeCommand command, Actor actor, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(command);
         Tick(now);
-        var check = new Validator()
-            .Optional("note", command.Note)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, State.ReceivedAt, "the receipt");
+        var check = Check(command, now);
         if (check.Errors.Count > 0)
         {
             return Decision.Invalid(check.Errors);
         }
 
-        var at = command.At ?? now;
-        return Attempt(Trigger.Transfer, "record the transfer", now, WhyNotTransfer, () =>
+        var move = Moves.NameOf(command);
+        var step = new Step(command, actor, now);
+        if (!_machine.CanFire(_triggers[move], step, out var unmet))
         {
-            State.TransferredAt = at;
-            _procedure.Append(at, now, actor, DisputeTimelineKind.Transferred, $"Transferred by {State.PetitionOffice} to {State.Unit} (转送){NoteSuffix(command.Note)}");
-            _procedure.Complete(_procedure.Open(DisputeObligationKind.Transfer)!, at, now, actor, command.Note);
-            _procedure.OpenObligation(DisputeObligationKind.Acceptance, Rules.Limits.Acceptance, at, "the transfer", State.Unit, now);
-            if (Rules.Limits.WrongAssignment is { } wrong)
-            {
-                _procedure.OpenWindow(WindowKind.WrongAssignment, wrong, at, "the transfer", now);
-            }
-        });
+            var why = unmet is { Count: > 0 } ? _preconditions[move](step)! : WhyPhaseForbids(command);
+            return Decision.NotAllowed(why, AllowedMoves(now));
+        }
+
+        _machine.Fire(_triggers[move], step);
+        return _procedure.Accepted(now);
     }
 
-    /// <summary>Decide acceptance and tell the petitioner (受理告知): accepted, not accepted with a ground, or transferred.</summary>
-    public Decision DecideAcceptance(DecideAcceptance command, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// The moves a person may make now (not the engine's own), in the words of the API: those the machine would fire, its
+    /// guards asked without a command's fields (Stateless lists permitted triggers only asynchronously).
+    /// </summary>
+    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
     {
-        Tick(now);
-        var check = new Validator()
-            .Defined("outcome", command.Outcome)
+        var probe = new Step(null, Actor.System, now);
+        return [.. Moves.Of<DisputeCommand>()
+            .Where(m => _triggers.ContainsKey(m.Name) && m.Roles.Any(r => r != Role.System) && _machine.CanFire(_triggers[m.Name], probe))
+            .Select(m => m.Name)];
+    }
+
+    /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
+    public static string Graph() => MermaidGraph.Format(new Dispute(new DisputeState())._machine.GetInfo());
+
+    /// <summary>The checks of each move's fields, against the case as it stands (dates not before what they follow).</summary>
+    private Validator Check(DisputeCommand command, DateTimeOffset now)
+    {
+        var check = new Validator();
+        switch (command)
+        {
+            case RecordTransfer transfer:
+                check.Optional("note", transfer.Note)
+                    .NotInFuture("at", transfer.At, now)
+                    .NotBefore("at", transfer.At, State.ReceivedAt, "the receipt");
+                break;
+            case DecideAcceptance decide:
+                CheckAcceptance(check, decide, now);
+                break;
+            case ReturnPetition wrong:
+                check.Required("reason", wrong.Reason, Validator.LongText)
+                    .NotInFuture("at", wrong.At, now)
+                    .NotBefore("at", wrong.At, State.ReceivedByDepartmentAt, "the receipt by the department");
+                break;
+            case AssignPetition assign:
+                check = CaseChecks.Assignment(assign, now, State.Acceptance?.At ?? State.ReceivedByDepartmentAt);
+                if (_procedure.Open(DisputeObligationKind.Reply) is { } reply && assign.Deadline > reply.DueAt)
+                {
+                    check.Add("deadline", $"{Durations.Describe(assign.Deadline)} is after the legal limit of the reply ({Durations.Describe(reply.DueAt)}); the fixed deadline may not exceed it");
+                }
+
+                break;
+            case ExtendReply extend:
+                check.Required("approvedBy", extend.ApprovedBy)
+                    .Required("reason", extend.Reason, Validator.LongText)
+                    .NotInFuture("approvedAt", extend.ApprovedAt, now)
+                    .NotBefore("approvedAt", extend.ApprovedAt, State.Acceptance?.At ?? State.ReceivedByDepartmentAt, "the acceptance");
+                var already = State.Extensions.Sum(e => e.Length);
+                if (Rules.Limits.Reply.Extension is { } rule && extend.Length is { } asked && (asked < 1 || asked + already > rule.Length))
+                {
+                    check.Add("length", $"must be between 1 and {rule.Length - already} ({rule.Length} {rule.Unit} at most in all under rule set {Rules.Id})");
+                }
+
+                break;
+            case RecordHandling handling:
+                check.Required("result", handling.Result, Validator.LongText)
+                    .NotInFuture("at", handling.At, now)
+                    .NotBefore("at", handling.At, State.Assignment?.At ?? State.ReceivedByDepartmentAt, "the assignment");
+                if (handling.Finding is { } finding)
+                {
+                    check.Defined("finding", finding);
+                }
+                else if (HotlineRules is { FindingRequired: true } hotline)
+                {
+                    check.Add("finding", $"a 12369 report must say whether a violation was found (违法必查; {hotline.Source})");
+                }
+
+                break;
+            case ReplyToPetition answer:
+                check = CaseChecks.Answer(answer, now, State.Handling?.At ?? State.ReceivedByDepartmentAt, "the handling");
+                break;
+            case AnswerReview answer:
+                check = CaseChecks.Answer(answer, now, State.ReviewRequests.LastOrDefault(r => r.Stage == AnswerStage.Review)?.At ?? State.ReceivedAt, "the request");
+                break;
+            case AnswerSecondReview answer:
+                check = CaseChecks.Answer(answer, now, State.ReviewRequests.LastOrDefault(r => r.Stage == AnswerStage.SecondReview)?.At ?? State.ReceivedAt, "the request");
+                break;
+            case RecordPetitionSatisfaction satisfaction:
+                var answered = CurrentAnswerStage is { } stage ? State.Answers.LastOrDefault(a => a.Stage == stage)?.At : null;
+                check.Defined("satisfaction", satisfaction.Satisfaction)
+                    .Optional("note", satisfaction.Note)
+                    .NotInFuture("at", satisfaction.At, now)
+                    .NotBefore("at", satisfaction.At, answered ?? State.ReceivedAt, "the answer");
+                break;
+            case AskForReview request:
+                var contested = request is RequestReview ? AnswerStage.Reply : AnswerStage.Review;
+                check.Optional("note", request.Note)
+                    .Optional("organ", request.Organ, Validator.ShortText)
+                    .NotInFuture("at", request.At, now)
+                    .NotBefore("at", request.At, State.Answers.LastOrDefault(a => a.Stage == contested)?.At ?? State.ReceivedAt, $"the {DisputeWords.Describe(contested)}");
+                break;
+            case LinkEarlierCases link:
+                CaseChecks.EarlierCases(check, "caseIds", link.CaseIds, State.Id);
+                if (link.CaseIds is { Count: 0 })
+                {
+                    check.Add("caseIds", "name at least one case");
+                }
+
+                break;
+            case ClosePetition close:
+                check.Optional("note", close.Note);
+                break;
+            case NoteEscalation note:
+                check.Required("incidentId", note.IncidentId).Required("warningId", note.WarningId);
+                break;
+            default:
+                check.Add(Moves.Discriminator, $"{Moves.NameOf(command)} is not a move on an existing petition");
+                break;
+        }
+
+        return check;
+    }
+
+    private void CheckAcceptance(Validator check, DecideAcceptance command, DateTimeOffset now)
+    {
+        check.Defined("outcome", command.Outcome)
             .NotInFuture("at", command.At, now)
             .NotBefore("at", command.At, State.ReceivedByDepartmentAt, "the receipt by the department");
         if (command.Outcome is AcceptanceOutcome.NotAccepted or AcceptanceOutcome.TransferredOut)
@@ -230,471 +373,117 @@ public sealed partial class Dispute : ICase
         {
             check.Add("transferredTo", "applies only when the case is transferred to another organ");
         }
-
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        var (trigger, move) = command.Outcome switch
-        {
-            AcceptanceOutcome.Accepted => (Trigger.Accept, "decide acceptance (accepted)"),
-            AcceptanceOutcome.NotAccepted => (Trigger.DeclineToAccept, "decide acceptance (not accepted)"),
-            _ => (Trigger.TransferOut, "decide acceptance (transferred)"),
-        };
-        return Attempt(trigger, move, now, () => WhyNotDecide(command.Ground), () =>
-        {
-            State.Acceptance = new AcceptanceDecision
-            {
-                Outcome = command.Outcome,
-                Ground = command.Ground,
-                Reason = command.Reason?.Trim(),
-                TransferredTo = command.TransferredTo?.Trim(),
-                At = at,
-                RecordedAt = now,
-                RecordedBy = actor.ToString(),
-            };
-            var text = command.Outcome switch
-            {
-                AcceptanceOutcome.Accepted => "Accepted (受理); the petitioner was told",
-                AcceptanceOutcome.NotAccepted => $"Not accepted (不予受理, {command.Ground}): {command.Reason!.Trim()}; the petitioner was told in writing",
-                _ => $"Transferred to {command.TransferredTo!.Trim()}: {command.Reason!.Trim()}; the petitioner was told",
-            };
-            _procedure.Append(at, now, actor, DisputeTimelineKind.AcceptanceDecided, text);
-            _procedure.Complete(_procedure.Open(DisputeObligationKind.Acceptance)!, at, now, actor, null);
-            if (_procedure.LastWindow(WindowKind.WrongAssignment) is { } window && window.IsOpenAt(at))
-            {
-                _procedure.Waive(window, at, now, actor, "the department decided on acceptance itself");
-            }
-
-            if (command.Outcome == AcceptanceOutcome.Accepted)
-            {
-                _procedure.OpenObligation(DisputeObligationKind.Reply, Rules.Limits.Reply, at, "acceptance", State.Unit, now);
-            }
-        });
     }
 
-    /// <summary>Send a transferred case back to the petition office as outside the department's remit (异议, 2022 rules).</summary>
-    public Decision ReturnWrongAssignment(ReturnWrongAssignment command, Actor actor, DateTimeOffset now)
+    private StateMachine<Stage, string> Configure()
     {
-        Tick(now);
-        var check = new Validator()
-            .Required("reason", command.Reason, Validator.LongText)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, State.ReceivedByDepartmentAt, "the receipt by the department");
-        if (check.Errors.Count > 0)
+        var machine = new StateMachine<Stage, string>(() => (Stage)State.Phase, stage => State.Phase = (DisputePhase)stage);
+        foreach (var move in Moves.Of<DisputeCommand>().Where(m => !m.Creates))
         {
-            return Decision.Invalid(check.Errors);
+            _triggers[move.Name] = machine.SetTriggerParameters<Step>(move.Name);
         }
 
-        var at = command.At ?? now;
-        return Attempt(Trigger.ReturnWrongAssignment, "return a wrong assignment", now, () => WhyNotReturn(at), () =>
-        {
-            State.Returned = new WrongAssignmentReturn { Reason = command.Reason.Trim(), At = at, RecordedAt = now, RecordedBy = actor.ToString() };
-            _procedure.Use(_procedure.LastWindow(WindowKind.WrongAssignment)!, at, now, actor);
-            _procedure.Append(at, now, actor, DisputeTimelineKind.WrongAssignmentReturned, $"Sent back to the petition office as outside the department's remit (异议): {command.Reason.Trim()}");
-            _procedure.Withdraw(_procedure.Open(DisputeObligationKind.Acceptance)!, at, now, actor, "the case went back to the petition office as wrongly assigned");
-        });
+        machine.Configure(Stage.Open)
+            .SubstateOf(Stage.Any)
+            .InternalTransitionIf(On<LinkEarlierCases>(), Guard<LinkEarlierCases>(s => s.Command is LinkEarlierCases link && NewLinks(link).Count == 0 ? "every case named is already linked" : null),
+                Effect<LinkEarlierCases>(Link), "some case named is not linked yet");
+        machine.Configure(Stage.Any)
+            .InternalTransitionIf(On<NoteEscalation>(), Guard<NoteEscalation>(s => s.Command is NoteEscalation note && State.Timeline.Any(e => e.Kind == DisputeTimelineKind.EscalatedToIncident && e.Ref == note.IncidentId)
+                    ? $"the escalation into incident {note.IncidentId} is already noted" : null),
+                Effect<NoteEscalation>(NoteEscalated), "the escalation is not noted yet");
+        machine.Configure(Stage.Closed).SubstateOf(Stage.Any);
+
+        machine.Configure(Stage.Registered)
+            .SubstateOf(Stage.Open)
+            .InternalTransitionIf(On<RecordTransfer>(), Guard<RecordTransfer>(_ => WhyNotTransfer()), Effect<RecordTransfer>(Transfer), "received by the petition office, not yet transferred")
+            .PermitDynamicIf(
+                On<DecideAcceptance>(),
+                s => ((DecideAcceptance)s.Command!).Outcome switch
+                {
+                    AcceptanceOutcome.Accepted => Stage.Accepted,
+                    AcceptanceOutcome.NotAccepted => Stage.NotAccepted,
+                    _ => Stage.TransferredOut,
+                },
+                Guard<DecideAcceptance>(s => WhyNotDecide((s.Command as DecideAcceptance)?.Ground)),
+                "transferred when it came by the petition office; a 12369 report refused only on its grounds",
+                new DynamicStateInfos
+                {
+                    { Stage.Accepted, "accepted" },
+                    { Stage.NotAccepted, "notAccepted" },
+                    { Stage.TransferredOut, "transferredOut" },
+                })
+            .PermitIf(On<ReturnPetition>(), Stage.Returned, Guard<ReturnPetition>(s => WhyNotReturn((s.Command as ReturnPetition)?.At ?? s.Now)), "transferred, within the window for objecting");
+
+        machine.Configure(Stage.ReplyRunning)
+            .SubstateOf(Stage.Open)
+            .InternalTransitionIf(On<ExtendReply>(), Guard<ExtendReply>(s => WhyNotExtend(s.Now)), Effect<ExtendReply>(Extend), "the rule set allows it, not yet used up, before the limit passes");
+        machine.Configure(Stage.Accepted)
+            .SubstateOf(Stage.ReplyRunning)
+            .OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide), "decision recorded and told")
+            .Permit(MoveOf<AssignPetition>(), Stage.Assigned);
+        machine.Configure(Stage.Assigned)
+            .SubstateOf(Stage.ReplyRunning)
+            .OnEntryFrom(On<AssignPetition>(), Entry<AssignPetition>(Assign), "four fixed points, handling limit")
+            .Permit(MoveOf<RecordHandling>(), Stage.Handled);
+        machine.Configure(Stage.Handled)
+            .SubstateOf(Stage.ReplyRunning)
+            .OnEntryFrom(On<RecordHandling>(), Entry<RecordHandling>(Handled), "result recorded")
+            .Permit(MoveOf<ReplyToPetition>(), Stage.Replied);
+
+        machine.Configure(Stage.Closable)
+            .SubstateOf(Stage.Open)
+            .PermitIf(On<ClosePetition>(), Stage.Closed, Guard<ClosePetition>(s => WhyNotClose(s.Now)), "nothing open, no window running, satisfaction recorded");
+        machine.Configure(Stage.Closed)
+            .OnEntryFrom(On<ClosePetition>(), Entry<ClosePetition>(Close), "closed");
+        machine.Configure(Stage.Answered)
+            .SubstateOf(Stage.Closable)
+            .InternalTransitionIf(On<RecordPetitionSatisfaction>(), Guard<RecordPetitionSatisfaction>(_ => WhyNotSatisfaction()), Effect<RecordPetitionSatisfaction>(RecordSatisfaction), "not yet recorded for this answer");
+        machine.Configure(Stage.Replied)
+            .SubstateOf(Stage.Answered)
+            .OnEntryFrom(On<ReplyToPetition>(), Entry<ReplyToPetition>(Answer), "answer given")
+            .PermitIf(On<RequestReview>(), Stage.UnderReview, Guard<RequestReview>(s => WhyNotRequest(WindowKind.Review, (s.Command as RequestReview)?.At ?? s.Now)), "within the window for a review");
+        machine.Configure(Stage.UnderReview)
+            .SubstateOf(Stage.Open)
+            .OnEntryFrom(On<RequestReview>(), Entry<RequestReview>(Request), "request recorded, answer limit")
+            .Permit(MoveOf<AnswerReview>(), Stage.Reviewed);
+        machine.Configure(Stage.Reviewed)
+            .SubstateOf(Stage.Answered)
+            .OnEntryFrom(On<AnswerReview>(), Entry<AnswerReview>(Answer), "answer given")
+            .PermitIf(On<RequestSecondReview>(), Stage.UnderSecondReview, Guard<RequestSecondReview>(s => WhyNotRequest(WindowKind.SecondReview, (s.Command as RequestSecondReview)?.At ?? s.Now)), "the rule set has one, within its window");
+        machine.Configure(Stage.UnderSecondReview)
+            .SubstateOf(Stage.Open)
+            .OnEntryFrom(On<RequestSecondReview>(), Entry<RequestSecondReview>(Request), "request recorded, answer limit")
+            .Permit(MoveOf<AnswerSecondReview>(), Stage.SecondReviewed);
+        machine.Configure(Stage.SecondReviewed)
+            .SubstateOf(Stage.Answered)
+            .OnEntryFrom(On<AnswerSecondReview>(), Entry<AnswerSecondReview>(Answer), "answer given");
+
+        machine.Configure(Stage.Concluded).SubstateOf(Stage.Closable);
+        machine.Configure(Stage.NotAccepted).SubstateOf(Stage.Concluded).OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide), "decision recorded and told");
+        machine.Configure(Stage.TransferredOut).SubstateOf(Stage.Concluded).OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide), "decision recorded and told");
+        machine.Configure(Stage.Returned).SubstateOf(Stage.Concluded).OnEntryFrom(On<ReturnPetition>(), Entry<ReturnPetition>(Return), "sent back, acceptance withdrawn");
+        return machine;
     }
 
-    /// <summary>Assign with the four fixed points (四定); the unit's deadline never lies beyond the reply limit.</summary>
-    public Decision Assign(Assign command, Actor actor, DateTimeOffset now)
+    private StateMachine<Stage, string>.TriggerWithParameters<Step> On<TMove>()
+        where TMove : DisputeCommand => _triggers[MoveOf<TMove>()];
+
+    private static string MoveOf<TMove>()
+        where TMove : DisputeCommand => Moves.Info(typeof(TMove)).Name;
+
+    /// <summary>Keeps the move's precondition for its refusal and returns it as the machine's guard.</summary>
+    private Func<Step, bool> Guard<TMove>(Func<Step, string?> whyNot)
+        where TMove : DisputeCommand
     {
-        Tick(now);
-        var start = State.Acceptance?.At ?? State.ReceivedByDepartmentAt;
-        var check = CaseChecks.Assignment(command, now, start);
-        if (command.Complex || command.ComplexBecause is not null)
-        {
-            check.Add("complex", "applies to suggestions only; a petition's reply limit is extended with a recorded approval (extendReply)");
-        }
-
-        var at = command.At ?? now;
-        var reply = _procedure.Open(DisputeObligationKind.Reply);
-        if (reply is not null && command.Deadline > reply.DueAt)
-        {
-            check.Add("deadline", $"{Durations.Describe(command.Deadline)} is after the legal limit of the reply ({Durations.Describe(reply.DueAt)}); the fixed deadline may not exceed it");
-        }
-
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.Assign, "assign", now, null, () =>
-        {
-            State.Assignment = FourFixedPoints.From(command, at, now, actor);
-            _procedure.Append(at, now, actor, DisputeTimelineKind.Assigned, DisputeWords.Describe(State.Assignment));
-            reply!.Unit = State.Assignment.Unit;
-            _procedure.OpenObligation(DisputeObligationKind.Handling, command.Deadline, $"the deadline fixed at assignment (四定: 定时限) on {Durations.Describe(at)}, within the reply limit", at, State.Assignment.Unit, now);
-        });
+        _preconditions[MoveOf<TMove>()] = whyNot;
+        return step => whyNot(step) is null;
     }
 
-    /// <summary>Extend the reply limit with the approval of the organ's head (延期), before the limit passes.</summary>
-    public Decision ExtendReply(ExtendReply command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var rule = Rules.Limits.Reply.Extension;
-        var check = new Validator()
-            .Required("approvedBy", command.ApprovedBy)
-            .Required("reason", command.Reason, Validator.LongText)
-            .NotInFuture("approvedAt", command.ApprovedAt, now)
-            .NotBefore("approvedAt", command.ApprovedAt, State.Acceptance?.At ?? State.ReceivedByDepartmentAt, "the acceptance");
-        var already = State.Extensions.Sum(e => e.Length);
-        if (rule is not null && command.Length is { } asked && (asked < 1 || asked + already > rule.Length))
-        {
-            check.Add("length", $"must be between 1 and {rule.Length - already} ({rule.Length} {rule.Unit} at most in all under rule set {Rules.Id})");
-        }
+    private static Action<Step, StateMachine<Stage, string>.Transition> Effect<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
+        where TMove : DisputeCommand => (step, _) => effect((TMove)step.Command!, step.Actor, step.Now);
 
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.ExtendReply, "extend the reply limit", now, () => WhyNotExtend(now), () =>
-        {
-            var length = command.Length ?? (rule!.Length - already);
-            var reply = _procedure.Open(DisputeObligationKind.Reply)!;
-            var counted = _procedure.Count(reply.OpenedAt, Rules.Limits.Reply, "acceptance", already + length);
-            var extension = new ReplyExtension
-            {
-                Length = length,
-                Unit = rule!.Unit,
-                ApprovedBy = command.ApprovedBy.Trim(),
-                ApprovedAt = command.ApprovedAt,
-                Reason = command.Reason.Trim(),
-                DueBefore = reply.DueAt,
-                DueAfter = counted.DueAt,
-                RecordedAt = now,
-                RecordedBy = actor.ToString(),
-            };
-            State.Extensions.Add(extension);
-            reply.DueAt = counted.DueAt;
-            reply.DeadlineBasis = $"{counted.Basis}: {Rules.Limits.Reply} extended by {WorkingCalendar.Describe(length, rule.Unit)} with the approval of {extension.ApprovedBy} ({rule.Source}); {Rules.Limits.Reply.Basis}: {Rules.Limits.Reply.Source}";
-            _procedure.Append(command.ApprovedAt, now, actor, DisputeTimelineKind.ReplyExtended,
-                $"Reply limit extended by {WorkingCalendar.Describe(length, rule.Unit)}, due {Durations.Describe(extension.DueBefore)} → {Durations.Describe(extension.DueAfter)}: approved by {extension.ApprovedBy} on {Durations.Describe(command.ApprovedAt)} because {extension.Reason}; the petitioner is to be told why", reply.Id);
-        });
-    }
-
-    /// <summary>The assigned unit reports the result of handling; a 12369 report must say whether a violation was found.</summary>
-    public Decision Handle(Handle command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var check = new Validator()
-            .Required("result", command.Result, Validator.LongText)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, State.Assignment?.At ?? State.ReceivedByDepartmentAt, "the assignment");
-        if (command.Finding is { } finding)
-        {
-            check.Defined("finding", finding);
-        }
-        else if (HotlineRules is { FindingRequired: true } hotline)
-        {
-            check.Add("finding", $"a 12369 report must say whether a violation was found (违法必查; {hotline.Source})");
-        }
-
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        return Attempt(Trigger.Handle, "record the handling", now, null, () =>
-        {
-            State.Handling = new HandlingRecord { Result = command.Result, Finding = command.Finding, At = at, RecordedAt = now, RecordedBy = actor.ToString() };
-            var finding = command.Finding switch
-            {
-                ViolationFinding.ViolationFound => ": a violation was found",
-                ViolationFinding.NoViolationFound => ": no violation was found",
-                _ => "",
-            };
-            _procedure.Append(at, now, actor, DisputeTimelineKind.Handled, $"Handled by {State.Assignment!.Unit}{finding}");
-            _procedure.Complete(_procedure.Open(DisputeObligationKind.Handling)!, at, now, actor, null);
-        });
-    }
-
-    /// <summary>Give the written reply (答复, 办结); the petitioner's time to ask for a review starts.</summary>
-    public Decision Reply(GiveAnswer command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var check = CaseChecks.Answer(command, now, State.Handling?.At ?? State.ReceivedByDepartmentAt, "the handling");
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        return Attempt(Trigger.Reply, "reply", now, null, () =>
-        {
-            AddAnswer(AnswerStage.Reply, command.Content, at, now, actor);
-            _procedure.Append(at, now, actor, DisputeTimelineKind.Replied, "Replied in writing (答复意见)");
-            _procedure.Complete(_procedure.Open(DisputeObligationKind.Reply)!, at, now, actor, null);
-            _procedure.OpenWindow(WindowKind.Review, Rules.Limits.Review.Request, at, "the reply", now);
-        });
-    }
-
-    /// <summary>Record whether the petitioner is satisfied with the latest answer (满意 / 基本满意 / 不满意).</summary>
-    public Decision RecordSatisfaction(RecordSatisfaction command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var stage = CurrentAnswerStage;
-        var answered = stage is { } s ? State.Answers.LastOrDefault(a => a.Stage == s)?.At : null;
-        var check = new Validator()
-            .Defined("satisfaction", command.Satisfaction)
-            .Optional("note", command.Note)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, answered ?? State.ReceivedAt, "the answer");
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        return Attempt(Trigger.RecordSatisfaction, "record satisfaction", now, WhyNotSatisfaction, () =>
-        {
-            State.Satisfactions.Add(new SatisfactionRecord { Stage = stage!.Value, Satisfaction = command.Satisfaction, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-            _procedure.Append(at, now, actor, DisputeTimelineKind.SatisfactionRecorded, $"The petitioner is {DisputeWords.Describe(command.Satisfaction)} with the {DisputeWords.Describe(stage.Value)}");
-        });
-    }
-
-    /// <summary>The petitioner asks the next higher organ to review the reply (复查), within the window after the reply.</summary>
-    public Decision RequestReview(RequestReview command, Actor actor, DateTimeOffset now) =>
-        Request(command, actor, now, Trigger.RequestReview, WindowKind.Review, AnswerStage.Reply);
-
-    /// <summary>The reviewing organ gives its review opinion (复查意见).</summary>
-    public Decision AnswerReview(GiveAnswer command, Actor actor, DateTimeOffset now) =>
-        AnswerRequest(command, actor, now, Trigger.AnswerReview, AnswerStage.Review);
-
-    /// <summary>The petitioner asks for a second review (复核), where the rule set has one.</summary>
-    public Decision RequestSecondReview(RequestReview command, Actor actor, DateTimeOffset now) =>
-        Request(command, actor, now, Trigger.RequestSecondReview, WindowKind.SecondReview, AnswerStage.Review);
-
-    /// <summary>The second review opinion (复核意见): the procedure ends with it.</summary>
-    public Decision AnswerSecondReview(GiveAnswer command, Actor actor, DateTimeOffset now) =>
-        AnswerRequest(command, actor, now, Trigger.AnswerSecondReview, AnswerStage.SecondReview);
-
-    /// <summary>Links earlier cases of the same person (found by the early warning or by hand).</summary>
-    public Decision LinkEarlierCases(LinkEarlierCases command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var check = new Validator();
-        CaseChecks.EarlierCases(check, "caseIds", command.CaseIds, State.Id);
-        if (command.CaseIds is { Count: 0 })
-        {
-            check.Add("caseIds", "name at least one case");
-        }
-
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var added = command.CaseIds.Select(c => c.Trim()).Distinct().Where(c => !State.EarlierCases.Contains(c)).ToList();
-        return Attempt(Trigger.LinkEarlierCases, "link earlier cases", now, () => added.Count == 0 ? "every case named is already linked" : null, () =>
-        {
-            State.EarlierCases.AddRange(added);
-            _procedure.Append(now, now, actor, DisputeTimelineKind.EarlierCasesLinked, $"Linked to earlier cases of the same person: {string.Join(", ", added)}");
-        });
-    }
-
-    /// <summary>
-    /// Notes that an early warning this complaint belongs to was escalated into an incident (预警升级), so that whoever
-    /// replies knows. Not a move of the procedure: it is recorded in any phase, closed included, once per incident.
-    /// </summary>
-    public Decision NoteEscalation(NoteEscalation command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var check = new Validator().Required("incidentId", command.IncidentId).Required("warningId", command.WarningId);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        if (State.Timeline.Any(e => e.Kind == DisputeTimelineKind.EscalatedToIncident && e.Ref == command.IncidentId))
-        {
-            return Decision.NotAllowed($"the escalation into incident {command.IncidentId} is already noted", AllowedMoves(now));
-        }
-
-        _procedure.Append(now, now, actor, DisputeTimelineKind.EscalatedToIncident,
-            $"Early warning {command.WarningId} this complaint belongs to was escalated into incident {command.IncidentId}; the reply should say how the incident is handled", command.IncidentId);
-        return _procedure.Accepted(now);
-    }
-
-    /// <summary>Closes the case: every obligation done, the petitioner's time to ask for more over, satisfaction recorded.</summary>
-    public Decision Close(CloseCase command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var check = new Validator().Optional("note", command.Note);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.Close, "close", now, () => WhyNotClose(now), () =>
-            _procedure.Append(now, now, actor, DisputeTimelineKind.Closed, $"Closed{NoteSuffix(command.Note)}"));
-    }
-
-    /// <summary>The moves the procedure allows now, in the words of the API.</summary>
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
-    {
-        var moves = new List<string>();
-        void Add(Trigger trigger, string move, Func<string?>? precondition = null)
-        {
-            if (_machine.CanFire(trigger) && precondition?.Invoke() is null)
-            {
-                moves.Add(move);
-            }
-        }
-
-        Add(Trigger.Transfer, "transfer", WhyNotTransfer);
-        Add(Trigger.Accept, "decideAcceptance(accepted)", () => WhyNotDecide(null));
-        Add(Trigger.DeclineToAccept, "decideAcceptance(notAccepted)", () => WhyNotDecide(null));
-        Add(Trigger.TransferOut, "decideAcceptance(transferredOut)", () => WhyNotDecide(null));
-        Add(Trigger.ReturnWrongAssignment, "returnWrongAssignment", () => WhyNotReturn(now));
-        Add(Trigger.Assign, "assign");
-        Add(Trigger.ExtendReply, "extendReply", () => WhyNotExtend(now));
-        Add(Trigger.Handle, "handle");
-        Add(Trigger.Reply, "reply");
-        Add(Trigger.RecordSatisfaction, "recordSatisfaction", WhyNotSatisfaction);
-        Add(Trigger.RequestReview, "requestReview", () => WhyNotRequest(WindowKind.Review, now));
-        Add(Trigger.AnswerReview, "answerReview");
-        Add(Trigger.RequestSecondReview, "requestSecondReview", () => WhyNotRequest(WindowKind.SecondReview, now));
-        Add(Trigger.AnswerSecondReview, "answerSecondReview");
-        Add(Trigger.LinkEarlierCases, "linkEarlierCases");
-        Add(Trigger.Close, "close", () => WhyNotClose(now));
-        return moves;
-    }
-
-    private void Configure()
-    {
-        _machine.Configure(DisputePhase.Registered)
-            .InternalTransition(Trigger.Transfer, () => { })
-            .Permit(Trigger.Accept, DisputePhase.Accepted)
-            .Permit(Trigger.DeclineToAccept, DisputePhase.NotAccepted)
-            .Permit(Trigger.TransferOut, DisputePhase.TransferredOut)
-            .Permit(Trigger.ReturnWrongAssignment, DisputePhase.Returned)
-            .InternalTransition(Trigger.LinkEarlierCases, () => { });
-
-        _machine.Configure(DisputePhase.Accepted)
-            .Permit(Trigger.Assign, DisputePhase.Assigned)
-            .InternalTransition(Trigger.ExtendReply, () => { })
-            .InternalTransition(Trigger.LinkEarlierCases, () => { });
-
-        _machine.Configure(DisputePhase.Assigned)
-            .Permit(Trigger.Handle, DisputePhase.Handled)
-            .InternalTransition(Trigger.ExtendReply, () => { })
-            .InternalTransition(Trigger.LinkEarlierCases, () => { });
-
-        _machine.Configure(DisputePhase.Handled)
-            .Permit(Trigger.Reply, DisputePhase.Replied)
-            .InternalTransition(Trigger.ExtendReply, () => { })
-            .InternalTransition(Trigger.LinkEarlierCases, () => { });
-
-        _machine.Configure(DisputePhase.Replied)
-            .InternalTransition(Trigger.RecordSatisfaction, () => { })
-            .Permit(Trigger.RequestReview, DisputePhase.UnderReview)
-            .Permit(Trigger.Close, DisputePhase.Closed)
-            .InternalTransition(Trigger.LinkEarlierCases, () => { });
-
-        _machine.Configure(DisputePhase.UnderReview)
-            .Permit(Trigger.AnswerReview, DisputePhase.Reviewed)
-            .InternalTransition(Trigger.LinkEarlierCases, () => { });
-
-        _machine.Configure(DisputePhase.Reviewed)
-            .InternalTransition(Trigger.RecordSatisfaction, () => { })
-            .Permit(Trigger.RequestSecondReview, DisputePhase.UnderSecondReview)
-            .Permit(Trigger.Close, DisputePhase.Closed)
-            .InternalTransition(Trigger.LinkEarlierCases, () => { });
-
-        _machine.Configure(DisputePhase.UnderSecondReview)
-            .Permit(Trigger.AnswerSecondReview, DisputePhase.SecondReviewed)
-            .InternalTransition(Trigger.LinkEarlierCases, () => { });
-
-        _machine.Configure(DisputePhase.SecondReviewed)
-            .InternalTransition(Trigger.RecordSatisfaction, () => { })
-            .Permit(Trigger.Close, DisputePhase.Closed)
-            .InternalTransition(Trigger.LinkEarlierCases, () => { });
-
-        foreach (var concluded in new[] { DisputePhase.NotAccepted, DisputePhase.TransferredOut, DisputePhase.Returned })
-        {
-            _machine.Configure(concluded)
-                .Permit(Trigger.Close, DisputePhase.Closed)
-                .InternalTransition(Trigger.LinkEarlierCases, () => { });
-        }
-
-        _machine.Configure(DisputePhase.Closed);
-    }
-
-    private Decision Request(RequestReview command, Actor actor, DateTimeOffset now, Trigger trigger, WindowKind kind, AnswerStage contested)
-    {
-        Tick(now);
-        var answered = State.Answers.LastOrDefault(a => a.Stage == contested)?.At;
-        var check = new Validator()
-            .Optional("note", command.Note)
-            .Optional("organ", command.Organ, Validator.ShortText)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, answered ?? State.ReceivedAt, $"the {DisputeWords.Describe(contested)}");
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        var move = kind == WindowKind.Review ? "request a review (复查)" : "request a second review (复核)";
-        return Attempt(trigger, move, now, () => WhyNotRequest(kind, at), () =>
-        {
-            var stage = kind == WindowKind.Review ? AnswerStage.Review : AnswerStage.SecondReview;
-            var organ = string.IsNullOrWhiteSpace(command.Organ) ? "the next higher organ (上一级机关)" : command.Organ.Trim();
-            State.ReviewRequests.Add(new ReviewRequest { Stage = stage, Organ = organ, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-            _procedure.Use(_procedure.LastWindow(kind)!, at, now, actor);
-            _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewRequested, $"The petitioner asked {organ} for {(kind == WindowKind.Review ? "a review (复查)" : "a second review (复核)")} of the {DisputeWords.Describe(contested)}");
-            var (obligation, limits) = kind == WindowKind.Review
-                ? (DisputeObligationKind.ReviewAnswer, Rules.Limits.Review)
-                : (DisputeObligationKind.SecondReviewAnswer, Rules.Limits.SecondReview!);
-            _procedure.OpenObligation(obligation, limits.Answer, at, "the request", organ, now);
-        });
-    }
-
-    private Decision AnswerRequest(GiveAnswer command, Actor actor, DateTimeOffset now, Trigger trigger, AnswerStage stage)
-    {
-        Tick(now);
-        var requested = State.ReviewRequests.LastOrDefault(r => r.Stage == stage)?.At;
-        var check = CaseChecks.Answer(command, now, requested ?? State.ReceivedAt, "the request");
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        return Attempt(trigger, $"give the {DisputeWords.Describe(stage)}", now, null, () =>
-        {
-            AddAnswer(stage, command.Content, at, now, actor);
-            _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewAnswered, $"{Procedure.Capitalised(DisputeWords.Describe(stage))} given in writing");
-            var kind = stage == AnswerStage.Review ? DisputeObligationKind.ReviewAnswer : DisputeObligationKind.SecondReviewAnswer;
-            _procedure.Complete(_procedure.Open(kind)!, at, now, actor, null);
-            if (stage == AnswerStage.Review && Rules.Limits.SecondReview is { } second)
-            {
-                _procedure.OpenWindow(WindowKind.SecondReview, second.Request, at, "the review opinion", now);
-            }
-        });
-    }
-
-    private Decision Attempt(Trigger trigger, string move, DateTimeOffset now, Func<string?>? precondition, Action apply)
-    {
-        if (!_machine.CanFire(trigger))
-        {
-            return Decision.NotAllowed(WhyPhaseForbids(trigger, move), AllowedMoves(now));
-        }
-
-        if (precondition?.Invoke() is { } why)
-        {
-            return Decision.NotAllowed(why, AllowedMoves(now));
-        }
-
-        apply();
-        _machine.Fire(trigger);
-        return _procedure.Accepted(now);
-    }
+    private static Action<Step> Entry<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
+        where TMove : DisputeCommand => step => effect((TMove)step.Command!, step.Actor, step.Now);
 
     private void AddAnswer(AnswerStage stage, string content, DateTimeOffset at, DateTimeOffset now, Actor actor) =>
         State.Answers.Add(new Answer { Stage = stage, Content = content, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
@@ -714,4 +503,7 @@ public sealed partial class Dispute : ICase
         channel == PetitionChannel.Hotline12369 && rules.Hotline12369 is { } hotline && receivedAt >= hotline.EffectiveFrom ? hotline : null;
 
     private static string NoteSuffix(string? note) => note is { Length: > 0 } ? $": {note}" : "";
+
+    /// <summary>A move as the machine carries it to its guard and effect: the command (none when only asking what is allowed), who makes it and when.</summary>
+    private sealed record Step(DisputeCommand? Command, Actor Actor, DateTimeOffset Now);
 }

@@ -1,7 +1,13 @@
+using Emergency.Domain.Cases;
+
 namespace Emergency.Domain.Disputes;
 
+/// <summary>A move on a petition or complaint (信访事项, 12369 举报件): every record below is one, named by its <see cref="MoveAttribute"/>.</summary>
+public abstract record DisputeCommand : CaseCommand;
+
 /// <summary>Register a petition or complaint (登记) as it was received.</summary>
-public sealed record RegisterDispute
+[Move("register", Role.PetitionOfficer, Creates = true, Summary = "Register a petition or complaint (登记) from a visit, a letter, online or the 12369 hotline; its first limit starts and the early warning counts it")]
+public sealed record RegisterDispute : DisputeCommand
 {
     public required PetitionChannel Channel { get; init; }
 
@@ -56,7 +62,8 @@ public enum ReceivedBy
 }
 
 /// <summary>The petition office passed the case to the department (转送).</summary>
-public sealed record RecordTransfer
+[Move("transfer", Role.PetitionOfficer, BodyOptional = true, Summary = "The petition office passed the case on (转送): the acceptance limit starts")]
+public sealed record RecordTransfer : DisputeCommand
 {
     /// <summary>When the department received it; defaults to now.</summary>
     public DateTimeOffset? At { get; init; }
@@ -65,7 +72,8 @@ public sealed record RecordTransfer
 }
 
 /// <summary>Decide acceptance and tell the petitioner (受理告知).</summary>
-public sealed record DecideAcceptance
+[Move("acceptance", Role.PetitionOfficer, Summary = "Decide acceptance and tell the petitioner (受理告知): accepted, notAccepted with a ground, or transferredOut")]
+public sealed record DecideAcceptance : DisputeCommand
 {
     public required AcceptanceOutcome Outcome { get; init; }
 
@@ -102,8 +110,8 @@ public sealed record ReturnWrongAssignment
     public DateTimeOffset? At { get; init; }
 }
 
-/// <summary>Assign with the four fixed points (四定).</summary>
-public sealed record Assign
+/// <summary>Assign a suggestion with the four fixed points (四定).</summary>
+public sealed record Assign : IFourFixedPoints
 {
     public required string Leader { get; init; }
 
@@ -123,8 +131,34 @@ public sealed record Assign
     public DateTimeOffset? At { get; init; }
 }
 
+/// <summary>Send a transferred case back to the petition office as outside the department's remit (异议).</summary>
+[Move("return", Role.PetitionOfficer, Summary = "Send a wrongly assigned case back to the petition office (异议, 2022 rules)")]
+public sealed record ReturnPetition : DisputeCommand
+{
+    public required string Reason { get; init; }
+
+    public DateTimeOffset? At { get; init; }
+}
+
+/// <summary>Assign a petition with the four fixed points (四定).</summary>
+[Move("assign", Role.PetitionOfficer, Summary = "Assign with the four fixed points (四定): leader, unit, requirement, deadline within the reply limit")]
+public sealed record AssignPetition : DisputeCommand, IFourFixedPoints
+{
+    public required string Leader { get; init; }
+
+    public required string Unit { get; init; }
+
+    public required string Requirement { get; init; }
+
+    /// <summary>The unit's deadline; never beyond the legal limit of the reply.</summary>
+    public required DateTimeOffset Deadline { get; init; }
+
+    public DateTimeOffset? At { get; init; }
+}
+
 /// <summary>Extend the reply limit with a recorded approval (延期).</summary>
-public sealed record ExtendReply
+[Move("extension", Role.PetitionOfficer, Summary = "Extend the reply limit with a recorded approval (延期), before it passes")]
+public sealed record ExtendReply : DisputeCommand
 {
     /// <summary>How much longer, in the unit of the reply limit; defaults to the most the rule set allows.</summary>
     public int? Length { get; init; }
@@ -139,7 +173,8 @@ public sealed record ExtendReply
 }
 
 /// <summary>The assigned unit reports the result of handling.</summary>
-public sealed record Handle
+[Move("handling", Role.PetitionOfficer, Summary = "The assigned unit's result; a 12369 report says whether a violation was found")]
+public sealed record RecordHandling : DisputeCommand
 {
     public required string Result { get; init; }
 
@@ -156,7 +191,7 @@ public enum ViolationFinding
 }
 
 /// <summary>Give the written reply, review opinion or second review opinion.</summary>
-public sealed record GiveAnswer
+public sealed record GiveAnswer : IAnswer
 {
     public required string Content { get; init; }
 
@@ -172,8 +207,31 @@ public sealed record RecordSatisfaction
     public DateTimeOffset? At { get; init; }
 }
 
+/// <summary>A written answer to the petitioner: the reply, the review opinion or the second review opinion.</summary>
+public abstract record PetitionAnswer : DisputeCommand, IAnswer
+{
+    public required string Content { get; init; }
+
+    public DateTimeOffset? At { get; init; }
+}
+
+/// <summary>The written reply (答复, 办结).</summary>
+[Move("reply", Role.PetitionOfficer, Summary = "The written reply (答复): the review window opens")]
+public sealed record ReplyToPetition : PetitionAnswer;
+
+/// <summary>Whether the petitioner is satisfied with the latest answer.</summary>
+[Move("satisfaction", Role.PetitionOfficer, Summary = "The petitioner's satisfaction with the latest answer")]
+public sealed record RecordPetitionSatisfaction : DisputeCommand
+{
+    public required Satisfaction Satisfaction { get; init; }
+
+    public string? Note { get; init; }
+
+    public DateTimeOffset? At { get; init; }
+}
+
 /// <summary>The petitioner asks for a review (复查) or a second review (复核).</summary>
-public sealed record RequestReview
+public abstract record AskForReview : DisputeCommand
 {
     /// <summary>When the request was received; defaults to now.</summary>
     public DateTimeOffset? At { get; init; }
@@ -184,7 +242,25 @@ public sealed record RequestReview
     public string? Note { get; init; }
 }
 
-public sealed record LinkEarlierCases
+/// <summary>The petitioner asks the next higher organ to review the reply (复查).</summary>
+[Move("review", Role.PetitionOfficer, BodyOptional = true, Summary = "The petitioner asks for a review (复查) within the window")]
+public sealed record RequestReview : AskForReview;
+
+/// <summary>The review opinion (复查意见).</summary>
+[Move("review/answer", Role.PetitionOfficer, Summary = "The review opinion (复查意见)")]
+public sealed record AnswerReview : PetitionAnswer;
+
+/// <summary>The petitioner asks for a second review (复核), where the rule set has one.</summary>
+[Move("second-review", Role.PetitionOfficer, BodyOptional = true, Summary = "The petitioner asks for a second review (复核) within the window")]
+public sealed record RequestSecondReview : AskForReview;
+
+/// <summary>The second review opinion (复核意见): the procedure ends with it.</summary>
+[Move("second-review/answer", Role.PetitionOfficer, Summary = "The second review opinion (复核意见)")]
+public sealed record AnswerSecondReview : PetitionAnswer;
+
+/// <summary>Links earlier cases of the same person (found by the early warning or by hand).</summary>
+[Move("earlier-cases", Role.PetitionOfficer, Summary = "Link earlier cases of the same person")]
+public sealed record LinkEarlierCases : DisputeCommand
 {
     public required IReadOnlyList<string> CaseIds { get; init; }
 }
@@ -194,10 +270,43 @@ public sealed record CloseCase
     public string? Note { get; init; }
 }
 
-/// <summary>An early warning the complaint belongs to was escalated into an incident.</summary>
-public sealed record NoteEscalation
+/// <summary>Close a petition.</summary>
+[Move("close", Role.PetitionOfficer, BodyOptional = true, Summary = "Close: every limit met or marked, the petitioner's time to ask for more over")]
+public sealed record ClosePetition : DisputeCommand
+{
+    public string? Note { get; init; }
+}
+
+/// <summary>
+/// An early warning the complaint belongs to was escalated into an incident: the engine's own move (预警升级), noted in
+/// any phase, closed included, once per incident.
+/// </summary>
+[Move("noteEscalation", Role.System, Summary = "The engine notes that an early warning the complaint belongs to became an incident")]
+public sealed record NoteEscalation : DisputeCommand
 {
     public required string WarningId { get; init; }
 
     public required string IncidentId { get; init; }
+}
+
+/// <summary>The four fixed points (四定) an assignment names, checked alike for petitions and suggestions.</summary>
+internal interface IFourFixedPoints
+{
+    string Leader { get; }
+
+    string Unit { get; }
+
+    string Requirement { get; }
+
+    DateTimeOffset Deadline { get; }
+
+    DateTimeOffset? At { get; }
+}
+
+/// <summary>A written answer, checked alike for petitions and suggestions.</summary>
+internal interface IAnswer
+{
+    string Content { get; }
+
+    DateTimeOffset? At { get; }
 }

@@ -25,7 +25,7 @@ public sealed record FourFixedPoints
 
     public required string RecordedBy { get; init; }
 
-    internal static FourFixedPoints From(Assign command, DateTimeOffset at, DateTimeOffset now, Actor actor) => new()
+    internal static FourFixedPoints From(IFourFixedPoints command, DateTimeOffset at, DateTimeOffset now, Actor actor) => new()
     {
         Leader = command.Leader.Trim(),
         Unit = command.Unit.Trim(),

@@ -19,16 +19,20 @@ public sealed partial class DisputeGrain(
     EngineClock clock,
     AnswerRetention answers,
     ILogger<DisputeGrain> logger)
-    : CaseGrain<Dispute, DisputeState, DisputeView, DisputeSummary>(record, clock, answers, logger), IDisputeGrain
+    : CaseGrain<Dispute, DisputeState, DisputeCommand, DisputeView, DisputeSummary>(record, clock, answers, logger), IDisputeGrain
 {
     protected override string Noun => "petition";
 
     protected override ICaseGrain<DisputeSummary> Self => GrainFactory.GetGrain<IDisputeGrain>(this.GetPrimaryKeyString());
 
-    public async Task<CommandResult<DisputeView>> Register(RegisterDispute command, string scope, CommandContext context)
+    /// <summary>
+    /// Makes a move. Once a registration is durable, the early warning counts the case (also on a retry, which the
+    /// watch recognises), and earlier cases of the same person found there are linked.
+    /// </summary>
+    public new async Task<CommandResult<DisputeView>> Execute(DisputeCommand command, CommandContext context)
     {
-        var result = await Register(command, scope, context, now => Dispute.Register(this.GetPrimaryKeyString(), scope, command, context.Actor, catalog, now));
-        if (result.Status is not (CommandStatus.Accepted or CommandStatus.Replayed) || Case is null)
+        var result = await base.Execute(command, context);
+        if (command is not RegisterDispute || result.Status is not (CommandStatus.Accepted or CommandStatus.Replayed) || Case is null)
         {
             return result;
         }
@@ -42,9 +46,10 @@ public sealed partial class DisputeGrain(
 
         LogRepeat(logger, Case.State.Id, unlinked.Count);
         DisputeView? answer = null;
-        var linked = await Execute(CommandContext(context, "link-earlier"), new LinkEarlierCases { CaseIds = unlinked }, (dispute, now) =>
+        var link = new LinkEarlierCases { CaseIds = unlinked };
+        var linked = await Execute(CommandContext(context, "link-earlier"), link, (dispute, now) =>
         {
-            var decision = dispute.LinkEarlierCases(new LinkEarlierCases { CaseIds = unlinked }, Actor.System, now);
+            var decision = dispute.Handle(link, Actor.System, now);
             if (decision.IsAccepted)
             {
                 // The link was the engine's own command; the answer is the case as the caller may see it, and a retry
@@ -58,54 +63,12 @@ public sealed partial class DisputeGrain(
         return linked.Status == CommandStatus.Accepted && answer is not null ? result with { View = answer } : result;
     }
 
-    public Task<CommandResult<DisputeView>> RecordTransfer(RecordTransfer command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.RecordTransfer(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> DecideAcceptance(DecideAcceptance command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.DecideAcceptance(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> ReturnWrongAssignment(ReturnWrongAssignment command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.ReturnWrongAssignment(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> Assign(Assign command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.Assign(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> ExtendReply(ExtendReply command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.ExtendReply(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> Handle(Handle command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.Handle(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> Reply(GiveAnswer command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.Reply(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> RecordSatisfaction(RecordSatisfaction command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.RecordSatisfaction(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> RequestReview(RequestReview command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.RequestReview(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> AnswerReview(GiveAnswer command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.AnswerReview(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> RequestSecondReview(RequestReview command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.RequestSecondReview(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> AnswerSecondReview(GiveAnswer command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.AnswerSecondReview(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> LinkEarlierCases(LinkEarlierCases command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.LinkEarlierCases(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> NoteEscalation(NoteEscalation command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.NoteEscalation(command, context.Actor, now));
-
-    public Task<CommandResult<DisputeView>> Close(CloseCase command, CommandContext context) =>
-        Execute(context, command, (dispute, now) => dispute.Close(command, context.Actor, now));
-
     public Task<DisputeView?> GetView(Actor actor) => Task.FromResult(Case?.ViewFor(actor, CurrentTime));
 
     public Task<DisputePublicView?> GetPublicView() => Task.FromResult(Case?.PublicView(CurrentTime));
+
+    protected override (Dispute? Case, Decision Decision) Create(DisputeCommand command, string scope, CommandContext context, DateTimeOffset now) =>
+        Dispute.Register(this.GetPrimaryKeyString(), scope, (RegisterDispute)command, context.Actor, catalog, now);
 
     protected override bool Exists(DisputeState state) => state.Exists;
 

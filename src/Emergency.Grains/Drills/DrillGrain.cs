@@ -478,8 +478,8 @@ public sealed partial class DrillGrain(
         foreach (var (scheduled, actor) in batch.Where(b => b.Inject.Inject is ComplaintFiled))
         {
             var complaint = (ComplaintFiled)scheduled.Inject;
-            var context = new CommandContext(actor, $"drill/{Run}/{scheduled.Sequence}.{scheduled.Copy}", moment);
-            var registered = await GrainFactory.GetGrain<IDisputeGrain>(DrillIds.Dispute(Run, scheduled.Sequence, scheduled.Copy)).Register(new RegisterDispute
+            var context = new CommandContext(actor, $"drill/{Run}/{scheduled.Sequence}.{scheduled.Copy}", moment, Scope);
+            var registered = await GrainFactory.GetGrain<IDisputeGrain>(DrillIds.Dispute(Run, scheduled.Sequence, scheduled.Copy)).Execute(new RegisterDispute
             {
                 Channel = complaint.Channel,
                 ReceivedBy = ReceivedBy.Department,
@@ -489,7 +489,7 @@ public sealed partial class DrillGrain(
                 Complainant = complaint.Caller is { } caller ? new Complainant { Name = caller, Contact = $"drill caller: {caller}" } : null,
                 Subject = complaint.Subject,
                 Content = complaint.Text,
-            }, Scope, context);
+            }, context);
             if (registered.Status is not (CommandStatus.Accepted or CommandStatus.Replayed) && !refused.ContainsKey(scheduled.Sequence))
             {
                 refused[scheduled.Sequence] = new RefusedInject(

@@ -119,7 +119,7 @@ public sealed partial class WarningGrain(
         GrainFactory.GetGrain<IWarningDirectoryGrain>(warning.Scope).Publish(escalated).Ignore();
         var note = new NoteEscalation { WarningId = warning.Id, IncidentId = incidentId };
         await Task.WhenAll(warning.Evidence.Select(e =>
-            GrainFactory.GetGrain<IDisputeGrain>(e.CaseId).NoteEscalation(note, context with { CommandId = $"escalate/{warning.Id}" })));
+            GrainFactory.GetGrain<IDisputeGrain>(e.CaseId).Execute(note, context with { CommandId = $"escalate/{warning.Id}" })));
         return new CommandResult<EarlyWarningRecord> { Status = CommandStatus.Accepted, Decision = Decision.Accepted, View = Detached(escalated) };
     }
 

@@ -18,9 +18,7 @@ public static class DisputeEndpoints
     {
         var disputes = app.MapGroup("/api/disputes").WithTags("Disputes");
 
-        disputes.MapCaseRegistration<IDisputeGrain, DisputeView, RegisterDispute>(
-            "Register a petition or complaint (登记) from a visit, a letter, online or the 12369 hotline; its first limit starts and the early warning counts it",
-            Kind, (grain, command, context) => grain.Register(command, Scopes.Live, context), v => v.Id);
+        disputes.MapMoves<IDisputeGrain, DisputeCommand, DisputeView, DisputeSummary>(Kind, v => v.Id);
 
         disputes.MapGet("/", List)
             .RequireAuthorization(Policies.Read)
@@ -48,35 +46,6 @@ public static class DisputeEndpoints
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<DisputePublicView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, RecordTransfer>("/{id}/transfer", "The petition office passed the case on (转送): the acceptance limit starts",
-            Kind, (grain, command, context) => grain.RecordTransfer(command, context), () => new RecordTransfer());
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, DecideAcceptance>("/{id}/acceptance", "Decide acceptance and tell the petitioner (受理告知): accepted, notAccepted with a ground, or transferredOut",
-            Kind, (grain, command, context) => grain.DecideAcceptance(command, context));
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, ReturnWrongAssignment>("/{id}/return", "Send a wrongly assigned case back to the petition office (异议, 2022 rules)",
-            Kind, (grain, command, context) => grain.ReturnWrongAssignment(command, context));
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, Assign>("/{id}/assign", "Assign with the four fixed points (四定): leader, unit, requirement, deadline within the reply limit",
-            Kind, (grain, command, context) => grain.Assign(command, context));
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, ExtendReply>("/{id}/extension", "Extend the reply limit with a recorded approval (延期), before it passes",
-            Kind, (grain, command, context) => grain.ExtendReply(command, context));
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, Handle>("/{id}/handling", "The assigned unit's result; a 12369 report says whether a violation was found",
-            Kind, (grain, command, context) => grain.Handle(command, context));
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, GiveAnswer>("/{id}/reply", "The written reply (答复): the review window opens",
-            Kind, (grain, command, context) => grain.Reply(command, context));
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, RecordSatisfaction>("/{id}/satisfaction", "The petitioner's satisfaction with the latest answer",
-            Kind, (grain, command, context) => grain.RecordSatisfaction(command, context));
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, RequestReview>("/{id}/review", "The petitioner asks for a review (复查) within the window",
-            Kind, (grain, command, context) => grain.RequestReview(command, context), () => new RequestReview());
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, GiveAnswer>("/{id}/review/answer", "The review opinion (复查意见)",
-            Kind, (grain, command, context) => grain.AnswerReview(command, context));
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, RequestReview>("/{id}/second-review", "The petitioner asks for a second review (复核) within the window",
-            Kind, (grain, command, context) => grain.RequestSecondReview(command, context), () => new RequestReview());
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, GiveAnswer>("/{id}/second-review/answer", "The second review opinion (复核意见)",
-            Kind, (grain, command, context) => grain.AnswerSecondReview(command, context));
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, LinkEarlierCases>("/{id}/earlier-cases", "Link earlier cases of the same person",
-            Kind, (grain, command, context) => grain.LinkEarlierCases(command, context));
-        disputes.MapCaseCommand<IDisputeGrain, DisputeView, CloseCase>("/{id}/close", "Close: every limit met or marked, the petitioner's time to ask for more over",
-            Kind, (grain, command, context) => grain.Close(command, context), () => new CloseCase());
 
         var supervision = app.MapGroup("/api/supervision").WithTags("Supervision");
         supervision.MapGet("/", Supervision)

@@ -145,7 +145,7 @@ public sealed class DisputeLimitTests
         Assert.Equal(DisputeObligationStatus.Overdue, dispute.Summary(due.Days(2)).Obligations.Single().Status);
         Assert.Equal(TimeSpan.FromDays(2), dispute.Summary(due.Days(2)).Obligations.Single().OverdueBy);
 
-        dispute.DecideAcceptance(DisputeCmd.Accept(), Officer, due.Days(5)).Accept();
+        dispute.Handle(DisputeCmd.Accept(), Officer, due.Days(5)).Accept();
 
         var acceptance = dispute.Obligation(DisputeObligationKind.Acceptance);
         Assert.Equal(TimeSpan.FromDays(5), acceptance.LateBy);
@@ -160,7 +160,7 @@ public sealed class DisputeLimitTests
         var dispute = DisputeDrive.Register();
         var due = Midnight("2013-03-20");
 
-        dispute.DecideAcceptance(DisputeCmd.Accept(due.AddHours(-1)), Officer, due.Days(2)).Accept();
+        dispute.Handle(DisputeCmd.Accept(due.AddHours(-1)), Officer, due.Days(2)).Accept();
 
         var acceptance = dispute.Obligation(DisputeObligationKind.Acceptance);
         Assert.Null(acceptance.LateBy);
@@ -175,8 +175,8 @@ public sealed class DisputeLimitTests
         var dispute = DisputeDrive.Accepted();
         var replyDue = dispute.Obligation(DisputeObligationKind.Reply).DueAt;
 
-        var beyond = dispute.Refused(dispute.D(4), d => d.Assign(DisputeCmd.Assign(replyDue.AddTicks(1)), Officer, dispute.D(4)), DecisionOutcome.Invalid);
-        dispute.Assign(DisputeCmd.Assign(replyDue), Officer, dispute.D(4)).Accept();
+        var beyond = dispute.Refused(dispute.D(4), d => d.Handle(DisputeCmd.Assign(replyDue.AddTicks(1)), Officer, dispute.D(4)), DecisionOutcome.Invalid);
+        dispute.Handle(DisputeCmd.Assign(replyDue), Officer, dispute.D(4)).Accept();
 
         Assert.Equal("deadline", Assert.Single(beyond.Errors).Field);
         Assert.Contains("is after the legal limit of the reply", beyond.Reason, StringComparison.Ordinal);
@@ -193,7 +193,7 @@ public sealed class DisputeLimitTests
         var dispute = DisputeDrive.Assigned();
 
         dispute.Handle(DisputeCmd.Handle(), Officer, dispute.D(21)).Accept();
-        dispute.Reply(DisputeCmd.Answer(), Officer, dispute.D(22)).Accept();
+        dispute.Handle(DisputeCmd.Reply(), Officer, dispute.D(22)).Accept();
 
         Assert.Equal(TimeSpan.FromDays(1), dispute.Obligation(DisputeObligationKind.Handling).LateBy);
         Assert.Null(dispute.Obligation(DisputeObligationKind.Reply).LateBy);
@@ -204,9 +204,9 @@ public sealed class DisputeLimitTests
     {
         // The review was asked for on day 25 but recorded on day 80: its answer was due on day 55.
         var dispute = DisputeDrive.Replied();
-        dispute.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.Dissatisfied), Officer, dispute.D(22)).Accept();
+        dispute.Handle(DisputeCmd.PetitionSatisfied(Satisfaction.Dissatisfied), Officer, dispute.D(22)).Accept();
 
-        dispute.RequestReview(DisputeCmd.Request(dispute.D(25)), Officer, dispute.D(80)).Accept();
+        dispute.Handle(DisputeCmd.Request(dispute.D(25)), Officer, dispute.D(80)).Accept();
 
         var answer = dispute.Obligation(DisputeObligationKind.ReviewAnswer);
         Assert.NotNull(answer.OverdueSince);
@@ -219,7 +219,7 @@ public sealed class DisputeLimitTests
     {
         var dispute = DisputeDrive.Register(DisputeCmd.Register(Moments.At(2023, 4, 25), receivedBy: ReceivedBy.PetitionOffice));
 
-        dispute.RecordTransfer(DisputeCmd.Transfer(Moments.At(2023, 4, 28, 16)), Officer, Moments.At(2023, 4, 28, 16)).Accept();
+        dispute.Handle(DisputeCmd.Transfer(Moments.At(2023, 4, 28, 16)), Officer, Moments.At(2023, 4, 28, 16)).Accept();
 
         // 04-29 to 05-03 off; 05-04, 05-05, Saturday 05-06, 05-08, 05-09.
         var window = dispute.Window(WindowKind.WrongAssignment);
@@ -232,7 +232,7 @@ public sealed class DisputeLimitTests
     {
         var dispute = DisputeDrive.Register(DisputeCmd.Register(Moments.At(2027, 2, 1), receivedBy: ReceivedBy.PetitionOffice), now: Moments.At(2027, 2, 1, 11));
 
-        dispute.RecordTransfer(DisputeCmd.Transfer(), Officer, Moments.At(2027, 2, 5, 16)).Accept();
+        dispute.Handle(DisputeCmd.Transfer(), Officer, Moments.At(2027, 2, 5, 16)).Accept();
 
         var window = dispute.Window(WindowKind.WrongAssignment);
         Assert.Equal(Moments.EndOf(2027, 2, 12), window.ClosesAt);
@@ -248,37 +248,37 @@ public sealed class DisputeLimitTests
         {
             case "transfer":
                 dispute = DisputeDrive.Register(DisputeCmd.Register(received, receivedBy: ReceivedBy.PetitionOffice), catalog);
-                return Obligation(dispute, DisputeObligationKind.Transfer, now => dispute.RecordTransfer(DisputeCmd.Transfer(), Officer, now));
+                return Obligation(dispute, DisputeObligationKind.Transfer, now => dispute.Handle(DisputeCmd.Transfer(), Officer, now));
             case "acceptance":
                 dispute = DisputeDrive.Register(DisputeCmd.Register(received), catalog);
-                return Obligation(dispute, DisputeObligationKind.Acceptance, now => dispute.DecideAcceptance(DisputeCmd.Accept(), Officer, now));
+                return Obligation(dispute, DisputeObligationKind.Acceptance, now => dispute.Handle(DisputeCmd.Accept(), Officer, now));
             case "acceptanceAfterTransfer":
                 dispute = DisputeDrive.Register(DisputeCmd.Register(received, receivedBy: ReceivedBy.PetitionOffice), catalog);
-                dispute.RecordTransfer(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
-                return Obligation(dispute, DisputeObligationKind.Acceptance, now => dispute.DecideAcceptance(DisputeCmd.NotAccept(), Officer, now));
+                dispute.Handle(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
+                return Obligation(dispute, DisputeObligationKind.Acceptance, now => dispute.Handle(DisputeCmd.NotAccept(), Officer, now));
             case "wrongAssignment":
                 dispute = DisputeDrive.Register(DisputeCmd.Register(received, receivedBy: ReceivedBy.PetitionOffice), catalog);
-                dispute.RecordTransfer(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
-                return Window(dispute, WindowKind.WrongAssignment, now => dispute.ReturnWrongAssignment(DisputeCmd.WrongAssignment(), Officer, now));
+                dispute.Handle(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
+                return Window(dispute, WindowKind.WrongAssignment, now => dispute.Handle(DisputeCmd.WrongAssignment(), Officer, now));
             case "reply":
                 dispute = DisputeDrive.Handled(received, catalog);
-                return Obligation(dispute, DisputeObligationKind.Reply, now => dispute.Reply(DisputeCmd.Answer(), Officer, now));
+                return Obligation(dispute, DisputeObligationKind.Reply, now => dispute.Handle(DisputeCmd.Reply(), Officer, now));
             case "extendedReply":
                 dispute = DisputeDrive.Handled(received, catalog);
-                dispute.ExtendReply(DisputeCmd.Extend(dispute.D(16)), Officer, dispute.D(16)).Accept();
-                return Obligation(dispute, DisputeObligationKind.Reply, now => dispute.Reply(DisputeCmd.Answer(), Officer, now));
+                dispute.Handle(DisputeCmd.Extend(dispute.D(16)), Officer, dispute.D(16)).Accept();
+                return Obligation(dispute, DisputeObligationKind.Reply, now => dispute.Handle(DisputeCmd.Reply(), Officer, now));
             case "reviewRequest":
                 dispute = DisputeDrive.Replied(received, catalog);
-                return Window(dispute, WindowKind.Review, now => dispute.RequestReview(DisputeCmd.Request(), Officer, now));
+                return Window(dispute, WindowKind.Review, now => dispute.Handle(DisputeCmd.Request(), Officer, now));
             case "reviewAnswer":
                 dispute = DisputeDrive.UnderReview(received, catalog);
-                return Obligation(dispute, DisputeObligationKind.ReviewAnswer, now => dispute.AnswerReview(DisputeCmd.Answer(), Officer, now));
+                return Obligation(dispute, DisputeObligationKind.ReviewAnswer, now => dispute.Handle(DisputeCmd.ReviewAnswer(), Officer, now));
             case "secondReviewRequest":
                 dispute = DisputeDrive.Reviewed(received, catalog);
-                return Window(dispute, WindowKind.SecondReview, now => dispute.RequestSecondReview(DisputeCmd.Request(), Officer, now));
+                return Window(dispute, WindowKind.SecondReview, now => dispute.Handle(DisputeCmd.SecondRequest(), Officer, now));
             default:
                 dispute = DisputeDrive.UnderSecondReview(received, catalog);
-                return Obligation(dispute, DisputeObligationKind.SecondReviewAnswer, now => dispute.AnswerSecondReview(DisputeCmd.Answer(), Officer, now));
+                return Obligation(dispute, DisputeObligationKind.SecondReviewAnswer, now => dispute.Handle(DisputeCmd.SecondReviewAnswer(), Officer, now));
         }
     }
 

@@ -177,54 +177,52 @@ public sealed class DisputePropertyTests
             var moves = dispute.AllowedMoves(now);
             if (moves.Count == 0)
             {
-                return dispute.Close(new CloseCase(), Officer, now);
+                return dispute.Handle(new ClosePetition(), Officer, now);
             }
 
             var kind = moves[pick % moves.Count] switch
             {
                 "transfer" => StepKind.Transfer,
-                "decideAcceptance(accepted)" => StepKind.Accept,
-                "decideAcceptance(notAccepted)" => StepKind.NotAccept,
-                "decideAcceptance(transferredOut)" => StepKind.TransferOut,
-                "returnWrongAssignment" => StepKind.ReturnWrongAssignment,
+                "acceptance" => (pick % 3) switch { 0 => StepKind.Accept, 1 => StepKind.NotAccept, _ => StepKind.TransferOut },
+                "return" => StepKind.ReturnWrongAssignment,
                 "assign" => StepKind.Assign,
-                "extendReply" => StepKind.Extend,
-                "handle" => StepKind.Handle,
+                "extension" => StepKind.Extend,
+                "handling" => StepKind.Handle,
                 "reply" => StepKind.Reply,
-                "recordSatisfaction" => StepKind.Satisfaction,
-                "requestReview" => StepKind.RequestReview,
-                "answerReview" => StepKind.AnswerReview,
-                "requestSecondReview" => StepKind.RequestSecondReview,
-                "answerSecondReview" => StepKind.AnswerSecondReview,
-                "linkEarlierCases" => StepKind.Link,
+                "satisfaction" => StepKind.Satisfaction,
+                "review" => StepKind.RequestReview,
+                "review/answer" => StepKind.AnswerReview,
+                "second-review" => StepKind.RequestSecondReview,
+                "second-review/answer" => StepKind.AnswerSecondReview,
+                "earlier-cases" => StepKind.Link,
                 _ => StepKind.Close,
             };
 
             // A move the procedure allows, with arguments that fit: the assignment within the reply limit, no date in the past.
             return kind == StepKind.Assign
-                ? dispute.Assign(DisputeCmd.Assign(now.Days(1 + (pick % 20))), Officer, now)
+                ? dispute.Handle(DisputeCmd.Assign(now.Days(1 + (pick % 20))), Officer, now)
                 : Apply(dispute, step with { Kind = kind, AtBackMinutes = null, Malformed = false, Pick = kind == StepKind.NotAccept ? pick - (pick % 5) : pick }, now);
         }
 
         return step.Kind switch
         {
-            StepKind.Transfer => dispute.RecordTransfer(DisputeCmd.Transfer(at), Officer, now),
-            StepKind.Accept => dispute.DecideAcceptance(step.Malformed ? DisputeCmd.Accept(at) with { Outcome = (AcceptanceOutcome)7 } : DisputeCmd.Accept(at), Officer, now),
-            StepKind.NotAccept => dispute.DecideAcceptance(
+            StepKind.Transfer => dispute.Handle(DisputeCmd.Transfer(at), Officer, now),
+            StepKind.Accept => dispute.Handle(step.Malformed ? DisputeCmd.Accept(at) with { Outcome = (AcceptanceOutcome)7 } : DisputeCmd.Accept(at), Officer, now),
+            StepKind.NotAccept => dispute.Handle(
                 step.Malformed ? DisputeCmd.NotAccept() with { Reason = null } : DisputeCmd.NotAccept((NotAcceptedGround)(pick % 5), at), Officer, now),
-            StepKind.TransferOut => dispute.DecideAcceptance(step.Malformed ? DisputeCmd.TransferOut(at) with { TransferredTo = " " } : DisputeCmd.TransferOut(at), Officer, now),
-            StepKind.ReturnWrongAssignment => dispute.ReturnWrongAssignment(step.Malformed ? DisputeCmd.WrongAssignment(at) with { Reason = "" } : DisputeCmd.WrongAssignment(at), Officer, now),
-            StepKind.Assign => dispute.Assign(DisputeCmd.Assign(now.Days(step.Malformed ? -1 : 1 + (pick % 70)), at), Officer, now),
-            StepKind.Extend => dispute.ExtendReply(DisputeCmd.Extend(at ?? now, pick < 30 ? null : pick - 30 + (step.Malformed ? 100 : 0)), Officer, now),
+            StepKind.TransferOut => dispute.Handle(step.Malformed ? DisputeCmd.TransferOut(at) with { TransferredTo = " " } : DisputeCmd.TransferOut(at), Officer, now),
+            StepKind.ReturnWrongAssignment => dispute.Handle(step.Malformed ? DisputeCmd.WrongAssignment(at) with { Reason = "" } : DisputeCmd.WrongAssignment(at), Officer, now),
+            StepKind.Assign => dispute.Handle(DisputeCmd.Assign(now.Days(step.Malformed ? -1 : 1 + (pick % 70)), at), Officer, now),
+            StepKind.Extend => dispute.Handle(DisputeCmd.Extend(at ?? now, pick < 30 ? null : pick - 30 + (step.Malformed ? 100 : 0)), Officer, now),
             StepKind.Handle => dispute.Handle(DisputeCmd.Handle(at, pick % 3 == 0 ? null : (ViolationFinding)(pick % 2)), Officer, now),
-            StepKind.Reply => dispute.Reply(step.Malformed ? DisputeCmd.Answer(at) with { Content = "" } : DisputeCmd.Answer(at), Officer, now),
-            StepKind.Satisfaction => dispute.RecordSatisfaction(DisputeCmd.Satisfied((Satisfaction)(pick % (step.Malformed ? 7 : 3)), at), Officer, now),
-            StepKind.RequestReview => dispute.RequestReview(DisputeCmd.Request(at), Officer, now),
-            StepKind.AnswerReview => dispute.AnswerReview(DisputeCmd.Answer(at), Officer, now),
-            StepKind.RequestSecondReview => dispute.RequestSecondReview(DisputeCmd.Request(at), Officer, now),
-            StepKind.AnswerSecondReview => dispute.AnswerSecondReview(DisputeCmd.Answer(at), Officer, now),
-            StepKind.Link => dispute.LinkEarlierCases(new LinkEarlierCases { CaseIds = step.Malformed ? ["xf-prop"] : [$"xf-earlier-{pick % 4}"] }, Officer, now),
-            _ => dispute.Close(new CloseCase { Note = step.Malformed ? new string('n', 30_000) : null }, Officer, now),
+            StepKind.Reply => dispute.Handle(step.Malformed ? DisputeCmd.Reply(at) with { Content = "" } : DisputeCmd.Reply(at), Officer, now),
+            StepKind.Satisfaction => dispute.Handle(DisputeCmd.PetitionSatisfied((Satisfaction)(pick % (step.Malformed ? 7 : 3)), at), Officer, now),
+            StepKind.RequestReview => dispute.Handle(DisputeCmd.Request(at), Officer, now),
+            StepKind.AnswerReview => dispute.Handle(DisputeCmd.ReviewAnswer(at), Officer, now),
+            StepKind.RequestSecondReview => dispute.Handle(DisputeCmd.SecondRequest(at), Officer, now),
+            StepKind.AnswerSecondReview => dispute.Handle(DisputeCmd.SecondReviewAnswer(at), Officer, now),
+            StepKind.Link => dispute.Handle(new LinkEarlierCases { CaseIds = step.Malformed ? ["xf-prop"] : [$"xf-earlier-{pick % 4}"] }, Officer, now),
+            _ => dispute.Handle(new ClosePetition { Note = step.Malformed ? new string('n', 30_000) : null }, Officer, now),
         };
     }
 

@@ -50,7 +50,7 @@ public static class DisputeCmd
     public static DecideAcceptance TransferOut(DateTimeOffset? at = null) =>
         new() { Outcome = AcceptanceOutcome.TransferredOut, TransferredTo = "Changzhi city management bureau", Reason = "Street noise.", At = at };
 
-    public static Assign Assign(DateTimeOffset deadline, DateTimeOffset? at = null) => new()
+    public static AssignPetition Assign(DateTimeOffset deadline, DateTimeOffset? at = null) => new()
     {
         Leader = "Deputy director Li",
         Unit = "Lucheng environmental monitoring brigade",
@@ -67,18 +67,29 @@ public static class DisputeCmd
         Length = length,
     };
 
-    public static Handle Handle(DateTimeOffset? at = null, ViolationFinding? finding = ViolationFinding.ViolationFound) =>
+    public static RecordHandling Handle(DateTimeOffset? at = null, ViolationFinding? finding = ViolationFinding.ViolationFound) =>
         new() { Result = "Outfall sampled; aniline above the standard; rectification ordered.", Finding = finding, At = at };
 
+    /// <summary>For suggestions, which still share the answer record.</summary>
     public static GiveAnswer Answer(DateTimeOffset? at = null) => new() { Content = "Dear 张三, the plant was ordered to stop the discharge.", At = at };
+
+    public static ReplyToPetition Reply(DateTimeOffset? at = null) => new() { Content = "Dear 张三, the plant was ordered to stop the discharge.", At = at };
+
+    public static AnswerReview ReviewAnswer(DateTimeOffset? at = null) => new() { Content = "The review upholds the reply: the discharge stopped.", At = at };
+
+    public static AnswerSecondReview SecondReviewAnswer(DateTimeOffset? at = null) => new() { Content = "The second review upholds the review opinion.", At = at };
+
+    public static RecordPetitionSatisfaction PetitionSatisfied(Satisfaction satisfaction = Satisfaction.Satisfied, DateTimeOffset? at = null) => new() { Satisfaction = satisfaction, At = at };
 
     public static RecordSatisfaction Satisfied(Satisfaction satisfaction = Satisfaction.Satisfied, DateTimeOffset? at = null) => new() { Satisfaction = satisfaction, At = at };
 
     public static RequestReview Request(DateTimeOffset? at = null) => new() { At = at };
 
+    public static RequestSecondReview SecondRequest(DateTimeOffset? at = null) => new() { At = at };
+
     public static RecordTransfer Transfer(DateTimeOffset? at = null) => new() { At = at };
 
-    public static ReturnWrongAssignment WrongAssignment(DateTimeOffset? at = null) => new() { Reason = "Drinking water quality is for the water bureau.", At = at };
+    public static ReturnPetition WrongAssignment(DateTimeOffset? at = null) => new() { Reason = "Drinking water quality is for the water bureau.", At = at };
 }
 
 /// <summary>Registers petitions and brings them into each phase; each step at a fixed day after receipt.</summary>
@@ -113,7 +124,7 @@ public static class DisputeDrive
     public static Dispute Accepted(DateTimeOffset? receivedAt = null, PetitionRuleCatalog? catalog = null, PetitionChannel channel = PetitionChannel.Letter)
     {
         var dispute = Register(DisputeCmd.Register(receivedAt, channel), catalog);
-        dispute.DecideAcceptance(DisputeCmd.Accept(), Officer, dispute.D(3)).Accept();
+        dispute.Handle(DisputeCmd.Accept(), Officer, dispute.D(3)).Accept();
         return dispute;
     }
 
@@ -121,7 +132,7 @@ public static class DisputeDrive
     public static Dispute Assigned(DateTimeOffset? receivedAt = null, PetitionRuleCatalog? catalog = null, PetitionChannel channel = PetitionChannel.Letter)
     {
         var dispute = Accepted(receivedAt, catalog, channel);
-        dispute.Assign(DisputeCmd.Assign(dispute.D(20)), Officer, dispute.D(4)).Accept();
+        dispute.Handle(DisputeCmd.Assign(dispute.D(20)), Officer, dispute.D(4)).Accept();
         return dispute;
     }
 
@@ -137,7 +148,7 @@ public static class DisputeDrive
     public static Dispute Replied(DateTimeOffset? receivedAt = null, PetitionRuleCatalog? catalog = null, PetitionChannel channel = PetitionChannel.Letter)
     {
         var dispute = Handled(receivedAt, catalog, channel);
-        dispute.Reply(DisputeCmd.Answer(), Officer, dispute.D(20)).Accept();
+        dispute.Handle(DisputeCmd.Reply(), Officer, dispute.D(20)).Accept();
         return dispute;
     }
 
@@ -145,8 +156,8 @@ public static class DisputeDrive
     public static Dispute UnderReview(DateTimeOffset? receivedAt = null, PetitionRuleCatalog? catalog = null)
     {
         var dispute = Replied(receivedAt, catalog);
-        dispute.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.Dissatisfied), Officer, dispute.D(22)).Accept();
-        dispute.RequestReview(DisputeCmd.Request(), Officer, dispute.D(25)).Accept();
+        dispute.Handle(DisputeCmd.PetitionSatisfied(Satisfaction.Dissatisfied), Officer, dispute.D(22)).Accept();
+        dispute.Handle(DisputeCmd.Request(), Officer, dispute.D(25)).Accept();
         return dispute;
     }
 
@@ -154,8 +165,8 @@ public static class DisputeDrive
     public static Dispute Reviewed(DateTimeOffset? receivedAt = null, PetitionRuleCatalog? catalog = null)
     {
         var dispute = UnderReview(receivedAt, catalog);
-        dispute.AnswerReview(DisputeCmd.Answer(), Officer, dispute.D(40)).Accept();
-        dispute.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.Dissatisfied), Officer, dispute.D(41)).Accept();
+        dispute.Handle(DisputeCmd.ReviewAnswer(), Officer, dispute.D(40)).Accept();
+        dispute.Handle(DisputeCmd.PetitionSatisfied(Satisfaction.Dissatisfied), Officer, dispute.D(41)).Accept();
         return dispute;
     }
 
@@ -163,7 +174,7 @@ public static class DisputeDrive
     public static Dispute UnderSecondReview(DateTimeOffset? receivedAt = null, PetitionRuleCatalog? catalog = null)
     {
         var dispute = Reviewed(receivedAt, catalog);
-        dispute.RequestSecondReview(DisputeCmd.Request(), Officer, dispute.D(45)).Accept();
+        dispute.Handle(DisputeCmd.SecondRequest(), Officer, dispute.D(45)).Accept();
         return dispute;
     }
 
@@ -171,7 +182,7 @@ public static class DisputeDrive
     public static Dispute SecondReviewed(DateTimeOffset? receivedAt = null)
     {
         var dispute = UnderSecondReview(receivedAt);
-        dispute.AnswerSecondReview(DisputeCmd.Answer(), Officer, dispute.D(60)).Accept();
+        dispute.Handle(DisputeCmd.SecondReviewAnswer(), Officer, dispute.D(60)).Accept();
         return dispute;
     }
 

@@ -33,7 +33,7 @@ public sealed class DisputeTransitionTests
         dispute.Tick(now);
         var allowed = dispute.AllowedMoves(now);
 
-        if (allowed.Contains(command))
+        if (allowed.Contains(MoveOf(command)))
         {
             var version = dispute.State.Version;
             var entries = dispute.State.Timeline.Count;
@@ -52,21 +52,21 @@ public sealed class DisputeTransitionTests
     }
 
     [Theory]
-    [InlineData("Registered", new[] { "decideAcceptance(accepted)", "decideAcceptance(notAccepted)", "decideAcceptance(transferredOut)", "linkEarlierCases" })]
-    [InlineData("Registered(viaOffice)", new[] { "transfer", "linkEarlierCases" })]
-    [InlineData("Registered(transferred2023)", new[] { "decideAcceptance(accepted)", "decideAcceptance(notAccepted)", "decideAcceptance(transferredOut)", "returnWrongAssignment", "linkEarlierCases" })]
-    [InlineData("Accepted", new[] { "assign", "extendReply", "linkEarlierCases" })]
-    [InlineData("Assigned", new[] { "extendReply", "handle", "linkEarlierCases" })]
-    [InlineData("Handled", new[] { "extendReply", "reply", "linkEarlierCases" })]
-    [InlineData("Replied", new[] { "recordSatisfaction", "requestReview", "linkEarlierCases" })]
-    [InlineData("Replied(satisfied)", new[] { "requestReview", "linkEarlierCases" })]
-    [InlineData("UnderReview", new[] { "answerReview", "linkEarlierCases" })]
-    [InlineData("Reviewed", new[] { "requestSecondReview", "linkEarlierCases" })]
-    [InlineData("UnderSecondReview", new[] { "answerSecondReview", "linkEarlierCases" })]
-    [InlineData("SecondReviewed", new[] { "recordSatisfaction", "linkEarlierCases" })]
-    [InlineData("NotAccepted", new[] { "linkEarlierCases", "close" })]
-    [InlineData("TransferredOut", new[] { "linkEarlierCases", "close" })]
-    [InlineData("Returned", new[] { "linkEarlierCases", "close" })]
+    [InlineData("Registered", new[] { "acceptance", "earlier-cases" })]
+    [InlineData("Registered(viaOffice)", new[] { "transfer", "earlier-cases" })]
+    [InlineData("Registered(transferred2023)", new[] { "acceptance", "return", "earlier-cases" })]
+    [InlineData("Accepted", new[] { "assign", "extension", "earlier-cases" })]
+    [InlineData("Assigned", new[] { "extension", "handling", "earlier-cases" })]
+    [InlineData("Handled", new[] { "extension", "reply", "earlier-cases" })]
+    [InlineData("Replied", new[] { "satisfaction", "review", "earlier-cases" })]
+    [InlineData("Replied(satisfied)", new[] { "review", "earlier-cases" })]
+    [InlineData("UnderReview", new[] { "review/answer", "earlier-cases" })]
+    [InlineData("Reviewed", new[] { "second-review", "earlier-cases" })]
+    [InlineData("UnderSecondReview", new[] { "second-review/answer", "earlier-cases" })]
+    [InlineData("SecondReviewed", new[] { "satisfaction", "earlier-cases" })]
+    [InlineData("NotAccepted", new[] { "earlier-cases", "close" })]
+    [InlineData("TransferredOut", new[] { "earlier-cases", "close" })]
+    [InlineData("Returned", new[] { "earlier-cases", "close" })]
     [InlineData("Closed", new string[0])]
     public void Allowed_moves_of_each_phase(string phase, string[] expected)
     {
@@ -104,9 +104,9 @@ public sealed class DisputeTransitionTests
     public void The_whole_procedure_ends_closed_with_every_obligation_done()
     {
         var dispute = DisputeDrive.SecondReviewed();
-        dispute.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.BasicallySatisfied), Officer, dispute.D(61)).Accept();
+        dispute.Handle(DisputeCmd.PetitionSatisfied(Satisfaction.BasicallySatisfied), Officer, dispute.D(61)).Accept();
 
-        dispute.Close(new CloseCase { Note = "no further recourse" }, Officer, dispute.D(62)).Accept();
+        dispute.Handle(new ClosePetition { Note = "no further recourse" }, Officer, dispute.D(62)).Accept();
 
         Assert.Equal(DisputePhase.Closed, dispute.State.Phase);
         Assert.All(dispute.State.Obligations, o => Assert.True(o.IsCompleted));
@@ -122,11 +122,11 @@ public sealed class DisputeTransitionTests
     public void A_replied_case_closes_once_the_review_window_has_lapsed_unused()
     {
         var dispute = DisputeDrive.Replied();
-        dispute.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.Satisfied), Officer, dispute.D(21)).Accept();
+        dispute.Handle(DisputeCmd.PetitionSatisfied(Satisfaction.Satisfied), Officer, dispute.D(21)).Accept();
         var closes = dispute.Window(WindowKind.Review).ClosesAt;
 
-        dispute.Refused(closes, d => d.Close(new CloseCase(), Officer, closes), DecisionOutcome.NotAllowed);
-        dispute.Close(new CloseCase(), Officer, closes.AddTicks(1)).Accept();
+        dispute.Refused(closes, d => d.Handle(new ClosePetition(), Officer, closes), DecisionOutcome.NotAllowed);
+        dispute.Handle(new ClosePetition(), Officer, closes.AddTicks(1)).Accept();
 
         Assert.Equal(closes, dispute.Window(WindowKind.Review).LapsedAt);
         Assert.Contains(dispute.State.Timeline, e => e.Kind == DisputeTimelineKind.WindowLapsed && e.At == closes);
@@ -136,12 +136,12 @@ public sealed class DisputeTransitionTests
     public void Not_accepted_and_transferred_cases_close_at_once()
     {
         var declined = DisputeDrive.Register();
-        declined.DecideAcceptance(DisputeCmd.NotAccept(), Officer, declined.D(2)).Accept();
+        declined.Handle(DisputeCmd.NotAccept(), Officer, declined.D(2)).Accept();
         var transferred = DisputeDrive.Register();
-        transferred.DecideAcceptance(DisputeCmd.TransferOut(), Officer, transferred.D(2)).Accept();
+        transferred.Handle(DisputeCmd.TransferOut(), Officer, transferred.D(2)).Accept();
 
-        declined.Close(new CloseCase(), Officer, declined.D(2)).Accept();
-        transferred.Close(new CloseCase(), Officer, transferred.D(2)).Accept();
+        declined.Handle(new ClosePetition(), Officer, declined.D(2)).Accept();
+        transferred.Handle(new ClosePetition(), Officer, transferred.D(2)).Accept();
 
         Assert.Equal(AcceptanceOutcome.NotAccepted, declined.State.Acceptance!.Outcome);
         Assert.Equal("Changzhi city management bureau", transferred.State.Acceptance!.TransferredTo);
@@ -171,7 +171,7 @@ public sealed class DisputeTransitionTests
             _ => DisputeCmd.Accept(dispute.State.ReceivedAt.AddSeconds(-1)),
         };
 
-        var decision = dispute.Refused(now, d => d.DecideAcceptance(command, Officer, now), DecisionOutcome.Invalid);
+        var decision = dispute.Refused(now, d => d.Handle(command, Officer, now), DecisionOutcome.Invalid);
 
         Assert.Equal(field, Assert.Single(decision.Errors).Field);
     }
@@ -223,8 +223,8 @@ public sealed class DisputeTransitionTests
     {
         var dispute = DisputeDrive.Register(DisputeCmd.Register() with { EarlierCases = ["xf-2011-7"] });
 
-        dispute.LinkEarlierCases(new LinkEarlierCases { CaseIds = ["xf-2011-7", "xf-2012-3"] }, Officer, dispute.D(1)).Accept();
-        var again = dispute.Refused(dispute.D(1), d => d.LinkEarlierCases(new LinkEarlierCases { CaseIds = ["xf-2012-3"] }, Officer, dispute.D(1)), DecisionOutcome.NotAllowed);
+        dispute.Handle(new LinkEarlierCases { CaseIds = ["xf-2011-7", "xf-2012-3"] }, Officer, dispute.D(1)).Accept();
+        var again = dispute.Refused(dispute.D(1), d => d.Handle(new LinkEarlierCases { CaseIds = ["xf-2012-3"] }, Officer, dispute.D(1)), DecisionOutcome.NotAllowed);
 
         Assert.Equal(["xf-2011-7", "xf-2012-3"], dispute.State.EarlierCases);
         Assert.Equal("every case named is already linked", again.Reason);
@@ -256,7 +256,7 @@ public sealed class DisputeTransitionTests
                 return (viaOffice, viaOffice.D(1));
             case "Registered(transferred2023)":
                 var transferred = DisputeDrive.Register(DisputeCmd.Register(Moments.Received2023, receivedBy: ReceivedBy.PetitionOffice));
-                transferred.RecordTransfer(DisputeCmd.Transfer(), Officer, transferred.D(2)).Accept();
+                transferred.Handle(DisputeCmd.Transfer(), Officer, transferred.D(2)).Accept();
                 return (transferred, transferred.D(3));
             case "Accepted":
                 var accepted = DisputeDrive.Accepted();
@@ -272,7 +272,7 @@ public sealed class DisputeTransitionTests
                 return (replied, replied.D(21));
             case "Replied(satisfied)":
                 var satisfied = DisputeDrive.Replied();
-                satisfied.RecordSatisfaction(DisputeCmd.Satisfied(), Officer, satisfied.D(21)).Accept();
+                satisfied.Handle(DisputeCmd.PetitionSatisfied(), Officer, satisfied.D(21)).Accept();
                 return (satisfied, satisfied.D(21));
             case "UnderReview":
                 var underReview = DisputeDrive.UnderReview();
@@ -288,42 +288,58 @@ public sealed class DisputeTransitionTests
                 return (secondReviewed, secondReviewed.D(61));
             case "NotAccepted":
                 var declined = DisputeDrive.Register();
-                declined.DecideAcceptance(DisputeCmd.NotAccept(), Officer, declined.D(3)).Accept();
+                declined.Handle(DisputeCmd.NotAccept(), Officer, declined.D(3)).Accept();
                 return (declined, declined.D(4));
             case "TransferredOut":
                 var transferredOut = DisputeDrive.Register();
-                transferredOut.DecideAcceptance(DisputeCmd.TransferOut(), Officer, transferredOut.D(3)).Accept();
+                transferredOut.Handle(DisputeCmd.TransferOut(), Officer, transferredOut.D(3)).Accept();
                 return (transferredOut, transferredOut.D(4));
             case "Returned":
                 var returned = DisputeDrive.Register(DisputeCmd.Register(Moments.Received2023, receivedBy: ReceivedBy.PetitionOffice));
-                returned.RecordTransfer(DisputeCmd.Transfer(), Officer, returned.D(2)).Accept();
-                returned.ReturnWrongAssignment(DisputeCmd.WrongAssignment(), Officer, returned.D(3)).Accept();
+                returned.Handle(DisputeCmd.Transfer(), Officer, returned.D(2)).Accept();
+                returned.Handle(DisputeCmd.WrongAssignment(), Officer, returned.D(3)).Accept();
                 return (returned, returned.D(4));
             default:
                 var closed = DisputeDrive.Replied();
-                closed.RecordSatisfaction(DisputeCmd.Satisfied(), Officer, closed.D(21)).Accept();
-                closed.Close(new CloseCase(), Officer, closed.D(60)).Accept();
+                closed.Handle(DisputeCmd.PetitionSatisfied(), Officer, closed.D(21)).Accept();
+                closed.Handle(new ClosePetition(), Officer, closed.D(60)).Accept();
                 return (closed, closed.D(61));
         }
     }
 
+    /// <summary>The move a command of the matrix makes, as the API and the allowed moves name it.</summary>
+    private static string MoveOf(string command) => command switch
+    {
+        "decideAcceptance(accepted)" or "decideAcceptance(notAccepted)" or "decideAcceptance(transferredOut)" => "acceptance",
+        "returnWrongAssignment" => "return",
+        "extendReply" => "extension",
+        "handle" => "handling",
+        "recordSatisfaction" => "satisfaction",
+        "requestReview" => "review",
+        "answerReview" => "review/answer",
+        "requestSecondReview" => "second-review",
+        "answerSecondReview" => "second-review/answer",
+        "linkEarlierCases" => "earlier-cases",
+        _ => command,
+    };
+
     private static Decision Run(Dispute dispute, string command, DateTimeOffset now) => command switch
     {
-        "transfer" => dispute.RecordTransfer(DisputeCmd.Transfer(), Officer, now),
-        "decideAcceptance(accepted)" => dispute.DecideAcceptance(DisputeCmd.Accept(), Officer, now),
-        "decideAcceptance(notAccepted)" => dispute.DecideAcceptance(DisputeCmd.NotAccept(), Officer, now),
-        "decideAcceptance(transferredOut)" => dispute.DecideAcceptance(DisputeCmd.TransferOut(), Officer, now),
-        "returnWrongAssignment" => dispute.ReturnWrongAssignment(DisputeCmd.WrongAssignment(), Officer, now),
-        "assign" => dispute.Assign(DisputeCmd.Assign(now.Days(5)), Officer, now),
-        "extendReply" => dispute.ExtendReply(DisputeCmd.Extend(now), Officer, now),
+        "transfer" => dispute.Handle(DisputeCmd.Transfer(), Officer, now),
+        "decideAcceptance(accepted)" => dispute.Handle(DisputeCmd.Accept(), Officer, now),
+        "decideAcceptance(notAccepted)" => dispute.Handle(DisputeCmd.NotAccept(), Officer, now),
+        "decideAcceptance(transferredOut)" => dispute.Handle(DisputeCmd.TransferOut(), Officer, now),
+        "returnWrongAssignment" => dispute.Handle(DisputeCmd.WrongAssignment(), Officer, now),
+        "assign" => dispute.Handle(DisputeCmd.Assign(now.Days(5)), Officer, now),
+        "extendReply" => dispute.Handle(DisputeCmd.Extend(now), Officer, now),
         "handle" => dispute.Handle(DisputeCmd.Handle(), Officer, now),
-        "reply" => dispute.Reply(DisputeCmd.Answer(), Officer, now),
-        "recordSatisfaction" => dispute.RecordSatisfaction(DisputeCmd.Satisfied(), Officer, now),
-        "requestReview" => dispute.RequestReview(DisputeCmd.Request(), Officer, now),
-        "answerReview" => dispute.AnswerReview(DisputeCmd.Answer(), Officer, now),
-        "requestSecondReview" => dispute.RequestSecondReview(DisputeCmd.Request(), Officer, now),
-        "answerSecondReview" => dispute.AnswerSecondReview(DisputeCmd.Answer(), Officer, now),
-        "linkEarlierCases" => dispute.LinkEarlierCases(new LinkEarlierCases { CaseIds = [$"xf-old-{now.Ticks}"] }, Officer, now),
-        _ => dispute.Close(new CloseCase(), Officer, now),
+        "reply" => dispute.Handle(DisputeCmd.Reply(), Officer, now),
+        "recordSatisfaction" => dispute.Handle(DisputeCmd.PetitionSatisfied(), Officer, now),
+        "requestReview" => dispute.Handle(DisputeCmd.Request(), Officer, now),
+        "answerReview" => dispute.Handle(DisputeCmd.ReviewAnswer(), Officer, now),
+        "requestSecondReview" => dispute.Handle(DisputeCmd.SecondRequest(), Officer, now),
+        "answerSecondReview" => dispute.Handle(DisputeCmd.SecondReviewAnswer(), Officer, now),
+        "linkEarlierCases" => dispute.Handle(new LinkEarlierCases { CaseIds = [$"xf-old-{now.Ticks}"] }, Officer, now),
+        _ => dispute.Handle(new ClosePetition(), Officer, now),
     };
 }

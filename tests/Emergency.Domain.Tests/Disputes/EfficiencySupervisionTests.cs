@@ -14,7 +14,7 @@ public sealed class EfficiencySupervisionTests
     {
         var onTime = DisputeDrive.Replied(); // accepted day 3, replied day 20: both on time, reply due in May
         var lateAcceptance = DisputeDrive.Register();
-        lateAcceptance.DecideAcceptance(DisputeCmd.Accept(), Officer, Moments.At(2013, 3, 22)).Accept();
+        lateAcceptance.Handle(DisputeCmd.Accept(), Officer, Moments.At(2013, 3, 22)).Accept();
         var overdue = DisputeDrive.Register();
         var notYetDue = DisputeDrive.Register(DisputeCmd.Register(Moments.At(2013, 3, 25)));
         var now = Moments.At(2013, 3, 30);
@@ -52,8 +52,8 @@ public sealed class EfficiencySupervisionTests
     public void An_obligation_withdrawn_with_a_wrong_assignment_is_not_counted()
     {
         var dispute = DisputeDrive.Register(DisputeCmd.Register(Moments.Received2023, receivedBy: ReceivedBy.PetitionOffice));
-        dispute.RecordTransfer(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
-        dispute.ReturnWrongAssignment(DisputeCmd.WrongAssignment(), Officer, dispute.D(3)).Accept();
+        dispute.Handle(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
+        dispute.Handle(DisputeCmd.WrongAssignment(), Officer, dispute.D(3)).Accept();
         var now = dispute.D(90);
 
         var rates = EfficiencySupervision.Rates([dispute.Summary(now)], [], SupervisionPeriod.Month, now, China);

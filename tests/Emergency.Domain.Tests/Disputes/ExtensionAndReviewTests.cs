@@ -16,7 +16,7 @@ public sealed class ExtensionAndReviewTests
         var dispute = DisputeDrive.Handled();
         var before = dispute.Obligation(DisputeObligationKind.Reply).DueAt;
 
-        dispute.ExtendReply(DisputeCmd.Extend(dispute.D(16)), Officer, dispute.D(17)).Accept();
+        dispute.Handle(DisputeCmd.Extend(dispute.D(16)), Officer, dispute.D(17)).Accept();
 
         var extension = Assert.Single(dispute.State.Extensions);
         Assert.Equal(("Director Wang", dispute.D(16), "Samples need a second laboratory.", 30), (extension.ApprovedBy, extension.ApprovedAt, extension.Reason, extension.Length));
@@ -35,9 +35,9 @@ public sealed class ExtensionAndReviewTests
     public void A_second_extension_is_refused()
     {
         var dispute = DisputeDrive.Handled();
-        dispute.ExtendReply(DisputeCmd.Extend(dispute.D(16), 10), Officer, dispute.D(16)).Accept();
+        dispute.Handle(DisputeCmd.Extend(dispute.D(16), 10), Officer, dispute.D(16)).Accept();
 
-        var decision = dispute.Refused(dispute.D(17), d => d.ExtendReply(DisputeCmd.Extend(dispute.D(17), 5), Officer, dispute.D(17)), DecisionOutcome.NotAllowed);
+        var decision = dispute.Refused(dispute.D(17), d => d.Handle(DisputeCmd.Extend(dispute.D(17), 5), Officer, dispute.D(17)), DecisionOutcome.NotAllowed);
 
         Assert.Contains("the reply limit was already extended (10 days approved by Director Wang)", decision.Reason, StringComparison.Ordinal);
         Assert.Equal(Moments.EndOf(2013, 5, 16), dispute.Obligation(DisputeObligationKind.Reply).DueAt);
@@ -50,7 +50,7 @@ public sealed class ExtensionAndReviewTests
     {
         var dispute = DisputeDrive.Handled();
 
-        var decision = dispute.Refused(dispute.D(16), d => d.ExtendReply(DisputeCmd.Extend(dispute.D(16), length), Officer, dispute.D(16)), DecisionOutcome.Invalid);
+        var decision = dispute.Refused(dispute.D(16), d => d.Handle(DisputeCmd.Extend(dispute.D(16), length), Officer, dispute.D(16)), DecisionOutcome.Invalid);
 
         Assert.Equal("length", Assert.Single(decision.Errors).Field);
         Assert.Contains("must be between 1 and 30", decision.Reason, StringComparison.Ordinal);
@@ -63,11 +63,11 @@ public sealed class ExtensionAndReviewTests
         var due = dispute.Obligation(DisputeObligationKind.Reply).DueAt;
         var late = due.AddMinutes(1);
 
-        var decision = dispute.Refused(late, d => d.ExtendReply(DisputeCmd.Extend(due.AddMinutes(-1)), Officer, late), DecisionOutcome.NotAllowed);
+        var decision = dispute.Refused(late, d => d.Handle(DisputeCmd.Extend(due.AddMinutes(-1)), Officer, late), DecisionOutcome.NotAllowed);
 
         Assert.Contains("an extension must be recorded before the limit passes, and the case stays overdue", decision.Reason, StringComparison.Ordinal);
         Assert.True(dispute.HasOverdue);
-        Assert.DoesNotContain("extendReply", dispute.AllowedMoves(late));
+        Assert.DoesNotContain("extension", dispute.AllowedMoves(late));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class ExtensionAndReviewTests
         var dispute = DisputeDrive.Handled();
         var due = dispute.Obligation(DisputeObligationKind.Reply).DueAt;
 
-        dispute.ExtendReply(DisputeCmd.Extend(due), Officer, due).Accept();
+        dispute.Handle(DisputeCmd.Extend(due), Officer, due).Accept();
 
         Assert.Null(dispute.Obligation(DisputeObligationKind.Reply).OverdueSince);
     }
@@ -87,7 +87,7 @@ public sealed class ExtensionAndReviewTests
         var dispute = DisputeDrive.Handled();
         var command = DisputeCmd.Extend(dispute.D(17)) with { ApprovedBy = " ", Reason = "" };
 
-        var decision = dispute.Refused(dispute.D(16), d => d.ExtendReply(command, Officer, dispute.D(16)), DecisionOutcome.Invalid);
+        var decision = dispute.Refused(dispute.D(16), d => d.Handle(command, Officer, dispute.D(16)), DecisionOutcome.Invalid);
 
         Assert.Equal(["approvedBy", "reason", "approvedAt"], decision.Errors.Select(e => e.Field));
     }
@@ -100,8 +100,8 @@ public sealed class ExtensionAndReviewTests
         // The 30th day is Saturday 2013-04-06 (清明), so the limit runs to the make-up working Sunday 04-07 (民法典 art. 203).
         Assert.Equal(Moments.EndOf(2013, 4, 7), dispute.Obligation(DisputeObligationKind.Reply).DueAt);
 
-        var tooLong = dispute.Refused(dispute.D(16), d => d.ExtendReply(DisputeCmd.Extend(dispute.D(16), 61), Officer, dispute.D(16)), DecisionOutcome.Invalid);
-        dispute.ExtendReply(DisputeCmd.Extend(dispute.D(16)), Officer, dispute.D(16)).Accept();
+        var tooLong = dispute.Refused(dispute.D(16), d => d.Handle(DisputeCmd.Extend(dispute.D(16), 61), Officer, dispute.D(16)), DecisionOutcome.Invalid);
+        dispute.Handle(DisputeCmd.Extend(dispute.D(16)), Officer, dispute.D(16)).Accept();
 
         Assert.Contains("must be between 1 and 60", tooLong.Reason, StringComparison.Ordinal);
         Assert.Equal(60, dispute.State.Extensions.Single().Length);
@@ -130,7 +130,7 @@ public sealed class ExtensionAndReviewTests
     {
         var dispute = DisputeDrive.Replied();
 
-        dispute.RequestReview(DisputeCmd.Request() with { Organ = "Shanxi provincial EPB" }, Officer, dispute.D(25)).Accept();
+        dispute.Handle(DisputeCmd.Request() with { Organ = "Shanxi provincial EPB" }, Officer, dispute.D(25)).Accept();
 
         Assert.Equal("Shanxi provincial EPB", dispute.Obligation(DisputeObligationKind.ReviewAnswer).Unit);
         Assert.Equal("Shanxi provincial EPB", dispute.State.ReviewRequests.Single().Organ);
@@ -141,21 +141,21 @@ public sealed class ExtensionAndReviewTests
     {
         var dispute = DisputeDrive.Reviewed(catalog: RealDisputeRules.Henan);
 
-        var decision = dispute.Refused(dispute.D(42), d => d.RequestSecondReview(DisputeCmd.Request(), Officer, dispute.D(42)), DecisionOutcome.NotAllowed);
+        var decision = dispute.Refused(dispute.D(42), d => d.Handle(DisputeCmd.SecondRequest(), Officer, dispute.D(42)), DecisionOutcome.NotAllowed);
 
         Assert.Equal("rule set henan-2012 (Henan petition rules, 2012 variant (河南省)) has no second review (复核): the review opinion (复查意见) ends the procedure", decision.Reason);
         Assert.DoesNotContain(dispute.State.Windows, w => w.Kind == WindowKind.SecondReview);
-        Assert.Equal(["linkEarlierCases", "close"], decision.AllowedMoves);
-        dispute.Close(new CloseCase(), Officer, dispute.D(42)).Accept();
+        Assert.Equal(["earlier-cases", "close"], decision.AllowedMoves);
+        dispute.Handle(new ClosePetition(), Officer, dispute.D(42)).Accept();
     }
 
     [Fact]
     public void The_2005_rules_have_no_objection_to_a_wrong_assignment()
     {
         var dispute = DisputeDrive.Register(DisputeCmd.Register(receivedBy: ReceivedBy.PetitionOffice));
-        dispute.RecordTransfer(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
+        dispute.Handle(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
 
-        var decision = dispute.Refused(dispute.D(3), d => d.ReturnWrongAssignment(DisputeCmd.WrongAssignment(), Officer, dispute.D(3)), DecisionOutcome.NotAllowed);
+        var decision = dispute.Refused(dispute.D(3), d => d.Handle(DisputeCmd.WrongAssignment(), Officer, dispute.D(3)), DecisionOutcome.NotAllowed);
 
         Assert.StartsWith("rule set cn-2005", decision.Reason, StringComparison.Ordinal);
         Assert.Contains("has no objection to a wrong assignment (异议); decide acceptance as transferred", decision.Reason, StringComparison.Ordinal);
@@ -165,9 +165,9 @@ public sealed class ExtensionAndReviewTests
     public void Under_the_2022_rules_a_wrong_assignment_goes_back_and_the_acceptance_obligation_leaves_with_it()
     {
         var dispute = DisputeDrive.Register(DisputeCmd.Register(Moments.Received2023, receivedBy: ReceivedBy.PetitionOffice));
-        dispute.RecordTransfer(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
+        dispute.Handle(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
 
-        dispute.ReturnWrongAssignment(DisputeCmd.WrongAssignment(), Officer, dispute.D(4)).Accept();
+        dispute.Handle(DisputeCmd.WrongAssignment(), Officer, dispute.D(4)).Accept();
 
         Assert.Equal(DisputePhase.Returned, dispute.State.Phase);
         var acceptance = dispute.Obligation(DisputeObligationKind.Acceptance);
@@ -175,16 +175,16 @@ public sealed class ExtensionAndReviewTests
         Assert.False(acceptance.IsCompleted);
         Assert.Equal(WindowStatus.Used, dispute.Window(WindowKind.WrongAssignment).StatusAt(dispute.D(4)));
         Assert.False(dispute.Tick(dispute.D(100)));
-        dispute.Close(new CloseCase(), Officer, dispute.D(5)).Accept();
+        dispute.Handle(new ClosePetition(), Officer, dispute.D(5)).Accept();
     }
 
     [Fact]
     public void Deciding_acceptance_ends_the_time_to_object()
     {
         var dispute = DisputeDrive.Register(DisputeCmd.Register(Moments.Received2023, receivedBy: ReceivedBy.PetitionOffice));
-        dispute.RecordTransfer(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
+        dispute.Handle(DisputeCmd.Transfer(), Officer, dispute.D(2)).Accept();
 
-        dispute.DecideAcceptance(DisputeCmd.Accept(), Officer, dispute.D(3)).Accept();
+        dispute.Handle(DisputeCmd.Accept(), Officer, dispute.D(3)).Accept();
 
         Assert.Equal(WindowStatus.Waived, dispute.Window(WindowKind.WrongAssignment).StatusAt(dispute.D(3)));
         Assert.Null(dispute.Window(WindowKind.WrongAssignment).LapsedAt);
@@ -199,7 +199,7 @@ public sealed class ExtensionAndReviewTests
         Assert.Equal(["transfer"], dispute.State.Obligations.Select(o => o.Id));
 
         // The 5 days end on Saturday 2013-03-09, which moves to Monday 03-11 (民法典 art. 203): 03-12 10:00 is 10 hours late.
-        dispute.RecordTransfer(DisputeCmd.Transfer(dispute.D(8)), Officer, dispute.D(8)).Accept();
+        dispute.Handle(DisputeCmd.Transfer(dispute.D(8)), Officer, dispute.D(8)).Accept();
 
         Assert.Equal("Changzhi city petition bureau", dispute.Obligation(DisputeObligationKind.Transfer).Unit);
         Assert.Equal("Changzhi EPB petition office", dispute.Obligation(DisputeObligationKind.Acceptance).Unit);

@@ -45,11 +45,11 @@ public sealed class Hotline12369Tests
 
         if (allowed)
         {
-            dispute.DecideAcceptance(DisputeCmd.NotAccept(ground), Officer, now).Accept();
+            dispute.Handle(DisputeCmd.NotAccept(ground), Officer, now).Accept();
         }
         else
         {
-            var decision = dispute.Refused(now, d => d.DecideAcceptance(DisputeCmd.NotAccept(ground), Officer, now), DecisionOutcome.NotAllowed);
+            var decision = dispute.Refused(now, d => d.Handle(DisputeCmd.NotAccept(ground), Officer, now), DecisionOutcome.NotAllowed);
             Assert.StartsWith("a 12369 report must be accepted and investigated (有报必接、违法必查，事事有结果、件件有回音", decision.Reason, StringComparison.Ordinal);
         }
     }
@@ -59,7 +59,7 @@ public sealed class Hotline12369Tests
     {
         var dispute = DisputeDrive.Register();
 
-        dispute.DecideAcceptance(DisputeCmd.NotAccept(NotAcceptedGround.Other), Officer, dispute.D(1)).Accept();
+        dispute.Handle(DisputeCmd.NotAccept(NotAcceptedGround.Other), Officer, dispute.D(1)).Accept();
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class Hotline12369Tests
         var dispute = DisputeDrive.Register(DisputeCmd.Register(received, PetitionChannel.Hotline12369) with { Subject = new DisputeSubject { Region = "Changzhi" } });
 
         Assert.Null(dispute.HotlineRules);
-        dispute.DecideAcceptance(DisputeCmd.NotAccept(NotAcceptedGround.Other), Officer, dispute.D(1)).Accept();
+        dispute.Handle(DisputeCmd.NotAccept(NotAcceptedGround.Other), Officer, dispute.D(1)).Accept();
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class Hotline12369Tests
     {
         var dispute = DisputeDrive.Handled(channel: PetitionChannel.Hotline12369);
 
-        var decision = dispute.Refused(dispute.D(16), d => d.Close(new CloseCase(), Officer, dispute.D(16)), DecisionOutcome.NotAllowed);
+        var decision = dispute.Refused(dispute.D(16), d => d.Handle(new ClosePetition(), Officer, dispute.D(16)), DecisionOutcome.NotAllowed);
 
         Assert.Contains("事事有结果、件件有回音", decision.Reason, StringComparison.Ordinal);
     }
