@@ -2,7 +2,9 @@ using Emergency.Host.Api;
 using Emergency.Host.Auth;
 using Emergency.Host.Board;
 using Emergency.Host.Drills;
+using Emergency.Host.Hosting;
 using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 
 namespace Emergency.Host.Extensions;
 
@@ -44,6 +46,7 @@ public static class ApiExtensions
     public static WebApplication MapEmergencyEndpoints(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
+        app.MapEmergencyReference();
         app.MapHealthEndpoints();
         app.MapIncidentEndpoints();
         app.MapDecisionEndpoints();
@@ -55,4 +58,23 @@ public static class ApiExtensions
         app.MapDrillEndpoints();
         return app;
     }
+
+    /// <summary>
+    /// The interactive API reference (Scalar) at <c>/scalar/v1</c>, beside the OpenAPI document it reads: served by the
+    /// engine itself, with nothing fetched from elsewhere (no fonts, no telemetry, no agent) and a nonce on its scripts.
+    /// </summary>
+    private static void MapEmergencyReference(this WebApplication app) =>
+        app.MapScalarApiReference(ReferencePath, reference => reference
+                .WithTitle("Emergency API")
+                .AddPreferredSecuritySchemes([TokenAuthenticationHandler.SchemeName])
+                .DisableTelemetry()
+                .DisableDefaultFonts()
+                .DisableAgent()
+                .DisableMcp()
+                .WithNonce())
+            .AllowAnonymous()
+            .AsToolPage(ScalarOptions.NonceHttpContextItemKey);
+
+    /// <summary>Where the API reference is served: <c>/scalar/v1</c> for the document <c>v1</c>.</summary>
+    public const string ReferencePath = "/scalar";
 }

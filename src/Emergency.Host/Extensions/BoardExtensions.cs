@@ -25,7 +25,7 @@ public static class BoardExtensions
         return builder;
     }
 
-    /// <summary>This node's relay of case changes to the boards connected here. Add it after the silo, so that its first subscription finds it running.</summary>
+    /// <summary>This node's relay of case changes to the boards connected here.</summary>
     public static IServiceCollection AddEmergencyBoard(this IServiceCollection services) => services
         .AddSingleton<BoardRelay>()
         .AddHostedService(services => services.GetRequiredService<BoardRelay>());

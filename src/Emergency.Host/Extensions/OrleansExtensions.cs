@@ -43,6 +43,7 @@ public static class OrleansExtensions
 
             silo.UseEmergencyStorage(settings.Storage);
             silo.AddEmergencyGrains();
+            silo.AddEmergencyTelemetry(settings.Telemetry);
         });
         return builder;
     }

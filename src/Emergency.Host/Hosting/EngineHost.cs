@@ -19,6 +19,9 @@ public static class EngineHost
         builder.Services.AddEmergencyProblems();
         builder.AddEmergencyApi();
         builder.AddEmergencyOrleans(settings);
+
+        // After the silo: their background work calls grains from its first moment.
+        builder.AddEmergencyTelemetry(settings);
         builder.Services.AddEmergencyBoard();
 
         var app = builder.Build();
@@ -27,6 +30,7 @@ public static class EngineHost
         app.UseEmergencyBoard();
         app.UseEmergencyAuth();
         app.MapEmergencyEndpoints();
+        app.MapEmergencyTelemetry();
         return app;
     }
 }
