@@ -46,8 +46,8 @@ public sealed partial class OperatorToolsTests(EngineFixture engine)
     public async Task The_dashboard_does_not_show_the_state_of_a_grain()
     {
         using var officer = engine.As(DisputeApiTests.PetitionToken);
-        var dispute = await officer.Post("/api/disputes", DisputeApiTests.Complaint("Shown nowhere Chemicals", engine.Now, idNumber: "140402198001011234"));
-        Assert.Equal(HttpStatusCode.Created, dispute.Status);
+        var dispute = await officer.Post("/api/disputes", DisputeApiTests.Complaint("Shown nowhere Chemicals", engine.Now, idNumber: "11010519491231002X"));
+        Assert.True(dispute.Status == HttpStatusCode.Created, $"register: {dispute}");
         using var admin = engine.As(Tokens.Administrator);
 
         var state = await admin.Get($"/dashboard/GrainState?grainId={dispute.Body.Str("id")}&grainType=Emergency.Grains.Disputes.DisputeGrain");
@@ -60,17 +60,17 @@ public sealed partial class OperatorToolsTests(EngineFixture engine)
     public async Task The_metrics_name_no_person_no_case_and_no_value_of_a_command()
     {
         using var officer = engine.As(DisputeApiTests.PetitionToken);
-        var complaint = DisputeApiTests.Complaint("Metered Smelting", engine.Now, idNumber: "140402198001015678");
+        var complaint = DisputeApiTests.Complaint("Metered Smelting", engine.Now, idNumber: "11010519491231002X");
         complaint["complainant"]!["contact"] = "13912345678";
         var dispute = await officer.Post("/api/disputes", complaint);
-        Assert.Equal(HttpStatusCode.Created, dispute.Status);
+        Assert.True(dispute.Status == HttpStatusCode.Created, $"register: {dispute}");
         var incident = (await engine.Commander.Register(Bodies.Incident(EngineFixture.NewRegion("Metered"), engine.Now))).Str("id");
 
         using var admin = engine.As(Tokens.Administrator);
         var scrape = await Scrape.Of(admin);
 
         Assert.True(scrape.Sum("emergency_commands_total", ("kind", "petition"), ("move", "RegisterDispute")) >= 1, scrape.ToString());
-        foreach (var secret in new[] { "Li Hua", "13912345678", "140402198001015678", "Metered Smelting", "12 River Road", dispute.Body.Str("id"), incident, "Aniline" })
+        foreach (var secret in new[] { "Li Hua", "13912345678", "11010519491231002X", "Metered Smelting", "12 River Road", dispute.Body.Str("id"), incident, "Aniline" })
         {
             Assert.DoesNotContain(secret, scrape.Text, StringComparison.OrdinalIgnoreCase);
         }
