@@ -30,7 +30,7 @@ public sealed class TelemetryTests(TelemetryTests.Engine engine)
         Problem.AssertNotAllowed(await engine.Commander.Post($"/api/incidents/{id}/close", null), "before the final report");
 
         (string, string)[] Labels(string move, string outcome) => [("kind", "incident"), ("move", move), ("outcome", outcome), ("scope", "live")];
-        var expected = new[] { (Labels("ReportIncident", "accepted"), 1), (Labels("UpdateFacts", "accepted"), 3), (Labels("CloseIncident", "notAllowed"), 1) };
+        var expected = new[] { (Labels("report", "accepted"), 1), (Labels("facts", "accepted"), 3), (Labels("close", "notAllowed"), 1) };
         var after = await Eventually.Until(
             () => Scrape.Of(admin),
             s => expected.All(e => s.Sum(Commands, e.Item1) - before.Sum(Commands, e.Item1) >= e.Item2),

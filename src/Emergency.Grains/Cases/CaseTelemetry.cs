@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Emergency.Contracts;
+using Emergency.Domain.Cases;
 
 namespace Emergency.Grains.Cases;
 
@@ -19,7 +20,7 @@ public static class CaseTelemetry
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly Counter<long> Commands = Meter.CreateCounter<long>(
-        "emergency.commands", "{command}", "Commands judged on cases, by kind of case, move (the command's type), outcome and scope (live or drill)");
+        "emergency.commands", "{command}", "Commands judged on cases, by kind of case, move (its name, as in routes and allowed moves), outcome and scope (live or drill)");
 
     internal static void Count<TCommand>(string kind, TCommand command, string? scope, CommandStatus status) => Count(kind, command, scope, OutcomeOf(status));
 
@@ -27,7 +28,7 @@ public static class CaseTelemetry
         Commands.Add(1, new TagList
         {
             { "kind", kind },
-            { "move", command?.GetType().Name ?? typeof(TCommand).Name },
+            { "move", command is CaseCommand move ? Moves.NameOf(move) : command?.GetType().Name ?? typeof(TCommand).Name },
             { "outcome", outcome },
             { "scope", scope is not null && Scopes.IsDrill(scope) ? "drill" : Scopes.Live },
         });
