@@ -64,7 +64,7 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
 
         if (!_machine.CanFire(trigger, step, out var unmet))
         {
-            var why = unmet.Select(guard => _preconditions.TryGetValue(guard, out var precondition) ? precondition(step) : null).FirstOrDefault(r => r is not null)
+            var why = (unmet ?? []).Select(guard => _preconditions.TryGetValue(guard, out var precondition) ? precondition(step) : null).FirstOrDefault(r => r is not null)
                 ?? WhyStageForbids(command);
             return Decision.NotAllowed(why.Text, AllowedMoves(now), why.Code);
         }
