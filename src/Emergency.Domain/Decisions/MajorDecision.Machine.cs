@@ -11,6 +11,9 @@ namespace Emergency.Domain.Decisions;
 /// </summary>
 public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
 {
+    /// <summary>The guard of a move its stage always allows, named in the graph.</summary>
+    private const string Always = "always";
+
     private readonly StateMachine<Phase, string> _machine;
     private readonly Dictionary<string, StateMachine<Phase, string>.TriggerWithParameters<Step>> _triggers = [];
 
@@ -131,14 +134,14 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
 
         _machine.Configure(Phase.Draft)
             .PermitIf(submit, Phase.Submitted, ruleSetInForce.Met, ruleSetInForce.Description)
-            .InternalTransition(change, (s, _) => Apply((ChangeProposal)s.Command!, s.Actor, s.Now, reopens: false));
+            .InternalTransitionIf(change, _ => true, (s, _) => Apply((ChangeProposal)s.Command!, s.Actor, s.Now, reopens: false), Always);
 
         _machine.Configure(Phase.Undecided)
-            .InternalTransition(opinion, (s, _) => Apply((AttachPublicOpinion)s.Command!, s.Actor, s.Now));
+            .InternalTransitionIf(opinion, _ => true, (s, _) => Apply((AttachPublicOpinion)s.Command!, s.Actor, s.Now), Always);
 
         _machine.Configure(Phase.NothingHeard)
             .SubstateOf(Phase.Undecided)
-            .InternalTransition(change, (s, _) => Apply((ChangeProposal)s.Command!, s.Actor, s.Now, reopens: false));
+            .InternalTransitionIf(change, _ => true, (s, _) => Apply((ChangeProposal)s.Command!, s.Actor, s.Now, reopens: false), Always);
 
         _machine.Configure(Phase.ViewsOnRecord)
             .SubstateOf(Phase.Undecided)
@@ -146,68 +149,68 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
 
         _machine.Configure(Phase.Submitted)
             .SubstateOf(Phase.NothingHeard)
-            .OnEntryFrom(submit, s => Apply((SubmitMajorDecision)s.Command!, s.Actor, s.Now))
+            .OnEntryFrom(submit, s => Apply((SubmitMajorDecision)s.Command!, s.Actor, s.Now), "rule set fixed")
             .Permit(plan.Trigger, Phase.AssessmentPlanned);
 
         _machine.Configure(Phase.AssessmentPlanned)
             .SubstateOf(Phase.NothingHeard)
-            .OnEntryFrom(plan, s => Apply((PlanAssessment)s.Command!, s.Actor, s.Now, revising: false))
-            .OnEntryFrom(change, s => Apply((ChangeProposal)s.Command!, s.Actor, s.Now, reopens: true))
-            .InternalTransition(plan, (s, _) => Apply((PlanAssessment)s.Command!, s.Actor, s.Now, revising: true))
+            .OnEntryFrom(plan, s => Apply((PlanAssessment)s.Command!, s.Actor, s.Now, revising: false), "round 1 planned")
+            .OnEntryFrom(change, s => Apply((ChangeProposal)s.Command!, s.Actor, s.Now, reopens: true), "round closed, the next opened")
+            .InternalTransitionIf(plan, _ => true, (s, _) => Apply((PlanAssessment)s.Command!, s.Actor, s.Now, revising: true), Always)
             .PermitIf(open, Phase.HearingViews, commentNotOpened.Met, commentNotOpened.Description)
             .Permit(views.Trigger, Phase.HearingViews);
 
         _machine.Configure(Phase.HearingViews)
             .SubstateOf(Phase.ViewsOnRecord)
-            .OnEntryFrom(open, s => Apply((OpenPublicComment)s.Command!, s.Actor, s.Now))
-            .OnEntryFrom(views, s => Apply((RecordViews)s.Command!, s.Actor, s.Now))
+            .OnEntryFrom(open, s => Apply((OpenPublicComment)s.Command!, s.Actor, s.Now), "comment period opened")
+            .OnEntryFrom(views, s => Apply((RecordViews)s.Command!, s.Actor, s.Now), "views recorded")
             .InternalTransitionIf(open, commentNotOpened.Met, (s, _) => Apply((OpenPublicComment)s.Command!, s.Actor, s.Now), commentNotOpened.Description)
             .InternalTransitionIf(close, commentMayClose.Met, (s, _) => Apply((ClosePublicComment)s.Command!, s.Actor, s.Now), commentMayClose.Description)
-            .InternalTransition(views, (s, _) => Apply((RecordViews)s.Command!, s.Actor, s.Now))
+            .InternalTransitionIf(views, _ => true, (s, _) => Apply((RecordViews)s.Command!, s.Actor, s.Now), Always)
             .PermitIf(finish, Phase.ViewsHeard, viewsHeard.Met, viewsHeard.Description);
 
         // The last dimension analysed moves the matter on; the others keep it analysing.
         _machine.Configure(Phase.ViewsHeard)
             .SubstateOf(Phase.ViewsOnRecord)
-            .OnEntryFrom(finish, s => Apply((FinishHearingViews)s.Command!, s.Actor, s.Now))
+            .OnEntryFrom(finish, s => Apply((FinishHearingViews)s.Command!, s.Actor, s.Now), "views heard")
             .InternalTransitionIf(finding, s => dimensionOpen.Met(s) && !CompletesAnalysis(s), (s, _) => Apply((RecordFinding)s.Command!, s.Actor, s.Now), dimensionOpen.Description)
             .PermitIf(finding, Phase.Analysed, s => dimensionOpen.Met(s) && CompletesAnalysis(s), "the last dimension");
 
         _machine.Configure(Phase.Analysed)
             .SubstateOf(Phase.ViewsOnRecord)
-            .OnEntryFrom(finding, s => Apply((RecordFinding)s.Command!, s.Actor, s.Now))
+            .OnEntryFrom(finding, s => Apply((RecordFinding)s.Command!, s.Actor, s.Now), "last finding recorded")
             .Permit(rate.Trigger, Phase.RiskRated);
 
         // A returned report comes back here: the assessors revise and report again.
         _machine.Configure(Phase.RiskRated)
             .SubstateOf(Phase.ViewsOnRecord)
-            .OnEntryFrom(rate, s => Apply((RateRisk)s.Command!, s.Actor, s.Now))
-            .OnEntryFrom(review, s => Apply((RecordReview)s.Command!, s.Actor, s.Now))
+            .OnEntryFrom(rate, s => Apply((RateRisk)s.Command!, s.Actor, s.Now), "risk rated")
+            .OnEntryFrom(review, s => Apply((RecordReview)s.Command!, s.Actor, s.Now), "report returned")
             .InternalTransitionIf(rate, mayRate.Met, (s, _) => Apply((RateRisk)s.Command!, s.Actor, s.Now), mayRate.Description)
-            .InternalTransition(mitigate, (s, _) => Apply((RecordMitigation)s.Command!, s.Actor, s.Now))
+            .InternalTransitionIf(mitigate, _ => true, (s, _) => Apply((RecordMitigation)s.Command!, s.Actor, s.Now), Always)
             .PermitIf(report, Phase.Reported, mayReport.Met, mayReport.Description);
 
         // Both offices must agree to the same report; one that returns it sends it back to the assessors.
         _machine.Configure(Phase.Reported)
             .SubstateOf(Phase.ViewsOnRecord)
-            .OnEntryFrom(report, s => Apply((WriteReport)s.Command!, s.Actor, s.Now))
+            .OnEntryFrom(report, s => Apply((WriteReport)s.Command!, s.Actor, s.Now), "report written")
             .PermitIf(review, Phase.RiskRated, s => officeToReview.Met(s) && Returns(s), "returned")
             .PermitIf(review, Phase.Reviewed, s => officeToReview.Met(s) && !Returns(s) && OtherOfficeAgreed(s), "agreed, as the other office did")
             .InternalTransitionIf(review, s => officeToReview.Met(s) && !Returns(s) && !OtherOfficeAgreed(s), (s, _) => Apply((RecordReview)s.Command!, s.Actor, s.Now), officeToReview.Description);
 
         _machine.Configure(Phase.Reviewed)
             .SubstateOf(Phase.ViewsOnRecord)
-            .OnEntryFrom(review, s => Apply((RecordReview)s.Command!, s.Actor, s.Now))
+            .OnEntryFrom(review, s => Apply((RecordReview)s.Command!, s.Actor, s.Now), "both offices agreed")
             .PermitIf(decide, Phase.Postponed, s => mayDecide.Met(s) && Postpones(s), "postpone")
             .PermitIf(decide, Phase.Decided, s => mayDecide.Met(s) && !Postpones(s), mayDecide.Description);
 
         _machine.Configure(Phase.Postponed)
             .SubstateOf(Phase.ViewsOnRecord)
-            .OnEntryFrom(decide, s => Apply((TakeCollectiveDecision)s.Command!, s.Actor, s.Now))
+            .OnEntryFrom(decide, s => Apply((TakeCollectiveDecision)s.Command!, s.Actor, s.Now), "postponed")
             .PermitIf(decide, Phase.Decided, mayDecide.Met, mayDecide.Description);
 
         _machine.Configure(Phase.Decided)
-            .OnEntryFrom(decide, s => Apply((TakeCollectiveDecision)s.Command!, s.Actor, s.Now));
+            .OnEntryFrom(decide, s => Apply((TakeCollectiveDecision)s.Command!, s.Actor, s.Now), "decided");
     }
 
     private StateMachine<Phase, string>.TriggerWithParameters<Step> On<TMove>()
