@@ -69,7 +69,7 @@ public sealed partial class OperatorToolsTests(EngineFixture engine)
         using var admin = engine.As(Tokens.Administrator);
         var scrape = await Scrape.Of(admin);
 
-        Assert.True(scrape.Sum("emergency_commands_total", ("kind", "petition"), ("move", "RegisterDispute")) >= 1, scrape.ToString());
+        Assert.True(scrape.Sum("emergency_commands_total", ("kind", "petition"), ("move", "register")) >= 1, scrape.ToString());
         foreach (var secret in new[] { "Li Hua", "13912345678", "11010519491231002X", "Metered Smelting", "12 River Road", dispute.Body.Str("id"), incident, "Aniline" })
         {
             Assert.DoesNotContain(secret, scrape.Text, StringComparison.OrdinalIgnoreCase);
