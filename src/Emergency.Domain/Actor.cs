@@ -30,4 +30,7 @@ public enum Role
 
     /// <summary>信访工作人员 — registers and handles petitions, complaints and suggestions; sees the complainant's personal data.</summary>
     PetitionOfficer,
+
+    /// <summary>系统管理员 — runs the engine: its metrics and the Orleans dashboard; no case rights, sees no case data.</summary>
+    Administrator,
 }

@@ -30,7 +30,7 @@ try
     }
 
     var settings = app.Services.GetRequiredService<EngineSettings>();
-    Console.WriteLine($"Emergency engine ready at {string.Join(", ", app.Urls)} (storage: {settings.Storage.Provider}); health: /healthz, API: /openapi/v1.json");
+    Console.WriteLine($"Emergency engine ready at {string.Join(", ", app.Urls)} (storage: {settings.Storage.Provider}); health: /healthz, API: /openapi/v1.json, reference: /scalar/v1");
     await app.WaitForShutdownAsync();
     return 0;
 }

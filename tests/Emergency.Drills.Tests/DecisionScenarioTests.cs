@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
 using Emergency.Drills.Tests.Infrastructure;
@@ -21,10 +22,10 @@ public sealed class DecisionScenarioTests
         Assert.Equal((MajorDecisionKind.InvestmentProject, "Dongshan"), (draft.Kind, draft.Region));
         var plan = Assert.IsType<PlanAssessment>(steps[2].Command);
         Assert.Equal([ViewMethod.PublicComment, ViewMethod.Questionnaire, ViewMethod.Visit, ViewMethod.Hearing], plan.Methods);
-        var high = Assert.IsType<RateRisk>(steps.First(s => s.Action == DecisionAction.RateRisk).Command);
+        var high = Assert.IsType<RateRisk>(steps.First(s => s.Action == "rateRisk").Command);
         Assert.Equal(RiskLevel.High, high.Level);
         Assert.Equal(2, high.Reasons.Count);
-        Assert.All(steps, s => Assert.Equal(s.Action.RoleOf(), s.By));
+        Assert.All(steps, s => Assert.Equal(Moves.Info(s.Command.GetType()).Roles[0], s.By));
         Assert.Equal(Domain.Role.DecisionMaker, steps.Single(s => s.Id == "approve-high").By);
         Assert.Equal(TimeSpan.FromDays(70), scenario.End);
         Assert.Equal(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
@@ -40,6 +41,17 @@ public sealed class SchemaTests
         Assert.Equal(FactsPatch.Known.Order(), SchemaJson["$defs"]!["facts"]!["properties"]!.AsObject().Select(p => p.Key).Order());
         var refusals = expectations.Single(k => (string?)k["title"] == MoveRefusedExpectation.KindName)["properties"]![MoveRefusedExpectation.KindName]!["properties"]!["refusal"]!["enum"]!.AsArray();
         Assert.Equal(DecisionRefusals.All.Order(), refusals.Select(r => (string)r!).Order());
+    }
+
+    [Fact]
+    public void The_schema_names_every_move_of_a_major_decision_as_an_action()
+    {
+        var moves = Moves.Of<MajorDecisionCommand>().Select(m => m.Name).ToList();
+        var step = SchemaJson["$defs"]!["inject"]!["oneOf"]!.AsArray().Single(k => (string?)k!["title"] == DecisionStep.KindName)!;
+        var refused = SchemaJson["$defs"]!["expectation"]!["oneOf"]!.AsArray().Single(k => (string?)k!["title"] == MoveRefusedExpectation.KindName)!;
+
+        Assert.Equal(moves, step["properties"]!["action"]!["enum"]!.AsArray().Select(a => (string)a!));
+        Assert.Equal(moves, refused["properties"]![MoveRefusedExpectation.KindName]!["properties"]!["action"]!["enum"]!.AsArray().Select(a => (string)a!));
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public sealed class DecisionGrainTests : IAsyncLifetime
         // Ten days pass while the engine is down.
         await _engine.RestartAsync(whileDown: () => _engine.Clock.Advance(TimeSpan.FromDays(10)));
 
-        var early = await _engine.Decision("dec-restart").ClosePublicComment(new ClosePublicComment { CommentsReceived = 3, Summary = "early" }, By(Assessor));
+        var early = await _engine.Decision("dec-restart").Execute(new ClosePublicComment { CommentsReceived = 3, Summary = "early" }, By(Assessor));
         Assert.Equal(CommandStatus.NotAllowed, early.Status);
         Assert.Contains("cannot be cut short", early.Decision!.Reason);
         Assert.DoesNotContain("closePublicComment", early.Decision.AllowedMoves);
@@ -45,7 +45,7 @@ public sealed class DecisionGrainTests : IAsyncLifetime
         var republished = await Eventually.Until(_engine.OpenDecisionsAsync, l => l.Single(s => s.Id == "dec-restart").Version == marked.Version, "the new summary in the list");
         Assert.DoesNotContain(republished.Single(s => s.Id == "dec-restart").BlockedBy, b => b.Kind == BlockerKind.CommentPeriod);
 
-        var closed = (await _engine.Decision("dec-restart").ClosePublicComment(new ClosePublicComment { CommentsReceived = 30, Summary = "in time" }, By(Assessor))).Accepted();
+        var closed = (await _engine.Decision("dec-restart").Execute(new ClosePublicComment { CommentsReceived = 30, Summary = "in time" }, By(Assessor))).Accepted();
         Assert.Equal(mayCloseAt, closed.PublicComment!.ClosedAt);
     }
 
@@ -72,14 +72,14 @@ public sealed class DecisionGrainTests : IAsyncLifetime
 
         // The matter, activated afresh after a restart, reads the restriction from the registry.
         await _engine.RestartAsync();
-        var refused = await _engine.Decision("dec-handan").TakeCollectiveDecision(Implement(), By(Maker));
+        var refused = await _engine.Decision("dec-handan").Execute(Implement(), By(Maker));
         Assert.Equal(CommandStatus.NotAllowed, refused.Status);
         Assert.Contains("regional approval restriction", refused.Decision!.Reason);
         Assert.Equal(MajorDecisionStage.Reviewed, refused.View!.Stage);
         Assert.Equal(blocked.Version, refused.View.Version);
 
         // Another region is not blocked.
-        Assert.Equal(MajorDecisionStage.Decided, (await _engine.Decision("dec-xingtai").TakeCollectiveDecision(Implement(), By(Maker))).Accepted().Stage);
+        Assert.Equal(MajorDecisionStage.Decided, (await _engine.Decision("dec-xingtai").Execute(Implement(), By(Maker))).Accepted().Stage);
 
         var lifted = await _engine.Registry().LiftRestriction("rr-handan", new LiftRegionalRestriction { Reason = "Targets met." }, By(Enforcer));
         Assert.Equal(CommandStatus.Accepted, lifted.Status);
@@ -88,7 +88,7 @@ public sealed class DecisionGrainTests : IAsyncLifetime
         Assert.Contains(freed.Timeline, e => e.Kind == MajorDecisionTimelineKind.RestrictionLifted);
         Assert.Contains("takeCollectiveDecision(implement)", freed.AllowedMoves);
 
-        var decided = (await _engine.Decision("dec-handan").TakeCollectiveDecision(Implement(), By(Maker))).Accepted();
+        var decided = (await _engine.Decision("dec-handan").Execute(Implement(), By(Maker))).Accepted();
         Assert.Equal(MajorDecisionStage.Decided, decided.Stage);
         await Eventually.Until(_engine.OpenDecisionsAsync, l => l.All(s => s.Id is not ("dec-handan" or "dec-xingtai")), "decided matters to leave the open list");
     }
@@ -98,10 +98,10 @@ public sealed class DecisionGrainTests : IAsyncLifetime
     {
         Assert.Equal(CommandStatus.Accepted, (await _engine.Registry().SetRestriction("rr-first", Restriction(), By(Enforcer))).Status);
 
-        var drafted = (await _engine.Decision("dec-later").Draft(Draft(), Scopes.Live, By(Maker))).Accepted();
+        var drafted = (await _engine.Decision("dec-later").Execute(Draft(), By(Maker))).Accepted();
         Assert.Equal("rr-first", Assert.Single(drafted.RestrictionsInForce).Id);
         Assert.Contains(drafted.BlockedBy, b => b.Kind == BlockerKind.RegionalRestriction);
-        var elsewhere = (await _engine.Decision("dec-elsewhere").Draft(Draft("Xingtai"), Scopes.Live, By(Maker))).Accepted();
+        var elsewhere = (await _engine.Decision("dec-elsewhere").Execute(Draft("Xingtai"), By(Maker))).Accepted();
         Assert.Empty(elsewhere.RestrictionsInForce);
     }
 

@@ -44,10 +44,10 @@ internal static class DecisionSteps
     public static async Task<MajorDecisionView> CommentOpenAsync(this EngineCluster engine, string id, string region = "Handan")
     {
         var grain = engine.Decision(id);
-        (await grain.Draft(Draft(region), Scopes.Live, By(Maker))).Accepted();
-        (await grain.Submit(new SubmitMajorDecision(), By(Maker))).Accepted();
-        (await grain.PlanAssessment(new PlanAssessment { AssessedBy = "stability group", Plan = "Hear the villages.", Methods = [ViewMethod.PublicComment, ViewMethod.Visit] }, By(Assessor))).Accepted();
-        return (await grain.OpenPublicComment(new OpenPublicComment { Channel = "the bureau's website" }, By(Assessor))).Accepted();
+        (await grain.Execute(Draft(region), By(Maker))).Accepted();
+        (await grain.Execute(new SubmitMajorDecision(), By(Maker))).Accepted();
+        (await grain.Execute(new PlanAssessment { AssessedBy = "stability group", Plan = "Hear the villages.", Methods = [ViewMethod.PublicComment, ViewMethod.Visit] }, By(Assessor))).Accepted();
+        return (await grain.Execute(new OpenPublicComment { Channel = "the bureau's website" }, By(Assessor))).Accepted();
     }
 
     /// <summary>From an open comment period to both offices' agreement at a low risk; the engine clock runs past the comment period.</summary>
@@ -57,19 +57,19 @@ internal static class DecisionSteps
         var grain = engine.Decision(id);
         var visitAt = engine.Clock.GetUtcNow();
         engine.Clock.Advance(opened.PublicComment!.MayCloseAt - engine.Clock.GetUtcNow());
-        (await grain.ClosePublicComment(new ClosePublicComment { CommentsReceived = 12, Summary = "Few objections." }, By(Assessor))).Accepted();
-        (await grain.RecordViews(new RecordViews { Method = ViewMethod.Visit, From = visitAt, To = visitAt, People = 40, Opposed = 3, Summary = "Most support it." }, By(Assessor))).Accepted();
-        (await grain.FinishHearingViews(new FinishHearingViews(), By(Assessor))).Accepted();
+        (await grain.Execute(new ClosePublicComment { CommentsReceived = 12, Summary = "Few objections." }, By(Assessor))).Accepted();
+        (await grain.Execute(new RecordViews { Method = ViewMethod.Visit, From = visitAt, To = visitAt, People = 40, Opposed = 3, Summary = "Most support it." }, By(Assessor))).Accepted();
+        (await grain.Execute(new FinishHearingViews(), By(Assessor))).Accepted();
         foreach (var dimension in (AnalysisDimension[])[AnalysisDimension.Legality, AnalysisDimension.Reasonableness, AnalysisDimension.Feasibility, AnalysisDimension.Controllability])
         {
-            (await grain.RecordFinding(new RecordFinding { Dimension = dimension, Findings = "Sound." }, By(Assessor))).Accepted();
+            (await grain.Execute(new RecordFinding { Dimension = dimension, Findings = "Sound." }, By(Assessor))).Accepted();
         }
 
-        (await grain.RateRisk(new RateRisk { Level = RiskLevel.Low, Reasons = ["most support it"] }, By(Assessor))).Accepted();
-        (await grain.RecordMitigation(new RecordMitigation { Measure = "Publish emission data live.", ResponsibleUnit = "project company" }, By(Assessor))).Accepted();
-        (await grain.WriteReport(new WriteReport { Summary = "Low risk.", EmergencyPlan = "Dialogue team on call." }, By(Assessor))).Accepted();
-        (await grain.RecordReview(new RecordReview { Office = ReviewOffice.StabilityOffice, Verdict = ReviewVerdict.Agreed, Comments = "Agreed." }, By(Assessor))).Accepted();
-        return (await grain.RecordReview(new RecordReview { Office = ReviewOffice.LegalOffice, Verdict = ReviewVerdict.Agreed, Comments = "Agreed." }, By(Assessor))).Accepted();
+        (await grain.Execute(new RateRisk { Level = RiskLevel.Low, Reasons = ["most support it"] }, By(Assessor))).Accepted();
+        (await grain.Execute(new RecordMitigation { Measure = "Publish emission data live.", ResponsibleUnit = "project company" }, By(Assessor))).Accepted();
+        (await grain.Execute(new WriteReport { Summary = "Low risk.", EmergencyPlan = "Dialogue team on call." }, By(Assessor))).Accepted();
+        (await grain.Execute(new RecordReview { Office = ReviewOffice.StabilityOffice, Verdict = ReviewVerdict.Agreed, Comments = "Agreed." }, By(Assessor))).Accepted();
+        return (await grain.Execute(new RecordReview { Office = ReviewOffice.LegalOffice, Verdict = ReviewVerdict.Agreed, Comments = "Agreed." }, By(Assessor))).Accepted();
     }
 
     public static TakeCollectiveDecision Implement() => new()

@@ -37,16 +37,16 @@ public sealed class RegionTreeGrainTests : IAsyncLifetime
         }
 
         Assert.Empty((await _engine.Decision("dec-linzhou").GetView())!.RestrictionsInForce);
-        var refused = await _engine.Decision("dec-lucheng").TakeCollectiveDecision(Implement(), By(Maker));
+        var refused = await _engine.Decision("dec-lucheng").Execute(Implement(), By(Maker));
         Assert.Equal(CommandStatus.NotAllowed, refused.Status);
         Assert.Contains("regional approval restriction (区域限批) on Changzhi", refused.Decision!.Reason, StringComparison.Ordinal);
-        Assert.Equal(MajorDecisionStage.Decided, (await _engine.Decision("dec-linzhou").TakeCollectiveDecision(Implement(), By(Maker))).Accepted().Stage);
+        Assert.Equal(MajorDecisionStage.Decided, (await _engine.Decision("dec-linzhou").Execute(Implement(), By(Maker))).Accepted().Stage);
 
         Assert.Equal(CommandStatus.Accepted, (await _engine.Registry().LiftRestriction("rr-changzhi", new LiftRegionalRestriction { Reason = "Targets met." }, By(Enforcer))).Status);
         var freed = (await _engine.Decision("dec-pingshun").GetView())!;
         Assert.Empty(freed.RestrictionsInForce);
         Assert.Contains(freed.Timeline, e => e.Kind == MajorDecisionTimelineKind.RestrictionLifted);
-        Assert.Equal(MajorDecisionStage.Decided, (await _engine.Decision("dec-lucheng").TakeCollectiveDecision(Implement(), By(Maker))).Accepted().Stage);
+        Assert.Equal(MajorDecisionStage.Decided, (await _engine.Decision("dec-lucheng").Execute(Implement(), By(Maker))).Accepted().Stage);
     }
 
     [Fact]
@@ -54,9 +54,9 @@ public sealed class RegionTreeGrainTests : IAsyncLifetime
     {
         Assert.Equal(CommandStatus.Accepted, (await _engine.Registry().SetRestriction("rr-shanxi", Restriction("山西省"), By(Enforcer))).Status);
 
-        var drafted = (await _engine.Decision("dec-county").Draft(Draft("潞城区"), Scopes.Live, By(Maker))).Accepted();
-        var elsewhere = (await _engine.Decision("dec-hebei").Draft(Draft("涉县"), Scopes.Live, By(Maker))).Accepted();
-        var unknown = await _engine.Decision("dec-nowhere").Draft(Draft("Springfield"), Scopes.Live, By(Maker));
+        var drafted = (await _engine.Decision("dec-county").Execute(Draft("潞城区"), By(Maker))).Accepted();
+        var elsewhere = (await _engine.Decision("dec-hebei").Execute(Draft("涉县"), By(Maker))).Accepted();
+        var unknown = await _engine.Decision("dec-nowhere").Execute(Draft("Springfield"), By(Maker));
         var unknownRestriction = await _engine.Registry().SetRestriction("rr-nowhere", Restriction("Springfield"), By(Enforcer));
 
         Assert.Equal("rr-shanxi", Assert.Single(drafted.RestrictionsInForce).Id);

@@ -6,17 +6,18 @@ namespace Emergency.Domain.Decisions;
 /// <summary>
 /// One major decision (重大决策) and its social stability risk assessment (社会稳定风险评估): submitted, assessed
 /// (plan, views heard, analysis, rating, report), reviewed by the stability and legal offices, and decided
-/// collectively. A Stateless machine decides which moves each stage allows; the guards of the procedure (a high
-/// risk is never implemented, a medium risk goes on only mitigated and rated again, the comment period runs its
-/// minimum, a changed proposal is assessed again, a regional approval restriction blocks approval) are checked
-/// here and nowhere else. Every method takes "now" from its caller; a refused command changes nothing.
+/// collectively. Every move is a <see cref="MajorDecisionCommand"/> judged by <see cref="Handle"/>: its fields by the
+/// record, whether the procedure allows it now by the machine (MajorDecision.Machine.cs), whose transitions carry the
+/// effects below. The guards of the procedure (a high risk is never implemented, a medium risk goes on only mitigated
+/// and rated again, the comment period runs its minimum, a changed proposal is assessed again, a regional approval
+/// restriction blocks approval) are checked there and nowhere else. "now" comes from the caller; a refused command
+/// changes nothing.
 /// </summary>
 public sealed partial class MajorDecision
 {
     /// <summary>Longest list a command may carry (ids, reasons, methods): bad input must not bloat the stored state.</summary>
     public const int MaxListItems = 200;
 
-    private readonly StateMachine<MajorDecisionStage, Trigger> _machine;
     private readonly MajorDecisionRuleCatalog _catalog;
     private readonly IRegionalRestrictions _restrictions;
 
@@ -25,26 +26,8 @@ public sealed partial class MajorDecision
         State = state;
         _catalog = catalog;
         _restrictions = restrictions;
-        _machine = new StateMachine<MajorDecisionStage, Trigger>(() => State.Stage, stage => State.Stage = stage);
+        _machine = new StateMachine<Phase, string>(() => (Phase)State.Stage, phase => State.Stage = (MajorDecisionStage)phase);
         Configure();
-    }
-
-    private enum Trigger
-    {
-        Submit,
-        PlanAssessment,
-        OpenPublicComment,
-        ClosePublicComment,
-        RecordViews,
-        AttachPublicOpinion,
-        FinishHearingViews,
-        RecordFinding,
-        RateRisk,
-        RecordMitigation,
-        WriteReport,
-        RecordReview,
-        TakeCollectiveDecision,
-        ChangeProposal,
     }
 
     public MajorDecisionState State { get; }
@@ -66,16 +49,13 @@ public sealed partial class MajorDecision
     public static MajorDecision Load(MajorDecisionState state, MajorDecisionRuleCatalog catalog, IRegionalRestrictions restrictions) =>
         new(state, catalog, restrictions);
 
+
     /// <summary>Drafts a major decision. No rule set yet: the one in force at submission will judge it.</summary>
     public static (MajorDecision? MajorDecision, Decision Decision) Draft(
         string id, string scope, DraftMajorDecision command, Actor actor, MajorDecisionRuleCatalog catalog, IRegionalRestrictions restrictions, DateTimeOffset now)
     {
-        var check = new Validator()
-            .Required("title", command.Title)
-            .Required("region", command.Region)
-            .Defined("kind", command.Kind)
-            .Required("proposal", command.Proposal, Validator.LongText)
-            .Optional("description", command.Description);
+        var check = new Validator();
+        command.Check(check, null, now);
         if (restrictions.Regions.Problem(command.Region) is { } unknown)
         {
             check.Add("region", unknown);
@@ -105,430 +85,214 @@ public sealed partial class MajorDecision
         return (decision, Decision.Accepted);
     }
 
-    public Decision Submit(SubmitMajorDecision command, Actor actor, DateTimeOffset now)
+    private void Apply(SubmitMajorDecision command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator().Optional("note", command.Note);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var rules = _catalog.InForceAt(now);
-        return Attempt(Trigger.Submit, "submit", now, precondition: () => rules is null ? NoRuleSetAt(now) : null, apply: () =>
-        {
-            State.SubmittedAt = now;
-            State.SubmittedBy = actor.ToString();
-            State.RuleSetId = rules!.Id;
-            Append(now, now, actor, MajorDecisionTimelineKind.Submitted, $"Submitted for decision; judged by rule set {rules.Id}{Noted(command.Note)}");
-        });
+        var rules = _catalog.InForceAt(now)!;
+        State.SubmittedAt = now;
+        State.SubmittedBy = actor.ToString();
+        State.RuleSetId = rules.Id;
+        Append(now, now, actor, MajorDecisionTimelineKind.Submitted, $"Submitted for decision; judged by rule set {rules.Id}{Noted(command.Note)}");
     }
 
-    public Decision PlanAssessment(PlanAssessment command, Actor actor, DateTimeOffset now)
+    private void Apply(PlanAssessment command, Actor actor, DateTimeOffset now, bool revising)
     {
-        var check = new Validator()
-            .Required("assessedBy", command.AssessedBy)
-            .Required("plan", command.Plan, Validator.LongText);
-        CheckMethods(check, command.Methods, Rules);
-        if (check.Errors.Count > 0)
+        if (!revising)
         {
-            return Decision.Invalid(check.Errors);
+            State.Rounds.Add(new AssessmentRound { Number = 1, OpenedAt = now, OpenedBecause = "first assessment" });
         }
 
-        return Attempt(Trigger.PlanAssessment, "plan the assessment", now, precondition: null, apply: () =>
-        {
-            var revising = State.Stage == MajorDecisionStage.AssessmentPlanned;
-            if (!revising)
-            {
-                State.Rounds.Add(new AssessmentRound { Number = 1, OpenedAt = now, OpenedBecause = "first assessment" });
-            }
-
-            var round = State.Round!;
-            round.AssessedBy = command.AssessedBy.Trim();
-            round.Plan = command.Plan;
-            round.PlannedMethods = [.. command.Methods.Distinct().Order()];
-            Append(now, now, actor, MajorDecisionTimelineKind.AssessmentPlanned,
-                $"{(revising ? "Assessment plan revised" : "Assessment planned")}: assessed by {round.AssessedBy}; views to be heard by {string.Join(", ", round.PlannedMethods.Select(m => m.Title()))}");
-        });
+        var round = State.Round!;
+        round.AssessedBy = command.AssessedBy.Trim();
+        round.Plan = command.Plan;
+        round.PlannedMethods = [.. command.Methods.Distinct().Order()];
+        Append(now, now, actor, MajorDecisionTimelineKind.AssessmentPlanned,
+            $"{(revising ? "Assessment plan revised" : "Assessment planned")}: assessed by {round.AssessedBy}; views to be heard by {string.Join(", ", round.PlannedMethods.Select(m => m.Title()))}");
     }
 
-    public Decision OpenPublicComment(OpenPublicComment command, Actor actor, DateTimeOffset now)
+    private void Apply(OpenPublicComment command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator()
-            .Required("channel", command.Channel)
-            .NotInFuture("at", command.At, now);
-        if (State.Round is { } planned)
-        {
-            check.NotBefore("at", command.At, planned.OpenedAt, "the assessment plan: comments on an earlier proposal do not count");
-        }
-
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
         var at = command.At ?? now;
-        return Attempt(Trigger.OpenPublicComment, "open public comment", now, precondition: WhyNotOpenComment, apply: () =>
+        var rule = Rules!.PublicComment;
+        var period = new CommentPeriod
         {
-            var rule = Rules!.PublicComment;
-            var period = new CommentPeriod
-            {
-                OpenedAt = at,
-                RecordedAt = now,
-                OpenedBy = actor.ToString(),
-                Channel = command.Channel.Trim(),
-                MinimumPeriod = rule.MinimumPeriod,
-                MayCloseAt = at + rule.MinimumPeriod,
-            };
-            State.Round!.PublicComment = period;
-            Append(at, now, actor, MajorDecisionTimelineKind.PublicCommentOpened,
-                $"Proposal published for public comment on {period.Channel}; open at least {Durations.Describe(rule.MinimumPeriod)} ({rule.Source}): it may close from {Durations.Describe(period.MayCloseAt)}{RecordedLater(at, now)}");
-        });
+            OpenedAt = at,
+            RecordedAt = now,
+            OpenedBy = actor.ToString(),
+            Channel = command.Channel.Trim(),
+            MinimumPeriod = rule.MinimumPeriod,
+            MayCloseAt = at + rule.MinimumPeriod,
+        };
+        State.Round!.PublicComment = period;
+        Append(at, now, actor, MajorDecisionTimelineKind.PublicCommentOpened,
+            $"Proposal published for public comment on {period.Channel}; open at least {Durations.Describe(rule.MinimumPeriod)} ({rule.Source}): it may close from {Durations.Describe(period.MayCloseAt)}{RecordedLater(at, now)}");
     }
 
-    public Decision ClosePublicComment(ClosePublicComment command, Actor actor, DateTimeOffset now)
+    private void Apply(ClosePublicComment command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator()
-            .NotNegative("commentsReceived", command.CommentsReceived)
-            .Required("summary", command.Summary, Validator.LongText)
-            .NotInFuture("at", command.At, now);
-        if (State.Round?.PublicComment is { } opened)
-        {
-            check.NotBefore("at", command.At, opened.OpenedAt, "the opening of the comment period");
-        }
-
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
         var at = command.At ?? now;
-        return Attempt(Trigger.ClosePublicComment, "close public comment", now, precondition: () => WhyNotCloseComment(at), apply: () =>
-        {
-            var period = State.Round!.PublicComment!;
-            period.ClosedAt = at;
-            period.ClosedBy = actor.ToString();
-            period.CommentsReceived = command.CommentsReceived;
-            period.Summary = command.Summary;
-            Append(at, now, actor, MajorDecisionTimelineKind.PublicCommentClosed,
-                $"Public comment closed after {Durations.Describe(at - period.OpenedAt)}: {command.CommentsReceived} comments received: {command.Summary}{RecordedLater(at, now)}");
-        });
+        var period = State.Round!.PublicComment!;
+        period.ClosedAt = at;
+        period.ClosedBy = actor.ToString();
+        period.CommentsReceived = command.CommentsReceived;
+        period.Summary = command.Summary;
+        Append(at, now, actor, MajorDecisionTimelineKind.PublicCommentClosed,
+            $"Public comment closed after {Durations.Describe(at - period.OpenedAt)}: {command.CommentsReceived} comments received: {command.Summary}{RecordedLater(at, now)}");
     }
 
-    public Decision RecordViews(RecordViews command, Actor actor, DateTimeOffset now)
+    private void Apply(RecordViews command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator()
-            .Defined("method", command.Method)
-            .NotInFuture("to", command.To, now)
-            .NotNegative("people", command.People)
-            .NotNegative("opposed", command.Opposed)
-            .Required("summary", command.Summary, Validator.LongText);
-        if (command.Method == ViewMethod.PublicComment)
+        var round = State.Round!;
+        var record = new ViewRecord
         {
-            check.Add("method", "public comment is recorded by opening and closing the comment period");
-        }
-
-        if (command.To < command.From)
-        {
-            check.Add("to", $"{command.To:O} is before from ({command.From:O})");
-        }
-
-        if (command.Opposed > command.People)
-        {
-            check.Add("opposed", $"{command.Opposed} is more than the {command.People} people heard");
-        }
-
-        if (State.Round is { } round)
-        {
-            check.NotBefore("from", command.From, round.OpenedAt, "the assessment plan: views on an earlier proposal do not count");
-        }
-
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.RecordViews, $"record views by {command.Method.Title()}", now, precondition: null, apply: () =>
-        {
-            var round = State.Round!;
-            var record = new ViewRecord
-            {
-                Number = round.Views.Count + 1,
-                Method = command.Method,
-                From = command.From,
-                To = command.To,
-                People = command.People,
-                Opposed = command.Opposed,
-                Summary = command.Summary,
-                RecordedAt = now,
-                RecordedBy = actor.ToString(),
-            };
-            round.Views.Add(record);
-            Append(command.To, now, actor, MajorDecisionTimelineKind.ViewsRecorded,
-                $"Views heard by {command.Method.Title()} {Period(command.From, command.To)}: {command.People} people{(command.Opposed is { } opposed ? $", {opposed} opposed" : "")}: {command.Summary}");
-        });
+            Number = round.Views.Count + 1,
+            Method = command.Method,
+            From = command.From,
+            To = command.To,
+            People = command.People,
+            Opposed = command.Opposed,
+            Summary = command.Summary,
+            RecordedAt = now,
+            RecordedBy = actor.ToString(),
+        };
+        round.Views.Add(record);
+        Append(command.To, now, actor, MajorDecisionTimelineKind.ViewsRecorded,
+            $"Views heard by {command.Method.Title()} {Period(command.From, command.To)}: {command.People} people{(command.Opposed is { } opposed ? $", {opposed} opposed" : "")}: {command.Summary}");
     }
 
-    public Decision AttachPublicOpinion(AttachPublicOpinion command, Actor actor, DateTimeOffset now)
+    private void Apply(AttachPublicOpinion command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator()
-            .Defined("kind", command.Kind)
-            .Required("summary", command.Summary, Validator.LongText)
-            .NotInFuture("to", command.To, now);
-        if (command.Ids is null || command.Ids.Count == 0)
+        var link = new PublicOpinionLink
         {
-            check.Add("ids", "must name at least one complaint or warning");
-        }
-        else if (command.Ids.Count > MaxListItems)
-        {
-            check.Add("ids", $"has {command.Ids.Count} entries; at most {MaxListItems} are allowed: attach the rest as another link");
-        }
-        else
-        {
-            for (var i = 0; i < command.Ids.Count; i++)
-            {
-                check.Required($"ids[{i}]", command.Ids[i]);
-            }
-        }
-
-        if (command.Count < 1)
-        {
-            check.Add("count", "must be at least 1");
-        }
-
-        if (command.To < command.From)
-        {
-            check.Add("to", $"{command.To:O} is before from ({command.From:O})");
-        }
-
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.AttachPublicOpinion, "attach public opinion", now, precondition: null, apply: () =>
-        {
-            var link = new PublicOpinionLink
-            {
-                Number = State.PublicOpinion.Count + 1,
-                Kind = command.Kind,
-                Ids = [.. command.Ids!.Select(i => i.Trim())],
-                Summary = command.Summary,
-                Count = command.Count,
-                From = command.From,
-                To = command.To,
-                AttachedAt = now,
-                AttachedBy = actor.ToString(),
-            };
-            State.PublicOpinion.Add(link);
-            var what = command.Kind == PublicOpinionKind.Complaints ? $"{command.Count} complaints" : $"An early warning ({command.Count} complaints)";
-            Append(now, now, actor, MajorDecisionTimelineKind.PublicOpinionAttached,
-                $"{what} {Period(command.From, command.To)} attached as views heard ({string.Join(", ", link.Ids)}): {command.Summary}");
-        });
+            Number = State.PublicOpinion.Count + 1,
+            Kind = command.Kind,
+            Ids = [.. command.Ids!.Select(i => i.Trim())],
+            Summary = command.Summary,
+            Count = command.Count,
+            From = command.From,
+            To = command.To,
+            AttachedAt = now,
+            AttachedBy = actor.ToString(),
+        };
+        State.PublicOpinion.Add(link);
+        var what = command.Kind == PublicOpinionKind.Complaints ? $"{command.Count} complaints" : $"An early warning ({command.Count} complaints)";
+        Append(now, now, actor, MajorDecisionTimelineKind.PublicOpinionAttached,
+            $"{what} {Period(command.From, command.To)} attached as views heard ({string.Join(", ", link.Ids)}): {command.Summary}");
     }
 
-    public Decision FinishHearingViews(FinishHearingViews command, Actor actor, DateTimeOffset now)
+    private void Apply(FinishHearingViews command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator().Optional("note", command.Note);
-        if (check.Errors.Count > 0)
+        var round = State.Round!;
+        round.ViewsHeardAt = now;
+        var heard = new List<string>();
+        if (round.PublicComment is { ClosedAt: { } closed } comment)
         {
-            return Decision.Invalid(check.Errors);
+            heard.Add($"public comment for {Durations.Describe(closed - comment.OpenedAt)} ({comment.CommentsReceived} comments)");
         }
 
-        return Attempt(Trigger.FinishHearingViews, "finish hearing views", now, precondition: () => WhyNotFinishHearing(now), apply: () =>
+        heard.AddRange(round.Views.GroupBy(v => v.Method).Select(g => $"{g.Key.Title()} ×{g.Count()} ({g.Sum(v => v.People)} people)"));
+        if (State.PublicOpinion.Count > 0)
         {
-            var round = State.Round!;
-            round.ViewsHeardAt = now;
-            var heard = new List<string>();
-            if (round.PublicComment is { ClosedAt: { } closed } comment)
-            {
-                heard.Add($"public comment for {Durations.Describe(closed - comment.OpenedAt)} ({comment.CommentsReceived} comments)");
-            }
+            heard.Add($"public opinion ×{State.PublicOpinion.Count} ({State.PublicOpinion.Sum(p => p.Count)} complaints)");
+        }
 
-            heard.AddRange(round.Views.GroupBy(v => v.Method).Select(g => $"{g.Key.Title()} ×{g.Count()} ({g.Sum(v => v.People)} people)"));
-            if (State.PublicOpinion.Count > 0)
-            {
-                heard.Add($"public opinion ×{State.PublicOpinion.Count} ({State.PublicOpinion.Sum(p => p.Count)} complaints)");
-            }
-
-            Append(now, now, actor, MajorDecisionTimelineKind.ViewsHeard, $"Views heard: {string.Join("; ", heard)}{Noted(command.Note)}");
-        });
+        Append(now, now, actor, MajorDecisionTimelineKind.ViewsHeard, $"Views heard: {string.Join("; ", heard)}{Noted(command.Note)}");
     }
 
-    public Decision RecordFinding(RecordFinding command, Actor actor, DateTimeOffset now)
+    private void Apply(RecordFinding command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator()
-            .Defined("dimension", command.Dimension)
-            .Required("findings", command.Findings, Validator.LongText);
-        // A finding under another name of a dimension (safety for controllability) is recorded on the rule set's own.
-        var dimension = Rules?.DimensionFor(command.Dimension) ?? command.Dimension;
-        if (Rules is { } rules && Enum.IsDefined(command.Dimension) && rules.DimensionFor(command.Dimension) is null)
-        {
-            check.Add("dimension", $"'{command.Dimension.Name()}' is not analysed under rule set {rules.Id} (dimensions: {string.Join(", ", rules.Dimensions.Keys.Select(d => d.Name()))})");
-        }
-
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.RecordFinding, $"record findings on {dimension.Title()}", now, precondition: () => WhyNotFinding(dimension), apply: () =>
-        {
-            State.Round!.Findings.Add(new DimensionFinding { Dimension = dimension, Findings = command.Findings, At = now, By = actor.ToString() });
-            Append(now, now, actor, MajorDecisionTimelineKind.FindingRecorded, $"Analysed {dimension.Title()}: {command.Findings}");
-        });
+        var dimension = command.On(Rules);
+        State.Round!.Findings.Add(new DimensionFinding { Dimension = dimension, Findings = command.Findings, At = now, By = actor.ToString() });
+        Append(now, now, actor, MajorDecisionTimelineKind.FindingRecorded, $"Analysed {dimension.Title()}: {command.Findings}");
     }
 
-    public Decision RateRisk(RateRisk command, Actor actor, DateTimeOffset now)
+    private void Apply(RateRisk command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator().Defined("level", command.Level);
-        CheckTexts(check, "reasons", command.Reasons, "must give at least one reason");
-        if (check.Errors.Count > 0)
+        var round = State.Round!;
+        var before = round.Rating;
+        round.Ratings.Add(new RiskRating
         {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.RateRisk, "rate the risk", now, precondition: WhyNotRate, apply: () =>
-        {
-            var round = State.Round!;
-            var before = round.Rating;
-            round.Ratings.Add(new RiskRating
-            {
-                Number = round.Ratings.Count + 1,
-                Level = command.Level,
-                Reasons = [.. command.Reasons],
-                MeasuresOnRecord = round.Mitigation.Count,
-                At = now,
-                By = actor.ToString(),
-            });
-            var rated = before is null ? $"Rated {command.Level.Title()}" : $"Rated again: {before.Level.Title()} → {command.Level.Title()} with {round.Mitigation.Count} mitigation measures on record";
-            Append(now, now, actor, MajorDecisionTimelineKind.RiskRated, $"{rated}: {string.Join("; ", command.Reasons)}");
+            Number = round.Ratings.Count + 1,
+            Level = command.Level,
+            Reasons = [.. command.Reasons],
+            MeasuresOnRecord = round.Mitigation.Count,
+            At = now,
+            By = actor.ToString(),
         });
+        var rated = before is null ? $"Rated {command.Level.Title()}" : $"Rated again: {before.Level.Title()} → {command.Level.Title()} with {round.Mitigation.Count} mitigation measures on record";
+        Append(now, now, actor, MajorDecisionTimelineKind.RiskRated, $"{rated}: {string.Join("; ", command.Reasons)}");
     }
 
-    public Decision RecordMitigation(RecordMitigation command, Actor actor, DateTimeOffset now)
+    private void Apply(RecordMitigation command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator()
-            .Required("measure", command.Measure, Validator.LongText)
-            .Required("responsibleUnit", command.ResponsibleUnit);
-        if (check.Errors.Count > 0)
+        var round = State.Round!;
+        var measure = new MitigationMeasure
         {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.RecordMitigation, "record a mitigation measure", now, precondition: null, apply: () =>
-        {
-            var round = State.Round!;
-            var measure = new MitigationMeasure
-            {
-                Number = round.Mitigation.Count + 1,
-                Measure = command.Measure,
-                ResponsibleUnit = command.ResponsibleUnit.Trim(),
-                AfterRating = round.Rating!.Number,
-                At = now,
-                By = actor.ToString(),
-            };
-            round.Mitigation.Add(measure);
-            Append(now, now, actor, MajorDecisionTimelineKind.MitigationRecorded, $"Mitigation measure #{measure.Number} ({measure.ResponsibleUnit}): {command.Measure}");
-        });
+            Number = round.Mitigation.Count + 1,
+            Measure = command.Measure,
+            ResponsibleUnit = command.ResponsibleUnit.Trim(),
+            AfterRating = round.Rating!.Number,
+            At = now,
+            By = actor.ToString(),
+        };
+        round.Mitigation.Add(measure);
+        Append(now, now, actor, MajorDecisionTimelineKind.MitigationRecorded, $"Mitigation measure #{measure.Number} ({measure.ResponsibleUnit}): {command.Measure}");
     }
 
-    public Decision WriteReport(WriteReport command, Actor actor, DateTimeOffset now)
+    private void Apply(WriteReport command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator()
-            .Required("summary", command.Summary, Validator.LongText)
-            .Required("emergencyPlan", command.EmergencyPlan, Validator.LongText);
-        if (check.Errors.Count > 0)
+        var round = State.Round!;
+        var report = new AssessmentReport
         {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.WriteReport, "write the report", now, precondition: WhyNotReport, apply: () =>
-        {
-            var round = State.Round!;
-            var report = new AssessmentReport
-            {
-                Number = round.Reports.Count + 1,
-                RiskLevel = round.Rating!.Level,
-                RatingNumber = round.Rating.Number,
-                Summary = command.Summary,
-                EmergencyPlan = command.EmergencyPlan,
-                MeasuresOnRecord = round.Mitigation.Count,
-                At = now,
-                By = actor.ToString(),
-            };
-            round.Reports.Add(report);
-            Append(now, now, actor, MajorDecisionTimelineKind.ReportWritten,
-                $"Report #{report.Number} written at {report.RiskLevel.Title()} with {report.MeasuresOnRecord} mitigation measures and an emergency plan: {command.Summary}");
-        });
+            Number = round.Reports.Count + 1,
+            RiskLevel = round.Rating!.Level,
+            RatingNumber = round.Rating.Number,
+            Summary = command.Summary,
+            EmergencyPlan = command.EmergencyPlan,
+            MeasuresOnRecord = round.Mitigation.Count,
+            At = now,
+            By = actor.ToString(),
+        };
+        round.Reports.Add(report);
+        Append(now, now, actor, MajorDecisionTimelineKind.ReportWritten,
+            $"Report #{report.Number} written at {report.RiskLevel.Title()} with {report.MeasuresOnRecord} mitigation measures and an emergency plan: {command.Summary}");
     }
 
-    public Decision RecordReview(RecordReview command, Actor actor, DateTimeOffset now)
+    private void Apply(RecordReview command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator()
-            .Defined("office", command.Office)
-            .Defined("verdict", command.Verdict)
-            .Required("comments", command.Comments, Validator.LongText);
-        if (check.Errors.Count > 0)
+        var round = State.Round!;
+        var report = round.Report!;
+        round.Reviews.Add(new PreliminaryReview
         {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.RecordReview, $"record the review of {command.Office.Title()}", now, precondition: () => WhyNotReview(command.Office), apply: () =>
-        {
-            var round = State.Round!;
-            var report = round.Report!;
-            round.Reviews.Add(new PreliminaryReview
-            {
-                Office = command.Office,
-                Verdict = command.Verdict,
-                Comments = command.Comments,
-                ReportNumber = report.Number,
-                At = now,
-                By = actor.ToString(),
-            });
-            var verdict = command.Verdict == ReviewVerdict.Agreed ? $"agreed to report #{report.Number}" : $"returned report #{report.Number} to the assessors";
-            Append(now, now, actor, MajorDecisionTimelineKind.ReviewRecorded, $"Preliminary review (初审): {command.Office.Title()} {verdict}: {command.Comments}");
+            Office = command.Office,
+            Verdict = command.Verdict,
+            Comments = command.Comments,
+            ReportNumber = report.Number,
+            At = now,
+            By = actor.ToString(),
         });
+        var verdict = command.Verdict == ReviewVerdict.Agreed ? $"agreed to report #{report.Number}" : $"returned report #{report.Number} to the assessors";
+        Append(now, now, actor, MajorDecisionTimelineKind.ReviewRecorded, $"Preliminary review (初审): {command.Office.Title()} {verdict}: {command.Comments}");
     }
 
-    public Decision TakeCollectiveDecision(TakeCollectiveDecision command, Actor actor, DateTimeOffset now)
+    private void Apply(TakeCollectiveDecision command, Actor actor, DateTimeOffset now)
     {
-        var check = new Validator()
-            .Defined("outcome", command.Outcome)
-            .Required("meeting", command.Meeting)
-            .Required("reasons", command.Reasons, Validator.LongText)
-            .Optional("explanation", command.Explanation);
-        if (command.Outcome.Approves() && State.Round?.Rating is { } rating && Rules is { } rules
-            && rules.RiskLevels[rating.Level].ExplanationRequired && string.IsNullOrWhiteSpace(command.Explanation))
+        var round = State.Round!;
+        var decision = new CollectiveDecision
         {
-            check.Add("explanation", $"is required to approve at {rating.Level.Title()}: say how the remaining objections are answered ({rules.RiskLevels[rating.Level].Source})");
-        }
-
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.TakeCollectiveDecision, $"decide {command.Outcome.Name()}", now, precondition: () => WhyNotDecide(command.Outcome, now), apply: () =>
-        {
-            var round = State.Round!;
-            var decision = new CollectiveDecision
-            {
-                Number = State.CollectiveDecisions.Count + 1,
-                Outcome = command.Outcome,
-                Meeting = command.Meeting.Trim(),
-                Reasons = command.Reasons,
-                Explanation = command.Explanation,
-                RiskLevel = round.Rating!.Level,
-                Round = round.Number,
-                ReportNumber = round.Report!.Number,
-                At = now,
-                By = actor.ToString(),
-            };
-            State.CollectiveDecisions.Add(decision);
-            Append(now, now, actor, MajorDecisionTimelineKind.CollectiveDecisionTaken,
-                $"Collective decision at {decision.Meeting}: {command.Outcome.Title()} at {decision.RiskLevel.Title()}: {command.Reasons}{(command.Explanation is { Length: > 0 } e ? $"; explanation: {e}" : "")}");
-        });
+            Number = State.CollectiveDecisions.Count + 1,
+            Outcome = command.Outcome,
+            Meeting = command.Meeting.Trim(),
+            Reasons = command.Reasons,
+            Explanation = command.Explanation,
+            RiskLevel = round.Rating!.Level,
+            Round = round.Number,
+            ReportNumber = round.Report!.Number,
+            At = now,
+            By = actor.ToString(),
+        };
+        State.CollectiveDecisions.Add(decision);
+        Append(now, now, actor, MajorDecisionTimelineKind.CollectiveDecisionTaken,
+            $"Collective decision at {decision.Meeting}: {command.Outcome.Title()} at {decision.RiskLevel.Title()}: {command.Reasons}{(command.Explanation is { Length: > 0 } e ? $"; explanation: {e}" : "")}");
     }
 
     /// <summary>
@@ -536,138 +300,44 @@ public sealed partial class MajorDecision
     /// heard the change reopens the assessment: the round is closed (with what it heard, found and concluded) and a
     /// new one starts from the plan, so the public comments again and the risk is rated again.
     /// </summary>
-    public Decision ChangeProposal(ChangeProposal command, Actor actor, DateTimeOffset now)
+    private void Apply(ChangeProposal command, Actor actor, DateTimeOffset now, bool reopens)
     {
-        var check = new Validator()
-            .Required("proposal", command.Proposal, Validator.LongText)
-            .Required("whatChanged", command.WhatChanged, Validator.LongText);
-        if (command.Proposal == State.Proposal)
+        var round = State.Round;
+        State.ProposalChanges.Add(new ProposalChange
         {
-            check.Add("proposal", "is the proposal as it stands: nothing changed");
-        }
-
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var reopens = ReopensAssessment;
-        return Attempt(Trigger.ChangeProposal, "change the proposal", now, precondition: null, apply: () =>
-        {
-            var round = State.Round;
-            State.ProposalChanges.Add(new ProposalChange
-            {
-                Number = State.ProposalChanges.Count + 1,
-                WhatChanged = command.WhatChanged,
-                Before = State.Proposal,
-                At = now,
-                By = actor.ToString(),
-                ReopenedRound = reopens ? round!.Number + 1 : null,
-            });
-            State.Proposal = command.Proposal;
-            Append(now, now, actor, MajorDecisionTimelineKind.ProposalChanged, $"Proposal changed: {command.WhatChanged}");
-            if (!reopens)
-            {
-                return;
-            }
-
-            var concluded = round!.Rating is { } rating ? $" (rated {rating.Level.Title()})" : "";
-            round.ClosedAt = now;
-            round.ClosedBecause = $"the proposal changed: {command.WhatChanged}";
-            if (round.PublicComment is { IsOpen: true } open)
-            {
-                open.SupersededAt = now;
-            }
-
-            State.Rounds.Add(new AssessmentRound
-            {
-                Number = round.Number + 1,
-                OpenedAt = now,
-                OpenedBecause = $"the proposal changed: {command.WhatChanged}",
-                AssessedBy = round.AssessedBy,
-                Plan = round.Plan,
-                PlannedMethods = [.. round.PlannedMethods],
-            });
-            Append(now, now, actor, MajorDecisionTimelineKind.AssessmentReopened,
-                $"Assessment reopened as round {round.Number + 1} on the changed proposal; round {round.Number}{concluded} is kept in the history; the plan is carried over");
+            Number = State.ProposalChanges.Count + 1,
+            WhatChanged = command.WhatChanged,
+            Before = State.Proposal,
+            At = now,
+            By = actor.ToString(),
+            ReopenedRound = reopens ? round!.Number + 1 : null,
         });
-    }
-
-    /// <summary>The moves the procedure allows now, in the words of the API.</summary>
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
-    {
-        var moves = new List<string>();
-        if (_machine.CanFire(Trigger.Submit) && _catalog.InForceAt(now) is not null)
+        State.Proposal = command.Proposal;
+        Append(now, now, actor, MajorDecisionTimelineKind.ProposalChanged, $"Proposal changed: {command.WhatChanged}");
+        if (!reopens)
         {
-            moves.Add("submit");
+            return;
         }
 
-        if (_machine.CanFire(Trigger.PlanAssessment))
+        var concluded = round!.Rating is { } rating ? $" (rated {rating.Level.Title()})" : "";
+        round.ClosedAt = now;
+        round.ClosedBecause = $"the proposal changed: {command.WhatChanged}";
+        if (round.PublicComment is { IsOpen: true } open)
         {
-            moves.Add("planAssessment");
+            open.SupersededAt = now;
         }
 
-        if (_machine.CanFire(Trigger.OpenPublicComment) && WhyNotOpenComment() is null)
+        State.Rounds.Add(new AssessmentRound
         {
-            moves.Add("openPublicComment");
-        }
-
-        if (_machine.CanFire(Trigger.ClosePublicComment) && WhyNotCloseComment(now) is null)
-        {
-            moves.Add("closePublicComment");
-        }
-
-        if (_machine.CanFire(Trigger.RecordViews))
-        {
-            moves.AddRange(ViewMethods.All.Where(m => m != ViewMethod.PublicComment).Select(m => $"recordViews({m.Name()})"));
-        }
-
-        if (_machine.CanFire(Trigger.FinishHearingViews) && WhyNotFinishHearing(now) is null)
-        {
-            moves.Add("finishHearingViews");
-        }
-
-        if (_machine.CanFire(Trigger.RecordFinding))
-        {
-            moves.AddRange(Rules!.Dimensions.Keys.Where(d => WhyNotFinding(d) is null).Select(d => $"recordFinding({d.Name()})"));
-        }
-
-        if (_machine.CanFire(Trigger.RateRisk) && WhyNotRate() is null)
-        {
-            moves.Add("rateRisk");
-        }
-
-        if (_machine.CanFire(Trigger.RecordMitigation))
-        {
-            moves.Add("recordMitigation");
-        }
-
-        if (_machine.CanFire(Trigger.WriteReport) && WhyNotReport() is null)
-        {
-            moves.Add("writeReport");
-        }
-
-        if (_machine.CanFire(Trigger.RecordReview))
-        {
-            moves.AddRange(ReviewOffices.All.Where(o => WhyNotReview(o) is null).Select(o => $"recordReview({o.Name()})"));
-        }
-
-        if (_machine.CanFire(Trigger.TakeCollectiveDecision))
-        {
-            moves.AddRange(CollectiveDecisionOutcomes.All.Where(o => WhyNotDecide(o, now) is null).Select(o => $"takeCollectiveDecision({o.Name()})"));
-        }
-
-        if (_machine.CanFire(Trigger.AttachPublicOpinion))
-        {
-            moves.Add("attachPublicOpinion");
-        }
-
-        if (_machine.CanFire(Trigger.ChangeProposal))
-        {
-            moves.Add("changeProposal");
-        }
-
-        return moves;
+            Number = round.Number + 1,
+            OpenedAt = now,
+            OpenedBecause = $"the proposal changed: {command.WhatChanged}",
+            AssessedBy = round.AssessedBy,
+            Plan = round.Plan,
+            PlannedMethods = [.. round.PlannedMethods],
+        });
+        Append(now, now, actor, MajorDecisionTimelineKind.AssessmentReopened,
+            $"Assessment reopened as round {round.Number + 1} on the changed proposal; round {round.Number}{concluded} is kept in the history; the plan is carried over");
     }
 
     /// <summary>What keeps the matter from moving on now, in the words a decision maker reads on the board.</summary>
@@ -765,142 +435,6 @@ public sealed partial class MajorDecision
         return blockers;
     }
 
-    private void Configure()
-    {
-        _machine.Configure(MajorDecisionStage.Draft)
-            .Permit(Trigger.Submit, MajorDecisionStage.Submitted)
-            .InternalTransition(Trigger.ChangeProposal, () => { });
-
-        _machine.Configure(MajorDecisionStage.Submitted)
-            .Permit(Trigger.PlanAssessment, MajorDecisionStage.AssessmentPlanned)
-            .InternalTransition(Trigger.AttachPublicOpinion, () => { })
-            .InternalTransition(Trigger.ChangeProposal, () => { });
-
-        // Nothing has been heard on the proposal yet: a change needs no new round.
-        _machine.Configure(MajorDecisionStage.AssessmentPlanned)
-            .InternalTransition(Trigger.PlanAssessment, () => { })
-            .Permit(Trigger.OpenPublicComment, MajorDecisionStage.HearingViews)
-            .Permit(Trigger.RecordViews, MajorDecisionStage.HearingViews)
-            .InternalTransition(Trigger.AttachPublicOpinion, () => { })
-            .InternalTransition(Trigger.ChangeProposal, () => { });
-
-        _machine.Configure(MajorDecisionStage.HearingViews)
-            .InternalTransition(Trigger.OpenPublicComment, () => { })
-            .InternalTransition(Trigger.ClosePublicComment, () => { })
-            .InternalTransition(Trigger.RecordViews, () => { })
-            .InternalTransition(Trigger.AttachPublicOpinion, () => { })
-            .Permit(Trigger.FinishHearingViews, MajorDecisionStage.ViewsHeard)
-            .Permit(Trigger.ChangeProposal, MajorDecisionStage.AssessmentPlanned);
-
-        _machine.Configure(MajorDecisionStage.ViewsHeard)
-            .PermitDynamic(Trigger.RecordFinding, () => AllDimensionsAnalysed ? MajorDecisionStage.Analysed : MajorDecisionStage.ViewsHeard)
-            .InternalTransition(Trigger.AttachPublicOpinion, () => { })
-            .Permit(Trigger.ChangeProposal, MajorDecisionStage.AssessmentPlanned);
-
-        _machine.Configure(MajorDecisionStage.Analysed)
-            .Permit(Trigger.RateRisk, MajorDecisionStage.RiskRated)
-            .InternalTransition(Trigger.AttachPublicOpinion, () => { })
-            .Permit(Trigger.ChangeProposal, MajorDecisionStage.AssessmentPlanned);
-
-        _machine.Configure(MajorDecisionStage.RiskRated)
-            .InternalTransition(Trigger.RateRisk, () => { })
-            .InternalTransition(Trigger.RecordMitigation, () => { })
-            .Permit(Trigger.WriteReport, MajorDecisionStage.Reported)
-            .InternalTransition(Trigger.AttachPublicOpinion, () => { })
-            .Permit(Trigger.ChangeProposal, MajorDecisionStage.AssessmentPlanned);
-
-        // A returned report goes back to the assessors; both offices must agree to the same report.
-        _machine.Configure(MajorDecisionStage.Reported)
-            .PermitDynamic(Trigger.RecordReview, () => State.Round!.Reviews[^1].Verdict == ReviewVerdict.Returned
-                ? MajorDecisionStage.RiskRated
-                : State.Round.BothOfficesAgreed ? MajorDecisionStage.Reviewed : MajorDecisionStage.Reported)
-            .InternalTransition(Trigger.AttachPublicOpinion, () => { })
-            .Permit(Trigger.ChangeProposal, MajorDecisionStage.AssessmentPlanned);
-
-        _machine.Configure(MajorDecisionStage.Reviewed)
-            .PermitDynamic(Trigger.TakeCollectiveDecision, () => State.CollectiveDecisions[^1].Outcome == CollectiveDecisionOutcome.Postpone
-                ? MajorDecisionStage.Postponed
-                : MajorDecisionStage.Decided)
-            .InternalTransition(Trigger.AttachPublicOpinion, () => { })
-            .Permit(Trigger.ChangeProposal, MajorDecisionStage.AssessmentPlanned);
-
-        _machine.Configure(MajorDecisionStage.Postponed)
-            .Permit(Trigger.TakeCollectiveDecision, MajorDecisionStage.Decided)
-            .InternalTransition(Trigger.AttachPublicOpinion, () => { })
-            .Permit(Trigger.ChangeProposal, MajorDecisionStage.AssessmentPlanned);
-
-        _machine.Configure(MajorDecisionStage.Decided);
-    }
-
-    private bool ReopensAssessment => State.Stage is not (MajorDecisionStage.Draft or MajorDecisionStage.Submitted or MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.Decided);
-
-    private bool AllDimensionsAnalysed => Rules!.Dimensions.Keys.All(d => State.Round!.Findings.Any(f => Rules.DimensionFor(f.Dimension) == d));
-
-    private Decision Attempt(Trigger trigger, string move, DateTimeOffset now, Func<Refusal?>? precondition, Action apply)
-    {
-        if (!_machine.CanFire(trigger))
-        {
-            var forbidden = WhyStageForbids(trigger, move);
-            return Decision.NotAllowed(forbidden.Text, AllowedMoves(now), forbidden.Code);
-        }
-
-        if (precondition?.Invoke() is { } why)
-        {
-            return Decision.NotAllowed(why.Text, AllowedMoves(now), why.Code);
-        }
-
-        apply();
-        _machine.Fire(trigger);
-        State.Version++;
-        return Decision.Accepted;
-    }
-
-    private Refusal WhyStageForbids(Trigger trigger, string move)
-    {
-        var round = State.Round;
-        var stage = State.Stage;
-        var text = (stage, trigger) switch
-        {
-            (MajorDecisionStage.Decided, _) => $"cannot {move}: the matter was decided ({State.CollectiveDecisions[^1].Outcome.Title()}) at {Durations.Describe(State.CollectiveDecisions[^1].At)}",
-            (_, Trigger.Submit) => $"the matter was already submitted at {Durations.Describe(State.SubmittedAt!.Value)}",
-            (MajorDecisionStage.Draft, _) => $"cannot {move}: the matter is a draft; submit it first",
-            (MajorDecisionStage.Submitted, _) => $"cannot {move} before the assessment is planned (planAssessment)",
-            (_, Trigger.PlanAssessment) => "the assessment plan cannot change once views are being heard; a change to the proposal reopens the assessment",
-            (MajorDecisionStage.AssessmentPlanned, Trigger.ClosePublicComment) => "public comment has not been opened",
-            (MajorDecisionStage.AssessmentPlanned, Trigger.FinishHearingViews) => "no view has been heard yet",
-            (_, Trigger.OpenPublicComment or Trigger.ClosePublicComment or Trigger.RecordViews or Trigger.FinishHearingViews)
-                => $"cannot {move}: hearing views ended at {Durations.Describe(round!.ViewsHeardAt!.Value)}; a change to the proposal reopens the assessment",
-            (MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.HearingViews, Trigger.RecordFinding)
-                => "the analysis starts once views are heard (finishHearingViews)",
-            (_, Trigger.RecordFinding) => "every dimension is already analysed",
-            (MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.HearingViews or MajorDecisionStage.ViewsHeard, Trigger.RateRisk)
-                => $"the risk is rated once every dimension is analysed{StillToAnalyse()}",
-            (_, Trigger.RateRisk) => $"the risk cannot be rated again once report #{round!.Report!.Number} is written; a review that returns the report sends it back",
-            (MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.HearingViews or MajorDecisionStage.ViewsHeard or MajorDecisionStage.Analysed, Trigger.RecordMitigation)
-                => "mitigation measures answer a risk rating: rate the risk first",
-            (_, Trigger.RecordMitigation) => $"report #{round!.Report!.Number} is written: measures are added only if a review returns it",
-            (MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.HearingViews or MajorDecisionStage.ViewsHeard or MajorDecisionStage.Analysed, Trigger.WriteReport)
-                => "the report needs a risk rating first",
-            (_, Trigger.WriteReport) => $"report #{round!.Report!.Number} is already written",
-            (MajorDecisionStage.Reviewed or MajorDecisionStage.Postponed, Trigger.RecordReview)
-                => $"both offices already agreed to report #{round!.Report!.Number}",
-            (MajorDecisionStage.RiskRated, Trigger.RecordReview) when round!.Report is { } returned
-                => $"report #{returned.Number} was returned; the reviews resume on the next report (writeReport)",
-            (_, Trigger.RecordReview) => "there is no report to review yet",
-            (MajorDecisionStage.Reported, Trigger.TakeCollectiveDecision)
-                => $"the collective decision needs the preliminary reviews of both offices: waiting for {string.Join(" and ", ReviewOffices.All.Where(o => round!.ReviewBy(o)?.Verdict != ReviewVerdict.Agreed).Select(o => o.Title()))}",
-            (_, Trigger.TakeCollectiveDecision) => "the collective decision comes after the assessment report and the preliminary reviews of both offices",
-            _ => $"cannot {move} while the matter is {stage}",
-        };
-        var code = (stage, trigger) switch
-        {
-            (MajorDecisionStage.Decided, _) => DecisionRefusals.Decided,
-            (_, Trigger.Submit) => DecisionRefusals.AlreadySubmitted,
-            (MajorDecisionStage.Reported, Trigger.TakeCollectiveDecision) => DecisionRefusals.ReviewsPending,
-            _ => DecisionRefusals.OutOfOrder,
-        };
-        return new Refusal(code, text);
-    }
 
     private Refusal? WhyNotOpenComment() => State.Round?.PublicComment is { } comment
         ? new Refusal(DecisionRefusals.CommentAlreadyOpened, $"public comment was already opened at {Durations.Describe(comment.OpenedAt)} on {comment.Channel}{(comment.ClosedAt is { } closed ? $" and closed at {Durations.Describe(closed)}" : "")}")
@@ -1058,7 +592,7 @@ public sealed partial class MajorDecision
             Round = State.Round?.Number,
         });
 
-    private static void CheckMethods(Validator check, IReadOnlyList<ViewMethod>? methods, MajorDecisionRuleSet? rules)
+    internal static void CheckMethods(Validator check, IReadOnlyList<ViewMethod>? methods, MajorDecisionRuleSet? rules)
     {
         if (methods is null || methods.Count == 0)
         {
@@ -1086,7 +620,7 @@ public sealed partial class MajorDecision
         }
     }
 
-    private static void CheckTexts(Validator check, string field, IReadOnlyList<string>? texts, string whenEmpty)
+    internal static void CheckTexts(Validator check, string field, IReadOnlyList<string>? texts, string whenEmpty)
     {
         if (texts is null || texts.Count == 0)
         {

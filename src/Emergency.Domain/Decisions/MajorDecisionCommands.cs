@@ -1,7 +1,24 @@
+using Emergency.Domain.Cases;
+
 namespace Emergency.Domain.Decisions;
 
+/// <summary>
+/// A move on a major decision. Decision makers draft, submit, change the proposal and decide; assessors carry out the
+/// assessment (DOMAIN.md section 3); either may attach public opinion. Each move checks its own fields here, against
+/// the matter as it stands (null for the draft that creates it); the procedure's machine judges whether it may be made.
+/// </summary>
+public abstract record MajorDecisionCommand : CaseCommand
+{
+    /// <summary>Adds what is wrong with the move's fields to <paramref name="check"/>.</summary>
+    internal abstract void Check(Validator check, MajorDecision? matter, DateTimeOffset now);
+
+    /// <summary>The move in the words of a refusal ("cannot record views by questionnaire: ...").</summary>
+    internal abstract string Doing(MajorDecisionRuleSet? rules);
+}
+
 /// <summary>Draft a major decision: what is proposed, where it takes effect, and what kind of matter it is.</summary>
-public sealed record DraftMajorDecision
+[Move("draft", Role.DecisionMaker, Creates = true, Summary = "Draft a major decision (重大决策): what is proposed, where, and what kind of matter")]
+public sealed record DraftMajorDecision : MajorDecisionCommand
 {
     public required string Title { get; init; }
 
@@ -13,16 +30,31 @@ public sealed record DraftMajorDecision
     public required string Proposal { get; init; }
 
     public string? Description { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now) => check
+        .Required("title", Title)
+        .Required("region", Region)
+        .Defined("kind", Kind)
+        .Required("proposal", Proposal, Validator.LongText)
+        .Optional("description", Description);
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => "draft";
 }
 
 /// <summary>Submit the draft for decision; the rule set in force now will judge it.</summary>
-public sealed record SubmitMajorDecision
+[Move("submit", Role.DecisionMaker, BodyOptional = true, Summary = "Submit the draft; the rule set in force now will judge it")]
+public sealed record SubmitMajorDecision : MajorDecisionCommand
 {
     public string? Note { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now) => check.Optional("note", Note);
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => "submit";
 }
 
 /// <summary>Plan the social stability risk assessment (评估方案), or revise the plan before any view is heard.</summary>
-public sealed record PlanAssessment
+[Move("planAssessment", Role.Assessor, Summary = "Plan the assessment (评估方案), or revise the plan before any view is heard")]
+public sealed record PlanAssessment : MajorDecisionCommand
 {
     /// <summary>评估主体 — the unit that carries out the assessment.</summary>
     public required string AssessedBy { get; init; }
@@ -31,20 +63,41 @@ public sealed record PlanAssessment
 
     /// <summary>How views will be heard; must include every method the rule set requires.</summary>
     public required IReadOnlyList<ViewMethod> Methods { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now)
+    {
+        check.Required("assessedBy", AssessedBy).Required("plan", Plan, Validator.LongText);
+        MajorDecision.CheckMethods(check, Methods, matter?.Rules);
+    }
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => "plan the assessment";
 }
 
 /// <summary>Publish the proposal for public comment.</summary>
-public sealed record OpenPublicComment
+[Move("openPublicComment", Role.Assessor, Summary = "Publish the proposal for public comment")]
+public sealed record OpenPublicComment : MajorDecisionCommand
 {
     /// <summary>Where it was published (the department's website, a newspaper, a notice board).</summary>
     public required string Channel { get; init; }
 
     /// <summary>When it was published; defaults to now. Never in the future, never before the assessment was planned.</summary>
     public DateTimeOffset? At { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now)
+    {
+        check.Required("channel", Channel).NotInFuture("at", At, now);
+        if (matter?.State.Round is { } planned)
+        {
+            check.NotBefore("at", At, planned.OpenedAt, "the assessment plan: comments on an earlier proposal do not count");
+        }
+    }
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => "open public comment";
 }
 
 /// <summary>Close the public comment period: only once the minimum period has run.</summary>
-public sealed record ClosePublicComment
+[Move("closePublicComment", Role.Assessor, Summary = "Close the comment period, once its minimum has run")]
+public sealed record ClosePublicComment : MajorDecisionCommand
 {
     public required int CommentsReceived { get; init; }
 
@@ -52,10 +105,22 @@ public sealed record ClosePublicComment
 
     /// <summary>When it closed; defaults to now.</summary>
     public DateTimeOffset? At { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now)
+    {
+        check.NotNegative("commentsReceived", CommentsReceived).Required("summary", Summary, Validator.LongText).NotInFuture("at", At, now);
+        if (matter?.State.Round?.PublicComment is { } opened)
+        {
+            check.NotBefore("at", At, opened.OpenedAt, "the opening of the comment period");
+        }
+    }
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => "close public comment";
 }
 
 /// <summary>Record views heard by questionnaire, visits or a hearing, with their dates and counts.</summary>
-public sealed record RecordViews
+[Move("recordViews", Role.Assessor, Summary = "Record views heard by questionnaire, visit or hearing, with dates and counts")]
+public sealed record RecordViews : MajorDecisionCommand
 {
     public required ViewMethod Method { get; init; }
 
@@ -69,10 +134,165 @@ public sealed record RecordViews
     public int? Opposed { get; init; }
 
     public required string Summary { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now)
+    {
+        check.Defined("method", Method)
+            .NotInFuture("to", To, now)
+            .NotNegative("people", People)
+            .NotNegative("opposed", Opposed)
+            .Required("summary", Summary, Validator.LongText);
+        if (Method == ViewMethod.PublicComment)
+        {
+            check.Add("method", "public comment is recorded by opening and closing the comment period");
+        }
+
+        if (To < From)
+        {
+            check.Add("to", $"{To:O} is before from ({From:O})");
+        }
+
+        if (Opposed > People)
+        {
+            check.Add("opposed", $"{Opposed} is more than the {People} people heard");
+        }
+
+        if (matter?.State.Round is { } round)
+        {
+            check.NotBefore("from", From, round.OpenedAt, "the assessment plan: views on an earlier proposal do not count");
+        }
+    }
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => $"record views by {Method.Title()}";
+}
+
+/// <summary>End the hearing of views: the comment period has closed and every required method was used.</summary>
+[Move("finishHearingViews", Role.Assessor, BodyOptional = true, Summary = "End the hearing of views")]
+public sealed record FinishHearingViews : MajorDecisionCommand
+{
+    public string? Note { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now) => check.Optional("note", Note);
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => "finish hearing views";
+}
+
+/// <summary>Record the findings on one dimension of the analysis.</summary>
+[Move("recordFinding", Role.Assessor, Summary = "Record the findings on legality, reasonableness, feasibility or controllability")]
+public sealed record RecordFinding : MajorDecisionCommand
+{
+    public required AnalysisDimension Dimension { get; init; }
+
+    public required string Findings { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now)
+    {
+        check.Defined("dimension", Dimension).Required("findings", Findings, Validator.LongText);
+        if (matter?.Rules is { } rules && Enum.IsDefined(Dimension) && rules.DimensionFor(Dimension) is null)
+        {
+            check.Add("dimension", $"'{Dimension.Name()}' is not analysed under rule set {rules.Id} (dimensions: {string.Join(", ", rules.Dimensions.Keys.Select(d => d.Name()))})");
+        }
+    }
+
+    /// <summary>The dimension the finding is recorded on: another name of a dimension (safety for controllability) is the rule set's own.</summary>
+    internal AnalysisDimension On(MajorDecisionRuleSet? rules) => rules?.DimensionFor(Dimension) ?? Dimension;
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => $"record findings on {On(rules).Title()}";
+}
+
+/// <summary>Rate the risk, or rate it again (a medium rating only after mitigation measures are recorded).</summary>
+[Move("rateRisk", Role.Assessor, Summary = "Rate the risk low, medium or high with the reasons, or rate it again")]
+public sealed record RateRisk : MajorDecisionCommand
+{
+    public required RiskLevel Level { get; init; }
+
+    public required IReadOnlyList<string> Reasons { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now)
+    {
+        check.Defined("level", Level);
+        MajorDecision.CheckTexts(check, "reasons", Reasons, "must give at least one reason");
+    }
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => "rate the risk";
+}
+
+/// <summary>Record one measure to prevent or defuse the risk, and who carries it out.</summary>
+[Move("recordMitigation", Role.Assessor, Summary = "Record a mitigation measure and who carries it out")]
+public sealed record RecordMitigation : MajorDecisionCommand
+{
+    public required string Measure { get; init; }
+
+    public required string ResponsibleUnit { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now) =>
+        check.Required("measure", Measure, Validator.LongText).Required("responsibleUnit", ResponsibleUnit);
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => "record a mitigation measure";
+}
+
+/// <summary>Write the assessment report: it concludes at the current level with the measures on record and an emergency plan.</summary>
+[Move("writeReport", Role.Assessor, Summary = "Write the assessment report with its emergency plan")]
+public sealed record WriteReport : MajorDecisionCommand
+{
+    public required string Summary { get; init; }
+
+    public required string EmergencyPlan { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now) =>
+        check.Required("summary", Summary, Validator.LongText).Required("emergencyPlan", EmergencyPlan, Validator.LongText);
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => "write the report";
+}
+
+/// <summary>Record the preliminary review (初审) of the current report by the stability office or the legal office.</summary>
+[Move("recordReview", Role.Assessor, Summary = "Record the preliminary review (初审) of the stability office or the legal office: agreed or returned")]
+public sealed record RecordReview : MajorDecisionCommand
+{
+    public required ReviewOffice Office { get; init; }
+
+    public required ReviewVerdict Verdict { get; init; }
+
+    public required string Comments { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now) =>
+        check.Defined("office", Office).Defined("verdict", Verdict).Required("comments", Comments, Validator.LongText);
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => $"record the review of {Office.Title()}";
+}
+
+/// <summary>Record the collective decision (集体讨论决定).</summary>
+[Move("takeCollectiveDecision", Role.DecisionMaker, Summary = "Record the collective decision (集体讨论决定): implement, implementAfterMitigation, postpone or doNotImplement")]
+public sealed record TakeCollectiveDecision : MajorDecisionCommand
+{
+    public required CollectiveDecisionOutcome Outcome { get; init; }
+
+    public required string Meeting { get; init; }
+
+    public required string Reasons { get; init; }
+
+    /// <summary>How the remaining objections are answered; required when approving at a level that asks for it (low).</summary>
+    public string? Explanation { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now)
+    {
+        check.Defined("outcome", Outcome)
+            .Required("meeting", Meeting)
+            .Required("reasons", Reasons, Validator.LongText)
+            .Optional("explanation", Explanation);
+        if (Outcome.Approves() && matter?.State.Round?.Rating is { } rating && matter.Rules is { } rules
+            && rules.RiskLevels[rating.Level].ExplanationRequired && string.IsNullOrWhiteSpace(Explanation))
+        {
+            check.Add("explanation", $"is required to approve at {rating.Level.Title()}: say how the remaining objections are answered ({rules.RiskLevels[rating.Level].Source})");
+        }
+    }
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => $"decide {Outcome.Name()}";
 }
 
 /// <summary>Attach complaints or an early warning about the matter: they count as views heard.</summary>
-public sealed record AttachPublicOpinion
+[Move("attachPublicOpinion", Role.DecisionMaker, Role.Assessor, Summary = "Attach complaints or an early warning (by their ids) as views heard")]
+public sealed record AttachPublicOpinion : MajorDecisionCommand
 {
     public required PublicOpinionKind Kind { get; init; }
 
@@ -85,76 +305,59 @@ public sealed record AttachPublicOpinion
     public required DateTimeOffset From { get; init; }
 
     public required DateTimeOffset To { get; init; }
-}
 
-/// <summary>End the hearing of views: the comment period has closed and every required method was used.</summary>
-public sealed record FinishHearingViews
-{
-    public string? Note { get; init; }
-}
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now)
+    {
+        check.Defined("kind", Kind).Required("summary", Summary, Validator.LongText).NotInFuture("to", To, now);
+        if (Ids is null || Ids.Count == 0)
+        {
+            check.Add("ids", "must name at least one complaint or warning");
+        }
+        else if (Ids.Count > MajorDecision.MaxListItems)
+        {
+            check.Add("ids", $"has {Ids.Count} entries; at most {MajorDecision.MaxListItems} are allowed: attach the rest as another link");
+        }
+        else
+        {
+            for (var i = 0; i < Ids.Count; i++)
+            {
+                check.Required($"ids[{i}]", Ids[i]);
+            }
+        }
 
-/// <summary>Record the findings on one dimension of the analysis.</summary>
-public sealed record RecordFinding
-{
-    public required AnalysisDimension Dimension { get; init; }
+        if (Count < 1)
+        {
+            check.Add("count", "must be at least 1");
+        }
 
-    public required string Findings { get; init; }
-}
+        if (To < From)
+        {
+            check.Add("to", $"{To:O} is before from ({From:O})");
+        }
+    }
 
-/// <summary>Rate the risk, or rate it again (a medium rating only after mitigation measures are recorded).</summary>
-public sealed record RateRisk
-{
-    public required RiskLevel Level { get; init; }
-
-    public required IReadOnlyList<string> Reasons { get; init; }
-}
-
-/// <summary>Record one measure to prevent or defuse the risk, and who carries it out.</summary>
-public sealed record RecordMitigation
-{
-    public required string Measure { get; init; }
-
-    public required string ResponsibleUnit { get; init; }
-}
-
-/// <summary>Write the assessment report: it concludes at the current level with the measures on record and an emergency plan.</summary>
-public sealed record WriteReport
-{
-    public required string Summary { get; init; }
-
-    public required string EmergencyPlan { get; init; }
-}
-
-/// <summary>Record the preliminary review (初审) of the current report by the stability office or the legal office.</summary>
-public sealed record RecordReview
-{
-    public required ReviewOffice Office { get; init; }
-
-    public required ReviewVerdict Verdict { get; init; }
-
-    public required string Comments { get; init; }
-}
-
-/// <summary>Record the collective decision (集体讨论决定).</summary>
-public sealed record TakeCollectiveDecision
-{
-    public required CollectiveDecisionOutcome Outcome { get; init; }
-
-    public required string Meeting { get; init; }
-
-    public required string Reasons { get; init; }
-
-    /// <summary>How the remaining objections are answered; required when approving at a level that asks for it (low).</summary>
-    public string? Explanation { get; init; }
+    internal override string Doing(MajorDecisionRuleSet? rules) => "attach public opinion";
 }
 
 /// <summary>
 /// Change the proposal. Once views have been heard on it, the change is material to the assessment: the round is
 /// closed and the assessment reopened on the new proposal (redesign after a high risk is such a change).
 /// </summary>
-public sealed record ChangeProposal
+[Move("changeProposal", Role.DecisionMaker, Summary = "Change the proposal; once views were heard, the assessment is reopened")]
+public sealed record ChangeProposal : MajorDecisionCommand
 {
     public required string Proposal { get; init; }
 
     public required string WhatChanged { get; init; }
+
+    internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now)
+    {
+        check.Required("proposal", Proposal, Validator.LongText).Required("whatChanged", WhatChanged, Validator.LongText);
+        if (Proposal == matter?.State.Proposal)
+        {
+            check.Add("proposal", "is the proposal as it stands: nothing changed");
+        }
+    }
+
+    internal override string Doing(MajorDecisionRuleSet? rules) => "change the proposal";
 }

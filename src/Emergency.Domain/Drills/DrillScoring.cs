@@ -153,7 +153,7 @@ public static class DrillScoring
 
             case MoveRefusedExpectation move:
             {
-                var action = JsonNamingPolicy.CamelCase.ConvertName(move.Action.ToString());
+                var action = move.Action;
                 var refusals = refused.Where(r => r.Decision == move.Decision && r.Action == action).ToList();
                 var refusal = refusals.FirstOrDefault(r => r.Code == move.Refusal);
                 if (refusal is not null)

@@ -130,12 +130,11 @@ public sealed record MoveRefusedExpectation : Expectation
 
     public required string Decision { get; init; }
 
-    public required DecisionAction Action { get; init; }
+    /// <summary>The move's name, as in the API's routes ("rateRisk").</summary>
+    public required string Action { get; init; }
 
     /// <summary>The code of the refusal expected, one of <see cref="DecisionRefusals.All"/>.</summary>
     public required string Refusal { get; init; }
 
-    public override string Describe() => $"{Decision}: {JsonNamingPolicyName(Action)} refused by the procedure ({Refusal})";
-
-    private static string JsonNamingPolicyName(DecisionAction action) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(action.ToString());
+    public override string Describe() => $"{Decision}: {Action} refused by the procedure ({Refusal})";
 }

@@ -343,8 +343,8 @@ public sealed record WarningEscalated : IncidentReported
 
 /// <summary>
 /// A step of a major decision's procedure (drafted, submitted, assessed, decided...), done by a player in the role the
-/// step belongs to. <see cref="Command"/> is the domain's command for <see cref="Action"/>, read from the inject's
-/// <c>with</c> fields exactly as the API reads its body.
+/// step belongs to. <see cref="Command"/> is the move named by <see cref="Action"/>, read from the inject's <c>with</c>
+/// fields exactly as the API reads its body, and sent to the grain as the API sends it.
 /// </summary>
 public sealed record DecisionStep : Inject
 {
@@ -355,60 +355,10 @@ public sealed record DecisionStep : Inject
     /// <summary>The decision's name in the scenario (never its engine id).</summary>
     public required string Decision { get; init; }
 
-    public required DecisionAction Action { get; init; }
+    /// <summary>The move's name, as in the API's routes ("rateRisk").</summary>
+    public required string Action { get; init; }
 
     public required Role By { get; init; }
 
-    public required object Command { get; init; }
-}
-
-/// <summary>The steps of a major decision a scenario can play, each with the domain command it carries and who takes it.</summary>
-public enum DecisionAction
-{
-    Draft,
-    Submit,
-    PlanAssessment,
-    OpenPublicComment,
-    ClosePublicComment,
-    RecordViews,
-    FinishHearingViews,
-    RecordFinding,
-    RateRisk,
-    RecordMitigation,
-    WriteReport,
-    RecordReview,
-    TakeCollectiveDecision,
-    ChangeProposal,
-}
-
-public static class DecisionActions
-{
-    /// <summary>The domain command each step carries.</summary>
-    public static Type CommandType(this DecisionAction action) => action switch
-    {
-        DecisionAction.Draft => typeof(Decisions.DraftMajorDecision),
-        DecisionAction.Submit => typeof(Decisions.SubmitMajorDecision),
-        DecisionAction.PlanAssessment => typeof(Decisions.PlanAssessment),
-        DecisionAction.OpenPublicComment => typeof(Decisions.OpenPublicComment),
-        DecisionAction.ClosePublicComment => typeof(Decisions.ClosePublicComment),
-        DecisionAction.RecordViews => typeof(Decisions.RecordViews),
-        DecisionAction.FinishHearingViews => typeof(Decisions.FinishHearingViews),
-        DecisionAction.RecordFinding => typeof(Decisions.RecordFinding),
-        DecisionAction.RateRisk => typeof(Decisions.RateRisk),
-        DecisionAction.RecordMitigation => typeof(Decisions.RecordMitigation),
-        DecisionAction.WriteReport => typeof(Decisions.WriteReport),
-        DecisionAction.RecordReview => typeof(Decisions.RecordReview),
-        DecisionAction.TakeCollectiveDecision => typeof(Decisions.TakeCollectiveDecision),
-        DecisionAction.ChangeProposal => typeof(Decisions.ChangeProposal),
-        _ => throw new ArgumentOutOfRangeException(nameof(action)),
-    };
-
-    /// <summary>
-    /// Who takes the step: decision makers draft, submit, change the proposal and decide; assessors carry out the
-    /// assessment (DOMAIN.md section 3; the API's roles say the same).
-    /// </summary>
-    public static Role RoleOf(this DecisionAction action) =>
-        action is DecisionAction.Draft or DecisionAction.Submit or DecisionAction.ChangeProposal or DecisionAction.TakeCollectiveDecision
-            ? Role.DecisionMaker
-            : Role.Assessor;
+    public required Decisions.MajorDecisionCommand Command { get; init; }
 }

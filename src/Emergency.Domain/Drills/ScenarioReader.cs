@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.EarlyWarning;
@@ -374,14 +375,14 @@ public static partial class ScenarioReader
             DecisionStep? Decided()
             {
                 var decision = Required(fields, map, "decision") is { } decisionNode ? Name(decisionNode, "decision") : null;
-                var action = Required(fields, map, "action") is { } actionNode ? Enum<DecisionAction>(actionNode, "action") : null;
-                if (decision is null || action is not { } step)
+                var step = Required(fields, map, "action") is { } actionNode ? DecisionMove(actionNode) : null;
+                if (decision is null || step is null)
                 {
                     return null;
                 }
 
-                var role = step.RoleOf();
-                if (fields.TryGetValue("by", out var stepBy) && Role(stepBy, role, $"{Wire(step)}") is null)
+                var role = step.Roles[0];
+                if (fields.TryGetValue("by", out var stepBy) && Role(stepBy, role, $"{step.Name}") is null)
                 {
                     return null;
                 }
@@ -389,24 +390,24 @@ public static partial class ScenarioReader
                 var with = fields.TryGetValue("with", out var withNode) ? withNode : null;
                 if (with is not null and not YamlMap)
                 {
-                    Error(with.At, $"'with' is a mapping of the fields of {Wire(step)}");
+                    Error(with.At, $"'with' is a mapping of the fields of {step.Name}");
                     return null;
                 }
 
-                object? command;
+                MajorDecisionCommand? command;
                 try
                 {
-                    command = JsonSerializer.Deserialize(ToJson(with) ?? new JsonObject(), step.CommandType(), CommandJson);
+                    command = (MajorDecisionCommand?)JsonSerializer.Deserialize(ToJson(with) ?? new JsonObject(), step.Type, CommandJson);
                 }
                 catch (JsonException ex)
                 {
-                    Error(with?.At ?? map.At, $"'with' does not fit {Wire(step)}: {ex.Message}");
+                    Error(with?.At ?? map.At, $"'with' does not fit {step.Name}: {ex.Message}");
                     return null;
                 }
 
                 return command is null
                     ? null
-                    : new DecisionStep { Id = id, Where = where, Decision = decision, Action = step, By = role, Command = command };
+                    : new DecisionStep { Id = id, Where = where, Decision = decision, Action = step.Name, By = role, Command = command };
             }
 
             WarningEscalated? Escalated()
@@ -541,9 +542,9 @@ public static partial class ScenarioReader
                     ? new DecisionOutcomeExpectation { Name = title, Where = kindKey.At, Decision = d, Outcome = o2, By = fields.TryGetValue("by", out var decidedBy) ? Offset(decidedBy, "by") : null }
                     : null,
                 MoveRefusedExpectation.KindName => fields.TryGetValue("decision", out var refusedOn) && Name(refusedOn, "decision") is { } r
-                    && fields.TryGetValue("action", out var refusedAction) && Enum<DecisionAction>(refusedAction, "action") is { } a
+                    && fields.TryGetValue("action", out var refusedAction) && DecisionMove(refusedAction) is { } a
                     && fields.TryGetValue("refusal", out var refusalNode) && RefusalCode(refusalNode) is { } code
-                    ? new MoveRefusedExpectation { Name = title, Where = kindKey.At, Decision = r, Action = a, Refusal = code }
+                    ? new MoveRefusedExpectation { Name = title, Where = kindKey.At, Decision = r, Action = a.Name, Refusal = code }
                     : null,
                 _ => fields.TryGetValue("limit", out var limit) && Offset(limit, "limit") is { } m
                     ? new MaxOverdueExpectation { Name = title, Where = kindKey.At, Incident = incident, Limit = m }
@@ -725,7 +726,7 @@ public static partial class ScenarioReader
         private List<string> CheckDecisions(List<ScheduledInject> schedule, List<Expectation> expectations)
         {
             var drafted = new Dictionary<string, ScheduledInject>(StringComparer.Ordinal);
-            foreach (var s in schedule.Where(s => s.Inject is DecisionStep { Action: DecisionAction.Draft }).OrderBy(s => s.Sequence))
+            foreach (var s in schedule.Where(s => s.Inject is DecisionStep { Command: DraftMajorDecision }).OrderBy(s => s.Sequence))
             {
                 var step = (DecisionStep)s.Inject;
                 if (!drafted.TryAdd(step.Decision, s))
@@ -734,7 +735,7 @@ public static partial class ScenarioReader
                 }
             }
 
-            foreach (var s in schedule.Where(s => s.Inject is DecisionStep { Action: not DecisionAction.Draft }))
+            foreach (var s in schedule.Where(s => s.Inject is DecisionStep { Command: not DraftMajorDecision }))
             {
                 var step = (DecisionStep)s.Inject;
                 if (!drafted.TryGetValue(step.Decision, out var draft))
@@ -910,6 +911,19 @@ public static partial class ScenarioReader
             node is YamlScalar scalar && ObligationIdPattern().IsMatch(scalar.Value)
                 ? scalar.Value
                 : FailRef<string>(node, "'obligation' must be report, reachScene, startMonitoring, organiseInvestigation, releaseInformation, notifyNeighbours or levelChangeReport-N");
+
+        /// <summary>A move of a major decision by its name, as the API's routes name it.</summary>
+        private MoveInfo? DecisionMove(YamlNode node)
+        {
+            var moves = Moves.Of<MajorDecisionCommand>();
+            if (node is YamlScalar { IsNull: false } scalar && moves.FirstOrDefault(m => string.Equals(m.Name, scalar.Value, StringComparison.OrdinalIgnoreCase)) is { } move)
+            {
+                return move;
+            }
+
+            Error(node.At, $"'action' must be one of {string.Join(", ", moves.Select(m => m.Name))}");
+            return null;
+        }
 
         private string? RefusalCode(YamlNode node) =>
             node is YamlScalar { IsNull: false } scalar && DecisionRefusals.All.Contains(scalar.Value, StringComparer.Ordinal)

@@ -171,6 +171,38 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     protected async Task<CommandResult<TView>> Register<TCommand>(
         TCommand command, string scope, CommandContext context, Func<DateTimeOffset, (TCase? Case, Decision Decision)> create)
     {
+        try
+        {
+            var result = await Registered(command, scope, context, create);
+            CaseTelemetry.Count(Noun, command, scope, result.Status);
+            return result;
+        }
+        catch
+        {
+            CaseTelemetry.Count(Noun, command, scope, CaseTelemetry.Failed);
+            throw;
+        }
+    }
+
+    /// <summary>Judges a command on the case at the command's moment and, when accepted, makes it durable before answering.</summary>
+    protected async Task<CommandResult<TView>> Execute<TCommand>(CommandContext context, TCommand command, Func<TCase, DateTimeOffset, Decision> act)
+    {
+        try
+        {
+            var result = await Executed(context, command, act);
+            CaseTelemetry.Count(Noun, command, Case?.Scope, result.Status);
+            return result;
+        }
+        catch
+        {
+            CaseTelemetry.Count(Noun, command, Case?.Scope, CaseTelemetry.Failed);
+            throw;
+        }
+    }
+
+    private async Task<CommandResult<TView>> Registered<TCommand>(
+        TCommand command, string scope, CommandContext context, Func<DateTimeOffset, (TCase? Case, Decision Decision)> create)
+    {
         var fingerprint = FingerprintFor(context, command);
         if (Case is not null)
         {
@@ -202,8 +234,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         return await Persist(context, fingerprint, decision, now);
     }
 
-    /// <summary>Judges a command on the case at the command's moment and, when accepted, makes it durable before answering.</summary>
-    protected async Task<CommandResult<TView>> Execute<TCommand>(CommandContext context, TCommand command, Func<TCase, DateTimeOffset, Decision> act)
+    private async Task<CommandResult<TView>> Executed<TCommand>(CommandContext context, TCommand command, Func<TCase, DateTimeOffset, Decision> act)
     {
         if (Case is null)
         {

@@ -24,7 +24,7 @@ public abstract class CaseGrain<TCase, TState, TCommand, TView, TSummary>(
     where TView : class
     where TSummary : class, ICaseSummary
 {
-    public async Task<CommandResult<TView>> Execute(TCommand command, CommandContext context)
+    public virtual async Task<CommandResult<TView>> Execute(TCommand command, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(command);
         var refusal = await Prepare(command, context);

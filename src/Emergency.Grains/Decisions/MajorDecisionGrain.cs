@@ -13,7 +13,7 @@ namespace Emergency.Grains.Decisions;
 /// in force come from the registry of its scope, read before every command (so a restriction blocks approval the
 /// moment it is set) and pushed by the registry when one is set or lifted (so the board shows what blocks the matter).
 /// </summary>
-public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionState, MajorDecisionView, MajorDecisionSummary>, IMajorDecisionGrain
+public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionState, MajorDecisionCommand, MajorDecisionView, MajorDecisionSummary>, IMajorDecisionGrain
 {
     private readonly IPersistentState<CaseRecord<MajorDecisionState>> _record;
     private readonly MajorDecisionRuleCatalog _catalog;
@@ -63,62 +63,28 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public Task<CommandResult<MajorDecisionView>> Draft(DraftMajorDecision command, string scope, CommandContext context)
-    {
-        _draftScope = scope;
-        return Register(command, scope, context, now => MajorDecision.Draft(this.GetPrimaryKeyString(), scope, command, context.Actor, _catalog, _restrictions, now));
-    }
-
-    public Task<CommandResult<MajorDecisionView>> Submit(SubmitMajorDecision command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.Submit(command, context.Actor, now));
-
-    public Task<CommandResult<MajorDecisionView>> PlanAssessment(PlanAssessment command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.PlanAssessment(command, context.Actor, now));
-
-    public Task<CommandResult<MajorDecisionView>> OpenPublicComment(OpenPublicComment command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.OpenPublicComment(command, context.Actor, now));
-
-    public Task<CommandResult<MajorDecisionView>> ClosePublicComment(ClosePublicComment command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.ClosePublicComment(command, context.Actor, now));
-
-    public Task<CommandResult<MajorDecisionView>> RecordViews(RecordViews command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.RecordViews(command, context.Actor, now));
+    protected override (MajorDecision? Case, Decision Decision) Create(MajorDecisionCommand command, string scope, CommandContext context, DateTimeOffset now) =>
+        MajorDecision.Draft(this.GetPrimaryKeyString(), scope, (DraftMajorDecision)command, context.Actor, _catalog, _restrictions, now);
 
     /// <summary>
-    /// Attaches complaints or an early warning that the petitions side knows: an id that names no complaint (or no
-    /// warning) is refused with the ids it could not find, and nothing is attached.
+    /// Notes the scope a draft is registered in (its restrictions are read before it is judged), and checks that the
+    /// complaints or the early warning a move attaches exist: an id that names none is refused with the ids it could not
+    /// find, and nothing is attached.
     /// </summary>
-    public async Task<CommandResult<MajorDecisionView>> AttachPublicOpinion(AttachPublicOpinion command, CommandContext context)
+    protected override async Task<Decision?> Prepare(MajorDecisionCommand command, CommandContext context)
     {
-        var unknown = await UnknownOpinionIds(command);
-        return await Execute(context, command, (matter, now) => unknown.Count == 0
-            ? matter.AttachPublicOpinion(command, context.Actor, now)
-            : Decision.Invalid([new FieldError("ids", $"no {(command.Kind == PublicOpinionKind.EarlyWarning ? "early warning" : "complaint")} has the id {string.Join(", ", unknown)}")]));
+        if (command is DraftMajorDecision)
+        {
+            _draftScope = context.Scope ?? Scopes.Live;
+        }
+
+        if (command is not AttachPublicOpinion attach || await UnknownOpinionIds(attach) is not { Count: > 0 } unknown)
+        {
+            return null;
+        }
+
+        return Decision.Invalid([new FieldError("ids", $"no {(attach.Kind == PublicOpinionKind.EarlyWarning ? "early warning" : "complaint")} has the id {string.Join(", ", unknown)}")]);
     }
-
-    public Task<CommandResult<MajorDecisionView>> FinishHearingViews(FinishHearingViews command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.FinishHearingViews(command, context.Actor, now));
-
-    public Task<CommandResult<MajorDecisionView>> RecordFinding(RecordFinding command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.RecordFinding(command, context.Actor, now));
-
-    public Task<CommandResult<MajorDecisionView>> RateRisk(RateRisk command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.RateRisk(command, context.Actor, now));
-
-    public Task<CommandResult<MajorDecisionView>> RecordMitigation(RecordMitigation command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.RecordMitigation(command, context.Actor, now));
-
-    public Task<CommandResult<MajorDecisionView>> WriteReport(WriteReport command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.WriteReport(command, context.Actor, now));
-
-    public Task<CommandResult<MajorDecisionView>> RecordReview(RecordReview command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.RecordReview(command, context.Actor, now));
-
-    public Task<CommandResult<MajorDecisionView>> TakeCollectiveDecision(TakeCollectiveDecision command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.TakeCollectiveDecision(command, context.Actor, now));
-
-    public Task<CommandResult<MajorDecisionView>> ChangeProposal(ChangeProposal command, CommandContext context) =>
-        Execute(context, command, (matter, now) => matter.ChangeProposal(command, context.Actor, now));
 
     public Task<MajorDecisionView?> GetView() => Task.FromResult(Case?.View(CurrentTime));
 

@@ -29,7 +29,7 @@ public sealed partial class DisputeGrain(
     /// Makes a move. Once a registration is durable, the early warning counts the case (also on a retry, which the
     /// watch recognises), and earlier cases of the same person found there are linked.
     /// </summary>
-    public new async Task<CommandResult<DisputeView>> Execute(DisputeCommand command, CommandContext context)
+    public override async Task<CommandResult<DisputeView>> Execute(DisputeCommand command, CommandContext context)
     {
         var result = await base.Execute(command, context);
         if (command is not RegisterDispute || result.Status is not (CommandStatus.Accepted or CommandStatus.Replayed) || Case is null)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Decisions;
@@ -619,10 +618,10 @@ public sealed partial class DrillGrain(
     private async Task<RefusedInject?> ApplyStep(ScheduledInject scheduled, DecisionStep step, CommandContext context, DateTimeOffset moment)
     {
         RefusedInject Refusal(string reason, string? code) =>
-            new(moment, Offsets.Format(scheduled.At), step.Where.Line, step.Kind, null, reason, step.Decision, JsonNamingPolicy.CamelCase.ConvertName(step.Action.ToString()), code);
+            new(moment, Offsets.Format(scheduled.At), step.Where.Line, step.Kind, null, reason, step.Decision, step.Action, code);
 
         CommandResult<MajorDecisionView> result;
-        if (step.Command is DraftMajorDecision draft)
+        if (step.Command is DraftMajorDecision)
         {
             if (State.Decisions.ContainsKey(step.Decision))
             {
@@ -630,7 +629,7 @@ public sealed partial class DrillGrain(
             }
 
             var id = DrillIds.Decision(Run, step.Decision);
-            result = await GrainFactory.GetGrain<IMajorDecisionGrain>(id).Draft(draft, Scope, context);
+            result = await GrainFactory.GetGrain<IMajorDecisionGrain>(id).Execute(step.Command, context with { Scope = Scope });
             if (result.Status is CommandStatus.Accepted or CommandStatus.Replayed)
             {
                 State.Decisions[step.Decision] = id;
@@ -642,24 +641,7 @@ public sealed partial class DrillGrain(
         }
         else
         {
-            var grain = GrainFactory.GetGrain<IMajorDecisionGrain>(id);
-            result = step.Command switch
-            {
-                SubmitMajorDecision c => await grain.Submit(c, context),
-                PlanAssessment c => await grain.PlanAssessment(c, context),
-                OpenPublicComment c => await grain.OpenPublicComment(c, context),
-                ClosePublicComment c => await grain.ClosePublicComment(c, context),
-                RecordViews c => await grain.RecordViews(c, context),
-                FinishHearingViews c => await grain.FinishHearingViews(c, context),
-                RecordFinding c => await grain.RecordFinding(c, context),
-                RateRisk c => await grain.RateRisk(c, context),
-                RecordMitigation c => await grain.RecordMitigation(c, context),
-                WriteReport c => await grain.WriteReport(c, context),
-                RecordReview c => await grain.RecordReview(c, context),
-                TakeCollectiveDecision c => await grain.TakeCollectiveDecision(c, context),
-                ChangeProposal c => await grain.ChangeProposal(c, context),
-                _ => throw new InvalidOperationException($"no command for decision step {step.Action}"),
-            };
+            result = await GrainFactory.GetGrain<IMajorDecisionGrain>(id).Execute(step.Command, context);
         }
 
         return result.Status is CommandStatus.Accepted or CommandStatus.Replayed
@@ -768,9 +750,9 @@ public sealed partial class DrillGrain(
                 && !(reportedByScenario.TryGetValue(acting.Incident, out var a) && a <= moment)
                 && !(reportedByHand.TryGetValue(acting.Incident, out var b) && b <= moment)
                 => $"unknown incident '{acting.Incident}': it is not in the drill by {Offsets.Format(moment)}",
-            DecisionStep { Action: DecisionAction.Draft } drafting when State.Decisions.ContainsKey(drafting.Decision) || Drafted(drafting.Decision) is not null
+            DecisionStep { Command: DraftMajorDecision } drafting when State.Decisions.ContainsKey(drafting.Decision) || Drafted(drafting.Decision) is not null
                 => $"decision '{drafting.Decision}' is already in the drill; a new version of the proposal is a changeProposal step",
-            DecisionStep { Action: not DecisionAction.Draft } step when !State.Decisions.ContainsKey(step.Decision) && !(Drafted(step.Decision) <= moment)
+            DecisionStep { Command: not DraftMajorDecision } step when !State.Decisions.ContainsKey(step.Decision) && !(Drafted(step.Decision) <= moment)
                 => $"unknown decision '{step.Decision}': it is not in the drill by {Offsets.Format(moment)}",
             _ => null,
         };
@@ -779,7 +761,7 @@ public sealed partial class DrillGrain(
     /// <summary>When the scenario or an earlier inject by hand drafts the decision, if either does.</summary>
     private TimeSpan? Drafted(string decision) =>
         Scenario.Injects.Concat(_manual.Select(m => m.Inject))
-            .Where(s => s.Inject is DecisionStep { Action: DecisionAction.Draft } d && d.Decision == decision)
+            .Where(s => s.Inject is DecisionStep { Command: DraftMajorDecision } d && d.Decision == decision)
             .Select(s => (TimeSpan?)s.At)
             .Min();
 

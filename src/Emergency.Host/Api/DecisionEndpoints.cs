@@ -17,14 +17,7 @@ public static partial class DecisionEndpoints
     {
         var decisions = app.MapGroup("/api/decisions").WithTags("Major decisions");
 
-        decisions.MapPost("/", Draft)
-            .RequireAuthorization(Policies.DecideMatters)
-            .WithSummary("Draft a major decision (重大决策): what is proposed, where, and what kind of matter")
-            .WithDescription($"{Policies.Describe(Policies.DecideMatters)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
-            .Accepts<DraftMajorDecision>("application/json")
-            .Produces<MajorDecisionView>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        decisions.MapMoves<IMajorDecisionGrain, MajorDecisionCommand, MajorDecisionView, MajorDecisionSummary>(Kind, v => v.Id);
 
         decisions.MapGet("/", List)
             .RequireAuthorization(Policies.Read)
@@ -40,62 +33,7 @@ public static partial class DecisionEndpoints
             .Produces<MajorDecisionView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        MapCommand<SubmitMajorDecision>(decisions, "submit", Policies.DecideMatters, "Submit the draft; the rule set in force now will judge it",
-            (grain, command, context) => grain.Submit(command, context), whenEmpty: () => new SubmitMajorDecision());
-        MapCommand<ChangeProposal>(decisions, "changeProposal", Policies.DecideMatters, "Change the proposal; once views were heard, the assessment is reopened",
-            (grain, command, context) => grain.ChangeProposal(command, context));
-        MapCommand<TakeCollectiveDecision>(decisions, "takeCollectiveDecision", Policies.DecideMatters,
-            "Record the collective decision (集体讨论决定): implement, implementAfterMitigation, postpone or doNotImplement",
-            (grain, command, context) => grain.TakeCollectiveDecision(command, context));
-        MapCommand<PlanAssessment>(decisions, "planAssessment", Policies.AssessRisk, "Plan the assessment (评估方案), or revise the plan before any view is heard",
-            (grain, command, context) => grain.PlanAssessment(command, context));
-        MapCommand<OpenPublicComment>(decisions, "openPublicComment", Policies.AssessRisk, "Publish the proposal for public comment",
-            (grain, command, context) => grain.OpenPublicComment(command, context));
-        MapCommand<ClosePublicComment>(decisions, "closePublicComment", Policies.AssessRisk, "Close the comment period, once its minimum has run",
-            (grain, command, context) => grain.ClosePublicComment(command, context));
-        MapCommand<RecordViews>(decisions, "recordViews", Policies.AssessRisk, "Record views heard by questionnaire, visit or hearing, with dates and counts",
-            (grain, command, context) => grain.RecordViews(command, context));
-        MapCommand<AttachPublicOpinion>(decisions, "attachPublicOpinion", Policies.AttachPublicOpinion,
-            "Attach complaints or an early warning (by their ids) as views heard",
-            (grain, command, context) => grain.AttachPublicOpinion(command, context));
-        MapCommand<FinishHearingViews>(decisions, "finishHearingViews", Policies.AssessRisk, "End the hearing of views",
-            (grain, command, context) => grain.FinishHearingViews(command, context), whenEmpty: () => new FinishHearingViews());
-        MapCommand<RecordFinding>(decisions, "recordFinding", Policies.AssessRisk, "Record the findings on legality, reasonableness, feasibility or controllability",
-            (grain, command, context) => grain.RecordFinding(command, context));
-        MapCommand<RateRisk>(decisions, "rateRisk", Policies.AssessRisk, "Rate the risk low, medium or high with the reasons, or rate it again",
-            (grain, command, context) => grain.RateRisk(command, context));
-        MapCommand<RecordMitigation>(decisions, "recordMitigation", Policies.AssessRisk, "Record a mitigation measure and who carries it out",
-            (grain, command, context) => grain.RecordMitigation(command, context));
-        MapCommand<WriteReport>(decisions, "writeReport", Policies.AssessRisk, "Write the assessment report with its emergency plan",
-            (grain, command, context) => grain.WriteReport(command, context));
-        MapCommand<RecordReview>(decisions, "recordReview", Policies.AssessRisk,
-            "Record the preliminary review (初审) of the stability office or the legal office: agreed or returned",
-            (grain, command, context) => grain.RecordReview(command, context));
         return app;
-    }
-
-    private static async Task<IResult> Draft(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
-    {
-        var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
-        if (keyProblem is not null)
-        {
-            return keyProblem;
-        }
-
-        var (command, problem) = await JsonBody.ReadAsync<DraftMajorDecision>(http.Request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var actor = http.User.ToActor();
-        var id = commandId is null ? CommandRequests.NewId(Prefix) : CommandRequests.IdFor(Prefix, actor.Id, commandId);
-        var result = await grains.GetGrain<IMajorDecisionGrain>(id).Draft(command!, Scopes.Live, CommandRequests.ContextOf(actor, commandId));
-        return Problems.From(result, v => v.Version, "major decision", ok =>
-        {
-            CommandRequests.MarkReplay(http, ok);
-            return Results.Created($"/api/decisions/{id}", ok.View);
-        });
     }
 
     private static async Task<IResult> List(IGrainFactory grains, RegionCatalog regions, string? region, string? stage, string? scope)
@@ -141,11 +79,6 @@ public static partial class DecisionEndpoints
 
     /// <summary>Who major decisions are: their ids, resources and the problems that name them.</summary>
     public static readonly CaseKind<IMajorDecisionGrain, MajorDecisionView> Kind = new("major decision", Prefix, "/api/decisions", Policies.DecideMatters, v => v.Version);
-
-    private static void MapCommand<TBody>(RouteGroupBuilder group, string move, string policy, string summary,
-        Func<IMajorDecisionGrain, TBody, CommandContext, Task<CommandResult<MajorDecisionView>>> send, Func<TBody>? whenEmpty = null)
-        where TBody : class =>
-        group.MapCaseCommand($"/{{id}}/{move}", summary, Kind, send, whenEmpty, policy);
 
     private const string Prefix = "dec-";
 

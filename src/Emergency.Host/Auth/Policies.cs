@@ -34,6 +34,9 @@ public static class Policies
     /// <summary>Set and lift entries of the enforcement registry: the roles of <c>Auth:EnforcementRoles</c> (see <see cref="EnforcementRoles"/>).</summary>
     public const string Enforce = "enforce";
 
+    /// <summary>Watch the engine itself (the Prometheus metrics, the Orleans dashboard): administrators, who see no case data.</summary>
+    public const string Administer = "administer";
+
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [Read] = [Role.DutyCommander, Role.DecisionMaker, Role.Assessor, Role.PetitionOfficer, Role.DrillOrganiser, Role.Observer],
@@ -44,6 +47,7 @@ public static class Policies
         [AttachPublicOpinion] = [Role.DecisionMaker, Role.Assessor],
         [HandleDisputes] = [Role.PetitionOfficer],
         [EscalateWarnings] = [Role.DutyCommander],
+        [Administer] = [Role.Administrator],
     };
 
     public static AuthorizationBuilder AddEmergencyPolicies(this AuthorizationBuilder builder, IReadOnlyList<Role>? enforcers = null)

@@ -45,7 +45,7 @@ public sealed class TokenStore
 
             if (entry.Role is Role.System || !Enum.IsDefined(entry.Role))
             {
-                throw new EngineConfigurationException("Auth:TokensFile", $"{where}.role must be dutyCommander, decisionMaker, assessor, petitionOfficer, drillOrganiser or observer");
+                throw new EngineConfigurationException("Auth:TokensFile", $"{where}.role must be dutyCommander, decisionMaker, assessor, petitionOfficer, drillOrganiser, observer or administrator");
             }
 
             if (entry.TokenSha256 is not { Length: 64 } hash || !hash.All(Uri.IsHexDigit))

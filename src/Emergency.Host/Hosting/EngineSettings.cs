@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Emergency.Grains.Cases;
+using Emergency.Host.Telemetry;
 using Emergency.Storage;
 
 namespace Emergency.Host.Hosting;
@@ -44,6 +45,9 @@ public sealed record EngineSettings
 
     /// <summary>How long a case keeps the first answer to a command with an Idempotency-Key (<c>Idempotency:AnswerWindow</c>, <c>Idempotency:AnswerCount</c>).</summary>
     public required AnswerRetention Answers { get; init; }
+
+    /// <summary>Metrics, traces and the Orleans dashboard (<c>Telemetry:*</c>).</summary>
+    public TelemetrySettings Telemetry { get; init; } = TelemetrySettings.Default;
 
     public static EngineSettings Read(IConfiguration configuration, string configDirectory)
     {
@@ -146,6 +150,7 @@ public sealed record EngineSettings
             Tls = tls,
             AdvertisedAddress = advertised,
             Answers = Answers(),
+            Telemetry = TelemetrySettings.Read(configuration),
         };
     }
 

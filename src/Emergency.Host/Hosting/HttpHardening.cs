@@ -17,14 +17,25 @@ public static class HttpHardening
     /// <summary>A drill report page or chart: a self-contained document with its own style block and no script at all.</summary>
     public const string DocumentPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// A page of an operator's tool (the API reference, the Orleans dashboard): its own scripts, plus the inline one
+    /// that carries the request's nonce, and the styles it sets inline. Only on the paths of those tools.
+    /// </summary>
+    public static string ToolPolicy(string? nonce) =>
+        $"default-src 'self'; script-src 'self'{(nonce is null ? "" : $" 'nonce-{nonce}'")}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseHttpHardening(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var response = context.Response;
         response.OnStarting(() =>
         {
             var headers = response.Headers;
-            var document = context.GetEndpoint()?.Metadata.GetMetadata<SelfContainedDocument>() is not null;
-            headers.TryAdd("Content-Security-Policy", document ? DocumentPolicy : BoardPolicy);
+            var metadata = context.GetEndpoint()?.Metadata;
+            var policy = metadata?.GetMetadata<ToolPage>() is { } tool
+                ? ToolPolicy(tool.NonceItem is { } key ? context.Items[key] as string : null)
+                : metadata?.GetMetadata<SelfContainedDocument>() is not null ? DocumentPolicy : BoardPolicy;
+            headers.TryAdd("Content-Security-Policy", policy);
             headers.TryAdd("X-Content-Type-Options", "nosniff");
             headers.TryAdd("X-Frame-Options", "DENY");
             headers.TryAdd("Referrer-Policy", "no-referrer");
@@ -55,8 +66,16 @@ public static class HttpHardening
     public static TBuilder AsSelfContainedDocument<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new SelfContainedDocument());
 
+    /// <summary>Marks the endpoints of an operator's tool (<see cref="ToolPolicy"/>); <paramref name="nonceItem"/> names the <c>HttpContext.Items</c> entry holding its script nonce.</summary>
+    public static TBuilder AsToolPage<TBuilder>(this TBuilder builder, string? nonceItem = null)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new ToolPage(nonceItem));
+
     private static bool CarriesCaseData(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
 }
 
 /// <summary>Endpoint metadata: the answer is a self-contained document (<see cref="HttpHardening.DocumentPolicy"/>).</summary>
 public sealed record SelfContainedDocument;
+
+/// <summary>Endpoint metadata: a page of an operator's tool (<see cref="HttpHardening.ToolPolicy"/>).</summary>
+/// <param name="NonceItem">The <c>HttpContext.Items</c> key of the nonce its inline script carries, if any.</param>
+public sealed record ToolPage(string? NonceItem);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -156,12 +157,17 @@ internal sealed partial class GroupCommitGrainStorage(
     private async Task CommitBatchAsync(List<PendingWrite> batch)
     {
         int?[] versions;
+        var started = Stopwatch.GetTimestamp();
+        using var activity = CommitTelemetry.StartCommit(options.Provider, batch.Count);
         try
         {
             versions = await _database.CommitAsync(Queries, batch, CancellationToken.None);
+            CommitTelemetry.Committed(options.Provider, batch.Count, Stopwatch.GetElapsedTime(started), succeeded: true);
         }
         catch (Exception ex)
         {
+            CommitTelemetry.Committed(options.Provider, batch.Count, Stopwatch.GetElapsedTime(started), succeeded: false);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             LogBatchFailed(ex, batch.Count);
             foreach (var write in batch)
             {

@@ -13,6 +13,7 @@ public static class Tokens
     public const string DecisionMaker = "decision-dev-token";
     public const string DrillOrganiser = "drill-dev-token";
     public const string Observer = "observer-dev-token";
+    public const string Administrator = "admin-dev-token";
 
     /// <summary>How the timeline names the duty commander of <see cref="Commander"/>.</summary>
     public const string CommanderActor = "duty.zhang (DutyCommander)";

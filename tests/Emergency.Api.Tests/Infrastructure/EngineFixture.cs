@@ -36,9 +36,12 @@ public class EngineFixture : IAsyncLifetime
 
     public ApiClient As(string? token) => new(Engine.Client(token));
 
+    /// <summary>Settings of this engine beyond the test defaults (<c>--Key=value</c>).</summary>
+    protected virtual string[] Settings => [];
+
     public async ValueTask InitializeAsync()
     {
-        _engine = await EngineInstance.StartAsync(_directory.File("emergency.db"), Start, TestContext.Current.CancellationToken);
+        _engine = await EngineInstance.StartAsync(_directory.File("emergency.db"), Start, TestContext.Current.CancellationToken, Settings);
         Commander = As(Tokens.Commander);
         DecisionMaker = As(Tokens.DecisionMaker);
         DrillOrganiser = As(Tokens.DrillOrganiser);

@@ -10,6 +10,7 @@ public static class Tokens
     public const string Commander = "commander-dev-token";
     public const string Observer = "observer-dev-token";
     public const string Organiser = "drill-dev-token";
+    public const string Administrator = "admin-dev-token";
 
     public const string PetitionOfficer = "petition-dev-token";
 }

@@ -11,7 +11,7 @@ public sealed class CommentPeriodTests
         var c = new MatterCase().CommentOpen();
         var opened = c.State.Round!.PublicComment!.OpenedAt;
 
-        c.Matter.ClosePublicComment(DecisionCmd.Close(), People.Assessor, opened.AddDays(30)).Accept();
+        c.Matter.Handle(DecisionCmd.Close(), People.Assessor, opened.AddDays(30)).Accept();
 
         var comment = c.State.Round!.PublicComment!;
         Assert.Equal(opened.AddDays(30), comment.ClosedAt);
@@ -26,7 +26,7 @@ public sealed class CommentPeriodTests
         var opened = c.State.Round!.PublicComment!.OpenedAt;
         var now = opened.AddDays(29).AddHours(23);
 
-        var decision = c.Refused(m => m.ClosePublicComment(DecisionCmd.Close(), People.Assessor, now));
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Close(), People.Assessor, now));
 
         Assert.Equal(
             "the comment period cannot be cut short: opened 2026-11-27 11:00 +08:00, it runs at least 30 d (" + RealDecisionRules.Cn2019.PublicComment.Source + "); it may close from 2026-12-27 11:00 +08:00",
@@ -41,7 +41,7 @@ public sealed class CommentPeriodTests
         var c = new MatterCase().CommentOpen();
         var opened = c.State.Round!.PublicComment!.OpenedAt;
 
-        var decision = c.Refused(m => m.ClosePublicComment(DecisionCmd.Close(at: opened.AddDays(29)), People.Assessor, opened.AddDays(35)));
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Close(at: opened.AddDays(29)), People.Assessor, opened.AddDays(35)));
 
         Assert.StartsWith("the comment period cannot be cut short", decision.Reason, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class CommentPeriodTests
         var c = new MatterCase().Plan();
         var planned = c.State.Round!.OpenedAt;
 
-        c.Matter.OpenPublicComment(DecisionCmd.Open(at: planned.AddHours(2)), People.Assessor, planned.AddDays(3)).Accept();
+        c.Matter.Handle(DecisionCmd.Open(at: planned.AddHours(2)), People.Assessor, planned.AddDays(3)).Accept();
 
         var comment = c.State.Round!.PublicComment!;
         Assert.Equal(planned.AddHours(2).AddDays(30), comment.MayCloseAt);
@@ -66,8 +66,8 @@ public sealed class CommentPeriodTests
         var c = new MatterCase().CommentOpen();
         var mayClose = c.State.Round!.PublicComment!.MayCloseAt;
 
-        var early = c.Refused(m => m.FinishHearingViews(DecisionCmd.Finish(), People.Assessor, mayClose.AddMinutes(-1)));
-        var notClosed = c.Refused(m => m.FinishHearingViews(DecisionCmd.Finish(), People.Assessor, mayClose.AddDays(1)));
+        var early = c.Refused(m => m.Handle(DecisionCmd.Finish(), People.Assessor, mayClose.AddMinutes(-1)));
+        var notClosed = c.Refused(m => m.Handle(DecisionCmd.Finish(), People.Assessor, mayClose.AddDays(1)));
 
         Assert.Equal("the comment period is open until 2026-12-27 11:00 +08:00 and cannot be cut short", early.Reason);
         Assert.Equal("close the comment period first (it may close since 2026-12-27 11:00 +08:00)", notClosed.Reason);
@@ -77,9 +77,9 @@ public sealed class CommentPeriodTests
     public void Public_comment_is_required_before_the_analysis()
     {
         var c = new MatterCase().Plan()
-            .Step((m, now) => m.RecordViews(DecisionCmd.Views(ViewMethod.Visit, now.AddHours(-1), now), People.Assessor, now));
+            .Step((m, now) => m.Handle(DecisionCmd.Views(ViewMethod.Visit, now.AddHours(-1), now), People.Assessor, now));
 
-        var decision = c.Refused(m => m.FinishHearingViews(DecisionCmd.Finish(), People.Assessor, c.Now));
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Finish(), People.Assessor, c.Now));
 
         Assert.StartsWith("views have not been heard by public comment (公开征求意见) yet, which rule set decisions-cn-2019 requires", decision.Reason, StringComparison.Ordinal);
     }
@@ -89,7 +89,7 @@ public sealed class CommentPeriodTests
     {
         var c = new MatterCase().ViewsHeard();
 
-        var decision = c.Refused(m => m.OpenPublicComment(DecisionCmd.Open(), People.Assessor, c.Now));
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Open(), People.Assessor, c.Now));
 
         Assert.StartsWith("cannot open public comment: hearing views ended", decision.Reason, StringComparison.Ordinal);
     }
@@ -102,8 +102,8 @@ public sealed class CommentPeriodTests
 
         Assert.Equal("decisions-local-2012", c.State.RuleSetId);
         Assert.Equal(TimeSpan.FromDays(20), comment.MinimumPeriod);
-        c.Refused(m => m.ClosePublicComment(DecisionCmd.Close(), People.Assessor, comment.OpenedAt.AddDays(20).AddSeconds(-1)));
-        c.Matter.ClosePublicComment(DecisionCmd.Close(), People.Assessor, comment.OpenedAt.AddDays(20)).Accept();
+        c.Refused(m => m.Handle(DecisionCmd.Close(), People.Assessor, comment.OpenedAt.AddDays(20).AddSeconds(-1)));
+        c.Matter.Handle(DecisionCmd.Close(), People.Assessor, comment.OpenedAt.AddDays(20)).Accept();
     }
 
     [Fact]

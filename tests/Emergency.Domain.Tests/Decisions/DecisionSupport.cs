@@ -151,25 +151,25 @@ public sealed class MatterCase
         return this;
     }
 
-    public MatterCase Submit() => Step((m, now) => m.Submit(new SubmitMajorDecision(), People.Maker, now));
+    public MatterCase Submit() => Step((m, now) => m.Handle(new SubmitMajorDecision(), People.Maker, now));
 
-    public MatterCase Plan() => Submit().Step((m, now) => m.PlanAssessment(DecisionCmd.Plan(), People.Assessor, now));
+    public MatterCase Plan() => Submit().Step((m, now) => m.Handle(DecisionCmd.Plan(), People.Assessor, now));
 
     /// <summary>Public comment opened (at the planned moment + 1 h) and a questionnaire recorded.</summary>
     public MatterCase CommentOpen() => Plan()
-        .Step((m, now) => m.OpenPublicComment(DecisionCmd.Open(), People.Assessor, now))
-        .Step((m, now) => m.RecordViews(DecisionCmd.Views(ViewMethod.Questionnaire, now.AddHours(-1), now), People.Assessor, now));
+        .Step((m, now) => m.Handle(DecisionCmd.Open(), People.Assessor, now))
+        .Step((m, now) => m.Handle(DecisionCmd.Views(ViewMethod.Questionnaire, now.AddHours(-1), now), People.Assessor, now));
 
     /// <summary>In a reopened assessment: public comment opened again, an hour later.</summary>
-    public MatterCase CommentOpenAgain() => Step((m, now) => m.OpenPublicComment(DecisionCmd.Open(), People.Assessor, now));
+    public MatterCase CommentOpenAgain() => Step((m, now) => m.Handle(DecisionCmd.Open(), People.Assessor, now));
 
     /// <summary>The comment period run to its minimum and closed, then hearing views finished.</summary>
     public MatterCase ViewsHeard()
     {
         CommentOpen();
         Now = State.Round!.PublicComment!.MayCloseAt;
-        Matter.ClosePublicComment(DecisionCmd.Close(), People.Assessor, Now).Accept();
-        return Step((m, now) => m.FinishHearingViews(DecisionCmd.Finish(), People.Assessor, now));
+        Matter.Handle(DecisionCmd.Close(), People.Assessor, Now).Accept();
+        return Step((m, now) => m.Handle(DecisionCmd.Finish(), People.Assessor, now));
     }
 
     public MatterCase Analysed()
@@ -177,7 +177,7 @@ public sealed class MatterCase
         ViewsHeard();
         foreach (var dimension in Matter.Rules!.Dimensions.Keys)
         {
-            Step((m, now) => m.RecordFinding(DecisionCmd.Finding(dimension), People.Assessor, now));
+            Step((m, now) => m.Handle(DecisionCmd.Finding(dimension), People.Assessor, now));
         }
 
         return this;
@@ -186,20 +186,20 @@ public sealed class MatterCase
     /// <summary>Rated at <paramref name="level"/>; a medium rating is mitigated and rated medium again, so it may go on.</summary>
     public MatterCase Rated(RiskLevel level)
     {
-        Analysed().Step((m, now) => m.RateRisk(DecisionCmd.Rate(level), People.Assessor, now));
-        Step((m, now) => m.RecordMitigation(DecisionCmd.Mitigation(), People.Assessor, now));
-        return level == RiskLevel.Medium ? Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Medium, "still medium with the measures"), People.Assessor, now)) : this;
+        Analysed().Step((m, now) => m.Handle(DecisionCmd.Rate(level), People.Assessor, now));
+        Step((m, now) => m.Handle(DecisionCmd.Mitigation(), People.Assessor, now));
+        return level == RiskLevel.Medium ? Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Medium, "still medium with the measures"), People.Assessor, now)) : this;
     }
 
-    public MatterCase Reported(RiskLevel level) => Rated(level).Step((m, now) => m.WriteReport(DecisionCmd.Report(), People.Assessor, now));
+    public MatterCase Reported(RiskLevel level) => Rated(level).Step((m, now) => m.Handle(DecisionCmd.Report(), People.Assessor, now));
 
     public MatterCase Reviewed(RiskLevel level) => Reported(level)
-        .Step((m, now) => m.RecordReview(DecisionCmd.Review(ReviewOffice.StabilityOffice), People.Stability, now))
-        .Step((m, now) => m.RecordReview(DecisionCmd.Review(ReviewOffice.LegalOffice), People.Legal, now));
+        .Step((m, now) => m.Handle(DecisionCmd.Review(ReviewOffice.StabilityOffice), People.Stability, now))
+        .Step((m, now) => m.Handle(DecisionCmd.Review(ReviewOffice.LegalOffice), People.Legal, now));
 
-    public MatterCase Postponed(RiskLevel level) => Reviewed(level).Step((m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Postpone), People.Maker, now));
+    public MatterCase Postponed(RiskLevel level) => Reviewed(level).Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Postpone), People.Maker, now));
 
-    public MatterCase Decided(RiskLevel level = RiskLevel.Low) => Reviewed(level).Step((m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.DoNotImplement), People.Maker, now));
+    public MatterCase Decided(RiskLevel level = RiskLevel.Low) => Reviewed(level).Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.DoNotImplement), People.Maker, now));
 
     /// <summary>A matter brought to a stage by name (the names of <see cref="MajorDecisionStage"/>).</summary>
     public static MatterCase InStage(string stage, RiskLevel level = RiskLevel.Low, MajorDecisionKind kind = MajorDecisionKind.InvestmentProject)

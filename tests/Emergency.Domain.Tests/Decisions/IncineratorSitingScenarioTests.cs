@@ -15,34 +15,34 @@ public sealed class IncineratorSitingScenarioTests
         var round1 = c.State.Round!;
 
         // Round 1: 1,800 comments, a hearing where most oppose, and an early warning from the petitions side.
-        c.Step((m, now) => m.RecordViews(DecisionCmd.Views(ViewMethod.Hearing, now.AddHours(-3), now, people: 80, opposed: 61), People.Assessor, now))
-            .Step((m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now.AddDays(-1), now, PublicOpinionKind.EarlyWarning, 140), People.Assessor, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Views(ViewMethod.Hearing, now.AddHours(-3), now, people: 80, opposed: 61), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Opinion(now.AddDays(-1), now, PublicOpinionKind.EarlyWarning, 140), People.Assessor, now));
         c.Now = round1.PublicComment!.MayCloseAt;
-        c.Matter.ClosePublicComment(DecisionCmd.Close(received: 1_800), People.Assessor, c.Now).Accept();
-        c.Step((m, now) => m.FinishHearingViews(DecisionCmd.Finish(), People.Assessor, now));
+        c.Matter.Handle(DecisionCmd.Close(received: 1_800), People.Assessor, c.Now).Accept();
+        c.Step((m, now) => m.Handle(DecisionCmd.Finish(), People.Assessor, now));
         AnalyseAll(c);
-        c.Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.High, "61 of 80 at the hearing oppose", "early warning: 140 complaints in a week"), People.Assessor, now))
-            .Step((m, now) => m.RecordMitigation(DecisionCmd.Mitigation(), People.Assessor, now))
-            .Step((m, now) => m.WriteReport(DecisionCmd.Report(), People.Assessor, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.High, "61 of 80 at the hearing oppose", "early warning: 140 complaints in a week"), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Mitigation(), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Report(), People.Assessor, now));
         ReviewBoth(c);
 
-        c.Refused(m => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
-        c.Step((m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Postpone), People.Maker, now))
-            .Step((m, now) => m.ChangeProposal(DecisionCmd.Change(), People.Maker, now));
+        c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Postpone), People.Maker, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Change(), People.Maker, now));
 
         // Round 2: the Xishan site. Heard again for the full 30 days, rated medium, mitigated, rated low.
         c.CommentOpenAgain();
         c.Now = c.State.Round!.PublicComment!.MayCloseAt;
-        c.Matter.ClosePublicComment(DecisionCmd.Close(received: 260), People.Assessor, c.Now).Accept();
-        c.Step((m, now) => m.FinishHearingViews(DecisionCmd.Finish(), People.Assessor, now));
+        c.Matter.Handle(DecisionCmd.Close(received: 260), People.Assessor, c.Now).Accept();
+        c.Step((m, now) => m.Handle(DecisionCmd.Finish(), People.Assessor, now));
         AnalyseAll(c);
-        c.Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Medium, "the nearest village asks for compensation"), People.Assessor, now));
-        c.Refused(m => m.WriteReport(DecisionCmd.Report(), People.Assessor, c.Now));
-        c.Step((m, now) => m.RecordMitigation(DecisionCmd.Mitigation("Compensation and jobs agreed with Xishan village."), People.Assessor, now))
-            .Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low, "the agreement was signed"), People.Assessor, now))
-            .Step((m, now) => m.WriteReport(DecisionCmd.Report(), People.Assessor, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Medium, "the nearest village asks for compensation"), People.Assessor, now));
+        c.Refused(m => m.Handle(DecisionCmd.Report(), People.Assessor, c.Now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Mitigation("Compensation and jobs agreed with Xishan village."), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Low, "the agreement was signed"), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Report(), People.Assessor, now));
         ReviewBoth(c);
-        c.Step((m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
 
         Assert.Equal(MajorDecisionStage.Decided, c.State.Stage);
         Assert.Equal(
@@ -60,11 +60,11 @@ public sealed class IncineratorSitingScenarioTests
     {
         foreach (var dimension in c.Matter.Rules!.Dimensions.Keys)
         {
-            c.Step((m, now) => m.RecordFinding(DecisionCmd.Finding(dimension), People.Assessor, now));
+            c.Step((m, now) => m.Handle(DecisionCmd.Finding(dimension), People.Assessor, now));
         }
     }
 
     private static void ReviewBoth(MatterCase c) =>
-        c.Step((m, now) => m.RecordReview(DecisionCmd.Review(ReviewOffice.StabilityOffice), People.Stability, now))
-            .Step((m, now) => m.RecordReview(DecisionCmd.Review(ReviewOffice.LegalOffice), People.Legal, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Review(ReviewOffice.StabilityOffice), People.Stability, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Review(ReviewOffice.LegalOffice), People.Legal, now));
 }

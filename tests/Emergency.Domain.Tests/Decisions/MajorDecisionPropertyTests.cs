@@ -266,41 +266,41 @@ public sealed class MajorDecisionPropertyTests
         switch (name)
         {
             case "submit":
-                return m.Submit(new SubmitMajorDecision { Note = malformed ? new string('n', 30_000) : null }, People.Maker, now);
+                return m.Handle(new SubmitMajorDecision { Note = malformed ? new string('n', 30_000) : null }, People.Maker, now);
             case "planAssessment":
                 var plan = DecisionCmd.Plan();
-                return m.PlanAssessment(malformed ? plan with { Methods = pick % 2 == 0 ? [] : [ViewMethod.Visit] } : plan, People.Assessor, now);
+                return m.Handle(malformed ? plan with { Methods = pick % 2 == 0 ? [] : [ViewMethod.Visit] } : plan, People.Assessor, now);
             case "openPublicComment":
-                return m.OpenPublicComment(DecisionCmd.Open(at) with { Channel = malformed ? "" : "website" }, People.Assessor, now);
+                return m.Handle(DecisionCmd.Open(at) with { Channel = malformed ? "" : "website" }, People.Assessor, now);
             case "closePublicComment":
-                return m.ClosePublicComment(DecisionCmd.Close(at, malformed ? -1 : pick), People.Assessor, now);
+                return m.Handle(DecisionCmd.Close(at, malformed ? -1 : pick), People.Assessor, now);
             case "recordViews":
                 var method = ViewMethods.All.Single(v => v.Name() == argument);
                 var from = since > now.AddDays(-2) ? since : now.AddDays(-2);
-                return m.RecordViews(malformed ? DecisionCmd.Views(method, now, now.AddHours(1)) : DecisionCmd.Views(method, from, now, people: pick, opposed: pick / 3), People.Assessor, now);
+                return m.Handle(malformed ? DecisionCmd.Views(method, now, now.AddHours(1)) : DecisionCmd.Views(method, from, now, people: pick, opposed: pick / 3), People.Assessor, now);
             case "attachPublicOpinion":
-                return m.AttachPublicOpinion(DecisionCmd.Opinion(now.AddDays(-3), now, (PublicOpinionKind)(pick % 2), malformed ? 0 : 1 + pick), People.Assessor, now);
+                return m.Handle(DecisionCmd.Opinion(now.AddDays(-3), now, (PublicOpinionKind)(pick % 2), malformed ? 0 : 1 + pick), People.Assessor, now);
             case "finishHearingViews":
-                return m.FinishHearingViews(DecisionCmd.Finish(malformed ? new string('n', 30_000) : null), People.Assessor, now);
+                return m.Handle(DecisionCmd.Finish(malformed ? new string('n', 30_000) : null), People.Assessor, now);
             case "recordFinding":
                 var dimension = Enum.GetValues<AnalysisDimension>().Single(d => d.Name() == argument);
-                return m.RecordFinding(DecisionCmd.Finding(dimension) with { Findings = malformed ? " " : "found" }, People.Assessor, now);
+                return m.Handle(DecisionCmd.Finding(dimension) with { Findings = malformed ? " " : "found" }, People.Assessor, now);
             case "rateRisk":
                 var level = RiskLevels.All[pick % 3];
-                return m.RateRisk(malformed ? DecisionCmd.Rate(level) with { Reasons = [] } : DecisionCmd.Rate(level), People.Assessor, now);
+                return m.Handle(malformed ? DecisionCmd.Rate(level) with { Reasons = [] } : DecisionCmd.Rate(level), People.Assessor, now);
             case "recordMitigation":
-                return m.RecordMitigation(DecisionCmd.Mitigation() with { ResponsibleUnit = malformed ? "" : "county government" }, People.Assessor, now);
+                return m.Handle(DecisionCmd.Mitigation() with { ResponsibleUnit = malformed ? "" : "county government" }, People.Assessor, now);
             case "writeReport":
-                return m.WriteReport(DecisionCmd.Report() with { EmergencyPlan = malformed ? "" : "plan" }, People.Assessor, now);
+                return m.Handle(DecisionCmd.Report() with { EmergencyPlan = malformed ? "" : "plan" }, People.Assessor, now);
             case "recordReview":
                 var office = ReviewOffices.All.Single(o => o.Name() == argument);
                 var verdict = pick % 7 == 0 ? ReviewVerdict.Returned : ReviewVerdict.Agreed;
-                return m.RecordReview(DecisionCmd.Review(office, malformed ? (ReviewVerdict)9 : verdict), People.Legal, now);
+                return m.Handle(DecisionCmd.Review(office, malformed ? (ReviewVerdict)9 : verdict), People.Legal, now);
             case "takeCollectiveDecision":
                 var outcome = CollectiveDecisionOutcomes.All.Single(o => o.Name() == argument);
-                return m.TakeCollectiveDecision(DecisionCmd.Decide(outcome, malformed ? null : "explained at village meetings"), People.Maker, now);
+                return m.Handle(DecisionCmd.Decide(outcome, malformed ? null : "explained at village meetings"), People.Maker, now);
             default:
-                return m.ChangeProposal(malformed ? DecisionCmd.Change(proposal: m.State.Proposal) : DecisionCmd.Change(proposal: $"variant {pick} of the proposal, changed at {now:O}"), People.Maker, now);
+                return m.Handle(malformed ? DecisionCmd.Change(proposal: m.State.Proposal) : DecisionCmd.Change(proposal: $"variant {pick} of the proposal, changed at {now:O}"), People.Maker, now);
         }
     }
 

@@ -82,7 +82,7 @@ public sealed class MajorDecisionRuleTests
     {
         var c = new MatterCase(start: new DateTimeOffset(2011, 6, 1, 9, 0, 0, MatterCase.China));
 
-        var decision = c.Refused(m => m.Submit(new SubmitMajorDecision(), People.Maker, c.Now));
+        var decision = c.Refused(m => m.Handle(new SubmitMajorDecision(), People.Maker, c.Now));
 
         Assert.Equal("no rule set for major decisions was in force on 2011-06-01 09:00 +08:00; the earliest starts 2012-01-01 00:00 +08:00", decision.Reason);
         Assert.DoesNotContain("submit", c.Matter.AllowedMoves(c.Now));

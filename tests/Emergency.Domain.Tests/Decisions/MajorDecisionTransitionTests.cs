@@ -112,9 +112,9 @@ public sealed class MajorDecisionTransitionTests
     [Fact]
     public void Findings_on_a_dimension_are_kept_as_recorded()
     {
-        var c = MatterCase.InStage("ViewsHeard").Step((m, now) => m.RecordFinding(DecisionCmd.Finding(AnalysisDimension.Legality), People.Assessor, now));
+        var c = MatterCase.InStage("ViewsHeard").Step((m, now) => m.Handle(DecisionCmd.Finding(AnalysisDimension.Legality), People.Assessor, now));
 
-        var decision = c.Refused(m => m.RecordFinding(DecisionCmd.Finding(AnalysisDimension.Legality) with { Findings = "rewritten" }, People.Assessor, c.Now));
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Finding(AnalysisDimension.Legality) with { Findings = "rewritten" }, People.Assessor, c.Now));
 
         Assert.Equal("legality (合法性) was already analysed at 2026-12-27 13:00 +08:00 by assessor.zhao (Assessor); findings are kept as recorded", decision.Reason);
     }
@@ -125,11 +125,11 @@ public sealed class MajorDecisionTransitionTests
         var c = MatterCase.InStage("ViewsHeard");
         foreach (var dimension in new[] { AnalysisDimension.Legality, AnalysisDimension.Reasonableness, AnalysisDimension.Feasibility })
         {
-            c.Step((m, now) => m.RecordFinding(DecisionCmd.Finding(dimension), People.Assessor, now));
+            c.Step((m, now) => m.Handle(DecisionCmd.Finding(dimension), People.Assessor, now));
             Assert.Equal(MajorDecisionStage.ViewsHeard, c.State.Stage);
         }
 
-        c.Step((m, now) => m.RecordFinding(DecisionCmd.Finding(AnalysisDimension.Controllability), People.Assessor, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Finding(AnalysisDimension.Controllability), People.Assessor, now));
 
         Assert.Equal(MajorDecisionStage.Analysed, c.State.Stage);
     }
@@ -139,7 +139,7 @@ public sealed class MajorDecisionTransitionTests
     {
         var c = MatterCase.InStage("ViewsHeard");
 
-        var decision = c.Refused(m => m.RecordFinding(DecisionCmd.Finding(AnalysisDimension.Safety), People.Assessor, c.Now), DecisionOutcome.Invalid);
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Finding(AnalysisDimension.Safety), People.Assessor, c.Now), DecisionOutcome.Invalid);
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal("dimension", error.Field);
@@ -156,7 +156,7 @@ public sealed class MajorDecisionTransitionTests
             c.Matter.AllowedMoves(c.Now));
         foreach (var dimension in new[] { AnalysisDimension.Legality, AnalysisDimension.Reasonableness, AnalysisDimension.Feasibility, AnalysisDimension.Controllability })
         {
-            c.Step((m, now) => m.RecordFinding(DecisionCmd.Finding(dimension), People.Assessor, now));
+            c.Step((m, now) => m.Handle(DecisionCmd.Finding(dimension), People.Assessor, now));
         }
 
         Assert.Equal(MajorDecisionStage.Analysed, c.State.Stage);
@@ -168,12 +168,12 @@ public sealed class MajorDecisionTransitionTests
         var c = new MatterCase(start: new DateTimeOffset(2013, 5, 6, 9, 0, 0, MatterCase.China)).ViewsHeard();
         foreach (var dimension in new[] { AnalysisDimension.Legality, AnalysisDimension.Reasonableness, AnalysisDimension.Feasibility, AnalysisDimension.Safety })
         {
-            c.Step((m, now) => m.RecordFinding(DecisionCmd.Finding(dimension), People.Assessor, now));
+            c.Step((m, now) => m.Handle(DecisionCmd.Finding(dimension), People.Assessor, now));
         }
 
         Assert.Equal(MajorDecisionStage.Analysed, c.State.Stage);
         Assert.Equal(AnalysisDimension.Controllability, c.State.Round!.Findings[^1].Dimension);
-        var again = c.Refused(m => m.RecordFinding(DecisionCmd.Finding(AnalysisDimension.Controllability), People.Assessor, c.Now), DecisionOutcome.NotAllowed);
+        var again = c.Refused(m => m.Handle(DecisionCmd.Finding(AnalysisDimension.Controllability), People.Assessor, c.Now), DecisionOutcome.NotAllowed);
         Assert.Equal(DecisionRefusals.OutOfOrder, again.Code);
     }
 
@@ -182,7 +182,7 @@ public sealed class MajorDecisionTransitionTests
     {
         var c = MatterCase.InStage("Submitted");
 
-        var decision = c.Refused(m => m.PlanAssessment(DecisionCmd.Plan(ViewMethod.Questionnaire), People.Assessor, c.Now), DecisionOutcome.Invalid);
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Plan(ViewMethod.Questionnaire), People.Assessor, c.Now), DecisionOutcome.Invalid);
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal("methods", error.Field);
@@ -194,7 +194,7 @@ public sealed class MajorDecisionTransitionTests
     {
         var c = MatterCase.InStage("AssessmentPlanned");
 
-        c.Step((m, now) => m.PlanAssessment(DecisionCmd.Plan(ViewMethod.PublicComment, ViewMethod.Hearing), People.Assessor, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Plan(ViewMethod.PublicComment, ViewMethod.Hearing), People.Assessor, now));
 
         var round = Assert.Single(c.State.Rounds);
         Assert.Equal([ViewMethod.PublicComment, ViewMethod.Hearing], round.PlannedMethods);
@@ -214,40 +214,40 @@ public sealed class MajorDecisionTransitionTests
 
     public static TheoryData<string, string, Func<MajorDecision, DateTimeOffset, Decision>> MalformedCommands() => new()
     {
-        { "Draft", "note", (m, now) => m.Submit(new SubmitMajorDecision { Note = new string('n', 30_000) }, People.Maker, now) },
-        { "Submitted", "assessedBy", (m, now) => m.PlanAssessment(DecisionCmd.Plan() with { AssessedBy = " " }, People.Assessor, now) },
-        { "Submitted", "methods", (m, now) => m.PlanAssessment(DecisionCmd.Plan() with { Methods = [] }, People.Assessor, now) },
-        { "Submitted", "methods[1]", (m, now) => m.PlanAssessment(DecisionCmd.Plan() with { Methods = [ViewMethod.PublicComment, (ViewMethod)9] }, People.Assessor, now) },
-        { "AssessmentPlanned", "channel", (m, now) => m.OpenPublicComment(DecisionCmd.Open() with { Channel = "" }, People.Assessor, now) },
-        { "AssessmentPlanned", "at", (m, now) => m.OpenPublicComment(DecisionCmd.Open(now.AddHours(1)), People.Assessor, now) },
-        { "AssessmentPlanned", "at", (m, now) => m.OpenPublicComment(DecisionCmd.Open(now.AddDays(-3)), People.Assessor, now) },
-        { "AssessmentPlanned", "from", (m, now) => m.RecordViews(DecisionCmd.Views(ViewMethod.Visit, now.AddDays(-3), now), People.Assessor, now) },
-        { "AssessmentPlanned", "method", (m, now) => m.RecordViews(DecisionCmd.Views(ViewMethod.PublicComment, now, now), People.Assessor, now) },
-        { "AssessmentPlanned", "to", (m, now) => m.RecordViews(DecisionCmd.Views(ViewMethod.Visit, now, now.AddMinutes(-1)), People.Assessor, now) },
-        { "AssessmentPlanned", "to", (m, now) => m.RecordViews(DecisionCmd.Views(ViewMethod.Visit, now, now.AddHours(2)), People.Assessor, now) },
-        { "AssessmentPlanned", "people", (m, now) => m.RecordViews(DecisionCmd.Views(ViewMethod.Visit, now, now, people: -1, opposed: null), People.Assessor, now) },
-        { "AssessmentPlanned", "opposed", (m, now) => m.RecordViews(DecisionCmd.Views(ViewMethod.Visit, now, now, people: 10, opposed: 11), People.Assessor, now) },
-        { "HearingViews", "commentsReceived", (m, now) => m.ClosePublicComment(DecisionCmd.Close(received: -4), People.Assessor, now) },
-        { "HearingViews", "at", (m, now) => m.ClosePublicComment(DecisionCmd.Close(at: now.AddDays(-2)), People.Assessor, now) },
-        { "Submitted", "ids", (m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now, now) with { Ids = [] }, People.Assessor, now) },
-        { "Submitted", "ids[1]", (m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now, now) with { Ids = ["a", " "] }, People.Assessor, now) },
-        { "Submitted", "ids", (m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now, now) with { Ids = [.. Enumerable.Range(0, 201).Select(i => $"c-{i}")] }, People.Assessor, now) },
-        { "Analysed", "reasons", (m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low) with { Reasons = [.. Enumerable.Repeat("r", 201)] }, People.Assessor, now) },
-        { "Submitted", "count", (m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now, now, count: 0), People.Assessor, now) },
-        { "Submitted", "kind", (m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now, now, kind: (PublicOpinionKind)5), People.Assessor, now) },
-        { "ViewsHeard", "findings", (m, now) => m.RecordFinding(DecisionCmd.Finding(AnalysisDimension.Legality) with { Findings = "" }, People.Assessor, now) },
-        { "Analysed", "reasons", (m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low) with { Reasons = [] }, People.Assessor, now) },
-        { "Analysed", "reasons[0]", (m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low) with { Reasons = [""] }, People.Assessor, now) },
-        { "Analysed", "level", (m, now) => m.RateRisk(DecisionCmd.Rate((RiskLevel)7), People.Assessor, now) },
-        { "RiskRated", "responsibleUnit", (m, now) => m.RecordMitigation(DecisionCmd.Mitigation() with { ResponsibleUnit = "" }, People.Assessor, now) },
-        { "RiskRated", "emergencyPlan", (m, now) => m.WriteReport(DecisionCmd.Report() with { EmergencyPlan = " " }, People.Assessor, now) },
-        { "Reported", "office", (m, now) => m.RecordReview(DecisionCmd.Review((ReviewOffice)3), People.Legal, now) },
-        { "Reported", "verdict", (m, now) => m.RecordReview(DecisionCmd.Review(ReviewOffice.LegalOffice, (ReviewVerdict)3), People.Legal, now) },
-        { "Reviewed", "meeting", (m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement) with { Meeting = "" }, People.Maker, now) },
-        { "Reviewed", "outcome", (m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide((CollectiveDecisionOutcome)9), People.Maker, now) },
-        { "Reviewed", "explanation", (m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement, explanation: null), People.Maker, now) },
-        { "Reviewed", "proposal", (m, now) => m.ChangeProposal(DecisionCmd.Change(proposal: m.State.Proposal), People.Maker, now) },
-        { "Reviewed", "whatChanged", (m, now) => m.ChangeProposal(DecisionCmd.Change(what: ""), People.Maker, now) },
+        { "Draft", "note", (m, now) => m.Handle(new SubmitMajorDecision { Note = new string('n', 30_000) }, People.Maker, now) },
+        { "Submitted", "assessedBy", (m, now) => m.Handle(DecisionCmd.Plan() with { AssessedBy = " " }, People.Assessor, now) },
+        { "Submitted", "methods", (m, now) => m.Handle(DecisionCmd.Plan() with { Methods = [] }, People.Assessor, now) },
+        { "Submitted", "methods[1]", (m, now) => m.Handle(DecisionCmd.Plan() with { Methods = [ViewMethod.PublicComment, (ViewMethod)9] }, People.Assessor, now) },
+        { "AssessmentPlanned", "channel", (m, now) => m.Handle(DecisionCmd.Open() with { Channel = "" }, People.Assessor, now) },
+        { "AssessmentPlanned", "at", (m, now) => m.Handle(DecisionCmd.Open(now.AddHours(1)), People.Assessor, now) },
+        { "AssessmentPlanned", "at", (m, now) => m.Handle(DecisionCmd.Open(now.AddDays(-3)), People.Assessor, now) },
+        { "AssessmentPlanned", "from", (m, now) => m.Handle(DecisionCmd.Views(ViewMethod.Visit, now.AddDays(-3), now), People.Assessor, now) },
+        { "AssessmentPlanned", "method", (m, now) => m.Handle(DecisionCmd.Views(ViewMethod.PublicComment, now, now), People.Assessor, now) },
+        { "AssessmentPlanned", "to", (m, now) => m.Handle(DecisionCmd.Views(ViewMethod.Visit, now, now.AddMinutes(-1)), People.Assessor, now) },
+        { "AssessmentPlanned", "to", (m, now) => m.Handle(DecisionCmd.Views(ViewMethod.Visit, now, now.AddHours(2)), People.Assessor, now) },
+        { "AssessmentPlanned", "people", (m, now) => m.Handle(DecisionCmd.Views(ViewMethod.Visit, now, now, people: -1, opposed: null), People.Assessor, now) },
+        { "AssessmentPlanned", "opposed", (m, now) => m.Handle(DecisionCmd.Views(ViewMethod.Visit, now, now, people: 10, opposed: 11), People.Assessor, now) },
+        { "HearingViews", "commentsReceived", (m, now) => m.Handle(DecisionCmd.Close(received: -4), People.Assessor, now) },
+        { "HearingViews", "at", (m, now) => m.Handle(DecisionCmd.Close(at: now.AddDays(-2)), People.Assessor, now) },
+        { "Submitted", "ids", (m, now) => m.Handle(DecisionCmd.Opinion(now, now) with { Ids = [] }, People.Assessor, now) },
+        { "Submitted", "ids[1]", (m, now) => m.Handle(DecisionCmd.Opinion(now, now) with { Ids = ["a", " "] }, People.Assessor, now) },
+        { "Submitted", "ids", (m, now) => m.Handle(DecisionCmd.Opinion(now, now) with { Ids = [.. Enumerable.Range(0, 201).Select(i => $"c-{i}")] }, People.Assessor, now) },
+        { "Analysed", "reasons", (m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Low) with { Reasons = [.. Enumerable.Repeat("r", 201)] }, People.Assessor, now) },
+        { "Submitted", "count", (m, now) => m.Handle(DecisionCmd.Opinion(now, now, count: 0), People.Assessor, now) },
+        { "Submitted", "kind", (m, now) => m.Handle(DecisionCmd.Opinion(now, now, kind: (PublicOpinionKind)5), People.Assessor, now) },
+        { "ViewsHeard", "findings", (m, now) => m.Handle(DecisionCmd.Finding(AnalysisDimension.Legality) with { Findings = "" }, People.Assessor, now) },
+        { "Analysed", "reasons", (m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Low) with { Reasons = [] }, People.Assessor, now) },
+        { "Analysed", "reasons[0]", (m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Low) with { Reasons = [""] }, People.Assessor, now) },
+        { "Analysed", "level", (m, now) => m.Handle(DecisionCmd.Rate((RiskLevel)7), People.Assessor, now) },
+        { "RiskRated", "responsibleUnit", (m, now) => m.Handle(DecisionCmd.Mitigation() with { ResponsibleUnit = "" }, People.Assessor, now) },
+        { "RiskRated", "emergencyPlan", (m, now) => m.Handle(DecisionCmd.Report() with { EmergencyPlan = " " }, People.Assessor, now) },
+        { "Reported", "office", (m, now) => m.Handle(DecisionCmd.Review((ReviewOffice)3), People.Legal, now) },
+        { "Reported", "verdict", (m, now) => m.Handle(DecisionCmd.Review(ReviewOffice.LegalOffice, (ReviewVerdict)3), People.Legal, now) },
+        { "Reviewed", "meeting", (m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement) with { Meeting = "" }, People.Maker, now) },
+        { "Reviewed", "outcome", (m, now) => m.Handle(DecisionCmd.Decide((CollectiveDecisionOutcome)9), People.Maker, now) },
+        { "Reviewed", "explanation", (m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement, explanation: null), People.Maker, now) },
+        { "Reviewed", "proposal", (m, now) => m.Handle(DecisionCmd.Change(proposal: m.State.Proposal), People.Maker, now) },
+        { "Reviewed", "whatChanged", (m, now) => m.Handle(DecisionCmd.Change(what: ""), People.Maker, now) },
     };
 
     private static string MoveName(string command) => command switch
@@ -264,20 +264,20 @@ public sealed class MajorDecisionTransitionTests
         var (m, now) = (c.Matter, c.Now);
         return command switch
         {
-            "submit" => m.Submit(new SubmitMajorDecision(), People.Maker, now),
-            "planAssessment" => m.PlanAssessment(DecisionCmd.Plan(), People.Assessor, now),
-            "openPublicComment" => m.OpenPublicComment(DecisionCmd.Open(), People.Assessor, now),
-            "closePublicComment" => m.ClosePublicComment(DecisionCmd.Close(), People.Assessor, now),
-            "recordViews" => m.RecordViews(DecisionCmd.Views(ViewMethod.Questionnaire, m.State.Round?.OpenedAt ?? now.AddHours(-1), now), People.Assessor, now),
-            "attachPublicOpinion" => m.AttachPublicOpinion(DecisionCmd.Opinion(now.AddDays(-10), now.AddDays(-1)), People.Assessor, now),
-            "finishHearingViews" => m.FinishHearingViews(DecisionCmd.Finish(), People.Assessor, now),
-            "recordFinding" => m.RecordFinding(DecisionCmd.Finding(AnalysisDimension.Legality), People.Assessor, now),
-            "rateRisk" => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low), People.Assessor, now),
-            "recordMitigation" => m.RecordMitigation(DecisionCmd.Mitigation(), People.Assessor, now),
-            "writeReport" => m.WriteReport(DecisionCmd.Report(), People.Assessor, now),
-            "recordReview" => m.RecordReview(DecisionCmd.Review(ReviewOffice.StabilityOffice), People.Stability, now),
-            "takeCollectiveDecision" => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.DoNotImplement), People.Maker, now),
-            "changeProposal" => m.ChangeProposal(DecisionCmd.Change(), People.Maker, now),
+            "submit" => m.Handle(new SubmitMajorDecision(), People.Maker, now),
+            "planAssessment" => m.Handle(DecisionCmd.Plan(), People.Assessor, now),
+            "openPublicComment" => m.Handle(DecisionCmd.Open(), People.Assessor, now),
+            "closePublicComment" => m.Handle(DecisionCmd.Close(), People.Assessor, now),
+            "recordViews" => m.Handle(DecisionCmd.Views(ViewMethod.Questionnaire, m.State.Round?.OpenedAt ?? now.AddHours(-1), now), People.Assessor, now),
+            "attachPublicOpinion" => m.Handle(DecisionCmd.Opinion(now.AddDays(-10), now.AddDays(-1)), People.Assessor, now),
+            "finishHearingViews" => m.Handle(DecisionCmd.Finish(), People.Assessor, now),
+            "recordFinding" => m.Handle(DecisionCmd.Finding(AnalysisDimension.Legality), People.Assessor, now),
+            "rateRisk" => m.Handle(DecisionCmd.Rate(RiskLevel.Low), People.Assessor, now),
+            "recordMitigation" => m.Handle(DecisionCmd.Mitigation(), People.Assessor, now),
+            "writeReport" => m.Handle(DecisionCmd.Report(), People.Assessor, now),
+            "recordReview" => m.Handle(DecisionCmd.Review(ReviewOffice.StabilityOffice), People.Stability, now),
+            "takeCollectiveDecision" => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.DoNotImplement), People.Maker, now),
+            "changeProposal" => m.Handle(DecisionCmd.Change(), People.Maker, now),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "unknown command"),
         };
     }

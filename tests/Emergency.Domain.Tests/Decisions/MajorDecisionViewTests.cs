@@ -46,7 +46,7 @@ public sealed class MajorDecisionViewTests
     [Fact]
     public void The_view_shows_the_assessors_the_questions_and_the_findings()
     {
-        var c = new MatterCase().ViewsHeard().Step((m, now) => m.RecordFinding(DecisionCmd.Finding(AnalysisDimension.Feasibility), People.Assessor, now));
+        var c = new MatterCase().ViewsHeard().Step((m, now) => m.Handle(DecisionCmd.Finding(AnalysisDimension.Feasibility), People.Assessor, now));
 
         var view = c.Matter.View(c.Now);
 
@@ -88,6 +88,6 @@ public sealed class MajorDecisionViewTests
         var loaded = MajorDecision.Load(System.Text.Json.JsonSerializer.Deserialize<MajorDecisionState>(json)!, RealDecisionRules.Catalog, c.Registry);
 
         Assert.Equal(DecisionSnapshots.Of(c.Matter.View(c.Now)), DecisionSnapshots.Of(loaded.View(c.Now)));
-        loaded.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Postpone), People.Maker, c.Now).Accept();
+        loaded.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Postpone), People.Maker, c.Now).Accept();
     }
 }

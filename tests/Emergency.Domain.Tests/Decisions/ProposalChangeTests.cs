@@ -15,7 +15,7 @@ public sealed class ProposalChangeTests
         var rounds = c.State.Rounds.Count;
         var before = c.State.Proposal;
 
-        c.Step((m, now) => m.ChangeProposal(DecisionCmd.Change(), People.Maker, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Change(), People.Maker, now));
 
         Assert.Equal(stage, c.State.Stage.ToString());
         Assert.Equal(rounds, c.State.Rounds.Count);
@@ -39,7 +39,7 @@ public sealed class ProposalChangeTests
         var old = c.State.Round!;
         var heard = old.Views.Count;
 
-        c.Step((m, now) => m.ChangeProposal(DecisionCmd.Change(), People.Maker, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Change(), People.Maker, now));
 
         Assert.Equal(MajorDecisionStage.AssessmentPlanned, c.State.Stage);
         Assert.Equal([1, 2], c.State.Rounds.Select(r => r.Number));
@@ -58,23 +58,23 @@ public sealed class ProposalChangeTests
         var c = new MatterCase().CommentOpen();
         var first = c.State.Round!.PublicComment!;
 
-        c.Step((m, now) => m.ChangeProposal(DecisionCmd.Change(), People.Maker, now)).CommentOpenAgain();
+        c.Step((m, now) => m.Handle(DecisionCmd.Change(), People.Maker, now)).CommentOpenAgain();
 
         Assert.Equal(c.Now.AddHours(-1), first.SupersededAt);
         Assert.Null(first.ClosedAt);
         Assert.False(first.IsOpen);
         var second = c.State.Round!.PublicComment!;
         Assert.Equal(c.Now.AddDays(30), second.MayCloseAt);
-        c.Refused(m => m.ClosePublicComment(DecisionCmd.Close(), People.Assessor, first.MayCloseAt));
+        c.Refused(m => m.Handle(DecisionCmd.Close(), People.Assessor, first.MayCloseAt));
     }
 
     [Fact]
     public void Views_heard_on_the_old_proposal_do_not_count_for_the_new_one()
     {
-        var c = new MatterCase().CommentOpen().Step((m, now) => m.ChangeProposal(DecisionCmd.Change(), People.Maker, now));
+        var c = new MatterCase().CommentOpen().Step((m, now) => m.Handle(DecisionCmd.Change(), People.Maker, now));
         var reopened = c.State.Round!.OpenedAt;
 
-        var decision = c.Refused(m => m.RecordViews(DecisionCmd.Views(ViewMethod.Visit, reopened.AddHours(-3), reopened), People.Assessor, c.Now), DecisionOutcome.Invalid);
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Views(ViewMethod.Visit, reopened.AddHours(-3), reopened), People.Assessor, c.Now), DecisionOutcome.Invalid);
 
         Assert.Equal("from", Assert.Single(decision.Errors).Field);
     }
@@ -84,13 +84,13 @@ public sealed class ProposalChangeTests
     {
         var c = new MatterCase().Decided();
 
-        c.Refused(m => m.ChangeProposal(DecisionCmd.Change(), People.Maker, c.Now));
+        c.Refused(m => m.Handle(DecisionCmd.Change(), People.Maker, c.Now));
     }
 
     [Fact]
     public void The_view_keeps_every_past_assessment()
     {
-        var c = new MatterCase().Reviewed(RiskLevel.High).Step((m, now) => m.ChangeProposal(DecisionCmd.Change(), People.Maker, now));
+        var c = new MatterCase().Reviewed(RiskLevel.High).Step((m, now) => m.Handle(DecisionCmd.Change(), People.Maker, now));
 
         var view = c.Matter.View(c.Now);
 

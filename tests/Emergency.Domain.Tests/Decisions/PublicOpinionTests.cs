@@ -11,7 +11,7 @@ public sealed class PublicOpinionTests
         var c = new MatterCase().CommentOpen();
         var from = c.Now.AddDays(-20);
 
-        c.Step((m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(from, now.AddDays(-2)), People.Assessor, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Opinion(from, now.AddDays(-2)), People.Assessor, now));
 
         var link = Assert.Single(c.State.PublicOpinion);
         Assert.Equal((1, 37, from), (link.Number, link.Count, link.From));
@@ -27,14 +27,14 @@ public sealed class PublicOpinionTests
     public void Public_opinion_stays_in_view_when_the_assessment_reopens_and_counts_in_the_summary_of_views()
     {
         var c = new MatterCase().CommentOpen()
-            .Step((m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now.AddDays(-3), now, PublicOpinionKind.EarlyWarning, 120), People.Assessor, now))
-            .Step((m, now) => m.ChangeProposal(DecisionCmd.Change(), People.Maker, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Opinion(now.AddDays(-3), now, PublicOpinionKind.EarlyWarning, 120), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Change(), People.Maker, now))
             .CommentOpenAgain();
 
         Assert.Single(c.Matter.View(c.Now).ViewsHeard, h => h.PublicOpinion == PublicOpinionKind.EarlyWarning);
         c.Now = c.State.Round!.PublicComment!.MayCloseAt;
-        c.Matter.ClosePublicComment(DecisionCmd.Close(), People.Assessor, c.Now).Accept();
-        c.Step((m, now) => m.FinishHearingViews(DecisionCmd.Finish(), People.Assessor, now));
+        c.Matter.Handle(DecisionCmd.Close(), People.Assessor, c.Now).Accept();
+        c.Step((m, now) => m.Handle(DecisionCmd.Finish(), People.Assessor, now));
 
         Assert.Contains("public opinion ×1 (120 complaints)", c.State.Timeline[^1].Text, StringComparison.Ordinal);
     }
@@ -46,7 +46,7 @@ public sealed class PublicOpinionTests
     {
         var c = MatterCase.InStage(stage);
 
-        c.Step((m, now) => m.AttachPublicOpinion(DecisionCmd.Opinion(now.AddDays(-1), now), People.Assessor, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Opinion(now.AddDays(-1), now), People.Assessor, now));
 
         Assert.Equal(stage, c.State.Stage.ToString());
     }
@@ -56,7 +56,7 @@ public sealed class PublicOpinionTests
     {
         var c = MatterCase.InStage("Submitted");
 
-        var decision = c.Refused(m => m.AttachPublicOpinion(DecisionCmd.Opinion(c.Now, c.Now.AddDays(1)), People.Assessor, c.Now), DecisionOutcome.Invalid);
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Opinion(c.Now, c.Now.AddDays(1)), People.Assessor, c.Now), DecisionOutcome.Invalid);
 
         Assert.Equal("to", Assert.Single(decision.Errors).Field);
     }

@@ -16,12 +16,12 @@ public sealed class RegionTreeRestrictionTests
         var c = new MatterCase(MajorDecisionKind.Policy, region: "潞城区", regions: RealRegions.Catalog).Reviewed(RiskLevel.Low);
         c.Registry.SetRestriction("rr-changzhi", new SetRegionalRestriction { Region = "Changzhi", Reason = "aniline spill into the Zhuozhang" }, People.Enforcer, c.Now).Accept();
 
-        var blocked = c.Refused(m => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
+        var blocked = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
 
         Assert.Contains("regional approval restriction (区域限批) on Changzhi", blocked.Reason, StringComparison.Ordinal);
         Assert.Contains(c.Matter.Blockers(c.Now), b => b.Kind == BlockerKind.RegionalRestriction);
         c.Registry.LiftRestriction("rr-changzhi", new LiftRegionalRestriction { Reason = "river clean again" }, People.Enforcer, c.Now.AddMinutes(30)).Accept();
-        c.Step((m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
         Assert.Equal(MajorDecisionStage.Decided, c.State.Stage);
     }
 
@@ -47,7 +47,7 @@ public sealed class RegionTreeRestrictionTests
         var c = new MatterCase(MajorDecisionKind.Policy, region: "长治市", regions: RealRegions.Catalog).Reviewed(RiskLevel.Low);
         c.Registry.SetRestriction("rr-1", new SetRegionalRestriction { Region = "潞城区", Reason = "targets missed" }, People.Enforcer, c.Now).Accept();
 
-        c.Step((m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class RiskLevelGuardTests
     {
         var c = new MatterCase(MajorDecisionKind.Policy).Reviewed(RiskLevel.High);
 
-        var decision = c.Refused(m => m.TakeCollectiveDecision(DecisionCmd.Decide(outcome), People.Maker, c.Now));
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Decide(outcome), People.Maker, c.Now));
 
         Assert.Equal("a high risk (高风险) cannot be implemented (most of the people concerned strongly object; a large mass incident is possible); it may be redesigned and assessed again (changeProposal), postponed or not implemented", decision.Reason);
         Assert.Equal(["takeCollectiveDecision(postpone)", "takeCollectiveDecision(doNotImplement)", "attachPublicOpinion", "changeProposal"], decision.AllowedMoves);
@@ -25,7 +25,7 @@ public sealed class RiskLevelGuardTests
     {
         var c = new MatterCase().Reviewed(RiskLevel.High);
 
-        c.Step((m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(outcome), People.Maker, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Decide(outcome), People.Maker, now));
 
         Assert.Equal(stage, c.State.Stage);
         var decided = Assert.Single(c.State.CollectiveDecisions);
@@ -38,8 +38,8 @@ public sealed class RiskLevelGuardTests
     {
         var c = new MatterCase().Postponed(RiskLevel.High);
 
-        c.Refused(m => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
-        var again = c.Refused(m => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Postpone), People.Maker, c.Now));
+        c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
+        var again = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Postpone), People.Maker, c.Now));
 
         Assert.StartsWith("the matter is already postponed (since ", again.Reason, StringComparison.Ordinal);
         Assert.Equal(["takeCollectiveDecision(doNotImplement)", "attachPublicOpinion", "changeProposal"], c.Matter.AllowedMoves(c.Now));
@@ -48,9 +48,9 @@ public sealed class RiskLevelGuardTests
     [Fact]
     public void A_high_rating_stands_until_the_proposal_is_redesigned()
     {
-        var c = new MatterCase().Analysed().Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.High), People.Assessor, now));
+        var c = new MatterCase().Analysed().Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.High), People.Assessor, now));
 
-        var decision = c.Refused(m => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low, "on second thoughts"), People.Assessor, c.Now));
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Rate(RiskLevel.Low, "on second thoughts"), People.Assessor, c.Now));
 
         Assert.Equal("a high risk (高风险) stands until the proposal is redesigned: change the proposal (changeProposal) to assess it again", decision.Reason);
     }
@@ -60,7 +60,7 @@ public sealed class RiskLevelGuardTests
     {
         var c = new MatterCase(MajorDecisionKind.Policy).Reviewed(RiskLevel.High);
 
-        c.Step((m, now) => m.ChangeProposal(DecisionCmd.Change(), People.Maker, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Change(), People.Maker, now));
 
         Assert.Equal(MajorDecisionStage.AssessmentPlanned, c.State.Stage);
         Assert.Equal(2, c.State.Rounds.Count);
@@ -79,21 +79,21 @@ public sealed class RiskLevelGuardTests
         // The new proposal is heard again for the full period, rated low this time, and may be implemented.
         c.CommentOpenAgain();
         var reopened = c.State.Round!.PublicComment!;
-        c.Refused(m => m.ClosePublicComment(DecisionCmd.Close(), People.Assessor, reopened.MayCloseAt.AddHours(-1)));
+        c.Refused(m => m.Handle(DecisionCmd.Close(), People.Assessor, reopened.MayCloseAt.AddHours(-1)));
         c.Now = reopened.MayCloseAt;
-        c.Matter.ClosePublicComment(DecisionCmd.Close(), People.Assessor, c.Now).Accept();
-        c.Step((m, now) => m.FinishHearingViews(DecisionCmd.Finish(), People.Assessor, now));
+        c.Matter.Handle(DecisionCmd.Close(), People.Assessor, c.Now).Accept();
+        c.Step((m, now) => m.Handle(DecisionCmd.Finish(), People.Assessor, now));
         foreach (var dimension in c.Matter.Rules!.Dimensions.Keys)
         {
-            c.Step((m, now) => m.RecordFinding(DecisionCmd.Finding(dimension), People.Assessor, now));
+            c.Step((m, now) => m.Handle(DecisionCmd.Finding(dimension), People.Assessor, now));
         }
 
-        c.Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low), People.Assessor, now))
-            .Step((m, now) => m.RecordMitigation(DecisionCmd.Mitigation(), People.Assessor, now))
-            .Step((m, now) => m.WriteReport(DecisionCmd.Report(), People.Assessor, now))
-            .Step((m, now) => m.RecordReview(DecisionCmd.Review(ReviewOffice.LegalOffice), People.Legal, now))
-            .Step((m, now) => m.RecordReview(DecisionCmd.Review(ReviewOffice.StabilityOffice), People.Stability, now))
-            .Step((m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Low), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Mitigation(), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Report(), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Review(ReviewOffice.LegalOffice), People.Legal, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Review(ReviewOffice.StabilityOffice), People.Stability, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
 
         var decided = Assert.Single(c.State.CollectiveDecisions);
         Assert.Equal((CollectiveDecisionOutcome.Implement, RiskLevel.Low, 2), (decided.Outcome, decided.RiskLevel, decided.Round));
@@ -103,14 +103,14 @@ public sealed class RiskLevelGuardTests
     [Fact]
     public void A_medium_risk_goes_on_only_after_its_measures_are_recorded_and_it_is_rated_again()
     {
-        var c = new MatterCase(MajorDecisionKind.Policy).Analysed().Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Medium), People.Assessor, now));
+        var c = new MatterCase(MajorDecisionKind.Policy).Analysed().Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Medium), People.Assessor, now));
 
-        var noMeasures = c.Refused(m => m.WriteReport(DecisionCmd.Report(), People.Assessor, c.Now));
-        var noReRating = c.Refused(m => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low), People.Assessor, c.Now));
-        c.Step((m, now) => m.RecordMitigation(DecisionCmd.Mitigation(), People.Assessor, now));
-        var notRatedAgain = c.Refused(m => m.WriteReport(DecisionCmd.Report(), People.Assessor, c.Now));
-        c.Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Medium, "measures lower the risk, some still object"), People.Assessor, now));
-        c.Step((m, now) => m.WriteReport(DecisionCmd.Report(), People.Assessor, now));
+        var noMeasures = c.Refused(m => m.Handle(DecisionCmd.Report(), People.Assessor, c.Now));
+        var noReRating = c.Refused(m => m.Handle(DecisionCmd.Rate(RiskLevel.Low), People.Assessor, c.Now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Mitigation(), People.Assessor, now));
+        var notRatedAgain = c.Refused(m => m.Handle(DecisionCmd.Report(), People.Assessor, c.Now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Medium, "measures lower the risk, some still object"), People.Assessor, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Report(), People.Assessor, now));
 
         Assert.Equal("a medium risk (中风险) goes on only after its mitigation measures are recorded (recordMitigation) and the risk is rated again (rateRisk)", noMeasures.Reason);
         Assert.Equal("a medium risk (中风险) is rated again only after mitigation measures are recorded for it (recordMitigation)", noReRating.Reason);
@@ -123,7 +123,7 @@ public sealed class RiskLevelGuardTests
     [Fact]
     public void The_blocker_of_an_unmitigated_medium_risk_names_the_next_step()
     {
-        var c = new MatterCase().Analysed().Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Medium), People.Assessor, now));
+        var c = new MatterCase().Analysed().Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Medium), People.Assessor, now));
 
         var blocker = Assert.Single(c.Matter.Blockers(c.Now));
 
@@ -135,14 +135,14 @@ public sealed class RiskLevelGuardTests
     public void A_medium_risk_rated_low_after_mitigation_goes_on_as_low()
     {
         var c = new MatterCase(MajorDecisionKind.InvestmentProject).Analysed()
-            .Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Medium), People.Assessor, now))
-            .Step((m, now) => m.RecordMitigation(DecisionCmd.Mitigation(), People.Assessor, now))
-            .Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low, "site moved further; villagers agree"), People.Assessor, now))
-            .Step((m, now) => m.WriteReport(DecisionCmd.Report(), People.Assessor, now))
-            .Step((m, now) => m.RecordReview(DecisionCmd.Review(ReviewOffice.StabilityOffice), People.Stability, now))
-            .Step((m, now) => m.RecordReview(DecisionCmd.Review(ReviewOffice.LegalOffice), People.Legal, now));
+            .Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Medium), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Mitigation(), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Low, "site moved further; villagers agree"), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Report(), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Review(ReviewOffice.StabilityOffice), People.Stability, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Review(ReviewOffice.LegalOffice), People.Legal, now));
 
-        c.Step((m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
 
         Assert.Equal(RiskLevel.Low, c.State.CollectiveDecisions[0].RiskLevel);
     }
@@ -151,14 +151,14 @@ public sealed class RiskLevelGuardTests
     public void A_rating_raised_to_medium_needs_its_own_measures_and_re_rating()
     {
         var c = new MatterCase().Analysed()
-            .Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low), People.Assessor, now))
-            .Step((m, now) => m.RecordMitigation(DecisionCmd.Mitigation(), People.Assessor, now))
-            .Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Medium, "a village petition came in"), People.Assessor, now));
+            .Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Low), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Mitigation(), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Medium, "a village petition came in"), People.Assessor, now));
 
-        c.Refused(m => m.WriteReport(DecisionCmd.Report(), People.Assessor, c.Now));
-        c.Step((m, now) => m.RecordMitigation(DecisionCmd.Mitigation("Compensation agreed with the petitioners."), People.Assessor, now))
-            .Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Medium), People.Assessor, now))
-            .Step((m, now) => m.WriteReport(DecisionCmd.Report(), People.Assessor, now));
+        c.Refused(m => m.Handle(DecisionCmd.Report(), People.Assessor, c.Now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Mitigation("Compensation agreed with the petitioners."), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Medium), People.Assessor, now))
+            .Step((m, now) => m.Handle(DecisionCmd.Report(), People.Assessor, now));
     }
 
     [Fact]
@@ -166,8 +166,8 @@ public sealed class RiskLevelGuardTests
     {
         var c = new MatterCase(MajorDecisionKind.Policy).Reviewed(RiskLevel.Medium);
 
-        var plain = c.Refused(m => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
-        c.Step((m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.ImplementAfterMitigation, explanation: null), People.Maker, now));
+        var plain = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
+        c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.ImplementAfterMitigation, explanation: null), People.Maker, now));
 
         Assert.StartsWith("at medium risk (中风险) the collective decision may only be implementAfterMitigation, postpone, doNotImplement", plain.Reason, StringComparison.Ordinal);
         Assert.Equal(CollectiveDecisionOutcome.ImplementAfterMitigation, c.State.CollectiveDecisions[0].Outcome);
@@ -178,7 +178,7 @@ public sealed class RiskLevelGuardTests
     {
         var c = new MatterCase(MajorDecisionKind.InvestmentProject).Reviewed(RiskLevel.Medium);
 
-        var decision = c.Refused(m => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.ImplementAfterMitigation), People.Maker, c.Now));
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.ImplementAfterMitigation), People.Maker, c.Now));
 
         Assert.Equal($"an investment project cannot be approved at medium risk (中风险) ({RealDecisionRules.Cn2019.InvestmentProjects.Source}); it may be redesigned and assessed again (changeProposal), postponed or not implemented", decision.Reason);
         Assert.Equal(["takeCollectiveDecision(postpone)", "takeCollectiveDecision(doNotImplement)", "attachPublicOpinion", "changeProposal"], decision.AllowedMoves);
@@ -190,8 +190,8 @@ public sealed class RiskLevelGuardTests
     {
         var c = new MatterCase().Reviewed(RiskLevel.Low);
 
-        var decision = c.Refused(m => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement, explanation: " "), People.Maker, c.Now), DecisionOutcome.Invalid);
-        c.Step((m, now) => m.TakeCollectiveDecision(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement, explanation: " "), People.Maker, c.Now), DecisionOutcome.Invalid);
+        c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal("explanation", error.Field);
@@ -203,9 +203,9 @@ public sealed class RiskLevelGuardTests
     [Fact]
     public void The_report_needs_a_mitigation_measure_at_any_level()
     {
-        var c = new MatterCase().Analysed().Step((m, now) => m.RateRisk(DecisionCmd.Rate(RiskLevel.Low), People.Assessor, now));
+        var c = new MatterCase().Analysed().Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Low), People.Assessor, now));
 
-        var decision = c.Refused(m => m.WriteReport(DecisionCmd.Report(), People.Assessor, c.Now));
+        var decision = c.Refused(m => m.Handle(DecisionCmd.Report(), People.Assessor, c.Now));
 
         Assert.Equal("the report needs the mitigation measures: record at least one (recordMitigation)", decision.Reason);
     }

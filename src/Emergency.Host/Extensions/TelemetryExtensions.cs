@@ -1,0 +1,114 @@
+using Emergency.Grains.Cases;
+using Emergency.Host.Auth;
+using Emergency.Host.Hosting;
+using Emergency.Host.Telemetry;
+using Emergency.Storage.GroupCommit;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Orleans.Dashboard;
+
+namespace Emergency.Host.Extensions;
+
+public static class TelemetryExtensions
+{
+    /// <summary>Orleans' own meter; its activity sources, for traces.</summary>
+    private const string OrleansMeter = "Microsoft.Orleans";
+
+    private static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+
+    /// <summary>ASP.NET Core's meters beyond those its instrumentation adds (requests, Kestrel).</summary>
+    private static readonly string[] AspNetCoreMeters =
+        ["Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Authorization", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.Http.Connections"];
+
+    /// <summary>
+    /// OpenTelemetry metrics (Orleans, ASP.NET Core, Npgsql and the engine's own: commands, overdue cases, group
+    /// commits) for the Prometheus endpoint and an OTLP collector, and traces for the collector when one is configured.
+    /// </summary>
+    public static WebApplicationBuilder AddEmergencyTelemetry(this WebApplicationBuilder builder, EngineSettings settings)
+    {
+        var telemetry = settings.Telemetry;
+        if (!telemetry.Prometheus && telemetry.OtlpEndpoint is null)
+        {
+            return builder;
+        }
+
+        builder.Services.AddHostedService<OverdueGauge>();
+        var openTelemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("emergency", serviceInstanceId: $"{settings.AdvertisedAddress}:{settings.SiloPort}"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddMeter(AspNetCoreMeters)
+                    .AddMeter(OrleansMeter, CaseTelemetry.MeterName, CommitTelemetry.Name)
+                    .AddNpgsqlInstrumentation();
+                if (telemetry.Prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+
+                if (telemetry.OtlpEndpoint is { } endpoint)
+                {
+                    metrics.AddOtlpExporter(otlp => (otlp.Endpoint, otlp.Protocol) = (endpoint, telemetry.OtlpProtocol));
+                }
+            });
+
+        if (telemetry.OtlpEndpoint is { } collector)
+        {
+            openTelemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments(TelemetrySettings.PrometheusPath))
+                .AddSource(OrleansSources)
+                .AddSource(CommitTelemetry.Name)
+                .AddNpgsql()
+                .AddOtlpExporter(otlp => (otlp.Endpoint, otlp.Protocol) = (collector, telemetry.OtlpProtocol)));
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The silo's part: Orleans' activities when traces are exported, and the dashboard's grains and grain-call
+    /// profiler when the dashboard is on (its live log is off: logs stay with the host's own log sinks).
+    /// </summary>
+    public static ISiloBuilder AddEmergencyTelemetry(this ISiloBuilder silo, TelemetrySettings telemetry)
+    {
+        if (telemetry.OtlpEndpoint is not null)
+        {
+            silo.AddActivityPropagation();
+        }
+
+        if (telemetry.Dashboard)
+        {
+            silo.AddDashboard(dashboard => dashboard.HideTrace = true);
+        }
+
+        return silo;
+    }
+
+    /// <summary>The Prometheus scrape endpoint and the Orleans dashboard, both for administrators only.</summary>
+    public static WebApplication MapEmergencyTelemetry(this WebApplication app)
+    {
+        var telemetry = app.Services.GetRequiredService<EngineSettings>().Telemetry;
+        if (telemetry.Prometheus)
+        {
+            app.MapPrometheusScrapingEndpoint(TelemetrySettings.PrometheusPath).RequireAuthorization(Policies.Administer);
+        }
+
+        if (telemetry.Dashboard)
+        {
+            app.MapOrleansDashboard(TelemetrySettings.DashboardPath).RequireAuthorization(Policies.Administer).AsToolPage();
+
+            // Its grain state page would show a case as stored, complainants' details included: administrators see no case data.
+            app.MapGet(TelemetrySettings.DashboardPath + "/GrainState", () => Results.Problem(
+                    statusCode: StatusCodes.Status403Forbidden,
+                    title: "The dashboard does not show grain state",
+                    detail: "a grain's state holds case data, personal data included, which administrators may not see; read a case through the API with a role that may"))
+                .RequireAuthorization(Policies.Administer)
+                .WithOrder(-1)
+                .ExcludeFromDescription();
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Emergency.Host.Hosting;
+using OpenTelemetry.Exporter;
+
+namespace Emergency.Host.Telemetry;
+
+/// <summary>
+/// What the engine tells its operators (<c>Telemetry:*</c>): the Prometheus scrape endpoint, an OTLP collector for
+/// metrics and traces, how often the overdue cases are counted, and the Orleans dashboard.
+/// </summary>
+public sealed record TelemetrySettings
+{
+    public const string PrometheusPath = "/metrics";
+
+    public const string DashboardPath = "/dashboard";
+
+    public static readonly TelemetrySettings Default = new();
+
+    /// <summary><c>Telemetry:Prometheus:Enabled</c>: metrics at <see cref="PrometheusPath"/>, for administrators (default true).</summary>
+    public bool Prometheus { get; init; } = true;
+
+    /// <summary><c>Telemetry:Otlp:Endpoint</c>: where metrics and traces are pushed; none (the default) pushes nothing.</summary>
+    public Uri? OtlpEndpoint { get; init; }
+
+    /// <summary><c>Telemetry:Otlp:Protocol</c>: Grpc (the default, port 4317) or HttpProtobuf (port 4318).</summary>
+    public OtlpExportProtocol OtlpProtocol { get; init; } = OtlpExportProtocol.Grpc;
+
+    /// <summary><c>Telemetry:OverdueEvery</c>: how often the open live cases past a deadline are counted (default 30 s).</summary>
+    public TimeSpan OverdueEvery { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>Telemetry:Dashboard:Enabled</c>: the Orleans dashboard at <see cref="DashboardPath"/>, for administrators (default true).</summary>
+    public bool Dashboard { get; init; } = true;
+
+    public static TelemetrySettings Read(IConfiguration configuration)
+    {
+        var settings = Default with
+        {
+            Prometheus = Flag(configuration, "Telemetry:Prometheus:Enabled", Default.Prometheus),
+            Dashboard = Flag(configuration, "Telemetry:Dashboard:Enabled", Default.Dashboard),
+        };
+
+        var endpoint = configuration["Telemetry:Otlp:Endpoint"];
+        if (!string.IsNullOrWhiteSpace(endpoint))
+        {
+            settings = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                ? settings with { OtlpEndpoint = uri }
+                : throw new EngineConfigurationException("Telemetry:Otlp:Endpoint", $"'{endpoint}' is not an http:// or https:// address");
+        }
+
+        var protocol = configuration["Telemetry:Otlp:Protocol"];
+        if (!string.IsNullOrWhiteSpace(protocol))
+        {
+            settings = Enum.TryParse<OtlpExportProtocol>(protocol, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(protocol, out _)
+                ? settings with { OtlpProtocol = parsed }
+                : throw new EngineConfigurationException("Telemetry:Otlp:Protocol", $"'{protocol}' is neither Grpc nor HttpProtobuf");
+        }
+
+        var every = configuration["Telemetry:OverdueEvery"];
+        if (!string.IsNullOrWhiteSpace(every))
+        {
+            settings = TimeSpan.TryParse(every, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.FromSeconds(1) && span <= TimeSpan.FromHours(1)
+                ? settings with { OverdueEvery = span }
+                : throw new EngineConfigurationException("Telemetry:OverdueEvery", $"'{every}' is not a time span from 00:00:01 to 01:00:00 (hours:minutes:seconds)");
+        }
+
+        return settings;
+    }
+
+    private static bool Flag(IConfiguration configuration, string key, bool fallback)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(value, out var flag) ? flag : throw new EngineConfigurationException(key, $"'{value}' is neither true nor false");
+    }
+}

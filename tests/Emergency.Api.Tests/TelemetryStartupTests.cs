@@ -1,0 +1,24 @@
+using Emergency.Host.Hosting;
+
+namespace Emergency.Api.Tests;
+
+/// <summary>Start-up with telemetry settings: a bad value stops the start, naming its key.</summary>
+public sealed class TelemetryStartupTests
+{
+    [Theory]
+    [InlineData("Telemetry:Otlp:Endpoint", "collector:4317")]
+    [InlineData("Telemetry:Otlp:Endpoint", "ftp://collector:4317")]
+    [InlineData("Telemetry:Otlp:Protocol", "Carrier")]
+    [InlineData("Telemetry:Otlp:Protocol", "1")]
+    [InlineData("Telemetry:OverdueEvery", "00:00:00")]
+    [InlineData("Telemetry:OverdueEvery", "2.00:00:00")]
+    [InlineData("Telemetry:Prometheus:Enabled", "yes")]
+    [InlineData("Telemetry:Dashboard:Enabled", "off")]
+    public void A_bad_telemetry_setting_stops_the_start_naming_its_key(string key, string value)
+    {
+        var error = Assert.Throws<EngineConfigurationException>(() => EngineHost.Build([$"--{key}={value}"]));
+
+        Assert.Equal(key, error.Key);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
+}
