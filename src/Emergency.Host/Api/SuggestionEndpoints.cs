@@ -7,7 +7,7 @@ namespace Emergency.Host.Api;
 /// <summary>The API of deputies' suggestions and members' proposals (建议提案): register, assign, reply, satisfaction, close.</summary>
 public static class SuggestionEndpoints
 {
-    public static readonly CaseKind<ISuggestionGrain, SuggestionView> Kind = new("suggestion", "sug-", "/api/suggestions", Policies.HandleDisputes, v => v.Version);
+    public static readonly CaseKind<ISuggestionGrain, SuggestionView> Kind = new("suggestion", "sug-", "/api/suggestions", v => v.Version);
 
     public static IEndpointRouteBuilder MapSuggestionEndpoints(this IEndpointRouteBuilder app)
     {
