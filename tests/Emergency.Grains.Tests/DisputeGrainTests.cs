@@ -107,7 +107,7 @@ public sealed class DisputeGrainTests : IAsyncLifetime
     {
         var now = _engine.Clock.GetUtcNow();
         var grain = _engine.Client.GetGrain<ISuggestionGrain>("sug-one");
-        var registered = await grain.Register(new RegisterSuggestion
+        var registered = await grain.Execute(new RegisterSuggestion
         {
             Kind = SuggestionKind.DeputySuggestion,
             Title = "Move the coking plant away from the school",
@@ -115,9 +115,19 @@ public sealed class DisputeGrainTests : IAsyncLifetime
             Content = "The plant is 300 m from Nanguan primary school.",
             ReceivedAt = now.AddDays(-1),
             Unit = "EPB general office",
-        }, Scopes.Live, As(Officer));
+        }, As(Officer));
         Assert.Equal(CommandStatus.Accepted, registered.Status);
         Assert.Null((await grain.GetView(Observer))!.DeputyContact);
+        var assigned = await grain.Execute(new AssignSuggestion
+        {
+            Leader = "Deputy director Li",
+            Unit = "Air division",
+            Requirement = "Answer on moving the plant.",
+            Deadline = now.AddDays(30),
+        }, As(Officer));
+        Assert.Equal(CommandStatus.Accepted, assigned.Status);
+        Assert.Equal(SuggestionPhase.Assigned, assigned.View!.Phase);
+        Assert.Contains("return", assigned.View.AllowedMoves);
         var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live).Select(k => _engine.Client.GetGrain<ISuggestionDirectoryGrain>(k).List()));
         Assert.Contains(shards.SelectMany(s => s), s => s.Id == "sug-one");
     }

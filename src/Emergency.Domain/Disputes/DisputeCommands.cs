@@ -102,35 +102,6 @@ public enum AcceptanceOutcome
     TransferredOut,
 }
 
-/// <summary>Send a case or item back as wrongly assigned (异议 for a petition, 退回 for a suggestion).</summary>
-public sealed record ReturnWrongAssignment
-{
-    public required string Reason { get; init; }
-
-    public DateTimeOffset? At { get; init; }
-}
-
-/// <summary>Assign a suggestion with the four fixed points (四定).</summary>
-public sealed record Assign : IFourFixedPoints
-{
-    public required string Leader { get; init; }
-
-    public required string Unit { get; init; }
-
-    public required string Requirement { get; init; }
-
-    /// <summary>The unit's deadline; never beyond the legal limit of the reply.</summary>
-    public required DateTimeOffset Deadline { get; init; }
-
-    /// <summary>Suggestions only: complex items (涉及面广、处理难度大) get the longer limit.</summary>
-    public bool Complex { get; init; }
-
-    /// <summary>Why the item is complex; required when it is.</summary>
-    public string? ComplexBecause { get; init; }
-
-    public DateTimeOffset? At { get; init; }
-}
-
 /// <summary>Send a transferred case back to the petition office as outside the department's remit (异议).</summary>
 [Move("return", Role.PetitionOfficer, Summary = "Send a wrongly assigned case back to the petition office (异议, 2022 rules)")]
 public sealed record ReturnPetition : DisputeCommand
@@ -190,23 +161,6 @@ public enum ViolationFinding
     NoViolationFound,
 }
 
-/// <summary>Give the written reply, review opinion or second review opinion.</summary>
-public sealed record GiveAnswer : IAnswer
-{
-    public required string Content { get; init; }
-
-    public DateTimeOffset? At { get; init; }
-}
-
-public sealed record RecordSatisfaction
-{
-    public required Satisfaction Satisfaction { get; init; }
-
-    public string? Note { get; init; }
-
-    public DateTimeOffset? At { get; init; }
-}
-
 /// <summary>A written answer to the petitioner: the reply, the review opinion or the second review opinion.</summary>
 public abstract record PetitionAnswer : DisputeCommand, IAnswer
 {
@@ -263,11 +217,6 @@ public sealed record AnswerSecondReview : PetitionAnswer;
 public sealed record LinkEarlierCases : DisputeCommand
 {
     public required IReadOnlyList<string> CaseIds { get; init; }
-}
-
-public sealed record CloseCase
-{
-    public string? Note { get; init; }
 }
 
 /// <summary>Close a petition.</summary>

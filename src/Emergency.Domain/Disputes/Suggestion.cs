@@ -2,6 +2,8 @@ using Emergency.Domain.Calendar;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes.Rules;
 using Stateless;
+using Stateless.Graph;
+using Stateless.Reflection;
 
 namespace Emergency.Domain.Disputes;
 
@@ -9,11 +11,16 @@ namespace Emergency.Domain.Disputes;
 /// One deputy's suggestion or member's proposal (建议提案): registered → assigned with the four fixed points →
 /// (sent back within its window when wrongly assigned, and assigned again) → replied within 3 months (6 if complex)
 /// → satisfaction recorded → a new reply within 30 days when the deputy is dissatisfied → closed. It rides the
-/// machinery of petitions (obligations, windows, working calendar, timeline); its own machine keeps its own phases.
+/// machinery of petitions (obligations, windows, working calendar, timeline). Its procedure is a Stateless machine whose
+/// triggers are the moves: it says which moves each phase allows, guards their preconditions and runs their effects.
 /// </summary>
-public sealed class Suggestion : ICase
+public sealed class Suggestion : ICase<SuggestionCommand>
 {
-    private readonly StateMachine<SuggestionPhase, Trigger> _machine;
+    private readonly StateMachine<Stage, string> _machine;
+    private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<Step>> _triggers = [];
+
+    /// <summary>Why a guarded move is refused now, by move: the guard of the machine and the refusal say the same.</summary>
+    private readonly Dictionary<string, Func<Step, string?>> _preconditions = [];
     private readonly Procedure _procedure;
 
     private Suggestion(SuggestionState state, SuggestionRuleSet rules, WorkingCalendar calendar)
@@ -21,19 +28,35 @@ public sealed class Suggestion : ICase
         State = state;
         Rules = rules;
         _procedure = new Procedure(state, calendar, rules.Counting);
-        _machine = new StateMachine<SuggestionPhase, Trigger>(() => State.Phase, phase => State.Phase = phase);
-        Configure();
+        _machine = Configure();
     }
 
-    private enum Trigger
+    /// <summary>The machine alone, for its graph: nothing is judged on it, so it needs no rule set.</summary>
+    private Suggestion(SuggestionState state)
     {
-        Assign,
-        ReturnWrongAssignment,
-        RecordCommunication,
-        Reply,
-        RecordSatisfaction,
-        RequestNewReply,
-        Close,
+        State = state;
+        Rules = null!;
+        _procedure = null!;
+        _machine = Configure();
+    }
+
+    /// <summary>
+    /// The machine's states: every phase as stored, and groups of phases that share moves (never stored: the item is
+    /// always in one phase, and a group's moves are allowed in each phase of it).
+    /// </summary>
+    private enum Stage
+    {
+        Registered = (int)SuggestionPhase.Registered,
+        Assigned = (int)SuggestionPhase.Assigned,
+        Replied = (int)SuggestionPhase.Replied,
+        AwaitingNewReply = (int)SuggestionPhase.AwaitingNewReply,
+        Closed = (int)SuggestionPhase.Closed,
+
+        /// <summary>Assigned and not closed: contacts with the deputy are recorded.</summary>
+        Communicating = 100,
+
+        /// <summary>A reply is owed: the first after the assignment, or the new one to a dissatisfied deputy.</summary>
+        ReplyOwed,
     }
 
     public SuggestionState State { get; }
@@ -113,249 +136,281 @@ public sealed class Suggestion : ICase
     /// <summary>Marks every deadline and window end that has passed. Returns true when anything changed.</summary>
     public bool Tick(DateTimeOffset now) => _procedure.Tick(now);
 
-    /// <summary>Assign with the four fixed points (四定): the reply limit (3 months, 6 if complex) starts.</summary>
-    public Decision Assign(Assign command, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// Judges a move at <paramref name="now"/>: what fell due is marked first, then the move's fields are checked, then
+    /// the machine says whether the phase allows it and its guard holds, and runs its effect.
+    /// </summary>
+    public Decision Handle(SuggestionCommand command, Actor actor, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(command);
         Tick(now);
-        var start = State.Assignments.LastOrDefault()?.Returned?.At ?? State.ReceivedAt;
-        var check = CaseChecks.Assignment(command, now, start);
-        if (command.Complex)
-        {
-            check.Required("complexBecause", command.ComplexBecause, Validator.LongText);
-        }
-        else if (command.ComplexBecause is not null)
-        {
-            check.Add("complexBecause", "applies only to a complex item");
-        }
-
-        var at = command.At ?? now;
-        var limit = command.Complex ? Rules.Limits.ComplexReply : Rules.Limits.Reply;
-        var legal = _procedure.Count(at, limit, "the assignment");
-        if (command.Deadline > legal.DueAt)
-        {
-            check.Add("deadline", $"{Durations.Describe(command.Deadline)} is after the legal limit of the reply ({Durations.Describe(legal.DueAt)}: {legal.Basis}); the fixed deadline may not exceed it");
-        }
-
+        var check = Check(command, now);
         if (check.Errors.Count > 0)
         {
             return Decision.Invalid(check.Errors);
         }
 
-        return Attempt(Trigger.Assign, "assign", now, null, () =>
+        var move = Moves.NameOf(command);
+        var step = new Step(command, actor, now);
+        if (!_machine.CanFire(_triggers[move], step, out var unmet))
         {
-            var points = FourFixedPoints.From(command, at, now, actor);
-            State.Assignments.Add(new SuggestionAssignment { Points = points, Complex = command.Complex, ComplexBecause = command.ComplexBecause?.Trim() });
-            _procedure.Append(at, now, actor, DisputeTimelineKind.Assigned,
-                DisputeWords.Describe(points) + (command.Complex ? $"; complex (涉及面广、处理难度大): {command.ComplexBecause!.Trim()}" : ""));
-            _procedure.OpenObligation(DisputeObligationKind.Reply, limit, at, "the assignment", points.Unit, now);
-            _procedure.OpenObligation(DisputeObligationKind.Handling, command.Deadline, $"the deadline fixed at assignment (四定: 定时限) on {Durations.Describe(at)}, within the reply limit", at, points.Unit, now);
-            _procedure.OpenWindow(WindowKind.WrongAssignment, Rules.Limits.WrongAssignment, at, "the assignment", now);
-        });
-    }
-
-    /// <summary>The unit sends a wrongly assigned item back (退回) within its window; it waits to be assigned again.</summary>
-    public Decision ReturnWrongAssignment(ReturnWrongAssignment command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var check = new Validator()
-            .Required("reason", command.Reason, Validator.LongText)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, Assignment?.Points.At ?? State.ReceivedAt, "the assignment");
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        return Attempt(Trigger.ReturnWrongAssignment, "return a wrong assignment", now, () => WhyNotReturn(at), () =>
-        {
-            var index = State.Assignments.FindLastIndex(a => a.Returned is null);
-            var assignment = State.Assignments[index];
-            State.Assignments[index] = assignment with
-            {
-                Returned = new WrongAssignmentReturn { Reason = command.Reason.Trim(), At = at, RecordedAt = now, RecordedBy = actor.ToString() },
-            };
-            _procedure.Use(_procedure.LastWindow(WindowKind.WrongAssignment)!, at, now, actor);
-            _procedure.Append(at, now, actor, DisputeTimelineKind.WrongAssignmentReturned, $"Sent back by {assignment.Points.Unit} as wrongly assigned (退回): {command.Reason.Trim()}");
-            foreach (var obligation in _procedure.OpenObligations.ToList())
-            {
-                _procedure.Withdraw(obligation, at, now, actor, $"sent back by {assignment.Points.Unit} as wrongly assigned");
-            }
-        });
-    }
-
-    /// <summary>Record a contact with the deputy (沟通); one before the reply counts for the "three 100 %".</summary>
-    public Decision RecordCommunication(RecordCommunication command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var check = new Validator()
-            .Defined("means", command.Means)
-            .Optional("note", command.Note)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, Assignment?.Points.At ?? State.ReceivedAt, "the assignment");
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        return Attempt(Trigger.RecordCommunication, "record a communication", now, null, () =>
-        {
-            State.Communications.Add(new Communication { Means = command.Means, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-            _procedure.Append(at, now, actor, DisputeTimelineKind.CommunicationRecorded, $"Communicated with the deputy ({command.Means.ToString().ToLowerInvariant()})");
-        });
-    }
-
-    /// <summary>Reply to the deputy: the first reply, or the new reply after a dissatisfied deputy.</summary>
-    public Decision Reply(GiveAnswer command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var earliest = State.Phase == SuggestionPhase.AwaitingNewReply
-            ? State.Satisfactions.LastOrDefault()?.At ?? State.ReceivedAt
-            : Assignment?.Points.At ?? State.ReceivedAt;
-        var check = CaseChecks.Answer(command, now, earliest, State.Phase == SuggestionPhase.AwaitingNewReply ? "the recorded dissatisfaction" : "the assignment");
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        var stage = State.Phase == SuggestionPhase.AwaitingNewReply ? AnswerStage.NewReply : AnswerStage.Reply;
-        return Attempt(Trigger.Reply, stage == AnswerStage.NewReply ? "give the new reply" : "reply", now, null, () =>
-        {
-            State.Answers.Add(new Answer { Stage = stage, Content = command.Content, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-            var communicated = State.Communications.Any(c => c.At <= at) ? "after communicating with the deputy" : "WITHOUT any recorded communication with the deputy";
-            _procedure.Append(at, now, actor, DisputeTimelineKind.Replied, $"{Procedure.Capitalised(DisputeWords.Describe(stage))} given in writing, {communicated}");
-            foreach (var obligation in _procedure.OpenObligations.ToList())
-            {
-                _procedure.Complete(obligation, at, now, actor, null);
-            }
-
-            if (_procedure.LastWindow(WindowKind.WrongAssignment) is { } window && window.IsOpenAt(at))
-            {
-                _procedure.Waive(window, at, now, actor, "the unit replied to the deputy");
-            }
-        });
-    }
-
-    /// <summary>Record the deputy's satisfaction; the first dissatisfaction opens a new reply due within its limit.</summary>
-    public Decision RecordSatisfaction(RecordSatisfaction command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var answer = State.Answers.LastOrDefault();
-        var check = new Validator()
-            .Defined("satisfaction", command.Satisfaction)
-            .Optional("note", command.Note)
-            .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, answer?.At ?? State.ReceivedAt, "the reply");
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var at = command.At ?? now;
-        var newReply = command.Satisfaction == Satisfaction.Dissatisfied && answer?.Stage == AnswerStage.Reply;
-        return Attempt(newReply ? Trigger.RequestNewReply : Trigger.RecordSatisfaction, "record satisfaction", now, WhyNotSatisfaction, () =>
-        {
-            State.Satisfactions.Add(new SatisfactionRecord { Stage = answer!.Stage, Satisfaction = command.Satisfaction, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-            _procedure.Append(at, now, actor, DisputeTimelineKind.SatisfactionRecorded, $"The deputy is {DisputeWords.Describe(command.Satisfaction)} with the {DisputeWords.Describe(answer.Stage)}");
-            if (newReply)
-            {
-                _procedure.OpenObligation(DisputeObligationKind.NewReply, Rules.Limits.NewReply, at, "the recorded dissatisfaction", Assignment!.Points.Unit, now);
-            }
-        });
-    }
-
-    public Decision Close(CloseCase command, Actor actor, DateTimeOffset now)
-    {
-        Tick(now);
-        var check = new Validator().Optional("note", command.Note);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Attempt(Trigger.Close, "close", now, () => WhyNotClose(now), () =>
-            _procedure.Append(now, now, actor, DisputeTimelineKind.Closed, command.Note is { Length: > 0 } note ? $"Closed: {note}" : "Closed"));
-    }
-
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
-    {
-        var moves = new List<string>();
-        void Add(Trigger trigger, string move, Func<string?>? precondition = null)
-        {
-            if (_machine.CanFire(trigger) && precondition?.Invoke() is null)
-            {
-                moves.Add(move);
-            }
-        }
-
-        Add(Trigger.Assign, "assign");
-        Add(Trigger.ReturnWrongAssignment, "returnWrongAssignment", () => WhyNotReturn(now));
-        Add(Trigger.RecordCommunication, "recordCommunication");
-        Add(Trigger.Reply, "reply");
-        if (_machine.CanFire(Trigger.RecordSatisfaction) && WhyNotSatisfaction() is null)
-        {
-            moves.Add("recordSatisfaction");
-        }
-
-        Add(Trigger.Close, "close", () => WhyNotClose(now));
-        return moves;
-    }
-
-    private void Configure()
-    {
-        _machine.Configure(SuggestionPhase.Registered)
-            .Permit(Trigger.Assign, SuggestionPhase.Assigned);
-
-        _machine.Configure(SuggestionPhase.Assigned)
-            .Permit(Trigger.ReturnWrongAssignment, SuggestionPhase.Registered)
-            .InternalTransition(Trigger.RecordCommunication, () => { })
-            .Permit(Trigger.Reply, SuggestionPhase.Replied);
-
-        _machine.Configure(SuggestionPhase.Replied)
-            .InternalTransition(Trigger.RecordCommunication, () => { })
-            .InternalTransition(Trigger.RecordSatisfaction, () => { })
-            .Permit(Trigger.RequestNewReply, SuggestionPhase.AwaitingNewReply)
-            .Permit(Trigger.Close, SuggestionPhase.Closed);
-
-        _machine.Configure(SuggestionPhase.AwaitingNewReply)
-            .InternalTransition(Trigger.RecordCommunication, () => { })
-            .Permit(Trigger.Reply, SuggestionPhase.Replied);
-
-        _machine.Configure(SuggestionPhase.Closed);
-    }
-
-    private Decision Attempt(Trigger trigger, string move, DateTimeOffset now, Func<string?>? precondition, Action apply)
-    {
-        if (!_machine.CanFire(trigger))
-        {
-            return Decision.NotAllowed(WhyPhaseForbids(trigger, move), AllowedMoves(now));
-        }
-
-        if (precondition?.Invoke() is { } why)
-        {
+            var why = unmet is { Count: > 0 } ? _preconditions[move](step)! : WhyPhaseForbids(command);
             return Decision.NotAllowed(why, AllowedMoves(now));
         }
 
-        apply();
-        _machine.Fire(trigger);
+        _machine.Fire(_triggers[move], step);
         return _procedure.Accepted(now);
     }
 
-    private string WhyPhaseForbids(Trigger trigger, string move) => (State.Phase, trigger) switch
+    /// <summary>
+    /// The moves a person may make now, in the words of the API: those the machine would fire, its guards asked without
+    /// a command's fields.
+    /// </summary>
+    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
     {
-        (SuggestionPhase.Closed, _) => $"cannot {move}: the item is closed",
-        (_, Trigger.Assign) => $"the item is already assigned to {Assignment?.Points.Unit}",
-        (SuggestionPhase.Registered, Trigger.ReturnWrongAssignment) => "the item is not assigned to anyone",
-        (_, Trigger.ReturnWrongAssignment) => "the unit already replied: the assignment can no longer be sent back",
-        (SuggestionPhase.Registered, Trigger.RecordCommunication or Trigger.Reply) => "the item must be assigned first (四定)",
-        (SuggestionPhase.Replied, Trigger.Reply) => "the reply was already given; a new reply is due only after the deputy is recorded as dissatisfied",
-        (_, Trigger.RecordSatisfaction or Trigger.RequestNewReply) => "the deputy's satisfaction is recorded after a reply",
-        (SuggestionPhase.AwaitingNewReply, Trigger.Close) => "cannot close: the dissatisfied deputy is owed a new reply",
-        (_, Trigger.Close) => "cannot close before the deputy has had a reply",
-        _ => $"cannot {move} while the item is {State.Phase}",
+        var probe = new Step(null, Actor.System, now);
+        return [.. Moves.Of<SuggestionCommand>()
+            .Where(m => _triggers.ContainsKey(m.Name) && _machine.CanFire(_triggers[m.Name], probe))
+            .Select(m => m.Name)];
+    }
+
+    /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
+    public static string Graph() => MermaidGraph.Format(new Suggestion(new SuggestionState())._machine.GetInfo());
+
+    /// <summary>The checks of each move's fields, against the item as it stands (dates not before what they follow).</summary>
+    private Validator Check(SuggestionCommand command, DateTimeOffset now)
+    {
+        var check = new Validator();
+        switch (command)
+        {
+            case AssignSuggestion assign:
+                check = CaseChecks.Assignment(assign, now, State.Assignments.LastOrDefault()?.Returned?.At ?? State.ReceivedAt);
+                if (assign.Complex)
+                {
+                    check.Required("complexBecause", assign.ComplexBecause, Validator.LongText);
+                }
+                else if (assign.ComplexBecause is not null)
+                {
+                    check.Add("complexBecause", "applies only to a complex item");
+                }
+
+                var legal = ReplyLimit(assign, now);
+                if (assign.Deadline > legal.DueAt)
+                {
+                    check.Add("deadline", $"{Durations.Describe(assign.Deadline)} is after the legal limit of the reply ({Durations.Describe(legal.DueAt)}: {legal.Basis}); the fixed deadline may not exceed it");
+                }
+
+                break;
+            case ReturnSuggestion wrong:
+                check.Required("reason", wrong.Reason, Validator.LongText)
+                    .NotInFuture("at", wrong.At, now)
+                    .NotBefore("at", wrong.At, Assignment?.Points.At ?? State.ReceivedAt, "the assignment");
+                break;
+            case RecordCommunication communication:
+                check.Defined("means", communication.Means)
+                    .Optional("note", communication.Note)
+                    .NotInFuture("at", communication.At, now)
+                    .NotBefore("at", communication.At, Assignment?.Points.At ?? State.ReceivedAt, "the assignment");
+                break;
+            case ReplyToDeputy reply:
+                check = State.Phase == SuggestionPhase.AwaitingNewReply
+                    ? CaseChecks.Answer(reply, now, State.Satisfactions.LastOrDefault()?.At ?? State.ReceivedAt, "the recorded dissatisfaction")
+                    : CaseChecks.Answer(reply, now, Assignment?.Points.At ?? State.ReceivedAt, "the assignment");
+                break;
+            case RecordDeputySatisfaction satisfaction:
+                check.Defined("satisfaction", satisfaction.Satisfaction)
+                    .Optional("note", satisfaction.Note)
+                    .NotInFuture("at", satisfaction.At, now)
+                    .NotBefore("at", satisfaction.At, State.Answers.LastOrDefault()?.At ?? State.ReceivedAt, "the reply");
+                break;
+            case CloseSuggestion close:
+                check.Optional("note", close.Note);
+                break;
+            default:
+                check.Add(Moves.Discriminator, $"{Moves.NameOf(command)} is not a move on an existing suggestion");
+                break;
+        }
+
+        return check;
+    }
+
+    private StateMachine<Stage, string> Configure()
+    {
+        var machine = new StateMachine<Stage, string>(() => (Stage)State.Phase, stage => State.Phase = (SuggestionPhase)stage);
+        foreach (var move in Moves.Of<SuggestionCommand>().Where(m => !m.Creates))
+        {
+            _triggers[move.Name] = machine.SetTriggerParameters<Step>(move.Name);
+        }
+
+        machine.Configure(Stage.Registered)
+            .OnEntryFrom(On<ReturnSuggestion>(), Entry<ReturnSuggestion>(Return), "sent back, limits withdrawn")
+            .Permit(MoveOf<AssignSuggestion>(), Stage.Assigned);
+
+        machine.Configure(Stage.Communicating)
+            .InternalTransition(On<RecordCommunication>(), Effect<RecordCommunication>(Communicate));
+        machine.Configure(Stage.ReplyOwed)
+            .SubstateOf(Stage.Communicating)
+            .Permit(MoveOf<ReplyToDeputy>(), Stage.Replied);
+
+        machine.Configure(Stage.Assigned)
+            .SubstateOf(Stage.ReplyOwed)
+            .OnEntryFrom(On<AssignSuggestion>(), Entry<AssignSuggestion>(Assign), "four fixed points, reply and handling limits, window for sending back")
+            .PermitIf(On<ReturnSuggestion>(), Stage.Registered, Guard<ReturnSuggestion>(s => WhyNotReturn((s.Command as ReturnSuggestion)?.At ?? s.Now)), "within the window for sending back");
+
+        machine.Configure(Stage.Replied)
+            .SubstateOf(Stage.Communicating)
+            .OnEntryFrom(On<ReplyToDeputy>(), Entry<ReplyToDeputy>(Reply), "reply given, limits met")
+            .OnEntryFrom(On<RecordDeputySatisfaction>(), Entry<RecordDeputySatisfaction>(RecordSatisfaction), "satisfaction recorded")
+            .PermitDynamicIf(
+                On<RecordDeputySatisfaction>(),
+                s => AsksForNewReply((RecordDeputySatisfaction)s.Command!) ? Stage.AwaitingNewReply : Stage.Replied,
+                Guard<RecordDeputySatisfaction>(_ => WhyNotSatisfaction()),
+                "not yet recorded for this reply",
+                new DynamicStateInfos
+                {
+                    { Stage.Replied, "satisfied, or dissatisfied with the new reply" },
+                    { Stage.AwaitingNewReply, "dissatisfied with the first reply" },
+                })
+            .PermitIf(On<CloseSuggestion>(), Stage.Closed, Guard<CloseSuggestion>(s => WhyNotClose(s.Now)), "nothing open, no window running, satisfaction recorded");
+
+        machine.Configure(Stage.AwaitingNewReply)
+            .SubstateOf(Stage.ReplyOwed)
+            .OnEntryFrom(On<RecordDeputySatisfaction>(), Entry<RecordDeputySatisfaction>(RecordSatisfaction), "dissatisfaction recorded, new reply limit");
+
+        machine.Configure(Stage.Closed)
+            .OnEntryFrom(On<CloseSuggestion>(), Entry<CloseSuggestion>(Close), "closed");
+        return machine;
+    }
+
+    /// <summary>Assign with the four fixed points (四定): the reply limit (3 months, 6 if complex) starts.</summary>
+    private void Assign(AssignSuggestion command, Actor actor, DateTimeOffset now)
+    {
+        var at = command.At ?? now;
+        var points = FourFixedPoints.From(command, at, now, actor);
+        State.Assignments.Add(new SuggestionAssignment { Points = points, Complex = command.Complex, ComplexBecause = command.ComplexBecause?.Trim() });
+        _procedure.Append(at, now, actor, DisputeTimelineKind.Assigned,
+            DisputeWords.Describe(points) + (command.Complex ? $"; complex (涉及面广、处理难度大): {command.ComplexBecause!.Trim()}" : ""));
+        _procedure.OpenObligation(DisputeObligationKind.Reply, command.Complex ? Rules.Limits.ComplexReply : Rules.Limits.Reply, at, "the assignment", points.Unit, now);
+        _procedure.OpenObligation(DisputeObligationKind.Handling, command.Deadline, $"the deadline fixed at assignment (四定: 定时限) on {Durations.Describe(at)}, within the reply limit", at, points.Unit, now);
+        _procedure.OpenWindow(WindowKind.WrongAssignment, Rules.Limits.WrongAssignment, at, "the assignment", now);
+    }
+
+    /// <summary>The unit sends a wrongly assigned item back (退回) within its window; it waits to be assigned again.</summary>
+    private void Return(ReturnSuggestion command, Actor actor, DateTimeOffset now)
+    {
+        var at = command.At ?? now;
+        var index = State.Assignments.FindLastIndex(a => a.Returned is null);
+        var assignment = State.Assignments[index];
+        State.Assignments[index] = assignment with
+        {
+            Returned = new WrongAssignmentReturn { Reason = command.Reason.Trim(), At = at, RecordedAt = now, RecordedBy = actor.ToString() },
+        };
+        _procedure.Use(_procedure.LastWindow(WindowKind.WrongAssignment)!, at, now, actor);
+        _procedure.Append(at, now, actor, DisputeTimelineKind.WrongAssignmentReturned, $"Sent back by {assignment.Points.Unit} as wrongly assigned (退回): {command.Reason.Trim()}");
+        foreach (var obligation in _procedure.OpenObligations.ToList())
+        {
+            _procedure.Withdraw(obligation, at, now, actor, $"sent back by {assignment.Points.Unit} as wrongly assigned");
+        }
+    }
+
+    /// <summary>A contact with the deputy (沟通); one before the reply counts for the "three 100 %".</summary>
+    private void Communicate(RecordCommunication command, Actor actor, DateTimeOffset now)
+    {
+        var at = command.At ?? now;
+        State.Communications.Add(new Communication { Means = command.Means, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
+        _procedure.Append(at, now, actor, DisputeTimelineKind.CommunicationRecorded, $"Communicated with the deputy ({command.Means.ToString().ToLowerInvariant()})");
+    }
+
+    /// <summary>The first reply, or the new reply after a dissatisfied deputy: every open limit is met.</summary>
+    private void Reply(ReplyToDeputy command, Actor actor, DateTimeOffset now)
+    {
+        var at = command.At ?? now;
+        // Only a dissatisfied deputy is answered twice: a reply already given makes this the new one.
+        var stage = State.Answers.Count == 0 ? AnswerStage.Reply : AnswerStage.NewReply;
+        State.Answers.Add(new Answer { Stage = stage, Content = command.Content, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
+        var communicated = State.Communications.Any(c => c.At <= at) ? "after communicating with the deputy" : "WITHOUT any recorded communication with the deputy";
+        _procedure.Append(at, now, actor, DisputeTimelineKind.Replied, $"{Procedure.Capitalised(DisputeWords.Describe(stage))} given in writing, {communicated}");
+        foreach (var obligation in _procedure.OpenObligations.ToList())
+        {
+            _procedure.Complete(obligation, at, now, actor, null);
+        }
+
+        if (_procedure.LastWindow(WindowKind.WrongAssignment) is { } window && window.IsOpenAt(at))
+        {
+            _procedure.Waive(window, at, now, actor, "the unit replied to the deputy");
+        }
+    }
+
+    /// <summary>The deputy's satisfaction; the first dissatisfaction opens a new reply due within its limit.</summary>
+    private void RecordSatisfaction(RecordDeputySatisfaction command, Actor actor, DateTimeOffset now)
+    {
+        var at = command.At ?? now;
+        var answer = State.Answers[^1];
+        var newReply = AsksForNewReply(command);
+        State.Satisfactions.Add(new SatisfactionRecord { Stage = answer.Stage, Satisfaction = command.Satisfaction, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
+        _procedure.Append(at, now, actor, DisputeTimelineKind.SatisfactionRecorded, $"The deputy is {DisputeWords.Describe(command.Satisfaction)} with the {DisputeWords.Describe(answer.Stage)}");
+        if (newReply)
+        {
+            _procedure.OpenObligation(DisputeObligationKind.NewReply, Rules.Limits.NewReply, at, "the recorded dissatisfaction", Assignment!.Points.Unit, now);
+        }
+    }
+
+    private void Close(CloseSuggestion command, Actor actor, DateTimeOffset now) =>
+        _procedure.Append(now, now, actor, DisputeTimelineKind.Closed, command.Note is { Length: > 0 } note ? $"Closed: {note}" : "Closed");
+
+    /// <summary>Only a dissatisfaction with the first reply is owed a new one; the new reply is the last word.</summary>
+    private bool AsksForNewReply(RecordDeputySatisfaction command) =>
+        command.Satisfaction == Satisfaction.Dissatisfied && State.Answers.LastOrDefault()?.Stage == AnswerStage.Reply;
+
+    private CountedLimit ReplyLimit(AssignSuggestion command, DateTimeOffset now) =>
+        _procedure.Count(command.At ?? now, command.Complex ? Rules.Limits.ComplexReply : Rules.Limits.Reply, "the assignment");
+
+    /// <summary>Why the phase allows no such move (its guard is not asked): in the words of the procedure.</summary>
+    private string WhyPhaseForbids(SuggestionCommand command) => (State.Phase, command) switch
+    {
+        (SuggestionPhase.Closed, _) => $"cannot {Verb(command)}: the item is closed",
+        (_, AssignSuggestion) => $"the item is already assigned to {Assignment?.Points.Unit}",
+        (SuggestionPhase.Registered, ReturnSuggestion) => "the item is not assigned to anyone",
+        (_, ReturnSuggestion) => "the unit already replied: the assignment can no longer be sent back",
+        (SuggestionPhase.Registered, RecordCommunication or ReplyToDeputy) => "the item must be assigned first (四定)",
+        (SuggestionPhase.Replied, ReplyToDeputy) => "the reply was already given; a new reply is due only after the deputy is recorded as dissatisfied",
+        (_, RecordDeputySatisfaction) => "the deputy's satisfaction is recorded after a reply",
+        (SuggestionPhase.AwaitingNewReply, CloseSuggestion) => "cannot close: the dissatisfied deputy is owed a new reply",
+        (_, CloseSuggestion) => "cannot close before the deputy has had a reply",
+        _ => $"cannot {Verb(command)} while the item is {State.Phase}",
     };
+
+    /// <summary>The move as a refusal names it ("cannot reply: ...").</summary>
+    private string Verb(SuggestionCommand command) => command switch
+    {
+        AssignSuggestion => "assign",
+        ReturnSuggestion => "return a wrong assignment",
+        RecordCommunication => "record a communication",
+        ReplyToDeputy => State.Phase == SuggestionPhase.AwaitingNewReply ? "give the new reply" : "reply",
+        RecordDeputySatisfaction => "record satisfaction",
+        CloseSuggestion => "close",
+        _ => Moves.NameOf(command),
+    };
+
+    private StateMachine<Stage, string>.TriggerWithParameters<Step> On<TMove>()
+        where TMove : SuggestionCommand => _triggers[MoveOf<TMove>()];
+
+    private static string MoveOf<TMove>()
+        where TMove : SuggestionCommand => Moves.Info(typeof(TMove)).Name;
+
+    /// <summary>Keeps the move's precondition for its refusal and returns it as the machine's guard.</summary>
+    private Func<Step, bool> Guard<TMove>(Func<Step, string?> whyNot)
+        where TMove : SuggestionCommand
+    {
+        _preconditions[MoveOf<TMove>()] = whyNot;
+        return step => whyNot(step) is null;
+    }
+
+    private static Action<Step, StateMachine<Stage, string>.Transition> Effect<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
+        where TMove : SuggestionCommand => (step, _) => effect((TMove)step.Command!, step.Actor, step.Now);
+
+    private static Action<Step> Entry<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
+        where TMove : SuggestionCommand => step => effect((TMove)step.Command!, step.Actor, step.Now);
 
     private string? WhyNotReturn(DateTimeOffset at)
     {
@@ -395,4 +450,7 @@ public sealed class Suggestion : ICase
             ? $"cannot close yet: record whether the deputy is satisfied with the {DisputeWords.Describe(answer.Stage)} first"
             : null;
     }
+
+    /// <summary>A move as the machine carries it to its guard and effect: the command (none when only asking what is allowed), who makes it and when.</summary>
+    private sealed record Step(SuggestionCommand? Command, Actor Actor, DateTimeOffset Now);
 }

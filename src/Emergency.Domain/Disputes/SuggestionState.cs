@@ -99,33 +99,3 @@ public enum CommunicationMeans
     Letter,
     Online,
 }
-
-/// <summary>Register a suggestion or proposal received by the department.</summary>
-public sealed record RegisterSuggestion
-{
-    public required SuggestionKind Kind { get; init; }
-
-    public string? Number { get; init; }
-
-    public required string Title { get; init; }
-
-    public required Deputy Deputy { get; init; }
-
-    public required string Content { get; init; }
-
-    /// <summary>When the department received it; chooses the rule set.</summary>
-    public required DateTimeOffset ReceivedAt { get; init; }
-
-    /// <summary>The office that assigns it ("EPB general office").</summary>
-    public required string Unit { get; init; }
-}
-
-/// <summary>Record a contact with the deputy before or after the reply (沟通).</summary>
-public sealed record RecordCommunication
-{
-    public required CommunicationMeans Means { get; init; }
-
-    public string? Note { get; init; }
-
-    public DateTimeOffset? At { get; init; }
-}

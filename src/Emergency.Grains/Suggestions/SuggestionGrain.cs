@@ -14,34 +14,16 @@ public sealed class SuggestionGrain(
     EngineClock clock,
     AnswerRetention answers,
     ILogger<SuggestionGrain> logger)
-    : CaseGrain<Suggestion, SuggestionState, SuggestionView, SuggestionSummary>(record, clock, answers, logger), ISuggestionGrain
+    : CaseGrain<Suggestion, SuggestionState, SuggestionCommand, SuggestionView, SuggestionSummary>(record, clock, answers, logger), ISuggestionGrain
 {
     protected override string Noun => "suggestion";
 
     protected override ICaseGrain<SuggestionSummary> Self => GrainFactory.GetGrain<ISuggestionGrain>(this.GetPrimaryKeyString());
 
-    public Task<CommandResult<SuggestionView>> Register(RegisterSuggestion command, string scope, CommandContext context) =>
-        Register(command, scope, context, now => Suggestion.Register(this.GetPrimaryKeyString(), scope, command, context.Actor, catalog, now));
-
-    public Task<CommandResult<SuggestionView>> Assign(Assign command, CommandContext context) =>
-        Execute(context, command, (suggestion, now) => suggestion.Assign(command, context.Actor, now));
-
-    public Task<CommandResult<SuggestionView>> ReturnWrongAssignment(ReturnWrongAssignment command, CommandContext context) =>
-        Execute(context, command, (suggestion, now) => suggestion.ReturnWrongAssignment(command, context.Actor, now));
-
-    public Task<CommandResult<SuggestionView>> RecordCommunication(RecordCommunication command, CommandContext context) =>
-        Execute(context, command, (suggestion, now) => suggestion.RecordCommunication(command, context.Actor, now));
-
-    public Task<CommandResult<SuggestionView>> Reply(GiveAnswer command, CommandContext context) =>
-        Execute(context, command, (suggestion, now) => suggestion.Reply(command, context.Actor, now));
-
-    public Task<CommandResult<SuggestionView>> RecordSatisfaction(RecordSatisfaction command, CommandContext context) =>
-        Execute(context, command, (suggestion, now) => suggestion.RecordSatisfaction(command, context.Actor, now));
-
-    public Task<CommandResult<SuggestionView>> Close(CloseCase command, CommandContext context) =>
-        Execute(context, command, (suggestion, now) => suggestion.Close(command, context.Actor, now));
-
     public Task<SuggestionView?> GetView(Actor actor) => Task.FromResult(Case is null ? null : ViewOf(Case, CurrentTime, actor));
+
+    protected override (Suggestion? Case, Decision Decision) Create(SuggestionCommand command, string scope, CommandContext context, DateTimeOffset now) =>
+        Suggestion.Register(this.GetPrimaryKeyString(), scope, (RegisterSuggestion)command, context.Actor, catalog, now);
 
     protected override bool Exists(SuggestionState state) => state.Exists;
 

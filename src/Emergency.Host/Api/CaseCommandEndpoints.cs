@@ -11,93 +11,6 @@ namespace Emergency.Host.Api;
 /// </summary>
 public static class CaseCommandEndpoints
 {
-    public static RouteHandlerBuilder MapCaseCommand<TGrain, TView, TBody>(
-        this RouteGroupBuilder group,
-        string pattern,
-        string summary,
-        CaseKind<TGrain, TView> kind,
-        Func<TGrain, TBody, CommandContext, Task<CommandResult<TView>>> send,
-        Func<TBody>? whenEmpty = null,
-        string? policy = null)
-        where TGrain : IGrainWithStringKey
-        where TView : class
-        where TBody : class =>
-        group.MapPost(pattern, async (HttpContext http, string id, IGrainFactory grains, CancellationToken cancellationToken) =>
-            {
-                if (!kind.IsId(id))
-                {
-                    return Problems.NotFound($"'{id}' is not a {kind.Noun} id");
-                }
-
-                var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
-                if (keyProblem is not null)
-                {
-                    return keyProblem;
-                }
-
-                var (body, problem) = await ReadBody(http, whenEmpty, cancellationToken);
-                if (problem is not null)
-                {
-                    return problem;
-                }
-
-                var result = await send(grains.GetGrain<TGrain>(id), body!, CommandRequests.ContextOf(http.User.ToActor(), commandId));
-                return Problems.From(result, kind.VersionOf, kind.Noun, ok =>
-                {
-                    CommandRequests.MarkReplay(http, ok);
-                    return Results.Ok(ok.View);
-                });
-            })
-            .RequireAuthorization(policy ?? kind.Policy)
-            .WithSummary(summary)
-            .WithDescription($"{Policies.Describe(policy ?? kind.Policy)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
-            .Accepts<TBody>("application/json")
-            .Produces<TView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
-    /// <summary>Registers a case under a new id, or under the id its sender's idempotency key names (a retry finds the first).</summary>
-    public static RouteHandlerBuilder MapCaseRegistration<TGrain, TView, TBody>(
-        this RouteGroupBuilder group,
-        string summary,
-        CaseKind<TGrain, TView> kind,
-        Func<TGrain, TBody, CommandContext, Task<CommandResult<TView>>> register,
-        Func<TView, string> idOf)
-        where TGrain : IGrainWithStringKey
-        where TView : class
-        where TBody : class =>
-        group.MapPost("/", async (HttpContext http, IGrainFactory grains, CancellationToken cancellationToken) =>
-            {
-                var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
-                if (keyProblem is not null)
-                {
-                    return keyProblem;
-                }
-
-                var (command, problem) = await JsonBody.ReadAsync<TBody>(http.Request, cancellationToken);
-                if (problem is not null)
-                {
-                    return problem;
-                }
-
-                var actor = http.User.ToActor();
-                var id = commandId is null ? CommandRequests.NewId(kind.Prefix) : CommandRequests.IdFor(kind.Prefix, actor.Id, commandId);
-                var result = await register(grains.GetGrain<TGrain>(id), command!, CommandRequests.ContextOf(actor, commandId));
-                return Problems.From(result, kind.VersionOf, kind.Noun, ok =>
-                {
-                    CommandRequests.MarkReplay(http, ok);
-                    return Results.Created($"{kind.Path}/{idOf(ok.View!)}", ok.View);
-                });
-            })
-            .RequireAuthorization(kind.Policy)
-            .WithSummary(summary)
-            .WithDescription($"{Policies.Describe(kind.Policy)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
-            .Accepts<TBody>("application/json")
-            .Produces<TView>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
     /// <summary>
     /// Maps every move of a kind from its command records (see <see cref="Moves"/>): the move that creates a case is
     /// posted to the kind's collection, every other to <c>{id}/{move}</c>. Each endpoint takes its move's record as
@@ -209,21 +122,14 @@ public static class CaseCommandEndpoints
         var (body, problem) = await JsonBody.ReadAsync(http.Request, move.Type, cancellationToken);
         return ((TCommand?)body, problem);
     }
-
-    private static async Task<(TBody? Body, IResult? Problem)> ReadBody<TBody>(HttpContext http, Func<TBody>? whenEmpty, CancellationToken cancellationToken)
-        where TBody : class =>
-        whenEmpty is not null && http.Request.ContentLength is null or 0 && !http.Request.HasJsonContentType()
-            ? (whenEmpty(), null)
-            : await JsonBody.ReadAsync<TBody>(http.Request, cancellationToken);
 }
 
 /// <summary>What the endpoints of one kind of case need to know about it.</summary>
 /// <param name="Noun">"petition", "suggestion", in problems.</param>
 /// <param name="Prefix">Of its ids ("pet-").</param>
 /// <param name="Path">Of its resources ("/api/disputes").</param>
-/// <param name="Policy">Who may act on it (a command may name another policy).</param>
 /// <param name="VersionOf">The version of a view, reported with a refusal.</param>
-public sealed record CaseKind<TGrain, TView>(string Noun, string Prefix, string Path, string Policy, Func<TView, long> VersionOf)
+public sealed record CaseKind<TGrain, TView>(string Noun, string Prefix, string Path, Func<TView, long> VersionOf)
     where TGrain : IGrainWithStringKey
     where TView : class
 {

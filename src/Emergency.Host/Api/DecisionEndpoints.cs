@@ -78,7 +78,7 @@ public static partial class DecisionEndpoints
     }
 
     /// <summary>Who major decisions are: their ids, resources and the problems that name them.</summary>
-    public static readonly CaseKind<IMajorDecisionGrain, MajorDecisionView> Kind = new("major decision", Prefix, "/api/decisions", Policies.DecideMatters, v => v.Version);
+    public static readonly CaseKind<IMajorDecisionGrain, MajorDecisionView> Kind = new("major decision", Prefix, "/api/decisions", v => v.Version);
 
     private const string Prefix = "dec-";
 

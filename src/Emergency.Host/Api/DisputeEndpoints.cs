@@ -12,7 +12,7 @@ namespace Emergency.Host.Api;
 /// </summary>
 public static class DisputeEndpoints
 {
-    public static readonly CaseKind<IDisputeGrain, DisputeView> Kind = new("petition", "pet-", "/api/disputes", Policies.HandleDisputes, v => v.Version);
+    public static readonly CaseKind<IDisputeGrain, DisputeView> Kind = new("petition", "pet-", "/api/disputes", v => v.Version);
 
     public static IEndpointRouteBuilder MapDisputeEndpoints(this IEndpointRouteBuilder app)
     {

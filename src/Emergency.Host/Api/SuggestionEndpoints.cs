@@ -7,14 +7,13 @@ namespace Emergency.Host.Api;
 /// <summary>The API of deputies' suggestions and members' proposals (建议提案): register, assign, reply, satisfaction, close.</summary>
 public static class SuggestionEndpoints
 {
-    public static readonly CaseKind<ISuggestionGrain, SuggestionView> Kind = new("suggestion", "sug-", "/api/suggestions", Policies.HandleDisputes, v => v.Version);
+    public static readonly CaseKind<ISuggestionGrain, SuggestionView> Kind = new("suggestion", "sug-", "/api/suggestions", v => v.Version);
 
     public static IEndpointRouteBuilder MapSuggestionEndpoints(this IEndpointRouteBuilder app)
     {
         var suggestions = app.MapGroup("/api/suggestions").WithTags("Suggestions");
 
-        suggestions.MapCaseRegistration<ISuggestionGrain, SuggestionView, RegisterSuggestion>(
-            "Register a deputy's suggestion or a member's proposal", Kind, (grain, command, context) => grain.Register(command, Scopes.Live, context), v => v.Id);
+        suggestions.MapMoves<ISuggestionGrain, SuggestionCommand, SuggestionView, SuggestionSummary>(Kind, v => v.Id);
 
         suggestions.MapGet("/", async (IGrainFactory grains, EngineClock clock, string? unit, string? overdue, string? scope) =>
             {
@@ -58,18 +57,6 @@ public static class SuggestionEndpoints
             .Produces<SuggestionView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, Assign>("/{id}/assign", "Assign with the four fixed points (四定); complex items (with the reason) get the longer limit",
-            Kind, (grain, command, context) => grain.Assign(command, context));
-        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, ReturnWrongAssignment>("/{id}/return", "Return a wrongly assigned item (退回) within its window",
-            Kind, (grain, command, context) => grain.ReturnWrongAssignment(command, context));
-        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, RecordCommunication>("/{id}/communication", "A contact with the deputy (沟通)",
-            Kind, (grain, command, context) => grain.RecordCommunication(command, context));
-        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, GiveAnswer>("/{id}/reply", "The reply, or the new reply to a dissatisfied deputy",
-            Kind, (grain, command, context) => grain.Reply(command, context));
-        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, RecordSatisfaction>("/{id}/satisfaction", "The deputy's satisfaction; dissatisfied asks for a new reply",
-            Kind, (grain, command, context) => grain.RecordSatisfaction(command, context));
-        suggestions.MapCaseCommand<ISuggestionGrain, SuggestionView, CloseCase>("/{id}/close", "Close the item",
-            Kind, (grain, command, context) => grain.Close(command, context), () => new CloseCase());
         return app;
     }
 }

@@ -70,9 +70,6 @@ public static class DisputeCmd
     public static RecordHandling Handle(DateTimeOffset? at = null, ViolationFinding? finding = ViolationFinding.ViolationFound) =>
         new() { Result = "Outfall sampled; aniline above the standard; rectification ordered.", Finding = finding, At = at };
 
-    /// <summary>For suggestions, which still share the answer record.</summary>
-    public static GiveAnswer Answer(DateTimeOffset? at = null) => new() { Content = "Dear 张三, the plant was ordered to stop the discharge.", At = at };
-
     public static ReplyToPetition Reply(DateTimeOffset? at = null) => new() { Content = "Dear 张三, the plant was ordered to stop the discharge.", At = at };
 
     public static AnswerReview ReviewAnswer(DateTimeOffset? at = null) => new() { Content = "The review upholds the reply: the discharge stopped.", At = at };
@@ -80,8 +77,6 @@ public static class DisputeCmd
     public static AnswerSecondReview SecondReviewAnswer(DateTimeOffset? at = null) => new() { Content = "The second review upholds the review opinion.", At = at };
 
     public static RecordPetitionSatisfaction PetitionSatisfied(Satisfaction satisfaction = Satisfaction.Satisfied, DateTimeOffset? at = null) => new() { Satisfaction = satisfaction, At = at };
-
-    public static RecordSatisfaction Satisfied(Satisfaction satisfaction = Satisfaction.Satisfied, DateTimeOffset? at = null) => new() { Satisfaction = satisfaction, At = at };
 
     public static RequestReview Request(DateTimeOffset? at = null) => new() { At = at };
 

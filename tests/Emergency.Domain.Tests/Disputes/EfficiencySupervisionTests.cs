@@ -68,7 +68,7 @@ public sealed class EfficiencySupervisionTests
         var old = DisputeDrive.Register();
         var recent = DisputeDrive.Register(DisputeCmd.Register(Moments.At(2013, 3, 10)));
         var suggestion = SuggestionDrive.Register(SuggestionDrive.Command(Moments.At(2013, 1, 4)));
-        suggestion.Assign(SuggestionDrive.Assign(Moments.At(2013, 2, 1)), SuggestionDrive.Office, Moments.At(2013, 1, 5)).Accept();
+        suggestion.Handle(SuggestionDrive.Assign(Moments.At(2013, 2, 1)), SuggestionDrive.Office, Moments.At(2013, 1, 5)).Accept();
         var now = Moments.At(2013, 5, 1);
 
         var overdue = EfficiencySupervision.Overdue([recent.Summary(now), old.Summary(now)], [suggestion.Summary(now)], now);
@@ -91,12 +91,12 @@ public sealed class EfficiencySupervisionTests
     public void The_three_100_percent_count_communication_on_time_and_satisfaction_basically_satisfied_included()
     {
         var model = SuggestionDrive.Replied(communicate: true);
-        model.RecordSatisfaction(DisputeCmd.Satisfied(), SuggestionDrive.Office, model.D(31)).Accept();
+        model.Handle(SuggestionDrive.Satisfied(), SuggestionDrive.Office, model.D(31)).Accept();
         var silent = SuggestionDrive.Replied(communicate: false);
-        silent.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.BasicallySatisfied), SuggestionDrive.Office, silent.D(31)).Accept();
+        silent.Handle(SuggestionDrive.Satisfied(Satisfaction.BasicallySatisfied), SuggestionDrive.Office, silent.D(31)).Accept();
         var late = SuggestionDrive.Assigned();
-        late.Reply(DisputeCmd.Answer(), SuggestionDrive.Office, Moments.EndOf(2013, 6, 5).AddHours(3)).Accept();
-        late.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.Dissatisfied), SuggestionDrive.Office, Moments.At(2013, 6, 7)).Accept();
+        late.Handle(SuggestionDrive.Answer(), SuggestionDrive.Office, Moments.EndOf(2013, 6, 5).AddHours(3)).Accept();
+        late.Handle(SuggestionDrive.Satisfied(Satisfaction.Dissatisfied), SuggestionDrive.Office, Moments.At(2013, 6, 7)).Accept();
         var now = Moments.At(2013, 6, 10);
 
         var three = Assert.Single(EfficiencySupervision.ThreeHundredPercent([model.Summary(now), silent.Summary(now), late.Summary(now)], SupervisionPeriod.Quarter, now, China));

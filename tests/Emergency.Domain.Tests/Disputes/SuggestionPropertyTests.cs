@@ -8,7 +8,7 @@ public sealed class SuggestionPropertyTests
 {
     private static readonly Actor Office = SuggestionDrive.Office;
 
-    private static readonly string[] Moves = ["assign", "returnWrongAssignment", "recordCommunication", "reply", "recordSatisfaction", "close"];
+    private static readonly string[] Moves = ["assign", "return", "communication", "reply", "satisfaction", "close"];
 
     private static readonly Gen<(bool Allowed, int Move, int AdvanceMinutes, int Pick)> AnyStep = Gen.Select(
         Gen.Frequency((4, Gen.Const(true)), (1, Gen.Const(false))),
@@ -43,12 +43,12 @@ public sealed class SuggestionPropertyTests
                 var before = DisputeDrive.Snapshot(suggestion.State);
                 var decision = name switch
                 {
-                    "assign" => suggestion.Assign(SuggestionDrive.Assign(now.Days(1 + (pick % 80)), complex: pick % 4 == 0), Office, now),
-                    "returnWrongAssignment" => suggestion.ReturnWrongAssignment(new ReturnWrongAssignment { Reason = "not ours" }, Office, now),
-                    "recordCommunication" => suggestion.RecordCommunication(new RecordCommunication { Means = (CommunicationMeans)(pick % 5) }, Office, now),
-                    "reply" => suggestion.Reply(DisputeCmd.Answer(), Office, now),
-                    "recordSatisfaction" => suggestion.RecordSatisfaction(DisputeCmd.Satisfied((Satisfaction)(pick % 3)), Office, now),
-                    _ => suggestion.Close(new CloseCase(), Office, now),
+                    "assign" => suggestion.Handle(SuggestionDrive.Assign(now.Days(1 + (pick % 80)), complex: pick % 4 == 0), Office, now),
+                    "return" => suggestion.Handle(new ReturnSuggestion { Reason = "not ours" }, Office, now),
+                    "communication" => suggestion.Handle(new RecordCommunication { Means = (CommunicationMeans)(pick % 5) }, Office, now),
+                    "reply" => suggestion.Handle(SuggestionDrive.Answer(), Office, now),
+                    "satisfaction" => suggestion.Handle(SuggestionDrive.Satisfied((Satisfaction)(pick % 3)), Office, now),
+                    _ => suggestion.Handle(new CloseSuggestion(), Office, now),
                 };
 
                 var state = suggestion.State;

@@ -24,7 +24,7 @@ public static class SuggestionDrive
         Unit = "EPB general office",
     };
 
-    public static Assign Assign(DateTimeOffset deadline, DateTimeOffset? at = null, bool complex = false) => new()
+    public static AssignSuggestion Assign(DateTimeOffset deadline, DateTimeOffset? at = null, bool complex = false) => new()
     {
         Leader = "Deputy director Li",
         Unit = "Water environment division",
@@ -34,6 +34,10 @@ public static class SuggestionDrive
         Complex = complex,
         ComplexBecause = complex ? "Needs the city, two counties and the park." : null,
     };
+
+    public static ReplyToDeputy Answer(DateTimeOffset? at = null) => new() { Content = "Dear 张三, the plant was ordered to stop the discharge.", At = at };
+
+    public static RecordDeputySatisfaction Satisfied(Satisfaction satisfaction = Satisfaction.Satisfied, DateTimeOffset? at = null) => new() { Satisfaction = satisfaction, At = at };
 
     public static Suggestion Register(RegisterSuggestion? command = null, SuggestionRuleCatalog? catalog = null)
     {
@@ -51,7 +55,7 @@ public static class SuggestionDrive
     public static Suggestion Assigned(bool complex = false)
     {
         var suggestion = Register();
-        suggestion.Assign(Assign(suggestion.D(60), complex: complex), Office, suggestion.D(1)).Accept();
+        suggestion.Handle(Assign(suggestion.D(60), complex: complex), Office, suggestion.D(1)).Accept();
         return suggestion;
     }
 
@@ -61,10 +65,10 @@ public static class SuggestionDrive
         var suggestion = Assigned();
         if (communicate)
         {
-            suggestion.RecordCommunication(new RecordCommunication { Means = CommunicationMeans.Visit }, Office, suggestion.D(20)).Accept();
+            suggestion.Handle(new RecordCommunication { Means = CommunicationMeans.Visit }, Office, suggestion.D(20)).Accept();
         }
 
-        suggestion.Reply(DisputeCmd.Answer(), Office, suggestion.D(30)).Accept();
+        suggestion.Handle(SuggestionDrive.Answer(), Office, suggestion.D(30)).Accept();
         return suggestion;
     }
 }

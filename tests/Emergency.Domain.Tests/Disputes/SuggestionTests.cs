@@ -32,10 +32,10 @@ public sealed class SuggestionTests
     public void A_reply_at_the_three_month_deadline_is_on_time_and_a_tick_later_is_late(long ticks, bool late)
     {
         var suggestion = SuggestionDrive.Register();
-        suggestion.Assign(SuggestionDrive.Assign(Moments.EndOf(2013, 6, 5)), Office, suggestion.D(1)).Accept();
+        suggestion.Handle(SuggestionDrive.Assign(Moments.EndOf(2013, 6, 5)), Office, suggestion.D(1)).Accept();
         var due = Moments.EndOf(2013, 6, 5);
 
-        suggestion.Reply(DisputeCmd.Answer(), Office, due.AddTicks(ticks)).Accept();
+        suggestion.Handle(SuggestionDrive.Answer(), Office, due.AddTicks(ticks)).Accept();
 
         Assert.Equal(late, suggestion.Obligation(DisputeObligationKind.Reply).LateBy is not null);
         Assert.Equal(late, suggestion.Obligation(DisputeObligationKind.Handling).LateBy is not null);
@@ -46,8 +46,8 @@ public sealed class SuggestionTests
     {
         var suggestion = SuggestionDrive.Register();
 
-        var decision = suggestion.Refused(suggestion.D(1), s => s.Assign(SuggestionDrive.Assign(Moments.EndOf(2013, 6, 5).AddTicks(1)), Office, suggestion.D(1)), DecisionOutcome.Invalid);
-        suggestion.Assign(SuggestionDrive.Assign(Moments.EndOf(2013, 9, 5), complex: true), Office, suggestion.D(1)).Accept();
+        var decision = suggestion.Refused(suggestion.D(1), s => s.Handle(SuggestionDrive.Assign(Moments.EndOf(2013, 6, 5).AddTicks(1)), Office, suggestion.D(1)), DecisionOutcome.Invalid);
+        suggestion.Handle(SuggestionDrive.Assign(Moments.EndOf(2013, 9, 5), complex: true), Office, suggestion.D(1)).Accept();
 
         Assert.Equal("deadline", Assert.Single(decision.Errors).Field);
     }
@@ -72,7 +72,7 @@ public sealed class SuggestionTests
             _ => command with { Deadline = now },
         };
 
-        var decision = suggestion.Refused(now, s => s.Assign(command, Office, now), DecisionOutcome.Invalid);
+        var decision = suggestion.Refused(now, s => s.Handle(command, Office, now), DecisionOutcome.Invalid);
 
         Assert.Equal(field, Assert.Single(decision.Errors).Field);
     }
@@ -84,13 +84,13 @@ public sealed class SuggestionTests
         var closes = Moments.EndOf(2013, 3, 15);
         Assert.Equal(closes, suggestion.State.Windows.Single().ClosesAt);
 
-        suggestion.ReturnWrongAssignment(new ReturnWrongAssignment { Reason = "Industrial parks are for the development zone." }, Office, closes).Accept();
+        suggestion.Handle(new ReturnSuggestion { Reason = "Industrial parks are for the development zone." }, Office, closes).Accept();
 
         Assert.Equal(SuggestionPhase.Registered, suggestion.State.Phase);
         Assert.All(suggestion.State.Obligations, o => Assert.Equal(DisputeObligationStatus.Withdrawn, o.StatusAt(closes)));
         Assert.Null(suggestion.Assignment);
 
-        suggestion.Assign(SuggestionDrive.Assign(suggestion.D(70)) with { Unit = "Development zone EPB" }, Office, suggestion.D(13)).Accept();
+        suggestion.Handle(SuggestionDrive.Assign(suggestion.D(70)) with { Unit = "Development zone EPB" }, Office, suggestion.D(13)).Accept();
 
         Assert.Equal(["reply", "handling", "reply-2", "handling-2"], suggestion.State.Obligations.Select(o => o.Id));
         Assert.Equal(["wrongAssignment", "wrongAssignment-2"], suggestion.State.Windows.Select(w => w.Id));
@@ -104,10 +104,10 @@ public sealed class SuggestionTests
         var suggestion = SuggestionDrive.Assigned();
         var late = Moments.EndOf(2013, 3, 15).AddTicks(1);
 
-        var decision = suggestion.Refused(late, s => s.ReturnWrongAssignment(new ReturnWrongAssignment { Reason = "not ours" }, Office, late), DecisionOutcome.NotAllowed);
+        var decision = suggestion.Refused(late, s => s.Handle(new ReturnSuggestion { Reason = "not ours" }, Office, late), DecisionOutcome.NotAllowed);
 
         Assert.Contains("the unit must handle the item", decision.Reason, StringComparison.Ordinal);
-        Assert.DoesNotContain("returnWrongAssignment", decision.AllowedMoves);
+        Assert.DoesNotContain("return", decision.AllowedMoves);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class SuggestionTests
     {
         var suggestion = SuggestionDrive.Assigned();
 
-        suggestion.Reply(DisputeCmd.Answer(), Office, suggestion.D(5)).Accept();
+        suggestion.Handle(SuggestionDrive.Answer(), Office, suggestion.D(5)).Accept();
 
         Assert.Equal(WindowStatus.Waived, suggestion.State.Windows.Single().StatusAt(suggestion.D(5)));
         Assert.False(suggestion.Tick(suggestion.D(30)));
@@ -138,15 +138,15 @@ public sealed class SuggestionTests
     {
         var suggestion = SuggestionDrive.Replied();
 
-        suggestion.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.Dissatisfied), Office, suggestion.D(35)).Accept();
+        suggestion.Handle(SuggestionDrive.Satisfied(Satisfaction.Dissatisfied), Office, suggestion.D(35)).Accept();
 
         Assert.Equal(SuggestionPhase.AwaitingNewReply, suggestion.State.Phase);
         var newReply = suggestion.Obligation(DisputeObligationKind.NewReply);
         Assert.Equal(Moments.EndOf(2013, 5, 8), newReply.DueAt);
-        var refused = suggestion.Refused(suggestion.D(36), s => s.Close(new CloseCase(), Office, suggestion.D(36)), DecisionOutcome.NotAllowed);
+        var refused = suggestion.Refused(suggestion.D(36), s => s.Handle(new CloseSuggestion(), Office, suggestion.D(36)), DecisionOutcome.NotAllowed);
         Assert.Equal("cannot close: the dissatisfied deputy is owed a new reply", refused.Reason);
 
-        suggestion.Reply(DisputeCmd.Answer(), Office, Moments.EndOf(2013, 5, 8).AddHours(1)).Accept();
+        suggestion.Handle(SuggestionDrive.Answer(), Office, Moments.EndOf(2013, 5, 8).AddHours(1)).Accept();
 
         Assert.Equal(TimeSpan.FromHours(1), newReply.LateBy);
         Assert.Equal([AnswerStage.Reply, AnswerStage.NewReply], suggestion.State.Answers.Select(a => a.Stage));
@@ -158,11 +158,11 @@ public sealed class SuggestionTests
     public void The_new_reply_at_its_thirty_day_deadline_is_on_time_and_a_tick_later_is_late(long ticks, bool late)
     {
         var suggestion = SuggestionDrive.Replied();
-        suggestion.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.Dissatisfied), Office, Moments.At(2013, 4, 10, 16)).Accept();
+        suggestion.Handle(SuggestionDrive.Satisfied(Satisfaction.Dissatisfied), Office, Moments.At(2013, 4, 10, 16)).Accept();
         var due = Moments.EndOf(2013, 5, 10);
         Assert.Equal(due, suggestion.Obligation(DisputeObligationKind.NewReply).DueAt);
 
-        suggestion.Reply(DisputeCmd.Answer(), Office, due.AddTicks(ticks)).Accept();
+        suggestion.Handle(SuggestionDrive.Answer(), Office, due.AddTicks(ticks)).Accept();
 
         Assert.Equal(late, suggestion.Obligation(DisputeObligationKind.NewReply).LateBy is not null);
     }
@@ -175,7 +175,7 @@ public sealed class SuggestionTests
         var suggestion = SuggestionDrive.Assigned(complex: true);
         var due = Moments.EndOf(2013, 9, 5);
 
-        suggestion.Reply(DisputeCmd.Answer(), Office, due.AddTicks(ticks)).Accept();
+        suggestion.Handle(SuggestionDrive.Answer(), Office, due.AddTicks(ticks)).Accept();
 
         Assert.Equal(late, suggestion.Obligation(DisputeObligationKind.Reply).LateBy is not null);
     }
@@ -184,11 +184,11 @@ public sealed class SuggestionTests
     public void A_deputy_dissatisfied_again_after_the_new_reply_is_recorded_and_the_item_closes()
     {
         var suggestion = SuggestionDrive.Replied();
-        suggestion.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.Dissatisfied), Office, suggestion.D(35)).Accept();
-        suggestion.Reply(DisputeCmd.Answer(), Office, suggestion.D(50)).Accept();
+        suggestion.Handle(SuggestionDrive.Satisfied(Satisfaction.Dissatisfied), Office, suggestion.D(35)).Accept();
+        suggestion.Handle(SuggestionDrive.Answer(), Office, suggestion.D(50)).Accept();
 
-        suggestion.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.Dissatisfied), Office, suggestion.D(52)).Accept();
-        suggestion.Close(new CloseCase(), Office, suggestion.D(53)).Accept();
+        suggestion.Handle(SuggestionDrive.Satisfied(Satisfaction.Dissatisfied), Office, suggestion.D(52)).Accept();
+        suggestion.Handle(new CloseSuggestion(), Office, suggestion.D(53)).Accept();
 
         Assert.Single(suggestion.State.Obligations, o => o.Kind == DisputeObligationKind.NewReply);
         Assert.Equal(Satisfaction.Dissatisfied, suggestion.Summary(suggestion.D(53)).Satisfaction);
@@ -199,9 +199,9 @@ public sealed class SuggestionTests
     {
         var suggestion = SuggestionDrive.Replied();
 
-        var early = suggestion.Refused(suggestion.D(31), s => s.Close(new CloseCase(), Office, suggestion.D(31)), DecisionOutcome.NotAllowed);
-        suggestion.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.BasicallySatisfied), Office, suggestion.D(32)).Accept();
-        suggestion.Close(new CloseCase(), Office, suggestion.D(32)).Accept();
+        var early = suggestion.Refused(suggestion.D(31), s => s.Handle(new CloseSuggestion(), Office, suggestion.D(31)), DecisionOutcome.NotAllowed);
+        suggestion.Handle(SuggestionDrive.Satisfied(Satisfaction.BasicallySatisfied), Office, suggestion.D(32)).Accept();
+        suggestion.Handle(new CloseSuggestion(), Office, suggestion.D(32)).Accept();
 
         Assert.Contains("record whether the deputy is satisfied", early.Reason, StringComparison.Ordinal);
         Assert.Equal(SuggestionPhase.Closed, suggestion.State.Phase);
@@ -209,11 +209,11 @@ public sealed class SuggestionTests
 
     [Theory]
     [InlineData("Registered", new[] { "assign" })]
-    [InlineData("Assigned", new[] { "returnWrongAssignment", "recordCommunication", "reply" })]
-    [InlineData("Assigned(after ten days)", new[] { "recordCommunication", "reply" })]
-    [InlineData("Replied", new[] { "recordCommunication", "recordSatisfaction" })]
-    [InlineData("AwaitingNewReply", new[] { "recordCommunication", "reply" })]
-    [InlineData("Satisfied", new[] { "recordCommunication", "close" })]
+    [InlineData("Assigned", new[] { "return", "communication", "reply" })]
+    [InlineData("Assigned(after ten days)", new[] { "communication", "reply" })]
+    [InlineData("Replied", new[] { "communication", "satisfaction" })]
+    [InlineData("AwaitingNewReply", new[] { "communication", "reply" })]
+    [InlineData("Satisfied", new[] { "communication", "close" })]
     public void Allowed_moves_of_each_phase(string phase, string[] expected)
     {
         var (suggestion, now) = phase switch
@@ -231,8 +231,8 @@ public sealed class SuggestionTests
 
     [Theory]
     [InlineData("reply", "the item must be assigned first (四定)")]
-    [InlineData("recordSatisfaction", "the deputy's satisfaction is recorded after a reply")]
-    [InlineData("returnWrongAssignment", "the item is not assigned to anyone")]
+    [InlineData("satisfaction", "the deputy's satisfaction is recorded after a reply")]
+    [InlineData("return", "the item is not assigned to anyone")]
     [InlineData("close", "cannot close before the deputy has had a reply")]
     public void Refusals_before_assignment_say_why(string command, string reason)
     {
@@ -240,10 +240,10 @@ public sealed class SuggestionTests
         var now = suggestion.D(1);
         Func<Suggestion, Decision> run = command switch
         {
-            "reply" => s => s.Reply(DisputeCmd.Answer(), Office, now),
-            "recordSatisfaction" => s => s.RecordSatisfaction(DisputeCmd.Satisfied(), Office, now),
-            "returnWrongAssignment" => s => s.ReturnWrongAssignment(new ReturnWrongAssignment { Reason = "x" }, Office, now),
-            _ => s => s.Close(new CloseCase(), Office, now),
+            "reply" => s => s.Handle(SuggestionDrive.Answer(), Office, now),
+            "satisfaction" => s => s.Handle(SuggestionDrive.Satisfied(), Office, now),
+            "return" => s => s.Handle(new ReturnSuggestion { Reason = "x" }, Office, now),
+            _ => s => s.Handle(new CloseSuggestion(), Office, now),
         };
 
         var decision = suggestion.Refused(now, run, DecisionOutcome.NotAllowed);
@@ -265,14 +265,14 @@ public sealed class SuggestionTests
     private static (Suggestion, DateTimeOffset) Dissatisfied()
     {
         var suggestion = SuggestionDrive.Replied();
-        suggestion.RecordSatisfaction(DisputeCmd.Satisfied(Satisfaction.Dissatisfied), Office, suggestion.D(35)).Accept();
+        suggestion.Handle(SuggestionDrive.Satisfied(Satisfaction.Dissatisfied), Office, suggestion.D(35)).Accept();
         return (suggestion, suggestion.D(36));
     }
 
     private static (Suggestion, DateTimeOffset) Satisfied()
     {
         var suggestion = SuggestionDrive.Replied();
-        suggestion.RecordSatisfaction(DisputeCmd.Satisfied(), Office, suggestion.D(35)).Accept();
+        suggestion.Handle(SuggestionDrive.Satisfied(), Office, suggestion.D(35)).Accept();
         return (suggestion, suggestion.D(36));
     }
 }
