@@ -32,7 +32,7 @@ public sealed class CorrectionApiTests(EngineFixture engine)
         Assert.Equal("8.68 t of aniline reached the Zhuozhang river", correction.Str("actual"));
         Assert.Equal(Tokens.CommanderActor, correction.Str("recordedBy"));
         Assert.Contains(incident.Timeline(), e => e.Str("kind") == "correctionRecorded");
-        Assert.Contains("recordCorrection", incident["allowedMoves"]!.AsArray().Select(m => (string)m!));
+        Assert.Contains("corrections", incident["allowedMoves"]!.AsArray().Select(m => (string)m!));
         var listed = await Procedure.ListShows(Api, $"?region={region}", id);
         Assert.Equal(1, listed.Single()!.Long("corrections"));
     }

@@ -64,10 +64,10 @@ public sealed class IncidentMovesTests
         };
         var now = incident.State.Timeline[^1].RecordedAt.AddMinutes(1);
         incident.Tick(now);
-        var candidates = Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)Cmd.Report(k), $"fileReport({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})"))
+        var candidates = Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)Cmd.Report(k), $"reports({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})"))
             .Concat(Enum.GetValues<ObligationKind>().Select(k => ((IncidentCommand)(Cmd.Complete(k) with { Notified = k == ObligationKind.NotifyNeighbours ? "Handan EPB" : null }), $"completeObligation({k.Name()})")))
-            .Append(((IncidentCommand)Cmd.Update(Facts.Known with { Evacuated = 10 }), "updateFacts"))
-            .Append((new RecordCorrection { Kind = CorrectionKind.Concealed, Concerns = "registration", Declared = "no one", Actual = "ten", KnownAt = now }, "recordCorrection"))
+            .Append(((IncidentCommand)Cmd.Update(Facts.Known with { Evacuated = 10 }), "facts"))
+            .Append((new RecordCorrection { Kind = CorrectionKind.Concealed, Concerns = "registration", Declared = "no one", Actual = "ten", KnownAt = now }, "corrections"))
             .Append((Cmd.Close(), "close"));
 
         var accepted = candidates

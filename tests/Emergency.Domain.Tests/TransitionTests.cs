@@ -55,10 +55,10 @@ public sealed class TransitionTests
     }
 
     [Theory]
-    [InlineData("Registered", new[] { "fileReport(initial)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "updateFacts", "recordCorrection" })]
-    [InlineData("Responding", new[] { "fileReport(followUp)", "fileReport(final)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "updateFacts", "recordCorrection" })]
-    [InlineData("FinalReportFiled(open)", new[] { "completeObligation(reachScene)", "completeObligation(releaseInformation)", "recordCorrection" })]
-    [InlineData("FinalReportFiled(done)", new[] { "recordCorrection", "close" })]
+    [InlineData("Registered", new[] { "reports(initial)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "facts", "corrections" })]
+    [InlineData("Responding", new[] { "reports(followUp)", "reports(final)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "facts", "corrections" })]
+    [InlineData("FinalReportFiled(open)", new[] { "completeObligation(reachScene)", "completeObligation(releaseInformation)", "corrections" })]
+    [InlineData("FinalReportFiled(done)", new[] { "corrections", "close" })]
     [InlineData("Closed", new string[0])]
     public void Allowed_moves_of_each_phase(string phase, string[] expected)
     {
@@ -75,7 +75,7 @@ public sealed class TransitionTests
         incident.Handle(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1.2)).Accept();
 
         Assert.Equal(
-            ["fileReport(followUp)", "fileReport(final)", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "updateFacts", "recordCorrection"],
+            ["reports(followUp)", "reports(final)", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "facts", "corrections"],
             incident.AllowedMoves(incident.T(1.3)));
         incident.Handle(Cmd.Complete(ObligationKind.StartMonitoring), Commander, incident.T(1.3)).Accept();
         incident.Handle(Cmd.Complete(ObligationKind.OrganiseInvestigation), Commander, incident.T(1.3)).Accept();
@@ -128,7 +128,7 @@ public sealed class TransitionTests
 
         Assert.Equal("cannot close yet: still open: start monitoring (开展监测), organise the investigation (组织调查), release information (发布信息)", decision.Reason);
         Assert.Equal(
-            ["completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "recordCorrection"],
+            ["completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "corrections"],
             decision.AllowedMoves);
     }
 
@@ -177,22 +177,22 @@ public sealed class TransitionTests
             Add(phase, "complete(levelChangeReport)", No, $"'report at the new level (级别变化重新报告)' {ByReport}");
         }
 
-        Add("Registered", "fileReport(initial)", Ok);
-        Add("Registered", "fileReport(followUp)", No, "a follow-up report needs the initial report (初报) first");
-        Add("Registered", "fileReport(final)", No, "the final report needs the initial report (初报) first");
-        Add("Registered", "updateFacts", Ok);
+        Add("Registered", "reports(initial)", Ok);
+        Add("Registered", "reports(followUp)", No, "a follow-up report needs the initial report (初报) first");
+        Add("Registered", "reports(final)", No, "the final report needs the initial report (初报) first");
+        Add("Registered", "facts", Ok);
 
-        Add("Responding", "fileReport(initial)", No, "the initial report was already filed; file a follow-up report instead");
-        Add("Responding", "fileReport(followUp)", Ok);
-        Add("Responding", "fileReport(final)", Ok);
-        Add("Responding", "updateFacts", Ok);
+        Add("Responding", "reports(initial)", No, "the initial report was already filed; file a follow-up report instead");
+        Add("Responding", "reports(followUp)", Ok);
+        Add("Responding", "reports(final)", Ok);
+        Add("Responding", "facts", Ok);
 
         foreach (var phase in new[] { "FinalReportFiled(open)", "FinalReportFiled(done)" })
         {
-            Add(phase, "fileReport(initial)", No, "the initial report was already filed; file a follow-up report instead");
-            Add(phase, "fileReport(followUp)", No, "cannot file a follow-up report (续报): the final report was already filed");
-            Add(phase, "fileReport(final)", No, "cannot file a final report (处理结果报告): the final report was already filed");
-            Add(phase, "updateFacts", No, "facts cannot change after the final report");
+            Add(phase, "reports(initial)", No, "the initial report was already filed; file a follow-up report instead");
+            Add(phase, "reports(followUp)", No, "cannot file a follow-up report (续报): the final report was already filed");
+            Add(phase, "reports(final)", No, "cannot file a final report (处理结果报告): the final report was already filed");
+            Add(phase, "facts", No, "facts cannot change after the final report");
         }
 
         Add("FinalReportFiled(open)", "close", No, "cannot close yet: still open: reach the scene (赶赴现场), start monitoring (开展监测), organise the investigation (组织调查), release information (发布信息)");
@@ -202,10 +202,10 @@ public sealed class TransitionTests
             Add("FinalReportFiled(done)", $"complete({step})", No, "was already completed at 2015-03-02 09:30 +08:00 by duty-1 (DutyCommander)");
         }
 
-        Add("Closed", "fileReport(initial)", No, "cannot file an initial report (初报): the incident is closed");
-        Add("Closed", "fileReport(followUp)", No, "cannot file a follow-up report (续报): the incident is closed");
-        Add("Closed", "fileReport(final)", No, "cannot file a final report (处理结果报告): the incident is closed");
-        Add("Closed", "updateFacts", No, "cannot update facts: the incident is closed");
+        Add("Closed", "reports(initial)", No, "cannot file an initial report (初报): the incident is closed");
+        Add("Closed", "reports(followUp)", No, "cannot file a follow-up report (续报): the incident is closed");
+        Add("Closed", "reports(final)", No, "cannot file a final report (处理结果报告): the incident is closed");
+        Add("Closed", "facts", No, "cannot update facts: the incident is closed");
         Add("Closed", "close", No, "cannot close: the incident is closed");
         Add("Registered", "close", No, "cannot close before the final report (处理结果报告) is filed");
         Add("Responding", "close", No, "cannot close before the final report (处理结果报告) is filed");
@@ -216,11 +216,11 @@ public sealed class TransitionTests
 
         foreach (var phase in new[] { "Registered", "Responding", "FinalReportFiled(open)", "FinalReportFiled(done)" })
         {
-            Add(phase, "recordCorrection", Ok);
+            Add(phase, "corrections", Ok);
             Add(phase, "complete(notifyNeighbours)", No, "no fact says it affects or may affect a neighbouring area");
         }
 
-        Add("Closed", "recordCorrection", No, "cannot record a correction: the incident is closed");
+        Add("Closed", "corrections", No, "cannot record a correction: the incident is closed");
 
         return data;
     }
@@ -248,12 +248,12 @@ public sealed class TransitionTests
 
     private static Decision Run(Incident incident, string command, DateTimeOffset now) => command switch
     {
-        "fileReport(initial)" => incident.Handle(Cmd.Initial(), Commander, now),
-        "fileReport(followUp)" => incident.Handle(Cmd.FollowUp(), Commander, now),
-        "fileReport(final)" => incident.Handle(Cmd.Final(), Commander, now),
-        "updateFacts" => incident.Handle(Cmd.Update(Facts.Known with { Evacuated = 100 }, "more evacuated"), Commander, now),
+        "reports(initial)" => incident.Handle(Cmd.Initial(), Commander, now),
+        "reports(followUp)" => incident.Handle(Cmd.FollowUp(), Commander, now),
+        "reports(final)" => incident.Handle(Cmd.Final(), Commander, now),
+        "facts" => incident.Handle(Cmd.Update(Facts.Known with { Evacuated = 100 }, "more evacuated"), Commander, now),
         "close" => incident.Handle(Cmd.Close(), Commander, now),
-        "recordCorrection" => incident.Handle(new RecordCorrection { Kind = CorrectionKind.Concealed, Concerns = "registration", Declared = "a small leak", Actual = "8.7 t in the river" }, Commander, now),
+        "corrections" => incident.Handle(new RecordCorrection { Kind = CorrectionKind.Concealed, Concerns = "registration", Declared = "a small leak", Actual = "8.7 t in the river" }, Commander, now),
         _ when command.StartsWith("complete(", StringComparison.Ordinal) =>
             incident.Handle(Cmd.Complete(KindOf(command["complete(".Length..^1])) with { Notified = "a neighbour" }, Commander, now),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
@@ -266,8 +266,8 @@ public sealed class TransitionTests
 
     private static IncidentPhase PhaseAfter(IncidentPhase before, string command) => command switch
     {
-        "fileReport(initial)" => IncidentPhase.Responding,
-        "fileReport(final)" => IncidentPhase.FinalReportFiled,
+        "reports(initial)" => IncidentPhase.Responding,
+        "reports(final)" => IncidentPhase.FinalReportFiled,
         "close" => IncidentPhase.Closed,
         _ => before,
     };

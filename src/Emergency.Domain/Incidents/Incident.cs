@@ -14,17 +14,6 @@ namespace Emergency.Domain.Incidents;
 /// </summary>
 public sealed partial class Incident : ICase<IncidentCommand>
 {
-    /// <summary>
-    /// The words the view's allowed moves have always used for moves whose names come from their routes; the board and
-    /// clients read them, so they stay.
-    /// </summary>
-    private static readonly Dictionary<string, string> AllowedMoveWords = new(StringComparer.Ordinal)
-    {
-        ["facts"] = "updateFacts",
-        ["reports"] = "fileReport",
-        ["corrections"] = "recordCorrection",
-    };
-
     private readonly StateMachine<IncidentPhase, string> _machine;
     private readonly Dictionary<string, StateMachine<IncidentPhase, string>.TriggerWithParameters<IncidentMove>> _triggers = new(StringComparer.Ordinal);
     private readonly RuleSet _rules;
@@ -187,8 +176,8 @@ public sealed partial class Incident : ICase<IncidentCommand>
     }
 
     /// <summary>
-    /// The moves the machine permits now, in the words of the API: a move that depends on what it names is listed once
-    /// per report kind or obligation it may name ("fileReport(initial)", "completeObligation(reachScene)").
+    /// The moves the machine permits now, by the names they are posted under: a move that depends on what it names is
+    /// listed once per report kind or obligation it may name ("reports(initial)", "completeObligation(reachScene)").
     /// </summary>
     public IReadOnlyList<string> AllowedMoves(DateTimeOffset now) =>
         [.. Moves.Of<IncidentCommand>()
@@ -199,7 +188,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
     /// <summary>One command per variant of a move, for asking the machine whether it is permitted.</summary>
     private IEnumerable<(IncidentCommand Command, string Word)> Probes(MoveInfo move)
     {
-        var word = AllowedMoveWords.GetValueOrDefault(move.Name, move.Name);
+        var word = move.Name;
         return (IncidentCommand)Activator.CreateInstance(move.Type)! switch
         {
             FileReport report => Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)(report with { Kind = k }), $"{word}({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})")),

@@ -303,7 +303,7 @@ export class IncidentDetail {
     }
 
     #reportForm(view, previousForm) {
-        const kinds = ['initial', 'followUp', 'final'].filter(kind => view.allowedMoves.includes(`fileReport(${kind})`));
+        const kinds = ['initial', 'followUp', 'final'].filter(kind => view.allowedMoves.includes(`reports(${kind})`));
         if (!this.#mayAct || kinds.length === 0) {
             return null;
         }
