@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Stateless;
 
 namespace Emergency.Domain.Cases;
 
@@ -145,4 +146,28 @@ public interface ICase<in TCommand> : ICase
 {
     /// <summary>Judges <paramref name="command"/> at <paramref name="now"/>; an accepted move has changed the case, a refused one nothing.</summary>
     Decision Handle(TCommand command, Actor actor, DateTimeOffset now);
+}
+
+/// <summary>
+/// One move being made, as a case's machine carries it to its guards and effects. The command is null only when the
+/// machine is asked whether a move is possible at all, without a command to judge.
+/// </summary>
+public sealed record MoveStep<TCommand>(TCommand? Command, Actor Actor, DateTimeOffset Now)
+    where TCommand : CaseCommand;
+
+/// <summary>A case machine's triggers: one per move, named as the move, each carrying a <see cref="MoveStep{TCommand}"/>.</summary>
+public static class MoveTriggers
+{
+    /// <summary>Declares a trigger on <paramref name="machine"/> for each of <paramref name="moves"/> and keeps it in <paramref name="triggers"/> by the move's name.</summary>
+    public static void Declare<TStage, TCommand>(
+        this IDictionary<string, StateMachine<TStage, string>.TriggerWithParameters<MoveStep<TCommand>>> triggers,
+        StateMachine<TStage, string> machine,
+        IEnumerable<MoveInfo> moves)
+        where TCommand : CaseCommand
+    {
+        foreach (var move in moves)
+        {
+            triggers[move.Name] = machine.SetTriggerParameters<MoveStep<TCommand>>(move.Name);
+        }
+    }
 }

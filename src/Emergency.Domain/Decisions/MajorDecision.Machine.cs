@@ -15,10 +15,10 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
     private const string Always = "always";
 
     private readonly StateMachine<Phase, string> _machine;
-    private readonly Dictionary<string, StateMachine<Phase, string>.TriggerWithParameters<Step>> _triggers = [];
+    private readonly Dictionary<string, StateMachine<Phase, string>.TriggerWithParameters<MoveStep<MajorDecisionCommand>>> _triggers = [];
 
     /// <summary>The preconditions of the procedure by their guard's description: each says why it refuses, with its code.</summary>
-    private readonly Dictionary<string, Func<Step, Refusal?>> _preconditions = [];
+    private readonly Dictionary<string, Func<MoveStep<MajorDecisionCommand>, Refusal?>> _preconditions = [];
 
     /// <summary>
     /// The stages of <see cref="MajorDecisionStage"/> (same values) and the superstates that group them. A superstate
@@ -59,7 +59,7 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
             return Decision.Invalid(check.Errors);
         }
 
-        var step = new Step(command, actor, now);
+        var step = new MoveStep<MajorDecisionCommand>(command, actor, now);
         if (!_triggers.TryGetValue(Moves.NameOf(command), out var trigger))
         {
             return Decision.NotAllowed($"the matter was already drafted at {Durations.Describe(State.DraftedAt)}", AllowedMoves(now), DecisionRefusals.OutOfOrder);
@@ -81,12 +81,12 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
     public IReadOnlyList<string> AllowedMoves(DateTimeOffset now) =>
         [.. Moves.Of<MajorDecisionCommand>().Where(m => !m.Creates)
             .SelectMany(m => Choices(m, (MajorDecisionCommand)Activator.CreateInstance(m.Type)!))
-            .Where(c => _machine.CanFire(_triggers[Moves.NameOf(c.Command)], new Step(c.Command, Actor.System, now)))
+            .Where(c => _machine.CanFire(_triggers[Moves.NameOf(c.Command)], new MoveStep<MajorDecisionCommand>(c.Command, Actor.System, now)))
             .Select(c => c.Move)];
 
     /// <summary>The moves the machine permits now, by name: what <see cref="AllowedMoves"/> lists, without the choices.</summary>
     public IReadOnlyList<string> PermittedMoves(DateTimeOffset now) =>
-        [.. _triggers.Where(t => _machine.CanFire(t.Value, new Step(null, Actor.System, now))).Select(t => t.Key).Order(StringComparer.Ordinal)];
+        [.. _triggers.Where(t => _machine.CanFire(t.Value, new MoveStep<MajorDecisionCommand>(null, Actor.System, now))).Select(t => t.Key).Order(StringComparer.Ordinal)];
 
     /// <summary>The machine's graph (Mermaid), drawn from a machine on an empty state: configuring it reads no rule.</summary>
     public static string Graph() => MermaidGraph.Format(new MajorDecision(new MajorDecisionState(), null!, null!)._machine.GetInfo());
@@ -102,10 +102,7 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
 
     private void Configure()
     {
-        foreach (var move in Moves.Of<MajorDecisionCommand>().Where(m => !m.Creates))
-        {
-            _triggers[move.Name] = _machine.SetTriggerParameters<Step>(move.Name);
-        }
+        _triggers.Declare(_machine, Moves.Of<MajorDecisionCommand>().Where(m => !m.Creates));
 
         var submit = On<SubmitMajorDecision>();
         var plan = On<PlanAssessment>();
@@ -213,30 +210,30 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
             .OnEntryFrom(decide, s => Apply((TakeCollectiveDecision)s.Command!, s.Actor, s.Now), "decided");
     }
 
-    private StateMachine<Phase, string>.TriggerWithParameters<Step> On<TMove>()
+    private StateMachine<Phase, string>.TriggerWithParameters<MoveStep<MajorDecisionCommand>> On<TMove>()
         where TMove : MajorDecisionCommand => _triggers[Moves.Info(typeof(TMove)).Name];
 
     /// <summary>Declares a precondition once: the machine's guard is met when it has nothing to say, and its description names it in the graph.</summary>
-    private Guard Precondition(string description, Func<Step, Refusal?> why)
+    private Guard Precondition(string description, Func<MoveStep<MajorDecisionCommand>, Refusal?> why)
     {
         _preconditions[description] = why;
         return new Guard(s => why(s) is null, description);
     }
 
     /// <summary>The command of a step, or null when the step asks what the machine permits without one.</summary>
-    private static TMove? Command<TMove>(Step step)
+    private static TMove? Command<TMove>(MoveStep<MajorDecisionCommand> step)
         where TMove : MajorDecisionCommand => step.Command as TMove;
 
-    private bool CompletesAnalysis(Step step) =>
+    private bool CompletesAnalysis(MoveStep<MajorDecisionCommand> step) =>
         Command<RecordFinding>(step) is { } finding && Rules is { } rules
         && rules.Dimensions.Keys.All(d => d == finding.On(rules) || WhyNotFinding(d) is not null);
 
-    private static bool Returns(Step step) => Command<RecordReview>(step)?.Verdict == ReviewVerdict.Returned;
+    private static bool Returns(MoveStep<MajorDecisionCommand> step) => Command<RecordReview>(step)?.Verdict == ReviewVerdict.Returned;
 
-    private bool OtherOfficeAgreed(Step step) =>
+    private bool OtherOfficeAgreed(MoveStep<MajorDecisionCommand> step) =>
         Command<RecordReview>(step) is { } review && ReviewOffices.All.Where(o => o != review.Office).All(o => State.Round!.ReviewBy(o)?.Verdict == ReviewVerdict.Agreed);
 
-    private static bool Postpones(Step step) => Command<TakeCollectiveDecision>(step)?.Outcome == CollectiveDecisionOutcome.Postpone;
+    private static bool Postpones(MoveStep<MajorDecisionCommand> step) => Command<TakeCollectiveDecision>(step)?.Outcome == CollectiveDecisionOutcome.Postpone;
 
     private Refusal WhyStageForbids(MajorDecisionCommand command)
     {
@@ -286,9 +283,6 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
         return new Refusal(code, text);
     }
 
-    /// <summary>What a trigger carries: the move, who makes it, and when. A null command only asks what the machine permits.</summary>
-    private sealed record Step(MajorDecisionCommand? Command, Actor Actor, DateTimeOffset Now);
-
     /// <summary>A guard of the machine and the description the graph shows for it.</summary>
-    private sealed record Guard(Func<Step, bool> Met, string Description);
+    private sealed record Guard(Func<MoveStep<MajorDecisionCommand>, bool> Met, string Description);
 }

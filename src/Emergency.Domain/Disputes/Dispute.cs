@@ -18,10 +18,10 @@ namespace Emergency.Domain.Disputes;
 public sealed partial class Dispute : ICase<DisputeCommand>
 {
     private readonly StateMachine<Stage, string> _machine;
-    private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<Step>> _triggers = [];
+    private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<MoveStep<DisputeCommand>>> _triggers = [];
 
     /// <summary>Why a guarded move is refused now, by move: the guard of the machine and the refusal say the same.</summary>
-    private readonly Dictionary<string, Func<Step, string?>> _preconditions = [];
+    private readonly Dictionary<string, Func<MoveStep<DisputeCommand>, string?>> _preconditions = [];
     private readonly Procedure _procedure;
 
     private Dispute(DisputeState state, PetitionRuleSet rules, WorkingCalendar calendar)
@@ -211,7 +211,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         }
 
         var move = Moves.NameOf(command);
-        var step = new Step(command, actor, now);
+        var step = new MoveStep<DisputeCommand>(command, actor, now);
         if (!_machine.CanFire(_triggers[move], step, out var unmet))
         {
             var why = unmet is { Count: > 0 } ? _preconditions[move](step)! : WhyPhaseForbids(command);
@@ -228,7 +228,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
     /// </summary>
     public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
     {
-        var probe = new Step(null, Actor.System, now);
+        var probe = new MoveStep<DisputeCommand>(null, Actor.System, now);
         return [.. Moves.Of<DisputeCommand>()
             .Where(m => _triggers.ContainsKey(m.Name) && m.Roles.Any(r => r != Role.System) && _machine.CanFire(_triggers[m.Name], probe))
             .Select(m => m.Name)];
@@ -378,10 +378,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
     private StateMachine<Stage, string> Configure()
     {
         var machine = new StateMachine<Stage, string>(() => (Stage)State.Phase, stage => State.Phase = (DisputePhase)stage);
-        foreach (var move in Moves.Of<DisputeCommand>().Where(m => !m.Creates))
-        {
-            _triggers[move.Name] = machine.SetTriggerParameters<Step>(move.Name);
-        }
+        _triggers.Declare(machine, Moves.Of<DisputeCommand>().Where(m => !m.Creates));
 
         machine.Configure(Stage.Open)
             .SubstateOf(Stage.Any)
@@ -465,24 +462,24 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         return machine;
     }
 
-    private StateMachine<Stage, string>.TriggerWithParameters<Step> On<TMove>()
+    private StateMachine<Stage, string>.TriggerWithParameters<MoveStep<DisputeCommand>> On<TMove>()
         where TMove : DisputeCommand => _triggers[MoveOf<TMove>()];
 
     private static string MoveOf<TMove>()
         where TMove : DisputeCommand => Moves.Info(typeof(TMove)).Name;
 
     /// <summary>Keeps the move's precondition for its refusal and returns it as the machine's guard.</summary>
-    private Func<Step, bool> Guard<TMove>(Func<Step, string?> whyNot)
+    private Func<MoveStep<DisputeCommand>, bool> Guard<TMove>(Func<MoveStep<DisputeCommand>, string?> whyNot)
         where TMove : DisputeCommand
     {
         _preconditions[MoveOf<TMove>()] = whyNot;
         return step => whyNot(step) is null;
     }
 
-    private static Action<Step, StateMachine<Stage, string>.Transition> Effect<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
+    private static Action<MoveStep<DisputeCommand>, StateMachine<Stage, string>.Transition> Effect<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
         where TMove : DisputeCommand => (step, _) => effect((TMove)step.Command!, step.Actor, step.Now);
 
-    private static Action<Step> Entry<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
+    private static Action<MoveStep<DisputeCommand>> Entry<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
         where TMove : DisputeCommand => step => effect((TMove)step.Command!, step.Actor, step.Now);
 
     private void AddAnswer(AnswerStage stage, string content, DateTimeOffset at, DateTimeOffset now, Actor actor) =>
@@ -503,7 +500,4 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         channel == PetitionChannel.Hotline12369 && rules.Hotline12369 is { } hotline && receivedAt >= hotline.EffectiveFrom ? hotline : null;
 
     private static string NoteSuffix(string? note) => note is { Length: > 0 } ? $": {note}" : "";
-
-    /// <summary>A move as the machine carries it to its guard and effect: the command (none when only asking what is allowed), who makes it and when.</summary>
-    private sealed record Step(DisputeCommand? Command, Actor Actor, DateTimeOffset Now);
 }

@@ -17,10 +17,10 @@ namespace Emergency.Domain.Disputes;
 public sealed class Suggestion : ICase<SuggestionCommand>
 {
     private readonly StateMachine<Stage, string> _machine;
-    private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<Step>> _triggers = [];
+    private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<MoveStep<SuggestionCommand>>> _triggers = [];
 
     /// <summary>Why a guarded move is refused now, by move: the guard of the machine and the refusal say the same.</summary>
-    private readonly Dictionary<string, Func<Step, string?>> _preconditions = [];
+    private readonly Dictionary<string, Func<MoveStep<SuggestionCommand>, string?>> _preconditions = [];
     private readonly Procedure _procedure;
 
     private Suggestion(SuggestionState state, SuggestionRuleSet rules, WorkingCalendar calendar)
@@ -151,7 +151,7 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         }
 
         var move = Moves.NameOf(command);
-        var step = new Step(command, actor, now);
+        var step = new MoveStep<SuggestionCommand>(command, actor, now);
         if (!_machine.CanFire(_triggers[move], step, out var unmet))
         {
             var why = unmet is { Count: > 0 } ? _preconditions[move](step)! : WhyPhaseForbids(command);
@@ -168,7 +168,7 @@ public sealed class Suggestion : ICase<SuggestionCommand>
     /// </summary>
     public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
     {
-        var probe = new Step(null, Actor.System, now);
+        var probe = new MoveStep<SuggestionCommand>(null, Actor.System, now);
         return [.. Moves.Of<SuggestionCommand>()
             .Where(m => _triggers.ContainsKey(m.Name) && _machine.CanFire(_triggers[m.Name], probe))
             .Select(m => m.Name)];
@@ -237,10 +237,7 @@ public sealed class Suggestion : ICase<SuggestionCommand>
     private StateMachine<Stage, string> Configure()
     {
         var machine = new StateMachine<Stage, string>(() => (Stage)State.Phase, stage => State.Phase = (SuggestionPhase)stage);
-        foreach (var move in Moves.Of<SuggestionCommand>().Where(m => !m.Creates))
-        {
-            _triggers[move.Name] = machine.SetTriggerParameters<Step>(move.Name);
-        }
+        _triggers.Declare(machine, Moves.Of<SuggestionCommand>().Where(m => !m.Creates));
 
         machine.Configure(Stage.Registered)
             .OnEntryFrom(On<ReturnSuggestion>(), Entry<ReturnSuggestion>(Return), "sent back, limits withdrawn")
@@ -392,24 +389,24 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         _ => Moves.NameOf(command),
     };
 
-    private StateMachine<Stage, string>.TriggerWithParameters<Step> On<TMove>()
+    private StateMachine<Stage, string>.TriggerWithParameters<MoveStep<SuggestionCommand>> On<TMove>()
         where TMove : SuggestionCommand => _triggers[MoveOf<TMove>()];
 
     private static string MoveOf<TMove>()
         where TMove : SuggestionCommand => Moves.Info(typeof(TMove)).Name;
 
     /// <summary>Keeps the move's precondition for its refusal and returns it as the machine's guard.</summary>
-    private Func<Step, bool> Guard<TMove>(Func<Step, string?> whyNot)
+    private Func<MoveStep<SuggestionCommand>, bool> Guard<TMove>(Func<MoveStep<SuggestionCommand>, string?> whyNot)
         where TMove : SuggestionCommand
     {
         _preconditions[MoveOf<TMove>()] = whyNot;
         return step => whyNot(step) is null;
     }
 
-    private static Action<Step, StateMachine<Stage, string>.Transition> Effect<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
+    private static Action<MoveStep<SuggestionCommand>, StateMachine<Stage, string>.Transition> Effect<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
         where TMove : SuggestionCommand => (step, _) => effect((TMove)step.Command!, step.Actor, step.Now);
 
-    private static Action<Step> Entry<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
+    private static Action<MoveStep<SuggestionCommand>> Entry<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
         where TMove : SuggestionCommand => step => effect((TMove)step.Command!, step.Actor, step.Now);
 
     private string? WhyNotReturn(DateTimeOffset at)
@@ -450,7 +447,4 @@ public sealed class Suggestion : ICase<SuggestionCommand>
             ? $"cannot close yet: record whether the deputy is satisfied with the {DisputeWords.Describe(answer.Stage)} first"
             : null;
     }
-
-    /// <summary>A move as the machine carries it to its guard and effect: the command (none when only asking what is allowed), who makes it and when.</summary>
-    private sealed record Step(SuggestionCommand? Command, Actor Actor, DateTimeOffset Now);
 }

@@ -15,7 +15,7 @@ namespace Emergency.Domain.Incidents;
 public sealed partial class Incident : ICase<IncidentCommand>
 {
     private readonly StateMachine<IncidentPhase, string> _machine;
-    private readonly Dictionary<string, StateMachine<IncidentPhase, string>.TriggerWithParameters<IncidentMove>> _triggers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StateMachine<IncidentPhase, string>.TriggerWithParameters<MoveStep<IncidentCommand>>> _triggers = new(StringComparer.Ordinal);
     private readonly RuleSet _rules;
 
     private Incident(IncidentState state, RuleSet rules)
@@ -23,10 +23,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         State = state;
         _rules = rules;
         _machine = new StateMachine<IncidentPhase, string>(() => State.Phase, phase => State.Phase = phase);
-        foreach (var move in Moves.Of<IncidentCommand>())
-        {
-            _triggers[move.Name] = _machine.SetTriggerParameters<IncidentMove>(move.Name);
-        }
+        _triggers.Declare(_machine, Moves.Of<IncidentCommand>());
 
         Configure();
     }
@@ -161,7 +158,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         }
 
         var trigger = _triggers[Moves.NameOf(command)];
-        var move = new IncidentMove(command, actor, now);
+        var move = new MoveStep<IncidentCommand>(command, actor, now);
         if (!_machine.CanFire(trigger, move))
         {
             return Decision.NotAllowed(WhyRefused(command, now), AllowedMoves(now));
@@ -182,7 +179,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
     public IReadOnlyList<string> AllowedMoves(DateTimeOffset now) =>
         [.. Moves.Of<IncidentCommand>()
             .SelectMany(Probes)
-            .Where(p => _machine.CanFire(_triggers[Moves.NameOf(p.Command)], new IncidentMove(p.Command, Actor.System, now)))
+            .Where(p => _machine.CanFire(_triggers[Moves.NameOf(p.Command)], new MoveStep<IncidentCommand>(p.Command, Actor.System, now)))
             .Select(p => p.Word)];
 
     /// <summary>One command per variant of a move, for asking the machine whether it is permitted.</summary>
@@ -256,13 +253,13 @@ public sealed partial class Incident : ICase<IncidentCommand>
         var close = _triggers["close"];
 
         _machine.Configure(IncidentPhase.Open)
-            .InternalTransitionIf(complete, m => WhyNotComplete(m) is null, (m, _) => ApplyCompletion((CompleteObligation)m.Command, m.Actor, m.Now),
+            .InternalTransitionIf(complete, m => WhyNotComplete(m) is null, (m, _) => ApplyCompletion((CompleteObligation)m.Command!, m.Actor, m.Now),
                 "the obligation is open, not done by a report, and its prerequisite (someone on scene) done before it")
-            .InternalTransition(correct, (m, _) => ApplyCorrection((RecordCorrection)m.Command, m.Actor, m.Now));
+            .InternalTransition(correct, (m, _) => ApplyCorrection((RecordCorrection)m.Command!, m.Actor, m.Now));
 
         _machine.Configure(IncidentPhase.BeforeFinalReport)
             .SubstateOf(IncidentPhase.Open)
-            .InternalTransition(facts, (m, _) => ApplyFacts((UpdateFacts)m.Command, m.Actor, m.Now));
+            .InternalTransition(facts, (m, _) => ApplyFacts((UpdateFacts)m.Command!, m.Actor, m.Now));
 
         _machine.Configure(IncidentPhase.Registered)
             .SubstateOf(IncidentPhase.BeforeFinalReport)
@@ -270,27 +267,27 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
         _machine.Configure(IncidentPhase.Responding)
             .SubstateOf(IncidentPhase.BeforeFinalReport)
-            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command, m.Actor, m.Now), "file the report")
-            .InternalTransitionIf(report, m => IsReport(m, ReportKind.FollowUp) && WhyNotReport(m) is null, (m, _) => ApplyReport((FileReport)m.Command, m.Actor, m.Now),
+            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command!, m.Actor, m.Now), "file the report")
+            .InternalTransitionIf(report, m => IsReport(m, ReportKind.FollowUp) && WhyNotReport(m) is null, (m, _) => ApplyReport((FileReport)m.Command!, m.Actor, m.Now),
                 "a follow-up report (续报), dated no earlier than the initial report")
             .PermitIf(report, IncidentPhase.FinalReportFiled, m => IsReport(m, ReportKind.Final) && WhyNotReport(m) is null,
                 "the final report (处理结果报告), dated no earlier than the initial report");
 
         _machine.Configure(IncidentPhase.FinalReportFiled)
             .SubstateOf(IncidentPhase.Open)
-            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command, m.Actor, m.Now), "file the report")
+            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command!, m.Actor, m.Now), "file the report")
             .PermitIf(close, IncidentPhase.Closed, _ => AllObligationsCompleted(), "every obligation must be completed before closing");
 
         _machine.Configure(IncidentPhase.Closed)
-            .OnEntryFrom(close, m => ApplyClose((CloseIncident)m.Command, m.Actor, m.Now), "close the incident");
+            .OnEntryFrom(close, m => ApplyClose((CloseIncident)m.Command!, m.Actor, m.Now), "close the incident");
     }
 
-    private static bool IsReport(IncidentMove move, ReportKind kind) => move.Command is FileReport report && report.Kind == kind;
+    private static bool IsReport(MoveStep<IncidentCommand> move, ReportKind kind) => move.Command is FileReport report && report.Kind == kind;
 
-    private string? WhyNotReport(IncidentMove move) =>
+    private string? WhyNotReport(MoveStep<IncidentCommand> move) =>
         move.Command is FileReport report ? WhyNotReport(report.Kind, report.At ?? move.Now) : null;
 
-    private string? WhyNotComplete(IncidentMove move) =>
+    private string? WhyNotComplete(MoveStep<IncidentCommand> move) =>
         move.Command is CompleteObligation step ? WhyNotComplete(step.Obligation, step.At ?? move.Now) : null;
 
     private void ApplyFacts(UpdateFacts command, Actor actor, DateTimeOffset now)
@@ -519,9 +516,6 @@ public sealed partial class Incident : ICase<IncidentCommand>
         ReportKind.FollowUp => "a follow-up report (续报)",
         _ => "a final report (处理结果报告)",
     };
-
-    /// <summary>A move as the machine carries it to its effect: the command, who makes it and when.</summary>
-    private sealed record IncidentMove(IncidentCommand Command, Actor Actor, DateTimeOffset Now);
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
