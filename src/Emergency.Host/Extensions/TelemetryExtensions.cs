@@ -45,7 +45,9 @@ public static class TelemetryExtensions
                     .AddNpgsqlInstrumentation();
                 if (telemetry.Prometheus)
                 {
-                    metrics.AddPrometheusExporter();
+                    // The exporter caches a scrape for 300 ms by default, so two scrapes close together could show a
+                    // count from before a command that had already been acknowledged. A scrape is cheap here.
+                    metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
                 }
 
                 if (telemetry.OtlpEndpoint is { } endpoint)

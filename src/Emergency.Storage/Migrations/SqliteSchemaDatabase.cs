@@ -71,13 +71,29 @@ internal sealed class SqliteSchemaDatabase(string connectionString) : ISchemaDat
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        if (!File.Exists(file))
+        if (!File.Exists(file) && TryCreateOwnerOnly(file))
         {
-            using var created = new FileStream(file, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
+            return;
         }
-        else if ((File.GetUnixFileMode(file) & ~OwnerOnly) != 0)
+
+        if ((File.GetUnixFileMode(file) & ~OwnerOnly) != 0)
         {
             File.SetUnixFileMode(file, OwnerOnly);
+        }
+    }
+
+    // Two engines (or two migrations in one process) may start on the same new file at once: the loser of the race
+    // finds the file made by the winner, and goes on to check its permissions like any existing file.
+    private static bool TryCreateOwnerOnly(string file)
+    {
+        try
+        {
+            using var created = new FileStream(file, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
+            return true;
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            return false;
         }
     }
 
