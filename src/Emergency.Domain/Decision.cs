@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain;
 
 /// <summary>
@@ -10,7 +12,8 @@ public sealed record Decision
 
     public required DecisionOutcome Outcome { get; init; }
 
-    public string? Reason { get; init; }
+    /// <summary>Why, as a message the edges render in the reader's language.</summary>
+    public Message? Reason { get; init; }
 
     /// <summary>A stable code for the reason, where the refusing domain gives one (see Decisions.DecisionRefusals).</summary>
     public string? Code { get; init; }
@@ -24,11 +27,11 @@ public sealed record Decision
     public static Decision Invalid(IReadOnlyList<FieldError> errors) => new()
     {
         Outcome = DecisionOutcome.Invalid,
-        Reason = string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}")),
+        Reason = CommonTexts.InvalidFields.With(("errors", Arg.Of(errors.Select(e => Arg.Of(CommonTexts.FieldError.With(("field", e.Field), ("problem", e.Message))))))),
         Errors = errors,
     };
 
-    public static Decision NotAllowed(string reason, IReadOnlyList<string> allowedMoves, string? code = null) => new()
+    public static Decision NotAllowed(Message reason, IReadOnlyList<string> allowedMoves, string? code = null) => new()
     {
         Outcome = DecisionOutcome.NotAllowed,
         Reason = reason,

@@ -1,7 +1,9 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain;
 
 /// <summary>A problem with one field of a command, named by its JSON path ("facts.deaths").</summary>
-public sealed record FieldError(string Field, string Message);
+public sealed record FieldError(string Field, Message Message);
 
 /// <summary>Field checks shared by every command, with limits a person can understand.</summary>
 public sealed class Validator
@@ -17,7 +19,7 @@ public sealed class Validator
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            _errors.Add(new FieldError(field, "is required"));
+            _errors.Add(new FieldError(field, CommonTexts.Required));
         }
         else
         {
@@ -41,7 +43,7 @@ public sealed class Validator
     {
         if (value < 0)
         {
-            _errors.Add(new FieldError(field, "must not be negative"));
+            _errors.Add(new FieldError(field, CommonTexts.NotNegative));
         }
 
         return this;
@@ -52,7 +54,7 @@ public sealed class Validator
     {
         if (!Enum.IsDefined(value))
         {
-            _errors.Add(new FieldError(field, $"'{value}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}"));
+            _errors.Add(new FieldError(field, CommonTexts.NotOneOf.With(("value", value.ToString()), ("allowed", Arg.Of(Enum.GetNames<TEnum>().Select(Arg.Of))))));
         }
 
         return this;
@@ -62,23 +64,23 @@ public sealed class Validator
     {
         if (value > now)
         {
-            _errors.Add(new FieldError(field, $"{value:O} is in the future (now is {now:O})"));
+            _errors.Add(new FieldError(field, CommonTexts.InFuture.With(("value", value.Value), ("now", now))));
         }
 
         return this;
     }
 
-    public Validator NotBefore(string field, DateTimeOffset? value, DateTimeOffset earliest, string what)
+    public Validator NotBefore(string field, DateTimeOffset? value, DateTimeOffset earliest, Message what)
     {
         if (value < earliest)
         {
-            _errors.Add(new FieldError(field, $"{value:O} is before {what} ({earliest:O})"));
+            _errors.Add(new FieldError(field, CommonTexts.Before.With(("value", value.Value), ("what", what), ("earliest", earliest))));
         }
 
         return this;
     }
 
-    public Validator Add(string field, string message)
+    public Validator Add(string field, Message message)
     {
         _errors.Add(new FieldError(field, message));
         return this;
@@ -88,7 +90,7 @@ public sealed class Validator
     {
         if (value.Length > maxLength)
         {
-            _errors.Add(new FieldError(field, $"is {value.Length} characters long; at most {maxLength} are allowed"));
+            _errors.Add(new FieldError(field, CommonTexts.TooLong.With(("length", value.Length), ("max", maxLength))));
         }
     }
 }

@@ -1,4 +1,5 @@
 using Emergency.Domain.Incidents;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -102,7 +103,7 @@ public sealed class CorrectionTests
 
         var refused = incident.Refused(incident.T(4), i => i.Handle(Cmd.Close(), Commander, incident.T(4)), DecisionOutcome.NotAllowed);
 
-        Assert.Contains("still open: release information (发布信息)", refused.Reason, StringComparison.Ordinal);
+        Assert.Contains("still open: release information (发布信息)", refused.Reason.En(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -120,7 +121,7 @@ public sealed class CorrectionTests
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal("concerns", error.Field);
-        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public sealed class CorrectionTests
         var empty = incident.Refused(incident.T(2), i => i.Handle(Correct("report 1") with { Declared = " ", Actual = "" }, Commander, incident.T(2)), DecisionOutcome.Invalid);
 
         Assert.Equal("knownAt", Assert.Single(early.Errors).Field);
-        Assert.Contains("report 1", early.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("report 1", early.Errors[0].Message.En(), StringComparison.Ordinal);
         Assert.Equal("knownAt", Assert.Single(future.Errors).Field);
         Assert.Equal(["declared", "actual"], empty.Errors.Select(e => e.Field));
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -136,6 +137,6 @@ public sealed class FactsUpdateTests
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal("facts.intakeInterruption", error.Field);
-        Assert.Contains("a precautionary supply cut (停水) is not an intake interruption", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a precautionary supply cut (停水) is not an intake interruption", error.Message.En(), StringComparison.Ordinal);
     }
 }

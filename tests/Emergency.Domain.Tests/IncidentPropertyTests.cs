@@ -1,6 +1,7 @@
 using CsCheck;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -178,7 +179,7 @@ public sealed class IncidentPropertyTests
             }
             else
             {
-                That(!string.IsNullOrWhiteSpace(decision.Reason), () => $"{step.Kind} was refused without a reason");
+                That(!string.IsNullOrWhiteSpace(decision.Reason.En()), () => $"{step.Kind} was refused without a reason");
                 That(before == Fingerprint(state), () => $"{step.Kind} was refused ({decision.Reason}) but changed the state");
                 That(
                     decision.Outcome == DecisionOutcome.Invalid ? decision.Errors.Count > 0 : decision.AllowedMoves.SequenceEqual(incident.AllowedMoves(now)),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Emergency.Domain.Incidents;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -44,7 +45,7 @@ public sealed class NeighbourNotificationTests
 
         Assert.DoesNotContain(incident.State.Obligations, o => o.Kind == ObligationKind.NotifyNeighbours);
         var decision = incident.Refused(incident.T(1), i => i.Handle(Notify(), Commander, incident.T(1)), DecisionOutcome.NotAllowed);
-        Assert.Contains("no fact says it affects or may affect a neighbouring area", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("no fact says it affects or may affect a neighbouring area", decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class NeighbourNotificationTests
         incident.Handle(Cmd.Final(), Commander, incident.T(3)).Accept();
 
         var refused = incident.Refused(incident.T(4), i => i.Handle(Cmd.Close(), Commander, incident.T(4)), DecisionOutcome.NotAllowed);
-        Assert.Contains("still open: notify neighbouring areas (通报相邻区域)", refused.Reason, StringComparison.Ordinal);
+        Assert.Contains("still open: notify neighbouring areas (通报相邻区域)", refused.Reason.En(), StringComparison.Ordinal);
 
         incident.Handle(Notify(), Commander, incident.T(4)).Accept();
         incident.Handle(Cmd.Close(), Commander, incident.T(4)).Accept();

@@ -1,5 +1,6 @@
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -49,7 +50,7 @@ public sealed class RuleSetSelectionTests
         Assert.Equal(DecisionOutcome.Invalid, decision.Outcome);
         var error = Assert.Single(decision.Errors);
         Assert.Equal("discoveredAt", error.Field);
-        Assert.Contains("no rule set was in force", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no rule set was in force", error.Message.En(), StringComparison.Ordinal);
     }
 
     [Fact]

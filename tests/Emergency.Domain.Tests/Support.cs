@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -129,7 +130,7 @@ public static class Drive
         var discovered = discoveredAt ?? Times.Discovery2014;
         var (incident, decision) = Incident.Register(
             $"inc-{Interlocked.Increment(ref _sequence)}", "live", Cmd.Register(facts, discovered), Commander, catalog ?? RealRules.Catalog, now ?? discovered.Minutes(10));
-        Assert.True(decision.IsAccepted, decision.Reason);
+        Assert.True(decision.IsAccepted, decision.Reason.En());
         return Assert.IsType<Incident>(incident);
     }
 
@@ -194,7 +195,7 @@ public static class Drive
         var before = Snapshot(incident.State);
         var decision = command(incident);
         Assert.Equal(expected, decision.Outcome);
-        Assert.False(string.IsNullOrWhiteSpace(decision.Reason));
+        Assert.False(string.IsNullOrWhiteSpace(decision.Reason.En()));
         Assert.Equal(before, Snapshot(incident.State));
         return decision;
     }

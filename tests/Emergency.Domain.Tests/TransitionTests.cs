@@ -1,4 +1,5 @@
 using Emergency.Domain.Incidents;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -49,7 +50,7 @@ public sealed class TransitionTests
         {
             var decision = incident.Refused(now, i => Run(i, command, now), expected);
 
-            Assert.Contains(reason, decision.Reason, StringComparison.Ordinal);
+            Assert.Contains(reason, decision.Reason.En(), StringComparison.Ordinal);
             Assert.Equal(allowed, decision.AllowedMoves);
         }
     }
@@ -114,7 +115,7 @@ public sealed class TransitionTests
 
         var decision = incident.Refused(incident.T(2), i => i.Handle(Cmd.Report(kind, incident.T(0.5)), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
 
-        Assert.Contains("before the initial report (2015-03-02 09:00 +08:00)", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("before the initial report (2015-03-02 09:00 +08:00)", decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]

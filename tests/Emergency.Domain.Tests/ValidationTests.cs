@@ -1,4 +1,5 @@
 using Emergency.Domain.Incidents;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -58,8 +59,8 @@ public sealed class ValidationTests
         Assert.Equal(DecisionOutcome.Invalid, decision.Outcome);
         var error = Assert.Single(decision.Errors);
         Assert.Equal(field, error.Field);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
-        Assert.Contains(field, decision.Reason, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message.En(), StringComparison.Ordinal);
+        Assert.Contains(field, decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class ValidationTests
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal(field, error.Field);
-        Assert.StartsWith(field + " ", decision.Reason, StringComparison.Ordinal);
+        Assert.StartsWith(field + " ", decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class DecisionGrainTests : IAsyncLifetime
 
         var early = await _engine.Decision("dec-restart").Execute(new ClosePublicComment { CommentsReceived = 3, Summary = "early" }, By(Assessor));
         Assert.Equal(CommandStatus.NotAllowed, early.Status);
-        Assert.Contains("cannot be cut short", early.Decision!.Reason);
+        Assert.Contains("cannot be cut short", early.Decision!.Reason.En());
         Assert.DoesNotContain("closePublicComment", early.Decision.AllowedMoves);
         var listed = (await Eventually.Until(_engine.OpenDecisionsAsync, l => l.Any(s => s.Id == "dec-restart"), "the matter listed after the restart")).Single(s => s.Id == "dec-restart");
         Assert.Equal(MajorDecisionStage.HearingViews, listed.Stage);
@@ -74,7 +74,7 @@ public sealed class DecisionGrainTests : IAsyncLifetime
         await _engine.RestartAsync();
         var refused = await _engine.Decision("dec-handan").Execute(Implement(), By(Maker));
         Assert.Equal(CommandStatus.NotAllowed, refused.Status);
-        Assert.Contains("regional approval restriction", refused.Decision!.Reason);
+        Assert.Contains("regional approval restriction", refused.Decision!.Reason.En());
         Assert.Equal(MajorDecisionStage.Reviewed, refused.View!.Stage);
         Assert.Equal(blocked.Version, refused.View.Version);
 
@@ -118,7 +118,7 @@ public sealed class DecisionGrainTests : IAsyncLifetime
 
         var duplicate = await _engine.Registry().ListSupervision("sup-1", listSupervision, By(Enforcer, "key-2"));
         Assert.Equal(CommandStatus.NotAllowed, duplicate.Status);
-        Assert.Contains("already used", duplicate.Decision!.Reason);
+        Assert.Contains("already used", duplicate.Decision!.Reason.En());
 
         await _engine.RestartAsync(whileDown: () => _engine.Clock.Advance(TimeSpan.FromDays(31)));
 

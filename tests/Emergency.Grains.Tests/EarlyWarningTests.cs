@@ -3,6 +3,7 @@ using Emergency.Domain;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.EarlyWarning;
 using static Emergency.Grains.Tests.DisputeGrainTests;
+using Emergency.Testing;
 
 namespace Emergency.Grains.Tests;
 
@@ -84,7 +85,7 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         var first = await Grain("pet-first").Execute(Complaint(now.AddDays(-30), "Nanguan Coking", idNumber: "11010519491231002X"), As(Officer));
         Assert.Equal(CommandStatus.Accepted, first.Status);
         var second = await Grain("pet-second").Execute(Complaint(now.AddDays(-1), "Another Plant", idNumber: " 11010519491231002x"), As(Officer));
-        Assert.True(second.Status == CommandStatus.Accepted, second.Decision?.Reason);
+        Assert.True(second.Status == CommandStatus.Accepted, second.Decision?.Reason.En());
         Assert.Contains("pet-first", second.View!.EarlierCases);
         Assert.False(second.View.PersonalDataRedacted);
         Assert.Contains(second.View.Timeline, e => e.Kind == DisputeTimelineKind.EarlierCasesLinked && e.Text.Contains("pet-first", StringComparison.Ordinal));

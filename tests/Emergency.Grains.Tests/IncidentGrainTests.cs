@@ -106,7 +106,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var refused = await grain.Execute(new CompleteObligation { Obligation = ObligationKind.StartMonitoring }, As());
 
         Assert.Equal(CommandStatus.NotAllowed, refused.Status);
-        Assert.Contains("before someone is on scene", refused.Decision!.Reason, StringComparison.Ordinal);
+        Assert.Contains("before someone is on scene", refused.Decision!.Reason.En(), StringComparison.Ordinal);
         Assert.Contains("completeObligation(reachScene)", refused.Decision.AllowedMoves);
         var after = (await grain.GetView())!;
         Assert.Equal(before.Version, after.Version);

@@ -2,6 +2,7 @@ using Emergency.Contracts;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
 using static Emergency.Grains.Tests.DecisionSteps;
+using Emergency.Testing;
 
 namespace Emergency.Grains.Tests;
 
@@ -39,7 +40,7 @@ public sealed class RegionTreeGrainTests : IAsyncLifetime
         Assert.Empty((await _engine.Decision("dec-linzhou").GetView())!.RestrictionsInForce);
         var refused = await _engine.Decision("dec-lucheng").Execute(Implement(), By(Maker));
         Assert.Equal(CommandStatus.NotAllowed, refused.Status);
-        Assert.Contains("regional approval restriction (区域限批) on Changzhi", refused.Decision!.Reason, StringComparison.Ordinal);
+        Assert.Contains("regional approval restriction (区域限批) on Changzhi", refused.Decision!.Reason.En(), StringComparison.Ordinal);
         Assert.Equal(MajorDecisionStage.Decided, (await _engine.Decision("dec-linzhou").Execute(Implement(), By(Maker))).Accepted().Stage);
 
         Assert.Equal(CommandStatus.Accepted, (await _engine.Registry().LiftRestriction("rr-changzhi", new LiftRegionalRestriction { Reason = "Targets met." }, By(Enforcer))).Status);
@@ -62,7 +63,7 @@ public sealed class RegionTreeGrainTests : IAsyncLifetime
         Assert.Equal("rr-shanxi", Assert.Single(drafted.RestrictionsInForce).Id);
         Assert.Empty(elsewhere.RestrictionsInForce);
         Assert.Equal(CommandStatus.Invalid, unknown.Status);
-        Assert.Contains(unknown.Decision!.Errors, e => e.Field == "region" && e.Message.Contains("not in the region catalog", StringComparison.Ordinal));
+        Assert.Contains(unknown.Decision!.Errors, e => e.Field == "region" && e.Message.En().Contains("not in the region catalog", StringComparison.Ordinal));
         Assert.Null(await _engine.Decision("dec-nowhere").GetView());
         Assert.Equal(CommandStatus.Invalid, unknownRestriction.Status);
     }

@@ -86,6 +86,9 @@ public sealed class EngineInstance : IAsyncDisposable
     public HttpClient Client(string? token)
     {
         var client = new HttpClient(_handler, disposeHandler: false) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        // The engine speaks Chinese unless asked otherwise; these tests read its English (TextsTests hold the two together).
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new("en"));
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

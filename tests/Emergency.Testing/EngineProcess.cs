@@ -19,6 +19,7 @@ public sealed class EngineProcess : IAsyncDisposable
         BaseAddress = baseAddress;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "commander-dev-token");
+        Http.DefaultRequestHeaders.AcceptLanguage.Add(new("en"));
     }
 
     public Uri BaseAddress { get; }

@@ -492,7 +492,7 @@ public sealed partial class DrillGrain(
             if (registered.Status is not (CommandStatus.Accepted or CommandStatus.Replayed) && !refused.ContainsKey(scheduled.Sequence))
             {
                 refused[scheduled.Sequence] = new RefusedInject(
-                    moment, Offsets.Format(scheduled.At), complaint.Where.Line, complaint.Kind, null, registered.Decision?.Reason ?? registered.Status.ToString());
+                    moment, Offsets.Format(scheduled.At), complaint.Where.Line, complaint.Kind, null, registered.Decision?.Reason?.ToString() ?? registered.Status.ToString());
             }
         }
 
@@ -527,7 +527,7 @@ public sealed partial class DrillGrain(
         }, context);
         if (result is not { Status: CommandStatus.Accepted or CommandStatus.Replayed, View.Escalation: { } escalation })
         {
-            return Refusal(result.Decision?.Reason ?? result.Status.ToString());
+            return Refusal(result.Decision?.Reason?.ToString() ?? result.Status.ToString());
         }
 
         var view = await GrainFactory.GetGrain<IIncidentGrain>(escalation.IncidentId).GetView();
@@ -587,7 +587,7 @@ public sealed partial class DrillGrain(
                 return null;
             }
 
-            return Refusal(registered.Decision?.Reason ?? registered.Status.ToString());
+            return Refusal(registered.Decision?.Reason?.ToString() ?? registered.Status.ToString());
         }
 
         if (!State.Incidents.TryGetValue(inject.Incident, out var track))
@@ -611,7 +611,7 @@ public sealed partial class DrillGrain(
 
         return result.Status is CommandStatus.Accepted or CommandStatus.Replayed
             ? null
-            : Refusal(result.Decision?.Reason ?? result.Status.ToString());
+            : Refusal(result.Decision?.Reason?.ToString() ?? result.Status.ToString());
     }
 
     /// <summary>Takes one step of a major decision through its grain; a step the procedure refuses is a lesson of the drill.</summary>
@@ -646,7 +646,7 @@ public sealed partial class DrillGrain(
 
         return result.Status is CommandStatus.Accepted or CommandStatus.Replayed
             ? null
-            : Refusal(result.Decision?.Reason ?? result.Status.ToString(), result.Decision?.Code ?? (result.Status == CommandStatus.Invalid ? DecisionRefusals.Invalid : null));
+            : Refusal(result.Decision?.Reason?.ToString() ?? result.Status.ToString(), result.Decision?.Code ?? (result.Status == CommandStatus.Invalid ? DecisionRefusals.Invalid : null));
     }
 
     /// <summary>A paced run's clock: virtual time moves by speed × the engine time elapsed since the anchor.</summary>

@@ -1,49 +1,77 @@
 using Emergency.Contracts;
+using System.Globalization;
 using Emergency.Domain;
+using Emergency.Domain.Messages;
+using Emergency.Host.Texts;
+using Emergency.Texts;
 
 namespace Emergency.Host.Api;
 
-/// <summary>RFC 7807 problem details in words a duty officer understands.</summary>
+/// <summary>
+/// RFC 7807 problem details in words a duty officer understands: the title and detail are messages, rendered when
+/// the answer is written, in the request's language; a refusal also carries its code, for machines.
+/// </summary>
 public static class Problems
 {
-    public static IResult BadRequest(string detail, IReadOnlyList<FieldError> errors) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "The request is not valid",
-            detail: detail,
-            type: "urn:emergency:problem:invalid",
-            extensions: new Dictionary<string, object?>
-            {
-                ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            });
+    public static IResult BadRequest(Message detail, IReadOnlyList<FieldError> errors) =>
+        new RenderedProblem(StatusCodes.Status400BadRequest, HostTexts.InvalidTitle, detail, "urn:emergency:problem:invalid", detail.Code)
+        {
+            Errors = errors,
+        };
 
-    public static IResult NotFound(string what) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: what, type: "urn:emergency:problem:not-found");
+    public static IResult NotFound(Message what) =>
+        new RenderedProblem(StatusCodes.Status404NotFound, HostTexts.NotFoundTitle, what, "urn:emergency:problem:not-found", null);
 
     public static IResult NotAllowed(Decision decision, long? version) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "The procedure does not allow this now",
-            detail: decision.Reason,
-            type: "urn:emergency:problem:not-allowed",
-            extensions: new Dictionary<string, object?> { ["allowedMoves"] = decision.AllowedMoves, ["version"] = version });
+        new RenderedProblem(StatusCodes.Status409Conflict, HostTexts.NotAllowedTitle, decision.Reason, "urn:emergency:problem:not-allowed", decision.Reason?.Code)
+        {
+            Extensions = { ["allowedMoves"] = decision.AllowedMoves, ["version"] = version },
+        };
 
     public static IResult CommandIdReused(Decision decision) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "The command id was already used",
-            detail: decision.Reason,
-            type: "urn:emergency:problem:command-id-reused");
+        new RenderedProblem(StatusCodes.Status409Conflict, HostTexts.CommandIdReusedTitle, decision.Reason, "urn:emergency:problem:command-id-reused", decision.Reason?.Code);
 
     public static IResult PayloadTooLarge(long? length) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status413PayloadTooLarge,
-            title: "The request is too large",
-            detail: $"the body{(length is { } l ? $" has {l} bytes; it" : "")} may have at most {JsonBody.MaxBytes} bytes",
-            type: "urn:emergency:problem:too-large");
+        new RenderedProblem(
+            StatusCodes.Status413PayloadTooLarge,
+            HostTexts.TooLargeTitle,
+            length is { } bytes ? HostTexts.TooLargeBody.With(("length", bytes), ("max", JsonBody.MaxBytes)) : HostTexts.TooLargeBodyUnknown.With(("max", JsonBody.MaxBytes)),
+            "urn:emergency:problem:too-large",
+            null);
 
-    public static IResult Unavailable(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The engine cannot take commands now", detail: detail, type: "urn:emergency:problem:unavailable");
+    public static IResult Unavailable(Message detail) =>
+        new RenderedProblem(StatusCodes.Status503ServiceUnavailable, HostTexts.UnavailableTitle, detail, "urn:emergency:problem:unavailable", null);
+
+    /// <summary>A problem whose words are chosen when it is written: the request's language is known only then.</summary>
+    private sealed class RenderedProblem(int status, Message title, Message? detail, string type, string? code) : IResult
+    {
+        public IReadOnlyList<FieldError> Errors { get; init; } = [];
+
+        public Dictionary<string, object?> Extensions { get; } = [];
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var texts = httpContext.RequestServices.GetRequiredService<TextRenderer>();
+            var language = TextRenderer.LanguageOf(CultureInfo.CurrentUICulture);
+            var extensions = new Dictionary<string, object?>(Extensions);
+            if (code is not null && code != Message.LiteralCode)
+            {
+                extensions["code"] = code;
+            }
+
+            if (Errors.Count > 0)
+            {
+                extensions["errors"] = Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => texts.Render(e.Message, language)).ToArray());
+            }
+
+            return Results.Problem(
+                statusCode: status,
+                title: texts.Render(title, language),
+                detail: detail is null ? null : texts.Render(detail, language),
+                type: type,
+                extensions: extensions).ExecuteAsync(httpContext);
+        }
+    }
 
     /// <summary>Maps a grain's answer to HTTP: the case on success, a problem otherwise.</summary>
     /// <param name="result">The grain's answer.</param>
@@ -54,9 +82,9 @@ public static class Problems
         where TView : class => result.Status switch
     {
         CommandStatus.Accepted or CommandStatus.Replayed => onSuccess(result),
-        CommandStatus.Invalid => BadRequest(result.Decision!.Reason ?? "invalid", result.Decision.Errors),
+        CommandStatus.Invalid => BadRequest(result.Decision!.Reason ?? HostTexts.InvalidTitle, result.Decision.Errors),
         CommandStatus.NotAllowed => NotAllowed(result.Decision!, result.View is { } view ? versionOf(view) : null),
         CommandStatus.CommandIdReused => CommandIdReused(result.Decision!),
-        _ => NotFound($"no {noun} has this id"),
+        _ => NotFound(HostTexts.NoSuchCase.With(("kind", noun))),
     };
 }

@@ -18,6 +18,7 @@ public static class EngineHost
         builder.Services.AddEmergencyAuth(settings, builder.Configuration);
         builder.Services.AddEmergencyProblems();
         builder.AddEmergencyApi();
+        builder.AddEmergencyTexts();
         builder.AddEmergencyOrleans(settings);
 
         // After the silo: their background work calls grains from its first moment.
@@ -26,6 +27,7 @@ public static class EngineHost
 
         var app = builder.Build();
         app.UseHttpHardening();
+        app.UseEmergencyTexts();
         app.UseEmergencyErrors();
         app.UseEmergencyBoard();
         app.UseEmergencyAuth();

@@ -1,4 +1,5 @@
 using Emergency.Domain.Decisions;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -43,7 +44,7 @@ public sealed class CommentPeriodTests
 
         var decision = c.Refused(m => m.Handle(DecisionCmd.Close(at: opened.AddDays(29)), People.Assessor, opened.AddDays(35)));
 
-        Assert.StartsWith("the comment period cannot be cut short", decision.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("the comment period cannot be cut short", decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class CommentPeriodTests
 
         var decision = c.Refused(m => m.Handle(DecisionCmd.Finish(), People.Assessor, c.Now));
 
-        Assert.StartsWith("views have not been heard by public comment (公开征求意见) yet, which rule set decisions-cn-2019 requires", decision.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("views have not been heard by public comment (公开征求意见) yet, which rule set decisions-cn-2019 requires", decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class CommentPeriodTests
 
         var decision = c.Refused(m => m.Handle(DecisionCmd.Open(), People.Assessor, c.Now));
 
-        Assert.StartsWith("cannot open public comment: hearing views ended", decision.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("cannot open public comment: hearing views ended", decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -228,7 +228,7 @@ public sealed class MatterCase
         var before = DecisionSnapshots.Of(State);
         var decision = command(Matter);
         Assert.True(expected == decision.Outcome, $"expected {expected}, got {decision.Outcome}: {decision.Reason}");
-        Assert.False(string.IsNullOrWhiteSpace(decision.Reason));
+        Assert.False(string.IsNullOrWhiteSpace(decision.Reason.En()));
         Assert.Equal(before, DecisionSnapshots.Of(State));
         return decision;
     }

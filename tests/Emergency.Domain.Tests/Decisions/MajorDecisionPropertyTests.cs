@@ -1,6 +1,7 @@
 using CsCheck;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -150,8 +151,8 @@ public sealed class MajorDecisionPropertyTests
             }
             else
             {
-                coverage?.Refused(result.Reason);
-                That(!string.IsNullOrWhiteSpace(result.Reason), () => $"{move} was refused without a reason");
+                coverage?.Refused(result.Reason.En());
+                That(!string.IsNullOrWhiteSpace(result.Reason.En()), () => $"{move} was refused without a reason");
                 That(before == DecisionSnapshots.Of(state), () => $"{move} was refused ({result.Reason}) but changed the state");
                 if (result.Outcome == DecisionOutcome.Invalid)
                 {

@@ -1,4 +1,5 @@
 using Emergency.Domain.Decisions;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -186,7 +187,7 @@ public sealed class MajorDecisionTransitionTests
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal("methods", error.Field);
-        Assert.StartsWith("must include publicComment, which rule set decisions-cn-2019 requires", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("must include publicComment, which rule set decisions-cn-2019 requires", error.Message.En(), StringComparison.Ordinal);
     }
 
     [Fact]

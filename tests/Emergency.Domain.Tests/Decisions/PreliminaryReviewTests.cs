@@ -1,4 +1,5 @@
 using Emergency.Domain.Decisions;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -15,7 +16,7 @@ public sealed class PreliminaryReviewTests
         var decision = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.DoNotImplement), People.Maker, c.Now));
 
         Assert.Equal(MajorDecisionStage.Reported, c.State.Stage);
-        Assert.StartsWith("the collective decision needs the preliminary reviews of both offices: waiting for ", decision.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("the collective decision needs the preliminary reviews of both offices: waiting for ", decision.Reason.En(), StringComparison.Ordinal);
         Assert.Equal(waiting, Assert.Single(c.Matter.Blockers(c.Now)).Text);
     }
 
@@ -26,7 +27,7 @@ public sealed class PreliminaryReviewTests
 
         var decision = c.Refused(m => m.Handle(DecisionCmd.Review(ReviewOffice.LegalOffice, ReviewVerdict.Returned), People.Legal, c.Now));
 
-        Assert.StartsWith("the legal office (法制机构) already reviewed report #1 at ", decision.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("the legal office (法制机构) already reviewed report #1 at ", decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
 using Emergency.Domain.Tests.Regions;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -18,7 +19,7 @@ public sealed class RegionTreeRestrictionTests
 
         var blocked = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
 
-        Assert.Contains("regional approval restriction (区域限批) on Changzhi", blocked.Reason, StringComparison.Ordinal);
+        Assert.Contains("regional approval restriction (区域限批) on Changzhi", blocked.Reason.En(), StringComparison.Ordinal);
         Assert.Contains(c.Matter.Blockers(c.Now), b => b.Kind == BlockerKind.RegionalRestriction);
         c.Registry.LiftRestriction("rr-changzhi", new LiftRegionalRestriction { Reason = "river clean again" }, People.Enforcer, c.Now.AddMinutes(30)).Accept();
         c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
@@ -60,9 +61,9 @@ public sealed class RegionTreeRestrictionTests
 
         Assert.Null(matter);
         Assert.Equal(DecisionOutcome.Invalid, drafted.Outcome);
-        Assert.Contains(drafted.Errors, e => e.Field == "region" && e.Message.Contains("not in the region catalog", StringComparison.Ordinal));
+        Assert.Contains(drafted.Errors, e => e.Field == "region" && e.Message.En().Contains("not in the region catalog", StringComparison.Ordinal));
         Assert.Equal(DecisionOutcome.Invalid, restricted.Outcome);
-        Assert.Contains(restricted.Errors, e => e.Field == "region" && e.Message.Contains("吉林省 (220000) or 吉林市 (220200)", StringComparison.Ordinal));
+        Assert.Contains(restricted.Errors, e => e.Field == "region" && e.Message.En().Contains("吉林省 (220000) or 吉林市 (220200)", StringComparison.Ordinal));
         Assert.Empty(registry.State.Restrictions);
     }
 }

@@ -1,4 +1,5 @@
 using Emergency.Domain.Decisions;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -41,7 +42,7 @@ public sealed class RiskLevelGuardTests
         c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
         var again = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Postpone), People.Maker, c.Now));
 
-        Assert.StartsWith("the matter is already postponed (since ", again.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("the matter is already postponed (since ", again.Reason.En(), StringComparison.Ordinal);
         Assert.Equal(["takeCollectiveDecision(doNotImplement)", "attachPublicOpinion", "changeProposal"], c.Matter.AllowedMoves(c.Now));
     }
 
@@ -169,7 +170,7 @@ public sealed class RiskLevelGuardTests
         var plain = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
         c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.ImplementAfterMitigation, explanation: null), People.Maker, now));
 
-        Assert.StartsWith("at medium risk (中风险) the collective decision may only be implementAfterMitigation, postpone, doNotImplement", plain.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("at medium risk (中风险) the collective decision may only be implementAfterMitigation, postpone, doNotImplement", plain.Reason.En(), StringComparison.Ordinal);
         Assert.Equal(CollectiveDecisionOutcome.ImplementAfterMitigation, c.State.CollectiveDecisions[0].Outcome);
     }
 
@@ -195,7 +196,7 @@ public sealed class RiskLevelGuardTests
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal("explanation", error.Field);
-        Assert.StartsWith("is required to approve at low risk (低风险): say how the remaining objections are answered", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("is required to approve at low risk (低风险): say how the remaining objections are answered", error.Message.En(), StringComparison.Ordinal);
         Assert.Equal(MajorDecisionStage.Decided, c.State.Stage);
         Assert.Equal("Village meetings will explain the emission limits and the monitoring.", c.State.CollectiveDecisions[0].Explanation);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Emergency.Domain.Disputes;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -109,7 +110,7 @@ public sealed class DisputeLimitTests
         {
             var decision = limit.Dispute.Refused(late, d => limit.Act(late), DecisionOutcome.NotAllowed);
 
-            Assert.Contains($"ended {Durations.Describe(due)}", decision.Reason, StringComparison.Ordinal);
+            Assert.Contains($"ended {Durations.Describe(due)}", decision.Reason.En(), StringComparison.Ordinal);
             Assert.Equal(due, limit.Dispute.Window(limit.Window!.Value).LapsedAt);
         }
     }
@@ -179,7 +180,7 @@ public sealed class DisputeLimitTests
         dispute.Handle(DisputeCmd.Assign(replyDue), Officer, dispute.D(4)).Accept();
 
         Assert.Equal("deadline", Assert.Single(beyond.Errors).Field);
-        Assert.Contains("is after the legal limit of the reply", beyond.Reason, StringComparison.Ordinal);
+        Assert.Contains("is after the legal limit of the reply", beyond.Reason.En(), StringComparison.Ordinal);
         var handling = dispute.Obligation(DisputeObligationKind.Handling);
         Assert.Equal(replyDue, handling.DueAt);
         Assert.Equal("Lucheng environmental monitoring brigade", handling.Unit);

@@ -1,5 +1,6 @@
 using CsCheck;
 using Emergency.Domain.Disputes;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -143,7 +144,7 @@ public sealed class DisputePropertyTests
             }
             else
             {
-                That(!string.IsNullOrWhiteSpace(decision.Reason), () => $"{step.Kind} refused without a reason");
+                That(!string.IsNullOrWhiteSpace(decision.Reason.En()), () => $"{step.Kind} refused without a reason");
                 That(before == Fingerprint(dispute.State), () => $"{step.Kind} refused ({decision.Reason}) but changed the state");
                 That(
                     decision.Outcome == DecisionOutcome.Invalid ? decision.Errors.Count > 0 : decision.AllowedMoves.SequenceEqual(dispute.AllowedMoves(now)),

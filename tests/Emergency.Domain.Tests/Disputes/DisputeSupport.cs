@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -102,7 +103,7 @@ public static class DisputeDrive
     {
         command ??= DisputeCmd.Register();
         var (dispute, decision) = Dispute.Register($"xf-{Interlocked.Increment(ref _sequence)}", "live", command, Officer, catalog ?? RealDisputeRules.Petitions, now ?? command.ReceivedAt.AddMinutes(5));
-        Assert.True(decision.IsAccepted, decision.Reason);
+        Assert.True(decision.IsAccepted, decision.Reason.En());
         return Assert.IsType<Dispute>(dispute);
     }
 
@@ -190,7 +191,7 @@ public static class DisputeDrive
         var before = Snapshot(dispute.State);
         var decision = command(dispute);
         Assert.Equal(expected, decision.Outcome);
-        Assert.False(string.IsNullOrWhiteSpace(decision.Reason));
+        Assert.False(string.IsNullOrWhiteSpace(decision.Reason.En()));
         Assert.Equal(before, Snapshot(dispute.State));
         if (expected == DecisionOutcome.NotAllowed)
         {

@@ -1,4 +1,5 @@
 using Emergency.Domain.Disputes;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -97,7 +98,7 @@ public sealed class DisputeTransitionTests
 
         var decision = dispute.Refused(now, d => Run(d, command, now), DecisionOutcome.NotAllowed);
 
-        Assert.Contains(reason, decision.Reason, StringComparison.Ordinal);
+        Assert.Contains(reason, decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Emergency.Domain.Disputes;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -39,7 +40,7 @@ public sealed class ExtensionAndReviewTests
 
         var decision = dispute.Refused(dispute.D(17), d => d.Handle(DisputeCmd.Extend(dispute.D(17), 5), Officer, dispute.D(17)), DecisionOutcome.NotAllowed);
 
-        Assert.Contains("the reply limit was already extended (10 days approved by Director Wang)", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("the reply limit was already extended (10 days approved by Director Wang)", decision.Reason.En(), StringComparison.Ordinal);
         Assert.Equal(Moments.EndOf(2013, 5, 16), dispute.Obligation(DisputeObligationKind.Reply).DueAt);
     }
 
@@ -53,7 +54,7 @@ public sealed class ExtensionAndReviewTests
         var decision = dispute.Refused(dispute.D(16), d => d.Handle(DisputeCmd.Extend(dispute.D(16), length), Officer, dispute.D(16)), DecisionOutcome.Invalid);
 
         Assert.Equal("length", Assert.Single(decision.Errors).Field);
-        Assert.Contains("must be between 1 and 30", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("must be between 1 and 30", decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class ExtensionAndReviewTests
 
         var decision = dispute.Refused(late, d => d.Handle(DisputeCmd.Extend(due.AddMinutes(-1)), Officer, late), DecisionOutcome.NotAllowed);
 
-        Assert.Contains("an extension must be recorded before the limit passes, and the case stays overdue", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("an extension must be recorded before the limit passes, and the case stays overdue", decision.Reason.En(), StringComparison.Ordinal);
         Assert.True(dispute.HasOverdue);
         Assert.DoesNotContain("extension", dispute.AllowedMoves(late));
     }
@@ -103,7 +104,7 @@ public sealed class ExtensionAndReviewTests
         var tooLong = dispute.Refused(dispute.D(16), d => d.Handle(DisputeCmd.Extend(dispute.D(16), 61), Officer, dispute.D(16)), DecisionOutcome.Invalid);
         dispute.Handle(DisputeCmd.Extend(dispute.D(16)), Officer, dispute.D(16)).Accept();
 
-        Assert.Contains("must be between 1 and 60", tooLong.Reason, StringComparison.Ordinal);
+        Assert.Contains("must be between 1 and 60", tooLong.Reason.En(), StringComparison.Ordinal);
         Assert.Equal(60, dispute.State.Extensions.Single().Length);
         Assert.Equal(Moments.EndOf(2013, 6, 5), dispute.Obligation(DisputeObligationKind.Reply).DueAt);
     }
@@ -157,8 +158,8 @@ public sealed class ExtensionAndReviewTests
 
         var decision = dispute.Refused(dispute.D(3), d => d.Handle(DisputeCmd.WrongAssignment(), Officer, dispute.D(3)), DecisionOutcome.NotAllowed);
 
-        Assert.StartsWith("rule set cn-2005", decision.Reason, StringComparison.Ordinal);
-        Assert.Contains("has no objection to a wrong assignment (异议); decide acceptance as transferred", decision.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("rule set cn-2005", decision.Reason.En(), StringComparison.Ordinal);
+        Assert.Contains("has no objection to a wrong assignment (异议); decide acceptance as transferred", decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Emergency.Domain.Disputes;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -29,7 +30,7 @@ public sealed class Hotline12369Tests
         Assert.Null(dispute);
         var error = Assert.Single(decision.Errors);
         Assert.Equal("subject", error.Field);
-        Assert.Contains("a 12369 report must name the enterprise or the place reported (MEP Order 15", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a 12369 report must name the enterprise or the place reported (MEP Order 15", error.Message.En(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -50,7 +51,7 @@ public sealed class Hotline12369Tests
         else
         {
             var decision = dispute.Refused(now, d => d.Handle(DisputeCmd.NotAccept(ground), Officer, now), DecisionOutcome.NotAllowed);
-            Assert.StartsWith("a 12369 report must be accepted and investigated (有报必接、违法必查，事事有结果、件件有回音", decision.Reason, StringComparison.Ordinal);
+            Assert.StartsWith("a 12369 report must be accepted and investigated (有报必接、违法必查，事事有结果、件件有回音", decision.Reason.En(), StringComparison.Ordinal);
         }
     }
 
@@ -71,7 +72,7 @@ public sealed class Hotline12369Tests
         dispute.Handle(DisputeCmd.Handle(finding: ViolationFinding.NoViolationFound), Officer, dispute.D(10)).Accept();
 
         Assert.Equal("finding", Assert.Single(decision.Errors).Field);
-        Assert.Contains("违法必查", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("违法必查", decision.Reason.En(), StringComparison.Ordinal);
         Assert.Equal(ViolationFinding.NoViolationFound, dispute.State.Handling!.Finding);
     }
 
@@ -92,6 +93,6 @@ public sealed class Hotline12369Tests
 
         var decision = dispute.Refused(dispute.D(16), d => d.Handle(new ClosePetition(), Officer, dispute.D(16)), DecisionOutcome.NotAllowed);
 
-        Assert.Contains("事事有结果、件件有回音", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("事事有结果、件件有回音", decision.Reason.En(), StringComparison.Ordinal);
     }
 }

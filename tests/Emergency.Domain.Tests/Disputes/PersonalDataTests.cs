@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Emergency.Domain.Disputes;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -93,7 +94,7 @@ public sealed class PersonalDataTests
 
         var (_, decision) = Dispute.Register("xf-p1", "live", command, Officer, RealDisputeRules.Petitions, Moments.Received2013.Days(1));
 
-        Assert.DoesNotContain(Wrong, decision.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(Wrong, decision.Reason.En(), StringComparison.Ordinal);
         Assert.DoesNotContain(Wrong, JsonSerializer.Serialize(decision), StringComparison.Ordinal);
     }
 

@@ -72,7 +72,7 @@ public sealed class SuggestionMoveTests
         Assert.Equal(SuggestionPhase.Replied, suggestion.State.Phase);
         Assert.Equal([AnswerStage.Reply, AnswerStage.NewReply], suggestion.State.Satisfactions.Select(s => s.Stage));
         Assert.Equal(DecisionOutcome.NotAllowed, again.Outcome);
-        Assert.StartsWith("the deputy's satisfaction with the new reply", again.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("the deputy's satisfaction with the new reply", again.Reason.En(), StringComparison.Ordinal);
         Assert.Equal(["communication", "close"], again.AllowedMoves);
     }
 

@@ -1,5 +1,6 @@
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -43,7 +44,7 @@ public static class SuggestionDrive
     {
         command ??= Command();
         var (suggestion, decision) = Suggestion.Register($"jy-{Interlocked.Increment(ref _sequence)}", "live", command, Office, catalog ?? RealDisputeRules.Suggestions, command.ReceivedAt.AddMinutes(5));
-        Assert.True(decision.IsAccepted, decision.Reason);
+        Assert.True(decision.IsAccepted, decision.Reason.En());
         return Assert.IsType<Suggestion>(suggestion);
     }
 

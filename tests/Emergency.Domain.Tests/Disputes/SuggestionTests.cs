@@ -1,4 +1,5 @@
 using Emergency.Domain.Disputes;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -106,7 +107,7 @@ public sealed class SuggestionTests
 
         var decision = suggestion.Refused(late, s => s.Handle(new ReturnSuggestion { Reason = "not ours" }, Office, late), DecisionOutcome.NotAllowed);
 
-        Assert.Contains("the unit must handle the item", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("the unit must handle the item", decision.Reason.En(), StringComparison.Ordinal);
         Assert.DoesNotContain("return", decision.AllowedMoves);
     }
 
@@ -203,7 +204,7 @@ public sealed class SuggestionTests
         suggestion.Handle(SuggestionDrive.Satisfied(Satisfaction.BasicallySatisfied), Office, suggestion.D(32)).Accept();
         suggestion.Handle(new CloseSuggestion(), Office, suggestion.D(32)).Accept();
 
-        Assert.Contains("record whether the deputy is satisfied", early.Reason, StringComparison.Ordinal);
+        Assert.Contains("record whether the deputy is satisfied", early.Reason.En(), StringComparison.Ordinal);
         Assert.Equal(SuggestionPhase.Closed, suggestion.State.Phase);
     }
 
@@ -285,7 +286,7 @@ internal static class SuggestionRefusals
         var before = DisputeDrive.Snapshot(suggestion.State);
         var decision = command(suggestion);
         Assert.Equal(expected, decision.Outcome);
-        Assert.False(string.IsNullOrWhiteSpace(decision.Reason));
+        Assert.False(string.IsNullOrWhiteSpace(decision.Reason.En()));
         Assert.Equal(before, DisputeDrive.Snapshot(suggestion.State));
         if (expected == DecisionOutcome.NotAllowed)
         {

@@ -1,6 +1,7 @@
 using CsCheck;
 using Emergency.Domain.Enforcement;
 using Emergency.Domain.Tests.Decisions;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Enforcement;
 
@@ -113,7 +114,7 @@ public sealed class EnforcementRegistryTests
         Assert.False(_registry.IsBlacklisted("Jinyuan Smelting", T0.AddDays(750)));
         Assert.True(_registry.IsBlacklisted("JINYUAN SMELTING", T0.AddDays(801)));
         Assert.Equal(["Jinyuan Smelting"], _registry.View(T0.AddDays(801)).Blacklisted.Select(b => b.Enterprise));
-        Assert.Contains("already removed", Refused(r => r.RemoveFromBlacklist("bl-1", new RemoveFromBlacklist { Reason = "x" }, Enforcer, T0.AddDays(900))).Reason, StringComparison.Ordinal);
+        Assert.Contains("already removed", Refused(r => r.RemoveFromBlacklist("bl-1", new RemoveFromBlacklist { Reason = "x" }, Enforcer, T0.AddDays(900))).Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -218,7 +219,7 @@ public sealed class EnforcementRegistryTests
         var before = DecisionSnapshots.Of(_registry.State);
         var decision = command(_registry);
         Assert.True(expected == decision.Outcome, $"expected {expected}, got {decision.Outcome}: {decision.Reason}");
-        Assert.False(string.IsNullOrWhiteSpace(decision.Reason));
+        Assert.False(string.IsNullOrWhiteSpace(decision.Reason.En()));
         Assert.Equal(before, DecisionSnapshots.Of(_registry.State));
         return decision;
     }

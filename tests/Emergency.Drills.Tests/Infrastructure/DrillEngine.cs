@@ -93,6 +93,9 @@ public sealed class DrillEngine : IAsyncLifetime
     public HttpClient Client(string? token = OrganiserToken)
     {
         var client = new HttpClient(_handler, disposeHandler: false) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+        // The engine speaks Chinese unless asked otherwise; these tests read its English (TextsTests hold the two together).
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new("en"));
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

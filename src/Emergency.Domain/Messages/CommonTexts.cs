@@ -1,0 +1,22 @@
+namespace Emergency.Domain.Messages;
+
+/// <summary>What every kind of case says alike: the checks of a command's fields.</summary>
+public static class CommonTexts
+{
+    /// <summary>Why a command was refused as malformed: every field's problem.</summary>
+    public static readonly MessageCode InvalidFields = new("common.invalidFields", "errors");
+
+    public static readonly MessageCode FieldError = new("common.fieldError", "field", "problem");
+
+    public static readonly MessageCode Required = new("field.required");
+
+    public static readonly MessageCode NotNegative = new("field.notNegative");
+
+    public static readonly MessageCode NotOneOf = new("field.notOneOf", "value", "allowed");
+
+    public static readonly MessageCode InFuture = new("field.inFuture", "value", "now");
+
+    public static readonly MessageCode Before = new("field.before", "value", "what", "earliest");
+
+    public static readonly MessageCode TooLong = new("field.tooLong", "length", "max");
+}

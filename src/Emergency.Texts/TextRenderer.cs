@@ -1,0 +1,164 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using Emergency.Domain.Messages;
+
+[assembly: NeutralResourcesLanguage("zh-CN")]
+
+namespace Emergency.Texts;
+
+/// <summary>
+/// Renders the engine's messages in Chinese (the default) or English, from the resource files in
+/// <c>Resources/</c>: every <c>*.resx</c> there holds Chinese, its <c>*.en.resx</c> twin English. A template names
+/// its arguments in braces ("{due}"); moments are shown in the deployment's zone, with the zone named.
+/// </summary>
+public sealed partial class TextRenderer
+{
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    /// <summary>The languages the engine speaks, Chinese first.</summary>
+    public static readonly IReadOnlyList<CultureInfo> Languages = [Chinese, English];
+
+    private static readonly IReadOnlyList<ResourceManager> Catalogs = Discover();
+
+    private readonly FrozenDictionary<string, string> _chinese;
+    private readonly FrozenDictionary<string, string> _english;
+
+    public TextRenderer(TimeZoneInfo zone)
+    {
+        Zone = zone;
+        _chinese = Load(Chinese);
+        _english = Load(English);
+    }
+
+    /// <summary>The language of the two the engine speaks that a reader asked for: English if asked, else Chinese.</summary>
+    public static CultureInfo LanguageOf(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? English : Chinese;
+
+    /// <summary>The deployment's zone: every moment is shown in it.</summary>
+    public TimeZoneInfo Zone { get; }
+
+    /// <summary>The zone the engine is deployed in unless configured otherwise.</summary>
+    public const string DefaultZone = "Asia/Shanghai";
+
+    /// <summary>Every key and its template in a language, for the tests that hold the two languages together.</summary>
+    public IReadOnlyDictionary<string, string> Templates(CultureInfo language) => IsChinese(language) ? _chinese : _english;
+
+    public string Render(Message message, CultureInfo language)
+    {
+        if (message.IsLiteral)
+        {
+            return message["text"]?.Text ?? "";
+        }
+
+        if (!Templates(language).TryGetValue(message.Code, out var template))
+        {
+            // Never fail at the edge over a missing word: show the code and its arguments, which the tests forbid.
+            return message.ToString();
+        }
+
+        return Placeholder().Replace(template, match =>
+            message[match.Groups["name"].Value] is { } arg ? Render(arg, language) : match.Value);
+    }
+
+    public string Render(Arg arg, CultureInfo language) => arg switch
+    {
+        { Text: { } text } => text,
+        { Number: { } number } => number.ToString("0.##########", CultureInfo.InvariantCulture),
+        { Time: { } time } => Moment(time, language),
+        { Duration: { } duration } => Duration(duration, language),
+        { Term: { } term } => Term(term, language),
+        { Message: { } nested } => Render(nested, language),
+        { List: { } items } => string.Join(Word("list.separator", language), items.Select(i => Render(i, language))),
+        _ => "",
+    };
+
+    /// <summary>A moment in the deployment's zone with the zone named: "2026-12-07 06:03 北京时间".</summary>
+    public string Moment(DateTimeOffset time, CultureInfo language)
+    {
+        var local = TimeZoneInfo.ConvertTime(time, Zone);
+        return $"{local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {ZoneName(language)}";
+    }
+
+    /// <summary>The zone's name in a language ("北京时间"), or its identifier when the resources have no name for it.</summary>
+    public string ZoneName(CultureInfo language) => Templates(language).GetValueOrDefault($"zone.{Zone.Id}") ?? Zone.Id;
+
+    /// <summary>A span of time in days, hours and minutes ("2天3小时", "2 d 3 h").</summary>
+    public string Duration(TimeSpan span, CultureInfo language)
+    {
+        if (span < TimeSpan.Zero)
+        {
+            return "-" + Duration(span.Negate(), language);
+        }
+
+        if (span < TimeSpan.FromMinutes(1))
+        {
+            return Unit("duration.seconds", (int)span.TotalSeconds, language);
+        }
+
+        var parts = new List<string>(3);
+        if (span.Days > 0)
+        {
+            parts.Add(Unit("duration.days", span.Days, language));
+        }
+
+        if (span.Hours > 0)
+        {
+            parts.Add(Unit("duration.hours", span.Hours, language));
+        }
+
+        if (span.Minutes > 0)
+        {
+            parts.Add(Unit("duration.minutes", span.Minutes, language));
+        }
+
+        return parts.Count == 0 ? Unit("duration.minutes", 0, language) : string.Join(IsChinese(language) ? "" : " ", parts);
+    }
+
+    /// <summary>An enum value's name in a language; the value itself when the resources have none.</summary>
+    public string Term(string term, CultureInfo language) => Templates(language).GetValueOrDefault($"term.{term}") ?? term[(term.IndexOf('.') + 1)..];
+
+    private string Unit(string key, int count, CultureInfo language) => Word(key, language).Replace("{n}", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private string Word(string key, CultureInfo language) => Templates(language).GetValueOrDefault(key) ?? key;
+
+    private static bool IsChinese(CultureInfo language) => language.TwoLetterISOLanguageName == "zh";
+
+    /// <summary>The placeholders a template names ("due" in "due {due}").</summary>
+    public static IReadOnlySet<string> PlaceholdersOf(string template) =>
+        Placeholder().Matches(template).Select(m => m.Groups["name"].Value).ToHashSet();
+
+    private static FrozenDictionary<string, string> Load(CultureInfo language)
+    {
+        var templates = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var catalog in Catalogs)
+        {
+            // Chinese is the neutral language; English never falls back to it, so a missing English word shows.
+            var set = catalog.GetResourceSet(IsChinese(language) ? CultureInfo.InvariantCulture : language, createIfNotExists: true, tryParents: false);
+            foreach (System.Collections.DictionaryEntry entry in set ?? throw new InvalidOperationException($"{catalog.BaseName} has no {language.Name} resources"))
+            {
+                var key = (string)entry.Key;
+                if (!templates.TryAdd(key, (string)entry.Value!))
+                {
+                    throw new InvalidOperationException($"the text {key} is written twice in the {language.Name} resources");
+                }
+            }
+        }
+
+        return templates.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static List<ResourceManager> Discover()
+    {
+        var assembly = typeof(TextRenderer).Assembly;
+        return [.. assembly.GetManifestResourceNames()
+            .Where(name => name.EndsWith(".resources", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name => new ResourceManager(name[..^".resources".Length], assembly))];
+    }
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial Regex Placeholder();
+}
