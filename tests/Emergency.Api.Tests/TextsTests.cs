@@ -67,7 +67,7 @@ public sealed class TextsTests(EngineFixture engine)
     public void Every_word_in_the_resources_is_said_by_a_code_or_names_a_term()
     {
         var codes = DeclaredCodes().Select(c => c.Code).ToHashSet();
-        var enums = typeof(Decision).Assembly.GetTypes().Where(t => t.IsEnum).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
+        var enums = new[] { typeof(Decision).Assembly, typeof(HostTexts).Assembly }.SelectMany(a => a.GetTypes()).Where(t => t.IsEnum).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
         string[] words = ["list.", "duration.", "zone."];
         foreach (var key in Texts.Templates(TextRenderer.Chinese).Keys)
         {
@@ -150,6 +150,30 @@ public sealed class TextsTests(EngineFixture engine)
         Assert.Equal("The request is not valid", en["title"]!.GetValue<string>());
         Assert.Equal("is required", en["errors"]!["title"]![0]!.GetValue<string>());
         Assert.Equal("common.invalidFields", zh["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_body_with_several_problems_is_refused_with_every_one_named_in_the_reader_language()
+    {
+        var body = Bodies.Incident(EngineFixture.NewRegion("Several"), engine.Now.AddMinutes(-1));
+        body["actor"] = "mallory";
+        body["facts"]!["evacuated"] = "many";
+        body["discoveredAt"] = "2026-03-02T07:50:00";
+        body.Remove("title");
+
+        using var chinese = new ApiClient(engine.Engine.Client(Tokens.Commander));
+        chinese.Http.DefaultRequestHeaders.AcceptLanguage.Clear();
+        var zh = Problem.Assert(await chinese.Post("/api/incidents", body), HttpStatusCode.BadRequest);
+        var en = Problem.Assert(await engine.Commander.Post("/api/incidents", body), HttpStatusCode.BadRequest);
+
+        string[] fields = ["actor", "discoveredAt", "facts.evacuated", "title"];
+        Assert.Equal(fields, zh["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("不是此命令的字段", zh["errors"]!["actor"]![0]!.GetValue<string>());
+        Assert.Equal("类型不对（应为整数）", zh["errors"]!["facts.evacuated"]![0]!.GetValue<string>());
+        Assert.Equal("is not a field of this command", en["errors"]!["actor"]![0]!.GetValue<string>());
+        Assert.Equal("has the wrong type (expected a whole number)", en["errors"]!["facts.evacuated"]![0]!.GetValue<string>());
+        Assert.StartsWith("must be a date and time with its UTC offset", en["errors"]!["discoveredAt"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("actor is not a field of this command", en["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

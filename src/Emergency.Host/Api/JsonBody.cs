@@ -1,10 +1,10 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
+using Emergency.Host.Texts;
 
 namespace Emergency.Host.Api;
 
@@ -12,7 +12,7 @@ namespace Emergency.Host.Api;
 /// Reads a command from the request body strictly: unknown fields, unknown enum values, missing
 /// required fields and malformed JSON are refused with the JSON path and line of the problem.
 /// </summary>
-public static partial class JsonBody
+public static class JsonBody
 {
     /// <summary>Large enough for any real report; a bigger body is refused before it is read.</summary>
     public const long MaxBytes = 2 * 1024 * 1024;
@@ -36,30 +36,73 @@ public static partial class JsonBody
 
         if (!request.HasJsonContentType())
         {
-            return (null, Problems.BadRequest("the body must be JSON (Content-Type: application/json)", [new("Content-Type", "must be application/json")]));
+            return Refuse(new FieldError("Content-Type", HostTexts.NotJsonContent));
         }
 
+        byte[] body;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync(request.Body, type, Strict, cancellationToken);
-            return value is null
-                ? (null, Problems.BadRequest("the body must be a JSON object", [new(BodyField, "must be a JSON object")]))
-                : (value, null);
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : "";
-            var errors = ErrorsOf(ex);
-            return (null, Problems.BadRequest($"the body is not a valid command{where}: {string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}"))}", errors));
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            body = buffer.ToArray();
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, Problems.PayloadTooLarge(null));
         }
+
+        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return Refuse(new FieldError(BodyField, HostTexts.EmptyBody));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            var line = (ex.LineNumber ?? 0) + 1;
+            var position = (ex.BytePositionInLine ?? 0) + 1;
+            return Refuse(new FieldError(PathOfSyntaxError(body), HostTexts.NotValidJson.With(("line", line), ("position", position))));
+        }
+
+        using (document)
+        {
+            var errors = BodyShape.Check(document.RootElement, type, Strict);
+            if (errors.Count > 0)
+            {
+                return Refuse([.. errors]);
+            }
+
+            try
+            {
+                return (document.RootElement.Deserialize(type, Strict), null);
+            }
+            catch (FactsPatch.FactException fact)
+            {
+                return Refuse(new FieldError(Join(FieldOf(fact.Path), fact.Field), fact.Message));
+            }
+            catch (JsonException ex)
+            {
+                // The shape was checked above; what is left is a value only a converter of the domain refuses.
+                return Refuse(new FieldError(FieldOf(ex.Path) is { Length: > 0 } field ? field : BodyField, HostTexts.WrongShape));
+            }
+        }
     }
 
     /// <summary>The name under which problems of the body as a whole are listed (not JSON, empty, not an object).</summary>
     public const string BodyField = "body";
+
+    /// <summary>The names an enum is written with in a body: camelCase, levels as Roman numerals.</summary>
+    public static IReadOnlyList<string> WireNamesOf(Type enumType) =>
+        [.. Enum.GetNames(enumType).Select(n => enumType == typeof(IncidentLevel) ? n : JsonNamingPolicy.CamelCase.ConvertName(n))];
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+
+    private static (object? Value, IResult? Problem) Refuse(params FieldError[] errors) =>
+        (null, Problems.BadRequest(Decision.Invalid(errors).Reason!, errors));
 
     private static JsonSerializerOptions CreateStrict()
     {
@@ -76,103 +119,65 @@ public static partial class JsonBody
 
     private static string FieldOf(string? path) => (path ?? "").TrimStart('$').TrimStart('.');
 
-    /// <summary>Every field the exception is about, by its JSON path; "body" when it is about no field.</summary>
-    private static List<FieldError> ErrorsOf(JsonException ex)
-    {
-        var at = FieldOf(ex.Path);
-        var message = ex.Message;
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        message = cut > 0 ? message[..cut] : message;
-
-        // A fact of a facts update: the path is the facts object, the fact a field in it.
-        if (ex is FactsPatch.FactException fact)
-        {
-            return [new FieldError(Join(at, fact.Field), Clean(message))];
-        }
-
-        // "missing required properties including: 'title', 'region'": the path is the object, each name a field in it.
-        if (MissingRequired().Match(message) is { Success: true } missing)
-        {
-            return [.. QuotedName().Matches(missing.Groups[1].Value).Select(m => new FieldError(Join(at, m.Groups[1].Value), "is required"))];
-        }
-
-        return [new FieldError(at.Length == 0 ? BodyField : at, Clean(message))];
-    }
-
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    /// <summary>Turns System.Text.Json's messages, which name .NET types, into ones a duty officer can act on.</summary>
-    private static string Clean(string message)
+    /// <summary>
+    /// Where in the body the JSON breaks: the field whose value is broken ("region" in <c>{"region": }</c>), or the
+    /// object it breaks inside; "body" at the top. Found by reading the body again up to the break.
+    /// </summary>
+    private static string PathOfSyntaxError(byte[] body)
     {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        message = cut > 0 ? message[..cut] : message;
-        if (UnknownField().Match(message) is { Success: true } unknown)
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+        var containers = new Stack<string>();
+        string? pending = null;
+        try
         {
-            return $"unknown field '{unknown.Groups[1].Value}'";
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        pending = reader.GetString();
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        containers.Push(pending is null ? "" : pending);
+                        pending = null;
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        containers.TryPop(out _);
+                        break;
+                    default:
+                        pending = null;
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The break: the path is where the reader stood.
         }
 
-        if (message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal))
-        {
-            return "is empty: send a JSON object";
-        }
-
-        if (NullNotAllowed().IsMatch(message))
-        {
-            return "is required and cannot be null";
-        }
-
-        if (NotConvertible().Match(message) is { Success: true } convert)
-        {
-            var type = typeof(ReportIncident).Assembly.GetType(convert.Groups[1].Value);
-            return type is { IsEnum: true }
-                ? $"must be one of {string.Join(", ", Enum.GetNames(type).Select(n => type == typeof(IncidentLevel) ? n : JsonNamingPolicy.CamelCase.ConvertName(n)))}"
-                : $"has the wrong type (expected {FriendlyType(convert.Groups[1].Value)})";
-        }
-
-        return message;
+        var path = string.Join('.', containers.Reverse().Append(pending ?? "").Where(segment => segment.Length > 0));
+        return path.Length == 0 ? BodyField : path;
     }
-
-    private static string FriendlyType(string dotnetType) => dotnetType switch
-    {
-        "System.DateTimeOffset" or "System.Nullable`1[System.DateTimeOffset]" => "a date and time such as 2026-01-05T17:00:00+08:00",
-        "System.Int32" or "System.Nullable`1[System.Int32]" => "a whole number",
-        "System.Decimal" or "System.Nullable`1[System.Decimal]" => "a number",
-        "System.String" => "a string",
-        "System.Boolean" => "true or false",
-        _ => "an object of the documented shape",
-    };
-
-    [GeneratedRegex(@"^The JSON property '([^']*)' could not be mapped")]
-    private static partial Regex UnknownField();
-
-    [GeneratedRegex(@"was missing required properties including: (.*)$")]
-    private static partial Regex MissingRequired();
-
-    [GeneratedRegex(@"'([^']*)'")]
-    private static partial Regex QuotedName();
-
-    [GeneratedRegex(@"^The property or field '[^']*' on type '[^']*' doesn't allow setting null values")]
-    private static partial Regex NullNotAllowed();
 
     /// <summary>
     /// Reads a moment only when it says its UTC offset ("…+08:00" or "…Z"). Without one, System.Text.Json takes
     /// the server's time zone, so "2026-03-02T07:50:00" from a duty officer in Beijing would become 15:50 in
     /// Beijing on a server that runs in UTC, and every deadline would move with it.
     /// </summary>
-    private sealed partial class OffsetRequiredConverter : JsonConverter<DateTimeOffset>
+    /// The body's shape is checked first (<see cref="BodyShape"/>), so this converter refuses only what slipped past it.
+    private sealed class OffsetRequiredConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String
             && reader.GetString() is { } text
-            && WithOffset().IsMatch(text)
+            && BodyShape.WithOffset().IsMatch(text)
             && reader.TryGetDateTimeOffset(out var value)
                 ? value
-                : throw new JsonException("must be a date and time with its UTC offset, such as 2026-01-05T17:00:00+08:00 or 2026-01-05T09:00:00Z");
+                : throw new JsonException();
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-
-        [GeneratedRegex(@"T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
-        private static partial Regex WithOffset();
     }
 
     /// <summary>
@@ -194,20 +199,14 @@ public static partial class JsonBody
         private static readonly Dictionary<string, TEnum> ByName =
             Enum.GetValues<TEnum>().ToDictionary(WireName, StringComparer.OrdinalIgnoreCase);
 
-        private static readonly string Expected = $"must be one of {string.Join(", ", Enum.GetValues<TEnum>().Select(WireName))}";
-
         public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String && reader.GetString() is { } name && ByName.TryGetValue(name, out var value)
                 ? value
-                : throw new JsonException(Expected);
+                : throw new JsonException();
 
         public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
             writer.WriteStringValue(WireName(value));
 
-        private static string WireName(TEnum value) =>
-            typeof(TEnum) == typeof(IncidentLevel) ? value.ToString() : JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+        private static string WireName(TEnum value) => WireNamesOf(typeof(TEnum))[Array.IndexOf(Enum.GetValues<TEnum>(), value)];
     }
-
-    [GeneratedRegex(@"could not be converted to ([\w.`\[\]]+)")]
-    private static partial Regex NotConvertible();
 }

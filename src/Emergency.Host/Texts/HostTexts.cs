@@ -22,4 +22,26 @@ public static class HostTexts
     public static readonly MessageCode UnavailableTitle = new("problem.unavailable.title");
 
     public static readonly MessageCode NoSuchCase = new("problem.noSuchCase", "kind");
+
+    public static readonly MessageCode NotJsonContent = new("body.notJsonContent");
+
+    public static readonly MessageCode EmptyBody = new("body.empty");
+
+    public static readonly MessageCode NotValidJson = new("body.notValidJson", "line", "position");
+
+    public static readonly MessageCode NotAnObject = new("body.notAnObject");
+
+    public static readonly MessageCode NotAList = new("body.notAList");
+
+    public static readonly MessageCode UnknownField = new("body.unknownField");
+
+    public static readonly MessageCode NullNotAllowed = new("body.nullNotAllowed");
+
+    public static readonly MessageCode WrongKind = new("body.wrongKind", "expected");
+
+    public static readonly MessageCode MomentWithOffset = new("body.momentWithOffset");
+
+    public static readonly MessageCode WrongShape = new("body.wrongShape");
+
+    public static readonly MessageCode NotValidText = new("body.notValidText");
 }
