@@ -16,6 +16,9 @@ public static partial class Scopes
 
     public static bool IsDrill(string scope) => scope.StartsWith(DrillPrefix, StringComparison.Ordinal);
 
+    /// <summary>The forms a scope takes, as a client is told when it sends another.</summary>
+    public static readonly IReadOnlyList<string> Allowed = [Live, DrillPrefix + "<run>"];
+
     public static bool IsValid(string? scope) => scope is not null && ScopePattern().IsMatch(scope);
 
     [GeneratedRegex("^(live|drill-[a-z0-9][a-z0-9-]{0,39})$")]

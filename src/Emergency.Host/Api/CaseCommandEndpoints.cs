@@ -1,6 +1,7 @@
 using Emergency.Contracts;
 using Emergency.Domain.Cases;
 using Emergency.Host.Auth;
+using Emergency.Host.Texts;
 
 namespace Emergency.Host.Api;
 
@@ -34,7 +35,7 @@ public static class CaseCommandEndpoints
                     .ProducesProblem(StatusCodes.Status404NotFound);
             endpoint
                 .RequireAuthorization(policy => policy.RequireRole(move.Roles.Select(r => r.ToString())))
-                .WithName($"{kind.Noun.Replace(' ', '-')}.{move.Name}")
+                .WithName($"{System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.Noun.ToString())}.{move.Name}")
                 .WithSummary(move.Summary)
                 .WithDescription($"{DescribeRoles(move)} Send an {CommandRequests.IdempotencyHeader} header to make a retry safe.")
                 .WithMetadata(move)
@@ -58,7 +59,7 @@ public static class CaseCommandEndpoints
     {
         if (!kind.IsId(id))
         {
-            return Problems.NotFound($"'{id}' is not a {kind.Noun} id");
+            return Problems.NotAnId(kind.Noun, id);
         }
 
         var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
@@ -129,7 +130,7 @@ public static class CaseCommandEndpoints
 /// <param name="Prefix">Of its ids ("pet-").</param>
 /// <param name="Path">Of its resources ("/api/disputes").</param>
 /// <param name="VersionOf">The version of a view, reported with a refusal.</param>
-public sealed record CaseKind<TGrain, TView>(string Noun, string Prefix, string Path, Func<TView, long> VersionOf)
+public sealed record CaseKind<TGrain, TView>(CaseNoun Noun, string Prefix, string Path, Func<TView, long> VersionOf)
     where TGrain : IGrainWithStringKey
     where TView : class
 {

@@ -4,6 +4,7 @@ using Emergency.Contracts;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Regions;
 using Emergency.Host.Auth;
+using Emergency.Host.Texts;
 
 namespace Emergency.Host.Api;
 
@@ -41,7 +42,7 @@ public static partial class DecisionEndpoints
         scope ??= Scopes.Live;
         if (!Scopes.IsValid(scope))
         {
-            return Problems.BadRequest($"unknown scope '{scope}'", [new("scope", "must be live or drill-<run>")]);
+            return Problems.NotOneOf("scope", scope, Scopes.Allowed);
         }
 
         MajorDecisionStage? stageFilter = null;
@@ -50,8 +51,7 @@ public static partial class DecisionEndpoints
             stageFilter = Enum.GetValues<MajorDecisionStage>().Where(s => NameOf(s) == stage).Select(s => (MajorDecisionStage?)s).FirstOrDefault();
             if (stageFilter is null)
             {
-                return Problems.BadRequest($"stage '{stage}' is not a stage of a major decision",
-                    [new("stage", $"must be one of {string.Join(", ", Enum.GetValues<MajorDecisionStage>().Select(NameOf))}")]);
+                return Problems.NotOneOf("stage", stage, Enum.GetValues<MajorDecisionStage>().Select(NameOf));
             }
         }
 
@@ -70,15 +70,15 @@ public static partial class DecisionEndpoints
     {
         if (!IsDecisionId(id))
         {
-            return Problems.NotFound($"'{id}' is not a major decision id");
+            return Problems.NotAnId(CaseNoun.MajorDecision, id);
         }
 
         var view = await grains.GetGrain<IMajorDecisionGrain>(id).GetView();
-        return view is null ? Problems.NotFound($"no major decision has the id '{id}'") : Results.Ok(view);
+        return view is null ? Problems.NoSuchId(CaseNoun.MajorDecision, id) : Results.Ok(view);
     }
 
     /// <summary>Who major decisions are: their ids, resources and the problems that name them.</summary>
-    public static readonly CaseKind<IMajorDecisionGrain, MajorDecisionView> Kind = new("major decision", Prefix, "/api/decisions", v => v.Version);
+    public static readonly CaseKind<IMajorDecisionGrain, MajorDecisionView> Kind = new(CaseNoun.MajorDecision, Prefix, "/api/decisions", v => v.Version);
 
     private const string Prefix = "dec-";
 

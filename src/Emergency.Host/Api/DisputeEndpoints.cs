@@ -2,7 +2,9 @@ using Emergency.Contracts;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Disputes.Supervision;
+using Emergency.Domain.Messages;
 using Emergency.Host.Auth;
+using Emergency.Host.Texts;
 
 namespace Emergency.Host.Api;
 
@@ -12,7 +14,7 @@ namespace Emergency.Host.Api;
 /// </summary>
 public static class DisputeEndpoints
 {
-    public static readonly CaseKind<IDisputeGrain, DisputeView> Kind = new("petition", "pet-", "/api/disputes", v => v.Version);
+    public static readonly CaseKind<IDisputeGrain, DisputeView> Kind = new(CaseNoun.Petition, "pet-", "/api/disputes", v => v.Version);
 
     public static IEndpointRouteBuilder MapDisputeEndpoints(this IEndpointRouteBuilder app)
     {
@@ -28,9 +30,9 @@ public static class DisputeEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         disputes.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
-                !Kind.IsId(id) ? Problems.NotFound($"'{id}' is not a petition id")
+                !Kind.IsId(id) ? Problems.NotAnId(CaseNoun.Petition, id)
                 : await grains.GetGrain<IDisputeGrain>(id).GetView(http.User.ToActor()) is { } view ? Results.Ok(view)
-                : Problems.NotFound($"no petition has the id '{id}'"))
+                : Problems.NoSuchId(CaseNoun.Petition, id))
             .RequireAuthorization(Policies.Read)
             .WithSummary("One petition or complaint with its limits, windows and timeline; the complainant and the content only for petition officers")
             .WithDescription(Policies.Describe(Policies.Read))
@@ -38,9 +40,9 @@ public static class DisputeEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         disputes.MapGet("/{id}/public", async (string id, IGrainFactory grains) =>
-                !Kind.IsId(id) ? Problems.NotFound($"'{id}' is not a petition id")
+                !Kind.IsId(id) ? Problems.NotAnId(CaseNoun.Petition, id)
                 : await grains.GetGrain<IDisputeGrain>(id).GetPublicView() is { } view ? Results.Ok(view)
-                : Problems.NotFound($"no petition has the id '{id}'"))
+                : Problems.NoSuchId(CaseNoun.Petition, id))
             .RequireAuthorization(Policies.Read)
             .WithSummary("Where a case stands and whether it was answered on time (查询办理情况): no person, no content, no officer")
             .WithDescription(Policies.Describe(Policies.Read))
@@ -86,7 +88,7 @@ public static class DisputeEndpoints
     public static IResult? ScopeProblem(ref string? scope)
     {
         scope ??= Scopes.Live;
-        return Scopes.IsValid(scope) ? null : Problems.BadRequest($"unknown scope '{scope}'", [new("scope", "must be live or drill-<run>")]);
+        return Scopes.IsValid(scope) ? null : Problems.NotOneOf("scope", scope, Scopes.Allowed);
     }
 
     private static async Task<IResult> List(
@@ -109,13 +111,13 @@ public static class DisputeEndpoints
             }
             else
             {
-                errors.Add(new("overdue", "must be true or false"));
+                errors.Add(new("overdue", CommonTexts.NotOneOf.With(("value", overdue), ("allowed", Arg.Of(new[] { Arg.Of("true"), Arg.Of("false") })))));
             }
         }
 
         if (errors.Count > 0)
         {
-            return Problems.BadRequest($"the filter is not valid: {string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}"))}", errors);
+            return Problems.Invalid([.. errors]);
         }
 
         var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(scope!).Select(key => grains.GetGrain<IDisputeDirectoryGrain>(key).List()));
@@ -146,7 +148,7 @@ public static class DisputeEndpoints
         var periodValue = Parse<SupervisionPeriod>("period", period, errors) ?? SupervisionPeriod.Month;
         if (errors.Count > 0)
         {
-            return Problems.BadRequest($"period '{period}' is not month, quarter or year", errors);
+            return Problems.Invalid([.. errors]);
         }
 
         var (disputes, suggestions) = await OpenCases(grains, scope!);
@@ -179,7 +181,7 @@ public static class DisputeEndpoints
             return value;
         }
 
-        errors.Add(new(field, $"must be one of {string.Join(", ", names.Keys)}"));
+        errors.Add(new(field, CommonTexts.NotOneOf.With(("value", text), ("allowed", Arg.Of(names.Keys.Select(Arg.Of))))));
         return null;
     }
 }

@@ -3,6 +3,7 @@ using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Enforcement;
 using Emergency.Host.Auth;
+using Emergency.Host.Texts;
 
 namespace Emergency.Host.Api;
 
@@ -61,7 +62,7 @@ public static partial class EnforcementEndpoints
                 var actor = http.User.ToActor();
                 var id = commandId is null ? CommandRequests.NewId(prefix) : CommandRequests.IdFor(prefix, actor.Id, commandId);
                 var result = await send(Registry(grains), id, command!, CommandRequests.ContextOf(actor, commandId));
-                return Problems.From(result, v => v.Version, "enforcement registry", ok =>
+                return Problems.From(result, v => v.Version, CaseNoun.EnforcementRegistry, ok =>
                 {
                     CommandRequests.MarkReplay(http, ok);
                     return Results.Created($"/api/enforcement{pattern}/{id}", new EnforcementAnswer(id, ok.View!));
@@ -83,7 +84,7 @@ public static partial class EnforcementEndpoints
             {
                 if (!id.StartsWith(prefix, StringComparison.Ordinal) || !EntryIdPattern().IsMatch(id))
                 {
-                    return Problems.NotFound($"'{id}' is not an id of this kind of entry (they start with '{prefix}')");
+                    return Problems.NotAnId(CaseNoun.EnforcementEntry, id);
                 }
 
                 var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
@@ -99,7 +100,7 @@ public static partial class EnforcementEndpoints
                 }
 
                 var result = await send(Registry(grains), id, command!, CommandRequests.ContextOf(http.User.ToActor(), commandId));
-                return Problems.From(result, v => v.Version, "enforcement registry", ok =>
+                return Problems.From(result, v => v.Version, CaseNoun.EnforcementRegistry, ok =>
                 {
                     CommandRequests.MarkReplay(http, ok);
                     return Results.Ok(new EnforcementAnswer(id, ok.View!));

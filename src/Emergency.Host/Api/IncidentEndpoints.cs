@@ -3,13 +3,14 @@ using Emergency.Domain.Cases;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
 using Emergency.Host.Auth;
+using Emergency.Host.Texts;
 
 namespace Emergency.Host.Api;
 
 /// <summary>The incident API: register, act on the five first-moment obligations, report, close, list.</summary>
 public static class IncidentEndpoints
 {
-    public static readonly CaseKind<IIncidentGrain, IncidentView> Kind = new("incident", "inc-", "/api/incidents", v => v.Version);
+    public static readonly CaseKind<IIncidentGrain, IncidentView> Kind = new(CaseNoun.Incident, "inc-", "/api/incidents", v => v.Version);
 
     private static readonly MoveInfo CompleteMove = Moves.Info(typeof(CompleteObligation));
 
@@ -66,7 +67,7 @@ public static class IncidentEndpoints
         scope ??= Scopes.Live;
         if (!Scopes.IsValid(scope))
         {
-            return Problems.BadRequest($"unknown scope '{scope}'", [new("scope", "must be live or drill-<run>")]);
+            return Problems.NotOneOf("scope", scope, Scopes.Allowed);
         }
 
         IncidentLevel? levelFilter = null;
@@ -76,7 +77,7 @@ public static class IncidentEndpoints
             levelFilter = IncidentLevels.All.Where(l => l.ToString() == level).Select(l => (IncidentLevel?)l).FirstOrDefault();
             if (levelFilter is null)
             {
-                return Problems.BadRequest($"level '{level}' is not one of I, II, III, IV", [new("level", "must be I, II, III or IV")]);
+                return Problems.NotOneOf("level", level, ["I", "II", "III", "IV"]);
             }
         }
 
@@ -85,7 +86,7 @@ public static class IncidentEndpoints
         {
             if (!bool.TryParse(overdue, out var parsed))
             {
-                return Problems.BadRequest($"overdue '{overdue}' is not true or false", [new("overdue", "must be true or false")]);
+                return Problems.NotOneOf("overdue", overdue, ["true", "false"]);
             }
 
             overdueFilter = parsed;
@@ -113,18 +114,18 @@ public static class IncidentEndpoints
     {
         if (!Kind.IsId(id))
         {
-            return Problems.NotFound($"'{id}' is not an incident id");
+            return Problems.NotAnId(CaseNoun.Incident, id);
         }
 
         var view = await grains.GetGrain<IIncidentGrain>(id).GetView();
-        return view is null ? Problems.NotFound($"no incident has the id '{id}'") : Results.Ok(view);
+        return view is null ? Problems.NoSuchId(CaseNoun.Incident, id) : Results.Ok(view);
     }
 
     private static async Task<IResult> CompleteNamedObligation(HttpContext http, string id, string obligation, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (!Kind.IsId(id))
         {
-            return Problems.NotFound($"'{id}' is not an incident id");
+            return Problems.NotAnId(CaseNoun.Incident, id);
         }
 
         var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
@@ -142,8 +143,7 @@ public static class IncidentEndpoints
         var kind = Enum.GetValues<ObligationKind>().Where(k => k.Name() == obligation).Select(k => (ObligationKind?)k).FirstOrDefault();
         if (kind is null)
         {
-            return Problems.BadRequest($"'{obligation}' is not an obligation",
-                [new("obligation", $"must be one of {string.Join(", ", ObligationKinds.FirstMoment.Skip(1).Append(ObligationKind.NotifyNeighbours).Select(k => k.Name()))}")]);
+            return Problems.NotOneOf("obligation", obligation, ObligationKinds.FirstMoment.Skip(1).Append(ObligationKind.NotifyNeighbours).Select(k => k.Name()));
         }
 
         var command = new CompleteObligation { Obligation = kind.Value, At = body!.At, Note = body.Note, Notified = body.Notified };

@@ -19,6 +19,19 @@ public static class Problems
             Errors = errors,
         };
 
+    /// <summary>A parameter of the query that is none of the values it may take.</summary>
+    public static IResult NotOneOf(string parameter, string? given, IEnumerable<string> allowed) => Invalid(
+        new FieldError(parameter, CommonTexts.NotOneOf.With(("value", given ?? ""), ("allowed", Arg.Of(allowed.Select(Arg.Of))))));
+
+    /// <summary>Refuses a request over the problems of its fields, every one named.</summary>
+    public static IResult Invalid(params FieldError[] errors) => BadRequest(Decision.Invalid(errors).Reason!, errors);
+
+    /// <summary>An id that is not of the kind asked for: its form alone says so.</summary>
+    public static IResult NotAnId(CaseNoun kind, string id) => NotFound(HostTexts.NotAnId.With(("kind", Arg.Of(kind)), ("id", id)));
+
+    /// <summary>An id of the right form that nothing has.</summary>
+    public static IResult NoSuchId(CaseNoun kind, string id) => NotFound(HostTexts.NoSuchId.With(("kind", Arg.Of(kind)), ("id", id)));
+
     public static IResult NotFound(Message what) =>
         new RenderedProblem(StatusCodes.Status404NotFound, HostTexts.NotFoundTitle, what, "urn:emergency:problem:not-found", null);
 
@@ -76,15 +89,15 @@ public static class Problems
     /// <summary>Maps a grain's answer to HTTP: the case on success, a problem otherwise.</summary>
     /// <param name="result">The grain's answer.</param>
     /// <param name="versionOf">The case's version, reported with a refusal so a client can tell whether it was acting on stale data.</param>
-    /// <param name="noun">What kind of case, for "not found".</param>
+    /// <param name="noun">What kind of thing, for "not found".</param>
     /// <param name="onSuccess">The answer on success.</param>
-    public static IResult From<TView>(CommandResult<TView> result, Func<TView, long> versionOf, string noun, Func<CommandResult<TView>, IResult> onSuccess)
+    public static IResult From<TView>(CommandResult<TView> result, Func<TView, long> versionOf, CaseNoun noun, Func<CommandResult<TView>, IResult> onSuccess)
         where TView : class => result.Status switch
     {
         CommandStatus.Accepted or CommandStatus.Replayed => onSuccess(result),
         CommandStatus.Invalid => BadRequest(result.Decision!.Reason ?? HostTexts.InvalidTitle, result.Decision.Errors),
         CommandStatus.NotAllowed => NotAllowed(result.Decision!, result.View is { } view ? versionOf(view) : null),
         CommandStatus.CommandIdReused => CommandIdReused(result.Decision!),
-        _ => NotFound(HostTexts.NoSuchCase.With(("kind", noun))),
+        _ => NotFound(HostTexts.NoSuchCase.With(("kind", Arg.Of(noun)))),
     };
 }

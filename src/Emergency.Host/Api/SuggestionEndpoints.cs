@@ -1,13 +1,14 @@
 using Emergency.Contracts;
 using Emergency.Domain.Disputes;
 using Emergency.Host.Auth;
+using Emergency.Host.Texts;
 
 namespace Emergency.Host.Api;
 
 /// <summary>The API of deputies' suggestions and members' proposals (建议提案): register, assign, reply, satisfaction, close.</summary>
 public static class SuggestionEndpoints
 {
-    public static readonly CaseKind<ISuggestionGrain, SuggestionView> Kind = new("suggestion", "sug-", "/api/suggestions", v => v.Version);
+    public static readonly CaseKind<ISuggestionGrain, SuggestionView> Kind = new(CaseNoun.Suggestion, "sug-", "/api/suggestions", v => v.Version);
 
     public static IEndpointRouteBuilder MapSuggestionEndpoints(this IEndpointRouteBuilder app)
     {
@@ -27,7 +28,7 @@ public static class SuggestionEndpoints
                 {
                     if (!bool.TryParse(overdue, out var parsed))
                     {
-                        return Problems.BadRequest($"overdue '{overdue}' is not true or false", [new("overdue", "must be true or false")]);
+                        return Problems.NotOneOf("overdue", overdue, ["true", "false"]);
                     }
 
                     overdueFilter = parsed;
@@ -48,9 +49,9 @@ public static class SuggestionEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         suggestions.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
-                !Kind.IsId(id) ? Problems.NotFound($"'{id}' is not a suggestion id")
+                !Kind.IsId(id) ? Problems.NotAnId(CaseNoun.Suggestion, id)
                 : await grains.GetGrain<ISuggestionGrain>(id).GetView(http.User.ToActor()) is { } view ? Results.Ok(view)
-                : Problems.NotFound($"no suggestion has the id '{id}'"))
+                : Problems.NoSuchId(CaseNoun.Suggestion, id))
             .RequireAuthorization(Policies.Read)
             .WithSummary("One suggestion or proposal with its limits and timeline; the deputy's contact and the letters only for petition officers")
             .WithDescription(Policies.Describe(Policies.Read))

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Emergency.Contracts;
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Host.Auth;
+using Emergency.Host.Texts;
 
 namespace Emergency.Host.Api;
 
@@ -24,7 +25,7 @@ public static partial class WarningEndpoints
                 {
                     if (!bool.TryParse(escalated, out var parsed))
                     {
-                        return Problems.BadRequest($"escalated '{escalated}' is not true or false", [new("escalated", "must be true or false")]);
+                        return Problems.NotOneOf("escalated", escalated, ["true", "false"]);
                     }
 
                     escalatedFilter = parsed;
@@ -40,9 +41,9 @@ public static partial class WarningEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         warnings.MapGet("/{id}", async (string id, IGrainFactory grains) =>
-                !IsWarningId(id) ? Problems.NotFound($"'{id}' is not a warning id")
+                !IsWarningId(id) ? Problems.NotAnId(CaseNoun.Warning, id)
                 : await grains.GetGrain<IWarningGrain>(id).Get() is { } warning ? Results.Ok(warning)
-                : Problems.NotFound($"no warning has the id '{id}'"))
+                : Problems.NoSuchId(CaseNoun.Warning, id))
             .RequireAuthorization(Policies.Read)
             .WithSummary("One early warning with its evidence and escalation")
             .WithDescription(Policies.Describe(Policies.Read))
@@ -53,7 +54,7 @@ public static partial class WarningEndpoints
             {
                 if (!IsWarningId(id))
                 {
-                    return Problems.NotFound($"'{id}' is not a warning id");
+                    return Problems.NotAnId(CaseNoun.Warning, id);
                 }
 
                 var (commandId, keyProblem) = CommandRequests.ReadCommandId(http.Request);
@@ -71,7 +72,7 @@ public static partial class WarningEndpoints
                 }
 
                 var result = await grains.GetGrain<IWarningGrain>(id).Escalate(command!, CommandRequests.ContextOf(http.User.ToActor(), commandId));
-                return Problems.From(result, w => w.Version, "warning", ok =>
+                return Problems.From(result, w => w.Version, CaseNoun.Warning, ok =>
                 {
                     CommandRequests.MarkReplay(http, ok);
                     return Results.Ok(ok.View);

@@ -18,7 +18,7 @@ public static class BoardEndpoints
                 scope ??= Scopes.Live;
                 if (!Scopes.IsValid(scope))
                 {
-                    return Api.Problems.BadRequest($"unknown scope '{scope}'", [new("scope", "must be live or drill-<run>")]);
+                    return Api.Problems.NotOneOf("scope", scope, Scopes.Allowed);
                 }
 
                 var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(scope)

@@ -23,6 +23,10 @@ public static class HostTexts
 
     public static readonly MessageCode NoSuchCase = new("problem.noSuchCase", "kind");
 
+    public static readonly MessageCode NoSuchId = new("problem.noSuchId", "kind", "id");
+
+    public static readonly MessageCode NotAnId = new("problem.notAnId", "kind", "id");
+
     public static readonly MessageCode NotJsonContent = new("body.notJsonContent");
 
     public static readonly MessageCode EmptyBody = new("body.empty");
@@ -44,4 +48,16 @@ public static class HostTexts
     public static readonly MessageCode WrongShape = new("body.wrongShape");
 
     public static readonly MessageCode NotValidText = new("body.notValidText");
+}
+
+/// <summary>What an id names, in a "not found": each kind of thing the API finds by id.</summary>
+public enum CaseNoun
+{
+    Incident,
+    Petition,
+    Suggestion,
+    MajorDecision,
+    Warning,
+    EnforcementRegistry,
+    EnforcementEntry,
 }
