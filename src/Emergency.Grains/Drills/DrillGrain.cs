@@ -1,6 +1,5 @@
 using Emergency.Contracts;
 using Emergency.Domain;
-using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Rules;
 using Microsoft.Extensions.Logging;
