@@ -1,11 +1,13 @@
 using Emergency.Contracts;
 using Emergency.Domain.Drills;
-using Emergency.Domain.Incidents;
 
 namespace Emergency.Grains.Drills;
 
-/// <summary>What a drill grain stores: the scenario's text, how far the run got, and what it saw of its incidents.</summary>
-public sealed class DrillRecord
+/// <summary>
+/// What a drill grain stores: the scenario's text, the run's mode and phase, and its <see cref="DrillProgress"/>, whose
+/// fields sit beside these in the stored JSON as they always have.
+/// </summary>
+public sealed class DrillRecord : DrillProgress
 {
     public string Text { get; set; } = "";
 
@@ -13,35 +15,9 @@ public sealed class DrillRecord
 
     public DrillMode Mode { get; set; }
 
-    public double Speed { get; set; } = 1;
-
     public string StartedBy { get; set; } = "";
 
     public DrillPhase Phase { get; set; }
-
-    /// <summary>Now on the drill's clock: everything due before it has been applied.</summary>
-    public DateTimeOffset VirtualNow { get; set; }
-
-    /// <summary>How many of the scenario's injects (in schedule order) have been applied.</summary>
-    public int Applied { get; set; }
-
-    /// <summary>Injects sent by hand, applied or waiting for their moment.</summary>
-    public List<ManualInjectRecord> Manual { get; set; } = [];
-
-    /// <summary>The drill's incidents by scenario name.</summary>
-    public Dictionary<string, DrillIncidentTrack> Incidents { get; set; } = [];
-
-    /// <summary>The drill's major decisions: scenario name → engine id.</summary>
-    public Dictionary<string, string> Decisions { get; set; } = [];
-
-    public List<DrillMessage> Messages { get; set; } = [];
-
-    public List<RefusedInject> Refused { get; set; } = [];
-
-    /// <summary>Paced runs: the engine-clock moment at which the virtual clock stood at <see cref="AnchorVirtual"/>.</summary>
-    public DateTimeOffset AnchorReal { get; set; }
-
-    public DateTimeOffset AnchorVirtual { get; set; }
 
     public string? Failure { get; set; }
 
@@ -51,33 +27,4 @@ public sealed class DrillRecord
     public DrillResult? Result { get; set; }
 
     public bool Exists => Text.Length > 0;
-}
-
-/// <summary>One incident of the drill as the drill knows it: its engine id, its facts and its levels over time.</summary>
-public sealed class DrillIncidentTrack
-{
-    public string Id { get; set; } = "";
-
-    /// <summary>The sequence of the inject that reported it: the report lists incidents in this order.</summary>
-    public int Sequence { get; set; }
-
-    public IncidentFacts Facts { get; set; } = new();
-
-    public List<LevelAt> Levels { get; set; } = [];
-}
-
-/// <summary>An inject sent by hand: its text as received, its moment and place in the order, and who sent it.</summary>
-public sealed class ManualInjectRecord
-{
-    public int Sequence { get; set; }
-
-    public string Text { get; set; } = "";
-
-    public TimeSpan At { get; set; }
-
-    public string SentBy { get; set; } = "";
-
-    public Domain.Role SentByRole { get; set; }
-
-    public bool Applied { get; set; }
 }
