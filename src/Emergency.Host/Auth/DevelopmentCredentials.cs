@@ -22,7 +22,7 @@ public static class DevelopmentCredentials
         if (tokens.DevelopmentTokensAccepted() is { Count: > 0 } accepted)
         {
             throw new EngineConfigurationException("Auth:TokensFile",
-                $"{where}, and its tokens file accepts the public development tokens {string.Join(", ", accepted)}; give it a tokens file of its own and a key of its own (Auth:TokenKey), or listen on 127.0.0.1 only (docs/security.md)");
+                $"{where}, and its tokens file accepts the public development tokens {string.Join(", ", accepted)}; give it a tokens file of its own and a key of its own (Auth:TokenKey), or listen on loopback only (127.0.0.1, localhost; docs/security.md)");
         }
 
         if (signIn.TokenKey == SignInSettings.DevelopmentTokenKey)

@@ -85,7 +85,8 @@ export class LiveFeed {
         }
 
         const connection = new signalR.HubConnectionBuilder()
-            .withUrl('/hubs/board', { accessTokenFactory: () => this.#api.token })
+            // A session's cookie goes with the connection by itself; a token is given to it.
+            .withUrl('/hubs/board', this.#api.token ? { accessTokenFactory: () => this.#api.token } : {})
             .withAutomaticReconnect({
                 nextRetryDelayInMilliseconds: context => RetryDelays[Math.min(context.previousRetryCount, RetryDelays.length - 1)],
             })
