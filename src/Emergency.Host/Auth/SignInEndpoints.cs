@@ -61,7 +61,8 @@ public static partial class SignInEndpoints
             .RequireAuthorization()
             .WithTags("Sign-in")
             .WithSummary("Ends the session: the session cookie is removed")
-            .WithDescription("Any signed-in user; a session sends its antiforgery token.");
+            .WithDescription("Any signed-in user; a session sends its antiforgery token.")
+            .Accepts<Drills.NoBody>(isOptional: true, "application/json");
 
         return app;
     }

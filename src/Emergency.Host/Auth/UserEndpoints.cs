@@ -42,12 +42,14 @@ public static partial class UserEndpoints
         users.MapPost("/{name}/disable", (string name, UserStore store, HttpContext http, ILoggerFactory loggers, CancellationToken ct) => SetDisabled(name, true, store, http, loggers, ct))
             .WithSummary("Disables a user: no sign-in, and an open session stops at its next request")
             .WithDescription(Policies.Describe(Policies.Administer))
+            .Accepts<Drills.NoBody>(isOptional: true, "application/json")
             .Produces<UserView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         users.MapPost("/{name}/enable", (string name, UserStore store, HttpContext http, ILoggerFactory loggers, CancellationToken ct) => SetDisabled(name, false, store, http, loggers, ct))
             .WithSummary("Enables a disabled user again (and lifts a lockout)")
             .WithDescription(Policies.Describe(Policies.Administer))
+            .Accepts<Drills.NoBody>(isOptional: true, "application/json")
             .Produces<UserView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
