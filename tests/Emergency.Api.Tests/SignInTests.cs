@@ -60,6 +60,13 @@ public sealed class SignInTests(SignInEngine engine) : IClassFixture<SignInEngin
         var wrong = Problem.Assert(await person.SignIn(name, Password + "!"), HttpStatusCode.Unauthorized);
         var unknown = Problem.Assert(await person.SignIn("nobody-" + Guid.NewGuid().ToString("N")[..8], Password), HttpStatusCode.Unauthorized);
         Assert.Equal(wrong.Str("detail"), unknown.Str("detail"));
+
+        // A name no user can have (a NUL, which PostgreSQL text cannot hold; a trailing line break) is the same 401.
+        foreach (var odd in new[] { "duty\u0000zhang", name + "\n" })
+        {
+            Assert.Equal(wrong.Str("detail"), Problem.Assert(await person.SignIn(odd, Password), HttpStatusCode.Unauthorized).Str("detail"));
+        }
+
         Assert.Equal(HttpStatusCode.Unauthorized, (await person.Api.Get("/api/me")).Status);
 
         var badBody = await person.Api.Post("/auth/sign-in", "{\"name\": 1}");
@@ -102,6 +109,7 @@ public sealed class SignInTests(SignInEngine engine) : IClassFixture<SignInEngin
         var locked = await person.SignIn(name, "wrong password 5");
         Assert.Equal("urn:emergency:problem:locked-out", Problem.Assert(locked, HttpStatusCode.TooManyRequests).Str("type"));
         Assert.Equal("900", locked.Header("Retry-After"));
+        Assert.Contains(engine.Engine.Log.Entries, e => e.Contains($"Audit: {name} is locked until", StringComparison.Ordinal));
 
         var stillLocked = await person.SignIn(name, Password);
         Assert.Equal("urn:emergency:problem:locked-out", Problem.Assert(stillLocked, HttpStatusCode.TooManyRequests).Str("type"));
@@ -155,6 +163,8 @@ public sealed class SignInTests(SignInEngine engine) : IClassFixture<SignInEngin
         Assert.Null(added.Body["passwordHash"]);
         Problem.Assert(await admin.Post("/api/users", user), HttpStatusCode.Conflict);
         Problem.Assert(await admin.Post("/api/users/nobody-at-all/disable", null), HttpStatusCode.NotFound);
+        Problem.Assert(await admin.Post("/api/users/duty%0Azhang/disable", null), HttpStatusCode.NotFound);
+        Problem.Assert(await admin.Post("/api/users", With(user, "name", "line\nbreak")), HttpStatusCode.BadRequest, "name");
 
         var list = await admin.Get("/api/users");
         Assert.Contains(list.Body.AsArray(), u => u!.Str("name") == user.Str("name"));

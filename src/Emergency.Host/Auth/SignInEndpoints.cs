@@ -77,7 +77,7 @@ public static partial class SignInEndpoints
             return problem;
         }
 
-        if (request!.Name.Length is 0 or > UserEndpoints.NameMaxLength || request.Password.Length > SignInSettings.PasswordMaxLength)
+        if (!UserEndpoints.IsValidName(request!.Name) || request.Password.Length > SignInSettings.PasswordMaxLength)
         {
             return NotSignedIn();
         }

@@ -66,7 +66,7 @@ public static partial class UserEndpoints
         }
 
         var errors = new List<FieldError>();
-        if (!ValidName().IsMatch(request!.Name))
+        if (!IsValidName(request!.Name))
         {
             errors.Add(new("name", $"must be 1 to {NameMaxLength} letters, digits, '.', '-' or '_'"));
         }
@@ -106,7 +106,7 @@ public static partial class UserEndpoints
 
     private static async Task<IResult> SetDisabled(string name, bool disabled, UserStore store, HttpContext http, ILoggerFactory loggers, CancellationToken ct)
     {
-        var user = name.Length <= NameMaxLength ? await store.SetDisabledAsync(name, disabled, ct) : null;
+        var user = IsValidName(name) ? await store.SetDisabledAsync(name, disabled, ct) : null;
         if (user is null)
         {
             return Problems.NotFound("no user has this name");
@@ -132,7 +132,13 @@ public static partial class UserEndpoints
     private static UserView View(StoredUser user) =>
         new(user.Name, Enum.Parse<Role>(user.Role), user.Disabled, user.LockedUntil, user.Created, user.CreatedBy);
 
-    [GeneratedRegex(@"^[\p{L}\p{N}._-]{1,64}$")]
+    /// <summary>
+    /// Whether a user of this name may exist. A name that may not is answered without asking the database: no name
+    /// holding a NUL (which PostgreSQL text cannot hold) or a control character ever reaches it.
+    /// </summary>
+    public static bool IsValidName(string name) => ValidName().IsMatch(name);
+
+    [GeneratedRegex(@"^[\p{L}\p{N}._-]{1,64}\z")]
     private static partial Regex ValidName();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit: user {User} ({Role}) added by {Administrator}")]
