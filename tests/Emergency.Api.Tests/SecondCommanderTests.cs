@@ -1,9 +1,8 @@
 using Emergency.Testing;
 using Emergency.Testing.Engine;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Emergency.Api.Tests.Infrastructure;
+using Emergency.Host.Auth;
 
 namespace Emergency.Api.Tests;
 
@@ -21,8 +20,8 @@ public sealed class SecondCommanderTests
         var tokens = Path.Combine(directory.Path, "tokens.json");
         await File.WriteAllTextAsync(tokens, $$"""
             { "users": [
-              { "user": "duty.zhang", "role": "dutyCommander", "tokenSha256": "{{Sha256(Tokens.Commander)}}" },
-              { "user": "duty.wu", "role": "dutyCommander", "tokenSha256": "{{Sha256(SecondToken)}}" }
+              { "user": "duty.zhang", "role": "dutyCommander", "tokenHmac": "{{Hash(Tokens.Commander)}}" },
+              { "user": "duty.wu", "role": "dutyCommander", "tokenHmac": "{{Hash(SecondToken)}}" }
             ] }
             """, Ct);
         await using var engine = await EngineInstance.StartAsync(directory.File("emergency.db"), EngineFixture.Start, Ct, $"--Auth:TokensFile={tokens}");
@@ -57,5 +56,5 @@ public sealed class SecondCommanderTests
         Assert.Equal("true", retry.Header("Idempotent-Replayed"));
     }
 
-    private static string Sha256(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    private static string Hash(string token) => MachineTokens.Hash(SignInSettings.DevelopmentTokenKey, token);
 }

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace Emergency.Host.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer &lt;token&gt;</c> against the <see cref="TokenStore"/>.</summary>
+/// <summary>Authenticates <c>Authorization: Bearer &lt;token&gt;</c> against the <see cref="MachineTokens"/>.</summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TokenStore tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    MachineTokens tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 

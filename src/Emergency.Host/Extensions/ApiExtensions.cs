@@ -19,7 +19,7 @@ public static class ApiExtensions
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Emergency";
-            document.Info.Description = "Emergency response coordination engine. Send 'Authorization: Bearer <token>'; each operation names the roles that may call it.";
+            document.Info.Description = "Emergency response coordination engine. A machine client sends 'Authorization: Bearer <token>'; a person signs in at /auth/sign-in and sends the session's antiforgery token (X-CSRF-TOKEN) with every command. Each operation names the roles that may call it.";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
             {
@@ -27,7 +27,7 @@ public static class ApiExtensions
                 {
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
-                    Description = "A token from config/tokens.json (stored there as its SHA-256).",
+                    Description = "A machine token from config/tokens.json (stored there as its HMAC-SHA256 under Auth:TokenKey).",
                 },
             };
             document.Security =
@@ -48,6 +48,8 @@ public static class ApiExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapEmergencyReference();
         app.MapHealthEndpoints();
+        app.MapSignInEndpoints();
+        app.MapUserEndpoints();
         app.MapIncidentEndpoints();
         app.MapDecisionEndpoints();
         app.MapEnforcementEndpoints(EnforcementRoles.Read(app.Configuration));

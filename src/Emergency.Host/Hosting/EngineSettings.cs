@@ -23,6 +23,9 @@ public sealed record EngineSettings
 
     public required string TokensFile { get; init; }
 
+    /// <summary>Where the Data Protection keys of session cookies are kept (<c>Auth:KeysDirectory</c>); none: ASP.NET's default for this user.</summary>
+    public string? KeysDirectory { get; init; }
+
     /// <summary>The region catalog (<c>Regions:File</c>); none means regions are free names, matched by name alone.</summary>
     public string? RegionsFile { get; init; }
 
@@ -141,6 +144,7 @@ public sealed record EngineSettings
             RulesDirectory = Path("Rules:Directory", "rules"),
             RulesOverrideFile = string.IsNullOrWhiteSpace(overrideFile) ? null : Path("Rules:OverrideFile", ""),
             TokensFile = Path("Auth:TokensFile", "tokens.json"),
+            KeysDirectory = OptionalPath("Auth:KeysDirectory"),
             RegionsFile = string.IsNullOrWhiteSpace(regionsFile) ? null : Path("Regions:File", ""),
             RefuseUnknownRegions = !"Accept".Equals(unknownRegions, StringComparison.OrdinalIgnoreCase),
             ClusterId = configuration["Cluster:ClusterId"] ?? "emergency",

@@ -5,7 +5,7 @@ namespace Emergency.Host.Hosting;
 /// <summary>
 /// What every answer carries for the browser (no inline script may run, nothing is framed or sniffed, no referrer
 /// leaves), <c>no-store</c> on the API and the board's feed (their answers may carry complainants' personal data),
-/// and authentication before any other refusal: a caller without a valid token learns nothing from a 405 or 415.
+/// the same on sign-in (its answers carry a session's antiforgery token), and authentication before any other refusal: a caller without a valid token learns nothing from a 405 or 415.
 /// </summary>
 public static class HttpHardening
 {
@@ -40,7 +40,7 @@ public static class HttpHardening
             headers.TryAdd("X-Frame-Options", "DENY");
             headers.TryAdd("Referrer-Policy", "no-referrer");
             headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
-            if (CarriesCaseData(context.Request.Path))
+            if (NotToBeStored(context.Request.Path))
             {
                 headers.CacheControl = "no-store";
             }
@@ -70,7 +70,7 @@ public static class HttpHardening
     public static TBuilder AsToolPage<TBuilder>(this TBuilder builder, string? nonceItem = null)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new ToolPage(nonceItem));
 
-    private static bool CarriesCaseData(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
+    private static bool NotToBeStored(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/auth");
 }
 
 /// <summary>Endpoint metadata: the answer is a self-contained document (<see cref="HttpHardening.DocumentPolicy"/>).</summary>

@@ -1,5 +1,5 @@
-// The engine's HTTP API, with the signed-in user's token. Errors come back as RFC 7807 problem details; the
-// `detail` sentence is what the duty officer reads.
+// The engine's HTTP API, for a person's session (the cookie, and its antiforgery token on every command) or a
+// machine token. Errors come back as RFC 7807 problem details; the `detail` sentence is what the duty officer reads.
 
 export class ApiError extends Error {
     constructor(status, problem) {
@@ -11,7 +11,7 @@ export class ApiError extends Error {
 
 function describeStatus(status) {
     switch (status) {
-        case 401: return '令牌无效 The token is missing or not known';
+        case 401: return '未登录 Not signed in, or the token is not known';
         case 403: return '无权限 Your role may not do this';
         case 0: return '无法连接引擎 The engine cannot be reached';
         default: return `引擎返回 The engine answered ${status}`;
@@ -27,9 +27,36 @@ export function newIdempotencyKey() {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** A person's session: `session` is the sign-in's answer (who, the antiforgery token and its header). */
 export class Api {
-    constructor(token) {
+    constructor(token, session = null) {
         this.token = token;
+        this.session = session;
+    }
+
+    /** Signs a person in: the engine sets the session cookie and answers the session's antiforgery token. */
+    static async signIn(name, password) {
+        return new Api(null, await new Api(null).post('/auth/sign-in', { name, password }));
+    }
+
+    /** The session this browser already has (the cookie is not readable by script), or null. */
+    static async resumeSession() {
+        try {
+            return new Api(null, await new Api(null).get('/auth/session'));
+        } catch (error) {
+            if (error instanceof ApiError && error.status === 401) {
+                return null;
+            }
+
+            throw error;
+        }
+    }
+
+    /** Ends a person's session; a token has none to end. */
+    async signOut() {
+        if (this.session) {
+            await this.post('/auth/sign-out');
+        }
     }
 
     get(path) {
@@ -77,9 +104,16 @@ export class Api {
     }
 
     async #send(method, path, body) {
-        const headers = { Accept: 'application/json', Authorization: `Bearer ${this.token}` };
+        const headers = { Accept: 'application/json' };
+        if (this.token) {
+            headers.Authorization = `Bearer ${this.token}`;
+        }
+
         if (method !== 'GET') {
             headers['Idempotency-Key'] = newIdempotencyKey();
+            if (this.session) {
+                headers[this.session.header] = this.session.antiforgery;
+            }
         }
 
         if (body !== undefined) {
@@ -93,6 +127,7 @@ export class Api {
                 headers,
                 body: body === undefined ? undefined : JSON.stringify(body),
                 cache: 'no-store',
+                credentials: 'same-origin',
             });
         } catch {
             throw new ApiError(0, null);

@@ -1,4 +1,4 @@
-// The command board: signs in with a token, shows the open incidents live, filters them, and opens one in
+// The command board: signs a person in (name and password: a session cookie) or takes a machine token, shows the open incidents live, filters them, and opens one in
 // detail. Everything it shows comes from the engine: the snapshot of /api/board and the pushes of /hubs/board.
 // It shows live work, or a drill's scope (?scope=drill-<run>, or the scope field in the top bar) under the drill
 // marker, with a drill organiser's controls during a paced run.
@@ -149,10 +149,13 @@ function showScope(scope) {
     render();
 }
 
-async function signIn(token) {
-    const api = new Api(token);
+/** Opens the board for `api`: a person's session, or a token (kept in this tab, for a reload). */
+async function signIn(api) {
     const me = await api.me();
-    sessionStorage.setItem(TokenKey, token);
+    if (api.token) {
+        sessionStorage.setItem(TokenKey, api.token);
+    }
+
     const store = new CaseStore();
     const detail = new IncidentDetail(page.detail, api, me.role);
     const drill = new DrillPanel({
@@ -190,7 +193,7 @@ async function signIn(token) {
             }
         },
         onStatus: showStatus,
-        onUnauthorized: () => signOut('令牌已失效，请重新登录 The token is no longer accepted: sign in again'),
+        onUnauthorized: () => signOut('登录已失效，请重新登录 The session or the token is no longer accepted: sign in again'),
         onSnapshot: snapshot => {
             drill.loaded(snapshot);
             disputes.loaded(snapshot);
@@ -217,6 +220,7 @@ async function signOut(message = '') {
     const ending = session;
     session = null;
     sessionStorage.removeItem(TokenKey);
+    await ending?.api.signOut().catch(() => {});
     ending?.detail.dispose();
     ending?.drill.dispose();
     await ending?.live.stop();
@@ -234,20 +238,29 @@ async function signOut(message = '') {
     delete document.body.dataset.scope;
     page.loginError.textContent = message;
     showStatus({ state: 'offline', since: null });
-    page.loginForm.elements.namedItem('token').focus();
+    page.loginForm.elements.namedItem('user').focus();
 }
 
 page.loginForm.addEventListener('submit', async event => {
     event.preventDefault();
-    const input = page.loginForm.elements.namedItem('token');
-    const token = input.value.trim();
+    const fields = page.loginForm.elements;
+    const token = fields.namedItem('token').value.trim();
+    const name = fields.namedItem('user').value.trim();
+    const password = fields.namedItem('password').value;
     page.loginError.textContent = '';
+    if (!token && (!name || !password)) {
+        page.loginError.textContent = '请输入用户名和密码，或令牌 Enter a name and a password, or a token';
+        return;
+    }
+
     try {
-        await signIn(token);
-        input.value = '';
+        await signIn(token ? new Api(token) : await Api.signIn(name, password));
+        fields.namedItem('token').value = '';
+        fields.namedItem('password').value = '';
     } catch (error) {
+        fields.namedItem('password').value = '';
         page.loginError.textContent = error instanceof ApiError && error.status === 401
-            ? '令牌无效 This token is not known'
+            ? (token ? '令牌无效 This token is not known' : '用户名或密码错误 The name or the password is not right')
             : error.message;
     }
 });
@@ -303,7 +316,7 @@ async function resume(token) {
     }
 
     try {
-        await signIn(token);
+        await signIn(new Api(token));
     } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
             await signOut('令牌已失效 The saved token is no longer accepted');
@@ -321,5 +334,11 @@ const saved = sessionStorage.getItem(TokenKey);
 if (saved) {
     resume(saved);
 } else {
-    page.login.hidden = false;
+    // A person signed in before (the session cookie is not readable by script): ask the engine.
+    Api.resumeSession()
+        .then(api => api ? signIn(api) : Promise.reject(null))
+        .catch(error => {
+            page.login.hidden = false;
+            page.loginError.textContent = error?.message ?? '';
+        });
 }

@@ -85,7 +85,11 @@ export class LiveFeed {
         }
 
         const connection = new signalR.HubConnectionBuilder()
-            .withUrl('/hubs/board', { accessTokenFactory: () => this.#api.token })
+            // A session's cookie goes with the connection by itself, and its posts (negotiation, long polling) carry
+            // the session's antiforgery token like every other; a token is given to the connection.
+            .withUrl('/hubs/board', this.#api.token
+                ? { accessTokenFactory: () => this.#api.token }
+                : { headers: { [this.#api.session.header]: this.#api.session.antiforgery } })
             .withAutomaticReconnect({
                 nextRetryDelayInMilliseconds: context => RetryDelays[Math.min(context.previousRetryCount, RetryDelays.length - 1)],
             })
