@@ -646,7 +646,7 @@ public sealed partial class DrillGrain(
 
         return result.Status is CommandStatus.Accepted or CommandStatus.Replayed
             ? null
-            : Refusal(result.Decision?.Reason?.ToString() ?? result.Status.ToString(), result.Decision?.Code ?? (result.Status == CommandStatus.Invalid ? DecisionRefusals.Invalid : null));
+            : Refusal(result.Decision?.Reason?.ToString() ?? result.Status.ToString(), DecisionRefusals.CodeOf(result.Decision?.Reason) ?? (result.Status == CommandStatus.Invalid ? DecisionRefusals.Invalid : null));
     }
 
     /// <summary>A paced run's clock: virtual time moves by speed × the engine time elapsed since the anchor.</summary>
