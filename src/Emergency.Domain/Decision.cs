@@ -12,11 +12,8 @@ public sealed record Decision
 
     public required DecisionOutcome Outcome { get; init; }
 
-    /// <summary>Why, as a message the edges render in the reader's language.</summary>
+    /// <summary>Why, as a message the edges render in the reader's language; its code is the stable code of the reason.</summary>
     public Message? Reason { get; init; }
-
-    /// <summary>A stable code for the reason, where the refusing domain gives one (see Decisions.DecisionRefusals).</summary>
-    public string? Code { get; init; }
 
     public IReadOnlyList<FieldError> Errors { get; init; } = [];
 
@@ -31,11 +28,10 @@ public sealed record Decision
         Errors = errors,
     };
 
-    public static Decision NotAllowed(Message reason, IReadOnlyList<string> allowedMoves, string? code = null) => new()
+    public static Decision NotAllowed(Message reason, IReadOnlyList<string> allowedMoves) => new()
     {
         Outcome = DecisionOutcome.NotAllowed,
         Reason = reason,
-        Code = code,
         AllowedMoves = allowedMoves,
     };
 }

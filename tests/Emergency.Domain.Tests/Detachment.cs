@@ -38,6 +38,9 @@ public static class Detachment
     [
         typeof(string), typeof(decimal), typeof(DateTime), typeof(DateTimeOffset), typeof(TimeSpan), typeof(Guid),
         typeof(DateOnly), typeof(TimeOnly), typeof(Uri),
+
+        // A message and its arguments are built once and never changed: a timeline line may share them.
+        typeof(Messages.Message), typeof(Messages.Arg),
     ];
 
     /// <summary>Fails, naming every shared mutable object by its path, unless each handed-out value is detached from <paramref name="state"/>.</summary>

@@ -61,7 +61,7 @@ public sealed class DecisionGrainTests : IAsyncLifetime
 
         // Blocked by the time the registry answered: the matter's view, its timeline and the list the board reads.
         var blocked = (await _engine.Decision("dec-handan").GetView())!;
-        Assert.Contains(blocked.BlockedBy, b => b.Kind == BlockerKind.RegionalRestriction && b.Text.Contains("handan", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(blocked.BlockedBy, b => b.Kind == BlockerKind.RegionalRestriction && b.Text.En().Contains("handan", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("rr-handan", Assert.Single(blocked.RestrictionsInForce).Id);
         Assert.Contains(blocked.Timeline, e => e.Kind == MajorDecisionTimelineKind.RestrictionInForce);
         Assert.DoesNotContain("takeCollectiveDecision(implement)", blocked.AllowedMoves);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Decisions;
 
@@ -13,7 +14,7 @@ public sealed class AssessmentRound
     public DateTimeOffset OpenedAt { get; set; }
 
     /// <summary>"first assessment", or the change to the proposal that reopened it.</summary>
-    public string OpenedBecause { get; set; } = "";
+    public Message OpenedBecause { get; set; } = "";
 
     /// <summary>评估主体 — the unit that carries out the assessment.</summary>
     public string AssessedBy { get; set; } = "";
@@ -43,7 +44,7 @@ public sealed class AssessmentRound
 
     public DateTimeOffset? ClosedAt { get; set; }
 
-    public string? ClosedBecause { get; set; }
+    public Message? ClosedBecause { get; set; }
 
     /// <summary>The latest rating (derived, not stored).</summary>
     [JsonIgnore]

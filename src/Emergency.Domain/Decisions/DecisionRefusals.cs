@@ -1,11 +1,17 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Decisions;
 
 /// <summary>
 /// The stable codes of the procedure's refusals of a major decision's steps: a drill's <c>moveRefused</c> expectation
-/// names the one it expects, and an answer carries its code beside the sentence that explains it.
+/// names the one it expects. A refusal's reason is a message whose code is the stable code after <see cref="Prefix"/>
+/// ("decision.commentPeriodTooShort"), so the code and the sentence that explains it cannot part.
 /// </summary>
 public static class DecisionRefusals
 {
+    /// <summary>What a refusal's message code starts with, before the stable code.</summary>
+    public const string Prefix = "decision.";
+
     /// <summary>The command is malformed (a missing or bad field).</summary>
     public const string Invalid = "invalid";
 
@@ -76,4 +82,10 @@ public static class DecisionRefusals
         MitigationNeeded, AlreadyReviewed, ReviewsPending, AlreadyPostponed, HighRiskNotImplemented, OutcomeNotAllowedAtLevel,
         InvestmentNotApprovable, RestrictionInForce, NotInDrill,
     ];
+
+    /// <summary>The stable code of a refusal's reason ("commentPeriodTooShort"), or null when the reason is no refusal of a major decision's procedure.</summary>
+    public static string? CodeOf(Message? reason) =>
+        reason is not null && reason.Code.StartsWith(Prefix, StringComparison.Ordinal) && All.Contains(reason.Code[Prefix.Length..], StringComparer.Ordinal)
+            ? reason.Code[Prefix.Length..]
+            : null;
 }

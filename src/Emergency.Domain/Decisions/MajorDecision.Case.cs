@@ -44,7 +44,7 @@ public sealed partial class MajorDecision : ICase
 
         comment.MinimumRunAt = comment.MayCloseAt;
         Append(comment.MayCloseAt, now, Actor.System, MajorDecisionTimelineKind.CommentMinimumRun,
-            $"The comment period opened {Durations.Describe(comment.OpenedAt)} has run its minimum of {Durations.Describe(comment.MinimumPeriod)}: it may close now");
+            DecisionTexts.CommentMinimumRun.With(("opened", comment.OpenedAt), ("minimum", comment.MinimumPeriod)));
         return true;
     }
 
@@ -61,14 +61,14 @@ public sealed partial class MajorDecision : ICase
         foreach (var restriction in inForce.Where(r => !State.RestrictionsNoted.Contains(r.Id)))
         {
             State.RestrictionsNoted.Add(restriction.Id);
-            Append(now, now, Actor.System, MajorDecisionTimelineKind.RestrictionInForce, $"Approval blocked: the {restriction.Describe()} stands ({restriction.Id})");
+            Append(now, now, Actor.System, MajorDecisionTimelineKind.RestrictionInForce, DecisionTexts.RestrictionNoted.With(("restriction", restriction.Describe()), ("id", restriction.Id)));
             changed = true;
         }
 
         foreach (var id in State.RestrictionsNoted.Where(id => inForce.All(r => r.Id != id)).ToList())
         {
             State.RestrictionsNoted.Remove(id);
-            Append(now, now, Actor.System, MajorDecisionTimelineKind.RestrictionLifted, $"The regional approval restriction {id} on {State.Region} no longer stands: it blocks approval no more");
+            Append(now, now, Actor.System, MajorDecisionTimelineKind.RestrictionLifted, DecisionTexts.RestrictionGone.With(("id", id), ("region", State.Region)));
             changed = true;
         }
 

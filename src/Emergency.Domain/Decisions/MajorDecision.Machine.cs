@@ -1,4 +1,5 @@
 using Emergency.Domain.Cases;
+using Emergency.Domain.Messages;
 using Stateless;
 using Stateless.Graph;
 
@@ -17,8 +18,8 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
     private readonly StateMachine<Phase, string> _machine;
     private readonly Dictionary<string, StateMachine<Phase, string>.TriggerWithParameters<MoveStep<MajorDecisionCommand>>> _triggers = [];
 
-    /// <summary>The preconditions of the procedure by their guard's description: each says why it refuses, with its code.</summary>
-    private readonly Dictionary<string, Func<MoveStep<MajorDecisionCommand>, Refusal?>> _preconditions = [];
+    /// <summary>The preconditions of the procedure by their guard's description: each says why it refuses, as a message whose code is the refusal's.</summary>
+    private readonly Dictionary<string, Func<MoveStep<MajorDecisionCommand>, Message?>> _preconditions = [];
 
     /// <summary>
     /// The stages of <see cref="MajorDecisionStage"/> (same values) and the superstates that group them. A superstate
@@ -62,14 +63,14 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
         var step = new MoveStep<MajorDecisionCommand>(command, actor, now);
         if (!_triggers.TryGetValue(Moves.NameOf(command), out var trigger))
         {
-            return Decision.NotAllowed($"the matter was already drafted at {Durations.Describe(State.DraftedAt)}", AllowedMoves(now), DecisionRefusals.OutOfOrder);
+            return Decision.NotAllowed(DecisionTexts.OutOfOrder.With(("why", DecisionTexts.AlreadyDrafted.With(("at", State.DraftedAt)))), AllowedMoves(now));
         }
 
         if (!_machine.CanFire(trigger, step, out var unmet))
         {
             var why = (unmet ?? []).Select(guard => _preconditions.TryGetValue(guard, out var precondition) ? precondition(step) : null).FirstOrDefault(r => r is not null)
                 ?? WhyStageForbids(command);
-            return Decision.NotAllowed(why.Text, AllowedMoves(now), why.Code);
+            return Decision.NotAllowed(why, AllowedMoves(now));
         }
 
         _machine.Fire(trigger, step);
@@ -214,7 +215,7 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
         where TMove : MajorDecisionCommand => _triggers[Moves.Info(typeof(TMove)).Name];
 
     /// <summary>Declares a precondition once: the machine's guard is met when it has nothing to say, and its description names it in the graph.</summary>
-    private Guard Precondition(string description, Func<MoveStep<MajorDecisionCommand>, Refusal?> why)
+    private Guard Precondition(string description, Func<MoveStep<MajorDecisionCommand>, Message?> why)
     {
         _preconditions[description] = why;
         return new Guard(s => why(s) is null, description);
@@ -235,52 +236,44 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
 
     private static bool Postpones(MoveStep<MajorDecisionCommand> step) => Command<TakeCollectiveDecision>(step)?.Outcome == CollectiveDecisionOutcome.Postpone;
 
-    private Refusal WhyStageForbids(MajorDecisionCommand command)
+    /// <summary>Why the matter's stage forbids a move: the refusal's code tells a late step from an early one.</summary>
+    private Message WhyStageForbids(MajorDecisionCommand command)
     {
         var round = State.Round;
         var stage = State.Stage;
         var move = command.Doing(Rules);
-        var text = (stage, command) switch
+        Message OutOfOrder(Message why) => DecisionTexts.OutOfOrder.With(("why", why));
+        return (stage, command) switch
         {
-            (MajorDecisionStage.Decided, _) => $"cannot {move}: the matter was decided ({State.CollectiveDecisions[^1].Outcome.Title()}) at {Durations.Describe(State.CollectiveDecisions[^1].At)}",
-            (_, SubmitMajorDecision) => $"the matter was already submitted at {Durations.Describe(State.SubmittedAt!.Value)}",
-            (MajorDecisionStage.Draft, _) => $"cannot {move}: the matter is a draft; submit it first",
-            (MajorDecisionStage.Submitted, _) => $"cannot {move} before the assessment is planned (planAssessment)",
-            (_, PlanAssessment) => "the assessment plan cannot change once views are being heard; a change to the proposal reopens the assessment",
-            (MajorDecisionStage.AssessmentPlanned, ClosePublicComment) => "public comment has not been opened",
-            (MajorDecisionStage.AssessmentPlanned, FinishHearingViews) => "no view has been heard yet",
+            (MajorDecisionStage.Decided, _) => DecisionTexts.Decided.With(
+                ("move", move), ("outcome", Arg.Of(State.CollectiveDecisions[^1].Outcome)), ("at", State.CollectiveDecisions[^1].At)),
+            (_, SubmitMajorDecision) => DecisionTexts.AlreadySubmitted.With(("at", State.SubmittedAt!.Value)),
+            (MajorDecisionStage.Draft, _) => OutOfOrder(DecisionTexts.IsDraft.With(("move", move))),
+            (MajorDecisionStage.Submitted, _) => OutOfOrder(DecisionTexts.NotPlanned.With(("move", move))),
+            (_, PlanAssessment) => OutOfOrder(DecisionTexts.PlanFixed),
+            (MajorDecisionStage.AssessmentPlanned, ClosePublicComment) => OutOfOrder(DecisionTexts.CommentNotOpened),
+            (MajorDecisionStage.AssessmentPlanned, FinishHearingViews) => OutOfOrder(DecisionTexts.NothingHeard),
             (_, OpenPublicComment or ClosePublicComment or RecordViews or FinishHearingViews)
-                => $"cannot {move}: hearing views ended at {Durations.Describe(round!.ViewsHeardAt!.Value)}; a change to the proposal reopens the assessment",
-            (MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.HearingViews, RecordFinding)
-                => "the analysis starts once views are heard (finishHearingViews)",
-            (_, RecordFinding) => "every dimension is already analysed",
-            (MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.HearingViews or MajorDecisionStage.ViewsHeard, RateRisk)
-                => $"the risk is rated once every dimension is analysed{StillToAnalyse()}",
-            (_, RateRisk) => $"the risk cannot be rated again once report #{round!.Report!.Number} is written; a review that returns the report sends it back",
+                => OutOfOrder(DecisionTexts.HearingEnded.With(("move", move), ("at", round!.ViewsHeardAt!.Value))),
+            (MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.HearingViews, RecordFinding) => OutOfOrder(DecisionTexts.AnalysisAfterViews),
+            (_, RecordFinding) => OutOfOrder(DecisionTexts.AllAnalysed),
+            (MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.HearingViews or MajorDecisionStage.ViewsHeard, RateRisk) => OutOfOrder(RateAfterAnalysis()),
+            (_, RateRisk) => OutOfOrder(DecisionTexts.NoReRatingAfterReport.With(("report", round!.Report!.Number))),
             (MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.HearingViews or MajorDecisionStage.ViewsHeard or MajorDecisionStage.Analysed, RecordMitigation)
-                => "mitigation measures answer a risk rating: rate the risk first",
-            (_, RecordMitigation) => $"report #{round!.Report!.Number} is written: measures are added only if a review returns it",
+                => OutOfOrder(DecisionTexts.RateBeforeMitigation),
+            (_, RecordMitigation) => OutOfOrder(DecisionTexts.NoMeasuresAfterReport.With(("report", round!.Report!.Number))),
             (MajorDecisionStage.AssessmentPlanned or MajorDecisionStage.HearingViews or MajorDecisionStage.ViewsHeard or MajorDecisionStage.Analysed, WriteReport)
-                => "the report needs a risk rating first",
-            (_, WriteReport) => $"report #{round!.Report!.Number} is already written",
-            (MajorDecisionStage.Reviewed or MajorDecisionStage.Postponed, RecordReview)
-                => $"both offices already agreed to report #{round!.Report!.Number}",
+                => OutOfOrder(DecisionTexts.ReportNeedsRating),
+            (_, WriteReport) => OutOfOrder(DecisionTexts.ReportAlreadyWritten.With(("report", round!.Report!.Number))),
+            (MajorDecisionStage.Reviewed or MajorDecisionStage.Postponed, RecordReview) => OutOfOrder(DecisionTexts.BothAgreed.With(("report", round!.Report!.Number))),
             (MajorDecisionStage.RiskRated, RecordReview) when round!.Report is { } returned
-                => $"report #{returned.Number} was returned; the reviews resume on the next report (writeReport)",
-            (_, RecordReview) => "there is no report to review yet",
-            (MajorDecisionStage.Reported, TakeCollectiveDecision)
-                => $"the collective decision needs the preliminary reviews of both offices: waiting for {string.Join(" and ", ReviewOffices.All.Where(o => round!.ReviewBy(o)?.Verdict != ReviewVerdict.Agreed).Select(o => o.Title()))}",
-            (_, TakeCollectiveDecision) => "the collective decision comes after the assessment report and the preliminary reviews of both offices",
-            _ => $"cannot {move} while the matter is {stage}",
+                => OutOfOrder(DecisionTexts.ReportWasReturned.With(("report", returned.Number))),
+            (_, RecordReview) => OutOfOrder(DecisionTexts.NoReportToReview),
+            (MajorDecisionStage.Reported, TakeCollectiveDecision) => DecisionTexts.ReviewsPending.With(
+                ("offices", Terms(ReviewOffices.All.Where(o => round!.ReviewBy(o)?.Verdict != ReviewVerdict.Agreed)))),
+            (_, TakeCollectiveDecision) => OutOfOrder(DecisionTexts.DecisionAfterReviews),
+            _ => OutOfOrder(DecisionTexts.WrongStage.With(("move", move), ("stage", Arg.Of(stage)))),
         };
-        var code = (stage, command) switch
-        {
-            (MajorDecisionStage.Decided, _) => DecisionRefusals.Decided,
-            (_, SubmitMajorDecision) => DecisionRefusals.AlreadySubmitted,
-            (MajorDecisionStage.Reported, TakeCollectiveDecision) => DecisionRefusals.ReviewsPending,
-            _ => DecisionRefusals.OutOfOrder,
-        };
-        return new Refusal(code, text);
     }
 
     /// <summary>A guard of the machine and the description the graph shows for it.</summary>

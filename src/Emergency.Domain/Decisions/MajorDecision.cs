@@ -1,4 +1,5 @@
 using Emergency.Domain.Enforcement;
+using Emergency.Domain.Messages;
 using Stateless;
 
 namespace Emergency.Domain.Decisions;
@@ -80,7 +81,7 @@ public sealed partial class MajorDecision
             DraftedBy = actor.ToString(),
         };
         var decision = new MajorDecision(state, catalog, restrictions);
-        decision.Append(now, now, actor, MajorDecisionTimelineKind.Drafted, $"Drafted: {command.Kind.Title()} in {state.Region}");
+        decision.Append(now, now, actor, MajorDecisionTimelineKind.Drafted, DecisionTexts.Drafted.With(("kind", Arg.Of(command.Kind)), ("region", state.Region)));
         state.Version = 1;
         return (decision, Decision.Accepted);
     }
@@ -91,14 +92,14 @@ public sealed partial class MajorDecision
         State.SubmittedAt = now;
         State.SubmittedBy = actor.ToString();
         State.RuleSetId = rules.Id;
-        Append(now, now, actor, MajorDecisionTimelineKind.Submitted, $"Submitted for decision; judged by rule set {rules.Id}{Noted(command.Note)}");
+        Append(now, now, actor, MajorDecisionTimelineKind.Submitted, DecisionTexts.Submitted.With(("ruleSet", rules.Id), ("note", Noted(command.Note))));
     }
 
     private void Apply(PlanAssessment command, Actor actor, DateTimeOffset now, bool revising)
     {
         if (!revising)
         {
-            State.Rounds.Add(new AssessmentRound { Number = 1, OpenedAt = now, OpenedBecause = "first assessment" });
+            State.Rounds.Add(new AssessmentRound { Number = 1, OpenedAt = now, OpenedBecause = DecisionTexts.FirstAssessment });
         }
 
         var round = State.Round!;
@@ -106,7 +107,7 @@ public sealed partial class MajorDecision
         round.Plan = command.Plan;
         round.PlannedMethods = [.. command.Methods.Distinct().Order()];
         Append(now, now, actor, MajorDecisionTimelineKind.AssessmentPlanned,
-            $"{(revising ? "Assessment plan revised" : "Assessment planned")}: assessed by {round.AssessedBy}; views to be heard by {string.Join(", ", round.PlannedMethods.Select(m => m.Title()))}");
+            (revising ? DecisionTexts.PlanRevised : DecisionTexts.Planned).With(("assessor", round.AssessedBy), ("methods", Terms(round.PlannedMethods))));
     }
 
     private void Apply(OpenPublicComment command, Actor actor, DateTimeOffset now)
@@ -124,7 +125,8 @@ public sealed partial class MajorDecision
         };
         State.Round!.PublicComment = period;
         Append(at, now, actor, MajorDecisionTimelineKind.PublicCommentOpened,
-            $"Proposal published for public comment on {period.Channel}; open at least {Durations.Describe(rule.MinimumPeriod)} ({rule.Source}): it may close from {Durations.Describe(period.MayCloseAt)}{RecordedLater(at, now)}");
+            DecisionTexts.CommentOpened.With(
+                ("channel", period.Channel), ("minimum", rule.MinimumPeriod), ("source", rule.Source), ("mayClose", period.MayCloseAt), ("recorded", RecordedLater(at, now))));
     }
 
     private void Apply(ClosePublicComment command, Actor actor, DateTimeOffset now)
@@ -136,7 +138,8 @@ public sealed partial class MajorDecision
         period.CommentsReceived = command.CommentsReceived;
         period.Summary = command.Summary;
         Append(at, now, actor, MajorDecisionTimelineKind.PublicCommentClosed,
-            $"Public comment closed after {Durations.Describe(at - period.OpenedAt)}: {command.CommentsReceived} comments received: {command.Summary}{RecordedLater(at, now)}");
+            DecisionTexts.CommentClosed.With(
+                ("after", at - period.OpenedAt), ("comments", command.CommentsReceived), ("summary", command.Summary), ("recorded", RecordedLater(at, now))));
     }
 
     private void Apply(RecordViews command, Actor actor, DateTimeOffset now)
@@ -156,7 +159,12 @@ public sealed partial class MajorDecision
         };
         round.Views.Add(record);
         Append(command.To, now, actor, MajorDecisionTimelineKind.ViewsRecorded,
-            $"Views heard by {command.Method.Title()} {Period(command.From, command.To)}: {command.People} people{(command.Opposed is { } opposed ? $", {opposed} opposed" : "")}: {command.Summary}");
+            DecisionTexts.ViewsRecorded.With(
+                ("method", Arg.Of(command.Method)),
+                ("period", Period(command.From, command.To)),
+                ("people", command.People),
+                ("opposed", command.Opposed is { } opposed ? DecisionTexts.Opposed.With(("opposed", opposed)) : Nothing),
+                ("summary", command.Summary)));
     }
 
     private void Apply(AttachPublicOpinion command, Actor actor, DateTimeOffset now)
@@ -174,35 +182,35 @@ public sealed partial class MajorDecision
             AttachedBy = actor.ToString(),
         };
         State.PublicOpinion.Add(link);
-        var what = command.Kind == PublicOpinionKind.Complaints ? $"{command.Count} complaints" : $"An early warning ({command.Count} complaints)";
-        Append(now, now, actor, MajorDecisionTimelineKind.PublicOpinionAttached,
-            $"{what} {Period(command.From, command.To)} attached as views heard ({string.Join(", ", link.Ids)}): {command.Summary}");
+        var attached = command.Kind == PublicOpinionKind.Complaints ? DecisionTexts.ComplaintsAttached : DecisionTexts.WarningAttached;
+        Append(now, now, actor, MajorDecisionTimelineKind.PublicOpinionAttached, attached.With(
+            ("count", command.Count), ("period", Period(command.From, command.To)), ("ids", Texts(link.Ids)), ("summary", command.Summary)));
     }
 
     private void Apply(FinishHearingViews command, Actor actor, DateTimeOffset now)
     {
         var round = State.Round!;
         round.ViewsHeardAt = now;
-        var heard = new List<string>();
+        var heard = new List<Arg>();
         if (round.PublicComment is { ClosedAt: { } closed } comment)
         {
-            heard.Add($"public comment for {Durations.Describe(closed - comment.OpenedAt)} ({comment.CommentsReceived} comments)");
+            heard.Add(DecisionTexts.HeardComment.With(("duration", closed - comment.OpenedAt), ("comments", comment.CommentsReceived ?? 0)));
         }
 
-        heard.AddRange(round.Views.GroupBy(v => v.Method).Select(g => $"{g.Key.Title()} ×{g.Count()} ({g.Sum(v => v.People)} people)"));
+        heard.AddRange(round.Views.GroupBy(v => v.Method).Select(g => Arg.Of(DecisionTexts.HeardByMethod.With(("method", Arg.Of(g.Key)), ("times", g.Count()), ("people", g.Sum(v => v.People))))));
         if (State.PublicOpinion.Count > 0)
         {
-            heard.Add($"public opinion ×{State.PublicOpinion.Count} ({State.PublicOpinion.Sum(p => p.Count)} complaints)");
+            heard.Add(DecisionTexts.HeardOpinion.With(("times", State.PublicOpinion.Count), ("complaints", State.PublicOpinion.Sum(p => p.Count))));
         }
 
-        Append(now, now, actor, MajorDecisionTimelineKind.ViewsHeard, $"Views heard: {string.Join("; ", heard)}{Noted(command.Note)}");
+        Append(now, now, actor, MajorDecisionTimelineKind.ViewsHeard, DecisionTexts.ViewsHeard.With(("heard", Arg.Of(heard)), ("note", Noted(command.Note))));
     }
 
     private void Apply(RecordFinding command, Actor actor, DateTimeOffset now)
     {
         var dimension = command.On(Rules);
         State.Round!.Findings.Add(new DimensionFinding { Dimension = dimension, Findings = command.Findings, At = now, By = actor.ToString() });
-        Append(now, now, actor, MajorDecisionTimelineKind.FindingRecorded, $"Analysed {dimension.Title()}: {command.Findings}");
+        Append(now, now, actor, MajorDecisionTimelineKind.FindingRecorded, DecisionTexts.FindingRecorded.With(("dimension", Arg.Of(dimension)), ("findings", command.Findings)));
     }
 
     private void Apply(RateRisk command, Actor actor, DateTimeOffset now)
@@ -218,8 +226,10 @@ public sealed partial class MajorDecision
             At = now,
             By = actor.ToString(),
         });
-        var rated = before is null ? $"Rated {command.Level.Title()}" : $"Rated again: {before.Level.Title()} → {command.Level.Title()} with {round.Mitigation.Count} mitigation measures on record";
-        Append(now, now, actor, MajorDecisionTimelineKind.RiskRated, $"{rated}: {string.Join("; ", command.Reasons)}");
+        var rated = before is null
+            ? DecisionTexts.Rated.With(("level", Arg.Of(command.Level)), ("reasons", Texts(command.Reasons)))
+            : DecisionTexts.ReRated.With(("before", Arg.Of(before.Level)), ("level", Arg.Of(command.Level)), ("measures", round.Mitigation.Count), ("reasons", Texts(command.Reasons)));
+        Append(now, now, actor, MajorDecisionTimelineKind.RiskRated, rated);
     }
 
     private void Apply(RecordMitigation command, Actor actor, DateTimeOffset now)
@@ -235,7 +245,7 @@ public sealed partial class MajorDecision
             By = actor.ToString(),
         };
         round.Mitigation.Add(measure);
-        Append(now, now, actor, MajorDecisionTimelineKind.MitigationRecorded, $"Mitigation measure #{measure.Number} ({measure.ResponsibleUnit}): {command.Measure}");
+        Append(now, now, actor, MajorDecisionTimelineKind.MitigationRecorded, DecisionTexts.MitigationRecorded.With(("number", measure.Number), ("unit", measure.ResponsibleUnit), ("measure", command.Measure)));
     }
 
     private void Apply(WriteReport command, Actor actor, DateTimeOffset now)
@@ -254,7 +264,7 @@ public sealed partial class MajorDecision
         };
         round.Reports.Add(report);
         Append(now, now, actor, MajorDecisionTimelineKind.ReportWritten,
-            $"Report #{report.Number} written at {report.RiskLevel.Title()} with {report.MeasuresOnRecord} mitigation measures and an emergency plan: {command.Summary}");
+            DecisionTexts.ReportWritten.With(("number", report.Number), ("level", Arg.Of(report.RiskLevel)), ("measures", report.MeasuresOnRecord), ("summary", command.Summary)));
     }
 
     private void Apply(RecordReview command, Actor actor, DateTimeOffset now)
@@ -270,8 +280,9 @@ public sealed partial class MajorDecision
             At = now,
             By = actor.ToString(),
         });
-        var verdict = command.Verdict == ReviewVerdict.Agreed ? $"agreed to report #{report.Number}" : $"returned report #{report.Number} to the assessors";
-        Append(now, now, actor, MajorDecisionTimelineKind.ReviewRecorded, $"Preliminary review (初审): {command.Office.Title()} {verdict}: {command.Comments}");
+        var verdict = command.Verdict == ReviewVerdict.Agreed ? DecisionTexts.ReviewAgreed : DecisionTexts.ReviewReturned;
+        Append(now, now, actor, MajorDecisionTimelineKind.ReviewRecorded,
+            verdict.With(("office", Arg.Of(command.Office)), ("report", report.Number), ("comments", command.Comments)));
     }
 
     private void Apply(TakeCollectiveDecision command, Actor actor, DateTimeOffset now)
@@ -292,7 +303,12 @@ public sealed partial class MajorDecision
         };
         State.CollectiveDecisions.Add(decision);
         Append(now, now, actor, MajorDecisionTimelineKind.CollectiveDecisionTaken,
-            $"Collective decision at {decision.Meeting}: {command.Outcome.Title()} at {decision.RiskLevel.Title()}: {command.Reasons}{(command.Explanation is { Length: > 0 } e ? $"; explanation: {e}" : "")}");
+            DecisionTexts.CollectiveDecisionTaken.With(
+                ("meeting", decision.Meeting),
+                ("outcome", Arg.Of(command.Outcome)),
+                ("level", Arg.Of(decision.RiskLevel)),
+                ("reasons", command.Reasons),
+                ("explanation", command.Explanation is { Length: > 0 } e ? DecisionTexts.Explanation.With(("explanation", e)) : Nothing)));
     }
 
     /// <summary>
@@ -313,15 +329,16 @@ public sealed partial class MajorDecision
             ReopenedRound = reopens ? round!.Number + 1 : null,
         });
         State.Proposal = command.Proposal;
-        Append(now, now, actor, MajorDecisionTimelineKind.ProposalChanged, $"Proposal changed: {command.WhatChanged}");
+        Append(now, now, actor, MajorDecisionTimelineKind.ProposalChanged, DecisionTexts.ProposalChanged.With(("what", command.WhatChanged)));
         if (!reopens)
         {
             return;
         }
 
-        var concluded = round!.Rating is { } rating ? $" (rated {rating.Level.Title()})" : "";
+        var concluded = round!.Rating is { } rating ? DecisionTexts.RatedAs.With(("level", Arg.Of(rating.Level))) : Nothing;
+        var because = DecisionTexts.ProposalChangedBecause.With(("what", command.WhatChanged));
         round.ClosedAt = now;
-        round.ClosedBecause = $"the proposal changed: {command.WhatChanged}";
+        round.ClosedBecause = because;
         if (round.PublicComment is { IsOpen: true } open)
         {
             open.SupersededAt = now;
@@ -331,80 +348,82 @@ public sealed partial class MajorDecision
         {
             Number = round.Number + 1,
             OpenedAt = now,
-            OpenedBecause = $"the proposal changed: {command.WhatChanged}",
+            OpenedBecause = because,
             AssessedBy = round.AssessedBy,
             Plan = round.Plan,
             PlannedMethods = [.. round.PlannedMethods],
         });
         Append(now, now, actor, MajorDecisionTimelineKind.AssessmentReopened,
-            $"Assessment reopened as round {round.Number + 1} on the changed proposal; round {round.Number}{concluded} is kept in the history; the plan is carried over");
+            DecisionTexts.Reopened.With(("round", round.Number + 1), ("previous", round.Number), ("concluded", concluded)));
     }
 
     /// <summary>What keeps the matter from moving on now, in the words a decision maker reads on the board.</summary>
     public IReadOnlyList<MajorDecisionBlocker> Blockers(DateTimeOffset now)
     {
         var blockers = new List<MajorDecisionBlocker>();
-        void Waiting(string text) => blockers.Add(new MajorDecisionBlocker(BlockerKind.Procedure, text));
+        void Waiting(Message text) => blockers.Add(new MajorDecisionBlocker(BlockerKind.Procedure, text));
 
         var round = State.Round;
         switch (State.Stage)
         {
             case MajorDecisionStage.Draft:
-                Waiting("a draft: waiting to be submitted");
+                Waiting(DecisionTexts.WaitingSubmission);
                 break;
             case MajorDecisionStage.Submitted:
-                Waiting("waiting for the assessment plan");
+                Waiting(DecisionTexts.WaitingPlan);
                 break;
             case MajorDecisionStage.AssessmentPlanned:
-                Waiting(round!.Number == 1 ? "no view heard yet: waiting for public comment to open" : $"assessment reopened ({round.OpenedBecause}): waiting for public comment to open");
+                Waiting(round!.Number == 1 ? DecisionTexts.WaitingComment : DecisionTexts.WaitingCommentReopened.With(("because", round.OpenedBecause)));
                 break;
             case MajorDecisionStage.HearingViews:
                 if (round!.PublicComment is { IsOpen: true } comment)
                 {
                     if (now < comment.MayCloseAt)
                     {
-                        blockers.Add(new MajorDecisionBlocker(BlockerKind.CommentPeriod, $"comment period open until {Durations.Describe(comment.MayCloseAt)} (at least {Durations.Describe(comment.MinimumPeriod)})"));
+                        blockers.Add(new MajorDecisionBlocker(BlockerKind.CommentPeriod, DecisionTexts.CommentRunning.With(("until", comment.MayCloseAt), ("minimum", comment.MinimumPeriod))));
                     }
                     else
                     {
-                        Waiting($"comment period may close since {Durations.Describe(comment.MayCloseAt)}: waiting for it to be closed");
+                        Waiting(DecisionTexts.CommentMayClose.With(("since", comment.MayCloseAt)));
                     }
                 }
                 else if (WhyNotFinishHearing(now) is { } missing)
                 {
-                    Waiting(missing.Text);
+                    Waiting(missing);
                 }
                 else
                 {
-                    Waiting("waiting for the end of hearing views");
+                    Waiting(DecisionTexts.WaitingEndOfHearing);
                 }
 
                 break;
             case MajorDecisionStage.ViewsHeard:
-                Waiting($"waiting for the analysis of {string.Join(", ", Rules!.Dimensions.Keys.Where(d => WhyNotFinding(d) is null).Select(d => d.Title()))}");
+                Waiting(DecisionTexts.WaitingAnalysis.With(("dimensions", Terms(Rules!.Dimensions.Keys.Where(d => WhyNotFinding(d) is null)))));
                 break;
             case MajorDecisionStage.Analysed:
-                Waiting("waiting for the risk rating");
+                Waiting(DecisionTexts.WaitingRating);
                 break;
             case MajorDecisionStage.RiskRated:
                 if (WhyNotReport() is { } notYet)
                 {
-                    blockers.Add(new MajorDecisionBlocker(round!.Rating!.Level == RiskLevel.Medium ? BlockerKind.Risk : BlockerKind.Procedure, notYet.Text));
+                    blockers.Add(new MajorDecisionBlocker(round!.Rating!.Level == RiskLevel.Medium ? BlockerKind.Risk : BlockerKind.Procedure, notYet));
                 }
                 else if (round!.Report is { } returned)
                 {
-                    Waiting($"report #{returned.Number} was returned by {string.Join(" and ", round.Reviews.Where(r => r.ReportNumber == returned.Number && r.Verdict == ReviewVerdict.Returned).Select(r => r.Office.Title()))}: waiting for the assessors");
+                    Waiting(DecisionTexts.ReturnedBy.With(
+                        ("report", returned.Number),
+                        ("offices", Terms(round.Reviews.Where(r => r.ReportNumber == returned.Number && r.Verdict == ReviewVerdict.Returned).Select(r => r.Office)))));
                 }
                 else
                 {
-                    Waiting($"waiting for the report at {round.Rating!.Level.Title()}");
+                    Waiting(DecisionTexts.WaitingReport.With(("level", Arg.Of(round.Rating!.Level))));
                 }
 
                 break;
             case MajorDecisionStage.Reported:
                 foreach (var office in ReviewOffices.All.Where(o => round!.ReviewBy(o) is null))
                 {
-                    Waiting($"waiting for the review of {office.Title()}");
+                    Waiting(DecisionTexts.WaitingReview.With(("office", Arg.Of(office))));
                 }
 
                 break;
@@ -412,16 +431,16 @@ public sealed partial class MajorDecision
                 var level = round!.Rating!.Level;
                 if (level == RiskLevel.High)
                 {
-                    blockers.Add(new MajorDecisionBlocker(BlockerKind.Risk, $"{level.Title()}: cannot be implemented; redesign it (changeProposal) and assess it again, or postpone or do not implement"));
+                    blockers.Add(new MajorDecisionBlocker(BlockerKind.Risk, DecisionTexts.HighRiskBlocks.With(("level", Arg.Of(level)))));
                 }
                 else if (State.Kind == MajorDecisionKind.InvestmentProject && !Rules!.InvestmentProjects.ApprovableAt.Contains(level))
                 {
-                    blockers.Add(new MajorDecisionBlocker(BlockerKind.Risk, $"an investment project is not approved at {level.Title()}; redesign it (changeProposal) and assess it again, or postpone or do not implement"));
+                    blockers.Add(new MajorDecisionBlocker(BlockerKind.Risk, DecisionTexts.InvestmentBlocked.With(("level", Arg.Of(level)))));
                 }
 
                 Waiting(State.Stage == MajorDecisionStage.Postponed
-                    ? $"postponed at {Durations.Describe(State.CollectiveDecisions[^1].At)} ({State.CollectiveDecisions[^1].Meeting}): waiting for a new collective decision"
-                    : "waiting for the collective decision");
+                    ? DecisionTexts.WaitingAfterPostponement.With(("at", State.CollectiveDecisions[^1].At), ("meeting", State.CollectiveDecisions[^1].Meeting))
+                    : DecisionTexts.WaitingDecision);
                 break;
             default:
                 break;
@@ -429,74 +448,69 @@ public sealed partial class MajorDecision
 
         if (State.Stage != MajorDecisionStage.Decided)
         {
-            blockers.AddRange(RestrictionsInForce(now).Select(r => new MajorDecisionBlocker(BlockerKind.RegionalRestriction, $"approval blocked by the {r.Describe()}")));
+            blockers.AddRange(RestrictionsInForce(now).Select(r => new MajorDecisionBlocker(BlockerKind.RegionalRestriction, DecisionTexts.BlockedByRestriction.With(("restriction", r.Describe())))));
         }
 
         return blockers;
     }
 
 
-    private Refusal? WhyNotOpenComment() => State.Round?.PublicComment is { } comment
-        ? new Refusal(DecisionRefusals.CommentAlreadyOpened, $"public comment was already opened at {Durations.Describe(comment.OpenedAt)} on {comment.Channel}{(comment.ClosedAt is { } closed ? $" and closed at {Durations.Describe(closed)}" : "")}")
+    private Message? WhyNotOpenComment() => State.Round?.PublicComment is { } comment
+        ? DecisionTexts.CommentAlreadyOpened.With(
+            ("at", comment.OpenedAt), ("channel", comment.Channel), ("closed", comment.ClosedAt is { } closed ? DecisionTexts.AndClosed.With(("at", closed)) : Nothing))
         : null;
 
-    private Refusal? WhyNotCloseComment(DateTimeOffset at)
+    private Message? WhyNotCloseComment(DateTimeOffset at)
     {
         var comment = State.Round?.PublicComment;
         if (comment is null)
         {
-            return new Refusal(DecisionRefusals.CommentNotOpened, "public comment has not been opened");
+            return DecisionTexts.CommentNotOpened;
         }
 
         if (comment.ClosedAt is { } closed)
         {
-            return new Refusal(DecisionRefusals.CommentAlreadyClosed, $"public comment was already closed at {Durations.Describe(closed)}");
+            return DecisionTexts.CommentAlreadyClosed.With(("at", closed));
         }
 
         if (at < comment.MayCloseAt)
         {
-            return new Refusal(DecisionRefusals.CommentPeriodTooShort, $"the comment period cannot be cut short: opened {Durations.Describe(comment.OpenedAt)}, it runs at least {Durations.Describe(comment.MinimumPeriod)} ({Rules!.PublicComment.Source}); it may close from {Durations.Describe(comment.MayCloseAt)}");
+            return DecisionTexts.CommentPeriodTooShort.With(
+                ("opened", comment.OpenedAt), ("minimum", comment.MinimumPeriod), ("source", Rules!.PublicComment.Source), ("mayClose", comment.MayCloseAt));
         }
 
         return null;
     }
 
-    private Refusal? WhyNotFinishHearing(DateTimeOffset now)
+    private Message? WhyNotFinishHearing(DateTimeOffset now)
     {
         var round = State.Round!;
         var rules = Rules!;
         if (round.PublicComment is { IsOpen: true } comment)
         {
-            return new Refusal(DecisionRefusals.CommentStillOpen, now < comment.MayCloseAt
-                ? $"the comment period is open until {Durations.Describe(comment.MayCloseAt)} and cannot be cut short"
-                : $"close the comment period first (it may close since {Durations.Describe(comment.MayCloseAt)})");
+            return DecisionTexts.CommentStillOpen.With(("why", now < comment.MayCloseAt
+                ? DecisionTexts.CommentOpenUntil.With(("until", comment.MayCloseAt))
+                : DecisionTexts.CloseCommentFirst.With(("since", comment.MayCloseAt))));
         }
 
         var missing = rules.RequiredMethods
             .Where(m => m == ViewMethod.PublicComment ? round.PublicComment is null : round.Views.All(v => v.Method != m))
             .ToList();
         return missing.Count > 0
-            ? new Refusal(DecisionRefusals.ViewsMissing, $"views have not been heard by {string.Join(", ", missing.Select(m => m.Title()))} yet, which rule set {rules.Id} requires ({string.Join("; ", missing.Select(m => rules.ViewMethods[m].Source))})")
+            ? DecisionTexts.ViewsMissing.With(("methods", Terms(missing)), ("ruleSet", rules.Id), ("sources", Texts(missing.Select(m => rules.ViewMethods[m].Source))))
             : null;
     }
 
-    private Refusal? WhyNotFinding(AnalysisDimension dimension) =>
+    private Message? WhyNotFinding(AnalysisDimension dimension) =>
         State.Round?.Findings.FirstOrDefault(f => Rules?.DimensionFor(f.Dimension) == dimension) is { } done
-            ? new Refusal(DecisionRefusals.DimensionAlreadyAnalysed, $"{dimension.Title()} was already analysed at {Durations.Describe(done.At)} by {done.By}; findings are kept as recorded")
+            ? DecisionTexts.DimensionAlreadyAnalysed.With(("dimension", Arg.Of(dimension)), ("at", done.At), ("by", done.By))
             : null;
 
-    private string StillToAnalyse()
-    {
-        if (State.Stage != MajorDecisionStage.ViewsHeard)
-        {
-            return "";
-        }
+    private Message RateAfterAnalysis() => State.Stage != MajorDecisionStage.ViewsHeard
+        ? DecisionTexts.RateAfterAnalysis
+        : DecisionTexts.RateAfterAnalysisLeft.With(("left", Terms(Rules!.Dimensions.Keys.Where(d => WhyNotFinding(d) is null))));
 
-        var left = Rules!.Dimensions.Keys.Where(d => WhyNotFinding(d) is null).Select(d => d.Title());
-        return $": still to analyse: {string.Join(", ", left)}";
-    }
-
-    private Refusal? WhyNotRate()
+    private Message? WhyNotRate()
     {
         var rating = State.Round?.Rating;
         if (rating is null)
@@ -506,30 +520,29 @@ public sealed partial class MajorDecision
 
         if (rating.Level == RiskLevel.High)
         {
-            return new Refusal(DecisionRefusals.HighRiskStands, $"a {RiskLevel.High.Title()} stands until the proposal is redesigned: change the proposal (changeProposal) to assess it again");
+            return DecisionTexts.HighRiskStands.With(("level", Arg.Of(RiskLevel.High)));
         }
 
         if (rating.Level == RiskLevel.Medium && Rules!.RiskLevels[RiskLevel.Medium].MitigateAndReRate && !State.Round!.Mitigation.Any(m => m.AfterRating == rating.Number))
         {
-            return new Refusal(DecisionRefusals.MitigationBeforeReRating, $"a {RiskLevel.Medium.Title()} is rated again only after mitigation measures are recorded for it (recordMitigation)");
+            return DecisionTexts.MitigationBeforeReRating.With(("level", Arg.Of(RiskLevel.Medium)));
         }
 
         return null;
     }
 
-    private Refusal? WhyNotReport()
+    private Message? WhyNotReport()
     {
         var round = State.Round!;
         var rating = round.Rating!;
         var rule = Rules!.RiskLevels[rating.Level];
         if (rule.MitigateAndReRate && !ReRatedAfterMitigation(round, rating))
         {
-            return new Refusal(DecisionRefusals.MitigationNeeded, round.Mitigation.Any(m => m.AfterRating == rating.Number)
-                ? $"a {rating.Level.Title()} goes on only once it is rated again with its mitigation measures on record (rateRisk)"
-                : $"a {rating.Level.Title()} goes on only after its mitigation measures are recorded (recordMitigation) and the risk is rated again (rateRisk)");
+            var next = round.Mitigation.Any(m => m.AfterRating == rating.Number) ? DecisionTexts.ReRateWithMeasures : DecisionTexts.RecordMeasuresAndReRate;
+            return DecisionTexts.MitigationNeeded.With(("why", next.With(("level", Arg.Of(rating.Level)))));
         }
 
-        return round.Mitigation.Count == 0 ? new Refusal(DecisionRefusals.MitigationNeeded, "the report needs the mitigation measures: record at least one (recordMitigation)") : null;
+        return round.Mitigation.Count == 0 ? DecisionTexts.MitigationNeeded.With(("why", DecisionTexts.ReportNeedsMeasures.With())) : null;
     }
 
     /// <summary>True when <paramref name="rating"/> came after an earlier medium rating and measures recorded in answer to it.</summary>
@@ -537,50 +550,48 @@ public sealed partial class MajorDecision
         round.Ratings.Any(m => m.Number < rating.Number && m.Level == RiskLevel.Medium
             && round.Mitigation.Any(x => x.AfterRating >= m.Number && x.AfterRating < rating.Number));
 
-    private Refusal? WhyNotReview(ReviewOffice office) =>
+    private Message? WhyNotReview(ReviewOffice office) =>
         State.Round?.ReviewBy(office) is { } done
-            ? new Refusal(DecisionRefusals.AlreadyReviewed, $"{office.Title()} already reviewed report #{done.ReportNumber} at {Durations.Describe(done.At)} ({done.Verdict.ToString().ToLowerInvariant()})")
+            ? DecisionTexts.AlreadyReviewed.With(("office", Arg.Of(office)), ("report", done.ReportNumber), ("at", done.At), ("verdict", Arg.Of(done.Verdict)))
             : null;
 
-    private Refusal? WhyNotDecide(CollectiveDecisionOutcome outcome, DateTimeOffset now)
+    private Message? WhyNotDecide(CollectiveDecisionOutcome outcome, DateTimeOffset now)
     {
         var level = State.Round!.Rating!.Level;
         var rules = Rules!;
         var rule = rules.RiskLevels[level];
         if (State.Stage == MajorDecisionStage.Postponed && outcome == CollectiveDecisionOutcome.Postpone)
         {
-            return new Refusal(DecisionRefusals.AlreadyPostponed, $"the matter is already postponed (since {Durations.Describe(State.CollectiveDecisions[^1].At)})");
+            return DecisionTexts.AlreadyPostponed.With(("since", State.CollectiveDecisions[^1].At));
         }
 
         // Checked before the rule set's list: whatever a rule file says, a high risk is never implemented.
         if (level == RiskLevel.High && outcome.Approves())
         {
-            return new Refusal(DecisionRefusals.HighRiskNotImplemented, $"a {level.Title()} cannot be implemented ({rule.Meaning}); it may be redesigned and assessed again (changeProposal), postponed or not implemented");
+            return DecisionTexts.HighRiskNotImplemented.With(("level", Arg.Of(level)), ("meaning", rule.Meaning));
         }
 
         if (!rule.Outcomes.Contains(outcome))
         {
-            return new Refusal(DecisionRefusals.OutcomeNotAllowedAtLevel, $"at {level.Title()} the collective decision may only be {string.Join(", ", rule.Outcomes.Select(o => o.Name()))} ({rule.Source})");
+            return DecisionTexts.OutcomeNotAllowedAtLevel.With(("level", Arg.Of(level)), ("outcomes", Terms(rule.Outcomes)), ("source", rule.Source));
         }
 
         if (outcome.Approves() && State.Kind == MajorDecisionKind.InvestmentProject && !rules.InvestmentProjects.ApprovableAt.Contains(level))
         {
-            return new Refusal(DecisionRefusals.InvestmentNotApprovable, $"an investment project cannot be approved at {level.Title()} ({rules.InvestmentProjects.Source}); it may be redesigned and assessed again (changeProposal), postponed or not implemented");
+            return DecisionTexts.InvestmentNotApprovable.With(("level", Arg.Of(level)), ("source", rules.InvestmentProjects.Source));
         }
 
         if (outcome.Approves() && RestrictionsInForce(now) is { Count: > 0 } restrictions)
         {
-            return new Refusal(DecisionRefusals.RestrictionInForce, $"cannot approve while the {string.Join("; and the ", restrictions.Select(r => r.Describe()))} stands; postpone, or decide once it is lifted");
+            return DecisionTexts.RestrictionInForce.With(("restrictions", Arg.Of(restrictions.Select(r => Arg.Of(r.Describe())))));
         }
 
         return null;
     }
 
-    private Refusal NoRuleSetAt(DateTimeOffset now) => new(
-        DecisionRefusals.NoRuleSet,
-        $"no rule set for major decisions was in force on {Durations.Describe(now)}; the earliest starts {Durations.Describe(_catalog.All[0].EffectiveFrom)}");
+    private Message NoRuleSetAt(DateTimeOffset now) => DecisionTexts.NoRuleSet.With(("at", now), ("earliest", _catalog.All[0].EffectiveFrom));
 
-    private void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, MajorDecisionTimelineKind kind, string text) =>
+    private void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, MajorDecisionTimelineKind kind, Message text) =>
         State.Timeline.Add(new MajorDecisionTimelineEntry
         {
             Seq = State.Timeline.Count + 1,
@@ -640,14 +651,21 @@ public sealed partial class MajorDecision
         }
     }
 
-    private static string Period(DateTimeOffset from, DateTimeOffset to) =>
-        from == to ? $"on {Durations.Describe(from)}" : $"from {Durations.Describe(from)} to {Durations.Describe(to)}";
+    /// <summary>An optional part of a sentence that is absent: renders as nothing in every language.</summary>
+    private static Arg Nothing => Arg.Of("");
 
-    private static string RecordedLater(DateTimeOffset at, DateTimeOffset now) =>
-        now - at > TimeSpan.FromMinutes(1) ? $", recorded {Durations.Describe(now - at)} later" : "";
+    private static Message Period(DateTimeOffset from, DateTimeOffset to) =>
+        from == to ? DecisionTexts.On.With(("at", from)) : DecisionTexts.Between.With(("from", from), ("to", to));
 
-    /// <summary>Why the procedure refuses a step: the stable code a drill expectation names, and the sentence a person reads.</summary>
-    private sealed record Refusal(string Code, string Text);
+    private static Arg RecordedLater(DateTimeOffset at, DateTimeOffset now) =>
+        now - at > TimeSpan.FromMinutes(1) ? DecisionTexts.RecordedLater.With(("after", now - at)) : Nothing;
 
-    private static string Noted(string? note) => note is { Length: > 0 } ? $": {note}" : "";
+    private static Arg Noted(string? note) => note is { Length: > 0 } ? DecisionTexts.Noted.With(("note", note)) : Nothing;
+
+    /// <summary>Enum values as a list of terms, each named in the reader's language.</summary>
+    private static Arg Terms<TEnum>(IEnumerable<TEnum> values)
+        where TEnum : struct, Enum => Arg.Of(values.Select(v => Arg.Of(v)));
+
+    /// <summary>People's words (reasons, ids, sources) as a list, each shown as given.</summary>
+    private static Arg Texts(IEnumerable<string> texts) => Arg.Of(texts.Select(Arg.Of));
 }

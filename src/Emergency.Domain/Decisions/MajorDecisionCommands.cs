@@ -1,4 +1,5 @@
 using Emergency.Domain.Cases;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Decisions;
 
@@ -13,7 +14,7 @@ public abstract record MajorDecisionCommand : CaseCommand
     internal abstract void Check(Validator check, MajorDecision? matter, DateTimeOffset now);
 
     /// <summary>The move in the words of a refusal ("cannot record views by questionnaire: ...").</summary>
-    internal abstract string Doing(MajorDecisionRuleSet? rules);
+    internal abstract Message Doing(MajorDecisionRuleSet? rules);
 }
 
 /// <summary>Draft a major decision: what is proposed, where it takes effect, and what kind of matter it is.</summary>
@@ -38,7 +39,7 @@ public sealed record DraftMajorDecision : MajorDecisionCommand
         .Required("proposal", Proposal, Validator.LongText)
         .Optional("description", Description);
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => "draft";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveDraft;
 }
 
 /// <summary>Submit the draft for decision; the rule set in force now will judge it.</summary>
@@ -49,7 +50,7 @@ public sealed record SubmitMajorDecision : MajorDecisionCommand
 
     internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now) => check.Optional("note", Note);
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => "submit";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveSubmit;
 }
 
 /// <summary>Plan the social stability risk assessment (评估方案), or revise the plan before any view is heard.</summary>
@@ -70,7 +71,7 @@ public sealed record PlanAssessment : MajorDecisionCommand
         MajorDecision.CheckMethods(check, Methods, matter?.Rules);
     }
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => "plan the assessment";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MovePlan;
 }
 
 /// <summary>Publish the proposal for public comment.</summary>
@@ -92,7 +93,7 @@ public sealed record OpenPublicComment : MajorDecisionCommand
         }
     }
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => "open public comment";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveOpenComment;
 }
 
 /// <summary>Close the public comment period: only once the minimum period has run.</summary>
@@ -115,7 +116,7 @@ public sealed record ClosePublicComment : MajorDecisionCommand
         }
     }
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => "close public comment";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveCloseComment;
 }
 
 /// <summary>Record views heard by questionnaire, visits or a hearing, with their dates and counts.</summary>
@@ -163,7 +164,7 @@ public sealed record RecordViews : MajorDecisionCommand
         }
     }
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => $"record views by {Method.Title()}";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveRecordViews.With(("method", Arg.Of(Method)));
 }
 
 /// <summary>End the hearing of views: the comment period has closed and every required method was used.</summary>
@@ -174,7 +175,7 @@ public sealed record FinishHearingViews : MajorDecisionCommand
 
     internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now) => check.Optional("note", Note);
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => "finish hearing views";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveFinishHearing;
 }
 
 /// <summary>Record the findings on one dimension of the analysis.</summary>
@@ -197,7 +198,7 @@ public sealed record RecordFinding : MajorDecisionCommand
     /// <summary>The dimension the finding is recorded on: another name of a dimension (safety for controllability) is the rule set's own.</summary>
     internal AnalysisDimension On(MajorDecisionRuleSet? rules) => rules?.DimensionFor(Dimension) ?? Dimension;
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => $"record findings on {On(rules).Title()}";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveRecordFinding.With(("dimension", Arg.Of(On(rules))));
 }
 
 /// <summary>Rate the risk, or rate it again (a medium rating only after mitigation measures are recorded).</summary>
@@ -214,7 +215,7 @@ public sealed record RateRisk : MajorDecisionCommand
         MajorDecision.CheckTexts(check, "reasons", Reasons, "must give at least one reason");
     }
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => "rate the risk";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveRate;
 }
 
 /// <summary>Record one measure to prevent or defuse the risk, and who carries it out.</summary>
@@ -228,7 +229,7 @@ public sealed record RecordMitigation : MajorDecisionCommand
     internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now) =>
         check.Required("measure", Measure, Validator.LongText).Required("responsibleUnit", ResponsibleUnit);
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => "record a mitigation measure";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveMitigate;
 }
 
 /// <summary>Write the assessment report: it concludes at the current level with the measures on record and an emergency plan.</summary>
@@ -242,7 +243,7 @@ public sealed record WriteReport : MajorDecisionCommand
     internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now) =>
         check.Required("summary", Summary, Validator.LongText).Required("emergencyPlan", EmergencyPlan, Validator.LongText);
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => "write the report";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveReport;
 }
 
 /// <summary>Record the preliminary review (初审) of the current report by the stability office or the legal office.</summary>
@@ -258,7 +259,7 @@ public sealed record RecordReview : MajorDecisionCommand
     internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now) =>
         check.Defined("office", Office).Defined("verdict", Verdict).Required("comments", Comments, Validator.LongText);
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => $"record the review of {Office.Title()}";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveReview.With(("office", Arg.Of(Office)));
 }
 
 /// <summary>Record the collective decision (集体讨论决定).</summary>
@@ -287,7 +288,7 @@ public sealed record TakeCollectiveDecision : MajorDecisionCommand
         }
     }
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => $"decide {Outcome.Name()}";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveDecide.With(("outcome", Arg.Of(Outcome)));
 }
 
 /// <summary>Attach complaints or an early warning about the matter: they count as views heard.</summary>
@@ -336,7 +337,7 @@ public sealed record AttachPublicOpinion : MajorDecisionCommand
         }
     }
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => "attach public opinion";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveAttachOpinion;
 }
 
 /// <summary>
@@ -359,5 +360,5 @@ public sealed record ChangeProposal : MajorDecisionCommand
         }
     }
 
-    internal override string Doing(MajorDecisionRuleSet? rules) => "change the proposal";
+    internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveChangeProposal;
 }

@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Decisions;
 
 /// <summary>One line of a major decision's timeline: what happened, when, and who did it. Never edited or removed.</summary>
@@ -15,7 +17,8 @@ public sealed record MajorDecisionTimelineEntry
 
     public required MajorDecisionTimelineKind Kind { get; init; }
 
-    public required string Text { get; init; }
+    /// <summary>What happened, as a message; a line stored before texts had codes loads as a literal.</summary>
+    public required Message Text { get; init; }
 
     /// <summary>The assessment round it belongs to, once there is one.</summary>
     public int? Round { get; init; }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Enforcement;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Decisions;
 
@@ -74,7 +75,7 @@ public sealed record MajorDecisionView
 }
 
 /// <summary>Something that keeps a matter from moving on, and of which kind, so the board can tell them apart.</summary>
-public sealed record MajorDecisionBlocker(BlockerKind Kind, string Text);
+public sealed record MajorDecisionBlocker(BlockerKind Kind, Message Text);
 
 public enum BlockerKind
 {
@@ -121,7 +122,7 @@ public sealed record ViewHeard
     /// <summary>Set for complaints and early warnings attached to the matter.</summary>
     public PublicOpinionKind? PublicOpinion { get; init; }
 
-    public required string Title { get; init; }
+    public required Message Title { get; init; }
 
     public required DateTimeOffset From { get; init; }
 
@@ -140,7 +141,7 @@ public sealed record DimensionView
 {
     public required AnalysisDimension Dimension { get; init; }
 
-    public required string Title { get; init; }
+    public required Message Title { get; init; }
 
     public required string Question { get; init; }
 
@@ -273,7 +274,7 @@ public static class MajorDecisionViews
         return new DimensionView
         {
             Dimension = dimension,
-            Title = dimension.Title(),
+            Title = DecisionTexts.Named.With(("term", Arg.Of(dimension))),
             Question = rule.Question,
             Source = rule.Source,
             Findings = finding?.Findings,
@@ -290,7 +291,7 @@ public static class MajorDecisionViews
             heard.Add(new ViewHeard
             {
                 Method = ViewMethod.PublicComment,
-                Title = $"{ViewMethod.PublicComment.Title()} on {comment.Channel}",
+                Title = DecisionTexts.CommentOn.With(("channel", comment.Channel)),
                 From = comment.OpenedAt,
                 To = comment.ClosedAt,
                 Count = comment.CommentsReceived,
@@ -301,7 +302,7 @@ public static class MajorDecisionViews
         heard.AddRange((s.Round?.Views ?? []).Select(v => new ViewHeard
         {
             Method = v.Method,
-            Title = v.Method.Title(),
+            Title = DecisionTexts.Named.With(("term", Arg.Of(v.Method))),
             From = v.From,
             To = v.To,
             Count = v.People,
@@ -311,7 +312,7 @@ public static class MajorDecisionViews
         heard.AddRange(s.PublicOpinion.Select(p => new ViewHeard
         {
             PublicOpinion = p.Kind,
-            Title = $"{(p.Kind == PublicOpinionKind.Complaints ? "complaints (信访投诉)" : "early warning (预警)")}: {string.Join(", ", p.Ids)}",
+            Title = (p.Kind == PublicOpinionKind.Complaints ? DecisionTexts.ComplaintsTitle : DecisionTexts.WarningTitle).With(("ids", Arg.Of(p.Ids.Select(Arg.Of)))),
             From = p.From,
             To = p.To,
             Count = p.Count,

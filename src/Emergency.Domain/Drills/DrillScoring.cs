@@ -109,8 +109,8 @@ public static class DrillScoring
             RiskLevel = view.RiskLevel is { } risk ? JsonNamingPolicy.CamelCase.ConvertName(risk.ToString()) : null,
             Rounds = view.PastAssessments.Count + (view.Assessment is null ? 0 : 1),
             Decided = [.. view.CollectiveDecisions.Select(c => new DrillCollectiveDecision(c.At.ToOffset(zone), JsonNamingPolicy.CamelCase.ConvertName(c.Outcome.ToString()), JsonNamingPolicy.CamelCase.ConvertName(c.RiskLevel.ToString()), c.Round))],
-            BlockedBy = [.. view.BlockedBy.Select(b => b.Text)],
-            Timeline = [.. view.Timeline.Select(e => new DrillDecisionTimelineEntry(e.At.ToOffset(zone), JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()), e.Actor, e.Text))],
+            BlockedBy = [.. view.BlockedBy.Select(b => b.Text.ToString())],
+            Timeline = [.. view.Timeline.Select(e => new DrillDecisionTimelineEntry(e.At.ToOffset(zone), JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()), e.Actor, e.Text.ToString()))],
         };
     }
 

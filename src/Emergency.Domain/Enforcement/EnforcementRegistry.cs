@@ -1,3 +1,4 @@
+using Emergency.Domain.Messages;
 using Emergency.Domain.Regions;
 
 namespace Emergency.Domain.Enforcement;
@@ -51,7 +52,7 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
 
         if (State.Supervisions.FirstOrDefault(s => s.Id == id) is { } taken)
         {
-            return Decision.NotAllowed($"the id '{id}' is already used by the supervision of {taken.Target}", AllowedMoves(now));
+            return Decision.NotAllowed(EnforcementTexts.IdTakenBySupervision.With(("id", id), ("target", taken.Target)), AllowedMoves(now));
         }
 
         var supervision = new ListedSupervision
@@ -66,7 +67,8 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
             RectificationDeadline = command.RectificationDeadline,
         };
         Append(supervision.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.SupervisionListed,
-            $"{(command.TargetKind == SupervisionTarget.Enterprise ? "Enterprise" : "Region")} {supervision.Target} listed for supervision (挂牌督办) by {supervision.IssuedBy}: {command.Matter}; rectify by {Durations.Describe(command.RectificationDeadline)}");
+            EnforcementTexts.Listed.With(
+                ("target", Arg.Of(command.TargetKind)), ("name", supervision.Target), ("by", supervision.IssuedBy), ("matter", command.Matter), ("deadline", command.RectificationDeadline)));
         State.Supervisions.Add(supervision);
         State.Version++;
         return Decision.Accepted;
@@ -84,21 +86,21 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         var supervision = State.Supervisions.FirstOrDefault(s => s.Id == id);
         if (supervision is null)
         {
-            return Decision.NotAllowed($"no listed supervision has the id '{id}'", AllowedMoves(now));
+            return Decision.NotAllowed(EnforcementTexts.NoSupervision.With(("id", id)), AllowedMoves(now));
         }
 
         if (supervision.LiftedAt is { } lifted)
         {
-            return Decision.NotAllowed($"the supervision of {supervision.Target} was already lifted at {Durations.Describe(lifted)} by {supervision.LiftedBy}", AllowedMoves(now));
+            return Decision.NotAllowed(EnforcementTexts.SupervisionAlreadyLifted.With(("target", supervision.Target), ("at", lifted), ("by", supervision.LiftedBy ?? "")), AllowedMoves(now));
         }
 
         supervision.LiftedAt = now;
         supervision.LiftedBy = actor.ToString();
         supervision.LiftNote = command.Note;
         var timing = now > supervision.RectificationDeadline
-            ? $"LATE by {Durations.Describe(now - supervision.RectificationDeadline)} (deadline {Durations.Describe(supervision.RectificationDeadline)})"
-            : $"in time (deadline {Durations.Describe(supervision.RectificationDeadline)})";
-        Append(supervision.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.SupervisionLifted, $"Supervision of {supervision.Target} lifted {timing}: {command.Note}");
+            ? EnforcementTexts.LiftedLate.With(("late", now - supervision.RectificationDeadline), ("deadline", supervision.RectificationDeadline))
+            : EnforcementTexts.LiftedInTime.With(("deadline", supervision.RectificationDeadline));
+        Append(supervision.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.SupervisionLifted, EnforcementTexts.SupervisionLifted.With(("target", supervision.Target), ("timing", timing), ("note", command.Note)));
         State.Version++;
         return Decision.Accepted;
     }
@@ -117,17 +119,17 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
 
         if (State.Blacklist.FirstOrDefault(b => b.Id == id) is { } taken)
         {
-            return Decision.NotAllowed($"the id '{id}' is already used by the blacklist entry of {taken.Enterprise}", AllowedMoves(now));
+            return Decision.NotAllowed(EnforcementTexts.IdTakenByBlacklist.With(("id", id), ("enterprise", taken.Enterprise)), AllowedMoves(now));
         }
 
         var enterprise = command.Enterprise.Trim();
         if (State.Blacklist.FirstOrDefault(b => SameName(b.Enterprise, enterprise) && b.IsListedAt(now)) is { } listed)
         {
-            return Decision.NotAllowed($"{listed.Enterprise} is already on the blacklist ({listed.Id}, added {Durations.Describe(listed.AddedAt)} by {listed.AddedBy}: {listed.Reason})", AllowedMoves(now));
+            return Decision.NotAllowed(EnforcementTexts.AlreadyBlacklisted.With(("enterprise", listed.Enterprise), ("id", listed.Id), ("at", listed.AddedAt), ("by", listed.AddedBy), ("reason", listed.Reason)), AllowedMoves(now));
         }
 
         var entry = new BlacklistEntry { Id = id, Enterprise = enterprise, Reason = command.Reason, AddedAt = now, AddedBy = actor.ToString() };
-        Append(entry.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.Blacklisted, $"{enterprise} added to the blacklist (黑名单): {command.Reason}");
+        Append(entry.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.Blacklisted, EnforcementTexts.Blacklisted.With(("enterprise", enterprise), ("reason", command.Reason)));
         State.Blacklist.Add(entry);
         State.Version++;
         return Decision.Accepted;
@@ -145,18 +147,18 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         var entry = State.Blacklist.FirstOrDefault(b => b.Id == id);
         if (entry is null)
         {
-            return Decision.NotAllowed($"no blacklist entry has the id '{id}'", AllowedMoves(now));
+            return Decision.NotAllowed(EnforcementTexts.NoBlacklistEntry.With(("id", id)), AllowedMoves(now));
         }
 
         if (entry.RemovedAt is { } removed)
         {
-            return Decision.NotAllowed($"{entry.Enterprise} was already removed from the blacklist at {Durations.Describe(removed)} by {entry.RemovedBy}", AllowedMoves(now));
+            return Decision.NotAllowed(EnforcementTexts.AlreadyRemoved.With(("enterprise", entry.Enterprise), ("at", removed), ("by", entry.RemovedBy ?? "")), AllowedMoves(now));
         }
 
         entry.RemovedAt = now;
         entry.RemovedBy = actor.ToString();
         entry.RemovalReason = command.Reason;
-        Append(entry.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RemovedFromBlacklist, $"{entry.Enterprise} removed from the blacklist: {command.Reason}");
+        Append(entry.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RemovedFromBlacklist, EnforcementTexts.RemovedFromBlacklist.With(("enterprise", entry.Enterprise), ("reason", command.Reason)));
         State.Version++;
         return Decision.Accepted;
     }
@@ -180,11 +182,11 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
 
         if (State.Restrictions.FirstOrDefault(r => r.Id == id) is { } taken)
         {
-            return Decision.NotAllowed($"the id '{id}' is already used by the restriction on {taken.Region}", AllowedMoves(now));
+            return Decision.NotAllowed(EnforcementTexts.IdTakenByRestriction.With(("id", id), ("region", taken.Region)), AllowedMoves(now));
         }
 
         var restriction = new RegionalRestriction { Id = id, Region = command.Region.Trim(), Reason = command.Reason, SetAt = now, SetBy = actor.ToString() };
-        Append(restriction.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RestrictionSet, $"Regional approval restriction (区域限批) set on {restriction.Region}: {command.Reason}");
+        Append(restriction.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RestrictionSet, EnforcementTexts.RestrictionSet.With(("region", restriction.Region), ("reason", command.Reason)));
         State.Restrictions.Add(restriction);
         State.Version++;
         return Decision.Accepted;
@@ -202,18 +204,18 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         var restriction = State.Restrictions.FirstOrDefault(r => r.Id == id);
         if (restriction is null)
         {
-            return Decision.NotAllowed($"no regional approval restriction has the id '{id}'", AllowedMoves(now));
+            return Decision.NotAllowed(EnforcementTexts.NoRestriction.With(("id", id)), AllowedMoves(now));
         }
 
         if (restriction.LiftedAt is { } lifted)
         {
-            return Decision.NotAllowed($"the restriction on {restriction.Region} was already lifted at {Durations.Describe(lifted)} by {restriction.LiftedBy}", AllowedMoves(now));
+            return Decision.NotAllowed(EnforcementTexts.RestrictionAlreadyLifted.With(("region", restriction.Region), ("at", lifted), ("by", restriction.LiftedBy ?? "")), AllowedMoves(now));
         }
 
         restriction.LiftedAt = now;
         restriction.LiftedBy = actor.ToString();
         restriction.LiftReason = command.Reason;
-        Append(restriction.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RestrictionLifted, $"Regional approval restriction on {restriction.Region} lifted after {Durations.Describe(now - restriction.SetAt)}: {command.Reason}");
+        Append(restriction.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RestrictionLifted, EnforcementTexts.RestrictionLifted.With(("region", restriction.Region), ("after", now - restriction.SetAt), ("reason", command.Reason)));
         State.Version++;
         return Decision.Accepted;
     }
@@ -245,7 +247,7 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         {
             s.OverdueSince = s.RectificationDeadline;
             Append(s.Timeline, s.RectificationDeadline, now, Actor.System.ToString(), EnforcementTimelineKind.RectificationOverdue,
-                $"Rectification deadline passed: {s.Target} was to put it right by {Durations.Describe(s.RectificationDeadline)}");
+                EnforcementTexts.DeadlinePassed.With(("target", s.Target), ("deadline", s.RectificationDeadline)));
             changed = true;
         }
 
@@ -254,6 +256,6 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
 
     private static bool SameName(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    private static void Append(List<EnforcementTimelineEntry> timeline, DateTimeOffset at, DateTimeOffset recordedAt, string actor, EnforcementTimelineKind kind, string text) =>
+    private static void Append(List<EnforcementTimelineEntry> timeline, DateTimeOffset at, DateTimeOffset recordedAt, string actor, EnforcementTimelineKind kind, Message text) =>
         timeline.Add(new EnforcementTimelineEntry { Seq = timeline.Count + 1, At = at, RecordedAt = recordedAt, Actor = actor, Kind = kind, Text = text });
 }

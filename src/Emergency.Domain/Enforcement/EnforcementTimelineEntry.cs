@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Enforcement;
 
 /// <summary>One line of an enforcement entry's timeline. Never edited or removed.</summary>
@@ -15,7 +17,8 @@ public sealed record EnforcementTimelineEntry
 
     public required EnforcementTimelineKind Kind { get; init; }
 
-    public required string Text { get; init; }
+    /// <summary>What happened, as a message; a line stored before texts had codes loads as a literal.</summary>
+    public required Message Text { get; init; }
 }
 
 public enum EnforcementTimelineKind

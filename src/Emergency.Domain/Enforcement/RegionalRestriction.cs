@@ -1,3 +1,4 @@
+using Emergency.Domain.Messages;
 using Emergency.Domain.Regions;
 
 namespace Emergency.Domain.Enforcement;
@@ -34,7 +35,7 @@ public sealed class RegionalRestriction
     /// </summary>
     public bool Covers(string region, RegionCatalog regions) => regions.Covers(Region, region);
 
-    public string Describe() => $"regional approval restriction (区域限批) on {Region} (set {Durations.Describe(SetAt)} by {SetBy}: {Reason})";
+    public Message Describe() => EnforcementTexts.Restriction.With(("region", Region), ("at", SetAt), ("by", SetBy), ("reason", Reason));
 
     /// <summary>A copy that shares nothing mutable with this restriction, for views and summaries: the registry goes on changing it.</summary>
     public RegionalRestriction Snapshot()

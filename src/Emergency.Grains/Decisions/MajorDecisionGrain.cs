@@ -2,6 +2,7 @@ using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Regions;
 using Emergency.Grains.Cases;
 using Microsoft.Extensions.Logging;
@@ -83,7 +84,8 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
             return null;
         }
 
-        return Decision.Invalid([new FieldError("ids", $"no {(attach.Kind == PublicOpinionKind.EarlyWarning ? "early warning" : "complaint")} has the id {string.Join(", ", unknown)}")]);
+        var none = attach.Kind == PublicOpinionKind.EarlyWarning ? DecisionTexts.NoSuchWarning : DecisionTexts.NoSuchComplaint;
+        return Decision.Invalid([new FieldError("ids", none.With(("ids", Arg.Of(unknown.Select(Arg.Of)))))]);
     }
 
     public Task<MajorDecisionView?> GetView() => Task.FromResult(Case?.View(CurrentTime));

@@ -136,7 +136,7 @@ public sealed partial class DrillGrain
     private static RefusedInject? StepRefused(DueInject due, CommandResult<MajorDecisionView> result, DateTimeOffset moment) =>
         Accepted(result.Status)
             ? null
-            : DrillRun.Refusal(due, moment, result.Decision?.Reason?.ToString() ?? result.Status.ToString(), result.Decision?.Code ?? (result.Status == CommandStatus.Invalid ? DecisionRefusals.Invalid : null));
+            : DrillRun.Refusal(due, moment, result.Decision?.Reason?.ToString() ?? result.Status.ToString(), DecisionRefusals.CodeOf(result.Decision?.Reason) ?? (result.Status == CommandStatus.Invalid ? DecisionRefusals.Invalid : null));
 
     /// <summary>Escalates the early warning about the inject's subject into the drill's incident of that name.</summary>
     private async Task<RefusedInject?> Escalate(DrillSend.Escalation escalation, CommandContext context, DateTimeOffset moment)

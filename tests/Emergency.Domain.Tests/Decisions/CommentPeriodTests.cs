@@ -17,7 +17,7 @@ public sealed class CommentPeriodTests
         var comment = c.State.Round!.PublicComment!;
         Assert.Equal(opened.AddDays(30), comment.ClosedAt);
         Assert.Equal(412, comment.CommentsReceived);
-        Assert.StartsWith("Public comment closed after 30 d: 412 comments received", c.State.Timeline[^1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Public comment closed after 30 d: 412 comments received", c.State.Timeline[^1].Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public sealed class CommentPeriodTests
         var decision = c.Refused(m => m.Handle(DecisionCmd.Close(), People.Assessor, now));
 
         Assert.Equal(
-            "the comment period cannot be cut short: opened 2026-11-27 11:00 +08:00, it runs at least 30 d (" + RealDecisionRules.Cn2019.PublicComment.Source + "); it may close from 2026-12-27 11:00 +08:00",
-            decision.Reason);
+            "the comment period cannot be cut short: opened 2026-11-27 11:00 Beijing time, it runs at least 30 d (" + RealDecisionRules.Cn2019.PublicComment.Source + "); it may close from 2026-12-27 11:00 Beijing time",
+            decision.Reason.En());
         Assert.DoesNotContain("closePublicComment", decision.AllowedMoves);
         Assert.Contains("closePublicComment", c.Matter.AllowedMoves(opened.AddDays(30)));
     }
@@ -57,7 +57,7 @@ public sealed class CommentPeriodTests
 
         var comment = c.State.Round!.PublicComment!;
         Assert.Equal(planned.AddHours(2).AddDays(30), comment.MayCloseAt);
-        Assert.EndsWith("recorded 2 d 22 h later", c.State.Timeline[^1].Text, StringComparison.Ordinal);
+        Assert.EndsWith("recorded 2 d 22 h later", c.State.Timeline[^1].Text.En(), StringComparison.Ordinal);
         Assert.Equal(planned.AddHours(2), c.State.Timeline[^1].At);
     }
 
@@ -70,8 +70,8 @@ public sealed class CommentPeriodTests
         var early = c.Refused(m => m.Handle(DecisionCmd.Finish(), People.Assessor, mayClose.AddMinutes(-1)));
         var notClosed = c.Refused(m => m.Handle(DecisionCmd.Finish(), People.Assessor, mayClose.AddDays(1)));
 
-        Assert.Equal("the comment period is open until 2026-12-27 11:00 +08:00 and cannot be cut short", early.Reason);
-        Assert.Equal("close the comment period first (it may close since 2026-12-27 11:00 +08:00)", notClosed.Reason);
+        Assert.Equal("the comment period is open until 2026-12-27 11:00 Beijing time and cannot be cut short", early.Reason.En());
+        Assert.Equal("close the comment period first (it may close since 2026-12-27 11:00 Beijing time)", notClosed.Reason.En());
     }
 
     [Fact]
@@ -117,9 +117,10 @@ public sealed class CommentPeriodTests
 
         Assert.Equal(TimeSpan.FromDays(20), view.PublicComment!.Remaining);
         Assert.True(view.PublicComment.IsOpen);
-        Assert.Equal(new MajorDecisionBlocker(BlockerKind.CommentPeriod, "comment period open until 2026-12-27 11:00 +08:00 (at least 30 d)"), Assert.Single(view.BlockedBy));
+        var blocker = Assert.Single(view.BlockedBy);
+        Assert.Equal((BlockerKind.CommentPeriod, "comment period open until 2026-12-27 11:00 Beijing time (at least 30 d)"), (blocker.Kind, blocker.Text.En()));
         var later = c.Matter.View(now.AddDays(25));
         Assert.Null(later.PublicComment!.Remaining);
-        Assert.Equal("comment period may close since 2026-12-27 11:00 +08:00: waiting for it to be closed", Assert.Single(later.BlockedBy).Text);
+        Assert.Equal("comment period may close since 2026-12-27 11:00 Beijing time: waiting for it to be closed", Assert.Single(later.BlockedBy).Text.En());
     }
 }

@@ -1,6 +1,7 @@
 using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -42,7 +43,7 @@ public sealed class MajorDecisionCaseTests
         Assert.False(matter.Tick(c.Now));
         Assert.Equal(version + 1, matter.Version);
         Assert.Equal(["rr-1"], c.State.RestrictionsNoted);
-        Assert.Contains("rr-1", Assert.Single(c.State.Timeline, e => e.Kind == MajorDecisionTimelineKind.RestrictionInForce).Text);
+        Assert.Contains("rr-1", Assert.Single(c.State.Timeline, e => e.Kind == MajorDecisionTimelineKind.RestrictionInForce).Text.En());
 
         c.Later(TimeSpan.FromDays(1));
         c.Registry.LiftRestriction("rr-1", new LiftRegionalRestriction { Reason = "targets met" }, People.Enforcer, c.Now).Accept();

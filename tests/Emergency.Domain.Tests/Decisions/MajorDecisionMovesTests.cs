@@ -87,7 +87,7 @@ public sealed class MajorDecisionMovesTests
 
         var refused = matter.Matter.Handle(DecisionCmd.Draft(), People.Maker, matter.Now);
 
-        Assert.Equal((DecisionOutcome.NotAllowed, DecisionRefusals.OutOfOrder), (refused.Outcome, refused.Code));
+        Assert.Equal((DecisionOutcome.NotAllowed, DecisionRefusals.OutOfOrder), (refused.Outcome, DecisionRefusals.CodeOf(refused.Reason)));
         Assert.Equal(1, matter.State.Version);
     }
 }

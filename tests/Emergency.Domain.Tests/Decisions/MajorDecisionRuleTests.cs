@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -63,7 +64,7 @@ public sealed class MajorDecisionRuleTests
         Assert.Equal(submitted, c.State.SubmittedAt);
         Assert.Equal(expected, c.State.RuleSetId);
         Assert.Equal(expected, c.Matter.Rules!.Id);
-        Assert.Contains($"judged by rule set {expected}", c.State.Timeline[^1].Text, StringComparison.Ordinal);
+        Assert.Contains($"judged by rule set {expected}", c.State.Timeline[^1].Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class MajorDecisionRuleTests
 
         var decision = c.Refused(m => m.Handle(new SubmitMajorDecision(), People.Maker, c.Now));
 
-        Assert.Equal("no rule set for major decisions was in force on 2011-06-01 09:00 +08:00; the earliest starts 2012-01-01 00:00 +08:00", decision.Reason);
+        Assert.Equal("no rule set for major decisions was in force on 2011-06-01 09:00 Beijing time; the earliest starts 2012-01-01 00:00 Beijing time", decision.Reason.En());
         Assert.DoesNotContain("submit", c.Matter.AllowedMoves(c.Now));
     }
 
@@ -313,7 +314,7 @@ public sealed class MajorDecisionRuleTests
         var c = new MatterCase(catalog: catalog).CommentOpen();
         var opened = c.State.Round!.PublicComment!;
         Assert.Equal(opened.OpenedAt.AddDays(45), opened.MayCloseAt);
-        Assert.Contains("province rule 2021: at least 45 days", c.State.Timeline.Single(e => e.Kind == MajorDecisionTimelineKind.PublicCommentOpened).Text, StringComparison.Ordinal);
+        Assert.Contains("province rule 2021: at least 45 days", c.State.Timeline.Single(e => e.Kind == MajorDecisionTimelineKind.PublicCommentOpened).Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,30 +84,30 @@ public sealed class MajorDecisionTransitionTests
     [Theory]
     [InlineData("Draft", "rateRisk", "cannot rate the risk: the matter is a draft; submit it first")]
     [InlineData("Draft", "attachPublicOpinion", "cannot attach public opinion: the matter is a draft; submit it first")]
-    [InlineData("Submitted", "submit", "the matter was already submitted at 2026-11-27 09:00 +08:00")]
+    [InlineData("Submitted", "submit", "the matter was already submitted at 2026-11-27 09:00 Beijing time")]
     [InlineData("Submitted", "openPublicComment", "cannot open public comment before the assessment is planned (planAssessment)")]
     [InlineData("AssessmentPlanned", "closePublicComment", "public comment has not been opened")]
     [InlineData("AssessmentPlanned", "finishHearingViews", "no view has been heard yet")]
     [InlineData("HearingViews", "planAssessment", "the assessment plan cannot change once views are being heard; a change to the proposal reopens the assessment")]
-    [InlineData("HearingViews", "openPublicComment", "public comment was already opened at 2026-11-27 11:00 +08:00 on the bureau's website")]
+    [InlineData("HearingViews", "openPublicComment", "public comment was already opened at 2026-11-27 11:00 Beijing time on the bureau's website")]
     [InlineData("HearingViews", "recordFinding", "the analysis starts once views are heard (finishHearingViews)")]
-    [InlineData("ViewsHeard", "recordViews", "cannot record views by questionnaire (问卷调查): hearing views ended at 2026-12-27 12:00 +08:00; a change to the proposal reopens the assessment")]
+    [InlineData("ViewsHeard", "recordViews", "cannot record views by questionnaire (问卷调查): hearing views ended at 2026-12-27 12:00 Beijing time; a change to the proposal reopens the assessment")]
     [InlineData("ViewsHeard", "rateRisk", "the risk is rated once every dimension is analysed: still to analyse: legality (合法性), reasonableness (合理性), feasibility (可行性), controllability (可控性)")]
     [InlineData("Analysed", "recordMitigation", "mitigation measures answer a risk rating: rate the risk first")]
     [InlineData("Analysed", "writeReport", "the report needs a risk rating first")]
     [InlineData("Analysed", "recordFinding", "every dimension is already analysed")]
     [InlineData("RiskRated", "recordReview", "there is no report to review yet")]
     [InlineData("Reported", "rateRisk", "the risk cannot be rated again once report #1 is written; a review that returns the report sends it back")]
-    [InlineData("Reported", "takeCollectiveDecision", "the collective decision needs the preliminary reviews of both offices: waiting for the stability office (维稳办) and the legal office (法制机构)")]
+    [InlineData("Reported", "takeCollectiveDecision", "the collective decision needs the preliminary reviews of both offices: waiting for the stability office (维稳办), the legal office (法制机构)")]
     [InlineData("Reviewed", "recordReview", "both offices already agreed to report #1")]
-    [InlineData("Decided", "changeProposal", "cannot change the proposal: the matter was decided (do not implement (不实施)) at 2026-12-27 22:00 +08:00")]
+    [InlineData("Decided", "changeProposal", "cannot change the proposal: the matter was decided (do not implement (不实施)) at 2026-12-27 22:00 Beijing time")]
     public void A_refusal_says_why(string stage, string command, string reason)
     {
         var c = MatterCase.InStage(stage);
 
         var decision = c.Refused(_ => Run(c, command));
 
-        Assert.Equal(reason, decision.Reason);
+        Assert.Equal(reason, decision.Reason.En());
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class MajorDecisionTransitionTests
 
         var decision = c.Refused(m => m.Handle(DecisionCmd.Finding(AnalysisDimension.Legality) with { Findings = "rewritten" }, People.Assessor, c.Now));
 
-        Assert.Equal("legality (合法性) was already analysed at 2026-12-27 13:00 +08:00 by assessor.zhao (Assessor); findings are kept as recorded", decision.Reason);
+        Assert.Equal("legality (合法性) was already analysed at 2026-12-27 13:00 Beijing time by assessor.zhao (Assessor); findings are kept as recorded", decision.Reason.En());
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class MajorDecisionTransitionTests
         Assert.Equal(MajorDecisionStage.Analysed, c.State.Stage);
         Assert.Equal(AnalysisDimension.Controllability, c.State.Round!.Findings[^1].Dimension);
         var again = c.Refused(m => m.Handle(DecisionCmd.Finding(AnalysisDimension.Controllability), People.Assessor, c.Now), DecisionOutcome.NotAllowed);
-        Assert.Equal(DecisionRefusals.OutOfOrder, again.Code);
+        Assert.Equal(DecisionRefusals.OutOfOrder, DecisionRefusals.CodeOf(again.Reason));
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class MajorDecisionTransitionTests
 
         var round = Assert.Single(c.State.Rounds);
         Assert.Equal([ViewMethod.PublicComment, ViewMethod.Hearing], round.PlannedMethods);
-        Assert.StartsWith("Assessment plan revised", c.State.Timeline[^1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Assessment plan revised", c.State.Timeline[^1].Text.En(), StringComparison.Ordinal);
     }
 
     [Theory]

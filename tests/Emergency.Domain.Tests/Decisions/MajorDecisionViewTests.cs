@@ -1,5 +1,6 @@
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -10,7 +11,7 @@ public sealed class MajorDecisionViewTests
     [InlineData("Draft", "a draft: waiting to be submitted")]
     [InlineData("Submitted", "waiting for the assessment plan")]
     [InlineData("AssessmentPlanned", "no view heard yet: waiting for public comment to open")]
-    [InlineData("HearingViews", "comment period open until 2026-12-27 11:00 +08:00 (at least 30 d)")]
+    [InlineData("HearingViews", "comment period open until 2026-12-27 11:00 Beijing time (at least 30 d)")]
     [InlineData("ViewsHeard", "waiting for the analysis of legality (合法性), reasonableness (合理性), feasibility (可行性), controllability (可控性)")]
     [InlineData("Analysed", "waiting for the risk rating")]
     [InlineData("RiskRated", "waiting for the report at low risk (低风险)")]
@@ -19,7 +20,7 @@ public sealed class MajorDecisionViewTests
     {
         var c = MatterCase.InStage(stage);
 
-        Assert.Equal(blocker, Assert.Single(c.Matter.Blockers(c.Now)).Text);
+        Assert.Equal(blocker, Assert.Single(c.Matter.Blockers(c.Now)).Text.En());
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class MajorDecisionViewTests
     {
         Assert.Equal(
             ["waiting for the review of the stability office (维稳办)", "waiting for the review of the legal office (法制机构)"],
-            MatterCase.InStage("Reported").Matter.Blockers(MatterCase.Start.AddDays(40)).Select(b => b.Text));
+            MatterCase.InStage("Reported").Matter.Blockers(MatterCase.Start.AddDays(40)).Select(b => b.Text.En()));
         Assert.Empty(MatterCase.InStage("Decided").Matter.Blockers(MatterCase.Start.AddDays(40)));
     }
 
@@ -40,7 +41,7 @@ public sealed class MajorDecisionViewTests
         var blockers = c.Matter.Blockers(c.Now);
 
         Assert.Equal([BlockerKind.Risk, BlockerKind.Procedure, BlockerKind.RegionalRestriction], blockers.Select(b => b.Kind));
-        Assert.Equal("high risk (高风险): cannot be implemented; redesign it (changeProposal) and assess it again, or postpone or do not implement", blockers[0].Text);
+        Assert.Equal("high risk (高风险): cannot be implemented; redesign it (changeProposal) and assess it again, or postpone or do not implement", blockers[0].Text.En());
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class MajorDecisionViewTests
         Assert.Equal(new DateTimeOffset(2026, 12, 27, 11, 0, 0, MatterCase.China), open.CommentMayCloseAt);
         Assert.Equal(BlockerKind.CommentPeriod, Assert.Single(open.BlockedBy).Kind);
         Assert.Equal((MajorDecisionStage.Postponed, (RiskLevel?)RiskLevel.Medium, (CollectiveDecisionOutcome?)CollectiveDecisionOutcome.Postpone), (postponed.Stage, postponed.RiskLevel, postponed.Outcome));
-        Assert.StartsWith("postponed at ", Assert.Single(postponed.BlockedBy).Text, StringComparison.Ordinal);
+        Assert.StartsWith("postponed at ", Assert.Single(postponed.BlockedBy).Text.En(), StringComparison.Ordinal);
         Assert.Equal(c.State.Version, postponed.Version);
     }
 

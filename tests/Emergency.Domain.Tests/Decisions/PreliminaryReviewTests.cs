@@ -17,7 +17,7 @@ public sealed class PreliminaryReviewTests
 
         Assert.Equal(MajorDecisionStage.Reported, c.State.Stage);
         Assert.StartsWith("the collective decision needs the preliminary reviews of both offices: waiting for ", decision.Reason.En(), StringComparison.Ordinal);
-        Assert.Equal(waiting, Assert.Single(c.Matter.Blockers(c.Now)).Text);
+        Assert.Equal(waiting, Assert.Single(c.Matter.Blockers(c.Now)).Text.En());
     }
 
     [Fact]
@@ -38,9 +38,9 @@ public sealed class PreliminaryReviewTests
             .Step((m, now) => m.Handle(DecisionCmd.Review(ReviewOffice.LegalOffice, ReviewVerdict.Returned), People.Legal, now));
 
         Assert.Equal(MajorDecisionStage.RiskRated, c.State.Stage);
-        Assert.Equal("report #1 was returned by the legal office (法制机构): waiting for the assessors", Assert.Single(c.Matter.Blockers(c.Now)).Text);
+        Assert.Equal("report #1 was returned by the legal office (法制机构): waiting for the assessors", Assert.Single(c.Matter.Blockers(c.Now)).Text.En());
         var early = c.Refused(m => m.Handle(DecisionCmd.Review(ReviewOffice.LegalOffice), People.Legal, c.Now));
-        Assert.Equal("report #1 was returned; the reviews resume on the next report (writeReport)", early.Reason);
+        Assert.Equal("report #1 was returned; the reviews resume on the next report (writeReport)", early.Reason.En());
 
         c.Step((m, now) => m.Handle(DecisionCmd.Mitigation("A second access road away from the school."), People.Assessor, now))
             .Step((m, now) => m.Handle(DecisionCmd.Report(), People.Assessor, now))

@@ -1,4 +1,5 @@
 using Emergency.Domain.Decisions;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -49,7 +50,7 @@ public sealed class ProposalChangeTests
         Assert.Equal(2, c.State.ProposalChanges[0].ReopenedRound);
         Assert.Empty(c.State.Round!.Views);
         Assert.Equal(["planAssessment", "openPublicComment", "recordViews(questionnaire)", "recordViews(visit)", "recordViews(hearing)", "attachPublicOpinion", "changeProposal"], c.Matter.AllowedMoves(c.Now));
-        Assert.StartsWith("assessment reopened (the proposal changed: site moved to Xishan)", Assert.Single(c.Matter.Blockers(c.Now)).Text, StringComparison.Ordinal);
+        Assert.StartsWith("assessment reopened (the proposal changed: site moved to Xishan)", Assert.Single(c.Matter.Blockers(c.Now)).Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Emergency.Domain.Decisions;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -18,9 +19,9 @@ public sealed class PublicOpinionTests
         Assert.Equal(["12369-2026-0411", "12369-2026-0417"], link.Ids);
         var heard = c.Matter.View(c.Now).ViewsHeard;
         Assert.Equal([PublicOpinionKind.Complaints, null, null], heard.Select(h => h.PublicOpinion));
-        Assert.Equal("complaints (信访投诉): 12369-2026-0411, 12369-2026-0417", heard[0].Title);
+        Assert.Equal("complaints (信访投诉): 12369-2026-0411, 12369-2026-0417", heard[0].Title.En());
         Assert.Equal(37, heard[0].Count);
-        Assert.StartsWith("37 complaints from 2026-11-07", c.State.Timeline[^1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("37 complaints from 2026-11-07", c.State.Timeline[^1].Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class PublicOpinionTests
         c.Matter.Handle(DecisionCmd.Close(), People.Assessor, c.Now).Accept();
         c.Step((m, now) => m.Handle(DecisionCmd.Finish(), People.Assessor, now));
 
-        Assert.Contains("public opinion ×1 (120 complaints)", c.State.Timeline[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("public opinion ×1 (120 complaints)", c.State.Timeline[^1].Text.En(), StringComparison.Ordinal);
     }
 
     [Theory]

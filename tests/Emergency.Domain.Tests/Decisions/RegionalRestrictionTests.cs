@@ -1,5 +1,6 @@
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
 
@@ -16,11 +17,11 @@ public sealed class RegionalRestrictionTests
         var blocked = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
 
         Assert.Equal(
-            "cannot approve while the regional approval restriction (区域限批) on Handan (set 2026-11-01 08:00 +08:00 by enforcement.qian (DecisionMaker): steel capacity over the emission cap) stands; postpone, or decide once it is lifted",
-            blocked.Reason);
+            "cannot approve while the regional approval restriction (区域限批) on Handan (set 2026-11-01 08:00 Beijing time by enforcement.qian (DecisionMaker): steel capacity over the emission cap) stands; postpone, or decide once it is lifted",
+            blocked.Reason.En());
         Assert.Equal(["takeCollectiveDecision(postpone)", "takeCollectiveDecision(doNotImplement)", "attachPublicOpinion", "changeProposal"], blocked.AllowedMoves);
         var blocker = Assert.Single(c.Matter.Blockers(c.Now), b => b.Kind == BlockerKind.RegionalRestriction);
-        Assert.Equal("approval blocked by the regional approval restriction (区域限批) on Handan (set 2026-11-01 08:00 +08:00 by enforcement.qian (DecisionMaker): steel capacity over the emission cap)", blocker.Text);
+        Assert.Equal("approval blocked by the regional approval restriction (区域限批) on Handan (set 2026-11-01 08:00 Beijing time by enforcement.qian (DecisionMaker): steel capacity over the emission cap)", blocker.Text.En());
         c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.ImplementAfterMitigation), People.Maker, c.Now));
 
         c.Registry.LiftRestriction("rr-1", new LiftRegionalRestriction { Reason = "capacity cut verified" }, People.Enforcer, c.Now.AddMinutes(30)).Accept();

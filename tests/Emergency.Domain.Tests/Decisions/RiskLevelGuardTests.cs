@@ -15,7 +15,7 @@ public sealed class RiskLevelGuardTests
 
         var decision = c.Refused(m => m.Handle(DecisionCmd.Decide(outcome), People.Maker, c.Now));
 
-        Assert.Equal("a high risk (高风险) cannot be implemented (most of the people concerned strongly object; a large mass incident is possible); it may be redesigned and assessed again (changeProposal), postponed or not implemented", decision.Reason);
+        Assert.Equal("a high risk (高风险) cannot be implemented (most of the people concerned strongly object; a large mass incident is possible); it may be redesigned and assessed again (changeProposal), postponed or not implemented", decision.Reason.En());
         Assert.Equal(["takeCollectiveDecision(postpone)", "takeCollectiveDecision(doNotImplement)", "attachPublicOpinion", "changeProposal"], decision.AllowedMoves);
     }
 
@@ -53,7 +53,7 @@ public sealed class RiskLevelGuardTests
 
         var decision = c.Refused(m => m.Handle(DecisionCmd.Rate(RiskLevel.Low, "on second thoughts"), People.Assessor, c.Now));
 
-        Assert.Equal("a high risk (高风险) stands until the proposal is redesigned: change the proposal (changeProposal) to assess it again", decision.Reason);
+        Assert.Equal("a high risk (高风险) stands until the proposal is redesigned: change the proposal (changeProposal) to assess it again", decision.Reason.En());
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class RiskLevelGuardTests
         Assert.Equal(RiskLevel.High, first.Rating!.Level);
         Assert.True(first.BothOfficesAgreed);
         Assert.Equal(c.Now, first.ClosedAt);
-        Assert.Equal("the proposal changed: site moved to Xishan", first.ClosedBecause);
+        Assert.Equal("the proposal changed: site moved to Xishan", first.ClosedBecause.En());
         var second = c.State.Round!;
         Assert.Null(second.Rating);
         Assert.Null(second.PublicComment);
@@ -113,12 +113,12 @@ public sealed class RiskLevelGuardTests
         c.Step((m, now) => m.Handle(DecisionCmd.Rate(RiskLevel.Medium, "measures lower the risk, some still object"), People.Assessor, now));
         c.Step((m, now) => m.Handle(DecisionCmd.Report(), People.Assessor, now));
 
-        Assert.Equal("a medium risk (中风险) goes on only after its mitigation measures are recorded (recordMitigation) and the risk is rated again (rateRisk)", noMeasures.Reason);
-        Assert.Equal("a medium risk (中风险) is rated again only after mitigation measures are recorded for it (recordMitigation)", noReRating.Reason);
-        Assert.Equal("a medium risk (中风险) goes on only once it is rated again with its mitigation measures on record (rateRisk)", notRatedAgain.Reason);
+        Assert.Equal("a medium risk (中风险) goes on only after its mitigation measures are recorded (recordMitigation) and the risk is rated again (rateRisk)", noMeasures.Reason.En());
+        Assert.Equal("a medium risk (中风险) is rated again only after mitigation measures are recorded for it (recordMitigation)", noReRating.Reason.En());
+        Assert.Equal("a medium risk (中风险) goes on only once it is rated again with its mitigation measures on record (rateRisk)", notRatedAgain.Reason.En());
         Assert.Equal(MajorDecisionStage.Reported, c.State.Stage);
         Assert.Equal((RiskLevel.Medium, 2, 1), (c.State.Round!.Report!.RiskLevel, c.State.Round.Report.RatingNumber, c.State.Round.Report.MeasuresOnRecord));
-        Assert.Contains("Rated again: medium risk (中风险) → medium risk (中风险) with 1 mitigation measures on record", c.State.Timeline.Single(e => e.Text.StartsWith("Rated again", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+        Assert.Contains("Rated again: medium risk (中风险) → medium risk (中风险) with 1 mitigation measures on record", c.State.Timeline.Single(e => e.Text.En().StartsWith("Rated again", StringComparison.Ordinal)).Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class RiskLevelGuardTests
         var blocker = Assert.Single(c.Matter.Blockers(c.Now));
 
         Assert.Equal(BlockerKind.Risk, blocker.Kind);
-        Assert.Contains("recordMitigation", blocker.Text, StringComparison.Ordinal);
+        Assert.Contains("recordMitigation", blocker.Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class RiskLevelGuardTests
         var plain = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
         c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.ImplementAfterMitigation, explanation: null), People.Maker, now));
 
-        Assert.StartsWith("at medium risk (中风险) the collective decision may only be implementAfterMitigation, postpone, doNotImplement", plain.Reason.En(), StringComparison.Ordinal);
+        Assert.StartsWith("at medium risk (中风险) the collective decision may only be implement after mitigation (落实措施后实施), postpone (暂缓), do not implement (不实施)", plain.Reason.En(), StringComparison.Ordinal);
         Assert.Equal(CollectiveDecisionOutcome.ImplementAfterMitigation, c.State.CollectiveDecisions[0].Outcome);
     }
 
@@ -181,9 +181,9 @@ public sealed class RiskLevelGuardTests
 
         var decision = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.ImplementAfterMitigation), People.Maker, c.Now));
 
-        Assert.Equal($"an investment project cannot be approved at medium risk (中风险) ({RealDecisionRules.Cn2019.InvestmentProjects.Source}); it may be redesigned and assessed again (changeProposal), postponed or not implemented", decision.Reason);
+        Assert.Equal($"an investment project cannot be approved at medium risk (中风险) ({RealDecisionRules.Cn2019.InvestmentProjects.Source}); it may be redesigned and assessed again (changeProposal), postponed or not implemented", decision.Reason.En());
         Assert.Equal(["takeCollectiveDecision(postpone)", "takeCollectiveDecision(doNotImplement)", "attachPublicOpinion", "changeProposal"], decision.AllowedMoves);
-        Assert.Contains(c.Matter.Blockers(c.Now), b => b.Kind == BlockerKind.Risk && b.Text.StartsWith("an investment project is not approved at medium risk", StringComparison.Ordinal));
+        Assert.Contains(c.Matter.Blockers(c.Now), b => b.Kind == BlockerKind.Risk && b.Text.En().StartsWith("an investment project is not approved at medium risk", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -208,6 +208,6 @@ public sealed class RiskLevelGuardTests
 
         var decision = c.Refused(m => m.Handle(DecisionCmd.Report(), People.Assessor, c.Now));
 
-        Assert.Equal("the report needs the mitigation measures: record at least one (recordMitigation)", decision.Reason);
+        Assert.Equal("the report needs the mitigation measures: record at least one (recordMitigation)", decision.Reason.En());
     }
 }

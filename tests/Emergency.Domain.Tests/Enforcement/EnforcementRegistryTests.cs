@@ -24,8 +24,8 @@ public sealed class EnforcementRegistryTests
         Assert.Equal(SupervisionStatus.Lifted, s.StatusAt(T0.AddDays(90)));
         Assert.Null(s.OverdueSince);
         Assert.Equal([EnforcementTimelineKind.SupervisionListed, EnforcementTimelineKind.SupervisionLifted], s.Timeline.Select(e => e.Kind));
-        Assert.Equal("Enterprise Tianji Coal Chemical listed for supervision (挂牌督办) by Shanxi environmental protection department: aniline spill into the Zhuozhang; rectify by 2026-12-31 08:00 +08:00", s.Timeline[0].Text);
-        Assert.Equal("Supervision of Tianji Coal Chemical lifted in time (deadline 2026-12-31 08:00 +08:00): desulphurisation unit accepted on inspection", s.Timeline[1].Text);
+        Assert.Equal("Enterprise Tianji Coal Chemical listed for supervision (挂牌督办) by Shanxi environmental protection department: aniline spill into the Zhuozhang; rectify by 2026-12-31 08:00 Beijing time", s.Timeline[0].Text.En());
+        Assert.Equal("Supervision of Tianji Coal Chemical lifted in time (deadline 2026-12-31 08:00 Beijing time): desulphurisation unit accepted on inspection", s.Timeline[1].Text.En());
         Assert.Equal((T0.AddDays(60), "enforcement.qian (DecisionMaker)"), (s.LiftedAt!.Value, s.LiftedBy));
     }
 
@@ -51,7 +51,7 @@ public sealed class EnforcementRegistryTests
         _registry.LiftSupervision("sup-1", new LiftSupervision { Note = "rectified" }, Enforcer, deadline.AddDays(5)).Accept();
 
         Assert.Equal(SupervisionStatus.LiftedLate, s.StatusAt(deadline.AddDays(6)));
-        Assert.StartsWith("Supervision of Tianji Coal Chemical lifted LATE by 5 d", s.Timeline[^1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Supervision of Tianji Coal Chemical lifted LATE by 5 d", s.Timeline[^1].Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,10 +91,10 @@ public sealed class EnforcementRegistryTests
         List("sup-1", deadline: T0.AddDays(30));
         _registry.LiftSupervision("sup-1", new LiftSupervision { Note = "rectified" }, Enforcer, T0.AddDays(2)).Accept();
 
-        Assert.Equal("the supervision of Tianji Coal Chemical was already lifted at 2026-11-03 08:00 +08:00 by enforcement.qian (DecisionMaker)",
-            Refused(r => r.LiftSupervision("sup-1", new LiftSupervision { Note = "again" }, Enforcer, T0.AddDays(3))).Reason);
-        Assert.Equal("no listed supervision has the id 'sup-9'", Refused(r => r.LiftSupervision("sup-9", new LiftSupervision { Note = "x" }, Enforcer, T0.AddDays(3))).Reason);
-        Assert.Equal("the id 'sup-1' is already used by the supervision of Tianji Coal Chemical", Refused(r => r.ListSupervision("sup-1", Listing(T0.AddDays(90)), Enforcer, T0.AddDays(3))).Reason);
+        Assert.Equal("the supervision of Tianji Coal Chemical was already lifted at 2026-11-03 08:00 Beijing time by enforcement.qian (DecisionMaker)",
+            Refused(r => r.LiftSupervision("sup-1", new LiftSupervision { Note = "again" }, Enforcer, T0.AddDays(3))).Reason.En());
+        Assert.Equal("no listed supervision has the id 'sup-9'", Refused(r => r.LiftSupervision("sup-9", new LiftSupervision { Note = "x" }, Enforcer, T0.AddDays(3))).Reason.En());
+        Assert.Equal("the id 'sup-1' is already used by the supervision of Tianji Coal Chemical", Refused(r => r.ListSupervision("sup-1", Listing(T0.AddDays(90)), Enforcer, T0.AddDays(3))).Reason.En());
         Assert.Equal("note", Assert.Single(Refused(r => r.LiftSupervision("sup-1", new LiftSupervision { Note = "" }, Enforcer, T0.AddDays(3)), DecisionOutcome.Invalid).Errors).Field);
     }
 
@@ -106,10 +106,10 @@ public sealed class EnforcementRegistryTests
         _registry.RemoveFromBlacklist("bl-1", new RemoveFromBlacklist { Reason = "two years without a violation" }, People.Maker, T0.AddDays(730)).Accept();
         _registry.AddToBlacklist("bl-2", new AddToBlacklist { Enterprise = "Jinyuan Smelting", Reason = "illegal discharge" }, Enforcer, T0.AddDays(800)).Accept();
 
-        Assert.Equal("Jinyuan Smelting is already on the blacklist (bl-1, added 2026-11-01 08:00 +08:00 by enforcement.qian (DecisionMaker): falsified monitoring data)", again.Reason);
+        Assert.Equal("Jinyuan Smelting is already on the blacklist (bl-1, added 2026-11-01 08:00 Beijing time by enforcement.qian (DecisionMaker): falsified monitoring data)", again.Reason.En());
         var first = _registry.State.Blacklist[0];
         Assert.Equal((T0.AddDays(730), "director.li (DecisionMaker)", "two years without a violation"), (first.RemovedAt!.Value, first.RemovedBy, first.RemovalReason));
-        Assert.Equal(["Jinyuan Smelting added to the blacklist (黑名单): falsified monitoring data", "Jinyuan Smelting removed from the blacklist: two years without a violation"], first.Timeline.Select(e => e.Text));
+        Assert.Equal(["Jinyuan Smelting added to the blacklist (黑名单): falsified monitoring data", "Jinyuan Smelting removed from the blacklist: two years without a violation"], first.Timeline.Select(e => e.Text.En()));
         Assert.True(_registry.IsBlacklisted("Jinyuan Smelting", T0.AddDays(10)));
         Assert.False(_registry.IsBlacklisted("Jinyuan Smelting", T0.AddDays(750)));
         Assert.True(_registry.IsBlacklisted("JINYUAN SMELTING", T0.AddDays(801)));
@@ -133,7 +133,7 @@ public sealed class EnforcementRegistryTests
         Assert.Equal((T0, "enforcement.qian (DecisionMaker)", T0.AddDays(20), "director.li (DecisionMaker)"), (rr1.SetAt, rr1.SetBy, rr1.LiftedAt!.Value, rr1.LiftedBy));
         Assert.Equal(
             ["Regional approval restriction (区域限批) set on Handan: steel capacity over the cap", "Regional approval restriction on Handan lifted after 20 d: capacity cut verified"],
-            rr1.Timeline.Select(e => e.Text));
+            rr1.Timeline.Select(e => e.Text.En()));
         Assert.Equal(["listSupervision", "addToBlacklist", "setRestriction", "liftRestriction(rr-2)"], _registry.AllowedMoves(T0.AddDays(21)));
         Assert.Equal(3, _registry.State.Version);
     }
@@ -146,7 +146,7 @@ public sealed class EnforcementRegistryTests
 
         var decision = Refused(r => r.LiftRestriction("rr-1", new LiftRegionalRestriction { Reason = "again" }, Enforcer, T0.AddDays(2)));
 
-        Assert.Equal("the restriction on Handan was already lifted at 2026-11-02 08:00 +08:00 by enforcement.qian (DecisionMaker)", decision.Reason);
+        Assert.Equal("the restriction on Handan was already lifted at 2026-11-02 08:00 Beijing time by enforcement.qian (DecisionMaker)", decision.Reason.En());
         Assert.Equal(["listSupervision", "addToBlacklist", "setRestriction"], decision.AllowedMoves);
     }
 
@@ -201,6 +201,33 @@ public sealed class EnforcementRegistryTests
                 registry.Tick(now);
                 return null;
         }
+    }
+
+    [Fact]
+    public void A_refusal_and_a_timeline_line_are_codes_with_their_arguments_and_read_in_Chinese()
+    {
+        List("sup-1", deadline: T0.AddDays(30));
+        _registry.LiftSupervision("sup-1", new LiftSupervision { Note = "rectified" }, Enforcer, T0.AddDays(35)).Accept();
+
+        var again = Refused(r => r.LiftSupervision("sup-1", new LiftSupervision { Note = "again" }, Enforcer, T0.AddDays(36))).Reason!;
+        var lifted = _registry.State.Supervisions[0].Timeline[^1].Text;
+
+        Assert.Equal((EnforcementTexts.SupervisionAlreadyLifted.Code, T0.AddDays(35)), (again.Code, again["at"]!.Time));
+        Assert.Equal("Tianji Coal Chemical的挂牌督办已由enforcement.qian (DecisionMaker)于2026-12-06 08:00 北京时间解除", again.Zh());
+        Assert.Equal((EnforcementTexts.SupervisionLifted.Code, EnforcementTexts.LiftedLate.Code), (lifted.Code, lifted["timing"]!.Message!.Code));
+        Assert.Equal("Tianji Coal Chemical挂牌督办解除，逾期5天完成整改（整改期限2026-12-01 08:00 北京时间）：rectified", lifted.Zh());
+    }
+
+    [Fact]
+    public void A_regional_approval_restriction_describes_itself_in_Chinese()
+    {
+        _registry.SetRestriction("rr-1", new SetRegionalRestriction { Region = "邯郸市", Reason = "钢铁产能超出排放总量" }, Enforcer, T0).Accept();
+
+        var restriction = _registry.State.Restrictions.Single();
+
+        Assert.Equal(EnforcementTexts.Restriction.Code, restriction.Describe().Code);
+        Assert.Equal("邯郸市区域限批（enforcement.qian (DecisionMaker)于2026-11-01 08:00 北京时间实施：钢铁产能超出排放总量）", restriction.Describe().Zh());
+        Assert.Equal("对邯郸市实施区域限批：钢铁产能超出排放总量", restriction.Timeline[0].Text.Zh());
     }
 
     private static ListSupervision Listing(DateTimeOffset deadline) => new()
