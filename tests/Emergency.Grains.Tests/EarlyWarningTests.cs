@@ -88,7 +88,7 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         Assert.True(second.Status == CommandStatus.Accepted, second.Decision?.Reason.En());
         Assert.Contains("pet-first", second.View!.EarlierCases);
         Assert.False(second.View.PersonalDataRedacted);
-        Assert.Contains(second.View.Timeline, e => e.Kind == DisputeTimelineKind.EarlierCasesLinked && e.Text.Contains("pet-first", StringComparison.Ordinal));
+        Assert.Contains(second.View.Timeline, e => e.Kind == DisputeTimelineKind.EarlierCasesLinked && e.Text.En().Contains("pet-first", StringComparison.Ordinal));
         Assert.Contains("pet-first", (await Grain("pet-second").GetView(Officer))!.EarlierCases);
     }
 

@@ -120,7 +120,8 @@ public sealed class WorkingCalendar
 
         var start = (counting.StartsOn == CountFrom.DayAfterEvent ? CalendarTexts.FromDayAfter : CalendarTexts.FromEvent)
             .With(("event", eventName), ("day", CalendarTexts.DayOf(eventDay)));
-        var years = Arg.Of(unknown.Select(y => Arg.Of(y.ToString(CultureInfo.InvariantCulture))));
+        // One text, not a list argument: the basis is stored and handed out by reference, a list is a collection.
+        Arg years = string.Join(", ", unknown);
         Message fallback = unknown.Count switch
         {
             0 => CalendarTexts.Nothing,

@@ -181,7 +181,7 @@ public sealed partial class Dispute
     {
         var added = NewLinks(command);
         State.EarlierCases.AddRange(added);
-        _procedure.Append(now, now, actor, DisputeTimelineKind.EarlierCasesLinked, DisputeTexts.EarlierCasesLinked.With(("cases", Arg.Of(added.Select(Arg.Of)))));
+        _procedure.Append(now, now, actor, DisputeTimelineKind.EarlierCasesLinked, DisputeTexts.EarlierCasesLinked.With(("cases", DisputeWords.Ids(added))));
     }
 
     private List<string> NewLinks(LinkEarlierCases command) =>

@@ -178,7 +178,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
             ("unit", state.Unit), ("ruleSet", rules.Id), ("hotline", hotlineNote)));
         if (state.EarlierCases.Count > 0)
         {
-            dispute._procedure.Append(now, now, actor, DisputeTimelineKind.EarlierCasesLinked, DisputeTexts.EarlierCasesLinked.With(("cases", Arg.Of(state.EarlierCases.Select(Arg.Of)))));
+            dispute._procedure.Append(now, now, actor, DisputeTimelineKind.EarlierCasesLinked, DisputeTexts.EarlierCasesLinked.With(("cases", DisputeWords.Ids(state.EarlierCases))));
         }
 
         if (command.ReceivedBy == ReceivedBy.PetitionOffice)
