@@ -85,7 +85,7 @@ public sealed partial class WarningGrain(
             Region = command.Region?.Trim() ?? warning.Region,
             DiscoveredAt = command.DiscoveredAt ?? now,
             SourceChannel = SourceChannel.Public,
-            Description = $"Escalated from early warning {warning.Id} ({warning.Rule}) raised {Durations.Describe(warning.RaisedAt)}; complaints: {cases}{(command.Note is { Length: > 0 } n ? $". {n}" : "")}",
+            Description = $"Escalated from early warning {warning.Id} raised {Durations.Describe(warning.RaisedAt)}; complaints: {cases}{(command.Note is { Length: > 0 } n ? $". {n}" : "")}",
             Facts = command.Facts ?? new IncidentFacts(),
         };
 
