@@ -61,6 +61,23 @@ public sealed class DisputeApiTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task A_refusal_speaks_Chinese_by_default_with_its_code_and_the_timeline_too()
+    {
+        using var officer = engine.As(PetitionToken);
+        officer.Http.DefaultRequestHeaders.AcceptLanguage.Clear();
+        var id = (await officer.Post("/api/disputes", Complaint(EngineFixture.NewRegion("Words Paper"), engine.Now.AddDays(-1)))).Body.Str("id");
+
+        var early = await officer.Post($"/api/disputes/{id}/reply", new { content = "We looked into it." });
+
+        var refusal = Problem.Assert(early, HttpStatusCode.Conflict);
+        Assert.Equal("dispute.refused.replyAfterHandling", refusal["code"]!.GetValue<string>());
+        Assert.Equal("答复应在办理之后：请先登记办理结果", refusal["detail"]!.GetValue<string>());
+        var view = (await officer.Get($"/api/disputes/{id}")).Body;
+        Assert.StartsWith("登记：12369热线举报，由本部门直接收件，收件时间", view["timeline"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("次日起算", view["obligations"]![0]!["deadlineBasis"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_procedure_runs_through_the_api_and_a_move_out_of_order_is_a_409_with_the_allowed_moves()
     {
         using var officer = engine.As(PetitionToken);

@@ -43,7 +43,7 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         Assert.Equal(ids, warning.Evidence.Select(e => e.CaseId));
         Assert.Equal(now.AddHours(-1), warning.RaisedAt);
         Assert.Equal(now.AddDays(-6), warning.FirstAt);
-        Assert.Contains("5 complaints within", warning.Rule, StringComparison.Ordinal);
+        Assert.Contains("5 complaints within", warning.Rule.En(), StringComparison.Ordinal);
         var stored = (await _engine.Client.GetGrain<IWarningGrain>(warning.Id).Get())!;
         Assert.Equal(ids, stored.Evidence.Select(e => e.CaseId));
 
@@ -88,7 +88,7 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         Assert.True(second.Status == CommandStatus.Accepted, second.Decision?.Reason.En());
         Assert.Contains("pet-first", second.View!.EarlierCases);
         Assert.False(second.View.PersonalDataRedacted);
-        Assert.Contains(second.View.Timeline, e => e.Kind == DisputeTimelineKind.EarlierCasesLinked && e.Text.Contains("pet-first", StringComparison.Ordinal));
+        Assert.Contains(second.View.Timeline, e => e.Kind == DisputeTimelineKind.EarlierCasesLinked && e.Text.En().Contains("pet-first", StringComparison.Ordinal));
         Assert.Contains("pet-first", (await Grain("pet-second").GetView(Officer))!.EarlierCases);
     }
 

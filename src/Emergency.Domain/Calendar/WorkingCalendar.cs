@@ -1,4 +1,5 @@
 using System.Globalization;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Calendar;
@@ -70,8 +71,9 @@ public sealed class WorkingCalendar
     /// <paramref name="from"/> ends, and why: due at 24:00 of its last day, so anything done on the last day is on time.
     /// <paramref name="eventName"/> names the event in the basis ("receipt", "the reply").
     /// </summary>
-    public CountedLimit Count(DateTimeOffset from, int length, LimitUnit unit, Counting counting, string eventName = "the event")
+    public CountedLimit Count(DateTimeOffset from, int length, LimitUnit unit, Counting counting, Message? eventName = null)
     {
+        eventName ??= CalendarTexts.TheEvent;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
         var eventDay = DayOf(from);
         var first = counting.StartsOn == CountFrom.DayAfterEvent ? eventDay.AddDays(1) : eventDay;
@@ -103,7 +105,7 @@ public sealed class WorkingCalendar
                 throw new ArgumentOutOfRangeException(nameof(unit), unit, "not a limit unit");
         }
 
-        var moved = "";
+        Message moved = CalendarTexts.Nothing;
         if (unit != LimitUnit.WorkingDays && counting.LastDayOnRestDay == RestDayRule.MovesToNextWorkingDay && !IsWorkingDay(last, unknown))
         {
             var restDay = last;
@@ -113,24 +115,25 @@ public sealed class WorkingCalendar
                 GuardScan(restDay, last);
             }
 
-            moved = $", moved from the rest day {Format(restDay)} to the next working day";
+            moved = CalendarTexts.Moved.With(("day", CalendarTexts.DayOf(restDay)));
         }
 
-        var start = counting.StartsOn == CountFrom.DayAfterEvent
-            ? $"from the day after {eventName} on {Format(eventDay)}"
-            : $"from {eventName} on {Format(eventDay)} (that day counted)";
-        var fallback = unknown.Count == 0
-            ? ""
-            : $"; the holiday calendar has no {(unknown.Count == 1 ? "year" : "years")} {string.Join(", ", unknown)}: counted Monday to Friday there";
-        return new CountedLimit(EndOf(last), last, $"{Describe(length, unit)} {start}: last day {Format(last)}{moved}, ends 24:00{fallback}");
+        var start = (counting.StartsOn == CountFrom.DayAfterEvent ? CalendarTexts.FromDayAfter : CalendarTexts.FromEvent)
+            .With(("event", eventName), ("day", CalendarTexts.DayOf(eventDay)));
+        // One text, not a list argument: the basis is stored and handed out by reference, a list is a collection.
+        Arg years = string.Join(", ", unknown);
+        Message fallback = unknown.Count switch
+        {
+            0 => CalendarTexts.Nothing,
+            1 => CalendarTexts.UnknownYear.With(("years", years)),
+            _ => CalendarTexts.UnknownYears.With(("years", years)),
+        };
+        return new CountedLimit(EndOf(last), last, CalendarTexts.Counted.With(
+            ("length", Describe(length, unit)), ("start", start), ("last", CalendarTexts.DayOf(last)), ("moved", moved), ("fallback", fallback)));
     }
 
-    public static string Describe(int length, LimitUnit unit) => unit switch
-    {
-        LimitUnit.CalendarDays => length == 1 ? "1 day" : $"{length} days",
-        LimitUnit.WorkingDays => length == 1 ? "1 working day" : $"{length} working days",
-        _ => length == 1 ? "1 month" : $"{length} months",
-    };
+    /// <summary>A limit's length in its unit ("15 days", "5 working days", "3 months").</summary>
+    public static Message Describe(int length, LimitUnit unit) => CalendarTexts.Length(length, unit);
 
     private static string Format(DateOnly day) => day.ToString("ddd yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -231,4 +234,4 @@ public sealed class WorkingCalendar
 }
 
 /// <summary>Where a limit ends: due at 24:00 of <see cref="LastDay"/>, with the counting spelled out.</summary>
-public sealed record CountedLimit(DateTimeOffset DueAt, DateOnly LastDay, string Basis);
+public sealed record CountedLimit(DateTimeOffset DueAt, DateOnly LastDay, Message Basis);

@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Disputes;
 
 /// <summary>The field checks petitions and suggestions share, with limits a person can understand.</summary>
@@ -11,16 +13,16 @@ internal static class CaseChecks
             .Required("unit", command.Unit)
             .Required("requirement", command.Requirement, Validator.LongText)
             .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, start, "the case reached the department");
+            .NotBefore("at", command.At, start, DisputeTexts.EventReachedDepartment);
         if (command.Deadline <= at)
         {
-            check.Add("deadline", $"{Durations.Describe(command.Deadline)} is not after the assignment ({Durations.Describe(at)})");
+            check.Add("deadline", DisputeTexts.NotAfterAssignment.With(("deadline", command.Deadline), ("at", at)));
         }
 
         return check;
     }
 
-    public static Validator Answer(IAnswer command, DateTimeOffset now, DateTimeOffset earliest, string what) =>
+    public static Validator Answer(IAnswer command, DateTimeOffset now, DateTimeOffset earliest, Message what) =>
         new Validator()
             .Required("content", command.Content, Validator.LongText)
             .NotInFuture("at", command.At, now)
@@ -30,13 +32,13 @@ internal static class CaseChecks
     {
         if (ids is null)
         {
-            check.Add(field, "must be a list of case ids");
+            check.Add(field, DisputeTexts.CaseIdsList);
             return;
         }
 
         if (ids.Count > 100)
         {
-            check.Add(field, $"names {ids.Count} cases; at most 100 are allowed");
+            check.Add(field, DisputeTexts.TooManyCases.With(("count", ids.Count)));
             return;
         }
 
@@ -45,7 +47,7 @@ internal static class CaseChecks
             check.Required($"{field}[{i}]", ids[i]);
             if (ids[i]?.Trim() == ownId)
             {
-                check.Add($"{field}[{i}]", "is this case itself");
+                check.Add($"{field}[{i}]", DisputeTexts.ThisCaseItself);
             }
         }
     }
@@ -63,7 +65,7 @@ internal static class CaseChecks
         // Never echo the value: refusal messages reach logs.
         if (complainant.IdNumber is { } idNumber && !IdNumbers.IsValid(idNumber))
         {
-            check.Add("complainant.idNumber", "is not a resident identity card number (18 characters with a valid check digit, or 15 digits)");
+            check.Add("complainant.idNumber", DisputeTexts.NotAnIdNumber);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Emergency.Domain.Calendar;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes;
 
@@ -10,12 +11,12 @@ public sealed partial class Dispute
     {
         var at = command.At ?? now;
         State.TransferredAt = at;
-        _procedure.Append(at, now, actor, DisputeTimelineKind.Transferred, $"Transferred by {State.PetitionOffice} to {State.Unit} (转送){NoteSuffix(command.Note)}");
+        _procedure.Append(at, now, actor, DisputeTimelineKind.Transferred, DisputeTexts.Transferred.With(("office", State.PetitionOffice ?? ""), ("unit", State.Unit), ("note", DisputeTexts.NoteOrNothing(command.Note))));
         _procedure.Complete(_procedure.Open(DisputeObligationKind.Transfer)!, at, now, actor, command.Note);
-        _procedure.OpenObligation(DisputeObligationKind.Acceptance, Rules.Limits.Acceptance, at, "the transfer", State.Unit, now);
+        _procedure.OpenObligation(DisputeObligationKind.Acceptance, Rules.Limits.Acceptance, at, DisputeTexts.EventTransfer, State.Unit, now);
         if (Rules.Limits.WrongAssignment is { } wrong)
         {
-            _procedure.OpenWindow(WindowKind.WrongAssignment, wrong, at, "the transfer", now);
+            _procedure.OpenWindow(WindowKind.WrongAssignment, wrong, at, DisputeTexts.EventTransfer, now);
         }
     }
 
@@ -35,20 +36,20 @@ public sealed partial class Dispute
         };
         var text = command.Outcome switch
         {
-            AcceptanceOutcome.Accepted => "Accepted (受理); the petitioner was told",
-            AcceptanceOutcome.NotAccepted => $"Not accepted (不予受理, {command.Ground}): {command.Reason!.Trim()}; the petitioner was told in writing",
-            _ => $"Transferred to {command.TransferredTo!.Trim()}: {command.Reason!.Trim()}; the petitioner was told",
+            AcceptanceOutcome.Accepted => (Message)DisputeTexts.Accepted,
+            AcceptanceOutcome.NotAccepted => DisputeTexts.NotAccepted.With(("ground", Arg.Of(command.Ground!.Value)), ("reason", command.Reason!.Trim())),
+            _ => DisputeTexts.TransferredOut.With(("organ", command.TransferredTo!.Trim()), ("reason", command.Reason!.Trim())),
         };
         _procedure.Append(at, now, actor, DisputeTimelineKind.AcceptanceDecided, text);
         _procedure.Complete(_procedure.Open(DisputeObligationKind.Acceptance)!, at, now, actor, null);
         if (_procedure.LastWindow(WindowKind.WrongAssignment) is { } window && window.IsOpenAt(at))
         {
-            _procedure.Waive(window, at, now, actor, "the department decided on acceptance itself");
+            _procedure.Waive(window, at, now, actor, DisputeTexts.BecauseDepartmentDecided);
         }
 
         if (command.Outcome == AcceptanceOutcome.Accepted)
         {
-            _procedure.OpenObligation(DisputeObligationKind.Reply, Rules.Limits.Reply, at, "acceptance", State.Unit, now);
+            _procedure.OpenObligation(DisputeObligationKind.Reply, Rules.Limits.Reply, at, DisputeTexts.EventAcceptance, State.Unit, now);
         }
     }
 
@@ -58,8 +59,8 @@ public sealed partial class Dispute
         var at = command.At ?? now;
         State.Returned = new WrongAssignmentReturn { Reason = command.Reason.Trim(), At = at, RecordedAt = now, RecordedBy = actor.ToString() };
         _procedure.Use(_procedure.LastWindow(WindowKind.WrongAssignment)!, at, now, actor);
-        _procedure.Append(at, now, actor, DisputeTimelineKind.WrongAssignmentReturned, $"Sent back to the petition office as outside the department's remit (异议): {command.Reason.Trim()}");
-        _procedure.Withdraw(_procedure.Open(DisputeObligationKind.Acceptance)!, at, now, actor, "the case went back to the petition office as wrongly assigned");
+        _procedure.Append(at, now, actor, DisputeTimelineKind.WrongAssignmentReturned, DisputeTexts.Returned.With(("reason", command.Reason.Trim())));
+        _procedure.Withdraw(_procedure.Open(DisputeObligationKind.Acceptance)!, at, now, actor, DisputeTexts.BecauseReturned);
     }
 
     /// <summary>Assigned with the four fixed points (四定); the unit's deadline never lies beyond the reply limit.</summary>
@@ -69,7 +70,7 @@ public sealed partial class Dispute
         State.Assignment = FourFixedPoints.From(command, at, now, actor);
         _procedure.Append(at, now, actor, DisputeTimelineKind.Assigned, DisputeWords.Describe(State.Assignment));
         _procedure.Open(DisputeObligationKind.Reply)!.Unit = State.Assignment.Unit;
-        _procedure.OpenObligation(DisputeObligationKind.Handling, command.Deadline, $"the deadline fixed at assignment (四定: 定时限) on {Durations.Describe(at)}, within the reply limit", at, State.Assignment.Unit, now);
+        _procedure.OpenObligation(DisputeObligationKind.Handling, command.Deadline, DisputeTexts.BasisFixedAtAssignment.With(("at", at)), at, State.Assignment.Unit, now);
     }
 
     /// <summary>The reply limit extended with the approval of the organ's head (延期), before the limit passes.</summary>
@@ -79,7 +80,7 @@ public sealed partial class Dispute
         var already = State.Extensions.Sum(e => e.Length);
         var length = command.Length ?? (rule.Length - already);
         var reply = _procedure.Open(DisputeObligationKind.Reply)!;
-        var counted = _procedure.Count(reply.OpenedAt, Rules.Limits.Reply, "acceptance", already + length);
+        var counted = _procedure.Count(reply.OpenedAt, Rules.Limits.Reply, DisputeTexts.EventAcceptance, already + length);
         var extension = new ReplyExtension
         {
             Length = length,
@@ -94,9 +95,12 @@ public sealed partial class Dispute
         };
         State.Extensions.Add(extension);
         reply.DueAt = counted.DueAt;
-        reply.DeadlineBasis = $"{counted.Basis}: {Rules.Limits.Reply} extended by {WorkingCalendar.Describe(length, rule.Unit)} with the approval of {extension.ApprovedBy} ({rule.Source}); {Rules.Limits.Reply.Basis}: {Rules.Limits.Reply.Source}";
-        _procedure.Append(command.ApprovedAt, now, actor, DisputeTimelineKind.ReplyExtended,
-            $"Reply limit extended by {WorkingCalendar.Describe(length, rule.Unit)}, due {Durations.Describe(extension.DueBefore)} → {Durations.Describe(extension.DueAfter)}: approved by {extension.ApprovedBy} on {Durations.Describe(command.ApprovedAt)} because {extension.Reason}; the petitioner is to be told why", reply.Id);
+        reply.DeadlineBasis = DisputeTexts.BasisExtended.With(
+            ("counted", counted.Basis), ("limit", Rules.Limits.Reply.Describe()), ("length", WorkingCalendar.Describe(length, rule.Unit)), ("by", extension.ApprovedBy),
+            ("source", rule.Source), ("basis", DisputeTexts.LimitBasis(Rules.Limits.Reply.Basis)), ("limitSource", Rules.Limits.Reply.Source));
+        _procedure.Append(command.ApprovedAt, now, actor, DisputeTimelineKind.ReplyExtended, DisputeTexts.ReplyExtended.With(
+            ("length", WorkingCalendar.Describe(length, rule.Unit)), ("before", extension.DueBefore), ("after", extension.DueAfter), ("by", extension.ApprovedBy),
+            ("approvedAt", command.ApprovedAt), ("reason", extension.Reason)), reply.Id);
     }
 
     /// <summary>The assigned unit's result of handling; a 12369 report says whether a violation was found.</summary>
@@ -104,13 +108,13 @@ public sealed partial class Dispute
     {
         var at = command.At ?? now;
         State.Handling = new HandlingRecord { Result = command.Result, Finding = command.Finding, At = at, RecordedAt = now, RecordedBy = actor.ToString() };
-        var finding = command.Finding switch
+        Message finding = command.Finding switch
         {
-            ViolationFinding.ViolationFound => ": a violation was found",
-            ViolationFinding.NoViolationFound => ": no violation was found",
-            _ => "",
+            ViolationFinding.ViolationFound => DisputeTexts.ViolationFound,
+            ViolationFinding.NoViolationFound => DisputeTexts.NoViolationFound,
+            _ => DisputeTexts.Nothing,
         };
-        _procedure.Append(at, now, actor, DisputeTimelineKind.Handled, $"Handled by {State.Assignment!.Unit}{finding}");
+        _procedure.Append(at, now, actor, DisputeTimelineKind.Handled, DisputeTexts.Handled.With(("unit", State.Assignment!.Unit), ("finding", finding)));
         _procedure.Complete(_procedure.Open(DisputeObligationKind.Handling)!, at, now, actor, null);
     }
 
@@ -130,18 +134,18 @@ public sealed partial class Dispute
         AddAnswer(stage, command.Content, at, now, actor);
         if (stage == AnswerStage.Reply)
         {
-            _procedure.Append(at, now, actor, DisputeTimelineKind.Replied, "Replied in writing (答复意见)");
+            _procedure.Append(at, now, actor, DisputeTimelineKind.Replied, DisputeTexts.Replied);
             _procedure.Complete(_procedure.Open(DisputeObligationKind.Reply)!, at, now, actor, null);
-            _procedure.OpenWindow(WindowKind.Review, Rules.Limits.Review.Request, at, "the reply", now);
+            _procedure.OpenWindow(WindowKind.Review, Rules.Limits.Review.Request, at, DisputeTexts.EventReply, now);
             return;
         }
 
-        _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewAnswered, $"{Procedure.Capitalised(DisputeWords.Describe(stage))} given in writing");
+        _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewAnswered, DisputeTexts.OpinionGiven.With(("stage", Arg.Of(stage))));
         var kind = stage == AnswerStage.Review ? DisputeObligationKind.ReviewAnswer : DisputeObligationKind.SecondReviewAnswer;
         _procedure.Complete(_procedure.Open(kind)!, at, now, actor, null);
         if (stage == AnswerStage.Review && Rules.Limits.SecondReview is { } second)
         {
-            _procedure.OpenWindow(WindowKind.SecondReview, second.Request, at, "the review opinion", now);
+            _procedure.OpenWindow(WindowKind.SecondReview, second.Request, at, DisputeTexts.EventReviewOpinion, now);
         }
     }
 
@@ -151,7 +155,7 @@ public sealed partial class Dispute
         var at = command.At ?? now;
         var stage = CurrentAnswerStage!.Value;
         State.Satisfactions.Add(new SatisfactionRecord { Stage = stage, Satisfaction = command.Satisfaction, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-        _procedure.Append(at, now, actor, DisputeTimelineKind.SatisfactionRecorded, $"The petitioner is {DisputeWords.Describe(command.Satisfaction)} with the {DisputeWords.Describe(stage)}");
+        _procedure.Append(at, now, actor, DisputeTimelineKind.SatisfactionRecorded, DisputeTexts.Satisfaction.With(("satisfaction", Arg.Of(command.Satisfaction)), ("stage", Arg.Of(stage))));
     }
 
     /// <summary>The petitioner asks the next higher organ for a review (复查) of the reply, or for a second review (复核) of the review opinion.</summary>
@@ -165,11 +169,11 @@ public sealed partial class Dispute
         var organ = string.IsNullOrWhiteSpace(command.Organ) ? "the next higher organ (上一级机关)" : command.Organ.Trim();
         State.ReviewRequests.Add(new ReviewRequest { Stage = stage, Organ = organ, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
         _procedure.Use(_procedure.LastWindow(window)!, at, now, actor);
-        _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewRequested, $"The petitioner asked {organ} for {(review ? "a review (复查)" : "a second review (复核)")} of the {DisputeWords.Describe(contested)}");
+        _procedure.Append(at, now, actor, DisputeTimelineKind.ReviewRequested, DisputeTexts.ReviewRequested.With(("organ", organ), ("stage", (Message)(review ? DisputeTexts.AReview : DisputeTexts.ASecondReview)), ("contested", Arg.Of(contested))));
         var (obligation, limits) = review
             ? (DisputeObligationKind.ReviewAnswer, Rules.Limits.Review)
             : (DisputeObligationKind.SecondReviewAnswer, Rules.Limits.SecondReview!);
-        _procedure.OpenObligation(obligation, limits.Answer, at, "the request", organ, now);
+        _procedure.OpenObligation(obligation, limits.Answer, at, DisputeTexts.EventRequest, organ, now);
     }
 
     /// <summary>Earlier cases of the same person linked (found by the early warning or by hand).</summary>
@@ -177,7 +181,7 @@ public sealed partial class Dispute
     {
         var added = NewLinks(command);
         State.EarlierCases.AddRange(added);
-        _procedure.Append(now, now, actor, DisputeTimelineKind.EarlierCasesLinked, $"Linked to earlier cases of the same person: {string.Join(", ", added)}");
+        _procedure.Append(now, now, actor, DisputeTimelineKind.EarlierCasesLinked, DisputeTexts.EarlierCasesLinked.With(("cases", DisputeWords.Ids(added))));
     }
 
     private List<string> NewLinks(LinkEarlierCases command) =>
@@ -186,9 +190,9 @@ public sealed partial class Dispute
     /// <summary>An early warning this complaint belongs to was escalated into an incident (预警升级): whoever replies should know.</summary>
     private void NoteEscalated(NoteEscalation command, Actor actor, DateTimeOffset now) =>
         _procedure.Append(now, now, actor, DisputeTimelineKind.EscalatedToIncident,
-            $"Early warning {command.WarningId} this complaint belongs to was escalated into incident {command.IncidentId}; the reply should say how the incident is handled", command.IncidentId);
+            DisputeTexts.EscalatedToIncident.With(("warning", command.WarningId), ("incident", command.IncidentId)), command.IncidentId);
 
     /// <summary>Closed: every obligation done, the petitioner's time to ask for more over, satisfaction recorded.</summary>
     private void Close(ClosePetition command, Actor actor, DateTimeOffset now) =>
-        _procedure.Append(now, now, actor, DisputeTimelineKind.Closed, $"Closed{NoteSuffix(command.Note)}");
+        _procedure.Append(now, now, actor, DisputeTimelineKind.Closed, DisputeTexts.Closed.With(("note", DisputeTexts.NoteOrNothing(command.Note))));
 }

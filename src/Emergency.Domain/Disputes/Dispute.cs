@@ -1,6 +1,7 @@
 using Emergency.Domain.Calendar;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes.Rules;
+using Emergency.Domain.Messages;
 using Stateless;
 using Stateless.Graph;
 using Stateless.Reflection;
@@ -21,7 +22,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
     private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<MoveStep<DisputeCommand>>> _triggers = [];
 
     /// <summary>Why a guarded move is refused now, by move: the guard of the machine and the refusal say the same.</summary>
-    private readonly Dictionary<string, Func<MoveStep<DisputeCommand>, string?>> _preconditions = [];
+    private readonly Dictionary<string, Func<MoveStep<DisputeCommand>, Message?>> _preconditions = [];
     private readonly Procedure _procedure;
 
     private Dispute(DisputeState state, PetitionRuleSet rules, WorkingCalendar calendar)
@@ -119,14 +120,14 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         }
         else if (command.PetitionOffice is not null)
         {
-            check.Add("petitionOffice", "applies only to a case the petition office received");
+            check.Add("petitionOffice", DisputeTexts.PetitionOfficeOnly);
         }
 
         CaseChecks.Complainant(check, command.Complainant);
         CaseChecks.EarlierCases(check, "earlierCases", command.EarlierCases, id);
         if (command.Subject is null)
         {
-            check.Add("subject", "is required");
+            check.Add("subject", CommonTexts.Required);
         }
         else
         {
@@ -138,12 +139,12 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         var rules = catalog.InForceAt(command.ReceivedAt);
         if (rules is null)
         {
-            check.Add("receivedAt", $"no petition rule set was in force on {Durations.Describe(command.ReceivedAt)}; the earliest starts {Durations.Describe(catalog.EarliestStart ?? catalog.All[0].EffectiveFrom)}");
+            check.Add("receivedAt", DisputeTexts.NoRuleSetInForce.With(("at", command.ReceivedAt), ("earliest", catalog.EarliestStart ?? catalog.All[0].EffectiveFrom)));
         }
         else if (HotlineRulesFor(rules, command.Channel, command.ReceivedAt) is { } hotline && command.Subject is { } subject
             && string.IsNullOrWhiteSpace(subject.Enterprise) && string.IsNullOrWhiteSpace(subject.Place))
         {
-            check.Add("subject", $"a 12369 report must name the enterprise or the place reported ({hotline.Source})");
+            check.Add("subject", DisputeTexts.HotlineNamesSubject.With(("source", hotline.Source)));
         }
 
         if (check.Errors.Count > 0 || rules is null)
@@ -170,22 +171,23 @@ public sealed partial class Dispute : ICase<DisputeCommand>
             EarlierCases = [.. command.EarlierCases.Select(c => c.Trim()).Distinct()],
         };
         var dispute = new Dispute(state, rules, catalog.Calendar);
-        var how = command.ReceivedBy == ReceivedBy.PetitionOffice ? $"received by {state.PetitionOffice}" : "received by the department";
-        var hotlineNote = dispute.HotlineRules is { } h ? $"; 12369 rules apply: {h.Principle}" : "";
-        dispute._procedure.Append(command.ReceivedAt, now, actor, DisputeTimelineKind.Registered,
-            $"Registered: {DisputeWords.Describe(command.Channel)} {how} {Durations.Describe(command.ReceivedAt)}, about {DisputeWords.Describe(state.Subject)}; unit {state.Unit}; judged by rule set {rules.Id}{hotlineNote}");
+        Message how = command.ReceivedBy == ReceivedBy.PetitionOffice ? DisputeTexts.ReceivedByOffice.With(("office", state.PetitionOffice!)) : DisputeTexts.ReceivedByDepartment;
+        Message hotlineNote = dispute.HotlineRules is { } h ? DisputeTexts.HotlineRulesApply.With(("principle", h.Principle)) : DisputeTexts.Nothing;
+        dispute._procedure.Append(command.ReceivedAt, now, actor, DisputeTimelineKind.Registered, DisputeTexts.Registered.With(
+            ("channel", Arg.Of(command.Channel)), ("how", how), ("at", command.ReceivedAt), ("subject", DisputeWords.Describe(state.Subject)),
+            ("unit", state.Unit), ("ruleSet", rules.Id), ("hotline", hotlineNote)));
         if (state.EarlierCases.Count > 0)
         {
-            dispute._procedure.Append(now, now, actor, DisputeTimelineKind.EarlierCasesLinked, $"Linked to earlier cases of the same person: {string.Join(", ", state.EarlierCases)}");
+            dispute._procedure.Append(now, now, actor, DisputeTimelineKind.EarlierCasesLinked, DisputeTexts.EarlierCasesLinked.With(("cases", DisputeWords.Ids(state.EarlierCases))));
         }
 
         if (command.ReceivedBy == ReceivedBy.PetitionOffice)
         {
-            dispute._procedure.OpenObligation(DisputeObligationKind.Transfer, rules.Limits.Transfer, command.ReceivedAt, "receipt by the petition office", state.PetitionOffice!, now);
+            dispute._procedure.OpenObligation(DisputeObligationKind.Transfer, rules.Limits.Transfer, command.ReceivedAt, DisputeTexts.EventReceiptByOffice, state.PetitionOffice!, now);
         }
         else
         {
-            dispute._procedure.OpenObligation(DisputeObligationKind.Acceptance, rules.Limits.Acceptance, command.ReceivedAt, "receipt", state.Unit, now);
+            dispute._procedure.OpenObligation(DisputeObligationKind.Acceptance, rules.Limits.Acceptance, command.ReceivedAt, DisputeTexts.EventReceipt, state.Unit, now);
         }
 
         state.Version = 1;
@@ -246,7 +248,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
             case RecordTransfer transfer:
                 check.Optional("note", transfer.Note)
                     .NotInFuture("at", transfer.At, now)
-                    .NotBefore("at", transfer.At, State.ReceivedAt, "the receipt");
+                    .NotBefore("at", transfer.At, State.ReceivedAt, DisputeTexts.EventTheReceipt);
                 break;
             case DecideAcceptance decide:
                 CheckAcceptance(check, decide, now);
@@ -254,13 +256,13 @@ public sealed partial class Dispute : ICase<DisputeCommand>
             case ReturnPetition wrong:
                 check.Required("reason", wrong.Reason, Validator.LongText)
                     .NotInFuture("at", wrong.At, now)
-                    .NotBefore("at", wrong.At, State.ReceivedByDepartmentAt, "the receipt by the department");
+                    .NotBefore("at", wrong.At, State.ReceivedByDepartmentAt, DisputeTexts.EventReceiptByDepartment);
                 break;
             case AssignPetition assign:
                 check = CaseChecks.Assignment(assign, now, State.Acceptance?.At ?? State.ReceivedByDepartmentAt);
                 if (_procedure.Open(DisputeObligationKind.Reply) is { } reply && assign.Deadline > reply.DueAt)
                 {
-                    check.Add("deadline", $"{Durations.Describe(assign.Deadline)} is after the legal limit of the reply ({Durations.Describe(reply.DueAt)}); the fixed deadline may not exceed it");
+                    check.Add("deadline", DisputeTexts.AfterLegalLimit.With(("deadline", assign.Deadline), ("limit", reply.DueAt)));
                 }
 
                 break;
@@ -268,56 +270,56 @@ public sealed partial class Dispute : ICase<DisputeCommand>
                 check.Required("approvedBy", extend.ApprovedBy)
                     .Required("reason", extend.Reason, Validator.LongText)
                     .NotInFuture("approvedAt", extend.ApprovedAt, now)
-                    .NotBefore("approvedAt", extend.ApprovedAt, State.Acceptance?.At ?? State.ReceivedByDepartmentAt, "the acceptance");
+                    .NotBefore("approvedAt", extend.ApprovedAt, State.Acceptance?.At ?? State.ReceivedByDepartmentAt, DisputeTexts.EventTheAcceptance);
                 var already = State.Extensions.Sum(e => e.Length);
                 if (Rules.Limits.Reply.Extension is { } rule && extend.Length is { } asked && (asked < 1 || asked + already > rule.Length))
                 {
-                    check.Add("length", $"must be between 1 and {rule.Length - already} ({rule.Length} {rule.Unit} at most in all under rule set {Rules.Id})");
+                    check.Add("length", DisputeTexts.ExtensionLength.With(("max", rule.Length - already), ("most", WorkingCalendar.Describe(rule.Length, rule.Unit)), ("ruleSet", Rules.Id)));
                 }
 
                 break;
             case RecordHandling handling:
                 check.Required("result", handling.Result, Validator.LongText)
                     .NotInFuture("at", handling.At, now)
-                    .NotBefore("at", handling.At, State.Assignment?.At ?? State.ReceivedByDepartmentAt, "the assignment");
+                    .NotBefore("at", handling.At, State.Assignment?.At ?? State.ReceivedByDepartmentAt, DisputeTexts.EventAssignment);
                 if (handling.Finding is { } finding)
                 {
                     check.Defined("finding", finding);
                 }
                 else if (HotlineRules is { FindingRequired: true } hotline)
                 {
-                    check.Add("finding", $"a 12369 report must say whether a violation was found (违法必查; {hotline.Source})");
+                    check.Add("finding", DisputeTexts.FindingRequired.With(("source", hotline.Source)));
                 }
 
                 break;
             case ReplyToPetition answer:
-                check = CaseChecks.Answer(answer, now, State.Handling?.At ?? State.ReceivedByDepartmentAt, "the handling");
+                check = CaseChecks.Answer(answer, now, State.Handling?.At ?? State.ReceivedByDepartmentAt, DisputeTexts.EventHandling);
                 break;
             case AnswerReview answer:
-                check = CaseChecks.Answer(answer, now, State.ReviewRequests.LastOrDefault(r => r.Stage == AnswerStage.Review)?.At ?? State.ReceivedAt, "the request");
+                check = CaseChecks.Answer(answer, now, State.ReviewRequests.LastOrDefault(r => r.Stage == AnswerStage.Review)?.At ?? State.ReceivedAt, DisputeTexts.EventRequest);
                 break;
             case AnswerSecondReview answer:
-                check = CaseChecks.Answer(answer, now, State.ReviewRequests.LastOrDefault(r => r.Stage == AnswerStage.SecondReview)?.At ?? State.ReceivedAt, "the request");
+                check = CaseChecks.Answer(answer, now, State.ReviewRequests.LastOrDefault(r => r.Stage == AnswerStage.SecondReview)?.At ?? State.ReceivedAt, DisputeTexts.EventRequest);
                 break;
             case RecordPetitionSatisfaction satisfaction:
                 var answered = CurrentAnswerStage is { } stage ? State.Answers.LastOrDefault(a => a.Stage == stage)?.At : null;
                 check.Defined("satisfaction", satisfaction.Satisfaction)
                     .Optional("note", satisfaction.Note)
                     .NotInFuture("at", satisfaction.At, now)
-                    .NotBefore("at", satisfaction.At, answered ?? State.ReceivedAt, "the answer");
+                    .NotBefore("at", satisfaction.At, answered ?? State.ReceivedAt, DisputeTexts.EventAnswer);
                 break;
             case AskForReview request:
                 var contested = request is RequestReview ? AnswerStage.Reply : AnswerStage.Review;
                 check.Optional("note", request.Note)
                     .Optional("organ", request.Organ, Validator.ShortText)
                     .NotInFuture("at", request.At, now)
-                    .NotBefore("at", request.At, State.Answers.LastOrDefault(a => a.Stage == contested)?.At ?? State.ReceivedAt, $"the {DisputeWords.Describe(contested)}");
+                    .NotBefore("at", request.At, State.Answers.LastOrDefault(a => a.Stage == contested)?.At ?? State.ReceivedAt, DisputeTexts.EventAnswerStage.With(("stage", Arg.Of(contested))));
                 break;
             case LinkEarlierCases link:
                 CaseChecks.EarlierCases(check, "caseIds", link.CaseIds, State.Id);
                 if (link.CaseIds is { Count: 0 })
                 {
-                    check.Add("caseIds", "name at least one case");
+                    check.Add("caseIds", DisputeTexts.NameOneCase);
                 }
 
                 break;
@@ -328,7 +330,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
                 check.Required("incidentId", note.IncidentId).Required("warningId", note.WarningId);
                 break;
             default:
-                check.Add(Moves.Discriminator, $"{Moves.NameOf(command)} is not a move on an existing petition");
+                check.Add(Moves.Discriminator, DisputeTexts.NotAMove.With(("move", Moves.NameOf(command))));
                 break;
         }
 
@@ -339,7 +341,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
     {
         check.Defined("outcome", command.Outcome)
             .NotInFuture("at", command.At, now)
-            .NotBefore("at", command.At, State.ReceivedByDepartmentAt, "the receipt by the department");
+            .NotBefore("at", command.At, State.ReceivedByDepartmentAt, DisputeTexts.EventReceiptByDepartment);
         if (command.Outcome is AcceptanceOutcome.NotAccepted or AcceptanceOutcome.TransferredOut)
         {
             check.Required("reason", command.Reason, Validator.LongText);
@@ -357,12 +359,12 @@ public sealed partial class Dispute : ICase<DisputeCommand>
             }
             else
             {
-                check.Add("ground", "is required when the case is not accepted");
+                check.Add("ground", DisputeTexts.GroundRequired);
             }
         }
         else if (command.Ground is not null)
         {
-            check.Add("ground", "applies only when the case is not accepted");
+            check.Add("ground", DisputeTexts.GroundOnlyNotAccepted);
         }
 
         if (command.Outcome == AcceptanceOutcome.TransferredOut)
@@ -371,7 +373,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         }
         else if (command.TransferredTo is not null)
         {
-            check.Add("transferredTo", "applies only when the case is transferred to another organ");
+            check.Add("transferredTo", DisputeTexts.TransferredToOnly);
         }
     }
 
@@ -382,11 +384,11 @@ public sealed partial class Dispute : ICase<DisputeCommand>
 
         machine.Configure(Stage.Open)
             .SubstateOf(Stage.Any)
-            .InternalTransitionIf(On<LinkEarlierCases>(), Guard<LinkEarlierCases>(s => s.Command is LinkEarlierCases link && NewLinks(link).Count == 0 ? "every case named is already linked" : null),
+            .InternalTransitionIf(On<LinkEarlierCases>(), Guard<LinkEarlierCases>(s => s.Command is LinkEarlierCases link && NewLinks(link).Count == 0 ? (Message)DisputeTexts.AllLinked : null),
                 Effect<LinkEarlierCases>(Link), "some case named is not linked yet");
         machine.Configure(Stage.Any)
             .InternalTransitionIf(On<NoteEscalation>(), Guard<NoteEscalation>(s => s.Command is NoteEscalation note && State.Timeline.Any(e => e.Kind == DisputeTimelineKind.EscalatedToIncident && e.Ref == note.IncidentId)
-                    ? $"the escalation into incident {note.IncidentId} is already noted" : null),
+                    ? DisputeTexts.EscalationNoted.With(("incident", note.IncidentId)) : null),
                 Effect<NoteEscalation>(NoteEscalated), "the escalation is not noted yet");
         machine.Configure(Stage.Closed).SubstateOf(Stage.Any);
 
@@ -469,7 +471,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         where TMove : DisputeCommand => Moves.Info(typeof(TMove)).Name;
 
     /// <summary>Keeps the move's precondition for its refusal and returns it as the machine's guard.</summary>
-    private Func<MoveStep<DisputeCommand>, bool> Guard<TMove>(Func<MoveStep<DisputeCommand>, string?> whyNot)
+    private Func<MoveStep<DisputeCommand>, bool> Guard<TMove>(Func<MoveStep<DisputeCommand>, Message?> whyNot)
         where TMove : DisputeCommand
     {
         _preconditions[MoveOf<TMove>()] = whyNot;
@@ -498,6 +500,4 @@ public sealed partial class Dispute : ICase<DisputeCommand>
 
     private static Hotline12369Rules? HotlineRulesFor(PetitionRuleSet rules, PetitionChannel channel, DateTimeOffset receivedAt) =>
         channel == PetitionChannel.Hotline12369 && rules.Hotline12369 is { } hotline && receivedAt >= hotline.EffectiveFrom ? hotline : null;
-
-    private static string NoteSuffix(string? note) => note is { Length: > 0 } ? $": {note}" : "";
 }

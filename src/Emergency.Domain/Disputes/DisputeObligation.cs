@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Disputes;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class DisputeObligation
     public required DateTimeOffset DueAt { get; set; }
 
     /// <summary>Why the deadline is what it is: the counting and the source.</summary>
-    public required string DeadlineBasis { get; set; }
+    public required Message DeadlineBasis { get; set; }
 
     /// <summary>The unit answerable for the obligation (the receiving unit, or the unit it was assigned to).</summary>
     public required string Unit { get; set; }
@@ -37,7 +39,7 @@ public sealed class DisputeObligation
     /// <summary>When the obligation stopped being the department's (the case was sent back as wrongly assigned).</summary>
     public DateTimeOffset? WithdrawnAt { get; set; }
 
-    public string? WithdrawnBecause { get; set; }
+    public Message? WithdrawnBecause { get; set; }
 
     public bool IsCompleted => CompletedAt is not null;
 
@@ -96,17 +98,8 @@ public enum DisputeObligationKind
 
 public static class DisputeObligationKinds
 {
-    public static string Title(this DisputeObligationKind kind) => kind switch
-    {
-        DisputeObligationKind.Transfer => "transfer (转送)",
-        DisputeObligationKind.Acceptance => "acceptance decision (受理告知)",
-        DisputeObligationKind.Handling => "handling by the fixed deadline (办理)",
-        DisputeObligationKind.Reply => "reply (办结答复)",
-        DisputeObligationKind.ReviewAnswer => "review answer (复查意见)",
-        DisputeObligationKind.SecondReviewAnswer => "second review answer (复核意见)",
-        DisputeObligationKind.NewReply => "new reply (重新答复)",
-        _ => kind.ToString(),
-    };
+    /// <summary>The obligation's name in the reader's language ("办结答复", "reply (办结答复)").</summary>
+    public static Message Title(this DisputeObligationKind kind) => DisputeTexts.Obligation.With(("kind", Arg.Of(kind)));
 
     /// <summary>The name used in the API, the board and the scenario files.</summary>
     public static string Name(this DisputeObligationKind kind) => kind switch

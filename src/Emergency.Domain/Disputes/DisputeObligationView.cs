@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Disputes;
 
 /// <summary>An obligation as seen at one moment: status, time left or overdue-by counted against "now".</summary>
@@ -7,7 +9,7 @@ public sealed record DisputeObligationView
 
     public required DisputeObligationKind Kind { get; init; }
 
-    public required string Title { get; init; }
+    public required Message Title { get; init; }
 
     public required DisputeObligationStatus Status { get; init; }
 
@@ -17,7 +19,7 @@ public sealed record DisputeObligationView
 
     public required DateTimeOffset DueAt { get; init; }
 
-    public required string DeadlineBasis { get; init; }
+    public required Message DeadlineBasis { get; init; }
 
     public DateTimeOffset? OverdueSince { get; init; }
 
@@ -29,7 +31,7 @@ public sealed record DisputeObligationView
 
     public DateTimeOffset? WithdrawnAt { get; init; }
 
-    public string? WithdrawnBecause { get; init; }
+    public Message? WithdrawnBecause { get; init; }
 
     /// <summary>How late the completion was, measured against the first deadline that passed.</summary>
     public TimeSpan? LateBy { get; init; }
@@ -95,7 +97,7 @@ public sealed record WindowView
 
     public required WindowKind Kind { get; init; }
 
-    public required string Title { get; init; }
+    public required Message Title { get; init; }
 
     public required WindowStatus Status { get; init; }
 
@@ -103,7 +105,7 @@ public sealed record WindowView
 
     public required DateTimeOffset ClosesAt { get; init; }
 
-    public required string Basis { get; init; }
+    public required Message Basis { get; init; }
 
     public DateTimeOffset? UsedAt { get; init; }
 

@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Disputes;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record DisputeTimelineEntry
 
     public required DisputeTimelineKind Kind { get; init; }
 
-    public required string Text { get; init; }
+    public required Message Text { get; init; }
 
     /// <summary>The obligation or window the entry is about, by id.</summary>
     public string? Ref { get; init; }

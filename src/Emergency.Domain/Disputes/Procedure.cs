@@ -1,5 +1,6 @@
 using Emergency.Domain.Calendar;
 using Emergency.Domain.Disputes.Rules;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes;
 
@@ -29,18 +30,22 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
 
     public Window? LastWindow(WindowKind kind) => State.Windows.LastOrDefault(w => w.Kind == kind);
 
-    public CountedLimit Count(DateTimeOffset from, Limit limit, string eventName, int extraLength = 0) =>
+    public CountedLimit Count(DateTimeOffset from, Limit limit, Message eventName, int extraLength = 0) =>
         Calendar.Count(from, limit.Length + extraLength, limit.Unit, counting, eventName);
 
     /// <summary>Opens an obligation whose deadline a rule limit sets, counted from <paramref name="from"/>.</summary>
-    public DisputeObligation OpenObligation(DisputeObligationKind kind, Limit limit, DateTimeOffset from, string eventName, string unit, DateTimeOffset now)
+    public DisputeObligation OpenObligation(DisputeObligationKind kind, Limit limit, DateTimeOffset from, Message eventName, string unit, DateTimeOffset now)
     {
         var counted = Count(from, limit, eventName);
-        return OpenObligation(kind, counted.DueAt, $"{counted.Basis}; {limit.Basis}: {limit.Source}", from, unit, now);
+        return OpenObligation(kind, counted.DueAt, Basis(counted, limit), from, unit, now);
     }
 
+    /// <summary>Why a limit ends where it does: the counting, then the rule's standing and source.</summary>
+    public static Message Basis(CountedLimit counted, Limit limit) =>
+        DisputeTexts.BasisRule.With(("counted", counted.Basis), ("basis", DisputeTexts.LimitBasis(limit.Basis)), ("source", limit.Source));
+
     /// <summary>Opens an obligation with a deadline set another way (the one fixed at assignment).</summary>
-    public DisputeObligation OpenObligation(DisputeObligationKind kind, DateTimeOffset dueAt, string basis, DateTimeOffset from, string unit, DateTimeOffset now)
+    public DisputeObligation OpenObligation(DisputeObligationKind kind, DateTimeOffset dueAt, Message basis, DateTimeOffset from, string unit, DateTimeOffset now)
     {
         var number = State.Obligations.Count(o => o.Kind == kind) + 1;
         var obligation = new DisputeObligation
@@ -53,11 +58,11 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
             Unit = unit,
         };
         State.Obligations.Add(obligation);
-        Append(now, now, Actor.System, DisputeTimelineKind.DeadlineSet, $"{Capitalised(kind.Title())} due {Durations.Describe(dueAt)} ({basis})", obligation.Id);
+        Append(now, now, Actor.System, DisputeTimelineKind.DeadlineSet, DisputeTexts.DeadlineSet.With(("obligation", kind.Title()), ("due", dueAt), ("basis", basis)), obligation.Id);
         return obligation;
     }
 
-    public Window OpenWindow(WindowKind kind, Limit limit, DateTimeOffset from, string eventName, DateTimeOffset now)
+    public Window OpenWindow(WindowKind kind, Limit limit, DateTimeOffset from, Message eventName, DateTimeOffset now)
     {
         var counted = Count(from, limit, eventName);
         var number = State.Windows.Count(w => w.Kind == kind) + 1;
@@ -67,10 +72,10 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
             Kind = kind,
             OpensAt = from,
             ClosesAt = counted.DueAt,
-            Basis = $"{counted.Basis}; {limit.Basis}: {limit.Source}",
+            Basis = Basis(counted, limit),
         };
         State.Windows.Add(window);
-        Append(now, now, Actor.System, DisputeTimelineKind.WindowOpened, $"Time for {kind.Title()} until {Durations.Describe(window.ClosesAt)} ({window.Basis})", window.Id);
+        Append(now, now, Actor.System, DisputeTimelineKind.WindowOpened, DisputeTexts.WindowOpened.With(("window", kind.Title()), ("until", window.ClosesAt), ("basis", window.Basis)), window.Id);
         return window;
     }
 
@@ -80,18 +85,18 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
         obligation.RecordedAt = now;
         obligation.CompletedBy = actor.ToString();
         obligation.Note = note;
-        var timing = obligation.LateBy is { } late
-            ? $"LATE by {Durations.Describe(late)} (due {Durations.Describe(obligation.EffectiveDeadline)})"
-            : $"on time (due {Durations.Describe(obligation.DueAt)})";
-        var recorded = now - at > TimeSpan.FromMinutes(1) ? $", recorded {Durations.Describe(now - at)} later" : "";
-        Append(at, now, actor, DisputeTimelineKind.ObligationCompleted, $"{Capitalised(obligation.Kind.Title())} completed {timing}{recorded}", obligation.Id);
+        Message recorded = now - at > TimeSpan.FromMinutes(1) ? DisputeTexts.RecordedLater.With(("after", now - at)) : DisputeTexts.Nothing;
+        var text = obligation.LateBy is { } late
+            ? DisputeTexts.CompletedLate.With(("obligation", obligation.Kind.Title()), ("late", late), ("due", obligation.EffectiveDeadline), ("recorded", recorded))
+            : DisputeTexts.CompletedOnTime.With(("obligation", obligation.Kind.Title()), ("due", obligation.DueAt), ("recorded", recorded));
+        Append(at, now, actor, DisputeTimelineKind.ObligationCompleted, text, obligation.Id);
     }
 
-    public void Withdraw(DisputeObligation obligation, DateTimeOffset at, DateTimeOffset now, Actor actor, string because)
+    public void Withdraw(DisputeObligation obligation, DateTimeOffset at, DateTimeOffset now, Actor actor, Message because)
     {
         obligation.WithdrawnAt = at;
         obligation.WithdrawnBecause = because;
-        Append(at, now, actor, DisputeTimelineKind.ObligationWithdrawn, $"{Capitalised(obligation.Kind.Title())} withdrawn: {because}", obligation.Id);
+        Append(at, now, actor, DisputeTimelineKind.ObligationWithdrawn, DisputeTexts.Withdrawn.With(("obligation", obligation.Kind.Title()), ("because", because)), obligation.Id);
     }
 
     public void Use(Window window, DateTimeOffset at, DateTimeOffset now, Actor actor)
@@ -99,15 +104,15 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
         window.UsedAt = at;
         window.RecordedAt = now;
         window.UsedBy = actor.ToString();
-        var late = window.LapsedAt is not null ? "; recorded after the engine had marked the window closed" : "";
-        Append(at, now, actor, DisputeTimelineKind.WindowUsed, $"Used the time for {window.Kind.Title()} (open until {Durations.Describe(window.ClosesAt)}){late}", window.Id);
+        Message late = window.LapsedAt is not null ? DisputeTexts.UsedAfterLapse : DisputeTexts.Nothing;
+        Append(at, now, actor, DisputeTimelineKind.WindowUsed, DisputeTexts.WindowUsed.With(("window", window.Kind.Title()), ("until", window.ClosesAt), ("late", late)), window.Id);
     }
 
-    public void Waive(Window window, DateTimeOffset at, DateTimeOffset now, Actor actor, string because)
+    public void Waive(Window window, DateTimeOffset at, DateTimeOffset now, Actor actor, Message because)
     {
         window.WaivedAt = at;
         window.WaivedBecause = because;
-        Append(at, now, actor, DisputeTimelineKind.WindowWaived, $"The time for {window.Kind.Title()} no longer applies: {because}", window.Id);
+        Append(at, now, actor, DisputeTimelineKind.WindowWaived, DisputeTexts.WindowWaived.With(("window", window.Kind.Title()), ("because", because)), window.Id);
     }
 
     /// <summary>Marks what fell due as a change of its own (one version), when anything did.</summary>
@@ -145,19 +150,19 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
             if (obligation is not null)
             {
                 obligation.OverdueSince = obligation.DueAt;
-                Append(at, now, Actor.System, DisputeTimelineKind.ObligationOverdue, $"{Capitalised(obligation.Kind.Title())} is overdue: it was due {Durations.Describe(obligation.DueAt)} ({obligation.Unit})", obligation.Id);
+                Append(at, now, Actor.System, DisputeTimelineKind.ObligationOverdue, DisputeTexts.Overdue.With(("obligation", obligation.Kind.Title()), ("due", obligation.DueAt), ("unit", obligation.Unit)), obligation.Id);
             }
             else
             {
                 window!.LapsedAt = window.ClosesAt;
-                Append(at, now, Actor.System, DisputeTimelineKind.WindowLapsed, $"The time for {window.Kind.Title()} ended unused at {Durations.Describe(window.ClosesAt)}", window.Id);
+                Append(at, now, Actor.System, DisputeTimelineKind.WindowLapsed, DisputeTexts.WindowLapsed.With(("window", window.Kind.Title()), ("at", window.ClosesAt)), window.Id);
             }
         }
 
         return due.Count > 0;
     }
 
-    public void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, DisputeTimelineKind kind, string text, string? reference = null) =>
+    public void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, DisputeTimelineKind kind, Message text, string? reference = null) =>
         State.Timeline.Add(new DisputeTimelineEntry
         {
             Seq = State.Timeline.Count + 1,
@@ -168,6 +173,4 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
             Text = text,
             Ref = reference,
         });
-
-    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -1,6 +1,7 @@
 using Emergency.Domain.Calendar;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes.Rules;
+using Emergency.Domain.Messages;
 using Stateless;
 using Stateless.Graph;
 using Stateless.Reflection;
@@ -20,7 +21,7 @@ public sealed class Suggestion : ICase<SuggestionCommand>
     private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<MoveStep<SuggestionCommand>>> _triggers = [];
 
     /// <summary>Why a guarded move is refused now, by move: the guard of the machine and the refusal say the same.</summary>
-    private readonly Dictionary<string, Func<MoveStep<SuggestionCommand>, string?>> _preconditions = [];
+    private readonly Dictionary<string, Func<MoveStep<SuggestionCommand>, Message?>> _preconditions = [];
     private readonly Procedure _procedure;
 
     private Suggestion(SuggestionState state, SuggestionRuleSet rules, WorkingCalendar calendar)
@@ -92,7 +93,7 @@ public sealed class Suggestion : ICase<SuggestionCommand>
             .NotInFuture("receivedAt", command.ReceivedAt, now);
         if (command.Deputy is null)
         {
-            check.Add("deputy", "is required");
+            check.Add("deputy", CommonTexts.Required);
         }
         else
         {
@@ -102,7 +103,7 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         var rules = catalog.InForceAt(command.ReceivedAt);
         if (rules is null)
         {
-            check.Add("receivedAt", $"no suggestion rule set was in force on {Durations.Describe(command.ReceivedAt)}; the earliest starts {Durations.Describe(catalog.EarliestStart ?? catalog.All[0].EffectiveFrom)}");
+            check.Add("receivedAt", SuggestionTexts.NoRuleSetInForce.With(("at", command.ReceivedAt), ("earliest", catalog.EarliestStart ?? catalog.All[0].EffectiveFrom)));
         }
 
         if (check.Errors.Count > 0 || rules is null)
@@ -128,7 +129,9 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         };
         var suggestion = new Suggestion(state, rules, catalog.Calendar);
         suggestion._procedure.Append(command.ReceivedAt, now, actor, DisputeTimelineKind.Registered,
-            $"Registered: {DisputeWords.Describe(command.Kind)}{(state.Number is null ? "" : $" {state.Number}")} \"{state.Title}\" of {state.Deputy.Name}, received {Durations.Describe(command.ReceivedAt)}; unit {state.Unit}; judged by rule set {rules.Id}");
+            SuggestionTexts.Registered.With(
+                ("kind", Arg.Of(command.Kind)), ("number", state.Number is null ? DisputeTexts.Nothing : SuggestionTexts.Number.With(("number", state.Number))), ("title", state.Title),
+                ("deputy", state.Deputy.Name), ("at", command.ReceivedAt), ("unit", state.Unit), ("ruleSet", rules.Id)));
         state.Version = 1;
         return (suggestion, Decision.Accepted);
     }
@@ -191,43 +194,43 @@ public sealed class Suggestion : ICase<SuggestionCommand>
                 }
                 else if (assign.ComplexBecause is not null)
                 {
-                    check.Add("complexBecause", "applies only to a complex item");
+                    check.Add("complexBecause", SuggestionTexts.ComplexOnly);
                 }
 
                 var legal = ReplyLimit(assign, now);
                 if (assign.Deadline > legal.DueAt)
                 {
-                    check.Add("deadline", $"{Durations.Describe(assign.Deadline)} is after the legal limit of the reply ({Durations.Describe(legal.DueAt)}: {legal.Basis}); the fixed deadline may not exceed it");
+                    check.Add("deadline", SuggestionTexts.AfterLegalLimit.With(("deadline", assign.Deadline), ("limit", legal.DueAt), ("basis", legal.Basis)));
                 }
 
                 break;
             case ReturnSuggestion wrong:
                 check.Required("reason", wrong.Reason, Validator.LongText)
                     .NotInFuture("at", wrong.At, now)
-                    .NotBefore("at", wrong.At, Assignment?.Points.At ?? State.ReceivedAt, "the assignment");
+                    .NotBefore("at", wrong.At, Assignment?.Points.At ?? State.ReceivedAt, DisputeTexts.EventAssignment);
                 break;
             case RecordCommunication communication:
                 check.Defined("means", communication.Means)
                     .Optional("note", communication.Note)
                     .NotInFuture("at", communication.At, now)
-                    .NotBefore("at", communication.At, Assignment?.Points.At ?? State.ReceivedAt, "the assignment");
+                    .NotBefore("at", communication.At, Assignment?.Points.At ?? State.ReceivedAt, DisputeTexts.EventAssignment);
                 break;
             case ReplyToDeputy reply:
                 check = State.Phase == SuggestionPhase.AwaitingNewReply
-                    ? CaseChecks.Answer(reply, now, State.Satisfactions.LastOrDefault()?.At ?? State.ReceivedAt, "the recorded dissatisfaction")
-                    : CaseChecks.Answer(reply, now, Assignment?.Points.At ?? State.ReceivedAt, "the assignment");
+                    ? CaseChecks.Answer(reply, now, State.Satisfactions.LastOrDefault()?.At ?? State.ReceivedAt, DisputeTexts.EventDissatisfaction)
+                    : CaseChecks.Answer(reply, now, Assignment?.Points.At ?? State.ReceivedAt, DisputeTexts.EventAssignment);
                 break;
             case RecordDeputySatisfaction satisfaction:
                 check.Defined("satisfaction", satisfaction.Satisfaction)
                     .Optional("note", satisfaction.Note)
                     .NotInFuture("at", satisfaction.At, now)
-                    .NotBefore("at", satisfaction.At, State.Answers.LastOrDefault()?.At ?? State.ReceivedAt, "the reply");
+                    .NotBefore("at", satisfaction.At, State.Answers.LastOrDefault()?.At ?? State.ReceivedAt, DisputeTexts.EventReply);
                 break;
             case CloseSuggestion close:
                 check.Optional("note", close.Note);
                 break;
             default:
-                check.Add(Moves.Discriminator, $"{Moves.NameOf(command)} is not a move on an existing suggestion");
+                check.Add(Moves.Discriminator, SuggestionTexts.NotAMove.With(("move", Moves.NameOf(command))));
                 break;
         }
 
@@ -286,10 +289,10 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         var points = FourFixedPoints.From(command, at, now, actor);
         State.Assignments.Add(new SuggestionAssignment { Points = points, Complex = command.Complex, ComplexBecause = command.ComplexBecause?.Trim() });
         _procedure.Append(at, now, actor, DisputeTimelineKind.Assigned,
-            DisputeWords.Describe(points) + (command.Complex ? $"; complex (涉及面广、处理难度大): {command.ComplexBecause!.Trim()}" : ""));
-        _procedure.OpenObligation(DisputeObligationKind.Reply, command.Complex ? Rules.Limits.ComplexReply : Rules.Limits.Reply, at, "the assignment", points.Unit, now);
-        _procedure.OpenObligation(DisputeObligationKind.Handling, command.Deadline, $"the deadline fixed at assignment (四定: 定时限) on {Durations.Describe(at)}, within the reply limit", at, points.Unit, now);
-        _procedure.OpenWindow(WindowKind.WrongAssignment, Rules.Limits.WrongAssignment, at, "the assignment", now);
+            command.Complex ? SuggestionTexts.Complex.With(("assigned", DisputeWords.Describe(points)), ("because", command.ComplexBecause!.Trim())) : DisputeWords.Describe(points));
+        _procedure.OpenObligation(DisputeObligationKind.Reply, command.Complex ? Rules.Limits.ComplexReply : Rules.Limits.Reply, at, DisputeTexts.EventAssignment, points.Unit, now);
+        _procedure.OpenObligation(DisputeObligationKind.Handling, command.Deadline, DisputeTexts.BasisFixedAtAssignment.With(("at", at)), at, points.Unit, now);
+        _procedure.OpenWindow(WindowKind.WrongAssignment, Rules.Limits.WrongAssignment, at, DisputeTexts.EventAssignment, now);
     }
 
     /// <summary>The unit sends a wrongly assigned item back (退回) within its window; it waits to be assigned again.</summary>
@@ -303,10 +306,10 @@ public sealed class Suggestion : ICase<SuggestionCommand>
             Returned = new WrongAssignmentReturn { Reason = command.Reason.Trim(), At = at, RecordedAt = now, RecordedBy = actor.ToString() },
         };
         _procedure.Use(_procedure.LastWindow(WindowKind.WrongAssignment)!, at, now, actor);
-        _procedure.Append(at, now, actor, DisputeTimelineKind.WrongAssignmentReturned, $"Sent back by {assignment.Points.Unit} as wrongly assigned (退回): {command.Reason.Trim()}");
+        _procedure.Append(at, now, actor, DisputeTimelineKind.WrongAssignmentReturned, SuggestionTexts.Returned.With(("unit", assignment.Points.Unit), ("reason", command.Reason.Trim())));
         foreach (var obligation in _procedure.OpenObligations.ToList())
         {
-            _procedure.Withdraw(obligation, at, now, actor, $"sent back by {assignment.Points.Unit} as wrongly assigned");
+            _procedure.Withdraw(obligation, at, now, actor, SuggestionTexts.BecauseSentBack.With(("unit", assignment.Points.Unit)));
         }
     }
 
@@ -315,7 +318,7 @@ public sealed class Suggestion : ICase<SuggestionCommand>
     {
         var at = command.At ?? now;
         State.Communications.Add(new Communication { Means = command.Means, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-        _procedure.Append(at, now, actor, DisputeTimelineKind.CommunicationRecorded, $"Communicated with the deputy ({command.Means.ToString().ToLowerInvariant()})");
+        _procedure.Append(at, now, actor, DisputeTimelineKind.CommunicationRecorded, SuggestionTexts.Communicated.With(("means", Arg.Of(command.Means))));
     }
 
     /// <summary>The first reply, or the new reply after a dissatisfied deputy: every open limit is met.</summary>
@@ -325,8 +328,8 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         // Only a dissatisfied deputy is answered twice: a reply already given makes this the new one.
         var stage = State.Answers.Count == 0 ? AnswerStage.Reply : AnswerStage.NewReply;
         State.Answers.Add(new Answer { Stage = stage, Content = command.Content, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-        var communicated = State.Communications.Any(c => c.At <= at) ? "after communicating with the deputy" : "WITHOUT any recorded communication with the deputy";
-        _procedure.Append(at, now, actor, DisputeTimelineKind.Replied, $"{Procedure.Capitalised(DisputeWords.Describe(stage))} given in writing, {communicated}");
+        Message communicated = State.Communications.Any(c => c.At <= at) ? SuggestionTexts.AfterCommunicating : SuggestionTexts.WithoutCommunication;
+        _procedure.Append(at, now, actor, DisputeTimelineKind.Replied, SuggestionTexts.Replied.With(("stage", Arg.Of(stage)), ("communicated", communicated)));
         foreach (var obligation in _procedure.OpenObligations.ToList())
         {
             _procedure.Complete(obligation, at, now, actor, null);
@@ -334,7 +337,7 @@ public sealed class Suggestion : ICase<SuggestionCommand>
 
         if (_procedure.LastWindow(WindowKind.WrongAssignment) is { } window && window.IsOpenAt(at))
         {
-            _procedure.Waive(window, at, now, actor, "the unit replied to the deputy");
+            _procedure.Waive(window, at, now, actor, SuggestionTexts.BecauseReplied);
         }
     }
 
@@ -345,48 +348,48 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         var answer = State.Answers[^1];
         var newReply = AsksForNewReply(command);
         State.Satisfactions.Add(new SatisfactionRecord { Stage = answer.Stage, Satisfaction = command.Satisfaction, Note = command.Note, At = at, RecordedAt = now, RecordedBy = actor.ToString() });
-        _procedure.Append(at, now, actor, DisputeTimelineKind.SatisfactionRecorded, $"The deputy is {DisputeWords.Describe(command.Satisfaction)} with the {DisputeWords.Describe(answer.Stage)}");
+        _procedure.Append(at, now, actor, DisputeTimelineKind.SatisfactionRecorded, SuggestionTexts.Satisfaction.With(("satisfaction", Arg.Of(command.Satisfaction)), ("stage", Arg.Of(answer.Stage))));
         if (newReply)
         {
-            _procedure.OpenObligation(DisputeObligationKind.NewReply, Rules.Limits.NewReply, at, "the recorded dissatisfaction", Assignment!.Points.Unit, now);
+            _procedure.OpenObligation(DisputeObligationKind.NewReply, Rules.Limits.NewReply, at, DisputeTexts.EventDissatisfaction, Assignment!.Points.Unit, now);
         }
     }
 
     private void Close(CloseSuggestion command, Actor actor, DateTimeOffset now) =>
-        _procedure.Append(now, now, actor, DisputeTimelineKind.Closed, command.Note is { Length: > 0 } note ? $"Closed: {note}" : "Closed");
+        _procedure.Append(now, now, actor, DisputeTimelineKind.Closed, DisputeTexts.Closed.With(("note", DisputeTexts.NoteOrNothing(command.Note))));
 
     /// <summary>Only a dissatisfaction with the first reply is owed a new one; the new reply is the last word.</summary>
     private bool AsksForNewReply(RecordDeputySatisfaction command) =>
         command.Satisfaction == Satisfaction.Dissatisfied && State.Answers.LastOrDefault()?.Stage == AnswerStage.Reply;
 
     private CountedLimit ReplyLimit(AssignSuggestion command, DateTimeOffset now) =>
-        _procedure.Count(command.At ?? now, command.Complex ? Rules.Limits.ComplexReply : Rules.Limits.Reply, "the assignment");
+        _procedure.Count(command.At ?? now, command.Complex ? Rules.Limits.ComplexReply : Rules.Limits.Reply, DisputeTexts.EventAssignment);
 
     /// <summary>Why the phase allows no such move (its guard is not asked): in the words of the procedure.</summary>
-    private string WhyPhaseForbids(SuggestionCommand command) => (State.Phase, command) switch
+    private Message WhyPhaseForbids(SuggestionCommand command) => (State.Phase, command) switch
     {
-        (SuggestionPhase.Closed, _) => $"cannot {Verb(command)}: the item is closed",
-        (_, AssignSuggestion) => $"the item is already assigned to {Assignment?.Points.Unit}",
-        (SuggestionPhase.Registered, ReturnSuggestion) => "the item is not assigned to anyone",
-        (_, ReturnSuggestion) => "the unit already replied: the assignment can no longer be sent back",
-        (SuggestionPhase.Registered, RecordCommunication or ReplyToDeputy) => "the item must be assigned first (四定)",
-        (SuggestionPhase.Replied, ReplyToDeputy) => "the reply was already given; a new reply is due only after the deputy is recorded as dissatisfied",
-        (_, RecordDeputySatisfaction) => "the deputy's satisfaction is recorded after a reply",
-        (SuggestionPhase.AwaitingNewReply, CloseSuggestion) => "cannot close: the dissatisfied deputy is owed a new reply",
-        (_, CloseSuggestion) => "cannot close before the deputy has had a reply",
-        _ => $"cannot {Verb(command)} while the item is {State.Phase}",
+        (SuggestionPhase.Closed, _) => SuggestionTexts.ItemClosed.With(("move", Verb(command))),
+        (_, AssignSuggestion) => SuggestionTexts.AlreadyAssigned.With(("unit", Assignment?.Points.Unit ?? "")),
+        (SuggestionPhase.Registered, ReturnSuggestion) => SuggestionTexts.NotAssigned,
+        (_, ReturnSuggestion) => SuggestionTexts.AlreadyReplied,
+        (SuggestionPhase.Registered, RecordCommunication or ReplyToDeputy) => SuggestionTexts.AssignFirst,
+        (SuggestionPhase.Replied, ReplyToDeputy) => SuggestionTexts.ReplyGiven,
+        (_, RecordDeputySatisfaction) => SuggestionTexts.SatisfactionAfterReply,
+        (SuggestionPhase.AwaitingNewReply, CloseSuggestion) => SuggestionTexts.OwedNewReply,
+        (_, CloseSuggestion) => SuggestionTexts.CloseBeforeReply,
+        _ => SuggestionTexts.PhaseForbids.With(("move", Verb(command)), ("phase", Arg.Of(State.Phase))),
     };
 
     /// <summary>The move as a refusal names it ("cannot reply: ...").</summary>
-    private string Verb(SuggestionCommand command) => command switch
+    private Message Verb(SuggestionCommand command) => command switch
     {
-        AssignSuggestion => "assign",
-        ReturnSuggestion => "return a wrong assignment",
-        RecordCommunication => "record a communication",
-        ReplyToDeputy => State.Phase == SuggestionPhase.AwaitingNewReply ? "give the new reply" : "reply",
-        RecordDeputySatisfaction => "record satisfaction",
-        CloseSuggestion => "close",
-        _ => Moves.NameOf(command),
+        AssignSuggestion => SuggestionTexts.MoveAssign,
+        ReturnSuggestion => SuggestionTexts.MoveReturn,
+        RecordCommunication => SuggestionTexts.MoveCommunicate,
+        ReplyToDeputy => State.Phase == SuggestionPhase.AwaitingNewReply ? SuggestionTexts.MoveNewReply : SuggestionTexts.MoveReply,
+        RecordDeputySatisfaction => SuggestionTexts.MoveRecordSatisfaction,
+        CloseSuggestion => SuggestionTexts.MoveClose,
+        _ => DisputeTexts.MoveOther.With(("move", Moves.NameOf(command))),
     };
 
     private StateMachine<Stage, string>.TriggerWithParameters<MoveStep<SuggestionCommand>> On<TMove>()
@@ -396,7 +399,7 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         where TMove : SuggestionCommand => Moves.Info(typeof(TMove)).Name;
 
     /// <summary>Keeps the move's precondition for its refusal and returns it as the machine's guard.</summary>
-    private Func<MoveStep<SuggestionCommand>, bool> Guard<TMove>(Func<MoveStep<SuggestionCommand>, string?> whyNot)
+    private Func<MoveStep<SuggestionCommand>, bool> Guard<TMove>(Func<MoveStep<SuggestionCommand>, Message?> whyNot)
         where TMove : SuggestionCommand
     {
         _preconditions[MoveOf<TMove>()] = whyNot;
@@ -409,42 +412,31 @@ public sealed class Suggestion : ICase<SuggestionCommand>
     private static Action<MoveStep<SuggestionCommand>> Entry<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
         where TMove : SuggestionCommand => step => effect((TMove)step.Command!, step.Actor, step.Now);
 
-    private string? WhyNotReturn(DateTimeOffset at)
+    private Message? WhyNotReturn(DateTimeOffset at)
     {
         var window = _procedure.LastWindow(WindowKind.WrongAssignment);
-        return window is not null && at > window.ClosesAt
-            ? $"the time for {window.Kind.Title()} ended {Durations.Describe(window.ClosesAt)} ({window.Basis}); the unit must handle the item"
-            : null;
+        return window is not null && at > window.ClosesAt ? Dispute.WindowEnded(window, SuggestionTexts.ThenHandle) : null;
     }
 
-    private string? WhyNotSatisfaction()
+    private Message? WhyNotSatisfaction()
     {
         var answer = State.Answers.LastOrDefault();
         if (answer is null)
         {
-            return "the deputy's satisfaction is recorded after a reply";
+            return SuggestionTexts.SatisfactionAfterReply;
         }
 
         var recorded = State.Satisfactions.LastOrDefault(s => s.Stage == answer.Stage);
-        return recorded is null ? null : $"the deputy's satisfaction with the {DisputeWords.Describe(answer.Stage)} was already recorded ({DisputeWords.Describe(recorded.Satisfaction)}, {Durations.Describe(recorded.At)})";
+        return recorded is null
+            ? null
+            : SuggestionTexts.SatisfactionRecorded.With(("stage", Arg.Of(answer.Stage)), ("satisfaction", Arg.Of(recorded.Satisfaction)), ("at", recorded.At));
     }
 
-    private string? WhyNotClose(DateTimeOffset now)
+    private Message? WhyNotClose(DateTimeOffset now)
     {
-        var open = _procedure.OpenObligations.ToList();
-        if (open.Count > 0)
-        {
-            return $"cannot close yet: still open: {string.Join(", ", open.Select(o => o.Kind.Title()))}";
-        }
-
-        if (State.Windows.FirstOrDefault(w => w.IsOpenAt(now)) is { } window)
-        {
-            return $"cannot close yet: the time for {window.Kind.Title()} runs until {Durations.Describe(window.ClosesAt)}";
-        }
-
         var answer = State.Answers.LastOrDefault();
-        return answer is not null && !State.Satisfactions.Any(s => s.Stage == answer.Stage)
-            ? $"cannot close yet: record whether the deputy is satisfied with the {DisputeWords.Describe(answer.Stage)} first"
-            : null;
+        return Dispute.WhyNotClose(_procedure, State.Windows, now) ?? (answer is not null && !State.Satisfactions.Any(s => s.Stage == answer.Stage)
+            ? SuggestionTexts.SatisfactionFirst.With(("stage", Arg.Of(answer.Stage)))
+            : null);
     }
 }

@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Disputes;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class Window
     /// <summary>Acting at this moment is still in time; after it, not.</summary>
     public required DateTimeOffset ClosesAt { get; init; }
 
-    public required string Basis { get; init; }
+    public required Message Basis { get; init; }
 
     public DateTimeOffset? UsedAt { get; set; }
 
@@ -31,7 +33,7 @@ public sealed class Window
     /// <summary>When the window stopped mattering because the procedure moved on (a unit that accepted the case cannot send it back).</summary>
     public DateTimeOffset? WaivedAt { get; set; }
 
-    public string? WaivedBecause { get; set; }
+    public Message? WaivedBecause { get; set; }
 
     public bool IsUsed => UsedAt is not null;
 
@@ -71,13 +73,8 @@ public enum WindowKind
 
 public static class WindowKinds
 {
-    public static string Title(this WindowKind kind) => kind switch
-    {
-        WindowKind.WrongAssignment => "sending back a wrong assignment (异议)",
-        WindowKind.Review => "requesting a review (复查)",
-        WindowKind.SecondReview => "requesting a second review (复核)",
-        _ => kind.ToString(),
-    };
+    /// <summary>The window's name in the reader's language ("请求复查", "requesting a review (复查)").</summary>
+    public static Message Title(this WindowKind kind) => DisputeTexts.Window.With(("kind", Arg.Of(kind)));
 
     public static string Name(this WindowKind kind) => kind switch
     {

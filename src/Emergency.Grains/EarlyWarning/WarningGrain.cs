@@ -67,7 +67,7 @@ public sealed partial class WarningGrain(
 
         if (warning.Escalation is { } done)
         {
-            return Refused(CommandStatus.NotAllowed, Decision.NotAllowed($"warning {warning.Id} was already escalated into incident {done.IncidentId} on {Durations.Describe(done.At)}", []), warning);
+            return Refused(CommandStatus.NotAllowed, Decision.NotAllowed(WarningTexts.AlreadyEscalated.With(("warning", warning.Id), ("incident", done.IncidentId), ("at", done.At)), []), warning);
         }
 
         var check = new Validator().Optional("title", command.Title, Validator.ShortText).Optional("region", command.Region, Validator.ShortText).Optional("note", command.Note);
@@ -85,7 +85,7 @@ public sealed partial class WarningGrain(
             Region = command.Region?.Trim() ?? warning.Region,
             DiscoveredAt = command.DiscoveredAt ?? now,
             SourceChannel = SourceChannel.Public,
-            Description = $"Escalated from early warning {warning.Id} ({warning.Rule}) raised {Durations.Describe(warning.RaisedAt)}; complaints: {cases}{(command.Note is { Length: > 0 } n ? $". {n}" : "")}",
+            Description = $"Escalated from early warning {warning.Id} raised {Durations.Describe(warning.RaisedAt)}; complaints: {cases}{(command.Note is { Length: > 0 } n ? $". {n}" : "")}",
             Facts = command.Facts ?? new IncidentFacts(),
         };
 

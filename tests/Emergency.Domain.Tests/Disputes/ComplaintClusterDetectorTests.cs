@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Disputes.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -52,7 +53,7 @@ public sealed class ComplaintClusterDetectorTests
         Assert.Equal("Tianji Coal Chemical", warning.Subject);
         Assert.Equal(["c0", "c1", "c2", "c3", "c4"], warning.Evidence);
         Assert.Equal((T0, T0.AddHours(10)), (warning.FirstAt, warning.RaisedAt));
-        Assert.Contains("5 complaints within 7 d", warning.Rule, StringComparison.Ordinal);
+        Assert.Contains("5 complaints within 7 d", warning.Rule.En(), StringComparison.Ordinal);
         Assert.Equal([warning], detector.Active(T0.AddHours(11)));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Emergency.Domain.Disputes;
+using Emergency.Domain.Messages;
 using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
@@ -57,7 +58,7 @@ public sealed class DisputeLimitTests
         var limit = Setup(jurisdiction, year, step);
 
         Assert.Equal(Midnight(dueDay), limit.Due);
-        Assert.Contains("ends 24:00", limit.Basis, StringComparison.Ordinal);
+        Assert.Contains("ends 24:00", limit.Basis.En(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -78,7 +79,7 @@ public sealed class DisputeLimitTests
             Assert.Equal(DisputeObligationStatus.Completed, obligation.StatusAt(due.Days(100)));
             Assert.Null(obligation.LateBy);
             Assert.Null(obligation.OverdueSince);
-            Assert.Contains("on time", limit.Dispute.State.Timeline.Last(e => e.Kind == DisputeTimelineKind.ObligationCompleted).Text, StringComparison.Ordinal);
+            Assert.Contains("on time", limit.Dispute.State.Timeline.Last(e => e.Kind == DisputeTimelineKind.ObligationCompleted).Text.En(), StringComparison.Ordinal);
         }
         else
         {
@@ -104,13 +105,14 @@ public sealed class DisputeLimitTests
             Assert.Equal(due, obligation.OverdueSince);
             var overdue = limit.Dispute.State.Timeline.Single(e => e.Kind == DisputeTimelineKind.ObligationOverdue && e.Ref == obligation.Id);
             Assert.Equal(due, overdue.At);
-            Assert.Contains("LATE by 0 s", limit.Dispute.State.Timeline.Last(e => e.Kind == DisputeTimelineKind.ObligationCompleted).Text, StringComparison.Ordinal);
+            Assert.Contains("LATE by 0 s", limit.Dispute.State.Timeline.Last(e => e.Kind == DisputeTimelineKind.ObligationCompleted).Text.En(), StringComparison.Ordinal);
         }
         else
         {
             var decision = limit.Dispute.Refused(late, d => limit.Act(late), DecisionOutcome.NotAllowed);
 
-            Assert.Contains($"ended {Durations.Describe(due)}", decision.Reason.En(), StringComparison.Ordinal);
+            Assert.Equal(DisputeTexts.WindowEnded.Code, decision.Reason!.Code);
+            Assert.Equal(due, decision.Reason["closesAt"]!.Time);
             Assert.Equal(due, limit.Dispute.Window(limit.Window!.Value).LapsedAt);
         }
     }
@@ -152,7 +154,7 @@ public sealed class DisputeLimitTests
         Assert.Equal(TimeSpan.FromDays(5), acceptance.LateBy);
         Assert.False(dispute.HasOverdue);
         Assert.Contains(dispute.State.Timeline, e => e.Kind == DisputeTimelineKind.ObligationOverdue && e.Ref == "acceptance");
-        Assert.Contains("LATE by 5 d", dispute.State.Timeline.Last(e => e.Kind == DisputeTimelineKind.ObligationCompleted).Text, StringComparison.Ordinal);
+        Assert.Contains("LATE by 5 d", dispute.State.Timeline.Last(e => e.Kind == DisputeTimelineKind.ObligationCompleted).Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,7 +169,7 @@ public sealed class DisputeLimitTests
         Assert.Null(acceptance.LateBy);
         Assert.Equal(due, acceptance.OverdueSince);
         Assert.Equal(DisputeObligationStatus.Completed, acceptance.StatusAt(due.Days(2)));
-        Assert.Contains("recorded 2 d 1 h later", dispute.State.Timeline.Last(e => e.Kind == DisputeTimelineKind.ObligationCompleted).Text, StringComparison.Ordinal);
+        Assert.Contains("recorded 2 d 1 h later", dispute.State.Timeline.Last(e => e.Kind == DisputeTimelineKind.ObligationCompleted).Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -185,7 +187,7 @@ public sealed class DisputeLimitTests
         Assert.Equal(replyDue, handling.DueAt);
         Assert.Equal("Lucheng environmental monitoring brigade", handling.Unit);
         Assert.Equal("Lucheng environmental monitoring brigade", dispute.Obligation(DisputeObligationKind.Reply).Unit);
-        Assert.Contains("四定", handling.DeadlineBasis, StringComparison.Ordinal);
+        Assert.Contains("四定", handling.DeadlineBasis.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -212,7 +214,7 @@ public sealed class DisputeLimitTests
         var answer = dispute.Obligation(DisputeObligationKind.ReviewAnswer);
         Assert.NotNull(answer.OverdueSince);
         Assert.True(dispute.HasOverdue);
-        Assert.Contains("recorded after the engine had marked the window closed", dispute.State.Timeline.Single(e => e.Kind == DisputeTimelineKind.WindowUsed).Text, StringComparison.Ordinal);
+        Assert.Contains("recorded after the engine had marked the window closed", dispute.State.Timeline.Single(e => e.Kind == DisputeTimelineKind.WindowUsed).Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -225,7 +227,7 @@ public sealed class DisputeLimitTests
         // 04-29 to 05-03 off; 05-04, 05-05, Saturday 05-06, 05-08, 05-09.
         var window = dispute.Window(WindowKind.WrongAssignment);
         Assert.Equal(Moments.EndOf(2023, 5, 9), window.ClosesAt);
-        Assert.Contains("5 working days from the day after the transfer on Fri 2023-04-28: last day Tue 2023-05-09, ends 24:00", window.Basis, StringComparison.Ordinal);
+        Assert.Contains("5 working days from the day after the transfer on Fri 2023-04-28: last day Tue 2023-05-09, ends 24:00", window.Basis.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -237,7 +239,7 @@ public sealed class DisputeLimitTests
 
         var window = dispute.Window(WindowKind.WrongAssignment);
         Assert.Equal(Moments.EndOf(2027, 2, 12), window.ClosesAt);
-        Assert.EndsWith("the holiday calendar has no year 2027: counted Monday to Friday there; statute: " + RealDisputeRules.Petitions.Get("cn-2022").Limits.WrongAssignment!.Source, window.Basis, StringComparison.Ordinal);
+        Assert.EndsWith("the holiday calendar has no year 2027: counted Monday to Friday there; statute: " + RealDisputeRules.Petitions.Get("cn-2022").Limits.WrongAssignment!.Source, window.Basis.En(), StringComparison.Ordinal);
     }
 
     private static LimitCase Setup(string jurisdiction, int year, string step)
@@ -298,5 +300,5 @@ public sealed class DisputeLimitTests
     private static DateTimeOffset Midnight(string day) =>
         new(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), Moments.China);
 
-    private sealed record LimitCase(Dispute Dispute, DateTimeOffset Due, string Basis, Func<DateTimeOffset, Decision> Act, DisputeObligationKind? Obligation, WindowKind? Window);
+    private sealed record LimitCase(Dispute Dispute, DateTimeOffset Due, Message Basis, Func<DateTimeOffset, Decision> Act, DisputeObligationKind? Obligation, WindowKind? Window);
 }

@@ -86,7 +86,7 @@ public sealed class DisputeMoveTests
         var again = dispute.Handle(note, Actor.System, dispute.D(3));
 
         Assert.Equal(DecisionOutcome.NotAllowed, again.Outcome);
-        Assert.Equal("the escalation into incident inc-1 is already noted", again.Reason);
+        Assert.Equal("the escalation into incident inc-1 is already noted", again.Reason.En());
         Assert.Equal(DisputePhase.Closed, dispute.State.Phase);
     }
 

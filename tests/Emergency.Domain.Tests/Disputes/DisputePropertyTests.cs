@@ -255,7 +255,7 @@ public sealed class DisputePropertyTests
         {
             var entry = state.Timeline[i];
             That(entry.Seq == i + 1, () => $"entry {i + 1} has seq {entry.Seq}");
-            That(!Secrets.Any(s => entry.Text.Contains(s, StringComparison.Ordinal)), () => $"personal data in the timeline: {entry.Text}");
+            That(!Secrets.Any(s => entry.Text.En().Contains(s, StringComparison.Ordinal) || entry.Text.Zh().Contains(s, StringComparison.Ordinal)), () => $"personal data in the timeline: {entry.Text.En()}");
             memory.Timeline.Add(entry);
         }
 

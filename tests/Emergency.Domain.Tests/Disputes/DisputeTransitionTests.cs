@@ -228,7 +228,7 @@ public sealed class DisputeTransitionTests
         var again = dispute.Refused(dispute.D(1), d => d.Handle(new LinkEarlierCases { CaseIds = ["xf-2012-3"] }, Officer, dispute.D(1)), DecisionOutcome.NotAllowed);
 
         Assert.Equal(["xf-2011-7", "xf-2012-3"], dispute.State.EarlierCases);
-        Assert.Equal("every case named is already linked", again.Reason);
+        Assert.Equal("every case named is already linked", again.Reason.En());
     }
 
     private static TheoryData<string, string> Build()

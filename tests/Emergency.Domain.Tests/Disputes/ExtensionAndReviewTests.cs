@@ -24,11 +24,11 @@ public sealed class ExtensionAndReviewTests
         Assert.Equal((before, Moments.EndOf(2013, 6, 5)), (extension.DueBefore, extension.DueAfter));
         var reply = dispute.Obligation(DisputeObligationKind.Reply);
         Assert.Equal(Moments.EndOf(2013, 6, 5), reply.DueAt);
-        Assert.Contains("90 days from the day after acceptance", reply.DeadlineBasis, StringComparison.Ordinal);
-        Assert.Contains("with the approval of Director Wang", reply.DeadlineBasis, StringComparison.Ordinal);
+        Assert.Contains("90 days from the day after acceptance", reply.DeadlineBasis.En(), StringComparison.Ordinal);
+        Assert.Contains("with the approval of Director Wang", reply.DeadlineBasis.En(), StringComparison.Ordinal);
         var entry = dispute.State.Timeline.Single(e => e.Kind == DisputeTimelineKind.ReplyExtended);
         Assert.Equal(dispute.D(16), entry.At);
-        Assert.Contains("approved by Director Wang", entry.Text, StringComparison.Ordinal);
+        Assert.Contains("approved by Director Wang", entry.Text.En(), StringComparison.Ordinal);
         Assert.True(dispute.Summary(dispute.D(17)).Extended);
     }
 
@@ -144,7 +144,7 @@ public sealed class ExtensionAndReviewTests
 
         var decision = dispute.Refused(dispute.D(42), d => d.Handle(DisputeCmd.SecondRequest(), Officer, dispute.D(42)), DecisionOutcome.NotAllowed);
 
-        Assert.Equal("rule set henan-2012 (Henan petition rules, 2012 variant (河南省)) has no second review (复核): the review opinion (复查意见) ends the procedure", decision.Reason);
+        Assert.Equal("rule set henan-2012 (Henan petition rules, 2012 variant (河南省)) has no second review (复核): the review opinion (复查意见) ends the procedure", decision.Reason.En());
         Assert.DoesNotContain(dispute.State.Windows, w => w.Kind == WindowKind.SecondReview);
         Assert.Equal(["earlier-cases", "close"], decision.AllowedMoves);
         dispute.Handle(new ClosePetition(), Officer, dispute.D(42)).Accept();

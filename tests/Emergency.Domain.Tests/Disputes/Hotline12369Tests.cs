@@ -17,7 +17,7 @@ public sealed class Hotline12369Tests
         var dispute = DisputeDrive.Register(DisputeCmd.Register(channel: PetitionChannel.Hotline12369, complainant: new Complainant()));
 
         Assert.NotNull(dispute.HotlineRules);
-        Assert.Contains("12369 rules apply: 有报必接、违法必查", dispute.State.Timeline[0].Text, StringComparison.Ordinal);
+        Assert.Contains("12369 rules apply: 有报必接、违法必查", dispute.State.Timeline[0].Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]

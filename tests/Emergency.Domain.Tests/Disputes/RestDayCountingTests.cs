@@ -1,5 +1,6 @@
 using Emergency.Domain.Calendar;
 using Emergency.Domain.Disputes;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -40,6 +41,6 @@ public sealed class RestDayCountingTests
 
         var reply = dispute.Obligation(DisputeObligationKind.Reply);
         Assert.Equal(Moments.EndOf(2013, 4, 7), reply.DueAt);
-        Assert.Contains("moved from the rest day Sat 2013-04-06 to the next working day", reply.DeadlineBasis, StringComparison.Ordinal);
+        Assert.Contains("moved from the rest day Sat 2013-04-06 to the next working day", reply.DeadlineBasis.En(), StringComparison.Ordinal);
     }
 }

@@ -21,7 +21,7 @@ public sealed class SuggestionTests
 
         var reply = suggestion.Obligation(DisputeObligationKind.Reply);
         Assert.Equal(Moments.EndOf(year, month, lastDay), reply.DueAt);
-        Assert.Contains($"{(complex ? 6 : 3)} months from the day after the assignment on Tue 2013-03-05", reply.DeadlineBasis, StringComparison.Ordinal);
+        Assert.Contains($"{(complex ? 6 : 3)} months from the day after the assignment on Tue 2013-03-05", reply.DeadlineBasis.En(), StringComparison.Ordinal);
         Assert.Equal("Water environment division", reply.Unit);
         Assert.Equal(suggestion.D(60), suggestion.Obligation(DisputeObligationKind.Handling).DueAt);
         Assert.Equal(complex, suggestion.Summary(suggestion.D(2)).Complex);
@@ -119,7 +119,7 @@ public sealed class SuggestionTests
 
         Assert.False(silent.Summary(silent.D(31)).CommunicatedBeforeReply);
         Assert.True(talked.Summary(talked.D(31)).CommunicatedBeforeReply);
-        Assert.Contains("WITHOUT any recorded communication", silent.State.Timeline.Single(e => e.Kind == DisputeTimelineKind.Replied).Text, StringComparison.Ordinal);
+        Assert.Contains("WITHOUT any recorded communication", silent.State.Timeline.Single(e => e.Kind == DisputeTimelineKind.Replied).Text.En(), StringComparison.Ordinal);
         Assert.Equal(WindowStatus.Lapsed, talked.State.Windows.Single().StatusAt(talked.D(31)));
     }
 
@@ -145,7 +145,7 @@ public sealed class SuggestionTests
         var newReply = suggestion.Obligation(DisputeObligationKind.NewReply);
         Assert.Equal(Moments.EndOf(2013, 5, 8), newReply.DueAt);
         var refused = suggestion.Refused(suggestion.D(36), s => s.Handle(new CloseSuggestion(), Office, suggestion.D(36)), DecisionOutcome.NotAllowed);
-        Assert.Equal("cannot close: the dissatisfied deputy is owed a new reply", refused.Reason);
+        Assert.Equal("cannot close: the dissatisfied deputy is owed a new reply", refused.Reason.En());
 
         suggestion.Handle(SuggestionDrive.Answer(), Office, Moments.EndOf(2013, 5, 8).AddHours(1)).Accept();
 
@@ -249,7 +249,7 @@ public sealed class SuggestionTests
 
         var decision = suggestion.Refused(now, run, DecisionOutcome.NotAllowed);
 
-        Assert.Equal(reason, decision.Reason);
+        Assert.Equal(reason, decision.Reason.En());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Emergency.Domain.Calendar;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Disputes;
 
@@ -52,7 +53,7 @@ public sealed class WorkingCalendarTests
 
         Assert.Equal(new DateOnly(2024, 3, 4), limit.LastDay);
         Assert.Equal(At(2024, 3, 5, 0), limit.DueAt);
-        Assert.Equal("1 working day from the day after the transfer on Fri 2024-03-01: last day Mon 2024-03-04, ends 24:00", limit.Basis);
+        Assert.Equal("1 working day from the day after the transfer on Fri 2024-03-01: last day Mon 2024-03-04, ends 24:00", limit.Basis.En());
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class WorkingCalendarTests
         var limit = Calendar.Count(At(year, month, day, 10), length, LimitUnit.WorkingDays, DayAfter);
 
         Assert.Equal(lastDay, limit.LastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Assert.DoesNotContain("Monday to Friday", limit.Basis, StringComparison.Ordinal);
+        Assert.DoesNotContain("Monday to Friday", limit.Basis.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class WorkingCalendarTests
         var limit = Calendar.Count(At(2019, 2, 1, 10), 1, LimitUnit.WorkingDays, DayAfter);
 
         Assert.Equal(new DateOnly(2019, 2, 4), limit.LastDay);
-        Assert.EndsWith("the holiday calendar has no year 2019: counted Monday to Friday there", limit.Basis, StringComparison.Ordinal);
+        Assert.EndsWith("the holiday calendar has no year 2019: counted Monday to Friday there", limit.Basis.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class WorkingCalendarTests
         var limit = Calendar.Count(At(2026, 12, 28, 10), 5, LimitUnit.WorkingDays, DayAfter);
 
         Assert.Equal(new DateOnly(2027, 1, 4), limit.LastDay);
-        Assert.Contains("no year 2027", limit.Basis, StringComparison.Ordinal);
+        Assert.Contains("no year 2027", limit.Basis.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class WorkingCalendarTests
 
         Assert.Equal(new DateOnly(2024, 3, 16), limit.LastDay);
         Assert.Equal(At(2024, 3, 17, 0), limit.DueAt);
-        Assert.Equal("15 days from the day after receipt on Fri 2024-03-01: last day Sat 2024-03-16, ends 24:00", limit.Basis);
+        Assert.Equal("15 days from the day after receipt on Fri 2024-03-01: last day Sat 2024-03-16, ends 24:00", limit.Basis.En());
     }
 
     [Fact]
@@ -138,7 +139,7 @@ public sealed class WorkingCalendarTests
         var holiday = Calendar.Count(At(2024, 9, 16, 10), 15, LimitUnit.CalendarDays, moving);
 
         Assert.Equal(new DateOnly(2024, 3, 18), limit.LastDay);
-        Assert.Contains("moved from the rest day Sat 2024-03-16 to the next working day", limit.Basis, StringComparison.Ordinal);
+        Assert.Contains("moved from the rest day Sat 2024-03-16 to the next working day", limit.Basis.En(), StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2024, 10, 8), holiday.LastDay);
     }
 

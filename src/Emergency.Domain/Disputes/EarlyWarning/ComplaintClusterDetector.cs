@@ -148,7 +148,7 @@ public sealed class ComplaintClusterDetector
                 RaisedAt = window.Newest,
                 FirstAt = window.Oldest,
                 Evidence = evidence,
-                Rule = _rule.ToString(),
+                Rule = _rule.Describe(),
             };
             window.Burst = warning;
             raised.Add(warning);

@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Disputes.EarlyWarning;
 
 /// <summary>A complaint as the early warning sees it: what it is about, when it came, and who it is from.</summary>
@@ -61,7 +63,7 @@ public sealed record ClusterWarning
     public required IReadOnlyList<string> Evidence { get; init; }
 
     /// <summary>The rule that raised it ("5 complaints within 7 d (local practice: ...)").</summary>
-    public required string Rule { get; init; }
+    public required Message Rule { get; init; }
 }
 
 /// <summary>What one complaint did to the early warning.</summary>

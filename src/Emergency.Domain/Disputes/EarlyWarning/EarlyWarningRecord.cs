@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Disputes.EarlyWarning;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed record EarlyWarningRecord
     public required IReadOnlyList<WarningEvidence> Evidence { get; init; }
 
     /// <summary>The rule that raised it, with its source.</summary>
-    public required string Rule { get; init; }
+    public required Message Rule { get; init; }
 
     public required string RuleSetId { get; init; }
 

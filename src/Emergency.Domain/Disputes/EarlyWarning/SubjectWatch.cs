@@ -68,7 +68,7 @@ public static class SubjectWatch
             RaisedAt = newest,
             FirstAt = state.Recent[0].At,
             Evidence = [.. state.Recent.Select(c => new WarningEvidence { CaseId = c.CaseId, At = c.At })],
-            Rule = rule.ToString(),
+            Rule = rule.Describe(),
             RuleSetId = ruleSetId,
             Version = 1,
         };

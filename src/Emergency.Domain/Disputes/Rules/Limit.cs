@@ -1,4 +1,5 @@
 using Emergency.Domain.Calendar;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes.Rules;
 
@@ -20,7 +21,11 @@ public sealed record Limit
     /// <summary>How far the limit may be extended with a recorded approval; only the reply limit has one.</summary>
     public ExtensionRule? Extension { get; init; }
 
-    public override string ToString() => WorkingCalendar.Describe(Length, Unit);
+    /// <summary>The limit as a reader sees it: "15 days", "5 working days".</summary>
+    public Message Describe() => CalendarTexts.Length(Length, Unit);
+
+    /// <summary>For logs only.</summary>
+    public override string ToString() => $"{Length} {Unit}";
 }
 
 /// <summary>An extension of a limit that needs a recorded approval (who approved, when, why).</summary>

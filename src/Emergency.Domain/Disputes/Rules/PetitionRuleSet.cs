@@ -1,4 +1,6 @@
 using Emergency.Domain.Calendar;
+using Emergency.Domain.Disputes.EarlyWarning;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes.Rules;
 
@@ -98,5 +100,9 @@ public sealed record EarlyWarningRule
 
     public required string Source { get; init; }
 
-    public override string ToString() => $"{Complaints} complaints within {Durations.Describe(Window)} ({Source})";
+    /// <summary>The rule as a warning names it: "3 complaints within 7 d (source)".</summary>
+    public Message Describe() => WarningTexts.Rule.With(("complaints", Complaints), ("window", Window), ("source", Source));
+
+    /// <summary>For logs only.</summary>
+    public override string ToString() => $"{Complaints} complaints within {Window} ({Source})";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes.Supervision;
 
@@ -184,7 +185,7 @@ public sealed record OverdueItem
 
     public required DisputeObligationKind Kind { get; init; }
 
-    public required string Title { get; init; }
+    public required Message Title { get; init; }
 
     public required DateTimeOffset DueAt { get; init; }
 
