@@ -155,6 +155,7 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
     public override CaseIndex Index => _index;
 
     private string? _write;
+    private string? _writeWithRow;
     private string? _clear;
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
@@ -168,13 +169,15 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
     public override async Task<int?[]> CommitAsync(StoredQueries queries, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
     {
         _write ??= StoredQueries.Positional(queries.Write);
+        _writeWithRow ??= PostgreSqlCaseIndex.WithRow(_write);
         _clear ??= StoredQueries.Positional(queries.Clear);
         await using var connection = (NpgsqlConnection)await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var write in writes)
         {
-            var command = new NpgsqlBatchCommand(write.IsClear ? _clear : _write);
+            var withRow = !write.IsClear && write.Index is { Row: not null };
+            var command = new NpgsqlBatchCommand(write.IsClear ? _clear : withRow ? _writeWithRow : _write);
             for (var p = 0; p < StoredQueries.Parameters.Length; p++)
             {
                 command.Parameters.Add(new NpgsqlParameter
@@ -182,6 +185,11 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
                     NpgsqlDbType = Types[p],
                     Value = Value(StoredQueries.Parameters[p], write.Key, write.Payload, write.ExpectedVersion),
                 });
+            }
+
+            if (withRow)
+            {
+                PostgreSqlCaseIndex.AddRow(command, write.Index!);
             }
 
             batch.BatchCommands.Add(command);
@@ -201,12 +209,13 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
             }
         }
 
-        // A second round trip in the same transaction: which index rows to write depends on which versions matched.
+        // A cleared case's row goes in a second round trip of the same transaction, only where the clear's version
+        // matched (clears are rare: a drill's purge).
         await using (var indexBatch = new NpgsqlBatch(connection, transaction))
         {
             for (var i = 0; i < writes.Count; i++)
             {
-                if (versions[i] is not null && writes[i].Index is { } change)
+                if (versions[i] is not null && writes[i].IsClear && writes[i].Index is { } change)
                 {
                     indexBatch.BatchCommands.Add(_index.BatchCommand(change));
                 }

@@ -156,15 +156,15 @@ public abstract class CaseIndex : IAsyncDisposable
     }
 
     /// <summary>
-    /// The upsert both providers run, with their own dialect for the conflict target's alias: a row keeps the moment
-    /// the case first closed, and an older version of a case never replaces a newer one.
+    /// The upsert of one row from <paramref name="source"/> (a VALUES list, or a SELECT): a row keeps the moment the
+    /// case first closed, and an older version of a case never replaces a newer one.
     /// </summary>
-    private protected static string Upsert(string isOpen, string closedSoFar) => $"""
+    private protected static string Upsert(string source) => $"""
         INSERT INTO CaseIndex AS c (ServiceId, Kind, CaseId, Scope, IsOpen, OpenedAt, ClosedAt, NextDueAt, Region, Unit, Level, Phase, CaseVersion, Summary)
-        VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN {isOpen} THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary)
+        {source}
         ON CONFLICT (ServiceId, Kind, CaseId) DO UPDATE
         SET Scope = excluded.Scope, IsOpen = excluded.IsOpen, OpenedAt = excluded.OpenedAt,
-            ClosedAt = CASE WHEN excluded.IsOpen THEN NULL ELSE COALESCE({closedSoFar}, excluded.ClosedAt) END,
+            ClosedAt = CASE WHEN excluded.IsOpen THEN NULL ELSE COALESCE(c.ClosedAt, excluded.ClosedAt) END,
             NextDueAt = excluded.NextDueAt, Region = excluded.Region, Unit = excluded.Unit, Level = excluded.Level, Phase = excluded.Phase,
             CaseVersion = excluded.CaseVersion, Summary = excluded.Summary
         WHERE excluded.CaseVersion >= c.CaseVersion
@@ -174,7 +174,8 @@ public abstract class CaseIndex : IAsyncDisposable
 /// <summary>SQLite: moments as ISO 8601 UTC text (they sort as they compare), booleans as 0/1.</summary>
 internal sealed class SqliteCaseIndex(string connectionString, string serviceId) : CaseIndex(serviceId)
 {
-    private static readonly string UpsertSql = Upsert("@IsOpen", "c.ClosedAt");
+    private static readonly string UpsertSql = Upsert(
+        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary)");
 
     public static SqliteCaseIndex Create(string connectionString, string serviceId) => new(connectionString, serviceId);
 
@@ -198,7 +199,15 @@ internal sealed class SqliteCaseIndex(string connectionString, string serviceId)
 /// <summary>PostgreSQL: moments as timestamptz (UTC, as Npgsql requires), booleans as boolean.</summary>
 internal sealed class PostgreSqlCaseIndex(string connectionString, string serviceId) : CaseIndex(serviceId)
 {
-    private static readonly string UpsertSql = Upsert("@IsOpen::boolean", "c.ClosedAt");
+    private static readonly string UpsertSql = Upsert(
+        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary)");
+
+    /// <summary>The types of the row's parameters after the write's own (<see cref="WithRow"/>: $8 onwards).</summary>
+    private static readonly NpgsqlDbType[] RowTypes =
+    [
+        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Boolean, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz,
+        NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Text,
+    ];
 
     /// <summary>The index on its own pool of connections; whoever creates it disposes it.</summary>
     public static PostgreSqlCaseIndex Create(string connectionString, string serviceId) => new(connectionString, serviceId);
@@ -211,7 +220,33 @@ internal sealed class PostgreSqlCaseIndex(string connectionString, string servic
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    /// <summary>A change as a statement of a batch (the group commit's second round trip).</summary>
+    /// <summary>
+    /// The state write (the stored query, positional, its version in <c>NewGrainStateVersion</c>) and the case's row in
+    /// one statement: the row is written only when the write returned a version, i.e. its version check passed. One
+    /// round trip for both, as for a write without a row. The row's parameters follow the write's seven.
+    /// </summary>
+    internal static string WithRow(string positionalWrite) => $"""
+        WITH w AS ({positionalWrite}),
+        i AS ({Upsert("SELECT $1, $8, $9, $10, $11, $12, CASE WHEN $11 THEN NULL ELSE $13 END, $14, $15, $16, $17, $18, $19, $20 FROM w")})
+        SELECT NewGrainStateVersion FROM w
+        """;
+
+    /// <summary>Adds the row's parameters ($8 onwards) for <see cref="WithRow"/>.</summary>
+    internal static void AddRow(NpgsqlBatchCommand command, IndexChange change)
+    {
+        var row = change.Row!;
+        object?[] values =
+        [
+            change.Kind, change.CaseId, row.Scope, row.IsOpen, row.OpenedAt.ToUniversalTime(), row.At.ToUniversalTime(),
+            row.NextDueAt?.ToUniversalTime(), row.Region, row.Unit, row.Level, row.Phase, row.CaseVersion, row.Summary,
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = RowTypes[i], Value = values[i] ?? DBNull.Value });
+        }
+    }
+
+    /// <summary>A change as a statement of a batch (the group commit's second round trip, for the rows of cleared cases).</summary>
     internal NpgsqlBatchCommand BatchCommand(IndexChange change)
     {
         using var command = new NpgsqlCommand();
