@@ -1,5 +1,4 @@
 using Emergency.Domain.Cases;
-using Orleans.Concurrency;
 
 namespace Emergency.Contracts;
 
@@ -19,31 +18,19 @@ public interface ICaseGrain<TSummary> : IGrainWithStringKey
 }
 
 /// <summary>
-/// One shard of the list of open cases of one kind and scope, keyed "{scope}/{shard}" (see <see cref="CaseDirectory"/>).
-/// It persists only which cases are open; their summaries are pushed by the cases and rebuilt on activation, which is
-/// also how deadlines are re-armed after a restart.
+/// The list of the cases of one kind in one scope, keyed by the scope ("live" or "drill-&lt;run&gt;"). It reads the durable
+/// case index, which every case writes in the same transaction as its state; it stores and keeps nothing itself.
 /// </summary>
 public interface ICaseDirectoryGrain<TSummary> : IGrainWithStringKey
     where TSummary : class, ICaseSummary
 {
-    /// <summary>Adds a case before its first write, so that no stored case is ever missing from the list.</summary>
-    /// <remarks>Interleaves: a list may be waiting on the very case that is reserving itself.</remarks>
-    [AlwaysInterleave]
-    Task Reserve(string caseId);
-
-    /// <summary>Takes a newer summary; a closed case leaves the list.</summary>
-    /// <param name="summary">
-    /// Passed by reference within a silo ([Immutable]), not deep-copied: a summary is a detached snapshot that shares
-    /// no mutable object with the case's state (the domain property tests check it after every step), and the list
-    /// keeps it as it is.
-    /// </param>
-    [OneWay]
-    Task Publish([Immutable] TSummary summary);
-
-    /// <summary>The open cases of this shard.</summary>
+    /// <summary>The open cases of the scope, as of their latest write.</summary>
     Task<IReadOnlyList<TSummary>> List();
 
-    /// <summary>Activates the shard and waits until every open case in it has been touched (deadlines re-armed).</summary>
+    /// <summary>Every case of the scope, open or closed (efficiency supervision counts the closed ones too).</summary>
+    Task<IReadOnlyList<TSummary>> History();
+
+    /// <summary>Touches every open case of the scope so that its deadlines are re-armed; returns how many are open.</summary>
     /// <remarks>
     /// Waits as long as the warm-up takes: tens of thousands of open cases take minutes on a small machine, and the
     /// default 30 s response timeout would abort the start (measured: 40,000 open incidents did not start).
@@ -51,7 +38,7 @@ public interface ICaseDirectoryGrain<TSummary> : IGrainWithStringKey
     [ResponseTimeout("01:00:00")]
     Task<int> WarmUp();
 
-    /// <summary>Drill scopes only: purges every case of the shard, open or closed, and the shard itself.</summary>
+    /// <summary>Drill scopes only: purges every case of the scope, open or closed.</summary>
     Task<int> Purge();
 }
 

@@ -10,8 +10,9 @@ public static class SiloBuilderExtensions
 {
     /// <summary>
     /// The engine's grains: domain types serialized as JSON, the system clock as the engine clock unless a test or drill
-    /// supplies another, and a start-up step that touches every open case (incidents, petitions, suggestions, the enforcement registry, major decisions) so that deadlines which
-    /// fell due while the engine was down are marked at once and the rest are re-armed.
+    /// supplies another, and a start-up step that touches every open case (incidents, petitions, suggestions, the enforcement registry, major decisions), read from the
+    /// case index, so that deadlines which fell due while the engine was down are marked at once and the rest are re-armed; cases stored before the
+    /// index existed are activated first and write their row.
     /// </summary>
     public static ISiloBuilder AddEmergencyGrains(this ISiloBuilder silo)
     {
@@ -24,19 +25,15 @@ public static class SiloBuilderExtensions
         silo.AddStartupTask(async (services, cancellationToken) =>
         {
             var grains = services.GetRequiredService<IGrainFactory>();
-            await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live)
-                .SelectMany(key => new[]
-                {
-                    grains.GetGrain<IIncidentDirectoryGrain>(key).WarmUp(),
-                    grains.GetGrain<IDisputeDirectoryGrain>(key).WarmUp(),
-                    grains.GetGrain<ISuggestionDirectoryGrain>(key).WarmUp(),
-                }));
+            await ActivatorUtilities.CreateInstance<Cases.CaseIndexBackfill>(services).RunAsync(cancellationToken);
+            await Task.WhenAll(
+                grains.GetGrain<IIncidentDirectoryGrain>(Scopes.Live).WarmUp(),
+                grains.GetGrain<IDisputeDirectoryGrain>(Scopes.Live).WarmUp(),
+                grains.GetGrain<ISuggestionDirectoryGrain>(Scopes.Live).WarmUp());
 
             // The registry first: each matter's activation reads the restrictions from it.
-            await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live)
-                .Select(key => grains.GetGrain<IEnforcementDirectoryGrain>(key).WarmUp()));
-            await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live)
-                .Select(key => grains.GetGrain<IMajorDecisionDirectoryGrain>(key).WarmUp()));
+            await grains.GetGrain<IEnforcementDirectoryGrain>(Scopes.Live).WarmUp();
+            await grains.GetGrain<IMajorDecisionDirectoryGrain>(Scopes.Live).WarmUp();
         });
         return silo;
     }

@@ -1,5 +1,6 @@
 using Emergency.Storage.GroupCommit;
 using Emergency.Storage.Hosting;
+using Emergency.Storage.Indexing;
 using Emergency.Storage.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
+using Orleans.Storage;
 
 namespace Emergency.Storage;
 
@@ -53,6 +55,9 @@ public static class EmergencyStorageSiloBuilderExtensions
         // outage reached the API as CodecNotFoundException (a 500) instead of the DbException answered with a 503.
         silo.Services.Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add("Npgsql"));
 
+        // The case index's reader: lists, the board's snapshot and supervision read the database, not the cases.
+        silo.Services.AddSingleton(services => CaseIndex.For(storage, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+
         var gated = storage.EffectiveCommit == CommitMode.Group && storage.Provider == StorageProvider.Sqlite;
         if (gated)
         {
@@ -78,6 +83,7 @@ public static class EmergencyStorageSiloBuilderExtensions
                 adoNet.ConnectionString = connectionString;
                 adoNet.GrainStorageSerializer = new JsonGrainStateSerializer();
             });
+            IndexPerWrite(silo.Services);
         }
 
         silo.UseAdoNetReminderService(adoNet =>
@@ -101,6 +107,18 @@ public static class EmergencyStorageSiloBuilderExtensions
         }
 
         return silo;
+    }
+
+    /// <summary>Wraps the ADO.NET grain storage so that a case's index row follows its state's write.</summary>
+    private static void IndexPerWrite(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, EmergencyStorage.ProviderName))
+            ?? throw new InvalidOperationException("the ADO.NET grain storage was not registered; cannot index cases with it");
+        services.Remove(registered);
+        services.AddKeyedSingleton<IGrainStorage>(EmergencyStorage.ProviderName, (provider, key) => new IndexingGrainStorage(
+            registered.KeyedImplementationFactory!(provider, key) as IGrainStorage
+                ?? throw new InvalidOperationException("the ADO.NET grain storage factory did not give a grain storage"),
+            provider.GetRequiredService<CaseIndex>()));
     }
 
     /// <summary>Wraps the ADO.NET reminder table so that its writes take turns at SQLite's write lock with the committer.</summary>

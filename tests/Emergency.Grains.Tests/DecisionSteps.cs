@@ -20,8 +20,7 @@ internal static class DecisionSteps
 
     public static async Task<IReadOnlyList<MajorDecisionSummary>> OpenDecisionsAsync(this EngineCluster engine)
     {
-        var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live).Select(key => engine.Client.GetGrain<IMajorDecisionDirectoryGrain>(key).List()));
-        return [.. shards.SelectMany(s => s)];
+        return await engine.Client.GetGrain<IMajorDecisionDirectoryGrain>(Scopes.Live).List();
     }
 
     public static DraftMajorDecision Draft(string region = "Handan") => new()

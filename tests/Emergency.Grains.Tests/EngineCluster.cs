@@ -56,9 +56,7 @@ public sealed class EngineCluster : IAsyncDisposable
 
     public async Task<IReadOnlyList<Domain.Incidents.IncidentSummary>> OpenIncidentsAsync()
     {
-        var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live)
-            .Select(key => Client.GetGrain<IIncidentDirectoryGrain>(key).List()));
-        return [.. shards.SelectMany(s => s)];
+        return await Client.GetGrain<IIncidentDirectoryGrain>(Scopes.Live).List();
     }
 
     /// <summary>Stops the cluster, lets <paramref name="whileDown"/> happen (e.g. time passing), and starts a new one on the same database.</summary>

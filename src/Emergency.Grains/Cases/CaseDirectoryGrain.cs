@@ -1,213 +1,91 @@
+using System.Text.Json;
 using Emergency.Contracts;
 using Emergency.Domain.Cases;
+using Emergency.Storage.Indexing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Emergency.Grains.Cases;
 
-/// <summary>Stored part of a directory shard: the ids of the open cases.</summary>
-public sealed class CaseDirectoryState
-{
-    public HashSet<string> Open { get; set; } = [];
-
-    /// <summary>Closed cases of a drill scope, kept so that purging the drill finds them too.</summary>
-    public HashSet<string> Closed { get; set; } = [];
-}
-
 /// <summary>
-/// One shard of the list of open cases of one kind. Only membership is stored; summaries live in memory, pushed by
-/// the cases, and are rebuilt by touching every member, which also re-arms their deadlines.
+/// The list of the cases of one kind in one scope, read from the durable case index (each case writes its row with
+/// its state, in one transaction). It stores nothing itself and never holds a list in memory, so a registration costs
+/// the same with any number of open cases; it touches the cases only to re-arm their deadlines at start and to purge
+/// a drill.
 /// </summary>
 /// <typeparam name="TSummary">One line of the list.</typeparam>
-public abstract class CaseDirectoryGrain<TSummary>(IPersistentState<CaseDirectoryState> state) : Grain
+public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain
     where TSummary : class, ICaseSummary
 {
     private const int TouchBatch = 64;
 
-    private readonly Dictionary<string, TSummary> _summaries = [];
-    private readonly HashSet<string> _reservedSinceActivation = [];
-
-    /// <summary>
-    /// The membership as it changes. The stored state is a copy taken when a write starts: reservations interleave with
-    /// writes, and the storage provider must never serialize a set that is being changed.
-    /// </summary>
-    private HashSet<string> _open = [];
-
-    private HashSet<string> _closed = [];
-    private Task _lastWrite = Task.CompletedTask;
     private ILogger? _logger;
-    private Task<int>? _warmUp;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _open = [.. state.State.Open];
-        _closed = [.. state.State.Closed];
-        _warmUp = TouchAll();
-        return Task.CompletedTask;
-    }
+    /// <summary>The kind's state name: the index keys the rows of its cases by it.</summary>
+    protected abstract string Kind { get; }
 
-    public async Task Reserve(string caseId)
-    {
-        _reservedSinceActivation.Add(caseId);
-        if (_open.Add(caseId))
-        {
-            await Write();
-        }
-    }
+    private string Scope => this.GetPrimaryKeyString();
 
-    public async Task Publish(TSummary summary)
-    {
-        if (_summaries.TryGetValue(summary.Id, out var known) && known.Version > summary.Version)
-        {
-            return;
-        }
+    public Task<IReadOnlyList<TSummary>> List() => Read(closedToo: false);
 
-        if (summary.IsClosed)
-        {
-            _summaries.Remove(summary.Id);
-            var isDrill = Scopes.IsDrill(summary.Scope);
-            if (_open.Remove(summary.Id) | (isDrill && _closed.Add(summary.Id)))
-            {
-                await Write();
-            }
-
-            return;
-        }
-
-        _summaries[summary.Id] = summary;
-        if (_open.Add(summary.Id))
-        {
-            // Self-healing: an open case that reports itself belongs in the list.
-            await Write();
-        }
-    }
-
-    public async Task<IReadOnlyList<TSummary>> List()
-    {
-        await _warmUp!;
-
-        // A summary is pushed one-way and can be lost with a node; an open case without one is asked again.
-        var unknown = _open.Where(id => !_summaries.ContainsKey(id)).ToList();
-        if (unknown.Count > 0)
-        {
-            await TouchAsync(unknown);
-        }
-
-        return [.. _summaries.Values];
-    }
-
-    public Task<int> WarmUp() => _warmUp!;
+    public Task<IReadOnlyList<TSummary>> History() => Read(closedToo: true);
 
     /// <summary>The grain of one case of this directory's kind.</summary>
     protected abstract ICaseGrain<TSummary> CaseGrain(string id);
 
+    /// <summary>
+    /// Touches every open case of the scope. A case that cannot be touched now keeps its row and its durable reminder;
+    /// one failed touch must never fail the start of a node.
+    /// </summary>
+    public async Task<int> WarmUp()
+    {
+        var open = await index.ReadAsync(Kind, Scope, closedToo: false);
+        await TouchAsync([.. open.Select(c => c.CaseId)]);
+        return open.Count;
+    }
+
     public async Task<int> Purge()
     {
-        var scope = CaseDirectory.ScopeOf(this.GetPrimaryKeyString());
-        if (!Scopes.IsDrill(scope))
+        if (!Scopes.IsDrill(Scope))
         {
             throw new InvalidOperationException("only drill scopes can be purged");
         }
 
-        await _warmUp!;
-        var all = _open.Concat(_closed).ToList();
-        await Task.WhenAll(all.Select(id => CaseGrain(id).Purge()));
-        _summaries.Clear();
-        await _lastWrite;
-        await state.ClearStateAsync();
-        DeactivateOnIdle();
+        // Each case's cleared state takes its row out of the index in the same transaction.
+        var all = await index.ReadAsync(Kind, Scope, closedToo: true);
+        await Task.WhenAll(all.Select(c => CaseGrain(c.CaseId).Purge()));
         return all.Count;
     }
 
-    /// <summary>
-    /// Touches every open case. It never fails: a case that cannot be touched now (its node stopping, the database
-    /// busy) keeps its place in the list without a summary, and the next listing asks it again; its durable reminder
-    /// still wakes it. One failed touch must never fail the shard, or with it the start of a node.
-    /// </summary>
-    private async Task<int> TouchAll()
+    private async Task<IReadOnlyList<TSummary>> Read(bool closedToo)
     {
-        var never = await TouchAsync(_open.ToList());
-
-        // Reserved by an earlier activation, but the case's first write never happened: it was never
-        // acknowledged, so it is not listed. One reserved since this activation may still be writing.
-        var missing = never.Where(id => !_reservedSinceActivation.Contains(id)).ToList();
-        if (missing.Count > 0)
-        {
-            _open.ExceptWith(missing);
-            try
-            {
-                await Write();
-            }
-            catch (Exception ex)
-            {
-                // The next write of the shard stores the list without them; until then they are only left out in memory.
-                LogWarmUpTrouble(ex, this.GetPrimaryKeyString(), missing.Count);
-            }
-        }
-
-        return _open.Count;
+        var rows = await index.ReadAsync(Kind, Scope, closedToo);
+        return [.. rows.Select(row => JsonSerializer.Deserialize<TSummary>(row.Summary, DomainJson.Options)!)];
     }
 
-    /// <summary>Touches cases in batches and takes their summaries; returns those that have never been written.</summary>
-    private async Task<List<string>> TouchAsync(IReadOnlyList<string> ids)
+    private async Task TouchAsync(IReadOnlyList<string> ids)
     {
-        var never = new List<string>();
         foreach (var batch in ids.Chunk(TouchBatch))
         {
-            var touched = await Task.WhenAll(batch.Select(TryTouch));
-            for (var i = 0; i < batch.Length; i++)
-            {
-                if (touched[i] is { Summary: { } summary })
-                {
-                    await Publish(summary);
-                }
-                else if (touched[i].Answered)
-                {
-                    never.Add(batch[i]);
-                }
-            }
+            await Task.WhenAll(batch.Select(TryTouch));
         }
-
-        return never;
     }
 
-    /// <summary>Touches one case; a failure is logged and reported as no answer, never thrown.</summary>
-    private async Task<(bool Answered, TSummary? Summary)> TryTouch(string id)
+    /// <summary>Touches one case; a failure is logged, never thrown.</summary>
+    private async Task TryTouch(string id)
     {
         try
         {
-            return (true, await CaseGrain(id).Touch());
+            await CaseGrain(id).Touch();
         }
         catch (Exception ex)
         {
-            LogTouchFailed(ex, this.GetPrimaryKeyString(), id);
-            return (false, null);
+            LogTouchFailed(ex, Scope, id);
         }
     }
 
-    private void LogTouchFailed(Exception exception, string shard, string caseId) =>
-        Logger.LogWarning(exception, "Directory shard {Shard} could not touch case {CaseId}; it stays listed and is asked again at the next listing", shard, caseId);
-
-    private void LogWarmUpTrouble(Exception exception, string shard, int count) =>
-        Logger.LogWarning(exception, "Directory shard {Shard} could not store the removal of {Count} never-written reservations", shard, count);
+    private void LogTouchFailed(Exception exception, string scope, string caseId) =>
+        Logger.LogWarning(exception, "The {Scope} directory could not touch case {CaseId}; its durable reminder still wakes it", scope, caseId);
 
     private ILogger Logger => _logger ??= ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());
-
-    /// <summary>Writes one after the other: the warm-up runs beside requests, and two writes in flight would conflict.</summary>
-    private Task Write() => _lastWrite = WriteAfter(_lastWrite);
-
-    private async Task WriteAfter(Task previous)
-    {
-        try
-        {
-            await previous;
-        }
-        catch (Exception)
-        {
-            // The earlier write's caller saw its failure; this write carries the latest state anyway.
-        }
-
-        state.State = new CaseDirectoryState { Open = [.. _open], Closed = [.. _closed] };
-        await state.WriteStateAsync();
-    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Cases;
+using Emergency.Storage.Indexing;
 using Microsoft.Extensions.Logging;
 
 namespace Emergency.Grains.Cases;
@@ -11,7 +12,8 @@ namespace Emergency.Grains.Cases;
 /// The machinery every case grain shares, whatever its procedure: load the case, let the domain judge a command,
 /// answer only after the write is durable (and drop the activation when a write fails), remember command ids so a
 /// retry is answered without applying twice, re-arm the next deadline with a precise timer on the engine clock and a
-/// durable reminder as safety net, and publish the summary to the directory and the boards. A drill case runs the
+/// durable reminder as safety net, write the case's row of the durable case index with every write of its state (the
+/// lists read that index), and publish the summary to the boards. A drill case runs the
 /// same code on its drill's virtual clock: "now" comes with each command, and the drill advances the clock instead of
 /// timers and reminders.
 /// </summary>
@@ -80,8 +82,8 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     protected abstract TSummary SummaryOf(TCase @case, DateTimeOffset now);
 
-    /// <summary>The directory shard that lists this case.</summary>
-    protected abstract ICaseDirectoryGrain<TSummary> Shard(string key);
+    /// <summary>What the case index keeps of a summary beside it, for queries: region, unit, level, phase (each null where the kind has none).</summary>
+    protected virtual (string? Region, string? Unit, string? Level, string? Phase) Describe(TSummary summary) => default;
 
     /// <summary>A reference to this grain through its own interface, for the deadline timer.</summary>
     protected abstract ICaseGrain<TSummary> Self { get; }
@@ -101,6 +103,11 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             _armedBeforeActivation = _record.State.ReminderFor;
             Case = Load(_record.State.Case);
             await CatchUp();
+            if (!_record.State.Indexed)
+            {
+                // Stored before the case index existed: this write gives the case its row.
+                await WriteAndPublish(CurrentTime);
+            }
         }
         else
         {
@@ -166,7 +173,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     /// <summary>
     /// Registers the case under this grain's id: <paramref name="create"/> asks the domain at the command's moment.
-    /// The case is listed in its directory before its first write, so a stored case is never missing from a list.
+    /// Its first write carries its index row, so a stored case is never missing from a list.
     /// </summary>
     protected async Task<CommandResult<TView>> Register<TCommand>(
         TCommand command, string scope, CommandContext context, Func<DateTimeOffset, (TCase? Case, Decision Decision)> create)
@@ -228,7 +235,6 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             return Refused(decision, context.Actor);
         }
 
-        await Shard(CaseDirectory.ShardKey(scope, created.Id)).Reserve(created.Id);
         _record.State.Case = StateOf(created);
         Case = created;
         return await Persist(context, fingerprint, decision, now);
@@ -322,6 +328,9 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         // What Arm will register after this write; if that registration fails, the reminder armed before still ticks
         // every period, so the case is looked at within ReminderPeriod anyway.
         _record.State.ReminderFor = !Scopes.IsDrill(Case!.Scope) && Case.NextDueAt is { } due && due - now <= LongestWait ? due : null;
+        var summary = SummaryOf(Case!, now);
+        _record.State.IndexRow = IndexRowOf(summary, now);
+        _record.State.Indexed = true;
         try
         {
             await _record.WriteStateAsync();
@@ -333,10 +342,28 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             throw;
         }
 
-        var summary = SummaryOf(Case!, now);
-        Shard(CaseDirectory.ShardKey(summary.Scope, summary.Id)).Publish(summary).Ignore();
         GrainFactory.GetGrain<IBoardFeedGrain>(summary.Scope).Publish(BoardUpdateOf(summary)).Ignore();
         await Arm(now);
+    }
+
+    /// <summary>The case's line in the index as of <paramref name="now"/>: the summary as the lists show it, and what queries select on.</summary>
+    private CaseIndexRow IndexRowOf(TSummary summary, DateTimeOffset now)
+    {
+        var (region, unit, level, phase) = Describe(summary);
+        return new CaseIndexRow
+        {
+            Scope = summary.Scope,
+            IsOpen = !summary.IsClosed,
+            OpenedAt = Case!.RegisteredAt,
+            At = now,
+            NextDueAt = Case.NextDueAt,
+            Region = region,
+            Unit = unit,
+            Level = level,
+            Phase = phase,
+            CaseVersion = summary.Version,
+            Summary = JsonSerializer.Serialize(summary, DomainJson.Options),
+        };
     }
 
     /// <summary>A precise timer for the next deadline while active, and a durable reminder in case the activation goes away.</summary>
@@ -374,7 +401,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         }
         catch (Exception ex)
         {
-            // The command is already durable; the timer still fires, and a restart re-arms from the directory.
+            // The command is already durable; the timer still fires, and a restart re-arms every open case from the index.
             LogReminderFailed(_logger, ex, Noun, this.GetPrimaryKeyString());
         }
     }

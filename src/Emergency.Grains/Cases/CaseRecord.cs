@@ -1,10 +1,16 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Emergency.Storage.Indexing;
 
 namespace Emergency.Grains.Cases;
 
-/// <summary>What a case grain stores: the case, and the command ids it has applied (for safe retries).</summary>
+/// <summary>
+/// What a case grain stores: the case, and the command ids it has applied (for safe retries). Each write carries the
+/// case's row of the durable case index (<see cref="IndexRow"/>, not part of the stored JSON), written in the same
+/// transaction.
+/// </summary>
 /// <typeparam name="TState">The domain's state of the case, stored as JSON.</typeparam>
-public sealed class CaseRecord<TState>
+public sealed class CaseRecord<TState> : IIndexedState
     where TState : class, new()
 {
     /// <summary>How many applied command ids a case remembers.</summary>
@@ -23,6 +29,15 @@ public sealed class CaseRecord<TState>
     /// instead of writing it again. Null when there is none, or when it is armed for an earlier wake-up.
     /// </summary>
     public DateTimeOffset? ReminderFor { get; set; }
+
+    /// <summary>
+    /// Whether a write of this record has carried its index row. False in rows stored before the case index existed:
+    /// such a case writes itself once when it is activated, and the engine activates every one at start.
+    /// </summary>
+    public bool Indexed { get; set; }
+
+    [JsonIgnore]
+    public CaseIndexRow? IndexRow { get; set; }
 
     public AppliedCommand? FindCommand(string commandId) => Commands.Find(c => c.Id == commandId);
 

@@ -1,13 +1,16 @@
 using Emergency.Contracts;
 using Emergency.Domain.Decisions;
 using Emergency.Grains.Cases;
+using Emergency.Storage.Indexing;
+using Orleans.Concurrency;
 
 namespace Emergency.Grains.Decisions;
 
-/// <summary>One shard of the list of open major decisions.</summary>
-public sealed class MajorDecisionDirectoryGrain(
-    [PersistentState("decisionDirectory", StorageNames.Provider)] IPersistentState<CaseDirectoryState> state)
-    : CaseDirectoryGrain<MajorDecisionSummary>(state), IMajorDecisionDirectoryGrain
+/// <summary>The major decisions of one scope, from the case index.</summary>
+[StatelessWorker]
+public sealed class MajorDecisionDirectoryGrain(CaseIndex index) : CaseDirectoryGrain<MajorDecisionSummary>(index), IMajorDecisionDirectoryGrain
 {
+    protected override string Kind => CaseKinds.Decision;
+
     protected override ICaseGrain<MajorDecisionSummary> CaseGrain(string id) => GrainFactory.GetGrain<IMajorDecisionGrain>(id);
 }

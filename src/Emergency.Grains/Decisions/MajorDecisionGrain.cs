@@ -24,7 +24,7 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
     private string _draftScope = Scopes.Live;
 
     public MajorDecisionGrain(
-        [PersistentState("decision", StorageNames.Provider)] IPersistentState<CaseRecord<MajorDecisionState>> record,
+        [PersistentState(CaseKinds.Decision, StorageNames.Provider)] IPersistentState<CaseRecord<MajorDecisionState>> record,
         MajorDecisionRuleCatalog catalog,
         RegionCatalog regions,
         EngineClock clock,
@@ -123,7 +123,8 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
 
     protected override MajorDecisionSummary SummaryOf(MajorDecision matter, DateTimeOffset now) => matter.Summary(now);
 
-    protected override ICaseDirectoryGrain<MajorDecisionSummary> Shard(string key) => GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(key);
+    protected override (string? Region, string? Unit, string? Level, string? Phase) Describe(MajorDecisionSummary summary) =>
+        (summary.Region, null, summary.RiskLevel?.ToString(), summary.Stage.ToString());
 
     protected override BoardUpdate BoardUpdateOf(MajorDecisionSummary summary) => new() { Scope = summary.Scope, Decision = summary };
 

@@ -1,13 +1,16 @@
 using Emergency.Contracts;
 using Emergency.Domain.Disputes;
 using Emergency.Grains.Cases;
+using Emergency.Storage.Indexing;
+using Orleans.Concurrency;
 
 namespace Emergency.Grains.Disputes;
 
-/// <summary>One shard of the list of open petitions and complaints.</summary>
-public sealed class DisputeDirectoryGrain(
-    [PersistentState("disputeDirectory", StorageNames.Provider)] IPersistentState<CaseDirectoryState> state)
-    : CaseDirectoryGrain<DisputeSummary>(state), IDisputeDirectoryGrain
+/// <summary>The petitions and complaints of one scope, from the case index.</summary>
+[StatelessWorker]
+public sealed class DisputeDirectoryGrain(CaseIndex index) : CaseDirectoryGrain<DisputeSummary>(index), IDisputeDirectoryGrain
 {
+    protected override string Kind => CaseKinds.Dispute;
+
     protected override ICaseGrain<DisputeSummary> CaseGrain(string id) => GrainFactory.GetGrain<IDisputeGrain>(id);
 }

@@ -14,7 +14,7 @@ namespace Emergency.Grains.Disputes;
 /// there are linked. Logs name the case id only: the complainant and the content never reach a log.
 /// </summary>
 public sealed partial class DisputeGrain(
-    [PersistentState("dispute", StorageNames.Provider)] IPersistentState<CaseRecord<DisputeState>> record,
+    [PersistentState(CaseKinds.Dispute, StorageNames.Provider)] IPersistentState<CaseRecord<DisputeState>> record,
     PetitionRuleCatalog catalog,
     EngineClock clock,
     AnswerRetention answers,
@@ -84,7 +84,8 @@ public sealed partial class DisputeGrain(
 
     protected override DisputeSummary SummaryOf(Dispute dispute, DateTimeOffset now) => dispute.Summary(now);
 
-    protected override ICaseDirectoryGrain<DisputeSummary> Shard(string key) => GrainFactory.GetGrain<IDisputeDirectoryGrain>(key);
+    protected override (string? Region, string? Unit, string? Level, string? Phase) Describe(DisputeSummary summary) =>
+        (summary.Subject.Region, summary.AssignedUnit ?? summary.Unit, null, summary.Phase.ToString());
 
     protected override BoardUpdate BoardUpdateOf(DisputeSummary summary) => new() { Scope = summary.Scope, Dispute = summary };
 

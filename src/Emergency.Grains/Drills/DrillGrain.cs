@@ -289,13 +289,10 @@ public sealed partial class DrillGrain(
     {
         StopTimer();
         await KeepRunning(false);
-        var purged = await Task.WhenAll(CaseDirectory.AllShardKeys(Scope)
-            .SelectMany(key => new[]
-            {
-                GrainFactory.GetGrain<IIncidentDirectoryGrain>(key).Purge(),
-                GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(key).Purge(),
-                GrainFactory.GetGrain<IDisputeDirectoryGrain>(key).Purge(),
-            }));
+        var purged = await Task.WhenAll(
+            GrainFactory.GetGrain<IIncidentDirectoryGrain>(Scope).Purge(),
+            GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(Scope).Purge(),
+            GrainFactory.GetGrain<IDisputeDirectoryGrain>(Scope).Purge());
         await GrainFactory.GetGrain<IWarningDirectoryGrain>(Scope).Purge();
         await record.ClearStateAsync();
         _run = null;

@@ -1,16 +1,16 @@
 using Emergency.Contracts;
 using Emergency.Domain.Enforcement;
 using Emergency.Grains.Cases;
+using Emergency.Storage.Indexing;
+using Orleans.Concurrency;
 
 namespace Emergency.Grains.Enforcement;
 
-/// <summary>
-/// One shard of the list of enforcement registries. There is one registry per scope; listing it lets the start-up
-/// warm-up re-arm its rectification deadlines like any case's.
-/// </summary>
-public sealed class EnforcementDirectoryGrain(
-    [PersistentState("enforcementDirectory", StorageNames.Provider)] IPersistentState<CaseDirectoryState> state)
-    : CaseDirectoryGrain<EnforcementSummary>(state), IEnforcementDirectoryGrain
+/// <summary>The enforcement registry of one scope (one per scope), from the case index: listing it lets the start-up re-arm its rectification deadlines like any case's.</summary>
+[StatelessWorker]
+public sealed class EnforcementDirectoryGrain(CaseIndex index) : CaseDirectoryGrain<EnforcementSummary>(index), IEnforcementDirectoryGrain
 {
+    protected override string Kind => CaseKinds.Enforcement;
+
     protected override ICaseGrain<EnforcementSummary> CaseGrain(string id) => GrainFactory.GetGrain<IEnforcementRegistryGrain>(id);
 }

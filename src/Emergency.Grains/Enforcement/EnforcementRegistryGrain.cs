@@ -15,7 +15,7 @@ namespace Emergency.Grains.Enforcement;
 /// of their commands.
 /// </summary>
 public sealed partial class EnforcementRegistryGrain(
-    [PersistentState("enforcement", StorageNames.Provider)] IPersistentState<CaseRecord<EnforcementRegistryState>> record,
+    [PersistentState(CaseKinds.Enforcement, StorageNames.Provider)] IPersistentState<CaseRecord<EnforcementRegistryState>> record,
     RegionCatalog regions,
     EngineClock clock,
     AnswerRetention answers,
@@ -78,8 +78,6 @@ public sealed partial class EnforcementRegistryGrain(
 
     protected override EnforcementSummary SummaryOf(EnforcementRegistry registry, DateTimeOffset now) => registry.Summary(now);
 
-    protected override ICaseDirectoryGrain<EnforcementSummary> Shard(string key) => GrainFactory.GetGrain<IEnforcementDirectoryGrain>(key);
-
     protected override BoardUpdate BoardUpdateOf(EnforcementSummary summary) => new() { Scope = summary.Scope, Enforcement = summary };
 
     /// <summary>The registry's first entry opens it; later ones go to the open registry.</summary>
@@ -100,9 +98,9 @@ public sealed partial class EnforcementRegistryGrain(
     /// </summary>
     private async Task TellMatters(string region)
     {
-        var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(Scope).Select(key => GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(key).List()));
+        var open = await GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(Scope).List();
         var inForce = Case!.InForce(CurrentTime);
-        var told = shards.SelectMany(s => s).Where(s => regions.Covers(region, s.Region)).Select(async matter =>
+        var told = open.Where(s => regions.Covers(region, s.Region)).Select(async matter =>
         {
             try
             {

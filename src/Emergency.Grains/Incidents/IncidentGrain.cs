@@ -9,7 +9,7 @@ namespace Emergency.Grains.Incidents;
 
 /// <summary>One incident: the five first-moment obligations on the case machinery shared by every kind of case.</summary>
 public sealed class IncidentGrain(
-    [PersistentState("incident", StorageNames.Provider)] IPersistentState<CaseRecord<IncidentState>> record,
+    [PersistentState(CaseKinds.Incident, StorageNames.Provider)] IPersistentState<CaseRecord<IncidentState>> record,
     RuleSetCatalog catalog,
     EngineClock clock,
     AnswerRetention answers,
@@ -41,7 +41,8 @@ public sealed class IncidentGrain(
 
     protected override IncidentSummary SummaryOf(Incident incident, DateTimeOffset now) => incident.Summary(now);
 
-    protected override ICaseDirectoryGrain<IncidentSummary> Shard(string key) => GrainFactory.GetGrain<IIncidentDirectoryGrain>(key);
+    protected override (string? Region, string? Unit, string? Level, string? Phase) Describe(IncidentSummary summary) =>
+        (summary.Region, null, summary.Level.ToString(), summary.Phase.ToString());
 
     protected override BoardUpdate BoardUpdateOf(IncidentSummary summary) => new() { Scope = summary.Scope, Incident = summary };
 }

@@ -9,7 +9,7 @@ namespace Emergency.Grains.Suggestions;
 
 /// <summary>One deputy's suggestion or member's proposal (建议提案) on the case machinery shared by every kind of case.</summary>
 public sealed class SuggestionGrain(
-    [PersistentState("suggestion", StorageNames.Provider)] IPersistentState<CaseRecord<SuggestionState>> record,
+    [PersistentState(CaseKinds.Suggestion, StorageNames.Provider)] IPersistentState<CaseRecord<SuggestionState>> record,
     SuggestionRuleCatalog catalog,
     EngineClock clock,
     AnswerRetention answers,
@@ -37,7 +37,8 @@ public sealed class SuggestionGrain(
 
     protected override SuggestionSummary SummaryOf(Suggestion suggestion, DateTimeOffset now) => suggestion.Summary(now);
 
-    protected override ICaseDirectoryGrain<SuggestionSummary> Shard(string key) => GrainFactory.GetGrain<ISuggestionDirectoryGrain>(key);
+    protected override (string? Region, string? Unit, string? Level, string? Phase) Describe(SuggestionSummary summary) =>
+        (null, summary.AssignedUnit ?? summary.Unit, null, summary.Phase.ToString());
 
     /// <summary>Suggestions have no board lane of their own yet: they show in the supervision figures.</summary>
     protected override BoardUpdate BoardUpdateOf(SuggestionSummary summary) => new() { Scope = summary.Scope };

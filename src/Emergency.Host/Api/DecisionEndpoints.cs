@@ -55,8 +55,8 @@ public static partial class DecisionEndpoints
             }
         }
 
-        var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(scope).Select(key => grains.GetGrain<IMajorDecisionDirectoryGrain>(key).List()));
-        return Results.Ok(Sorted(shards.SelectMany(s => s))
+        var open = await grains.GetGrain<IMajorDecisionDirectoryGrain>(scope).List();
+        return Results.Ok(Sorted(open)
             .Where(s => stageFilter is null || s.Stage == stageFilter)
             .Where(s => region is null || regions.Covers(region, s.Region))
             .ToList());

@@ -52,7 +52,7 @@ public static class DisputeEndpoints
         var supervision = app.MapGroup("/api/supervision").WithTags("Supervision");
         supervision.MapGet("/", Supervision)
             .RequireAuthorization(Policies.Read)
-            .WithSummary("Efficiency supervision (效能监察) of the open cases: on-time acceptance and completion per unit and period, the \"three 100 %\" of suggestions; period=month|quarter|year")
+            .WithSummary("Efficiency supervision (效能监察), closed cases included: on-time acceptance and completion per unit and period, the \"three 100 %\" of suggestions; period=month|quarter|year")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<SupervisionReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -76,12 +76,20 @@ public static class DisputeEndpoints
         return app;
     }
 
-    /// <summary>The open petitions and suggestions of a scope, from every shard.</summary>
+    /// <summary>The open petitions and suggestions of a scope, from the case index.</summary>
     public static async Task<(List<DisputeSummary> Disputes, List<SuggestionSummary> Suggestions)> OpenCases(IGrainFactory grains, string scope)
     {
-        var disputes = Task.WhenAll(CaseDirectory.AllShardKeys(scope).Select(key => grains.GetGrain<IDisputeDirectoryGrain>(key).List()));
-        var suggestions = Task.WhenAll(CaseDirectory.AllShardKeys(scope).Select(key => grains.GetGrain<ISuggestionDirectoryGrain>(key).List()));
-        return ([.. (await disputes).SelectMany(s => s)], [.. (await suggestions).SelectMany(s => s)]);
+        var disputes = grains.GetGrain<IDisputeDirectoryGrain>(scope).List();
+        var suggestions = grains.GetGrain<ISuggestionDirectoryGrain>(scope).List();
+        return ([.. await disputes], [.. await suggestions]);
+    }
+
+    /// <summary>Every petition and suggestion of a scope, open or closed, from the case index: what supervision counts.</summary>
+    public static async Task<(List<DisputeSummary> Disputes, List<SuggestionSummary> Suggestions)> AllCases(IGrainFactory grains, string scope)
+    {
+        var disputes = grains.GetGrain<IDisputeDirectoryGrain>(scope).History();
+        var suggestions = grains.GetGrain<ISuggestionDirectoryGrain>(scope).History();
+        return ([.. await disputes], [.. await suggestions]);
     }
 
     /// <summary>Live unless a drill is asked for; a problem when the scope is unknown.</summary>
@@ -120,9 +128,9 @@ public static class DisputeEndpoints
             return Problems.Invalid([.. errors]);
         }
 
-        var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(scope!).Select(key => grains.GetGrain<IDisputeDirectoryGrain>(key).List()));
+        var open = await grains.GetGrain<IDisputeDirectoryGrain>(scope!).List();
         var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
-        var list = shards.SelectMany(s => s)
+        var list = open
             .Select(s => s.AsOf(now))
             .Where(s => channelFilter is null || s.Channel == channelFilter)
             .Where(s => phaseFilter is null || s.Phase == phaseFilter)
@@ -151,7 +159,10 @@ public static class DisputeEndpoints
             return Problems.Invalid([.. errors]);
         }
 
-        var (disputes, suggestions) = await OpenCases(grains, scope!);
+        // The rates count every case, closed ones included: a period's figures stay as its cases close.
+        var (disputes, suggestions) = await AllCases(grains, scope!);
+        var openDisputes = disputes.Where(d => !d.IsClosed).ToList();
+        var openSuggestions = suggestions.Where(s => !s.IsClosed).ToList();
         var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
         var offset = rules.Calendar.UtcOffset;
         bool Mine(string u) => unit is null || string.Equals(u, unit, StringComparison.OrdinalIgnoreCase);
@@ -161,9 +172,9 @@ public static class DisputeEndpoints
             periodValue,
             [.. EfficiencySupervision.Rates(disputes, suggestions, periodValue, now, offset).Where(r => Mine(r.Unit))],
             [.. EfficiencySupervision.ThreeHundredPercent(suggestions, periodValue, now, offset).Where(r => Mine(r.Unit))],
-            disputes.Count,
-            suggestions.Count,
-            EfficiencySupervision.Overdue(disputes, suggestions, now).Count(o => Mine(o.Unit))));
+            openDisputes.Count,
+            openSuggestions.Count,
+            EfficiencySupervision.Overdue(openDisputes, openSuggestions, now).Count(o => Mine(o.Unit))));
     }
 
     /// <summary>Exactly one wire name of the enum (camelCase), or an error for the field.</summary>
@@ -187,8 +198,9 @@ public static class DisputeEndpoints
 }
 
 /// <summary>
-/// Efficiency supervision of one scope as of a moment, over the cases still open: on-time acceptance and completion per
-/// unit and period (petitions and suggestions together), the suggestions' "three 100 %", and how many open limits are overdue.
+/// Efficiency supervision of one scope as of a moment: on-time acceptance and completion per unit and period (petitions
+/// and suggestions together, closed cases included), the suggestions' "three 100 %" (closed ones included), how many
+/// cases are open, and how many open limits are overdue.
 /// </summary>
 public sealed record SupervisionReport(
     string Scope,

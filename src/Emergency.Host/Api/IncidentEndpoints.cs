@@ -92,10 +92,9 @@ public static class IncidentEndpoints
             overdueFilter = parsed;
         }
 
-        var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(scope)
-            .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
+        var open = await grains.GetGrain<IIncidentDirectoryGrain>(scope).List();
         var now = await Drills.DrillClock.NowOf(scope, grains, clock);
-        var list = shards.SelectMany(s => s)
+        var list = open
             .Select(s => s.AsOf(now))
             .Select(s => (Summary: s, s.Overdue))
             .Where(s => levelFilter is null || s.Summary.Level == levelFilter)

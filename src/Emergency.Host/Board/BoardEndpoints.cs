@@ -21,20 +21,18 @@ public static class BoardEndpoints
                     return Api.Problems.NotOneOf("scope", scope, Scopes.Allowed);
                 }
 
-                var shards = await Task.WhenAll(CaseDirectory.AllShardKeys(scope)
-                    .Select(key => grains.GetGrain<IIncidentDirectoryGrain>(key).List()));
+                var incidents = await grains.GetGrain<IIncidentDirectoryGrain>(scope).List();
                 // A drill's board is counted against the drill's virtual clock, and says which drill it shows.
                 var drill = DrillIds.RunOf(scope) is { } run ? await grains.GetGrain<IDrillGrain>(run).GetStatus() : null;
                 var now = drill?.VirtualNow ?? clock.Now;
-                var decisions = await Task.WhenAll(CaseDirectory.AllShardKeys(scope)
-                    .Select(key => grains.GetGrain<IMajorDecisionDirectoryGrain>(key).List()));
+                var decisions = await grains.GetGrain<IMajorDecisionDirectoryGrain>(scope).List();
                 var registry = EnforcementRegistries.KeyOf(scope);
                 var enforcement = await grains.GetGrain<IEnforcementRegistryGrain>(registry).GetView();
                 var (disputes, _) = await Api.DisputeEndpoints.OpenCases(grains, scope);
                 var warnings = await grains.GetGrain<IWarningDirectoryGrain>(scope).List();
-                return Results.Ok(new BoardSnapshot(scope, now, [.. shards.SelectMany(s => s).Select(s => s.AsOf(now))], drill)
+                return Results.Ok(new BoardSnapshot(scope, now, [.. incidents.Select(s => s.AsOf(now))], drill)
                 {
-                    Decisions = [.. Api.DecisionEndpoints.Sorted(decisions.SelectMany(s => s))],
+                    Decisions = [.. Api.DecisionEndpoints.Sorted(decisions)],
                     Enforcement = new EnforcementBoard(registry, enforcement.RestrictionsInForce, enforcement.Version),
                     Disputes = [.. disputes.Select(d => d.AsOf(now))],
                     Warnings = warnings,

@@ -62,7 +62,7 @@ public sealed partial class OverdueGauge : BackgroundService
     private async Task<int> CountAsync<TDirectory, TSummary>(Func<TSummary, bool> overdue)
         where TDirectory : ICaseDirectoryGrain<TSummary>
         where TSummary : class, ICaseSummary =>
-        (await Task.WhenAll(CaseDirectory.AllShardKeys(Scopes.Live).Select(key => _grains.GetGrain<TDirectory>(key).List()))).Sum(list => list.Count(overdue));
+        (await _grains.GetGrain<TDirectory>(Scopes.Live).List()).Count(overdue);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not count the overdue cases; the gauge keeps the last count")]
     private partial void LogCountFailed(Exception exception);

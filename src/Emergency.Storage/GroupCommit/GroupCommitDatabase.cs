@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Emergency.Storage.Indexing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -8,6 +9,9 @@ namespace Emergency.Storage.GroupCommit;
 /// <summary>Runs many grains' writes as one transaction on one database: one durable commit for all of them.</summary>
 internal abstract class GroupCommitDatabase(string serviceId)
 {
+    /// <summary>Where a case's write puts its index row, in the same transaction.</summary>
+    public abstract CaseIndex Index { get; }
+
     protected string ServiceId { get; } = serviceId;
 
     /// <param name="options">The storage.</param>
@@ -41,8 +45,9 @@ internal abstract class GroupCommitDatabase(string serviceId)
     }
 
     /// <summary>
-    /// Runs every write's query in one transaction and commits it. Returns each write's new version, or null where
-    /// its version check failed (that statement changed nothing; the others still commit). Throws when the
+    /// Runs every write's query in one transaction and commits it, with the index change of every write whose state
+    /// statement succeeded. Returns each write's new version, or null where its version check failed (that statement
+    /// changed nothing, nor did its index change; the others still commit). Throws when the
     /// transaction itself failed: then nothing of the batch was committed.
     /// </summary>
     public abstract Task<int?[]> CommitAsync(StoredQueries queries, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken);
@@ -100,6 +105,9 @@ internal abstract class GroupCommitDatabase(string serviceId)
 internal sealed class SqliteGroupCommitDatabase(string connectionString, string serviceId, SqliteWriterGate gate) : GroupCommitDatabase(serviceId)
 {
     private readonly string _connectionString = connectionString;
+    private readonly SqliteCaseIndex _index = SqliteCaseIndex.Create(connectionString, serviceId);
+
+    public override CaseIndex Index => _index;
 
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
@@ -121,6 +129,13 @@ internal sealed class SqliteGroupCommitDatabase(string connectionString, string 
             command.CommandText = text;
             Bind(command, StoredQueries.Used(text), write.Key, write.Payload, write.ExpectedVersion);
             versions[i] = NewVersion(await command.ExecuteScalarAsync(cancellationToken));
+            if (versions[i] is not null && write.Index is { } change)
+            {
+                await using var indexCommand = connection.CreateCommand();
+                indexCommand.Transaction = transaction;
+                _index.Prepare(indexCommand, change);
+                await indexCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -135,24 +150,34 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
         [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Bytea, NpgsqlDbType.Integer];
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly PostgreSqlCaseIndex _index = PostgreSqlCaseIndex.Create(connectionString, serviceId);
+
+    public override CaseIndex Index => _index;
 
     private string? _write;
+    private string? _writeWithRow;
     private string? _clear;
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
-    public override ValueTask CloseAsync() => _dataSource.DisposeAsync();
+    public override async ValueTask CloseAsync()
+    {
+        await _index.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
 
     public override async Task<int?[]> CommitAsync(StoredQueries queries, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
     {
         _write ??= StoredQueries.Positional(queries.Write);
+        _writeWithRow ??= PostgreSqlCaseIndex.WithRow(_write);
         _clear ??= StoredQueries.Positional(queries.Clear);
         await using var connection = (NpgsqlConnection)await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var write in writes)
         {
-            var command = new NpgsqlBatchCommand(write.IsClear ? _clear : _write);
+            var withRow = !write.IsClear && write.Index is { Row: not null };
+            var command = new NpgsqlBatchCommand(write.IsClear ? _clear : withRow ? _writeWithRow : _write);
             for (var p = 0; p < StoredQueries.Parameters.Length; p++)
             {
                 command.Parameters.Add(new NpgsqlParameter
@@ -160,6 +185,11 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
                     NpgsqlDbType = Types[p],
                     Value = Value(StoredQueries.Parameters[p], write.Key, write.Payload, write.ExpectedVersion),
                 });
+            }
+
+            if (withRow)
+            {
+                PostgreSqlCaseIndex.AddRow(command, write.Index!);
             }
 
             batch.BatchCommands.Add(command);
@@ -176,6 +206,24 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
                 }
 
                 versions[i] = await reader.ReadAsync(cancellationToken) ? NewVersion(reader.GetValue(0)) : null;
+            }
+        }
+
+        // A cleared case's row goes in a second round trip of the same transaction, only where the clear's version
+        // matched (clears are rare: a drill's purge).
+        await using (var indexBatch = new NpgsqlBatch(connection, transaction))
+        {
+            for (var i = 0; i < writes.Count; i++)
+            {
+                if (versions[i] is not null && writes[i].IsClear && writes[i].Index is { } change)
+                {
+                    indexBatch.BatchCommands.Add(_index.BatchCommand(change));
+                }
+            }
+
+            if (indexBatch.BatchCommands.Count > 0)
+            {
+                await indexBatch.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
+using Emergency.Storage.Indexing;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
@@ -75,7 +76,7 @@ internal sealed partial class GroupCommitGrainStorage(
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var payload = serializer.Serialize(grainState.State).ToArray();
-        grainState.ETag = await Commit("WriteState", stateName, grainId, grainState.ETag, payload);
+        grainState.ETag = await Commit("WriteState", stateName, grainId, grainState.ETag, payload, IndexChange.ForWrite(stateName, grainId, grainState.State));
         grainState.RecordExists = true;
     }
 
@@ -94,17 +95,17 @@ internal sealed partial class GroupCommitGrainStorage(
             }
         }
 
-        grainState.ETag = await Commit("ClearState", stateName, grainId, grainState.ETag, payload: null);
+        grainState.ETag = await Commit("ClearState", stateName, grainId, grainState.ETag, payload: null, IndexChange.ForClear(stateName, grainId, grainState.State));
         grainState.RecordExists = false;
         grainState.State = Create<T>();
     }
 
     private StoredQueries Queries => _queries ?? throw new InvalidOperationException("group commit storage used before the silo started it");
 
-    private async Task<string> Commit(string operation, string stateName, GrainId grainId, string? etag, byte[]? payload)
+    private async Task<string> Commit(string operation, string stateName, GrainId grainId, string? etag, byte[]? payload, IndexChange? index)
     {
         var expected = string.IsNullOrWhiteSpace(etag) ? (int?)null : int.Parse(etag, CultureInfo.InvariantCulture);
-        var write = new PendingWrite(GrainRowKey.Of(stateName, grainId), payload, expected);
+        var write = new PendingWrite(GrainRowKey.Of(stateName, grainId), payload, expected, index);
         if (!_queue.Writer.TryWrite(write))
         {
             throw new InvalidOperationException("group commit storage is stopped; the write was not made");

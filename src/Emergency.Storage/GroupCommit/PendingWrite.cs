@@ -1,12 +1,17 @@
+using Emergency.Storage.Indexing;
+
 namespace Emergency.Storage.GroupCommit;
 
 /// <summary>
 /// One grain's write (or clear, with a null payload) waiting for the next group commit. <see cref="Done"/> completes
 /// with the new version once the transaction holding it is durable, with null on a version conflict, or faults when
-/// the transaction failed.
+/// the transaction failed. A case's write carries its <see cref="Index"/> change, made in the same transaction only
+/// when the state's own statement succeeded.
 /// </summary>
-internal sealed class PendingWrite(GrainRowKey key, byte[]? payload, int? expectedVersion)
+internal sealed class PendingWrite(GrainRowKey key, byte[]? payload, int? expectedVersion, IndexChange? index = null)
 {
+    public IndexChange? Index { get; } = index;
+
     public GrainRowKey Key { get; } = key;
 
     public byte[]? Payload { get; } = payload;

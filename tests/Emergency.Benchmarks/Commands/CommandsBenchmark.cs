@@ -18,7 +18,8 @@ namespace Emergency.Benchmarks.Commands;
 /// <c>--concurrency 1,10,100</c>, <c>--incidents</c> (at least this many incidents receive the updates),
 /// <c>--databases sqlite,postgres</c>, <c>--commit perWrite,group</c>, <c>--paths memory,http,orleans,plain,ceiling</c>,
 /// <c>--commands register,updateFacts</c> (without <c>register</c>, incidents are still registered, unmeasured),
-/// <c>--committers N</c> (group commit on PostgreSQL; default: the engine's).
+/// <c>--committers N</c> (group commit on PostgreSQL; default: the engine's), <c>--preload N</c> (N incidents registered,
+/// unmeasured, before the measured registrations: what a registration costs with that many open cases).
 /// </summary>
 public sealed class CommandsBenchmark : IBenchmark
 {
@@ -36,7 +37,8 @@ public sealed class CommandsBenchmark : IBenchmark
         var paths = options.List("paths", "memory,http,orleans,plain,ceiling");
         var commands = options.List("commands", "register,updateFacts");
         var committers = options.Text("committers", "") is { Length: > 0 } c ? c : null;
-        var run = new Run(duration, warmUp, levels, incidents, commands, _measurements);
+        var preload = options.Int("preload", 0);
+        var run = new Run(duration, warmUp, levels, incidents, commands, _measurements, preload);
         if (databases.Contains("postgres"))
         {
             _ = BenchDatabases.AdminConnectionString; // fail now, not after the SQLite rows
@@ -111,7 +113,7 @@ public sealed class CommandsBenchmark : IBenchmark
         return new BenchmarkReport(
             "commands",
             $"closed loop: each client sends its next command when the previous one is answered; {warmUp.TotalSeconds:0.#} s warm-up then {duration.TotalSeconds:0.#} s measured per row; " +
-            $"updates spread over at least {incidents:N0} distinct incidents, each client on its own incidents; engine in this process (server GC), clients in the same process; " +
+            $"updates spread over at least {incidents:N0} distinct incidents, each client on its own incidents; {preload:N0} incidents registered before the measured registrations; engine in this process (server GC), clients in the same process; " +
             "CPU ms/op = this process's CPU time (engine and clients) over every command sent in the row; PG CPU ms/op = the local PostgreSQL server's processes' CPU time over the same commands; " +
             $"SQLite WAL synchronous=FULL; ceiling payload {payload.Length:N0} bytes (a freshly registered incident); {string.Join("; ", notes)}",
             ["database", "commit", "path", "command", "clients", "ok/s", "p50 ms", "p99 ms", "refused+failed", "vs plain", "vs ceiling", "CPU ms/op", "PG CPU ms/op", "load"],
@@ -136,6 +138,7 @@ public sealed class CommandsBenchmark : IBenchmark
         }
 
         var pool = new ConcurrentBag<string>();
+        await run.Preload(grains, pool);
         foreach (var (path, target) in targets)
         {
             await run.Registrations(database, commit, path, target, pool);
@@ -158,6 +161,7 @@ public sealed class CommandsBenchmark : IBenchmark
 
         var plain = new PlainSqlTarget(database, catalog);
         var pool = new ConcurrentBag<string>();
+        await run.Preload(plain, pool);
         await run.Registrations("postgres", "-", "plain SQL", plain, pool);
         var ids = await run.TopUp(plain, pool);
         await run.Updates("postgres", "-", "plain SQL", plain, ids);
@@ -226,8 +230,11 @@ public sealed class CommandsBenchmark : IBenchmark
 
     private sealed record Measurement(string Database, string Commit, string Path, string Command, LoadResult Result, string Load, double CpuMs, double ServerCpuMs);
 
-    private sealed class Run(TimeSpan duration, TimeSpan warmUp, IReadOnlyList<int> levels, int incidents, IReadOnlyList<string> commands, List<Measurement> measurements)
+    private sealed class Run(TimeSpan duration, TimeSpan warmUp, IReadOnlyList<int> levels, int incidents, IReadOnlyList<string> commands, List<Measurement> measurements, int preload)
     {
+        /// <summary>Registers <c>--preload</c> incidents, unmeasured: the open cases the measured registrations find.</summary>
+        public Task Preload(ICommandTarget target, ConcurrentBag<string> pool) => Register(target, pool, preload);
+
         public async Task Registrations(string database, string commit, string path, ICommandTarget target, ConcurrentBag<string> pool)
         {
             if (!commands.Contains("register"))
@@ -253,20 +260,20 @@ public sealed class CommandsBenchmark : IBenchmark
         /// <summary>Registers (unmeasured) until there are enough incidents for every client to have its own.</summary>
         public async Task<string[]> TopUp(ICommandTarget target, ConcurrentBag<string> pool)
         {
-            var missing = incidents - pool.Count;
-            if (missing > 0)
-            {
-                var next = 0;
-                await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
-                {
-                    while (Interlocked.Increment(ref next) <= missing)
-                    {
-                        pool.Add(await target.RegisterAsync() ?? throw new InvalidOperationException("a registration was refused"));
-                    }
-                })));
-            }
-
+            await Register(target, pool, incidents - pool.Count);
             return [.. pool];
+        }
+
+        private static async Task Register(ICommandTarget target, ConcurrentBag<string> pool, int count)
+        {
+            var next = 0;
+            await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+            {
+                while (Interlocked.Increment(ref next) <= count)
+                {
+                    pool.Add(await target.RegisterAsync() ?? throw new InvalidOperationException("a registration was refused"));
+                }
+            })));
         }
 
         public async Task Updates(string database, string commit, string path, ICommandTarget target, string[] ids)

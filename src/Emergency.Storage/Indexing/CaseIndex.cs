@@ -1,0 +1,279 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Emergency.Storage.Indexing;
+
+/// <summary>
+/// The durable case index (table <c>CaseIndex</c>): one row per case, written with the case's state (see
+/// <see cref="IIndexedState"/>). Reads go straight to the database, never through the cases.
+/// </summary>
+public abstract class CaseIndex : IAsyncDisposable
+{
+    private protected CaseIndex(string serviceId) => ServiceId = serviceId;
+
+    private protected string ServiceId { get; }
+
+    internal static CaseIndex For(StorageOptions options, string serviceId) => options.Provider switch
+    {
+        StorageProvider.Sqlite => new SqliteCaseIndex(options.ConnectionString, serviceId),
+        StorageProvider.PostgreSql => new PostgreSqlCaseIndex(EmergencyStorage.ConnectionStringFor(options), serviceId),
+        _ => throw StorageConfigurationException.UnknownProvider(options.Provider.ToString()),
+    };
+
+    /// <summary>The cases of one kind (its state name) in one scope; only the open ones unless <paramref name="closedToo"/>.</summary>
+    public async Task<IReadOnlyList<IndexedCase>> ReadAsync(string kind, string scope, bool closedToo, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = closedToo ? ReadAll : ReadOpen;
+        Add(command, "ServiceId", ServiceId);
+        Add(command, "Kind", kind);
+        Add(command, "Scope", scope);
+        var cases = new List<IndexedCase>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cases.Add(new IndexedCase(kind, reader.GetString(0), Convert.ToBoolean(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetString(2)));
+        }
+
+        return cases;
+    }
+
+    /// <summary>Whether this service has cases stored before the index existed that may still lack their row.</summary>
+    public async Task<bool> BackfillPendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM CaseIndexBackfill WHERE ServiceId = @ServiceId";
+        Add(command, "ServiceId", ServiceId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>Every case stored before the index existed now has its row.</summary>
+    public async Task BackfillDoneAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM CaseIndexBackfill WHERE ServiceId = @ServiceId";
+        Add(command, "ServiceId", ServiceId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The stored cases of these kinds (state names) that have no row in the index: cases stored before the index
+    /// existed. Each gets its row at its next write.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Kind, string CaseId)>> UnindexedAsync(IReadOnlyList<string> kinds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var names = kinds.Select((_, i) => $"@k{i}").ToList();
+        command.CommandText = $"""
+            SELECT g.StateName, g.KeyExtension FROM GrainState g
+            WHERE g.ServiceId = @ServiceId AND g.StateName IN ({string.Join(", ", names)}) AND g.PayloadBinary IS NOT NULL AND g.HasKeyExtension = {True}
+              AND NOT EXISTS (SELECT 1 FROM CaseIndex c WHERE c.ServiceId = g.ServiceId AND c.Kind = g.StateName AND c.CaseId = g.KeyExtension)
+            """;
+        Add(command, "ServiceId", ServiceId);
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            Add(command, $"k{i}", kinds[i]);
+        }
+
+        var found = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return found;
+    }
+
+    /// <summary>Applies one change on its own (the per-write commit mode: after the state's own commit).</summary>
+    internal async Task ApplyAsync(IndexChange change, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        Prepare(command, change);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Puts one change's statement and parameters into <paramref name="command"/> (named parameters).</summary>
+    internal void Prepare(DbCommand command, IndexChange change)
+    {
+        command.CommandText = change.Row is null ? DeleteText : UpsertText;
+        Add(command, "ServiceId", ServiceId);
+        Add(command, "Kind", change.Kind);
+        Add(command, "CaseId", change.CaseId);
+        if (change.Row is not { } row)
+        {
+            return;
+        }
+
+        Add(command, "Scope", row.Scope);
+        Add(command, "IsOpen", row.IsOpen);
+        Add(command, "OpenedAt", Moment(row.OpenedAt));
+        Add(command, "At", Moment(row.At));
+        Add(command, "NextDueAt", row.NextDueAt is { } due ? Moment(due) : null);
+        Add(command, "Region", row.Region);
+        Add(command, "Unit", row.Unit);
+        Add(command, "Level", row.Level);
+        Add(command, "Phase", row.Phase);
+        Add(command, "CaseVersion", row.CaseVersion);
+        Add(command, "Summary", row.Summary);
+    }
+
+    public abstract ValueTask DisposeAsync();
+
+    private protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>How the database stores a moment.</summary>
+    private protected abstract object Moment(DateTimeOffset moment);
+
+    /// <summary>The literal for true in a comparison.</summary>
+    private protected abstract string True { get; }
+
+    private protected abstract string UpsertText { get; }
+
+    private const string DeleteText = "DELETE FROM CaseIndex WHERE ServiceId = @ServiceId AND Kind = @Kind AND CaseId = @CaseId";
+
+    private const string ReadOpenText = "SELECT CaseId, IsOpen, Summary FROM CaseIndex WHERE ServiceId = @ServiceId AND Kind = @Kind AND Scope = @Scope";
+
+    private string ReadOpen => $"{ReadOpenText} AND IsOpen = {True}";
+
+    private static string ReadAll => ReadOpenText;
+
+    private protected virtual void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>
+    /// The upsert of one row from <paramref name="source"/> (a VALUES list, or a SELECT): a row keeps the moment the
+    /// case first closed, and an older version of a case never replaces a newer one.
+    /// </summary>
+    private protected static string Upsert(string source) => $"""
+        INSERT INTO CaseIndex AS c (ServiceId, Kind, CaseId, Scope, IsOpen, OpenedAt, ClosedAt, NextDueAt, Region, Unit, Level, Phase, CaseVersion, Summary)
+        {source}
+        ON CONFLICT (ServiceId, Kind, CaseId) DO UPDATE
+        SET Scope = excluded.Scope, IsOpen = excluded.IsOpen, OpenedAt = excluded.OpenedAt,
+            ClosedAt = CASE WHEN excluded.IsOpen THEN NULL ELSE COALESCE(c.ClosedAt, excluded.ClosedAt) END,
+            NextDueAt = excluded.NextDueAt, Region = excluded.Region, Unit = excluded.Unit, Level = excluded.Level, Phase = excluded.Phase,
+            CaseVersion = excluded.CaseVersion, Summary = excluded.Summary
+        WHERE excluded.CaseVersion >= c.CaseVersion
+        """;
+}
+
+/// <summary>SQLite: moments as ISO 8601 UTC text (they sort as they compare), booleans as 0/1.</summary>
+internal sealed class SqliteCaseIndex(string connectionString, string serviceId) : CaseIndex(serviceId)
+{
+    private static readonly string UpsertSql = Upsert(
+        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary)");
+
+    public static SqliteCaseIndex Create(string connectionString, string serviceId) => new(connectionString, serviceId);
+
+    private protected override string True => "1";
+
+    private protected override string UpsertText => UpsertSql;
+
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private protected override object Moment(DateTimeOffset moment) =>
+        moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}
+
+/// <summary>PostgreSQL: moments as timestamptz (UTC, as Npgsql requires), booleans as boolean.</summary>
+internal sealed class PostgreSqlCaseIndex(string connectionString, string serviceId) : CaseIndex(serviceId)
+{
+    private static readonly string UpsertSql = Upsert(
+        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary)");
+
+    /// <summary>The types of the row's parameters after the write's own (<see cref="WithRow"/>: $8 onwards).</summary>
+    private static readonly NpgsqlDbType[] RowTypes =
+    [
+        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Boolean, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz,
+        NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Text,
+    ];
+
+    /// <summary>The index on its own pool of connections; whoever creates it disposes it.</summary>
+    public static PostgreSqlCaseIndex Create(string connectionString, string serviceId) => new(connectionString, serviceId);
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    private protected override string True => "true";
+
+    private protected override string UpsertText => UpsertSql;
+
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>
+    /// The state write (the stored query, positional, its version in <c>NewGrainStateVersion</c>) and the case's row in
+    /// one statement: the row is written only when the write returned a version, i.e. its version check passed. One
+    /// round trip for both, as for a write without a row. The row's parameters follow the write's seven.
+    /// </summary>
+    internal static string WithRow(string positionalWrite) => $"""
+        WITH w AS ({positionalWrite}),
+        i AS ({Upsert("SELECT $1, $8, $9, $10, $11, $12, CASE WHEN $11 THEN NULL ELSE $13 END, $14, $15, $16, $17, $18, $19, $20 FROM w")})
+        SELECT NewGrainStateVersion FROM w
+        """;
+
+    /// <summary>Adds the row's parameters ($8 onwards) for <see cref="WithRow"/>.</summary>
+    internal static void AddRow(NpgsqlBatchCommand command, IndexChange change)
+    {
+        var row = change.Row!;
+        object?[] values =
+        [
+            change.Kind, change.CaseId, row.Scope, row.IsOpen, row.OpenedAt.ToUniversalTime(), row.At.ToUniversalTime(),
+            row.NextDueAt?.ToUniversalTime(), row.Region, row.Unit, row.Level, row.Phase, row.CaseVersion, row.Summary,
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = RowTypes[i], Value = values[i] ?? DBNull.Value });
+        }
+    }
+
+    /// <summary>A change as a statement of a batch (the group commit's second round trip, for the rows of cleared cases).</summary>
+    internal NpgsqlBatchCommand BatchCommand(IndexChange change)
+    {
+        using var command = new NpgsqlCommand();
+        Prepare(command, change);
+        var batchCommand = new NpgsqlBatchCommand(command.CommandText);
+        foreach (NpgsqlParameter parameter in command.Parameters)
+        {
+            batchCommand.Parameters.Add(parameter.Clone());
+        }
+
+        return batchCommand;
+    }
+
+    private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    private protected override object Moment(DateTimeOffset moment) => moment.ToUniversalTime();
+
+    private protected override void Add(DbCommand command, string name, object? value)
+    {
+        // A null has no type of its own: name the column's, or PostgreSQL cannot infer it.
+        var parameter = new NpgsqlParameter(name, value ?? DBNull.Value);
+        if (value is null)
+        {
+            parameter.NpgsqlDbType = name == "NextDueAt" ? NpgsqlDbType.TimestampTz : NpgsqlDbType.Text;
+        }
+
+        command.Parameters.Add(parameter);
+    }
+}
