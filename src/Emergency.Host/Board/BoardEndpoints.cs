@@ -1,3 +1,4 @@
+using System.Globalization;
 using Emergency.Contracts;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
@@ -5,6 +6,7 @@ using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Incidents;
 using Emergency.Host.Auth;
+using Emergency.Texts;
 
 namespace Emergency.Host.Board;
 
@@ -43,6 +45,13 @@ public static class BoardEndpoints
             .WithSummary("Every open incident, petition and early warning of a scope, as of now (a drill's virtual now for drill-<run>)")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<BoardSnapshot>();
+        app.MapGet("/api/board/settings", (TextRenderer texts) =>
+                Results.Ok(new BoardSettings(texts.Zone.Id, texts.ZoneName(TextRenderer.LanguageOf(CultureInfo.CurrentUICulture)))))
+            .RequireAuthorization(Policies.Read)
+            .WithTags("Board")
+            .WithSummary("The deployment's zone, in which the board shows every moment, and its name in the request's language")
+            .WithDescription(Policies.Describe(Policies.Read))
+            .Produces<BoardSettings>();
         app.MapHub<BoardHub>(BoardHub.Path);
         return app;
     }
@@ -69,3 +78,6 @@ public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyL
 
 /// <summary>What the board shows of the enforcement registry; its id is the one its pushed summary carries.</summary>
 public sealed record EnforcementBoard(string Id, IReadOnlyList<RegionalRestriction> RestrictionsInForce, long Version);
+
+/// <summary>What a board needs to show moments as the engine does: the deployment's zone (an IANA id) and its name.</summary>
+public sealed record BoardSettings(string TimeZone, string ZoneName);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Emergency.Contracts;
 using Emergency.Grains.Board;
+using Emergency.Texts;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Emergency.Host.Board;
@@ -20,10 +22,36 @@ public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHu
     private readonly Dictionary<string, DateTimeOffset> _renewed = [];
     private IBoardNodeObserver? _self;
 
-    public Task CaseChanged(BoardUpdate update) =>
-        CaseChange.Of(update) is { } change
-            ? hub.Clients.Group(BoardHub.Group(update.Scope)).SendAsync(CaseChange.Method, change)
-            : Task.CompletedTask;
+    public async Task CaseChanged(BoardUpdate update)
+    {
+        if (CaseChange.Of(update) is not { } change)
+        {
+            return;
+        }
+
+        foreach (var language in TextRenderer.Languages)
+        {
+            await SendAsync(update.Scope, language, CaseChange.Method, change, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Sends to the boards of a scope that read one language, rendering the payload's messages in it: the message is
+    /// serialized within this call's flow, which carries the culture set here.
+    /// </summary>
+    private async Task SendAsync(string scope, CultureInfo language, string method, object payload, CancellationToken cancellationToken)
+    {
+        var reader = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = language;
+        try
+        {
+            await hub.Clients.Group(BoardHub.Group(scope, language)).SendAsync(method, payload, cancellationToken);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = reader;
+        }
+    }
 
     /// <summary>Makes sure this node receives a scope's updates before a board starts watching it (a drill's scope, say).</summary>
     public async Task WatchAsync(string scope, CancellationToken cancellationToken)
@@ -80,7 +108,10 @@ public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHu
 
             if (restarted)
             {
-                await hub.Clients.Group(BoardHub.Group(scope)).SendAsync("resync", "the feed restarted; updates may have been missed", cancellationToken);
+                foreach (var language in TextRenderer.Languages)
+                {
+                    await SendAsync(scope, language, "resync", "the feed restarted; updates may have been missed", cancellationToken);
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

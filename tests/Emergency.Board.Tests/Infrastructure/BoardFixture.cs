@@ -58,15 +58,15 @@ public sealed class BoardFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(10_000);
     }
 
-    /// <summary>A fresh browser context on the board (not signed in yet).</summary>
-    public async Task<BoardPage> OpenBoard(ViewportSize? viewport = null)
+    /// <summary>A fresh browser context on the board (not signed in yet), in the browser zone given (the deployment's unless told).</summary>
+    public async Task<BoardPage> OpenBoard(ViewportSize? viewport = null, string timeZone = "Asia/Shanghai")
     {
         Chromium.Require();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Engine.BaseAddress.ToString(),
             ViewportSize = viewport ?? WallScreen,
-            TimezoneId = "Asia/Shanghai",
+            TimezoneId = timeZone,
             Locale = "zh-CN",
         });
         var page = await context.NewPageAsync();

@@ -1,5 +1,8 @@
 // The engine's HTTP API, for a person's session (the cookie, and its antiforgery token on every command) or a
 // machine token. Errors come back as RFC 7807 problem details; the `detail` sentence is what the duty officer reads.
+// Every request says the board's language, so the engine's texts come back in it.
+
+import { language } from './i18n.js';
 
 export class ApiError extends Error {
     constructor(status, problem) {
@@ -76,6 +79,11 @@ export class Api {
         return this.get(`/api/board?scope=${encodeURIComponent(scope)}`);
     }
 
+    /** The deployment's zone, in which the board shows every moment, and its name. */
+    boardSettings() {
+        return this.get('/api/board/settings');
+    }
+
     incident(id) {
         return this.get(`/api/incidents/${encodeURIComponent(id)}`);
     }
@@ -104,7 +112,7 @@ export class Api {
     }
 
     async #send(method, path, body) {
-        const headers = { Accept: 'application/json' };
+        const headers = { Accept: 'application/json', 'Accept-Language': language() };
         if (this.token) {
             headers.Authorization = `Bearer ${this.token}`;
         }

@@ -12,7 +12,8 @@ import { LiveFeed } from './live.js';
 import { isOverdue, renderAlerts, renderIncidents, tick } from './render.js';
 import { CaseStore } from './store.js';
 import { both, levelOrder, levels, roles } from './terms.js';
-import { clockTime, serverNow, wallClock } from './time.js';
+import { clockTime, serverNow, setDisplay, wallClock, zoneLabel } from './time.js';
+import { language, setLanguage, t, termLanguage, translatePage } from './i18n.js';
 import { h } from './dom.js';
 
 const TokenKey = 'emergency.board.token';
@@ -46,24 +47,19 @@ const page = {
     scopeInput: $('scope-input'),
     scopeLive: $('scope-live'),
     clockLabel: $('server-clock-label'),
+    zone: $('zone'),
+    language: $('language'),
     drillBanner: $('drill-banner'),
     drillControls: $('drill-controls'),
 };
 
 let session = null;
 
-const statusText = {
-    connecting: () => '连接中 Connecting…',
-    syncing: () => '同步中 Syncing…',
-    live: () => '实时 Live',
-    reconnecting: since => `重连中 Reconnecting… · 数据截至 stale since ${clockTime(since)}`,
-    stale: since => `数据过期 Stale since ${clockTime(since)}`,
-    offline: () => '未连接 Offline',
-};
+const StatusStates = ['connecting', 'syncing', 'live', 'reconnecting', 'stale', 'offline'];
 
 function showStatus({ state, since }) {
     page.status.dataset.state = state;
-    page.status.textContent = (statusText[state] ?? statusText.offline)(since);
+    page.status.textContent = t(`status.${StatusStates.includes(state) ? state : 'offline'}`, { since: clockTime(since) });
 }
 
 function filtersNow() {
@@ -80,10 +76,10 @@ function matches(incident, filters, now) {
 function updateRegions(incidents) {
     const selected = page.region.value;
     const regions = [...new Set(incidents.map(i => i.region).concat(selected ? [selected] : []))]
-        .sort((a, b) => a.localeCompare(b, 'zh-CN'));
+        .sort((a, b) => a.localeCompare(b, language()));
     const current = [...page.region.options].slice(1).map(o => o.value);
     if (current.join('\n') !== regions.join('\n')) {
-        page.region.replaceChildren(h('option', { value: '' }, '全部地区 All regions'),
+        page.region.replaceChildren(h('option', { value: '', dataset: { i18n: 'allRegions' } }, t('allRegions')),
             ...regions.map(r => h('option', { value: r, selected: r === selected }, r)));
     }
 }
@@ -106,9 +102,7 @@ function render() {
     session.drill.changed();
     page.noIncidents.hidden = shown.length > 0;
     page.noAlerts.hidden = page.alerts.childElementCount > 0;
-    page.count.textContent = shown.length === all.length
-        ? `${all.length} · 超时 overdue ${overdue}`
-        : `${shown.length} / ${all.length} · 超时 overdue ${overdue}`;
+    page.count.textContent = t('incidentCount', { shown: shown.length === all.length ? all.length : `${shown.length} / ${all.length}`, overdue });
 }
 
 function openDetail(id) {
@@ -144,7 +138,7 @@ function showScope(scope) {
     page.scopeInput.value = drill ? scope : '';
     page.scopeInput.setCustomValidity('');
     page.scopeLive.disabled = !drill;
-    page.clockLabel.textContent = drill ? '演练时钟 Drill clock' : '服务器时间 Server time';
+    page.clockLabel.textContent = t(drill ? 'drillClock' : 'serverTime');
     session.drill.show(scope);
     render();
 }
@@ -156,6 +150,9 @@ async function signIn(api) {
         sessionStorage.setItem(TokenKey, api.token);
     }
 
+    const settings = await api.boardSettings();
+    setDisplay({ lang: language(), timeZone: settings.timeZone, zoneName: settings.zoneName });
+    page.zone.textContent = zoneLabel();
     const store = new CaseStore();
     const detail = new IncidentDetail(page.detail, api, me.role);
     const drill = new DrillPanel({
@@ -193,7 +190,7 @@ async function signIn(api) {
             }
         },
         onStatus: showStatus,
-        onUnauthorized: () => signOut('登录已失效，请重新登录 The session or the token is no longer accepted: sign in again'),
+        onUnauthorized: () => signOut(t('tokenRejected')),
         onSnapshot: snapshot => {
             drill.loaded(snapshot);
             disputes.loaded(snapshot);
@@ -216,11 +213,10 @@ async function signIn(api) {
     });
 }
 
-async function signOut(message = '') {
+/** Ends the session on this page: its live channel, its panels and what it holds. */
+async function endSession() {
     const ending = session;
     session = null;
-    sessionStorage.removeItem(TokenKey);
-    await ending?.api.signOut().catch(() => {});
     ending?.detail.dispose();
     ending?.drill.dispose();
     await ending?.live.stop();
@@ -229,10 +225,17 @@ async function signOut(message = '') {
     ending?.decisions.render();
     page.incidents.replaceChildren();
     page.alerts.replaceChildren();
+}
+
+async function signOut(message = '') {
+    sessionStorage.removeItem(TokenKey);
+    await session?.api.signOut().catch(() => {});
+    await endSession();
     page.board.hidden = true;
     page.user.hidden = true;
     page.scopeForm.hidden = true;
-    page.clockLabel.textContent = '服务器时间 Server time';
+    page.clockLabel.textContent = t('serverTime');
+    page.zone.textContent = '';
     page.login.hidden = false;
     delete document.body.dataset.role;
     delete document.body.dataset.scope;
@@ -266,6 +269,27 @@ page.loginForm.addEventListener('submit', async event => {
 });
 
 $('logout').addEventListener('click', () => signOut());
+
+/**
+  * Switches the board's language: its own words at once; the engine's texts by reloading the snapshot and opening
+  * the live channel again in the new language (every text the engine sent is in the old one).
+  */
+async function switchLanguage() {
+    setLanguage(language() === 'en' ? 'zh-CN' : 'en');
+    translatePage();
+    showLevels();
+    setDisplay({ lang: language() });
+    showStatus({ state: 'connecting', since: null });
+    const api = session?.api;
+    if (api) {
+        await endSession();
+        await signIn(api);
+    }
+}
+
+page.language.addEventListener('click', () => switchLanguage().catch(error => {
+    page.status.textContent = error.message;
+}));
 page.filters.addEventListener('input', render);
 page.scopeForm.addEventListener('submit', event => {
     event.preventDefault();
@@ -282,7 +306,14 @@ page.scopeInput.addEventListener('input', () => page.scopeInput.setCustomValidit
 page.scopeLive.addEventListener('click', () => switchScope('live'));
 page.filters.addEventListener('submit', event => event.preventDefault());
 
-page.level.append(...levelOrder.map(level => h('option', { value: level }, `${level} ${levels[level].zh} ${levels[level].en}`)));
+/** The level choices, named in the board's language; the one selected stays selected. */
+function showLevels() {
+    const selected = page.level.value;
+    page.level.replaceChildren(h('option', { value: '' }, t('allLevels')),
+        ...levelOrder.map(level => h('option', { value: level, selected: level === selected }, `${level} ${levels[level][termLanguage()]}`)));
+}
+
+showLevels();
 
 /** The server's time in the top bar: what every countdown on the board is counted against. */
 function paintClock() {
@@ -329,6 +360,7 @@ async function resume(token) {
     }
 }
 
+translatePage();
 showStatus({ state: 'offline', since: null });
 const saved = sessionStorage.getItem(TokenKey);
 if (saved) {

@@ -2,9 +2,11 @@
 // case arrives as one message, "caseChanged", naming its kind; the store applies the version rule to each.
 // On connect and on every reconnect the board watches the scope first and then loads the snapshot, so that no
 // change can fall between the two; a version gap or a "resync" from the server reloads the snapshot.
-// The scope is "live" or a drill's "drill-<run>"; switching it watches the new scope and reloads.
+// The scope is "live" or a drill's "drill-<run>"; switching it watches the new scope and reloads. The connection
+// is opened in the board's language; switching language opens a new one.
 
 import { ApiError } from './api.js';
+import { language } from './i18n.js';
 import { catchUpWith, serverNow, syncToSnapshot } from './time.js';
 
 /** Reconnect quickly at first, then keep trying every few seconds: a wall screen must never give up. */
@@ -86,8 +88,9 @@ export class LiveFeed {
 
         const connection = new signalR.HubConnectionBuilder()
             // A session's cookie goes with the connection by itself, and its posts (negotiation, long polling) carry
-            // the session's antiforgery token like every other; a token is given to the connection.
-            .withUrl('/hubs/board', this.#api.token
+            // the session's antiforgery token like every other; a token is given to the connection. The hub renders
+            // pushes in the language the connection was opened in.
+            .withUrl(`/hubs/board?ui-culture=${encodeURIComponent(language())}`, this.#api.token
                 ? { accessTokenFactory: () => this.#api.token }
                 : { headers: { [this.#api.session.header]: this.#api.session.antiforgery } })
             .withAutomaticReconnect({

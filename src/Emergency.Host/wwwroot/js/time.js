@@ -99,12 +99,42 @@ export function span(ms) {
     return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
-const timeOfDay = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const dateAndTime = new Intl.DateTimeFormat('zh-CN', {
-    month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-});
+// Every moment is shown in the deployment's zone (the engine's Display:TimeZone), whatever the browser's own zone:
+// a duty officer in another province reads the same "08:00" as the engine's texts. The zone is named once in the top bar.
 
-/** "10:42:05" for the server's today, "03/02 10:42" for another day; "—" for nothing. */
+/** The deployment's zone (an IANA id) and its name in the chosen language, from GET /api/board/settings. */
+let display = { lang: 'zh-CN', timeZone: 'Asia/Shanghai', zoneName: '' };
+let formats = formatsOf(display);
+
+function formatsOf({ lang, timeZone }) {
+    const clock = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone };
+    return {
+        timeOfDay: new Intl.DateTimeFormat(lang, { ...clock, second: '2-digit' }),
+        dateAndTime: new Intl.DateTimeFormat(lang, { ...clock, month: '2-digit', day: '2-digit' }),
+        wall: new Intl.DateTimeFormat(lang, { ...clock, second: '2-digit', year: 'numeric', month: '2-digit', day: '2-digit' }),
+        day: new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }),
+    };
+}
+
+/** Shows moments in `timeZone` in the language `lang`; a zone the browser does not know keeps the previous one. */
+export function setDisplay({ lang, timeZone, zoneName }) {
+    const next = { lang, timeZone: timeZone || display.timeZone, zoneName: zoneName ?? display.zoneName };
+    try {
+        formats = formatsOf(next);
+        display = next;
+    } catch {
+        formats = formatsOf(display);
+    }
+}
+
+/** "北京时间 (Asia/Shanghai)": the zone every moment on the board is shown in. */
+export function zoneLabel() {
+    return display.zoneName && display.zoneName !== display.timeZone
+        ? `${display.zoneName} (${display.timeZone})`
+        : display.timeZone;
+}
+
+/** "10:42:05" for the server's today in the deployment's zone, "03/02 10:42" for another day; "—" for nothing. */
 export function clockTime(value) {
     if (value === null || value === undefined) {
         return '—';
@@ -115,21 +145,17 @@ export function clockTime(value) {
         return String(value);
     }
 
-    const sameDay = new Date(at).toDateString() === new Date(serverNow()).toDateString();
-    return sameDay ? timeOfDay.format(at) : dateAndTime.format(at);
+    const sameDay = formats.day.format(at) === formats.day.format(serverNow());
+    return sameDay ? formats.timeOfDay.format(at) : formats.dateAndTime.format(at);
 }
-
-const wall = new Intl.DateTimeFormat('zh-CN', {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
-});
 
 /** "2026/03/02 08:00:12": the server's clock in the top bar. */
 export function wallClock(ms) {
-    return wall.format(ms);
+    return formats.wall.format(ms);
 }
 
 /** The full moment, for tooltips and the timeline. */
 export function fullTime(value) {
     const at = Date.parse(value);
-    return Number.isNaN(at) ? String(value ?? '') : new Date(at).toLocaleString('zh-CN', { hour12: false });
+    return Number.isNaN(at) ? String(value ?? '') : formats.wall.format(at);
 }

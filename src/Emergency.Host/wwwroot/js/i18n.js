@@ -1,0 +1,138 @@
+// The board speaks one language at a time: Chinese unless English was chosen, remembered in this browser. Its own
+// words are here, one dictionary per language; the engine's texts come back in the same language because every
+// request and the live channel say which one they read.
+
+const LanguageKey = 'emergency.board.language';
+
+/** The languages a reader may choose, as the engine names them (its Accept-Language and ui-culture values). */
+export const Languages = ['zh-CN', 'en'];
+
+const words = {
+    'zh-CN': {
+        title: '应急指挥看板',
+        switchTo: 'English',
+        switchLabel: '界面语言',
+        serverTime: '服务器时间',
+        serverTimeHint: '服务器时间：所有倒计时均以其为准',
+        drillClock: '演练时钟',
+        zone: '时区',
+        scope: '范围',
+        scopePlaceholder: '实时 live · 演练编号',
+        show: '查看',
+        live: '实时',
+        logout: '退出',
+        filters: '筛选',
+        region: '地区',
+        allRegions: '全部地区',
+        level: '级别',
+        allLevels: '全部级别',
+        overdueOnly: '仅超时',
+        incidents: '突发环境事件',
+        noIncidents: '无进行中的事件',
+        alerts: '警报',
+        noAlerts: '暂无警报',
+        disputes: '矛盾纠纷',
+        noDisputes: '无进行中的信访',
+        decisions: '重大决策',
+        restrictions: '区域限批',
+        noDecisions: '无进行中的重大决策',
+        drill: '演练',
+        drillControls: '演练控制',
+        detail: '事件详情',
+        'status.connecting': '连接中…',
+        'status.syncing': '同步中…',
+        'status.live': '实时',
+        'status.reconnecting': '重连中… · 数据截至 {since}',
+        'status.stale': '数据过期，截至 {since}',
+        'status.offline': '未连接',
+        tokenRejected: '登录已失效，请重新登录',
+        incidentCount: '{shown} · 超时 {overdue}',
+    },
+    en: {
+        title: 'Emergency command board',
+        switchTo: '中文',
+        switchLabel: 'Language',
+        serverTime: 'Server time',
+        serverTimeHint: 'Server time: every countdown is counted against it',
+        drillClock: 'Drill clock',
+        zone: 'Time zone',
+        scope: 'Scope',
+        scopePlaceholder: 'live · drill run id',
+        show: 'Show',
+        live: 'Live',
+        logout: 'Log out',
+        filters: 'Filters',
+        region: 'Region',
+        allRegions: 'All regions',
+        level: 'Level',
+        allLevels: 'All levels',
+        overdueOnly: 'Overdue only',
+        incidents: 'Incidents',
+        noIncidents: 'No open incidents',
+        alerts: 'Alerts',
+        noAlerts: 'No alerts',
+        disputes: 'Disputes',
+        noDisputes: 'No open petitions or complaints',
+        decisions: 'Decisions',
+        restrictions: 'Regional approval restrictions in force',
+        noDecisions: 'No open major decisions',
+        drill: 'Drill',
+        drillControls: 'Drill controls',
+        detail: 'Incident detail',
+        'status.connecting': 'Connecting…',
+        'status.syncing': 'Syncing…',
+        'status.live': 'Live',
+        'status.reconnecting': 'Reconnecting… · stale since {since}',
+        'status.stale': 'Stale since {since}',
+        'status.offline': 'Offline',
+        tokenRejected: 'The session or the token is no longer accepted: sign in again',
+        incidentCount: '{shown} · overdue {overdue}',
+    },
+};
+
+let current = Languages.includes(localStorage.getItem(LanguageKey)) ? localStorage.getItem(LanguageKey) : 'zh-CN';
+
+/** The language the reader chose ('zh-CN' or 'en'). */
+export function language() {
+    return current;
+}
+
+export function setLanguage(next) {
+    current = Languages.includes(next) ? next : 'zh-CN';
+    localStorage.setItem(LanguageKey, current);
+}
+
+/** Which of a bilingual term's two names to show: `zh` or `en`. */
+export function termLanguage() {
+    return current === 'en' ? 'en' : 'zh';
+}
+
+/** One of the board's own words in the chosen language, its {names} filled from `args`. */
+export function t(key, args = {}) {
+    const template = words[current][key] ?? words['zh-CN'][key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (match, name) => (name in args ? String(args[name]) : match));
+}
+
+/**
+  * Writes the board's words into the page: an element's text from data-i18n, its placeholder, aria-label or title from
+  * data-i18n-placeholder, data-i18n-aria and data-i18n-title.
+  */
+export function translatePage(root = document) {
+    document.documentElement.lang = current;
+    document.title = t('title');
+    for (const element of root.querySelectorAll('[data-i18n]')) {
+        element.textContent = t(element.dataset.i18n);
+    }
+
+    for (const element of root.querySelectorAll('[data-i18n-placeholder]')) {
+        element.placeholder = t(element.dataset.i18nPlaceholder);
+    }
+
+    for (const element of root.querySelectorAll('[data-i18n-aria]')) {
+        element.setAttribute('aria-label', t(element.dataset.i18nAria));
+    }
+
+    for (const element of root.querySelectorAll('[data-i18n-title]')) {
+        element.title = t(element.dataset.i18nTitle);
+    }
+}
