@@ -52,7 +52,7 @@ public sealed class DrillScopeTests : IAsyncLifetime
 
         Assert.Equal(CommandStatus.Accepted, drill.Status);
         Assert.Equal("cn-2014", drill.View!.RuleSetId);
-        Assert.Contains("(a what-if: the rule set in force at discovery is cn-2011)", drill.View.Timeline[0].Text, StringComparison.Ordinal);
+        Assert.Contains("(a what-if: the rule set in force at discovery is cn-2011)", drill.View.Timeline[0].Text.En(), StringComparison.Ordinal);
         Assert.Equal(CommandStatus.Invalid, live.Status);
         Assert.Equal([new FieldError("judgedUnder", "is for drills only: live work is judged by the rule set in force at discovery")], live.Decision!.Errors);
         Assert.Null(await _engine.Incident("inc-whatif2").GetView());
