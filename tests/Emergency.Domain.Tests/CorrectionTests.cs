@@ -35,8 +35,8 @@ public sealed class CorrectionTests
 
         var entry = incident.State.Timeline[^1];
         Assert.Equal((TimelineKind.CorrectionRecorded, knownAt), (entry.Kind, entry.At));
-        Assert.Contains("Falsified report (谎报) #1 in report 1", entry.Text, StringComparison.Ordinal);
-        Assert.Contains("declared \"1–1.5 t of aniline, contained at the plant\"", entry.Text, StringComparison.Ordinal);
+        Assert.Contains("Falsified report (谎报) #1 in report 1", entry.Text.En(), StringComparison.Ordinal);
+        Assert.Contains("declared \"1–1.5 t of aniline, contained at the plant\"", entry.Text.En(), StringComparison.Ordinal);
 
         var view = incident.View(incident.T(31));
         Assert.Equal(correction, Assert.Single(view.Corrections));
@@ -57,7 +57,7 @@ public sealed class CorrectionTests
 
         var correction = Assert.Single(incident.State.Corrections);
         Assert.Equal(("registration", incident.State.DiscoveredAt, (int?)null, (string?)null), (correction.Concerns, correction.ConcernsAt, correction.Report, correction.Obligation));
-        Assert.Contains("Concealed report (瞒报) #1 in registration", incident.State.Timeline[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("Concealed report (瞒报) #1 in registration", incident.State.Timeline[^1].Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,6 +146,6 @@ public sealed class CorrectionTests
 
         var decision = incident.Refused(incident.T(5), i => i.Handle(Correct("report 1"), Commander, incident.T(5)), DecisionOutcome.NotAllowed);
 
-        Assert.Equal("cannot record a correction: the incident is closed", decision.Reason);
+        Assert.Equal("cannot record a correction: the incident is closed", decision.Reason.En());
     }
 }

@@ -1,5 +1,6 @@
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -75,11 +76,11 @@ public sealed class DeadlineTests
         var unclear = Drive.Register(Facts.Unclear with { DrinkingWaterSource = true });
         var clear = Drive.Register(Facts.LevelIII);
 
-        var unclearReport = unclear.Obligation(ObligationKind.Report).DeadlineBasis;
+        var unclearReport = unclear.Obligation(ObligationKind.Report).DeadlineBasis.En();
         Assert.StartsWith("level unclear with sensitive factors: 2 h from discovery; statute; MEP Order 17", unclearReport, StringComparison.Ordinal);
-        Assert.StartsWith("sensitive incident: 5 h from discovery; local practice;", unclear.Obligation(ObligationKind.ReleaseInformation).DeadlineBasis, StringComparison.Ordinal);
-        Assert.StartsWith("level III: 4 h from discovery; statute; MEP Order 17", clear.Obligation(ObligationKind.Report).DeadlineBasis, StringComparison.Ordinal);
-        Assert.StartsWith("level III: 2 h from discovery; local practice;", clear.Obligation(ObligationKind.ReachScene).DeadlineBasis, StringComparison.Ordinal);
+        Assert.StartsWith("sensitive incident: 5 h from discovery; local practice;", unclear.Obligation(ObligationKind.ReleaseInformation).DeadlineBasis.En(), StringComparison.Ordinal);
+        Assert.StartsWith("level III: 4 h from discovery; statute; MEP Order 17", clear.Obligation(ObligationKind.Report).DeadlineBasis.En(), StringComparison.Ordinal);
+        Assert.StartsWith("level III: 2 h from discovery; local practice;", clear.Obligation(ObligationKind.ReachScene).DeadlineBasis.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class FactsUpdateTests
         Assert.True(incident.State.Facts.IsSensitive);
         Assert.Equal(incident.T(2), incident.Obligation(ObligationKind.Report).DueAt);
         var added = incident.State.Timeline.Skip(entries).ToList();
-        Assert.Equal("Facts updated: deaths unknown → 0", added[0].Text);
+        Assert.Equal("Facts updated: deaths unknown → 0", added[0].Text.En());
         Assert.Empty(incident.State.LevelChanges);
     }
 
@@ -43,7 +43,7 @@ public sealed class FactsUpdateTests
         Assert.Null(incident.State.Facts.Evacuated);
         Assert.False(incident.State.Facts.HeavyMetals);
         Assert.True(incident.State.Facts.DrinkingWaterSource);
-        Assert.Equal("Facts updated: evacuated 20,000 → unknown; heavyMetals yes → no (the count was wrong)", incident.State.Timeline[entries].Text);
+        Assert.Equal("Facts updated: evacuated 20,000 → unknown; heavyMetals yes → no (the count was wrong)", incident.State.Timeline[entries].Text.En());
         Assert.True(incident.State.Grade!.Unclear);
     }
 
@@ -55,7 +55,7 @@ public sealed class FactsUpdateTests
 
         incident.Handle(Cmd.Update(FactsPatch.Empty.With("evacuated", 20_000)), Commander, incident.T(0.5)).Accept();
 
-        Assert.Equal("Facts updated: no fact changed", incident.State.Timeline[entries].Text);
+        Assert.Equal("Facts updated: no fact changed", incident.State.Timeline[entries].Text.En());
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class FactsUpdateTests
         var written = JsonSerializer.Serialize(stored, storage);
         Assert.DoesNotContain("drinkingWaterIntakeCut", written, StringComparison.Ordinal);
         Assert.Equal(stored, JsonSerializer.Deserialize<IncidentFacts>(written, storage));
-        Assert.Contains("intake not named", Grader.Grade(stored, RealRules.Cn2014).Reasons[0], StringComparison.Ordinal);
+        Assert.Contains("intake not named", Grader.Grade(stored, RealRules.Cn2014).Reasons[0].En(), StringComparison.Ordinal);
     }
 
     [Fact]

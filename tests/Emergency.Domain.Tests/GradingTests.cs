@@ -1,5 +1,6 @@
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -77,10 +78,10 @@ public sealed class GradingTests
         Assert.False(grade.Unclear);
         Assert.Equal(ruleSet, grade.RuleSetId);
         var reason = Assert.Single(grade.Reasons);
-        Assert.StartsWith($"{expected}: ", reason, StringComparison.Ordinal);
+        Assert.StartsWith($"{expected}: ", reason.En(), StringComparison.Ordinal);
         if (expected != IncidentLevel.IV)
         {
-            Assert.Contains(LabelOf(ruleSet, fact), reason, StringComparison.Ordinal);
+            Assert.Contains(LabelOf(ruleSet, fact), reason.En(), StringComparison.Ordinal);
         }
     }
 
@@ -92,7 +93,7 @@ public sealed class GradingTests
     {
         var grade = Grader.Grade(Facts.Known with { Deaths = deaths }, RealRules.Get(ruleSet));
 
-        Assert.Equal([expected], grade.Reasons);
+        Assert.Equal([expected], grade.Reasons.Select(r => r.En()));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class GradingTests
     {
         var grade = Grader.Grade(Facts.Known with { DirectLossCny = 20_000_000m }, RealRules.Cn2014);
 
-        Assert.Equal(["II: direct economic loss (CNY) 20,000,000 ≥ 20,000,000"], grade.Reasons);
+        Assert.Equal(["II: direct economic loss (CNY) 20,000,000 ≥ 20,000,000"], grade.Reasons.Select(r => r.En()));
     }
 
     [Theory]
@@ -111,7 +112,7 @@ public sealed class GradingTests
         var grade = Grader.Grade(Facts.Known with { Poisoned = 30, SeriouslyInjured = 30 }, RealRules.Get(ruleSet));
 
         Assert.Equal(expected, grade.Level);
-        Assert.Equal([reason], grade.Reasons);
+        Assert.Equal([reason], grade.Reasons.Select(r => r.En()));
     }
 
     [Theory]
@@ -126,7 +127,7 @@ public sealed class GradingTests
         var grade = Grader.Grade(Facts.Known with { IntakeInterruption = new IntakeInterruption { Intake = "Xiaozhuang township intake", Scale = scale } }, RealRules.Get(ruleSet));
 
         Assert.Equal(expected, grade.Level);
-        Assert.Equal([reason], grade.Reasons);
+        Assert.Equal([reason], grade.Reasons.Select(r => r.En()));
     }
 
     [Theory]
@@ -145,7 +146,7 @@ public sealed class GradingTests
         var grade = Grader.Grade(Facts.Known with { CrossBoundary = cross }, RealRules.Get(ruleSet));
 
         Assert.Equal(expected, grade.Level);
-        Assert.Equal([reason], grade.Reasons);
+        Assert.Equal([reason], grade.Reasons.Select(r => r.En()));
     }
 
     [Theory]
@@ -162,7 +163,7 @@ public sealed class GradingTests
         var grade = Grader.Grade(Facts.Known with { EcologicalImpact = impact }, RealRules.Get(ruleSet));
 
         Assert.Equal(expected, grade.Level);
-        Assert.Equal([reason], grade.Reasons);
+        Assert.Equal([reason], grade.Reasons.Select(r => r.En()));
     }
 
     [Theory]
@@ -176,7 +177,7 @@ public sealed class GradingTests
         if (expected == IncidentLevel.II)
         {
             var reason = Assert.Single(grade.Reasons);
-            Assert.StartsWith("II: heavy-metal or hazardous-chemical explosion or leak", reason, StringComparison.Ordinal);
+            Assert.StartsWith("II: heavy-metal or hazardous-chemical explosion or leak", reason.En(), StringComparison.Ordinal);
         }
     }
 
@@ -188,7 +189,7 @@ public sealed class GradingTests
         var grade = Grader.Grade(Facts.Known, RealRules.Get(ruleSet));
 
         Assert.Equal(IncidentLevel.IV, grade.Level);
-        Assert.Equal(["IV: no criterion of a more serious level is met"], grade.Reasons);
+        Assert.Equal(["IV: no criterion of a more serious level is met"], grade.Reasons.Select(r => r.En()));
         Assert.Equal("county government", grade.LeadAuthority);
     }
 
@@ -207,9 +208,9 @@ public sealed class GradingTests
 
         Assert.Equal(IncidentLevel.II, grade.Level);
         Assert.Equal(2, grade.Reasons.Count);
-        Assert.Contains("II: people evacuated 12,000 ≥ 10,000", grade.Reasons);
-        Assert.Contains("II: crosses a province boundary", grade.Reasons);
-        Assert.All(grade.Reasons, r => Assert.StartsWith("II: ", r, StringComparison.Ordinal));
+        Assert.Contains("II: people evacuated 12,000 ≥ 10,000", grade.Reasons.Select(r => r.En()));
+        Assert.Contains("II: crosses a province boundary", grade.Reasons.Select(r => r.En()));
+        Assert.All(grade.Reasons, r => Assert.StartsWith("II: ", r.En(), StringComparison.Ordinal));
         Assert.Equal("provincial government", grade.LeadAuthority);
     }
 
@@ -221,7 +222,7 @@ public sealed class GradingTests
         var grade = Grader.Grade(facts, RealRules.Cn2011);
 
         Assert.Equal(IncidentLevel.I, grade.Level);
-        Assert.Equal(["I: regional ecological function lost or protected species extinct"], grade.Reasons);
+        Assert.Equal(["I: regional ecological function lost or protected species extinct"], grade.Reasons.Select(r => r.En()));
     }
 
     [Theory]

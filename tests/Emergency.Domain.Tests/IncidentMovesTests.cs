@@ -45,7 +45,7 @@ public sealed class IncidentMovesTests
 
         var decision = incident.Refused(incident.T(1), i => i.Handle(Cmd.Register(), Drive.Commander, incident.T(1)), DecisionOutcome.NotAllowed);
 
-        Assert.Equal("the incident is already registered", decision.Reason);
+        Assert.Equal("the incident is already registered", decision.Reason.En());
     }
 
     [Theory]

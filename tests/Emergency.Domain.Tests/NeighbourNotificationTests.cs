@@ -24,9 +24,9 @@ public sealed class NeighbourNotificationTests
         var notice = incident.Obligation(ObligationKind.NotifyNeighbours);
         Assert.Equal("notifyNeighbours", notice.Id);
         Assert.Equal(incident.T(1), notice.DueAt);
-        Assert.Contains("1 h from discovery; it crosses a city boundary", notice.DeadlineBasis, StringComparison.Ordinal);
-        Assert.Contains("MEP Order 17 art. 8", notice.DeadlineBasis, StringComparison.Ordinal);
-        Assert.Contains("local practice", notice.DeadlineBasis, StringComparison.Ordinal);
+        Assert.Contains("1 h from discovery; it crosses a city boundary", notice.DeadlineBasis.En(), StringComparison.Ordinal);
+        Assert.Contains("MEP Order 17 art. 8", notice.DeadlineBasis.En(), StringComparison.Ordinal);
+        Assert.Contains("local practice", notice.DeadlineBasis.En(), StringComparison.Ordinal);
         Assert.Contains("completeObligation(notifyNeighbours)", incident.AllowedMoves(incident.T(0.5)));
     }
 
@@ -35,7 +35,7 @@ public sealed class NeighbourNotificationTests
     {
         var incident = Drive.Register(Facts.Unclear.WithSensitive("possibleCrossProvince"));
 
-        Assert.Contains("may cross a province boundary", incident.Obligation(ObligationKind.NotifyNeighbours).DeadlineBasis, StringComparison.Ordinal);
+        Assert.Contains("may cross a province boundary", incident.Obligation(ObligationKind.NotifyNeighbours).DeadlineBasis.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class NeighbourNotificationTests
 
         var notice = incident.Obligation(ObligationKind.NotifyNeighbours);
         Assert.Equal((learnt.Hours(1), (DateTimeOffset?)learnt), (notice.DueAt, notice.OpenedAt));
-        Assert.Contains("1 h from the facts that say so", notice.DeadlineBasis, StringComparison.Ordinal);
+        Assert.Contains("1 h from the facts that say so", notice.DeadlineBasis.En(), StringComparison.Ordinal);
         Assert.Single(incident.State.Timeline, e => e.Kind == TimelineKind.DeadlineSet && e.Obligation == "notifyNeighbours");
 
         incident.Tick(learnt.Hours(2));
@@ -85,7 +85,7 @@ public sealed class NeighbourNotificationTests
         Assert.Equal("Handan and Anyang environmental protection bureaus", notice.Notified);
         Assert.Equal(ObligationStatus.Completed, notice.StatusAt(incident.T(1)));
         Assert.Equal("Handan and Anyang environmental protection bureaus", incident.View(incident.T(1)).Obligations.Single(o => o.Id == "notifyNeighbours").Notified);
-        Assert.Contains("notified: Handan and Anyang environmental protection bureaus", incident.State.Timeline[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("notified: Handan and Anyang environmental protection bureaus", incident.State.Timeline[^1].Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Emergency.Domain.Incidents;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -27,7 +28,7 @@ public sealed class OverdueTests
         Assert.Equal(incident.T(2), entry.At);
         Assert.Equal(incident.T(2.5), entry.RecordedAt);
         Assert.Equal("system", entry.Actor);
-        Assert.Contains("is overdue", entry.Text, StringComparison.Ordinal);
+        Assert.Contains("is overdue", entry.Text.En(), StringComparison.Ordinal);
         Assert.Equal(version + 1, incident.State.Version);
         Assert.True(incident.HasOverdue);
         Assert.All(incident.State.Obligations.Where(o => o.Kind != ObligationKind.ReachScene), o => Assert.Null(o.OverdueSince));
@@ -79,7 +80,7 @@ public sealed class OverdueTests
         Assert.Null(view.OverdueBy);
         var done = incident.State.Timeline[^1];
         Assert.Equal(TimelineKind.ObligationCompleted, done.Kind);
-        Assert.StartsWith("reach the scene (赶赴现场) completed LATE by 30 min", done.Text, StringComparison.Ordinal);
+        Assert.StartsWith("reach the scene (赶赴现场) completed LATE by 30 min", done.Text.En(), StringComparison.Ordinal);
         Assert.Equal("duty-1 (DutyCommander)", scene.CompletedBy);
     }
 
@@ -106,7 +107,7 @@ public sealed class OverdueTests
         Assert.Null(scene.LateBy);
         Assert.Null(scene.OverdueSince);
         Assert.Equal(ObligationStatus.Completed, scene.StatusAt(incident.T(30)));
-        Assert.Contains("completed on time", incident.State.Timeline[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("completed on time", incident.State.Timeline[^1].Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class OverdueTests
         var done = incident.State.Timeline[^1];
         Assert.Equal(incident.T(1.5), done.At);
         Assert.Equal(incident.T(3), done.RecordedAt);
-        Assert.Contains("recorded 1 h 30 min later", done.Text, StringComparison.Ordinal);
+        Assert.Contains("recorded 1 h 30 min later", done.Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]

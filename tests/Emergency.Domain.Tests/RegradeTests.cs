@@ -1,5 +1,7 @@
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
+using Emergency.Texts;
 
 namespace Emergency.Domain.Tests;
 
@@ -24,10 +26,10 @@ public sealed class RegradeTests
         Assert.Equal(version + 1, incident.State.Version);
         var added = incident.State.Timeline.Skip(entries).ToList();
         Assert.Equal(TimelineKind.FactsUpdated, added[0].Kind);
-        Assert.Equal("Facts updated: crossBoundary crossCity → crossProvince (the plume crossed into Hebei)", added[0].Text);
+        Assert.Equal("Facts updated: crossBoundary crossCity → crossProvince (the plume crossed into Hebei)", added[0].Text.En());
         Assert.Equal(TimelineKind.Regraded, added[1].Kind);
-        Assert.StartsWith("Regraded III → level II", added[1].Text, StringComparison.Ordinal);
-        Assert.Contains("II: crosses a province boundary", added[1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Regraded III → level II", added[1].Text.En(), StringComparison.Ordinal);
+        Assert.Contains("II: crosses a province boundary", added[1].Text.En(), StringComparison.Ordinal);
 
         // open deadlines move, each with old and new in the timeline
         var changed = added.Where(e => e.Kind == TimelineKind.DeadlineChanged).ToList();
@@ -51,7 +53,7 @@ public sealed class RegradeTests
         Assert.Equal(ObligationKind.LevelChangeReport, levelChange.Kind);
         Assert.Equal(regradeAt.Hours(2), levelChange.DueAt);
         Assert.False(levelChange.IsCompleted);
-        Assert.StartsWith("level II: 2 h from the regrade;", levelChange.DeadlineBasis, StringComparison.Ordinal);
+        Assert.StartsWith("level II: 2 h from the regrade;", levelChange.DeadlineBasis.En(), StringComparison.Ordinal);
         var set = Assert.Single(added, e => e.Kind == TimelineKind.DeadlineSet);
         Assert.Equal("levelChangeReport-1", set.Obligation);
         Assert.DoesNotContain("completeObligation(levelChangeReport)", incident.AllowedMoves(regradeAt));
@@ -68,7 +70,7 @@ public sealed class RegradeTests
         var levelChange = incident.Obligation("levelChangeReport-1");
         Assert.Equal(regradeAt.Hours(1), levelChange.CompletedAt);
         Assert.Equal(ObligationStatus.Completed, levelChange.StatusAt(regradeAt.Hours(1)));
-        Assert.Equal("a follow-up report (续报) #2", levelChange.Note);
+        Assert.Equal("a follow-up report (续报) #2", levelChange.Note.En());
         var report = incident.State.Reports[^1];
         Assert.Equal(ReportKind.FollowUp, report.Kind);
         Assert.Equal(IncidentLevel.II, report.Level);
@@ -179,7 +181,7 @@ public sealed class RegradeTests
 
         Assert.Equal(TimeSpan.FromHours(1.5), report.LateBy); // from 2 h, not on time against the new 4 h
         Assert.Equal(ObligationStatus.CompletedLate, report.StatusAt(incident.T(3.5)));
-        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationCompleted && e.Obligation == "report" && e.Text.Contains("LATE by 1 h 30 min", StringComparison.Ordinal));
+        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationCompleted && e.Obligation == "report" && e.Text.En().Contains("LATE by 1 h 30 min", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -207,7 +209,7 @@ public sealed class RegradeTests
         incident.Handle(Cmd.Update(Facts.Known with { HeavyMetals = true }), Commander, incident.T(1.5)).Accept();
 
         Assert.False(incident.State.Grade!.Unclear);
-        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.Regraded && e.Text.StartsWith("Regraded IV (unclear) → level IV", StringComparison.Ordinal));
+        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.Regraded && e.Text.En().StartsWith("Regraded IV (unclear) → level IV", StringComparison.Ordinal));
         Assert.DoesNotContain(incident.State.Obligations, o => o.Kind == ObligationKind.LevelChangeReport);
     }
 
@@ -221,7 +223,7 @@ public sealed class RegradeTests
 
         var added = Assert.Single(incident.State.Timeline.Skip(entries));
         Assert.Equal(TimelineKind.FactsUpdated, added.Kind);
-        Assert.Equal("Facts updated: no fact changed", added.Text);
+        Assert.Equal("Facts updated: no fact changed", added.Text.En());
     }
 
     [Fact]
@@ -245,6 +247,11 @@ public sealed class RegradeTests
         return incident;
     }
 
-    private static void AssertChanged(TimelineEntry entry, DateTimeOffset from, DateTimeOffset to) =>
-        Assert.Contains($"due {Durations.Describe(from)} → {Durations.Describe(to)}", entry.Text, StringComparison.Ordinal);
+    private static void AssertChanged(TimelineEntry entry, DateTimeOffset from, DateTimeOffset to)
+    {
+        Assert.Equal(IncidentTexts.DeadlineChanged.Code, entry.Text.Code);
+        Assert.Equal(from, entry.Text["from"]!.Time);
+        Assert.Equal(to, entry.Text["to"]!.Time);
+        Assert.Contains($"due {Said.Texts.Moment(from, TextRenderer.English)} → {Said.Texts.Moment(to, TextRenderer.English)}", entry.Text.En(), StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests;
 
@@ -298,7 +299,7 @@ public sealed class RuleLoaderTests
 
         var incident = Drive.Register(Facts.LevelIII, catalog: catalog);
         Assert.Equal(incident.T(1.5), incident.Obligation(ObligationKind.ReachScene).DueAt);
-        Assert.Contains("Henan 2016 local rule", incident.Obligation(ObligationKind.ReachScene).DeadlineBasis, StringComparison.Ordinal);
+        Assert.Contains("Henan 2016 local rule", incident.Obligation(ObligationKind.ReachScene).DeadlineBasis.En(), StringComparison.Ordinal);
     }
 
     [Fact]

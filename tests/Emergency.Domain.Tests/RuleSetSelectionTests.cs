@@ -24,7 +24,7 @@ public sealed class RuleSetSelectionTests
         Assert.Equal(expected, incident.State.Grade!.RuleSetId);
         Assert.Equal(expected, incident.Rules.Id);
         Assert.Equal(expected == "cn-2011" ? IncidentLevel.II : IncidentLevel.III, incident.State.Grade.Level);
-        Assert.Contains($"judged by rule set {expected}", incident.State.Timeline[0].Text, StringComparison.Ordinal);
+        Assert.Contains($"judged by rule set {expected}", incident.State.Timeline[0].Text.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class TransitionTests
 
         var decision = incident.Refused(incident.T(2), i => i.Handle(Cmd.Complete(ObligationKind.StartMonitoring, incident.T(1.2)), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
 
-        Assert.Equal("'start monitoring (开展监测)' cannot be completed at 2015-03-02 09:12 +08:00: nobody was on scene before 2015-03-02 09:30 +08:00", decision.Reason);
+        Assert.Equal("'start monitoring (开展监测)' cannot be completed at 2015-03-02 09:12 Beijing time: nobody was on scene before 2015-03-02 09:30 Beijing time", decision.Reason.En());
         incident.Handle(Cmd.Complete(ObligationKind.StartMonitoring, incident.T(1.5)), Commander, incident.T(2)).Accept();
     }
 
@@ -102,7 +102,7 @@ public sealed class TransitionTests
 
         var decision = incident.Refused(incident.T(2), i => i.Handle(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
 
-        Assert.Equal("'release information (发布信息)' was already completed at 2015-03-02 09:12 +08:00 by duty-1 (DutyCommander)", decision.Reason);
+        Assert.Equal("'release information (发布信息)' was already completed at 2015-03-02 09:12 Beijing time by duty-1 (DutyCommander)", decision.Reason.En());
         Assert.Equal(incident.T(1.2), incident.Obligation(ObligationKind.ReleaseInformation).CompletedAt);
     }
 
@@ -115,7 +115,7 @@ public sealed class TransitionTests
 
         var decision = incident.Refused(incident.T(2), i => i.Handle(Cmd.Report(kind, incident.T(0.5)), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
 
-        Assert.Contains("before the initial report (2015-03-02 09:00 +08:00)", decision.Reason.En(), StringComparison.Ordinal);
+        Assert.Contains("before the initial report (2015-03-02 09:00 Beijing time)", decision.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class TransitionTests
 
         var decision = incident.Refused(incident.T(3), i => i.Handle(Cmd.Close(), Commander, incident.T(3)), DecisionOutcome.NotAllowed);
 
-        Assert.Equal("cannot close yet: still open: start monitoring (开展监测), organise the investigation (组织调查), release information (发布信息)", decision.Reason);
+        Assert.Equal("cannot close yet: still open: start monitoring (开展监测), organise the investigation (组织调查), release information (发布信息)", decision.Reason.En());
         Assert.Equal(
             ["completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "corrections"],
             decision.AllowedMoves);
@@ -148,11 +148,11 @@ public sealed class TransitionTests
         incident.Handle(Cmd.Close("handled"), Commander, incident.T(11)).Accept();
 
         Assert.Equal(IncidentPhase.Closed, incident.State.Phase);
-        Assert.Equal("Closed: handled", incident.State.Timeline[^1].Text);
+        Assert.Equal("Closed: handled", incident.State.Timeline[^1].Text.En());
         Assert.Equal([ReportKind.Initial, ReportKind.FollowUp, ReportKind.Final], incident.State.Reports.Select(r => r.Kind));
         Assert.Equal([1, 2, 3], incident.State.Reports.Select(r => r.Number));
         Assert.Equal(incident.T(1), incident.Obligation(ObligationKind.Report).CompletedAt);
-        Assert.Equal("an initial report (初报) #1", incident.Obligation(ObligationKind.Report).Note);
+        Assert.Equal("an initial report (初报) #1", incident.Obligation(ObligationKind.Report).Note.En());
         Assert.All(incident.State.Obligations, o => Assert.Equal(ObligationStatus.Completed, o.StatusAt(incident.T(11))));
         Assert.Empty(incident.AllowedMoves(incident.T(12)));
     }
@@ -200,7 +200,7 @@ public sealed class TransitionTests
         Add("FinalReportFiled(done)", "close", Ok);
         foreach (var step in Steps)
         {
-            Add("FinalReportFiled(done)", $"complete({step})", No, "was already completed at 2015-03-02 09:30 +08:00 by duty-1 (DutyCommander)");
+            Add("FinalReportFiled(done)", $"complete({step})", No, "was already completed at 2015-03-02 09:30 Beijing time by duty-1 (DutyCommander)");
         }
 
         Add("Closed", "reports(initial)", No, "cannot file an initial report (初报): the incident is closed");
@@ -212,7 +212,7 @@ public sealed class TransitionTests
         Add("Responding", "close", No, "cannot close before the final report (处理结果报告) is filed");
         foreach (var kind in Steps.Append("report").Append("levelChangeReport"))
         {
-            Add("Closed", $"complete({kind})", No, $"cannot complete {kind}: the incident is closed");
+            Add("Closed", $"complete({kind})", No, $"cannot complete {Enum.GetValues<ObligationKind>().Single(k => k.Name() == kind).Title().En()}: the incident is closed");
         }
 
         foreach (var phase in new[] { "Registered", "Responding", "FinalReportFiled(open)", "FinalReportFiled(done)" })

@@ -1,5 +1,4 @@
 using Emergency.Contracts;
-using Emergency.Domain;
 using Emergency.Domain.Incidents;
 using Emergency.Testing;
 using static Emergency.Grains.Tests.Commands;
@@ -52,9 +51,11 @@ public sealed class DrillScopeTests : IAsyncLifetime
 
         Assert.Equal(CommandStatus.Accepted, drill.Status);
         Assert.Equal("cn-2014", drill.View!.RuleSetId);
-        Assert.Contains("(a what-if: the rule set in force at discovery is cn-2011)", drill.View.Timeline[0].Text, StringComparison.Ordinal);
+        Assert.Contains("(a what-if: the rule set in force at discovery is cn-2011)", drill.View.Timeline[0].Text.En(), StringComparison.Ordinal);
         Assert.Equal(CommandStatus.Invalid, live.Status);
-        Assert.Equal([new FieldError("judgedUnder", "is for drills only: live work is judged by the rule set in force at discovery")], live.Decision!.Errors);
+        var error = Assert.Single(live.Decision!.Errors);
+        Assert.Equal(("judgedUnder", IncidentTexts.LiveWorkJudgedInForce.Code), (error.Field, error.Message.Code));
+        Assert.Equal("is for drills only: live work is judged by the rule set in force at discovery", error.Message.En());
         Assert.Null(await _engine.Incident("inc-whatif2").GetView());
     }
 

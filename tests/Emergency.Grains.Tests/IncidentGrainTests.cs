@@ -25,7 +25,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         Assert.Equal(CommandStatus.Accepted, result.Status);
         var view = result.View!;
         Assert.Equal(IncidentLevel.II, view.Grade.Level);
-        Assert.Contains("II: crosses a province boundary", view.Grade.Reasons);
+        Assert.Contains("II: crosses a province boundary", view.Grade.Reasons.Select(r => r.En()));
         Assert.Equal(ObligationKinds.FirstMoment.Append(ObligationKind.NotifyNeighbours), view.Obligations.Select(o => o.Kind));
         Assert.Equal(discovered.AddHours(2), view.Obligations.Single(o => o.Kind == ObligationKind.Report).DueAt);
         Assert.Equal(discovered.AddHours(1), view.Obligations.Single(o => o.Kind == ObligationKind.ReachScene).DueAt);
@@ -56,7 +56,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         Assert.Equal(("releaseInformation", "118–200 μg/L measured", "duty.zhang (DutyCommander)"), (recorded.Concerns, recorded.Actual, recorded.RecordedBy));
         var release = view.Obligations.Single(o => o.Kind == ObligationKind.ReleaseInformation);
         Assert.Null(release.CompletedAt);
-        Assert.Equal("78 μg/L", Assert.Single(release.ShownFalse).Note);
+        Assert.Equal("78 μg/L", Assert.Single(release.ShownFalse).Note.En());
         Assert.Equal("Liuzhou environmental protection bureau", view.Obligations.Single(o => o.Kind == ObligationKind.NotifyNeighbours).Notified);
 
         var listed = await Eventually.Until(_engine.OpenIncidentsAsync, list => list.Any(s => s.Id == "inc-corrected" && s.Corrections == 1), "the correction in the open list");
@@ -94,7 +94,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var scene = result.View!.Obligations.Single(o => o.Kind == ObligationKind.ReachScene);
         Assert.Equal(ObligationStatus.CompletedLate, scene.Status);
         Assert.Equal(TimeSpan.FromMinutes(25), scene.LateBy);
-        Assert.Contains(result.View.Timeline, e => e.Kind == TimelineKind.ObligationCompleted && e.Text.Contains("LATE by 25 min", StringComparison.Ordinal));
+        Assert.Contains(result.View.Timeline, e => e.Kind == TimelineKind.ObligationCompleted && e.Text.En().Contains("LATE by 25 min", StringComparison.Ordinal));
     }
 
     [Fact]

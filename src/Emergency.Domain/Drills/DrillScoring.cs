@@ -86,14 +86,14 @@ public static class DrillScoring
             RuleSet = view.RuleSetId,
             DiscoveredAt = view.DiscoveredAt.ToOffset(zone),
             Level = view.Grade.Level,
-            GradeReasons = view.Grade.Reasons,
+            GradeReasons = [.. view.Grade.Reasons.Select(r => r.ToString())],
             Levels = [.. record.Levels.Select(l => l with { At = l.At.ToOffset(zone) })],
             Phase = view.Phase,
             ClosedAt = closed?.ToOffset(zone),
             Obligations = [.. view.Obligations.Select(o => Obligation(o, view, end, zone))],
             Reports = [.. view.Reports.Select(r => new DrillReportFiled(r.Number, r.Kind, r.Medium, r.Level, r.At.ToOffset(zone)))],
             Corrections = [.. view.Corrections.Select(c => new DrillCorrection(c.Number, c.Kind, c.Concerns, c.ConcernsAt.ToOffset(zone), c.Declared, c.Actual, c.KnownAt.ToOffset(zone)))],
-            Timeline = [.. view.Timeline.Select(e => new DrillTimelineEntry(e.At.ToOffset(zone), e.Kind, e.Actor, e.Text))],
+            Timeline = [.. view.Timeline.Select(e => new DrillTimelineEntry(e.At.ToOffset(zone), e.Kind, e.Actor, e.Text.ToString()))],
         };
     }
 
@@ -182,14 +182,14 @@ public static class DrillScoring
         return new ObligationOutcome
         {
             Id = o.Id,
-            Title = o.Title,
+            Title = o.Title.ToString(),
             OpenedAt = opened.ToOffset(zone),
             Deadline = deadline.ToOffset(zone),
             CompletedAt = o.CompletedAt?.ToOffset(zone),
             Status = open ? (end > deadline ? ObligationStatus.Overdue : ObligationStatus.Pending) : o.Status,
             LateBy = o.LateBy,
             OverdueBy = open && end > deadline ? end - deadline : null,
-            DeadlineBasis = o.DeadlineBasis,
+            DeadlineBasis = o.DeadlineBasis.ToString(),
             Notified = o.Notified,
             ShownFalse = [.. o.ShownFalse.Select(f => new DrillFalseCompletion(f.CompletedAt.ToOffset(zone), f.Correction, f.KnownAt.ToOffset(zone)))],
         };

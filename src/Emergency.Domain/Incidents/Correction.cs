@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Incidents;
 
 /// <summary>
@@ -69,7 +71,7 @@ public sealed record FalseCompletion
 
     public string? CompletedBy { get; init; }
 
-    public string? Note { get; init; }
+    public Message? Note { get; init; }
 
     /// <summary>The correction that showed it untrue.</summary>
     public required int Correction { get; init; }

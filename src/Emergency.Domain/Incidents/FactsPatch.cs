@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Incidents;
 
@@ -57,14 +58,14 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
     }
 
     /// <summary>Each fact this patch changes in <paramref name="before"/>, from what to what ("evacuated 20,000 → unknown").</summary>
-    public IReadOnlyList<string> Changes(IncidentFacts before)
+    public IReadOnlyList<Message> Changes(IncidentFacts before)
     {
         var after = ApplyTo(before);
         return
         [
             .. Fields.Distinct().Select(Lookup)
                 .Where(fact => !Equals(fact.Get(before), fact.Get(after)))
-                .Select(fact => $"{fact.Name} {Describe(fact.Get(before))} → {Describe(fact.Get(after))}"),
+                .Select(fact => IncidentTexts.FactChange.With(("fact", fact.Name), ("before", Describe(fact.Get(before))), ("after", Describe(fact.Get(after))))),
         ];
     }
 
@@ -115,15 +116,16 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
         };
     }
 
-    /// <summary>A fact's value as the timeline shows it.</summary>
-    private static string Describe(object? value) => value switch
+    /// <summary>A fact's value as the timeline shows it: scales by their API names, which the duty room types.</summary>
+    private static Arg Describe(object? value) => value switch
     {
-        null => "unknown",
-        bool flag => flag ? "yes" : "no",
+        null => IncidentTexts.FactUnknown.With(),
+        bool flag => (flag ? IncidentTexts.FactYes : IncidentTexts.FactNo).With(),
         int count => count.ToString("#,0", CultureInfo.InvariantCulture),
         decimal money => money.ToString("#,0.##", CultureInfo.InvariantCulture),
-        IntakeInterruption { Scale: IntakeScale.None } => "none",
-        IntakeInterruption cut => $"{Wire(cut.Scale)} ({cut.Intake ?? "intake not named"})",
+        IntakeInterruption { Scale: IntakeScale.None } => IncidentTexts.FactNone.With(),
+        IntakeInterruption { Intake: { } intake } cut => IncidentTexts.FactIntake.With(("scale", Wire(cut.Scale)), ("intake", intake)),
+        IntakeInterruption cut => IncidentTexts.FactIntakeNotNamed.With(("scale", Wire(cut.Scale))),
         Enum scale => Wire(scale),
         _ => value.ToString() ?? "",
     };

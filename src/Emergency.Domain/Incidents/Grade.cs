@@ -1,3 +1,4 @@
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Incidents;
@@ -10,7 +11,7 @@ public sealed record Grade
 {
     public required IncidentLevel Level { get; init; }
 
-    public required IReadOnlyList<string> Reasons { get; init; }
+    public required IReadOnlyList<Message> Reasons { get; init; }
 
     public required bool Unclear { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Incidents;
@@ -9,7 +10,7 @@ public static class Grader
     public static Grade Grade(IncidentFacts facts, RuleSet rules)
     {
         var grading = rules.Grading;
-        var met = new List<(IncidentLevel Level, string Reason)>();
+        var met = new List<(IncidentLevel Level, Message Reason)>();
         var unknowns = false;
 
         foreach (var rule in grading.Numeric.Values)
@@ -27,7 +28,7 @@ public static class Grader
             {
                 if (rule.AtLeast.TryGetValue(candidate, out var min) && value >= min)
                 {
-                    met.Add((candidate, $"{candidate}: {rule.Label} {Format(value)} ≥ {Format(min)}"));
+                    met.Add((candidate, IncidentTexts.ReasonCount.With(("level", Arg.Of(candidate)), ("label", rule.Label), ("value", Format(value)), ("min", Format(min)))));
                     break;
                 }
             }
@@ -40,7 +41,9 @@ public static class Grader
             if (value is not null && rule.Values.TryGetValue(value, out var hit))
             {
                 var detail = facts.ScaleDetail(criterion);
-                met.Add((hit.Level, detail is null ? $"{hit.Level}: {hit.Reason}" : $"{hit.Level}: {hit.Reason} ({detail})"));
+                met.Add((hit.Level, detail is null
+                    ? IncidentTexts.ReasonRule.With(("level", Arg.Of(hit.Level)), ("reason", hit.Reason))
+                    : IncidentTexts.ReasonRuleDetail.With(("level", Arg.Of(hit.Level)), ("reason", hit.Reason), ("detail", detail))));
             }
         }
 
@@ -48,7 +51,7 @@ public static class Grader
         {
             if (facts.Flag(criterion))
             {
-                met.Add((rule.Level, $"{rule.Level}: {rule.Reason}"));
+                met.Add((rule.Level, IncidentTexts.ReasonRule.With(("level", Arg.Of(rule.Level)), ("reason", rule.Reason))));
             }
         }
 
@@ -56,7 +59,7 @@ public static class Grader
         var reasons = met.Where(m => m.Level == level).Select(m => m.Reason).ToList();
         if (reasons.Count == 0)
         {
-            reasons.Add("IV: no criterion of a more serious level is met");
+            reasons.Add(IncidentTexts.ReasonNone.With(("level", Arg.Of(IncidentLevel.IV))));
         }
 
         return new Grade
@@ -69,5 +72,6 @@ public static class Grader
         };
     }
 
+    /// <summary>Counts and amounts with thousands separated, as the grading tables write them ("10,000").</summary>
     private static string Format(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Incidents;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed partial class Incident
         var subject = check.Errors.Any(e => e.Field == "concerns") ? null : Subject(command.Concerns.Trim(), check);
         if (subject is { } s)
         {
-            check.NotBefore("knownAt", command.KnownAt, s.At, $"what it corrects ({s.Name}, {Durations.Describe(s.At)})");
+            check.NotBefore("knownAt", command.KnownAt, s.At, IncidentTexts.CorrectionSubject.With(("concerns", s.Name), ("at", s.At)));
         }
     }
 
@@ -47,9 +49,10 @@ public sealed partial class Incident
             Note = command.Note,
         };
         State.Corrections.Add(correction);
-        Append(knownAt, now, actor, TimelineKind.CorrectionRecorded,
-            $"{Capitalised(command.Kind.Title())} #{correction.Number} in {target.Name} ({Durations.Describe(target.At)}): declared \"{correction.Declared}\", real \"{correction.Actual}\"; known {Durations.Describe(knownAt)}{(command.Note is { Length: > 0 } note ? $": {note}" : "")}",
-            target.Obligation?.Id);
+        var recorded = IncidentTexts.CorrectionRecorded.With(
+            ("kind", Arg.Of(command.Kind)), ("number", correction.Number), ("concerns", target.Name), ("concernsAt", target.At),
+            ("declared", correction.Declared), ("actual", correction.Actual), ("knownAt", knownAt));
+        Append(knownAt, now, actor, TimelineKind.CorrectionRecorded, WithNote(recorded, Words(command.Note)), target.Obligation?.Id);
         if (target.Obligation is { } reopened)
         {
             Reopen(reopened, correction, now, actor);
@@ -59,7 +62,6 @@ public sealed partial class Incident
     /// <summary>What a correction names, resolved: "registration", "report N", or a completed step by its id.</summary>
     private (string Name, DateTimeOffset At, int? Report, Obligation? Obligation)? Subject(string concerns, Validator check)
     {
-        const string Shape = "must be registration, report N (a filed report by its number) or the id of a completed step such as releaseInformation";
         if (concerns == "registration")
         {
             return (concerns, State.DiscoveredAt, null, null);
@@ -70,13 +72,15 @@ public sealed partial class Incident
         {
             if (!int.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
             {
-                check.Add("concerns", Shape);
+                check.Add("concerns", IncidentTexts.ConcernsShape);
                 return null;
             }
 
             if (State.Reports.FirstOrDefault(r => r.Number == number) is not { } report)
             {
-                check.Add("concerns", State.Reports.Count == 0 ? $"there is no report {number}: no report has been filed" : $"there is no report {number}: reports are numbered 1 to {State.Reports.Count}");
+                check.Add("concerns", State.Reports.Count == 0
+                    ? IncidentTexts.ConcernsNoReport.With(("number", number))
+                    : IncidentTexts.ConcernsReportOutOfRange.With(("number", number), ("count", State.Reports.Count)));
                 return null;
             }
 
@@ -87,20 +91,20 @@ public sealed partial class Incident
         {
             if (obligation.Kind.IsReport())
             {
-                check.Add("concerns", $"'{concerns}' is done by filing a report: name the report, as report N");
+                check.Add("concerns", IncidentTexts.ConcernsDoneByReport.With(("concerns", concerns)));
                 return null;
             }
 
             if (obligation.CompletedAt is not { } done)
             {
-                check.Add("concerns", $"'{concerns}' is not completed: there is no completion to correct");
+                check.Add("concerns", IncidentTexts.ConcernsNotCompleted.With(("concerns", concerns)));
                 return null;
             }
 
             return (concerns, done, null, obligation);
         }
 
-        check.Add("concerns", Shape);
+        check.Add("concerns", IncidentTexts.ConcernsShape);
         return null;
     }
 
@@ -121,6 +125,7 @@ public sealed partial class Incident
         obligation.Note = null;
         obligation.Notified = null;
         Append(correction.KnownAt, now, actor, TimelineKind.ObligationReopened,
-            $"{Capitalised(obligation.Kind.Title())} is open again: its completion of {Durations.Describe(correction.ConcernsAt)} was shown untrue (correction #{correction.Number}); it was due {Durations.Describe(obligation.EffectiveDeadline)}", obligation.Id);
+            IncidentTexts.Reopened.With(("obligation", Arg.Of(obligation.Kind)), ("completedAt", correction.ConcernsAt), ("correction", correction.Number), ("due", obligation.EffectiveDeadline)),
+            obligation.Id);
     }
 }

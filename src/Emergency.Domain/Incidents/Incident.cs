@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Emergency.Domain.Cases;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 using Stateless;
 using Stateless.Graph;
@@ -71,11 +72,11 @@ public sealed partial class Incident : ICase<IncidentCommand>
         var rules = judgedUnder is null ? inForce : catalog.All.FirstOrDefault(r => r.Id == judgedUnder);
         if (judgedUnder is not null && rules is null)
         {
-            check.Add("judgedUnder", $"no rule set has the id '{judgedUnder}' (known: {string.Join(", ", catalog.All.Select(r => r.Id))})");
+            check.Add("judgedUnder", IncidentTexts.UnknownRuleSet.With(("id", judgedUnder), ("known", Arg.Of(catalog.All.Select(r => Arg.Of(r.Id))))));
         }
         else if (rules is null)
         {
-            check.Add("discoveredAt", $"no rule set was in force on {Durations.Describe(command.DiscoveredAt)}; the earliest starts {Durations.Describe(catalog.All[0].EffectiveFrom)}");
+            check.Add("discoveredAt", IncidentTexts.NoRuleSetInForce.With(("discovered", command.DiscoveredAt), ("earliest", catalog.All[0].EffectiveFrom)));
         }
 
         if (check.Errors.Count > 0 || rules is null)
@@ -99,7 +100,12 @@ public sealed partial class Incident : ICase<IncidentCommand>
             Facts = command.Facts,
         };
         var incident = new Incident(state, rules);
-        incident.Append(now, now, actor, TimelineKind.Registered, $"Registered from {command.SourceChannel}, discovered {Durations.Describe(command.DiscoveredAt)}, region {state.Region}; judged by rule set {rules.Id}{(judgedUnder is null ? "" : $" (a what-if: the rule set in force at discovery is {inForce?.Id ?? "none"})")}");
+        var registered = judgedUnder is null
+            ? IncidentTexts.Registered.With(("channel", Arg.Of(command.SourceChannel)), ("discovered", command.DiscoveredAt), ("region", state.Region), ("ruleSet", rules.Id))
+            : IncidentTexts.RegisteredWhatIf.With(
+                ("channel", Arg.Of(command.SourceChannel)), ("discovered", command.DiscoveredAt), ("region", state.Region), ("ruleSet", rules.Id),
+                ("inForce", inForce is null ? IncidentTexts.NoRuleSet.With() : inForce.Id));
+        incident.Append(now, now, actor, TimelineKind.Registered, registered);
         var grade = Grader.Grade(command.Facts, rules);
         state.Grade = grade;
         state.InitialLevel = grade.Level;
@@ -108,10 +114,10 @@ public sealed partial class Incident : ICase<IncidentCommand>
         {
             var (due, basis) = incident.DeadlineOf(kind);
             state.Obligations.Add(new Obligation { Id = kind.Name(), Kind = kind, DueAt = due, DeadlineBasis = basis });
-            incident.Append(now, now, Actor.System, TimelineKind.DeadlineSet, $"{kind.Title()} due {Durations.Describe(due)} ({basis})", kind.Name());
+            incident.Append(now, now, Actor.System, TimelineKind.DeadlineSet, IncidentTexts.DeadlineSet.With(("obligation", Arg.Of(kind)), ("due", due), ("basis", basis)), kind.Name());
         }
 
-        incident.OpenNeighbourNotification(state.DiscoveredAt, now, "discovery");
+        incident.OpenNeighbourNotification(state.DiscoveredAt, now, fromDiscovery: true);
         state.Version = 1;
         incident.MarkOverdue(now);
         return (incident, Decision.Accepted);
@@ -136,7 +142,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         foreach (var o in State.Obligations.Where(o => !o.IsCompleted && o.OverdueSince is null && o.DueAt < now).OrderBy(o => o.DueAt))
         {
             o.OverdueSince = o.DueAt;
-            Append(o.DueAt, now, Actor.System, TimelineKind.ObligationOverdue, $"{o.Kind.Title()} is overdue: it was due {Durations.Describe(o.DueAt)}", o.Id);
+            Append(o.DueAt, now, Actor.System, TimelineKind.ObligationOverdue, IncidentTexts.Overdue.With(("obligation", Arg.Of(o.Kind)), ("due", o.DueAt)), o.Id);
             changed = true;
         }
 
@@ -208,7 +214,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
                 check.Defined("obligation", step.Obligation)
                     .Optional("note", step.Note)
                     .NotInFuture("at", step.At, now)
-                    .NotBefore("at", step.At, State.DiscoveredAt, "the discovery of the incident");
+                    .NotBefore("at", step.At, State.DiscoveredAt, IncidentTexts.TheDiscovery);
                 if (step.Obligation == ObligationKind.NotifyNeighbours)
                 {
                     check.Required("notified", step.Notified);
@@ -226,7 +232,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
                     .Required("contact", report.Contact)
                     .Required("content", report.Content, Validator.LongText)
                     .NotInFuture("at", report.At, now)
-                    .NotBefore("at", report.At, State.DiscoveredAt, "the discovery of the incident");
+                    .NotBefore("at", report.At, State.DiscoveredAt, IncidentTexts.TheDiscovery);
                 break;
             case RecordCorrection correction:
                 CheckCorrection(check, correction, now);
@@ -284,10 +290,10 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
     private static bool IsReport(MoveStep<IncidentCommand> move, ReportKind kind) => move.Command is FileReport report && report.Kind == kind;
 
-    private string? WhyNotReport(MoveStep<IncidentCommand> move) =>
+    private Message? WhyNotReport(MoveStep<IncidentCommand> move) =>
         move.Command is FileReport report ? WhyNotReport(report.Kind, report.At ?? move.Now) : null;
 
-    private string? WhyNotComplete(MoveStep<IncidentCommand> move) =>
+    private Message? WhyNotComplete(MoveStep<IncidentCommand> move) =>
         move.Command is CompleteObligation step ? WhyNotComplete(step.Obligation, step.At ?? move.Now) : null;
 
     private void ApplyFacts(UpdateFacts command, Actor actor, DateTimeOffset now)
@@ -297,8 +303,10 @@ public sealed partial class Incident : ICase<IncidentCommand>
         State.Facts = command.Facts.ApplyTo(State.Facts);
         var grade = Grader.Grade(State.Facts, _rules);
         State.Grade = grade;
-        var what = changes.Count == 0 ? "no fact changed" : string.Join("; ", changes);
-        Append(now, now, actor, TimelineKind.FactsUpdated, command.Note is { Length: > 0 } note ? $"Facts updated: {what} ({note})" : $"Facts updated: {what}");
+        var what = changes.Count == 0 ? IncidentTexts.FactsUnchanged.With() : Series(changes);
+        Append(now, now, actor, TimelineKind.FactsUpdated, command.Note is { Length: > 0 } note
+            ? IncidentTexts.FactsUpdatedWithNote.With(("changes", what), ("note", note))
+            : IncidentTexts.FactsUpdated.With(("changes", what)));
         var levelChanged = grade.Level != before.Level;
         if (levelChanged)
         {
@@ -307,20 +315,23 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
         if (levelChanged || grade.Unclear != before.Unclear)
         {
-            Append(now, now, actor, TimelineKind.Regraded, $"Regraded {before.Level}{(before.Unclear ? " (unclear)" : "")} → {DescribeGrade(grade)}");
+            var regraded = before.Unclear ? IncidentTexts.RegradedFromUnclear : IncidentTexts.Regraded;
+            Append(now, now, actor, TimelineKind.Regraded, regraded.With(("before", Arg.Of(before.Level)), ("grade", DescribeGrade(grade))));
         }
 
         RecomputeDeadlines(now);
-        OpenNeighbourNotification(now, now, "the facts that say so");
+        OpenNeighbourNotification(now, now, fromDiscovery: false);
         if (levelChanged && State.Phase != IncidentPhase.Registered)
         {
             var window = _rules.Deadlines.LevelChangeReport.WindowFor(grade, State.Facts.IsSensitive);
             var number = State.Obligations.Count(o => o.Kind == ObligationKind.LevelChangeReport) + 1;
             var due = now + window.Window;
-            var basis = $"{window.Why}: {Durations.Describe(window.Window)} from the regrade; {_rules.Deadlines.LevelChangeReport.Basis}; {_rules.Deadlines.LevelChangeReport.Source}";
+            var basis = IncidentTexts.BasisFromRegrade.With(
+                ("why", window.Why), ("window", window.Window), ("basis", _rules.Deadlines.LevelChangeReport.Basis), ("source", _rules.Deadlines.LevelChangeReport.Source));
             var id = $"{ObligationKind.LevelChangeReport.Name()}-{number}";
             State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.LevelChangeReport, DueAt = due, DeadlineBasis = basis, OpenedAt = now });
-            Append(now, now, Actor.System, TimelineKind.DeadlineSet, $"{ObligationKind.LevelChangeReport.Title()} at level {grade.Level} due {Durations.Describe(due)} ({basis})", id);
+            Append(now, now, Actor.System, TimelineKind.DeadlineSet,
+                IncidentTexts.LevelChangeDeadlineSet.With(("obligation", Arg.Of(ObligationKind.LevelChangeReport)), ("level", Arg.Of(grade.Level)), ("due", due), ("basis", basis)), id);
         }
     }
 
@@ -328,7 +339,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
     {
         var obligation = State.Obligations.First(o => o.Kind == command.Obligation);
         obligation.Notified = command.Notified?.Trim();
-        Complete(obligation, command.At ?? now, now, actor, command.Note);
+        Complete(obligation, command.At ?? now, now, actor, Words(command.Note));
     }
 
     private void ApplyReport(FileReport command, Actor actor, DateTimeOffset now)
@@ -348,18 +359,20 @@ public sealed partial class Incident : ICase<IncidentCommand>
             RecordedBy = actor.ToString(),
         };
         State.Reports.Add(report);
-        Append(at, now, actor, TimelineKind.ReportFiled, $"{Capitalised(Describe(command.Kind))} #{report.Number} at level {report.Level} by {command.Medium.ToString().ToLowerInvariant()}, signed off by {report.SignedOffBy} ({report.Contact})");
+        Append(at, now, actor, TimelineKind.ReportFiled, IncidentTexts.ReportFiled.With(
+            ("report", Arg.Of(command.Kind)), ("number", report.Number), ("level", Arg.Of(report.Level)), ("medium", Arg.Of(command.Medium)),
+            ("signedOffBy", report.SignedOffBy), ("contact", report.Contact)));
         var satisfied = command.Kind == ReportKind.Initial
             ? State.Obligations.Where(o => o.Kind == ObligationKind.Report && !o.IsCompleted)
             : State.Obligations.Where(o => o.Kind == ObligationKind.LevelChangeReport && !o.IsCompleted && o.OpenedAt <= at);
         foreach (var obligation in satisfied.ToList())
         {
-            Complete(obligation, at, now, actor, $"{Describe(command.Kind)} #{report.Number}");
+            Complete(obligation, at, now, actor, IncidentTexts.ByReportNumber.With(("report", Arg.Of(command.Kind)), ("number", report.Number)));
         }
     }
 
     private void ApplyClose(CloseIncident command, Actor actor, DateTimeOffset now) =>
-        Append(now, now, actor, TimelineKind.Closed, command.Note is { Length: > 0 } note ? $"Closed: {note}" : "Closed");
+        Append(now, now, actor, TimelineKind.Closed, WithNote(IncidentTexts.Closed, Words(command.Note)));
 
     private bool AllObligationsCompleted() => State.Obligations.All(o => o.IsCompleted);
 
@@ -367,49 +380,51 @@ public sealed partial class Incident : ICase<IncidentCommand>
     private IncidentLevel LevelAt(DateTimeOffset at) =>
         State.LevelChanges.LastOrDefault(c => c.At <= at)?.Level ?? State.InitialLevel;
 
-    /// <summary>Why the machine refused a move, in the words duty rooms have been given so far.</summary>
-    private string WhyRefused(IncidentCommand command, DateTimeOffset now) => (State.Phase, command) switch
+    /// <summary>Why the machine refused a move.</summary>
+    private Message WhyRefused(IncidentCommand command, DateTimeOffset now) => (State.Phase, command) switch
     {
-        (_, ReportIncident) => "the incident is already registered",
-        (IncidentPhase.Closed, _) => $"cannot {DescribeMove(command)}: the incident is closed",
-        (_, CompleteObligation step) => WhyNotComplete(step.Obligation, step.At ?? now) ?? $"cannot {DescribeMove(command)} while the incident is {State.Phase}",
-        (IncidentPhase.Registered, FileReport { Kind: ReportKind.FollowUp }) => "a follow-up report needs the initial report (初报) first",
-        (IncidentPhase.Registered, FileReport { Kind: ReportKind.Final }) => "the final report needs the initial report (初报) first",
-        (_, FileReport { Kind: ReportKind.Initial }) => "the initial report was already filed; file a follow-up report instead",
-        (IncidentPhase.FinalReportFiled, FileReport) => $"cannot {DescribeMove(command)}: the final report was already filed",
-        (_, FileReport report) => WhyNotReport(report.Kind, report.At ?? now) ?? $"cannot {DescribeMove(command)} while the incident is {State.Phase}",
-        (IncidentPhase.Registered or IncidentPhase.Responding, CloseIncident) => "cannot close before the final report (处理结果报告) is filed",
-        (_, CloseIncident) => $"cannot close yet: still open: {string.Join(", ", State.Obligations.Where(o => !o.IsCompleted).Select(o => o.Kind.Title()))}",
-        (IncidentPhase.FinalReportFiled, UpdateFacts) => "facts cannot change after the final report",
-        _ => $"cannot {DescribeMove(command)} while the incident is {State.Phase}",
+        (_, ReportIncident) => IncidentTexts.AlreadyRegistered,
+        (IncidentPhase.Closed, _) => IncidentTexts.RefusedClosed.With(("move", DescribeMove(command))),
+        (_, CompleteObligation step) => WhyNotComplete(step.Obligation, step.At ?? now) ?? InPhase(command),
+        (IncidentPhase.Registered, FileReport { Kind: ReportKind.FollowUp }) => IncidentTexts.FollowUpNeedsInitial,
+        (IncidentPhase.Registered, FileReport { Kind: ReportKind.Final }) => IncidentTexts.FinalNeedsInitial,
+        (_, FileReport { Kind: ReportKind.Initial }) => IncidentTexts.InitialAlreadyFiled,
+        (IncidentPhase.FinalReportFiled, FileReport) => IncidentTexts.FinalAlreadyFiled.With(("move", DescribeMove(command))),
+        (_, FileReport report) => WhyNotReport(report.Kind, report.At ?? now) ?? InPhase(command),
+        (IncidentPhase.Registered or IncidentPhase.Responding, CloseIncident) => IncidentTexts.CloseBeforeFinal,
+        (_, CloseIncident) => IncidentTexts.StillOpen.With(("obligations", Arg.Of(State.Obligations.Where(o => !o.IsCompleted).Select(o => Arg.Of(o.Kind))))),
+        (IncidentPhase.FinalReportFiled, UpdateFacts) => IncidentTexts.FactsAfterFinal,
+        _ => InPhase(command),
     };
 
-    private static string DescribeMove(IncidentCommand command) => command switch
+    private Message InPhase(IncidentCommand command) => IncidentTexts.RefusedInPhase.With(("move", DescribeMove(command)), ("phase", Arg.Of(State.Phase)));
+
+    private static Message DescribeMove(IncidentCommand command) => command switch
     {
-        UpdateFacts => "update facts",
-        CompleteObligation step => $"complete {step.Obligation.Name()}",
-        FileReport report => $"file {Describe(report.Kind)}",
-        RecordCorrection => "record a correction",
-        CloseIncident => "close",
-        _ => Moves.NameOf(command),
+        UpdateFacts => IncidentTexts.MoveUpdateFacts,
+        CompleteObligation step => IncidentTexts.MoveComplete.With(("obligation", Arg.Of(step.Obligation))),
+        FileReport report => IncidentTexts.MoveFileReport.With(("report", Arg.Of(report.Kind))),
+        RecordCorrection => IncidentTexts.MoveCorrect,
+        CloseIncident => IncidentTexts.MoveClose,
+        _ => IncidentTexts.MoveOther.With(("move", Moves.NameOf(command))),
     };
 
-    private string? WhyNotComplete(ObligationKind kind, DateTimeOffset at)
+    private Message? WhyNotComplete(ObligationKind kind, DateTimeOffset at)
     {
         if (kind.IsReport())
         {
-            return $"'{kind.Title()}' is completed by filing a report, not as a step";
+            return IncidentTexts.DoneByReport.With(("obligation", Arg.Of(kind)));
         }
 
         var obligation = State.Obligations.FirstOrDefault(o => o.Kind == kind);
         if (obligation is null)
         {
-            return $"the incident has no obligation to {kind.Title()}: no fact says it affects or may affect a neighbouring area";
+            return IncidentTexts.NoNeighbourObligation.With(("obligation", Arg.Of(kind)));
         }
 
         if (obligation.IsCompleted)
         {
-            return $"'{kind.Title()}' was already completed at {Durations.Describe(obligation.CompletedAt!.Value)} by {obligation.CompletedBy}";
+            return IncidentTexts.AlreadyCompleted.With(("obligation", Arg.Of(kind)), ("at", obligation.CompletedAt!.Value), ("by", obligation.CompletedBy ?? ""));
         }
 
         if (kind is ObligationKind.StartMonitoring or ObligationKind.OrganiseInvestigation)
@@ -417,48 +432,56 @@ public sealed partial class Incident : ICase<IncidentCommand>
             var scene = State.Obligations.First(o => o.Kind == ObligationKind.ReachScene);
             if (!scene.IsCompleted)
             {
-                return $"'{kind.Title()}' cannot be completed before someone is on scene";
+                return IncidentTexts.NeedsScene.With(("obligation", Arg.Of(kind)));
             }
 
             if (scene.CompletedAt > at)
             {
-                return $"'{kind.Title()}' cannot be completed at {Durations.Describe(at)}: nobody was on scene before {Durations.Describe(scene.CompletedAt!.Value)}";
+                return IncidentTexts.BeforeScene.With(("obligation", Arg.Of(kind)), ("at", at), ("scene", scene.CompletedAt!.Value));
             }
         }
 
         return null;
     }
 
-    private string? WhyNotReport(ReportKind kind, DateTimeOffset at)
+    private Message? WhyNotReport(ReportKind kind, DateTimeOffset at)
     {
         var initial = State.Reports.FirstOrDefault(r => r.Kind == ReportKind.Initial);
         if (kind != ReportKind.Initial && initial is not null && at < initial.At)
         {
-            return $"{Describe(kind)} cannot be dated {Durations.Describe(at)}, before the initial report ({Durations.Describe(initial.At)})";
+            return IncidentTexts.ReportBeforeInitial.With(("report", Arg.Of(kind)), ("at", at), ("initial", initial.At));
         }
 
         return null;
     }
 
-    private void Complete(Obligation obligation, DateTimeOffset at, DateTimeOffset now, Actor actor, string? note)
+    private void Complete(Obligation obligation, DateTimeOffset at, DateTimeOffset now, Actor actor, Message? note)
     {
         obligation.CompletedAt = at;
         obligation.RecordedAt = now;
         obligation.CompletedBy = actor.ToString();
         obligation.Note = note;
-        var notified = obligation.Notified is { Length: > 0 } who ? $"; notified: {who}" : "";
-        var timing = obligation.LateBy is { } late
-            ? $"LATE by {Durations.Describe(late)} (due {Durations.Describe(obligation.EffectiveDeadline)})"
-            : $"on time (due {Durations.Describe(obligation.DueAt)})";
-        var recorded = now - at > TimeSpan.FromMinutes(1) ? $", recorded {Durations.Describe(now - at)} later" : "";
-        Append(at, now, actor, TimelineKind.ObligationCompleted, $"{obligation.Kind.Title()} completed {timing}{recorded}{notified}{(note is { Length: > 0 } ? $": {note}" : "")}", obligation.Id);
+        Message text = obligation.LateBy is { } late
+            ? IncidentTexts.CompletedLate.With(("obligation", Arg.Of(obligation.Kind)), ("late", late), ("due", obligation.EffectiveDeadline))
+            : IncidentTexts.CompletedOnTime.With(("obligation", Arg.Of(obligation.Kind)), ("due", obligation.DueAt));
+        if (now - at > TimeSpan.FromMinutes(1))
+        {
+            text = IncidentTexts.RecordedLater.With(("text", text), ("delay", now - at));
+        }
+
+        if (obligation.Notified is { Length: > 0 } who)
+        {
+            text = IncidentTexts.WithNotified.With(("text", text), ("notified", who));
+        }
+
+        Append(at, now, actor, TimelineKind.ObligationCompleted, WithNote(text, note), obligation.Id);
     }
 
     /// <summary>
     /// Opens the notice to neighbouring areas once the facts say they are or may be affected. Once open it stays: the
     /// duty arose when the facts said so, whatever later facts say.
     /// </summary>
-    private void OpenNeighbourNotification(DateTimeOffset from, DateTimeOffset now, string fromWhat)
+    private void OpenNeighbourNotification(DateTimeOffset from, DateTimeOffset now, bool fromDiscovery)
     {
         if (!NeighbourAreas.MayBeAffected(State.Facts) || State.Obligations.Any(o => o.Kind == ObligationKind.NotifyNeighbours))
         {
@@ -468,10 +491,11 @@ public sealed partial class Incident : ICase<IncidentCommand>
         var rule = _rules.Deadlines.NeighbourNotification;
         var (window, why) = rule.WindowFor(State.Grade!, State.Facts.IsSensitive);
         var due = from + window;
-        var basis = $"{why}: {Durations.Describe(window)} from {fromWhat}; {NeighbourAreas.Why(State.Facts)}; {rule.Basis}; {rule.Source}";
+        var basis = (fromDiscovery ? IncidentTexts.BasisNeighboursFromDiscovery : IncidentTexts.BasisNeighboursFromFacts).With(
+            ("why", why), ("window", window), ("cause", NeighbourAreas.Why(State.Facts)), ("basis", rule.Basis), ("source", rule.Source));
         var id = ObligationKind.NotifyNeighbours.Name();
         State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.NotifyNeighbours, DueAt = due, DeadlineBasis = basis, OpenedAt = from });
-        Append(now, now, Actor.System, TimelineKind.DeadlineSet, $"{ObligationKind.NotifyNeighbours.Title()} due {Durations.Describe(due)} ({basis})", id);
+        Append(now, now, Actor.System, TimelineKind.DeadlineSet, IncidentTexts.DeadlineSet.With(("obligation", Arg.Of(ObligationKind.NotifyNeighbours)), ("due", due), ("basis", basis)), id);
     }
 
     private void RecomputeDeadlines(DateTimeOffset now)
@@ -485,20 +509,21 @@ public sealed partial class Incident : ICase<IncidentCommand>
                 continue;
             }
 
-            Append(now, now, Actor.System, TimelineKind.DeadlineChanged, $"{obligation.Kind.Title()}: due {Durations.Describe(obligation.DueAt)} → {Durations.Describe(due)} ({basis})", obligation.Id);
+            Append(now, now, Actor.System, TimelineKind.DeadlineChanged,
+                IncidentTexts.DeadlineChanged.With(("obligation", Arg.Of(obligation.Kind)), ("from", obligation.DueAt), ("to", due), ("basis", basis)), obligation.Id);
             obligation.DueAt = due;
             obligation.DeadlineBasis = basis;
         }
     }
 
-    private (DateTimeOffset Due, string Basis) DeadlineOf(ObligationKind kind)
+    private (DateTimeOffset Due, Message Basis) DeadlineOf(ObligationKind kind)
     {
         var rule = _rules.Deadlines.Obligations[kind];
         var (window, why) = rule.WindowFor(State.Grade!, State.Facts.IsSensitive);
-        return (State.DiscoveredAt + window, $"{why}: {Durations.Describe(window)} from discovery; {rule.Basis}; {rule.Source}");
+        return (State.DiscoveredAt + window, IncidentTexts.BasisFromDiscovery.With(("why", why), ("window", window), ("basis", rule.Basis), ("source", rule.Source)));
     }
 
-    private void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, TimelineKind kind, string text, string? obligation = null) =>
+    private void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, TimelineKind kind, Message text, string? obligation = null) =>
         State.Timeline.Add(new TimelineEntry
         {
             Seq = State.Timeline.Count + 1,
@@ -510,23 +535,25 @@ public sealed partial class Incident : ICase<IncidentCommand>
             Obligation = obligation,
         });
 
-    private static string Describe(ReportKind kind) => kind switch
-    {
-        ReportKind.Initial => "an initial report (初报)",
-        ReportKind.FollowUp => "a follow-up report (续报)",
-        _ => "a final report (处理结果报告)",
-    };
+    /// <summary>A person's own words, shown as they were written.</summary>
+    private static Message? Words(string? words) => words is null ? null : Message.Literal(words);
 
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    /// <summary>A sentence followed by its recorder's note, when there is one.</summary>
+    private static Message WithNote(Message text, Message? note) =>
+        note is null || note.IsLiteral && string.IsNullOrEmpty(note["text"]?.Text) ? text : IncidentTexts.WithNote.With(("text", text), ("note", note));
 
-    private static string DescribeGrade(Grade grade) =>
-        $"level {grade.Level}{(grade.Unclear ? " (unclear: some facts unknown)" : "")}, led by the {grade.LeadAuthority}: {string.Join("; ", grade.Reasons)}";
+    private static Message DescribeGrade(Grade grade) =>
+        (grade.Unclear ? IncidentTexts.GradeUnclear : IncidentTexts.Grade).With(
+            ("level", Arg.Of(grade.Level)), ("lead", grade.LeadAuthority), ("reasons", Series(grade.Reasons)));
+
+    /// <summary>Items joined by semicolons, each a sentence of its own.</summary>
+    private static Message Series(IReadOnlyList<Message> items) => items.Count == 0 ? Message.Literal("") : items.Aggregate((first, next) => IncidentTexts.AndThen.With(("first", first), ("next", next)));
 
     private static void ValidateFacts(Validator check, IncidentFacts? facts)
     {
         if (facts is null)
         {
-            check.Add("facts", "is required");
+            check.Add("facts", CommonTexts.Required);
             return;
         }
 
@@ -540,7 +567,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
             check.Defined("facts.intakeInterruption.scale", cut.Scale);
             if (cut.Scale != IntakeScale.None && string.IsNullOrWhiteSpace(cut.Intake))
             {
-                check.Add("facts.intakeInterruption", $"{FactsPatch.NameTheIntake}; '{FactsPatch.LegacyIntakeField}' cannot name one");
+                check.Add("facts.intakeInterruption", IncidentTexts.NameTheIntakeNotLegacy.With(("legacy", FactsPatch.LegacyIntakeField)));
             }
 
             check.Optional("facts.intakeInterruption.intake", cut.Intake, Validator.ShortText);

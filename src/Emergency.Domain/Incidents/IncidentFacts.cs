@@ -95,10 +95,10 @@ public sealed record IncidentFacts
     };
 
     /// <summary>What the grade's reason names beside the scale: which intake was interrupted.</summary>
-    public string? ScaleDetail(Rules.CategoricalCriterion criterion) => criterion switch
+    public Messages.Message? ScaleDetail(Rules.CategoricalCriterion criterion) => criterion switch
     {
         Rules.CategoricalCriterion.IntakeInterruption when IntakeInterruption is { Scale: not IntakeScale.None } cut =>
-            cut.Intake is { Length: > 0 } intake ? $"intake: {intake}" : "intake not named (recorded before intakes were named)",
+            cut.Intake is { Length: > 0 } intake ? IncidentTexts.IntakeNamed.With(("intake", intake)) : IncidentTexts.IntakeNotNamedBefore,
         _ => null,
     };
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Emergency.Domain.Cases;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Incidents;
@@ -61,13 +62,13 @@ public sealed record ObligationView
 
     public required ObligationKind Kind { get; init; }
 
-    public required string Title { get; init; }
+    public required Message Title { get; init; }
 
     public required ObligationStatus Status { get; init; }
 
     public required DateTimeOffset DueAt { get; init; }
 
-    public required string DeadlineBasis { get; init; }
+    public required Message DeadlineBasis { get; init; }
 
     /// <summary>When the obligation arose, for those that arise during the response; null for the first-moment ones (discovery).</summary>
     public DateTimeOffset? OpenedAt { get; init; }
@@ -80,7 +81,7 @@ public sealed record ObligationView
 
     public string? CompletedBy { get; init; }
 
-    public string? Note { get; init; }
+    public Message? Note { get; init; }
 
     /// <summary>Who was told, for the notice to neighbouring areas.</summary>
     public string? Notified { get; init; }

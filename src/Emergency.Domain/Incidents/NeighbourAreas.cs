@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Incidents;
 
 /// <summary>
@@ -11,12 +13,12 @@ public static class NeighbourAreas
         facts.CrossBoundary is { } cross && cross != CrossBoundary.None || facts.PossibleCrossProvince;
 
     /// <summary>The fact that made the notice due, for the deadline's basis.</summary>
-    public static string Why(IncidentFacts facts) => facts.CrossBoundary switch
+    public static Message Why(IncidentFacts facts) => facts.CrossBoundary switch
     {
-        CrossBoundary.CountyDispute => "a dispute between counties",
-        CrossBoundary.CrossCity => "it crosses a city boundary",
-        CrossBoundary.CrossProvince => "it crosses a province boundary",
-        CrossBoundary.CrossBorder => "it crosses a national border",
-        _ => "it may cross a province boundary",
+        CrossBoundary.CountyDispute => IncidentTexts.NeighboursCountyDispute,
+        CrossBoundary.CrossCity => IncidentTexts.NeighboursCrossCity,
+        CrossBoundary.CrossProvince => IncidentTexts.NeighboursCrossProvince,
+        CrossBoundary.CrossBorder or CrossBoundary.MajorCrossBorder => IncidentTexts.NeighboursCrossBorder,
+        _ => IncidentTexts.NeighboursMayCrossProvince,
     };
 }

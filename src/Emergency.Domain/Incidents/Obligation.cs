@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Incidents;
 
 /// <summary>One obligation of an incident, with its deadline and, once done, who did it when.</summary>
@@ -11,7 +13,7 @@ public sealed class Obligation
     public required DateTimeOffset DueAt { get; set; }
 
     /// <summary>Why the deadline is what it is ("level II: 2 h from discovery; MEP Order 17 art. 5").</summary>
-    public required string DeadlineBasis { get; set; }
+    public required Message DeadlineBasis { get; set; }
 
     /// <summary>When the obligation arose, for those that arise during the response (a report at a new level).</summary>
     public DateTimeOffset? OpenedAt { get; init; }
@@ -30,7 +32,8 @@ public sealed class Obligation
 
     public string? CompletedBy { get; set; }
 
-    public string? Note { get; set; }
+    /// <summary>The recorder's words, or the report that completed the obligation.</summary>
+    public Message? Note { get; set; }
 
     /// <summary>Who was told, for the notice to neighbouring areas.</summary>
     public string? Notified { get; set; }

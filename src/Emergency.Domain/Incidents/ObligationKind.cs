@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Incidents;
 
 /// <summary>
@@ -44,17 +46,8 @@ public static class ObligationKinds
         ObligationKind.ReleaseInformation,
     ];
 
-    public static string Title(this ObligationKind kind) => kind switch
-    {
-        ObligationKind.Report => "report (报告)",
-        ObligationKind.ReachScene => "reach the scene (赶赴现场)",
-        ObligationKind.StartMonitoring => "start monitoring (开展监测)",
-        ObligationKind.OrganiseInvestigation => "organise the investigation (组织调查)",
-        ObligationKind.ReleaseInformation => "release information (发布信息)",
-        ObligationKind.LevelChangeReport => "report at the new level (级别变化重新报告)",
-        ObligationKind.NotifyNeighbours => "notify neighbouring areas (通报相邻区域)",
-        _ => kind.ToString(),
-    };
+    /// <summary>The obligation's name as the reader's language says it (the term "ObligationKind.ReachScene").</summary>
+    public static Message Title(this ObligationKind kind) => IncidentTexts.Obligation.With(("obligation", Arg.Of(kind)));
 
     /// <summary>Obligations completed by filing a report rather than by the complete-obligation command.</summary>
     public static bool IsReport(this ObligationKind kind) => kind is ObligationKind.Report or ObligationKind.LevelChangeReport;

@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Incidents;
 
 /// <summary>One line of an incident's timeline: what happened, when, and who did it. Never edited or removed.</summary>
@@ -15,7 +17,8 @@ public sealed record TimelineEntry
 
     public required TimelineKind Kind { get; init; }
 
-    public required string Text { get; init; }
+    /// <summary>What happened, as a message; a line recorded before texts had codes loads as a literal.</summary>
+    public required Message Text { get; init; }
 
     public string? Obligation { get; init; }
 }

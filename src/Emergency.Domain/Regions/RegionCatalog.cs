@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Regions;
 
 /// <summary>
@@ -92,7 +94,7 @@ public sealed class RegionCatalog
     }
 
     /// <summary>Why <paramref name="region"/> cannot name the region of a new case, or null when it can.</summary>
-    public string? Problem(string region)
+    public Message? Problem(string region)
     {
         if (!RefusesUnknown || All.Count == 0 || string.IsNullOrWhiteSpace(region))
         {
@@ -103,9 +105,10 @@ public sealed class RegionCatalog
         return match switch
         {
             { Region: not null } => null,
-            { Candidates.Count: > 1 } =>
-                $"'{region.Trim()}' could be {string.Join(" or ", match.Candidates.Select(c => c.Describe()))}: give the code or the full official name",
-            _ => $"'{region.Trim()}' is not in the region catalog ({Id}): give its six-digit GB/T 2260 code or its official name, such as 140400 or 长治市",
+            { Candidates.Count: > 1 } => RegionTexts.Ambiguous.With(
+                ("region", region.Trim()),
+                ("candidates", match.Candidates.Select(c => RegionTexts.Candidate.With(("name", c.Name), ("code", c.Code))).Aggregate((first, next) => RegionTexts.Or.With(("first", first), ("next", next))))),
+            _ => RegionTexts.Unknown.With(("region", region.Trim()), ("catalog", Id)),
         };
     }
 

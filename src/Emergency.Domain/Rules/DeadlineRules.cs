@@ -1,4 +1,5 @@
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Rules;
 
@@ -40,18 +41,18 @@ public sealed record DeadlineRule
     public required string Source { get; init; }
 
     /// <summary>The window that applies, with a short explanation for the timeline.</summary>
-    public (TimeSpan Window, string Why) WindowFor(Grade grade, bool sensitive)
+    public (TimeSpan Window, Message Why) WindowFor(Grade grade, bool sensitive)
     {
         var window = ByLevel[grade.Level];
-        var why = $"level {grade.Level}";
+        var why = IncidentTexts.WhyLevel.With(("level", Arg.Of(grade.Level)));
         if (sensitive && WhenSensitive is { } s && s < window)
         {
-            (window, why) = (s, "sensitive incident");
+            (window, why) = (s, IncidentTexts.WhySensitive);
         }
 
         if (sensitive && grade.Unclear && WhenLevelUnclearAndSensitive is { } u && u < window)
         {
-            (window, why) = (u, "level unclear with sensitive factors");
+            (window, why) = (u, IncidentTexts.WhyUnclearSensitive);
         }
 
         return (window, why);

@@ -28,7 +28,7 @@ public sealed class IncidentGrain(
     /// </summary>
     protected override (Incident? Case, Decision Decision) Create(IncidentCommand command, string scope, CommandContext context, DateTimeOffset now) =>
         command is ReportIncident { JudgedUnder: not null } && !Scopes.IsDrill(scope)
-            ? (null, Decision.Invalid([new FieldError("judgedUnder", "is for drills only: live work is judged by the rule set in force at discovery")]))
+            ? (null, Decision.Invalid([new FieldError("judgedUnder", IncidentTexts.LiveWorkJudgedInForce)]))
             : Incident.Register(this.GetPrimaryKeyString(), scope, (ReportIncident)command, context.Actor, catalog, now);
 
     protected override bool Exists(IncidentState state) => state.Exists;

@@ -100,7 +100,7 @@ public sealed class PlainSqlTarget(NpgsqlDataSource database, RuleSetCatalog cat
         command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.At).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Actor).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Kind.ToString()).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Text).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => JsonSerializer.Serialize(e.Text)).ToArray() });
         return command;
     }
 

@@ -1,5 +1,6 @@
 using Emergency.Domain.Regions;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Regions;
 
@@ -93,8 +94,8 @@ public sealed class RegionCatalogTests
     public void A_new_case_in_a_region_outside_the_catalog_is_told_why_when_the_catalog_refuses_unknown_names()
     {
         Assert.Null(Regions.Problem("长治"));
-        Assert.Equal("'Springfield' is not in the region catalog (cn-gbt2260): give its six-digit GB/T 2260 code or its official name, such as 140400 or 长治市", Regions.Problem(" Springfield "));
-        Assert.Equal("'吉林' could be 吉林省 (220000) or 吉林市 (220200): give the code or the full official name", Regions.Problem("吉林"));
+        Assert.Equal("'Springfield' is not in the region catalog (cn-gbt2260): give its six-digit GB/T 2260 code or its official name, such as 140400 or 长治市", Regions.Problem(" Springfield ").En());
+        Assert.Equal("'吉林' could be 吉林省 (220000) or 吉林市 (220200): give the code or the full official name", Regions.Problem("吉林").En());
 
         var lenient = RegionCatalogLoader.Load(RealRegions.File, refusesUnknown: false);
         Assert.Null(lenient.Problem("Springfield"));
