@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Emergency.Domain;
 using Emergency.Domain.Drills;
 using Orleans.Concurrency;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Contracts;
 
@@ -87,8 +88,9 @@ public sealed record DrillAnswer
     [Id(0)]
     public required DrillOutcome Outcome { get; init; }
 
+    /// <summary>Why, as the engine says it: rendered in the reader's language at the edge.</summary>
     [Id(1)]
-    public string? Reason { get; init; }
+    public Message? Reason { get; init; }
 
     /// <summary>Problems of a scenario file or a manual inject, each with its place.</summary>
     [Id(2)]
@@ -97,10 +99,10 @@ public sealed record DrillAnswer
     [Id(3)]
     public DrillStatus? Status { get; init; }
 
-    public static DrillAnswer Ok(DrillStatus status, string? reason = null) => new() { Outcome = DrillOutcome.Done, Status = status, Reason = reason };
+    public static DrillAnswer Ok(DrillStatus status, string? reason = null) => new() { Outcome = DrillOutcome.Done, Status = status, Reason = reason is null ? null : Message.Literal(reason) };
 
     public static DrillAnswer Invalid(IReadOnlyList<ScenarioError> errors) =>
-        new() { Outcome = DrillOutcome.Invalid, Errors = errors, Reason = string.Join("; ", errors.Take(3)) + (errors.Count > 3 ? $"; and {errors.Count - 3} more" : "") };
+        new() { Outcome = DrillOutcome.Invalid, Errors = errors, Reason = Message.Literal(string.Join("; ", errors.Take(3)) + (errors.Count > 3 ? $"; and {errors.Count - 3} more" : "")) };
 
     public static DrillAnswer NotAllowed(string reason, DrillStatus? status) => new() { Outcome = DrillOutcome.NotAllowed, Reason = reason, Status = status };
 

@@ -45,7 +45,7 @@ public sealed class DrillBenchmark : IBenchmark
             var started = await drill.Start(new DrillStart { Text = yaml, File = "generated.yaml", Mode = DrillMode.Fast, StartedBy = new Actor("bench", Role.DrillOrganiser) });
             if (started.Outcome != DrillOutcome.Done)
             {
-                throw new InvalidOperationException(started.Reason);
+                throw new InvalidOperationException(started.Reason?.ToString());
             }
 
             DrillStatus status;

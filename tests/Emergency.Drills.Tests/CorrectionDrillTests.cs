@@ -3,6 +3,7 @@ using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
 using Emergency.Drills.Tests.Infrastructure;
 using Emergency.Host.Drills;
+using Emergency.Testing;
 
 namespace Emergency.Drills.Tests;
 
@@ -51,7 +52,7 @@ public sealed class CorrectionDrillTests(DrillEngine engine)
         Assert.Equal(new DrillFalseCompletion(start.AddHours(2), 1, start.AddHours(9)), Assert.Single(obligation.ShownFalse));
         Assert.Empty(report.Refused);
 
-        var page = DrillReportPage.Render(report);
+        var page = DrillReportPage.Render(report, Said.Texts, Emergency.Texts.TextRenderer.English);
         Assert.Contains("False, concealed and omitted reports (谎报/瞒报/漏报)", page, StringComparison.Ordinal);
         Assert.Contains("falsified report (谎报)", page, StringComparison.Ordinal);
         Assert.Contains("118–200 μg/L measured", page, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
 using Emergency.Drills.Tests.Infrastructure;
+using Emergency.Testing;
 
 namespace Emergency.Drills.Tests;
 
@@ -63,7 +64,7 @@ public sealed class RealScenarioTests(DrillEngine engine)
         Assert.Equal([IncidentLevel.IV, IncidentLevel.II, IncidentLevel.I], changzhi.Levels.Select(l => l.Level));
         Assert.Equal(new DateTimeOffset(2013, 1, 5, 20, 0, 0, Beijing), changzhi.Levels[2].At);
         Assert.Contains(changzhi.Timeline, e => e.Kind == TimelineKind.Regraded
-            && e.Text.Contains("I: intake of the centralised drinking-water source of a prefecture-level city or above interrupted by pollution (intake: Handan city drinking-water source intake)", StringComparison.Ordinal));
+            && e.Text.En().Contains("I: intake of the centralised drinking-water source of a prefecture-level city or above interrupted by pollution (intake: Handan city drinking-water source intake)", StringComparison.Ordinal));
         var obligation = changzhi.Obligations.Single(o => o.Id == "report");
         Assert.Equal(ObligationStatus.CompletedLate, obligation.Status);
         Assert.Equal(new TimeSpan(5, 7, 20, 0), obligation.LateBy);
@@ -122,8 +123,8 @@ public sealed class RealScenarioTests(DrillEngine engine)
         // Exactly the two moves played against the procedure were refused, each with the engine's reason.
         Assert.Equal([("closePublicComment", 39), ("takeCollectiveDecision", 56)], report.Refused.Select(r => (r.Action!, r.Line)));
         Assert.All(report.Refused, r => Assert.Equal("incinerator", r.Decision));
-        Assert.Contains("30", report.Refused[0].Reason, StringComparison.Ordinal);
-        Assert.Contains("high", report.Refused[1].Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("30", report.Refused[0].Reason.En(), StringComparison.Ordinal);
+        Assert.Contains("high", report.Refused[1].Reason.En(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal([DecisionRefusals.CommentPeriodTooShort, DecisionRefusals.HighRiskNotImplemented], report.Refused.Select(r => r.Code));
 
         var matter = Assert.Single(report.Decisions);

@@ -1,6 +1,7 @@
 using Emergency.Contracts;
 using Emergency.Domain.Incidents;
 using Emergency.Drills.Tests.Infrastructure;
+using Emergency.Testing;
 
 namespace Emergency.Drills.Tests;
 
@@ -37,7 +38,7 @@ public sealed class WhatIfDrillTests(DrillEngine engine)
         Assert.Equal(("cn-2014", "cn-2014"), (report.Scenario.JudgedUnder, report.Scenario.RuleSet));
         var incident = Assert.Single(report.Incidents);
         Assert.Equal("cn-2014", incident.RuleSet);
-        Assert.Contains(incident.Timeline, e => e.Kind == TimelineKind.Registered && e.Text.Contains("judged by rule set cn-2014 (a what-if: the rule set in force at discovery is none)", StringComparison.Ordinal));
+        Assert.Contains(incident.Timeline, e => e.Kind == TimelineKind.Registered && e.Text.En().Contains("judged by rule set cn-2014 (a what-if: the rule set in force at discovery is none)", StringComparison.Ordinal));
         Assert.Empty(report.Refused);
 
         var (_, again) = await engine.RunFastAsync(Songhua, "songhua-what-if.yaml");

@@ -1,4 +1,5 @@
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Drills;
@@ -125,7 +126,7 @@ public sealed record DrillIncidentReport
 
     public required IncidentLevel Level { get; init; }
 
-    public required IReadOnlyList<string> GradeReasons { get; init; }
+    public required IReadOnlyList<Message> GradeReasons { get; init; }
 
     public required IReadOnlyList<LevelAt> Levels { get; init; }
 
@@ -151,7 +152,7 @@ public sealed record ObligationOutcome
 {
     public required string Id { get; init; }
 
-    public required string Title { get; init; }
+    public required Message Title { get; init; }
 
     /// <summary>Since when the obligation stood (discovery, or the regrade that raised it).</summary>
     public required DateTimeOffset OpenedAt { get; init; }
@@ -168,7 +169,7 @@ public sealed record ObligationOutcome
     /// <summary>For an obligation still open at the end: how far past its deadline.</summary>
     public TimeSpan? OverdueBy { get; init; }
 
-    public required string DeadlineBasis { get; init; }
+    public required Message DeadlineBasis { get; init; }
 
     /// <summary>Who was told, for the notice to neighbouring areas.</summary>
     public string? Notified { get; init; }
@@ -185,7 +186,7 @@ public sealed record DrillCorrection(int Number, CorrectionKind Kind, string Con
 
 public sealed record DrillReportFiled(int Number, ReportKind Kind, ReportMedium Medium, IncidentLevel Level, DateTimeOffset At);
 
-public sealed record DrillTimelineEntry(DateTimeOffset At, TimelineKind Kind, string Actor, string Text);
+public sealed record DrillTimelineEntry(DateTimeOffset At, TimelineKind Kind, string Actor, Message Text);
 
 public sealed record DrillMessage(DateTimeOffset At, string Offset, string? To, string Text);
 
@@ -193,7 +194,7 @@ public sealed record DrillMessage(DateTimeOffset At, string Offset, string? To, 
 /// An inject the procedure refused, with the incident or the decision (and its step) it was for; a decision step's
 /// refusal carries its <see cref="Decisions.DecisionRefusals"/> code, which a moveRefused expectation names.
 /// </summary>
-public sealed record RefusedInject(DateTimeOffset At, string Offset, int Line, string Kind, string? Incident, string Reason, string? Decision = null, string? Action = null, string? Code = null);
+public sealed record RefusedInject(DateTimeOffset At, string Offset, int Line, string Kind, string? Incident, Message Reason, string? Decision = null, string? Action = null, string? Code = null);
 
 /// <summary>Where one major decision of the drill ended: its stage, risk, rounds of assessment and collective decisions.</summary>
 public sealed record DrillDecisionReport
@@ -213,11 +214,11 @@ public sealed record DrillDecisionReport
 
     public required IReadOnlyList<DrillCollectiveDecision> Decided { get; init; }
 
-    public required IReadOnlyList<string> BlockedBy { get; init; }
+    public required IReadOnlyList<Message> BlockedBy { get; init; }
 
     public required IReadOnlyList<DrillDecisionTimelineEntry> Timeline { get; init; }
 }
 
-public sealed record DrillDecisionTimelineEntry(DateTimeOffset At, string Kind, string Actor, string Text);
+public sealed record DrillDecisionTimelineEntry(DateTimeOffset At, string Kind, string Actor, Message Text);
 
 public sealed record DrillCollectiveDecision(DateTimeOffset At, string Outcome, string RiskLevel, int Round);

@@ -2,6 +2,7 @@ using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Drills;
 
@@ -111,7 +112,7 @@ public sealed partial class DrillRun
     public void Drafted(string decision, string id) => Progress.Decisions[decision] = id;
 
     /// <summary>The refusal of an inject, with the incident, or the decision and step, it was for.</summary>
-    public static RefusedInject Refusal(DueInject due, DateTimeOffset moment, string reason, string? code = null)
+    public static RefusedInject Refusal(DueInject due, DateTimeOffset moment, Message reason, string? code = null)
     {
         var offset = Offsets.Format(due.Scheduled.At);
         return due.Scheduled.Inject switch

@@ -86,14 +86,14 @@ public static class DrillScoring
             RuleSet = view.RuleSetId,
             DiscoveredAt = view.DiscoveredAt.ToOffset(zone),
             Level = view.Grade.Level,
-            GradeReasons = [.. view.Grade.Reasons.Select(r => r.ToString())],
+            GradeReasons = view.Grade.Reasons,
             Levels = [.. record.Levels.Select(l => l with { At = l.At.ToOffset(zone) })],
             Phase = view.Phase,
             ClosedAt = closed?.ToOffset(zone),
             Obligations = [.. view.Obligations.Select(o => Obligation(o, view, end, zone))],
             Reports = [.. view.Reports.Select(r => new DrillReportFiled(r.Number, r.Kind, r.Medium, r.Level, r.At.ToOffset(zone)))],
             Corrections = [.. view.Corrections.Select(c => new DrillCorrection(c.Number, c.Kind, c.Concerns, c.ConcernsAt.ToOffset(zone), c.Declared, c.Actual, c.KnownAt.ToOffset(zone)))],
-            Timeline = [.. view.Timeline.Select(e => new DrillTimelineEntry(e.At.ToOffset(zone), e.Kind, e.Actor, e.Text.ToString()))],
+            Timeline = [.. view.Timeline.Select(e => new DrillTimelineEntry(e.At.ToOffset(zone), e.Kind, e.Actor, e.Text))],
         };
     }
 
@@ -109,8 +109,8 @@ public static class DrillScoring
             RiskLevel = view.RiskLevel is { } risk ? JsonNamingPolicy.CamelCase.ConvertName(risk.ToString()) : null,
             Rounds = view.PastAssessments.Count + (view.Assessment is null ? 0 : 1),
             Decided = [.. view.CollectiveDecisions.Select(c => new DrillCollectiveDecision(c.At.ToOffset(zone), JsonNamingPolicy.CamelCase.ConvertName(c.Outcome.ToString()), JsonNamingPolicy.CamelCase.ConvertName(c.RiskLevel.ToString()), c.Round))],
-            BlockedBy = [.. view.BlockedBy.Select(b => b.Text.ToString())],
-            Timeline = [.. view.Timeline.Select(e => new DrillDecisionTimelineEntry(e.At.ToOffset(zone), JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()), e.Actor, e.Text.ToString()))],
+            BlockedBy = [.. view.BlockedBy.Select(b => b.Text)],
+            Timeline = [.. view.Timeline.Select(e => new DrillDecisionTimelineEntry(e.At.ToOffset(zone), JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()), e.Actor, e.Text))],
         };
     }
 
@@ -182,14 +182,14 @@ public static class DrillScoring
         return new ObligationOutcome
         {
             Id = o.Id,
-            Title = o.Title.ToString(),
+            Title = o.Title,
             OpenedAt = opened.ToOffset(zone),
             Deadline = deadline.ToOffset(zone),
             CompletedAt = o.CompletedAt?.ToOffset(zone),
             Status = open ? (end > deadline ? ObligationStatus.Overdue : ObligationStatus.Pending) : o.Status,
             LateBy = o.LateBy,
             OverdueBy = open && end > deadline ? end - deadline : null,
-            DeadlineBasis = o.DeadlineBasis.ToString(),
+            DeadlineBasis = o.DeadlineBasis,
             Notified = o.Notified,
             ShownFalse = [.. o.ShownFalse.Select(f => new DrillFalseCompletion(f.CompletedAt.ToOffset(zone), f.Correction, f.KnownAt.ToOffset(zone)))],
         };

@@ -1,6 +1,7 @@
 using Emergency.Contracts;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Grains.Drills;
 
@@ -80,7 +81,7 @@ public sealed partial class DrillGrain
         var (scheduled, actor, _) = complaint.Due;
         var context = new CommandContext(actor, $"drill/{RunId}/{scheduled.Sequence}.{scheduled.Copy}", moment, Scope);
         var registered = await GrainFactory.GetGrain<IDisputeGrain>(DrillIds.Dispute(RunId, scheduled.Sequence, scheduled.Copy)).Execute(complaint.Command, context);
-        return Accepted(registered.Status) ? null : DrillRun.Refusal(complaint.Due, moment, registered.Decision?.Reason?.ToString() ?? registered.Status.ToString());
+        return Accepted(registered.Status) ? null : DrillRun.Refusal(complaint.Due, moment, registered.Decision?.Reason ?? Message.Literal(registered.Status.ToString()));
     }
 
     /// <summary>Sends one inject to the case it acts on, as the API would, and records in the run what the answer leaves behind.</summary>
@@ -103,14 +104,14 @@ public sealed partial class DrillGrain
                     return null;
                 }
 
-                return DrillRun.Refusal(due, moment, registered.Decision?.Reason?.ToString() ?? registered.Status.ToString());
+                return DrillRun.Refusal(due, moment, registered.Decision?.Reason ?? Message.Literal(registered.Status.ToString()));
             }
 
             case DrillSend.ToIncident move:
             {
                 var result = await GrainFactory.GetGrain<IIncidentGrain>(move.Id).Execute(move.Command, context);
                 Drill.Answered(move.Incident, result.View, moment);
-                return Accepted(result.Status) ? null : DrillRun.Refusal(due, moment, result.Decision?.Reason?.ToString() ?? result.Status.ToString());
+                return Accepted(result.Status) ? null : DrillRun.Refusal(due, moment, result.Decision?.Reason ?? Message.Literal(result.Status.ToString()));
             }
 
             case DrillSend.NewDecision draft:
@@ -136,7 +137,7 @@ public sealed partial class DrillGrain
     private static RefusedInject? StepRefused(DueInject due, CommandResult<MajorDecisionView> result, DateTimeOffset moment) =>
         Accepted(result.Status)
             ? null
-            : DrillRun.Refusal(due, moment, result.Decision?.Reason?.ToString() ?? result.Status.ToString(), DecisionRefusals.CodeOf(result.Decision?.Reason) ?? (result.Status == CommandStatus.Invalid ? DecisionRefusals.Invalid : null));
+            : DrillRun.Refusal(due, moment, result.Decision?.Reason ?? Message.Literal(result.Status.ToString()), DecisionRefusals.CodeOf(result.Decision?.Reason) ?? (result.Status == CommandStatus.Invalid ? DecisionRefusals.Invalid : null));
 
     /// <summary>Escalates the early warning about the inject's subject into the drill's incident of that name.</summary>
     private async Task<RefusedInject?> Escalate(DrillSend.Escalation escalation, CommandContext context, DateTimeOffset moment)
@@ -150,7 +151,7 @@ public sealed partial class DrillGrain
         var result = await GrainFactory.GetGrain<IWarningGrain>(warning.Id).Escalate(escalation.Command, context);
         if (result is not { Status: CommandStatus.Accepted or CommandStatus.Replayed, View.Escalation: { } escalated })
         {
-            return DrillRun.Refusal(escalation.Due, moment, result.Decision?.Reason?.ToString() ?? result.Status.ToString());
+            return DrillRun.Refusal(escalation.Due, moment, result.Decision?.Reason ?? Message.Literal(result.Status.ToString()));
         }
 
         var view = await GrainFactory.GetGrain<IIncidentGrain>(escalated.IncidentId).GetView();

@@ -52,6 +52,18 @@ public static class Problems
             "urn:emergency:problem:too-large",
             null);
 
+    /// <summary>Any problem, its title and detail rendered in the reader's language when it is written.</summary>
+    public static IResult Of(int status, Message title, Message? detail, string type, IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        var problem = new RenderedProblem(status, title, detail, type, detail?.Code);
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
+
     public static IResult Unavailable(Message detail) =>
         new RenderedProblem(StatusCodes.Status503ServiceUnavailable, HostTexts.UnavailableTitle, detail, "urn:emergency:problem:unavailable", null);
 

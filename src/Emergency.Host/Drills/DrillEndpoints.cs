@@ -5,6 +5,7 @@ using Emergency.Domain.Drills;
 using Emergency.Host.Api;
 using Emergency.Host.Auth;
 using Emergency.Host.Hosting;
+using Emergency.Texts;
 
 namespace Emergency.Host.Drills;
 
@@ -69,8 +70,9 @@ public static class DrillEndpoints
             .WithSummary("The report of a finished drill (JSON): every expectation met, late or missed, every obligation against its deadline")
             .WithDescription(roles).Produces<DrillReport>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        drills.MapGet("/{run}/report.html", async (string run, IGrainFactory grains) =>
-                await ReportAsync(run, grains, json => Results.Text(DrillReportPage.Render(DrillReportJson.Deserialize(json)), "text/html", Encoding.UTF8)))
+        drills.MapGet("/{run}/report.html", async (string run, IGrainFactory grains, TextRenderer texts) =>
+                await ReportAsync(run, grains, json => Results.Text(
+                    DrillReportPage.Render(DrillReportJson.Deserialize(json), texts, TextRenderer.LanguageOf(CultureInfo.CurrentUICulture)), "text/html", Encoding.UTF8)))
             .WithSummary("The report of a finished drill as a page to read, with the timeline chart").WithDescription(roles).AsSelfContainedDocument();
 
         drills.MapGet("/{run}/chart.svg", async (string run, IGrainFactory grains) =>

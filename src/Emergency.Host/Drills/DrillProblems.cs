@@ -1,6 +1,8 @@
 using Emergency.Contracts;
 using Emergency.Domain.Drills;
+using Emergency.Domain.Messages;
 using Emergency.Host.Api;
+using Emergency.Host.Texts;
 
 namespace Emergency.Host.Drills;
 
@@ -18,24 +20,20 @@ public static class DrillProblems
                 ["errors"] = errors.Select(e => new { file = e.File, line = e.Line, column = e.Column, reason = e.Reason }).ToArray(),
             });
 
-    public static IResult NotAllowed(string? reason) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "The drill does not allow this now",
-            detail: reason,
-            type: "urn:emergency:problem:not-allowed");
+    public static IResult NotAllowed(Message? reason) =>
+        Problems.Of(StatusCodes.Status409Conflict, HostTexts.DrillNotAllowedTitle, reason, "urn:emergency:problem:not-allowed");
 
     public static IResult From(DrillAnswer answer, Func<DrillStatus, IResult> onDone) => answer.Outcome switch
     {
         DrillOutcome.Done => onDone(answer.Status!),
         DrillOutcome.Invalid => InvalidScenario(answer.Errors),
         DrillOutcome.NotAllowed => NotAllowed(answer.Reason),
-        DrillOutcome.Refused => Results.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "The procedure refused the inject",
-            detail: answer.Reason,
-            type: "urn:emergency:problem:inject-refused",
-            extensions: new Dictionary<string, object?> { ["drill"] = answer.Status }),
+        DrillOutcome.Refused => Problems.Of(
+            StatusCodes.Status409Conflict,
+            HostTexts.InjectRefusedTitle,
+            answer.Reason,
+            "urn:emergency:problem:inject-refused",
+            new Dictionary<string, object?> { ["drill"] = answer.Status }),
         _ => Problems.NotFound(answer.Reason ?? "no drill has this run id"),
     };
 }

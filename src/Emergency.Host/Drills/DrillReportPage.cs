@@ -3,17 +3,25 @@ using System.Text;
 using Emergency.Domain;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
+using Emergency.Texts;
 
 namespace Emergency.Host.Drills;
 
 /// <summary>The after-action report as a page a person reads: the result, each expectation, the chart, each incident.</summary>
-public static class DrillReportPage
+/// <remarks>
+/// The engine's texts in it (grade reasons, deadline bases, timelines, refusals) are rendered in the reader's language
+/// and every moment in the deployment's zone; report.json keeps them as codes.
+/// </remarks>
+public sealed class DrillReportPage(TextRenderer texts, CultureInfo language)
 {
-    public static string Render(DrillReport report)
+    public static string Render(DrillReport report, TextRenderer texts, CultureInfo language) => new DrillReportPage(texts, language).Render(report);
+
+    private string Render(DrillReport report)
     {
         var s = report.Scenario;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{language.Name}\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>Drill report: {E(s.Title)}</title>\n");
         html.Append("""
             <style>
@@ -52,14 +60,14 @@ public static class DrillReportPage
         foreach (var incident in report.Incidents)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>{E(incident.Name)}: {E(incident.Title)}</h2>\n");
-            html.Append(CultureInfo.InvariantCulture, $"<p>{E(incident.Region)}, discovered {E(Durations.Describe(incident.DiscoveredAt))}; level {incident.Level} ({E(string.Join("; ", incident.GradeReasons))}); {E(incident.Phase.ToString().ToLowerInvariant())}{(incident.ClosedAt is { } closed ? $", closed {E(Durations.Describe(closed))}" : "")}.</p>\n");
-            html.Append(CultureInfo.InvariantCulture, $"<p>Levels: {E(string.Join(" → ", incident.Levels.Select(l => $"{l.Level} from {Durations.Describe(l.At)}")))}</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p>{E(incident.Region)}, discovered {Stamp(incident.DiscoveredAt)}; level {incident.Level} ({E(string.Join("; ", incident.GradeReasons.Select(r => texts.Render(r, language))))}); {E(incident.Phase.ToString().ToLowerInvariant())}{(incident.ClosedAt is { } closed ? $", closed {E(Durations.Describe(closed))}" : "")}.</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p>Levels: {E(string.Join(" → ", incident.Levels.Select(l => $"{l.Level} from {texts.Moment(l.At, language)}")))}</p>\n");
             html.Append("<table>\n<tr><th>obligation</th><th>deadline</th><th>completed</th><th>status</th><th>late by</th><th>overdue at the end</th></tr>\n");
             foreach (var o in incident.Obligations)
             {
                 var notified = o.Notified is { } who ? $"<br>notified: {E(who)}" : "";
                 var untrue = string.Concat(o.ShownFalse.Select(f => $"<br><s>{Stamp(f.CompletedAt)}</s> shown untrue {Stamp(f.KnownAt)} (correction #{f.Correction})"));
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(o.Title)}</td><td>{Stamp(o.Deadline)}</td><td>{Stamp(o.CompletedAt)}{notified}{untrue}</td><td>{E(o.Status.ToString())}</td><td>{Span(o.LateBy)}</td><td>{Span(o.OverdueBy)}</td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{M(o.Title)}</td><td>{Stamp(o.Deadline)}</td><td>{Stamp(o.CompletedAt)}{notified}{untrue}</td><td>{E(o.Status.ToString())}</td><td>{Span(o.LateBy)}</td><td>{Span(o.OverdueBy)}</td></tr>\n");
             }
 
             html.Append("</table>\n");
@@ -77,7 +85,7 @@ public static class DrillReportPage
             html.Append("<details><summary>Timeline</summary>\n<table>\n<tr><th>at</th><th>who</th><th>what</th></tr>\n");
             foreach (var entry in incident.Timeline)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(entry.At)}</td><td>{E(entry.Actor)}</td><td>{E(entry.Text)}</td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(entry.At)}</td><td>{E(entry.Actor)}</td><td>{M(entry.Text)}</td></tr>\n");
             }
 
             html.Append("</table>\n</details>\n");
@@ -100,7 +108,7 @@ public static class DrillReportPage
             html.Append("<details><summary>Timeline</summary>\n<table>\n<tr><th>at</th><th>who</th><th>what</th></tr>\n");
             foreach (var entry in matter.Timeline)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(entry.At)}</td><td>{E(entry.Actor)}</td><td>{E(entry.Text)}</td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(entry.At)}</td><td>{E(entry.Actor)}</td><td>{M(entry.Text)}</td></tr>\n");
             }
 
             html.Append("</table>\n</details>\n");
@@ -137,7 +145,7 @@ public static class DrillReportPage
             html.Append("<h2>Injects the procedure refused</h2>\n<table>\n<tr><th>at</th><th>line</th><th>inject</th><th>reason</th></tr>\n");
             foreach (var x in report.Refused)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(x.At)} ({E(x.Offset)})</td><td>{x.Line}</td><td>{E(x.Kind)}{(x.Incident is null ? "" : $" ({E(x.Incident)})")}{(x.Decision is null ? "" : $" ({E(x.Decision)}: {E(x.Action ?? "")})")}</td><td>{E(x.Reason)}</td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Stamp(x.At)} ({E(x.Offset)})</td><td>{x.Line}</td><td>{E(x.Kind)}{(x.Incident is null ? "" : $" ({E(x.Incident)})")}{(x.Decision is null ? "" : $" ({E(x.Decision)}: {E(x.Action ?? "")})")}</td><td>{M(x.Reason)}</td></tr>\n");
             }
 
             html.Append("</table>\n");
@@ -147,9 +155,11 @@ public static class DrillReportPage
         return html.ToString();
     }
 
-    private static string Stamp(DateTimeOffset? moment) => moment is { } m ? E(Durations.Describe(m)) : "—";
+    private string Stamp(DateTimeOffset? moment) => moment is { } m ? E(texts.Moment(m, language)) : "—";
 
-    private static string Span(TimeSpan? span) => span is { } s ? E(Durations.Describe(s)) : "—";
+    private string M(Message message) => E(texts.Render(message, language));
+
+    private string Span(TimeSpan? span) => span is { } s ? E(texts.Duration(s, language)) : "—";
 
     private static string E(string text) => Escape(text);
 

@@ -48,6 +48,10 @@ public static class HostTexts
     public static readonly MessageCode WrongShape = new("body.wrongShape");
 
     public static readonly MessageCode NotValidText = new("body.notValidText");
+
+    public static readonly MessageCode DrillNotAllowedTitle = new("problem.drillNotAllowed.title");
+
+    public static readonly MessageCode InjectRefusedTitle = new("problem.injectRefused.title");
 }
 
 /// <summary>What an id names, in a "not found": each kind of thing the API finds by id.</summary>
