@@ -39,7 +39,7 @@ public sealed class DecisionLaneTests(BoardFixture fixture)
         });
         await Post(assessor, $"/api/decisions/{id}/openPublicComment", new JsonObject { ["channel"] = "the bureau's website" });
         await Expect(card).ToHaveAttributeAsync("data-stage", "hearingViews");
-        await Expect(card.Locator("[data-kind='commentPeriod']")).ToContainTextAsync("comment period open until");
+        await Expect(card.Locator("[data-kind='commentPeriod']")).ToContainTextAsync("公开征求意见至");
 
         var set = await Post(maker, "/api/enforcement/restrictions", new JsonObject { ["region"] = region, ["reason"] = "Air quality targets missed." }, HttpStatusCode.Created);
         await Expect(card.Locator("[data-kind='regionalRestriction']")).ToContainTextAsync(region);

@@ -73,7 +73,7 @@ public sealed partial class DrillBoardTests(BoardFixture fixture)
             await controls.GetByTestId("inject-incident").SelectOptionAsync("spill");
             await controls.GetByTestId("inject-obligation").SelectOptionAsync("startMonitoring");
             await controls.GetByTestId("inject-send").ClickAsync();
-            await Expect(controls.GetByTestId("drill-error")).ToContainTextAsync("before someone is on scene");
+            await Expect(controls.GetByTestId("drill-error")).ToContainTextAsync("人员到达现场前");
             await Expect(board.Obligation(spill, "startMonitoring")).ToHaveAttributeAsync("data-state", new Regex("^(pending|soon)$"));
 
             // By hand from the board: the team reaches the scene, and the card follows.

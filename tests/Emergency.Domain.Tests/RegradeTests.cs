@@ -201,6 +201,21 @@ public sealed class RegradeTests
     }
 
     [Fact]
+    public void The_summary_names_the_regrades_that_raised_the_level_from_the_timeline_data_not_its_words()
+    {
+        var incident = Drive.Register(Facts.LevelIII);
+        incident.Handle(Cmd.Initial(), Commander, incident.T(1)).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelII, "the plume crossed into Hebei"), Commander, incident.T(1.5)).Accept();
+        incident.Handle(Cmd.Update(Facts.LevelIII, "the plume stayed in Shanxi after all"), Commander, incident.T(2)).Accept();
+
+        var regrades = incident.State.Timeline.Where(e => e.Kind == TimelineKind.Regraded).Select(e => e.Seq).ToList();
+        var summary = incident.Summary(incident.T(2));
+
+        Assert.Equal(2, regrades.Count);
+        Assert.Equal([regrades[0]], summary.Escalations);
+    }
+
+    [Fact]
     public void Clarifying_facts_at_the_same_level_regrades_without_a_level_change_report()
     {
         var incident = Drive.Register(Facts.Unclear with { HeavyMetals = true });

@@ -183,6 +183,12 @@ public sealed record IncidentSummary : ICaseSummary
     /// <summary>What a duty commander must notice: deadlines missed, changes of level and reports shown untrue, newest first.</summary>
     public required IReadOnlyList<TimelineEntry> Alerts { get; init; }
 
+    /// <summary>
+    /// The regrades among the alerts that raised the level (升级), by their timeline seq: the board shows them as
+    /// escalations, from the levels the timeline keeps as data, never from its words.
+    /// </summary>
+    public IReadOnlyList<int> Escalations { get; init; } = [];
+
     /// <summary>How many reports, claims or steps were shown untrue (谎报/瞒报/漏报).</summary>
     public int Corrections { get; init; }
 
@@ -252,8 +258,30 @@ public static class IncidentViews
             Obligations = obligations,
             Alerts = [.. s.Timeline.Where(e => e.Kind is TimelineKind.ObligationOverdue or TimelineKind.Regraded or TimelineKind.CorrectionRecorded or TimelineKind.ObligationReopened)
                 .Reverse().Take(AlertsPerIncident)],
+            Escalations = EscalationsOf(s),
             Corrections = s.Corrections.Count,
             Version = s.Version,
         };
     }
+
+    /// <summary>Each regrade's level before it, and after it (the next regrade's "before", or the level now).</summary>
+    private static List<int> EscalationsOf(IncidentState s)
+    {
+        var regrades = s.Timeline.Where(e => e.Kind == TimelineKind.Regraded).ToList();
+        var escalations = new List<int>();
+        for (var i = 0; i < regrades.Count; i++)
+        {
+            var after = i + 1 < regrades.Count ? LevelBefore(regrades[i + 1]) : s.Grade!.Level;
+            if (LevelBefore(regrades[i]) is { } before && after < before)
+            {
+                escalations.Add(regrades[i].Seq);
+            }
+        }
+
+        return escalations;
+    }
+
+    /// <summary>The level a regrade left, from its message's argument; none for an entry written before texts had codes.</summary>
+    private static IncidentLevel? LevelBefore(TimelineEntry regrade) =>
+        regrade.Text["before"]?.Term is { } term && Enum.TryParse<IncidentLevel>(term[(term.IndexOf('.') + 1)..], out var level) ? level : null;
 }

@@ -156,7 +156,7 @@ export function renderAlerts(container, incidents, { onOpen, drill = false }) {
 }
 
 function alertItem(alert, incident, onOpen, drill) {
-    const kind = alertKind(alert);
+    const kind = alertKind(alert, incident);
     const term = alertKinds[kind] ?? { zh: '', en: alert.kind };
     return h('li', {
         class: `alert alert-${kind}`,
@@ -170,10 +170,17 @@ function alertItem(alert, incident, onOpen, drill) {
         h('span', { class: 'alert-text' }, alert.text)));
 }
 
-/** A regrade to a more serious level (II → I) is an escalation (升级). */
-export function alertKind(alert) {
+/**
+  * A regrade to a more serious level (II → I) is an escalation (升级): the engine lists them by seq. A regrade
+  * recorded before the engine's texts had codes is read from its English words.
+  */
+export function alertKind(alert, incident) {
     if (alert.kind !== 'regraded') {
         return alert.kind;
+    }
+
+    if (incident?.escalations?.includes(alert.seq)) {
+        return 'escalated';
     }
 
     const match = /Regraded (IV|III|II|I)\b.*→ level (IV|III|II|I)\b/.exec(alert.text ?? '');
