@@ -54,7 +54,7 @@ public sealed class Validator
     {
         if (!Enum.IsDefined(value))
         {
-            _errors.Add(new FieldError(field, CommonTexts.NotOneOf.With(("value", value.ToString()), ("allowed", Arg.Of(Enum.GetNames<TEnum>().Select(Arg.Of))))));
+            _errors.Add(new FieldError(field, CommonTexts.NotOneOfThese(value.ToString(), Enum.GetNames<TEnum>())));
         }
 
         return this;

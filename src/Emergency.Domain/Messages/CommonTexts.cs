@@ -14,6 +14,10 @@ public static class CommonTexts
 
     public static readonly MessageCode NotOneOf = new("field.notOneOf", "value", "allowed");
 
+    /// <summary>A value that is none of those allowed, every allowed one named.</summary>
+    public static Message NotOneOfThese(string value, IEnumerable<string> allowed) =>
+        NotOneOf.With(("value", value), ("allowed", Arg.Of(allowed.Select(Arg.Of))));
+
     public static readonly MessageCode InFuture = new("field.inFuture", "value", "now");
 
     public static readonly MessageCode Before = new("field.before", "value", "what", "earliest");

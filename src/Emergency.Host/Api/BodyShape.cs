@@ -78,8 +78,8 @@ internal static partial class BodyShape
             var derived = polymorphism.DerivedTypes.FirstOrDefault(d => Equals(d.TypeDiscriminator, named));
             if (derived.DerivedType is null)
             {
-                var names = polymorphism.DerivedTypes.Select(d => Arg.Of(d.TypeDiscriminator?.ToString() ?? ""));
-                errors.Add(new FieldError(Join(path, discriminator), CommonTexts.NotOneOf.With(("value", named ?? ""), ("allowed", Arg.Of(names)))));
+                var names = polymorphism.DerivedTypes.Select(d => d.TypeDiscriminator?.ToString() ?? "");
+                errors.Add(new FieldError(Join(path, discriminator), CommonTexts.NotOneOfThese(named ?? "", names)));
                 return;
             }
 
@@ -183,7 +183,7 @@ internal static partial class BodyShape
         var given = text ?? (value.ValueKind == JsonValueKind.String ? "" : value.GetRawText());
         return text is not null && names.Contains(text, StringComparer.OrdinalIgnoreCase)
             ? null
-            : CommonTexts.NotOneOf.With(("value", given), ("allowed", Arg.Of(names.Select(Arg.Of))));
+            : CommonTexts.NotOneOfThese(given, names);
     }
 
     /// <summary>A string value, or null when it is no string or not valid Unicode (a lone surrogate, bytes that are not UTF-8).</summary>

@@ -119,7 +119,7 @@ public static class DisputeEndpoints
             }
             else
             {
-                errors.Add(new("overdue", CommonTexts.NotOneOf.With(("value", overdue), ("allowed", Arg.Of(new[] { Arg.Of("true"), Arg.Of("false") })))));
+                errors.Add(new("overdue", CommonTexts.NotOneOfThese(overdue, ["true", "false"])));
             }
         }
 
@@ -192,7 +192,7 @@ public static class DisputeEndpoints
             return value;
         }
 
-        errors.Add(new(field, CommonTexts.NotOneOf.With(("value", text), ("allowed", Arg.Of(names.Keys.Select(Arg.Of))))));
+        errors.Add(new(field, CommonTexts.NotOneOfThese(text, names.Keys)));
         return null;
     }
 }

@@ -101,8 +101,7 @@ public static class JsonBody
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
-    private static (object? Value, IResult? Problem) Refuse(params FieldError[] errors) =>
-        (null, Problems.BadRequest(Decision.Invalid(errors).Reason!, errors));
+    private static (object? Value, IResult? Problem) Refuse(params FieldError[] errors) => (null, Problems.Invalid(errors));
 
     private static JsonSerializerOptions CreateStrict()
     {

@@ -21,7 +21,7 @@ public static class Problems
 
     /// <summary>A parameter of the query that is none of the values it may take.</summary>
     public static IResult NotOneOf(string parameter, string? given, IEnumerable<string> allowed) => Invalid(
-        new FieldError(parameter, CommonTexts.NotOneOf.With(("value", given ?? ""), ("allowed", Arg.Of(allowed.Select(Arg.Of))))));
+        new FieldError(parameter, CommonTexts.NotOneOfThese(given ?? "", allowed)));
 
     /// <summary>Refuses a request over the problems of its fields, every one named.</summary>
     public static IResult Invalid(params FieldError[] errors) => BadRequest(Decision.Invalid(errors).Reason!, errors);
