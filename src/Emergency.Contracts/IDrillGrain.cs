@@ -99,14 +99,14 @@ public sealed record DrillAnswer
     [Id(3)]
     public DrillStatus? Status { get; init; }
 
-    public static DrillAnswer Ok(DrillStatus status, string? reason = null) => new() { Outcome = DrillOutcome.Done, Status = status, Reason = reason is null ? null : Message.Literal(reason) };
+    public static DrillAnswer Ok(DrillStatus status, Message? reason = null) => new() { Outcome = DrillOutcome.Done, Status = status, Reason = reason };
 
     public static DrillAnswer Invalid(IReadOnlyList<ScenarioError> errors) =>
-        new() { Outcome = DrillOutcome.Invalid, Errors = errors, Reason = Message.Literal(string.Join("; ", errors.Take(3)) + (errors.Count > 3 ? $"; and {errors.Count - 3} more" : "")) };
+        new() { Outcome = DrillOutcome.Invalid, Errors = errors, Reason = DrillTexts.InvalidScenario.With(("count", errors.Count)) };
 
-    public static DrillAnswer NotAllowed(string reason, DrillStatus? status) => new() { Outcome = DrillOutcome.NotAllowed, Reason = reason, Status = status };
+    public static DrillAnswer NotAllowed(Message reason, DrillStatus? status) => new() { Outcome = DrillOutcome.NotAllowed, Reason = reason, Status = status };
 
-    public static DrillAnswer NotFound { get; } = new() { Outcome = DrillOutcome.NotFound, Reason = "no drill has this run id" };
+    public static DrillAnswer NotFound { get; } = new() { Outcome = DrillOutcome.NotFound, Reason = DrillTexts.NoSuchRun };
 }
 
 public enum DrillOutcome

@@ -20,7 +20,7 @@ internal static class Failures
         {
             foreach (var problem in ex.Errors)
             {
-                await error.WriteLineAsync(problem.ToString());
+                await error.WriteLineAsync($"{problem.File}:{problem.Line}:{problem.Column}: {CliTexts.Both(problem.Reason)}");
             }
 
             await error.WriteLineAsync($"{ex.Errors.Select(e => e.File).FirstOrDefault() ?? "the scenario"}: refused, nothing ran");

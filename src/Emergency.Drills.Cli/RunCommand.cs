@@ -51,7 +51,7 @@ internal static class RunCommand
 
             if (started.Status is not { } status)
             {
-                throw new DrillCliException($"the engine did not start the drill: {started.Reason}");
+                throw new DrillCliException($"the engine did not start the drill: {(started.Reason is { } reason ? CliTexts.Both(reason) : "")}");
             }
 
             await terminal.Error.WriteLineAsync($"drill {status.Run}: {file.Scenario.Title} ({pace}, {file.Scenario.Injects.Count} injects, scope {status.Scope})");

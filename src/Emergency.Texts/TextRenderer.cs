@@ -66,7 +66,7 @@ public sealed partial class TextRenderer
     public string Render(Arg arg, CultureInfo language) => arg switch
     {
         { Text: { } text } => text,
-        { Number: { } number } => number.ToString("0.##########", CultureInfo.InvariantCulture),
+        { Number: { } number } => number.ToString("#,0.##########", CultureInfo.InvariantCulture),
         { Time: { } time } => Moment(time, language),
         { Duration: { } duration } => Duration(duration, language),
         { Term: { } term } => Term(term, language),

@@ -67,7 +67,7 @@ public sealed class TextsTests(EngineFixture engine)
     public void Every_word_in_the_resources_is_said_by_a_code_or_names_a_term()
     {
         var codes = DeclaredCodes().Select(c => c.Code).ToHashSet();
-        var enums = new[] { typeof(Decision).Assembly, typeof(HostTexts).Assembly }.SelectMany(a => a.GetTypes()).Where(t => t.IsEnum).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
+        var enums = new[] { typeof(Decision).Assembly, typeof(HostTexts).Assembly, typeof(Emergency.Contracts.DrillPhase).Assembly }.SelectMany(a => a.GetTypes()).Where(t => t.IsEnum).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
         string[] words = ["list.", "duration.", "zone."];
         foreach (var key in Texts.Templates(TextRenderer.Chinese).Keys)
         {

@@ -81,7 +81,7 @@ public sealed class CorrectionTests
         Assert.False(release.IsCompleted);
         Assert.Equal(due, release.OverdueSince);
         var shown = Assert.Single(release.ShownFalse);
-        Assert.Equal((incident.T(3), 1, incident.T(8), "78 μg/L published"), (shown.CompletedAt, shown.Correction, shown.KnownAt, shown.Note));
+        Assert.Equal((incident.T(3), 1, incident.T(8), "78 μg/L published"), (shown.CompletedAt, shown.Correction, shown.KnownAt, shown.Note?.En()));
         Assert.Equal(ObligationStatus.Overdue, release.StatusAt(incident.T(9)));
         Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationReopened && e.Obligation == "releaseInformation" && e.At == incident.T(8));
         Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationOverdue && e.Obligation == "releaseInformation" && e.At == due);

@@ -99,7 +99,7 @@ public sealed class FactsUpdateTests
         var ex = Assert.Throws<FactsPatch.FactException>(() => JsonSerializer.Deserialize<FactsPatch>(json, JsonShape.Options));
 
         Assert.Equal(field, ex.Field);
-        Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith(message, ex.Problem.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class CorrectionDrillTests(DrillEngine engine)
         var errors = Assert.Throws<ScenarioException>(() => ScenarioReader.Read(Scenarios.Minimal(inject), File)).Errors;
 
         var error = Assert.Single(errors);
-        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Reason.En(), StringComparison.Ordinal);
         Assert.True(error.Line > 0);
     }
 }

@@ -2,6 +2,7 @@ using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
 using Emergency.Drills.Tests.Infrastructure;
+using Emergency.Testing;
 
 namespace Emergency.Drills.Tests;
 
@@ -46,7 +47,7 @@ public sealed class DecisionScenarioTests
         var yaml = Scenarios.Minimal(inject);
         var errors = Assert.Throws<ScenarioException>(() => ScenarioReader.Read(yaml, File)).Errors;
         var error = Assert.Single(errors);
-        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Reason.En(), StringComparison.Ordinal);
         var lines = yaml.Split('\n');
         var line = Array.FindIndex(lines, l => l.Contains(at, StringComparison.Ordinal));
         Assert.Equal((line + 1, lines[line].IndexOf(at, StringComparison.Ordinal) + 1), (error.Line, error.Column));
@@ -64,7 +65,7 @@ public sealed class DecisionScenarioTests
         var errors = Assert.Throws<ScenarioException>(() => ScenarioReader.Read(yaml, File)).Errors;
 
         Assert.Equal(2, errors.Count);
-        Assert.Contains(errors, e => e.Reason.Contains("comes before decision 'd' is drafted (+2h", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Reason.Contains("unknown decision 'e'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Reason.En().Contains("comes before decision 'd' is drafted (+2h", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Reason.En().Contains("unknown decision 'e'", StringComparison.Ordinal));
     }
 }

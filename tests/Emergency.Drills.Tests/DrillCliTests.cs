@@ -82,7 +82,8 @@ public sealed class DrillCliTests(DrillEngine engine) : IDisposable
         await File.WriteAllTextAsync(file, Scenarios.Minimal("  - {at: +1h, kind: explosion, text: smell}"), TestContext.Current.CancellationToken);
 
         Assert.Equal(DrillCli.BadInput, await Cli("run", file, "--out", _out.Path));
-        Assert.Contains("bad.yaml:14:21: unknown inject kind 'explosion'", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("bad.yaml:14:21: 未知注入事件类型“explosion”", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(" / unknown inject kind 'explosion'", _error.ToString(), StringComparison.Ordinal);
         Assert.Contains("bad.yaml: refused, nothing ran", _error.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(_out.File("report.json")));
         Assert.Equal(DrillCli.BadInput, await Cli("run"));
@@ -109,7 +110,8 @@ public sealed class DrillCliTests(DrillEngine engine) : IDisposable
         var error = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["errors"]![0]!;
         Assert.Equal((1, 8), ((int)error["line"]!, (int)error["column"]!));
         Assert.StartsWith("the file is not UTF-8 text: byte 0xC3", (string)error["reason"]!, StringComparison.Ordinal);
-        Assert.Contains($"latin1.yaml:1:8: {(string)error["reason"]!}", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("latin1.yaml:1:8: 文件不是UTF-8文本：偏移7处的字节0xC3", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($" / {(string)error["reason"]!}", _error.ToString(), StringComparison.Ordinal);
         Assert.Contains("refused, nothing ran", _error.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(_out.File("report.json")));
     }

@@ -2,6 +2,7 @@ using Emergency.Contracts;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
 using Emergency.Drills.Tests.Infrastructure;
+using Emergency.Testing;
 
 namespace Emergency.Drills.Tests;
 
@@ -63,7 +64,7 @@ public sealed class MoveRefusedTests(DrillEngine engine)
         var errors = Assert.Throws<ScenarioException>(() => ScenarioReader.Read(yaml, File)).Errors;
 
         var error = Assert.Single(errors);
-        Assert.StartsWith(reason, error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith(reason, error.Reason.En(), StringComparison.Ordinal);
         Assert.Equal((line, column), (error.Line, error.Column));
     }
 }

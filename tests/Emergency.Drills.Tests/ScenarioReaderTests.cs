@@ -65,7 +65,7 @@ public sealed class ScenarioReaderTests
         Assert.Equal(new TimeSpan(5, 3, 20, 0), Offsets.Parse("+5d3h20m").Value);
         Assert.Equal(TimeSpan.FromSeconds(90), Offsets.Parse("90s").Value);
         Assert.Equal("+5d3h20m", Offsets.Format(new TimeSpan(5, 3, 20, 0)));
-        Assert.Contains("negative", Offsets.Parse("-1h").Problem, StringComparison.Ordinal);
+        Assert.Contains("negative", Offsets.Parse("-1h").Problem?.En(), StringComparison.Ordinal);
         Assert.NotNull(Offsets.Parse("+2x").Problem);
         Assert.NotNull(Offsets.Parse("+").Problem);
         Assert.NotNull(Offsets.Parse("+400d").Problem);
@@ -77,11 +77,11 @@ public sealed class ScenarioReaderTests
         var yaml = "title: Test\nregion: [unclosed\nstart: 2026-03-01T08:00:00+08:00\n";
         var error = Refused(yaml);
         AssertAt(yaml, "[unclosed", error);
-        Assert.Equal("not valid YAML: this [ ] or { } is never closed", error.Reason);
+        Assert.Equal("not valid YAML: this [ ] or { } is never closed", error.Reason.En());
         var indented = "title: Test\n  region: x\n";
         var bad = Refused(indented);
         Assert.Equal(2, bad.Line);
-        Assert.StartsWith("not valid YAML: ", bad.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("not valid YAML: ", bad.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,8 +90,8 @@ public sealed class ScenarioReaderTests
         var yaml = Scenarios.Minimal("  - {at: +1h, kind: explosion, incident: spill}");
         var error = Refused(yaml);
         AssertAt(yaml, "explosion", error);
-        Assert.Contains("unknown inject kind 'explosion'", error.Reason, StringComparison.Ordinal);
-        Assert.Contains("incidentReported", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("unknown inject kind 'explosion'", error.Reason.En(), StringComparison.Ordinal);
+        Assert.Contains("incidentReported", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class ScenarioReaderTests
         var yaml = Scenarios.Minimal(inject);
         var error = Refused(yaml);
         AssertAt(yaml, at, error);
-        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,8 +142,8 @@ public sealed class ScenarioReaderTests
             "  - warningRaised: {enterprise: Plant B, by: +3h}");
         var errors = Assert.Throws<ScenarioException>(() => ScenarioReader.Read(yaml, File)).Errors;
         Assert.Equal(2, errors.Count);
-        Assert.Contains(errors, e => e.Reason.Contains("no complaint of the scenario is about 'Plant B'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Reason.Contains("no complaint of the scenario is about 'Riverside'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Reason.En().Contains("no complaint of the scenario is about 'Plant B'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Reason.En().Contains("no complaint of the scenario is about 'Riverside'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -163,9 +163,9 @@ public sealed class ScenarioReaderTests
         var errors = Assert.Throws<ScenarioException>(() => ScenarioReader.Read(yaml, File)).Errors;
         Assert.Equal(2, errors.Count);
         AssertAt(yaml, "organiser", errors[0]);
-        Assert.Contains("unknown field 'organiser'", errors[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("unknown field 'organiser'", errors[0].Reason.En(), StringComparison.Ordinal);
         AssertAt(yaml, "colour", errors[1]);
-        Assert.Contains("unknown field 'colour' in an inject of kind message", errors[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("unknown field 'colour' in an inject of kind message", errors[1].Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class ScenarioReaderTests
         var yaml = Scenarios.Minimal("  - {at: +1h, kind: incidentClosed, incident: nowhere}");
         var error = Refused(yaml);
         AssertAt(yaml, "{at: +1h, kind: incidentClosed", error);
-        Assert.Contains("unknown incident 'nowhere'", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("unknown incident 'nowhere'", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class ScenarioReaderTests
         var yaml = Scenarios.Minimal(expectations: "  - graded: {incident: elsewhere, level: II}");
         var error = Refused(yaml);
         AssertAt(yaml, "graded", error);
-        Assert.Contains("unknown incident 'elsewhere'", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("unknown incident 'elsewhere'", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class ScenarioReaderTests
         var yaml = Scenarios.Minimal("  - {after: ghost, kind: message, text: boo}");
         var error = Refused(yaml);
         AssertAt(yaml, "ghost", error);
-        Assert.Equal("after 'ghost': no inject has this id", error.Reason);
+        Assert.Equal("after 'ghost': no inject has this id", error.Reason.En());
     }
 
     [Fact]
@@ -204,8 +204,8 @@ public sealed class ScenarioReaderTests
               - {id: c, after: a, kind: message, text: c}
             """);
         var error = Refused(yaml);
-        Assert.Contains("'after' goes round in a circle", error.Reason, StringComparison.Ordinal);
-        Assert.Contains("a → b → c → a", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("'after' goes round in a circle", error.Reason.En(), StringComparison.Ordinal);
+        Assert.Contains("a → b → c → a", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class ScenarioReaderTests
         var yaml = Scenarios.Minimal("  - {at: -2h, kind: message, text: before the start}");
         var error = Refused(yaml);
         AssertAt(yaml, "-2h", error);
-        Assert.Contains("negative", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("negative", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class ScenarioReaderTests
             """);
         var error = Refused(yaml);
         AssertAt(yaml, "{at: +1h, kind: obligationCompleted", error);
-        Assert.Contains("comes before incident 'second' is reported (+2h", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("comes before incident 'second' is reported (+2h", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class ScenarioReaderTests
     {
         var yaml = Scenarios.Minimal("  - {at: +3h, kind: message, text: too late}", header: "end: +2h");
         var error = Refused(yaml);
-        Assert.Contains("comes after the end (+2h)", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("comes after the end (+2h)", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public sealed class ScenarioReaderTests
         var watch = Stopwatch.StartNew();
         var error = Refused(yaml);
         Assert.Equal((1, 1), (error.Line, error.Column));
-        Assert.Contains("at most 1,048,576 bytes", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("at most 1,048,576 bytes", error.Reason.En(), StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
     }
 
@@ -260,7 +260,7 @@ public sealed class ScenarioReaderTests
 
         var error = Refused(bomb.ToString());
         Assert.Equal((1, 8), (error.Line, error.Column));
-        Assert.Contains("anchors (&a) are not allowed", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("anchors (&a) are not allowed", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -268,7 +268,7 @@ public sealed class ScenarioReaderTests
     {
         var error = Refused("title: *nothing\n");
         Assert.Equal(1, error.Line);
-        Assert.Contains("aliases (*nothing) are not allowed", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("aliases (*nothing) are not allowed", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -276,14 +276,14 @@ public sealed class ScenarioReaderTests
     {
         var yaml = "title: " + new string('[', 200_000) + new string(']', 200_000) + "\n";
         var error = Refused(yaml);
-        Assert.Contains("nested more than 16 deep", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("nested more than 16 deep", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_key_given_twice_and_a_second_document_are_refused()
     {
-        Assert.Contains("'title' is given twice", Refused("title: a\ntitle: b\n").Reason, StringComparison.Ordinal);
-        Assert.Contains("one YAML document", Refused("title: a\n---\ntitle: b\n").Reason, StringComparison.Ordinal);
+        Assert.Contains("'title' is given twice", Refused("title: a\ntitle: b\n").Reason.En(), StringComparison.Ordinal);
+        Assert.Contains("one YAML document", Refused("title: a\n---\ntitle: b\n").Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -295,9 +295,9 @@ public sealed class ScenarioReaderTests
             """);
         var errors = Assert.Throws<ScenarioException>(() => ScenarioReader.Read(yaml, File)).Errors;
         AssertAt(yaml, "telepathy", errors[0]);
-        Assert.Contains("'source' must be one of hotline12369, enterprise", errors[0].Reason, StringComparison.Ordinal);
-        Assert.Contains(errors, e => e.Reason == "'title' is required");
-        Assert.Contains(errors, e => e.Reason.StartsWith("'facts.deaths' must be a whole number", StringComparison.Ordinal));
+        Assert.Contains("'source' must be one of hotline12369, enterprise", errors[0].Reason.En(), StringComparison.Ordinal);
+        Assert.Contains(errors, e => e.Reason.En() == "'title' is required");
+        Assert.Contains(errors, e => e.Reason.En().StartsWith("'facts.deaths' must be a whole number", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -325,8 +325,8 @@ public sealed class ScenarioReaderTests
 
         var error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioReader.Read(yaml, File)).Errors);
         AssertAt(yaml, "{scale: city}", error);
-        Assert.StartsWith("'facts.intakeInterruption' must name its intake", error.Reason, StringComparison.Ordinal);
-        Assert.Contains("a precautionary supply cut (停水) is not an intake interruption", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("'facts.intakeInterruption' must name its intake", error.Reason.En(), StringComparison.Ordinal);
+        Assert.Contains("a precautionary supply cut (停水) is not an intake interruption", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -336,7 +336,7 @@ public sealed class ScenarioReaderTests
         var scenario = ScenarioReader.Read(yaml, File);
         var error = Assert.Single(scenario.CheckRules(RuleSetLoader.Load(RepoPaths.IncidentRules)));
         AssertAt(yaml, "id: first", error);
-        Assert.Contains("rule set cn-2014 was in force, but ruleSetDate 2012-12-31 names cn-2011", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("rule set cn-2014 was in force, but ruleSetDate 2012-12-31 names cn-2011", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -348,8 +348,8 @@ public sealed class ScenarioReaderTests
         var scenario = ScenarioReader.Read(yaml, File);
         var error = Assert.Single(scenario.CheckRules(RuleSetLoader.Load(RepoPaths.IncidentRules)));
         AssertAt(yaml, "2005-11-13", error);
-        Assert.StartsWith("no rule set was in force on 2005-11-13 (ruleSetDate)", error.Reason, StringComparison.Ordinal);
-        Assert.Contains("judgedUnder", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("no rule set was in force on 2005-11-13 (ruleSetDate)", error.Reason.En(), StringComparison.Ordinal);
+        Assert.Contains("judgedUnder", error.Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -366,7 +366,7 @@ public sealed class ScenarioReaderTests
         var unknown = Scenarios.Minimal(header: "judgedUnder: cn-2099");
         var error = Assert.Single(ScenarioReader.Read(unknown, File).CheckRules(rules));
         AssertAt(unknown, "cn-2099", error);
-        Assert.Equal("no rule set has the id 'cn-2099' (judgedUnder); known: cn-2011, cn-2014", error.Reason);
+        Assert.Equal("no rule set has the id 'cn-2099' (judgedUnder); known: cn-2011, cn-2014", error.Reason.En());
     }
 
     [Fact]
@@ -376,7 +376,7 @@ public sealed class ScenarioReaderTests
         Assert.Equal(ObligationKind.ReachScene, Assert.IsType<ObligationCompleted>(inject).Obligation);
         Assert.Equal(TimeSpan.FromHours(2), at);
         var error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioReader.ReadInject("{kind: message, text: hi, after: first}", "inject")).Errors);
-        Assert.Contains("'after' belongs in scenario files", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("'after' belongs in scenario files", error.Reason.En(), StringComparison.Ordinal);
     }
 
     private static ScenarioError Refused(string yaml)

@@ -14,7 +14,7 @@ public sealed class AssessmentRound
     public DateTimeOffset OpenedAt { get; set; }
 
     /// <summary>"first assessment", or the change to the proposal that reopened it.</summary>
-    public Message OpenedBecause { get; set; } = "";
+    public Message OpenedBecause { get; set; } = Message.Literal("");
 
     /// <summary>评估主体 — the unit that carries out the assessment.</summary>
     public string AssessedBy { get; set; } = "";

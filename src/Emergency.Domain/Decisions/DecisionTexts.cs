@@ -246,4 +246,31 @@ public static class DecisionTexts
     public static readonly MessageCode ComplaintsTitle = new("decision.view.complaints", "ids");
 
     public static readonly MessageCode WarningTitle = new("decision.view.warning", "ids");
+
+    public static readonly MessageCode NoViewMethod = new("decision.field.noViewMethod");
+
+    public static readonly MessageCode MethodRequired = new("decision.field.methodRequired", "method", "ruleSet", "source");
+
+    public static readonly MessageCode NoReason = new("decision.field.noReason");
+
+    public static readonly MessageCode CommentIsNotHeard = new("decision.field.commentIsNotHeard");
+
+    public static readonly MessageCode MoreOpposedThanHeard = new("decision.field.moreOpposedThanHeard", "opposed", "people");
+
+    public static readonly MessageCode DimensionNotAnalysed = new("decision.field.dimensionNotAnalysed", "dimension", "ruleSet", "dimensions");
+
+    public static readonly MessageCode ExplanationRequired = new("decision.field.explanationRequired", "level", "source");
+
+    public static readonly MessageCode NoOpinionIds = new("decision.field.noOpinionIds");
+
+    public static readonly MessageCode TooManyOpinionIds = new("decision.field.tooManyOpinionIds", "count", "max");
+
+    public static readonly MessageCode ProposalUnchanged = new("decision.field.proposalUnchanged");
+
+    /// <summary>What a comment or a view may not predate: the plan of the current round.</summary>
+    public static readonly MessageCode ThePlanComments = new("decision.field.thePlanComments");
+
+    public static readonly MessageCode ThePlanViews = new("decision.field.thePlanViews");
+
+    public static readonly MessageCode TheCommentOpening = new("decision.field.theCommentOpening");
 }

@@ -470,13 +470,13 @@ public sealed partial class MajorDecision
     {
         if (methods is null || methods.Count == 0)
         {
-            check.Add("methods", "must name at least one way of hearing views");
+            check.Add("methods", DecisionTexts.NoViewMethod);
             return;
         }
 
         if (methods.Count > MaxListItems)
         {
-            check.Add("methods", $"has {methods.Count} entries; at most {MaxListItems} are allowed");
+            check.Add("methods", CommonTexts.TooMany.With(("count", methods.Count), ("max", MaxListItems)));
             return;
         }
 
@@ -489,12 +489,12 @@ public sealed partial class MajorDecision
         {
             foreach (var required in rules.RequiredMethods.Where(m => !methods.Contains(m)))
             {
-                check.Add("methods", $"must include {required.Name()}, which rule set {rules.Id} requires ({rules.ViewMethods[required].Source})");
+                check.Add("methods", DecisionTexts.MethodRequired.With(("method", Arg.Of(required)), ("ruleSet", rules.Id), ("source", rules.ViewMethods[required].Source)));
             }
         }
     }
 
-    internal static void CheckTexts(Validator check, string field, IReadOnlyList<string>? texts, string whenEmpty)
+    internal static void CheckTexts(Validator check, string field, IReadOnlyList<string>? texts, Message whenEmpty)
     {
         if (texts is null || texts.Count == 0)
         {
@@ -504,7 +504,7 @@ public sealed partial class MajorDecision
 
         if (texts.Count > MaxListItems)
         {
-            check.Add(field, $"has {texts.Count} entries; at most {MaxListItems} are allowed");
+            check.Add(field, CommonTexts.TooMany.With(("count", texts.Count), ("max", MaxListItems)));
             return;
         }
 

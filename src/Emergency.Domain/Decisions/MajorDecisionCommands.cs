@@ -89,7 +89,7 @@ public sealed record OpenPublicComment : MajorDecisionCommand
         check.Required("channel", Channel).NotInFuture("at", At, now);
         if (matter?.State.Round is { } planned)
         {
-            check.NotBefore("at", At, planned.OpenedAt, "the assessment plan: comments on an earlier proposal do not count");
+            check.NotBefore("at", At, planned.OpenedAt, DecisionTexts.ThePlanComments);
         }
     }
 
@@ -112,7 +112,7 @@ public sealed record ClosePublicComment : MajorDecisionCommand
         check.NotNegative("commentsReceived", CommentsReceived).Required("summary", Summary, Validator.LongText).NotInFuture("at", At, now);
         if (matter?.State.Round?.PublicComment is { } opened)
         {
-            check.NotBefore("at", At, opened.OpenedAt, "the opening of the comment period");
+            check.NotBefore("at", At, opened.OpenedAt, DecisionTexts.TheCommentOpening);
         }
     }
 
@@ -145,22 +145,22 @@ public sealed record RecordViews : MajorDecisionCommand
             .Required("summary", Summary, Validator.LongText);
         if (Method == ViewMethod.PublicComment)
         {
-            check.Add("method", "public comment is recorded by opening and closing the comment period");
+            check.Add("method", DecisionTexts.CommentIsNotHeard);
         }
 
         if (To < From)
         {
-            check.Add("to", $"{To:O} is before from ({From:O})");
+            check.Add("to", CommonTexts.EndBeforeStart.With(("value", To), ("start", From), ("startField", "from")));
         }
 
         if (Opposed > People)
         {
-            check.Add("opposed", $"{Opposed} is more than the {People} people heard");
+            check.Add("opposed", DecisionTexts.MoreOpposedThanHeard.With(("opposed", Opposed), ("people", People)));
         }
 
         if (matter?.State.Round is { } round)
         {
-            check.NotBefore("from", From, round.OpenedAt, "the assessment plan: views on an earlier proposal do not count");
+            check.NotBefore("from", From, round.OpenedAt, DecisionTexts.ThePlanViews);
         }
     }
 
@@ -191,7 +191,8 @@ public sealed record RecordFinding : MajorDecisionCommand
         check.Defined("dimension", Dimension).Required("findings", Findings, Validator.LongText);
         if (matter?.Rules is { } rules && Enum.IsDefined(Dimension) && rules.DimensionFor(Dimension) is null)
         {
-            check.Add("dimension", $"'{Dimension.Name()}' is not analysed under rule set {rules.Id} (dimensions: {string.Join(", ", rules.Dimensions.Keys.Select(d => d.Name()))})");
+            check.Add("dimension", DecisionTexts.DimensionNotAnalysed.With(
+                ("dimension", Arg.Of(Dimension)), ("ruleSet", rules.Id), ("dimensions", Arg.Of(rules.Dimensions.Keys.Select(d => Arg.Of(d))))));
         }
     }
 
@@ -212,7 +213,7 @@ public sealed record RateRisk : MajorDecisionCommand
     internal override void Check(Validator check, MajorDecision? matter, DateTimeOffset now)
     {
         check.Defined("level", Level);
-        MajorDecision.CheckTexts(check, "reasons", Reasons, "must give at least one reason");
+        MajorDecision.CheckTexts(check, "reasons", Reasons, DecisionTexts.NoReason);
     }
 
     internal override Message Doing(MajorDecisionRuleSet? rules) => DecisionTexts.MoveRate;
@@ -284,7 +285,7 @@ public sealed record TakeCollectiveDecision : MajorDecisionCommand
         if (Outcome.Approves() && matter?.State.Round?.Rating is { } rating && matter.Rules is { } rules
             && rules.RiskLevels[rating.Level].ExplanationRequired && string.IsNullOrWhiteSpace(Explanation))
         {
-            check.Add("explanation", $"is required to approve at {rating.Level.Title()}: say how the remaining objections are answered ({rules.RiskLevels[rating.Level].Source})");
+            check.Add("explanation", DecisionTexts.ExplanationRequired.With(("level", Arg.Of(rating.Level)), ("source", rules.RiskLevels[rating.Level].Source)));
         }
     }
 
@@ -312,11 +313,11 @@ public sealed record AttachPublicOpinion : MajorDecisionCommand
         check.Defined("kind", Kind).Required("summary", Summary, Validator.LongText).NotInFuture("to", To, now);
         if (Ids is null || Ids.Count == 0)
         {
-            check.Add("ids", "must name at least one complaint or warning");
+            check.Add("ids", DecisionTexts.NoOpinionIds);
         }
         else if (Ids.Count > MajorDecision.MaxListItems)
         {
-            check.Add("ids", $"has {Ids.Count} entries; at most {MajorDecision.MaxListItems} are allowed: attach the rest as another link");
+            check.Add("ids", DecisionTexts.TooManyOpinionIds.With(("count", Ids.Count), ("max", MajorDecision.MaxListItems)));
         }
         else
         {
@@ -328,12 +329,12 @@ public sealed record AttachPublicOpinion : MajorDecisionCommand
 
         if (Count < 1)
         {
-            check.Add("count", "must be at least 1");
+            check.Add("count", CommonTexts.AtLeast.With(("min", 1)));
         }
 
         if (To < From)
         {
-            check.Add("to", $"{To:O} is before from ({From:O})");
+            check.Add("to", CommonTexts.EndBeforeStart.With(("value", To), ("start", From), ("startField", "from")));
         }
     }
 
@@ -356,7 +357,7 @@ public sealed record ChangeProposal : MajorDecisionCommand
         check.Required("proposal", Proposal, Validator.LongText).Required("whatChanged", WhatChanged, Validator.LongText);
         if (Proposal == matter?.State.Proposal)
         {
-            check.Add("proposal", "is the proposal as it stands: nothing changed");
+            check.Add("proposal", DecisionTexts.ProposalUnchanged);
         }
     }
 

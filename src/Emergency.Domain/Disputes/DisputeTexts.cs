@@ -176,10 +176,10 @@ public static class DisputeTexts
     /// <summary>A limit's basis word ("statute"...) in the reader's language when it is one the loader allows.</summary>
     internal static Arg LimitBasis(string basis) => basis switch
     {
-        "statute" => (Message)BasisStatute,
-        "local rule" => (Message)BasisLocalRule,
-        "local practice" => (Message)BasisLocalPractice,
-        "this engine's reading" => (Message)BasisEngineReading,
-        _ => basis,
+        "statute" => Arg.Of(BasisStatute.With()),
+        "local rule" => Arg.Of(BasisLocalRule.With()),
+        "local practice" => Arg.Of(BasisLocalPractice.With()),
+        "this engine's reading" => Arg.Of(BasisEngineReading.With()),
+        _ => Arg.Of(basis),
     };
 }

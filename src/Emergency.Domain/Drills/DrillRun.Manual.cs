@@ -1,4 +1,5 @@
 using Emergency.Domain.Decisions;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Drills;
 
@@ -18,8 +19,8 @@ public sealed partial class DrillRun
         if (moment < now || moment > Scenario.End)
         {
             var why = moment < now
-                ? $"at {Offsets.Format(moment)} is before the drill's now ({Offsets.Format(now)}): injects happen now or later"
-                : $"at {Offsets.Format(moment)} is after the end of the drill ({Offsets.Format(Scenario.End)})";
+                ? ScenarioTexts.BeforeNow.With(("at", Offsets.Format(moment)), ("now", Offsets.Format(now)))
+                : ScenarioTexts.AfterEnd.With(("at", Offsets.Format(moment)), ("end", Offsets.Format(Scenario.End)));
             return new ManualPlay(moment) { Invalid = new ScenarioError("inject", inject.Where.Line, inject.Where.Column, why) };
         }
 
@@ -48,11 +49,11 @@ public sealed partial class DrillRun
         return new ManualPlay(moment) { Now = new DueMoment(Progress.VirtualNow, [], [due]) };
     }
 
-    private string? WhyNotByHand(Inject inject, TimeSpan moment)
+    private Message? WhyNotByHand(Inject inject, TimeSpan moment)
     {
         if (inject is ComplaintFiled { Repeat: > 1 })
         {
-            return "a complaint sent by hand comes once: 'repeat' belongs in scenario files";
+            return ScenarioTexts.RepeatByHand;
         }
 
         var reportedByScenario = Scenario.Injects.Where(s => s.Inject is IncidentReported).ToDictionary(s => ((IncidentReported)s.Inject).Incident, s => s.At, StringComparer.Ordinal);
@@ -60,15 +61,15 @@ public sealed partial class DrillRun
         return inject switch
         {
             IncidentReported reported when Progress.Incidents.ContainsKey(reported.Incident) || reportedByScenario.ContainsKey(reported.Incident) || reportedByHand.ContainsKey(reported.Incident)
-                => $"incident '{reported.Incident}' is already in the drill; later news about it is a factsChanged inject",
+                => ScenarioTexts.AlreadyInDrill.With(("incident", reported.Incident)),
             IncidentInject acting and not IncidentReported when !Progress.Incidents.ContainsKey(acting.Incident)
                 && !(reportedByScenario.TryGetValue(acting.Incident, out var a) && a <= moment)
                 && !(reportedByHand.TryGetValue(acting.Incident, out var b) && b <= moment)
-                => $"unknown incident '{acting.Incident}': it is not in the drill by {Offsets.Format(moment)}",
+                => ScenarioTexts.IncidentNotYet.With(("incident", acting.Incident), ("at", Offsets.Format(moment))),
             DecisionStep { Command: DraftMajorDecision } drafting when Progress.Decisions.ContainsKey(drafting.Decision) || Drafted(drafting.Decision) is not null
-                => $"decision '{drafting.Decision}' is already in the drill; a new version of the proposal is a changeProposal step",
+                => ScenarioTexts.DecisionInDrill.With(("decision", drafting.Decision)),
             DecisionStep { Command: not DraftMajorDecision } step when !Progress.Decisions.ContainsKey(step.Decision) && !(Drafted(step.Decision) <= moment)
-                => $"unknown decision '{step.Decision}': it is not in the drill by {Offsets.Format(moment)}",
+                => ScenarioTexts.DecisionNotYet.With(("decision", step.Decision), ("at", Offsets.Format(moment))),
             _ => null,
         };
     }
@@ -89,7 +90,7 @@ public sealed record ManualPlay(TimeSpan Moment)
 {
     public ScenarioError? Invalid { get; init; }
 
-    public string? NotAllowed { get; init; }
+    public Message? NotAllowed { get; init; }
 
     public DueMoment? Now { get; init; }
 }

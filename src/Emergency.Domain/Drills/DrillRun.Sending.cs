@@ -32,15 +32,15 @@ public sealed partial class DrillRun
                 });
             case DecisionStep { Command: DraftMajorDecision } draft:
                 return Progress.Decisions.ContainsKey(draft.Decision)
-                    ? new DrillSend.Refusal(due, Refusal(due, moment, $"decision '{draft.Decision}' is already in the drill", DecisionRefusals.NotInDrill))
+                    ? new DrillSend.Refusal(due, Refusal(due, moment, ScenarioTexts.DecisionAlreadyIn.With(("decision", draft.Decision)), DecisionRefusals.NotInDrill))
                     : new DrillSend.NewDecision(due, draft.Decision, draft.Command);
             case DecisionStep step:
                 return Progress.Decisions.TryGetValue(step.Decision, out var decisionId)
                     ? new DrillSend.ToDecision(due, step.Decision, decisionId, step.Command)
-                    : new DrillSend.Refusal(due, Refusal(due, moment, $"decision '{step.Decision}' is not in the drill: its draft was refused", DecisionRefusals.NotInDrill));
+                    : new DrillSend.Refusal(due, Refusal(due, moment, ScenarioTexts.DecisionDraftRefused.With(("decision", step.Decision)), DecisionRefusals.NotInDrill));
             case WarningEscalated escalated:
                 return Progress.Incidents.ContainsKey(escalated.Incident)
-                    ? new DrillSend.Refusal(due, Refusal(due, moment, $"incident '{escalated.Incident}' is already in the drill"))
+                    ? new DrillSend.Refusal(due, Refusal(due, moment, ScenarioTexts.IncidentAlreadyIn.With(("incident", escalated.Incident))))
                     : new DrillSend.Escalation(due, escalated.Incident, new EscalateWarning
                     {
                         Title = escalated.Title,
@@ -51,12 +51,12 @@ public sealed partial class DrillRun
                     });
             case IncidentReported reported:
                 return Progress.Incidents.ContainsKey(reported.Incident)
-                    ? new DrillSend.Refusal(due, Refusal(due, moment, $"incident '{reported.Incident}' is already in the drill"))
+                    ? new DrillSend.Refusal(due, Refusal(due, moment, ScenarioTexts.IncidentAlreadyIn.With(("incident", reported.Incident))))
                     : new DrillSend.NewIncident(due, reported.Incident, reported.Command(Scenario, scheduled.At));
             case IncidentInject acting:
                 return Progress.Incidents.TryGetValue(acting.Incident, out var track)
                     ? new DrillSend.ToIncident(due, acting.Incident, track.Id, acting.Command(Scenario, scheduled.At))
-                    : new DrillSend.Refusal(due, Refusal(due, moment, $"incident '{acting.Incident}' is not in the drill: its report was refused"));
+                    : new DrillSend.Refusal(due, Refusal(due, moment, ScenarioTexts.IncidentReportRefused.With(("incident", acting.Incident))));
             default:
                 return null;
         }
@@ -76,7 +76,7 @@ public sealed partial class DrillRun
             .OrderBy(w => w.RaisedAt)
             .FirstOrDefault();
         return warning is null
-            ? (null, Refusal(escalation.Due, moment, $"no early warning about '{subject}' stands to be escalated by {Offsets.Format(escalation.Due.Scheduled.At)}"))
+            ? (null, Refusal(escalation.Due, moment, ScenarioTexts.NoWarningToEscalate.With(("subject", subject), ("at", Offsets.Format(escalation.Due.Scheduled.At)))))
             : (warning, null);
     }
 

@@ -1,4 +1,5 @@
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Drills;
 
@@ -89,11 +90,11 @@ public sealed partial class DrillRun
     }
 
     /// <summary>The moment a jump to <paramref name="offset"/> reaches (the end at most), or why the clock cannot go there.</summary>
-    public (DateTimeOffset Target, string? Refusal) JumpTarget(TimeSpan offset)
+    public (DateTimeOffset Target, Message? Refusal) JumpTarget(TimeSpan offset)
     {
         var target = Scenario.At(offset < Scenario.End ? offset : Scenario.End);
         return target <= Progress.VirtualNow
-            ? (target, $"the drill's clock is at {Offsets.Format(Progress.VirtualNow - Scenario.Start)} and never goes back; jump to a later offset")
+            ? (target, DrillTexts.ClockNeverGoesBack.With(("at", Offsets.Format(Progress.VirtualNow - Scenario.Start))))
             : (target, null);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Drills;
 
@@ -14,18 +15,18 @@ public static partial class Offsets
     public static readonly TimeSpan Longest = TimeSpan.FromDays(366);
 
     /// <summary>Reads an offset; null with the reason when the text is not one.</summary>
-    public static (TimeSpan? Value, string? Problem) Parse(string text)
+    public static (TimeSpan? Value, Message? Problem) Parse(string text)
     {
         var trimmed = text.Trim();
         if (trimmed.StartsWith('-'))
         {
-            return (null, $"'{text}' is negative: an offset counts forward from its base, like +2h");
+            return (null, ScenarioTexts.OffsetNegative.With(("text", text)));
         }
 
         var match = OffsetPattern().Match(trimmed);
         if (!match.Success || (match.Groups["d"].Length + match.Groups["h"].Length + match.Groups["m"].Length + match.Groups["s"].Length == 0 && match.Groups["zero"].Length == 0))
         {
-            return (null, $"'{text}' is not an offset such as +0, +45m, +2h or +5d3h20m");
+            return (null, ScenarioTexts.OffsetShape.With(("text", text)));
         }
 
         if (match.Groups["zero"].Success && match.Groups["zero"].Length > 0)
@@ -36,7 +37,7 @@ public static partial class Offsets
         double Part(string group) => match.Groups[group].Success ? double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
         var total = TimeSpan.FromDays(Part("d")) + TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m")) + TimeSpan.FromSeconds(Part("s"));
         return total > Longest
-            ? (null, $"'{text}' is longer than a drill may run ({Format(Longest)})")
+            ? (null, ScenarioTexts.OffsetTooLong.With(("text", text), ("longest", Format(Longest))))
             : (total, null);
     }
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Drills;
@@ -73,7 +75,7 @@ public sealed record Scenario
             named = catalog.All.FirstOrDefault(r => r.Id == JudgedUnder);
             if (named is null)
             {
-                return [new ScenarioError(File, JudgedUnderAt.Line, JudgedUnderAt.Column, $"no rule set has the id '{JudgedUnder}' (judgedUnder); known: {string.Join(", ", catalog.All.Select(r => r.Id))}")];
+                return [new ScenarioError(File, JudgedUnderAt.Line, JudgedUnderAt.Column, ScenarioTexts.UnknownRuleSet.With(("id", JudgedUnder), ("known", Arg.Of(catalog.All.Select(r => Arg.Of(r.Id))))))];
             }
         }
         else
@@ -81,7 +83,7 @@ public sealed record Scenario
             named = catalog.InForceAt(RuleSetMoment);
             if (named is null)
             {
-                return [new ScenarioError(File, RuleSetDateAt.Line, RuleSetDateAt.Column, $"no rule set was in force on {RuleSetDate:yyyy-MM-dd} (ruleSetDate); the earliest starts {Durations.Describe(catalog.All[0].EffectiveFrom)}: move the date, or judge the drill under a rule set by its id (judgedUnder: {catalog.All[^1].Id}) as a what-if")];
+                return [new ScenarioError(File, RuleSetDateAt.Line, RuleSetDateAt.Column, ScenarioTexts.NoRuleSetOn.With(("date", RuleSetDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("earliest", catalog.All[0].EffectiveFrom), ("latest", catalog.All[^1].Id)))];
             }
         }
 
@@ -95,7 +97,7 @@ public sealed record Scenario
                 if (rules?.Id != named.Id)
                 {
                     errors.Add(new ScenarioError(File, reported.Where.Line, reported.Where.Column,
-                        $"incident '{reported.Incident}' is discovered {Durations.Describe(discovered)}, when rule set {rules?.Id ?? "(none)"} was in force, but ruleSetDate {RuleSetDate:yyyy-MM-dd} names {named.Id}: the engine judges an incident by the rules in force at its discovery, so move the start or the rule-set date"));
+                        ScenarioTexts.OtherRuleSet.With(("incident", reported.Incident), ("discovered", discovered), ("inForce", rules?.Id ?? "—"), ("date", RuleSetDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("named", named.Id))));
                 }
             }
         }

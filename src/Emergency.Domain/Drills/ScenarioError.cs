@@ -1,7 +1,9 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Drills;
 
 /// <summary>One reason a scenario file is refused, at a place in the file (line and column count from 1).</summary>
-public sealed record ScenarioError(string File, int Line, int Column, string Reason)
+public sealed record ScenarioError(string File, int Line, int Column, Message Reason)
 {
     public override string ToString() => $"{File}:{Line}:{Column}: {Reason}";
 }

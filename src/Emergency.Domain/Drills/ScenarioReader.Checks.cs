@@ -16,7 +16,7 @@ public static partial class ScenarioReader
             {
                 if (!byId.TryAdd(inject.Inject.Id!, inject))
                 {
-                    Error(inject.Inject.Where, $"id '{inject.Inject.Id}' is used twice (first at line {byId[inject.Inject.Id!].Inject.Where.Line})");
+                    Error(inject.Inject.Where, ScenarioTexts.IdTwice.With(("id", inject.Inject.Id!), ("line", byId[inject.Inject.Id!].Inject.Where.Line)));
                 }
             }
 
@@ -37,7 +37,7 @@ public static partial class ScenarioReader
                 {
                     if (!byId.TryGetValue(after.Value, out var target))
                     {
-                        Error(after.At, $"after '{after.Value}': no inject has this id");
+                        Error(after.At, ScenarioTexts.AfterUnknown.With(("id", after.Value)));
                         baseMoment = null;
                         break;
                     }
@@ -51,7 +51,7 @@ public static partial class ScenarioReader
                     if (!onChain.Add(target.Order))
                     {
                         var cycle = chain.SkipWhile(c => c.Order != target.Order).Select(c => c.Inject.Id).Append(target.Inject.Id);
-                        Error(target.After!.At, $"'after' goes round in a circle: {string.Join(" → ", cycle)}; one of them needs 'at'");
+                        Error(target.After!.At, ScenarioTexts.AfterCircle.With(("cycle", string.Join(" → ", cycle))));
                         baseMoment = null;
                         break;
                     }
@@ -66,7 +66,7 @@ public static partial class ScenarioReader
                     var moment = link.After is null ? link.At : baseMoment + (link.At ?? TimeSpan.Zero);
                     if (moment > Offsets.Longest)
                     {
-                        Error(link.AtPosition, $"this inject falls at {Offsets.Format(moment.Value)}, later than a drill may run ({Offsets.Format(Offsets.Longest)})");
+                        Error(link.AtPosition, ScenarioTexts.InjectTooLate.With(("at", Offsets.Format(moment.Value)), ("longest", Offsets.Format(Offsets.Longest))));
                         moment = null;
                     }
 
@@ -94,11 +94,11 @@ public static partial class ScenarioReader
 
                 if (at + (every * (repeat - 1)) > Offsets.Longest)
                 {
-                    Error(inject.AtPosition, $"the last of its {repeat} repetitions falls at {Offsets.Format(at + (every * (repeat - 1)))}, later than a drill may run ({Offsets.Format(Offsets.Longest)})");
+                    Error(inject.AtPosition, ScenarioTexts.RepetitionTooLate.With(("repeat", repeat), ("at", Offsets.Format(at + (every * (repeat - 1)))), ("longest", Offsets.Format(Offsets.Longest))));
                 }
                 else if (schedule.Count > MaxScheduled)
                 {
-                    Error(inject.Inject.Where, $"with its repetitions the scenario has {schedule.Count:N0} injects; a drill may run at most {MaxScheduled:N0}");
+                    Error(inject.Inject.Where, ScenarioTexts.TooManyScheduled.With(("count", schedule.Count), ("max", MaxScheduled)));
                     return [];
                 }
             }
@@ -114,7 +114,7 @@ public static partial class ScenarioReader
             {
                 if (s.Inject is IncidentReported reported && !declared.TryAdd(reported.Incident, s))
                 {
-                    Error(reported.Where, $"incident '{reported.Incident}' is reported twice (first at line {declared[reported.Incident].Inject.Where.Line}); later news about it is a factsChanged inject");
+                    Error(reported.Where, ScenarioTexts.ReportedTwice.With(("incident", reported.Incident), ("line", declared[reported.Incident].Inject.Where.Line)));
                 }
             }
 
@@ -123,7 +123,7 @@ public static partial class ScenarioReader
             {
                 if (s.Inject is CorrectionRecorded { Known: { } known } corrected && known > s.At)
                 {
-                    Error(corrected.Where, $"known {Offsets.Format(known)} is after the correction itself ({Offsets.Format(s.At)}): the truth is known before it is recorded");
+                    Error(corrected.Where, ScenarioTexts.KnownAfterCorrection.With(("known", Offsets.Format(known)), ("at", Offsets.Format(s.At))));
                 }
 
                 switch (s.Inject)
@@ -132,18 +132,18 @@ public static partial class ScenarioReader
                         reportedAt[reported.Incident] = s.At;
                         if (reported.Discovered > s.At)
                         {
-                            Error(reported.Where, $"discovered {Offsets.Format(reported.Discovered.Value)} is after the report itself ({Offsets.Format(s.At)}): an incident is discovered before it is reported");
+                            Error(reported.Where, ScenarioTexts.DiscoveredAfterReport.With(("discovered", Offsets.Format(reported.Discovered.Value)), ("at", Offsets.Format(s.At))));
                         }
 
                         break;
                     case IncidentInject other when other is not IncidentReported:
                         if (!declared.TryGetValue(other.Incident, out var declaration))
                         {
-                            Error(other.Where, $"unknown incident '{other.Incident}': no incidentReported inject names it");
+                            Error(other.Where, ScenarioTexts.UnknownIncident.With(("incident", other.Incident)));
                         }
                         else if (!reportedAt.ContainsKey(other.Incident))
                         {
-                            Error(other.Where, $"this inject at {Offsets.Format(s.At)} comes before incident '{other.Incident}' is reported ({Offsets.Format(declaration.At)}, line {declaration.Inject.Where.Line})");
+                            Error(other.Where, ScenarioTexts.BeforeReported.With(("at", Offsets.Format(s.At)), ("incident", other.Incident), ("reported", Offsets.Format(declaration.At)), ("line", declaration.Inject.Where.Line)));
                         }
 
                         break;
@@ -158,7 +158,7 @@ public static partial class ScenarioReader
         {
             foreach (var expectation in expectations.Where(e => e.Incident is not null && !incidents.ContainsKey(e.Incident)))
             {
-                Error(expectation.Where, $"unknown incident '{expectation.Incident}': no incidentReported inject names it");
+                Error(expectation.Where, ScenarioTexts.UnknownIncident.With(("incident", expectation.Incident!)));
             }
         }
 
@@ -171,7 +171,7 @@ public static partial class ScenarioReader
                 var step = (DecisionStep)s.Inject;
                 if (!drafted.TryAdd(step.Decision, s))
                 {
-                    Error(step.Where, $"decision '{step.Decision}' is drafted twice (first at line {drafted[step.Decision].Inject.Where.Line}); a new version of the proposal is a changeProposal step");
+                    Error(step.Where, ScenarioTexts.DraftedTwice.With(("decision", step.Decision), ("line", drafted[step.Decision].Inject.Where.Line)));
                 }
             }
 
@@ -180,11 +180,11 @@ public static partial class ScenarioReader
                 var step = (DecisionStep)s.Inject;
                 if (!drafted.TryGetValue(step.Decision, out var draft))
                 {
-                    Error(step.Where, $"unknown decision '{step.Decision}': no decision inject drafts it (action: draft)");
+                    Error(step.Where, ScenarioTexts.UnknownDecisionDraft.With(("decision", step.Decision)));
                 }
                 else if (draft.At > s.At || (draft.At == s.At && draft.Sequence > s.Sequence))
                 {
-                    Error(step.Where, $"this step at {Offsets.Format(s.At)} comes before decision '{step.Decision}' is drafted ({Offsets.Format(draft.At)}, line {draft.Inject.Where.Line})");
+                    Error(step.Where, ScenarioTexts.BeforeDrafted.With(("at", Offsets.Format(s.At)), ("decision", step.Decision), ("drafted", Offsets.Format(draft.At)), ("line", draft.Inject.Where.Line)));
                 }
             }
 
@@ -197,7 +197,7 @@ public static partial class ScenarioReader
             {
                 if (decision is not null && !drafted.ContainsKey(decision))
                 {
-                    Error(where, $"unknown decision '{decision}': no decision inject drafts it");
+                    Error(where, ScenarioTexts.UnknownDecision.With(("decision", decision)));
                 }
             }
 
@@ -218,7 +218,7 @@ public static partial class ScenarioReader
             {
                 if (ComplaintClusterDetector.Normalise(subject) is not { } key || !complainedAbout.Contains(key))
                 {
-                    Error(where, $"no complaint of the scenario is about '{subject}': a warning is raised only by complaints");
+                    Error(where, ScenarioTexts.NoComplaintAbout.With(("subject", subject ?? "")));
                 }
             }
         }

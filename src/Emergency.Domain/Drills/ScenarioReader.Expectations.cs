@@ -1,4 +1,5 @@
 using Emergency.Domain.Decisions;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Drills;
 
@@ -11,7 +12,7 @@ public static partial class ScenarioReader
         {
             if (node is not YamlMap map)
             {
-                Error(node.At, $"an expectation is a mapping such as 'graded: {{incident: spill, level: II}}'; kinds: {string.Join(", ", ScenarioVocabulary.ExpectationKinds.Keys)}");
+                Error(node.At, ScenarioTexts.ExpectationNotMap.With(("kinds", Arg.Of(ScenarioVocabulary.ExpectationKinds.Keys.Select(Arg.Of)))));
                 return null;
             }
 
@@ -19,7 +20,7 @@ public static partial class ScenarioReader
             var kinds = map.Entries.Where(e => e.Key.Value != "name").ToList();
             foreach (var (key, _) in kinds.Where(k => !ScenarioVocabulary.ExpectationKinds.ContainsKey(k.Key.Value)))
             {
-                Error(key.At, $"unknown expectation '{key.Value}'; known: {string.Join(", ", ScenarioVocabulary.ExpectationKinds.Keys)} (and 'name')");
+                Error(key.At, ScenarioTexts.UnknownExpectation.With(("kind", key.Value), ("known", Arg.Of(ScenarioVocabulary.ExpectationKinds.Keys.Select(Arg.Of)))));
             }
 
             var known = kinds.Where(k => ScenarioVocabulary.ExpectationKinds.ContainsKey(k.Key.Value)).ToList();
@@ -27,11 +28,11 @@ public static partial class ScenarioReader
             {
                 if (known.Count > 1)
                 {
-                    Error(known[1].Key.At, "one expectation per list item: start a new item with '-'");
+                    Error(known[1].Key.At, ScenarioTexts.OneExpectationPerItem);
                 }
                 else if (kinds.Count == 0)
                 {
-                    Error(map.At, $"an expectation needs one of {string.Join(", ", ScenarioVocabulary.ExpectationKinds.Keys)}");
+                    Error(map.At, ScenarioTexts.ExpectationNeedsKind.With(("kinds", Arg.Of(ScenarioVocabulary.ExpectationKinds.Keys.Select(Arg.Of)))));
                 }
 
                 return null;
@@ -41,7 +42,7 @@ public static partial class ScenarioReader
             var kind = kindKey.Value;
             if (body is not YamlMap args)
             {
-                Error(body.At, $"'{kind}' takes a mapping of {string.Join(", ", ScenarioVocabulary.ExpectationKinds[kind])}");
+                Error(body.At, ScenarioTexts.ExpectationFields.With(("kind", kind), ("fields", Arg.Of(ScenarioVocabulary.ExpectationKinds[kind].Select(Arg.Of)))));
                 return null;
             }
 
@@ -92,7 +93,7 @@ public static partial class ScenarioReader
                 var place = Text(fields, "place", Validator.ShortText);
                 if ((enterprise is null) == (place is null))
                 {
-                    Error(args.At, "warningRaised names one subject: 'enterprise' or 'place'");
+                    Error(args.At, ScenarioTexts.WarningOneSubject);
                     return null;
                 }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Drills;
 
@@ -15,14 +16,14 @@ public static partial class ScenarioReader
         {
             if (node is not YamlMap map)
             {
-                Error(node.At, "an inject is a mapping with kind, at (or after) and the fields of its kind");
+                Error(node.At, ScenarioTexts.InjectNotMap);
                 return null;
             }
 
             var kindNode = map.Entries.FirstOrDefault(e => e.Key.Value == "kind").Value;
             if (kindNode is null)
             {
-                Error(map.At, $"an inject needs a kind: one of {string.Join(", ", ScenarioVocabulary.InjectKinds.Keys)}");
+                Error(map.At, ScenarioTexts.InjectNeedsKind.With(("kinds", Arg.Of(ScenarioVocabulary.InjectKinds.Keys.Select(Arg.Of)))));
                 return null;
             }
 
@@ -34,7 +35,7 @@ public static partial class ScenarioReader
 
             if (!ScenarioVocabulary.InjectKinds.TryGetValue(kind, out var shape))
             {
-                Error(kindNode.At, $"unknown inject kind '{kind}'; known: {string.Join(", ", ScenarioVocabulary.InjectKinds.Keys)}");
+                Error(kindNode.At, ScenarioTexts.UnknownInjectKind.With(("kind", kind), ("known", Arg.Of(ScenarioVocabulary.InjectKinds.Keys.Select(Arg.Of)))));
                 return null;
             }
 
@@ -49,7 +50,7 @@ public static partial class ScenarioReader
             {
                 if (manual)
                 {
-                    Error(afterNode.At, "an inject sent during a drill happens now, or at 'at' (an offset from the start); 'after' belongs in scenario files");
+                    Error(afterNode.At, ScenarioTexts.AfterInManual);
                 }
                 else if (Name(afterNode, "after") is not null)
                 {
@@ -58,7 +59,7 @@ public static partial class ScenarioReader
             }
             else if (atNode is null && !manual)
             {
-                Error(map.At, "an inject needs 'at' (an offset from the start, like +2h) or 'after' (the id of another inject)");
+                Error(map.At, ScenarioTexts.InjectNeedsAt);
             }
 
             var where = map.At;
@@ -104,7 +105,7 @@ public static partial class ScenarioReader
                 TimeSpan? discovered = fields.TryGetValue("discovered", out var discoveredNode) ? Offset(discoveredNode, "discovered") : null;
                 if (region is null)
                 {
-                    Error(map.At, "'region' is required (the scenario's region is used when the inject names none)");
+                    Error(map.At, ScenarioTexts.RegionRequired);
                 }
 
                 return title is null || source is null || facts is null || region is null
@@ -124,27 +125,27 @@ public static partial class ScenarioReader
                 var region = Text(fields, "region", Validator.ShortText) ?? defaultRegion;
                 if (region is null)
                 {
-                    Error(map.At, "'region' is required (the scenario's region is used when the inject names none)");
+                    Error(map.At, ScenarioTexts.RegionRequired);
                 }
 
                 var repeat = fields.TryGetValue("repeat", out var repeatNode) ? Int(repeatNode, "repeat") : 1;
                 TimeSpan? every = fields.TryGetValue("every", out var everyNode) ? Offset(everyNode, "every") : null;
                 if (repeat is < 1 or > ComplaintFiled.MaxRepeat)
                 {
-                    Error(repeatNode!.At, $"'repeat' must be between 1 and {ComplaintFiled.MaxRepeat:N0}");
+                    Error(repeatNode!.At, ScenarioTexts.RepeatRange.With(("max", ComplaintFiled.MaxRepeat)));
                     repeat = null;
                 }
                 else if (repeat > 1 && every is null)
                 {
-                    Error(map.At, "'every' is required with 'repeat': the time between two of the complaints, like 10m");
+                    Error(map.At, ScenarioTexts.EveryRequired);
                 }
                 else if (repeat > 1 && every <= TimeSpan.Zero)
                 {
-                    Error(everyNode!.At, "'every' must be longer than zero");
+                    Error(everyNode!.At, ScenarioTexts.EveryPositive);
                 }
                 else if (repeat == 1 && every is not null)
                 {
-                    Error(everyNode!.At, "'every' only goes with 'repeat'");
+                    Error(everyNode!.At, ScenarioTexts.EveryWithoutRepeat);
                 }
 
                 return channel is null || text is null || region is null || repeat is null || (enterprise is null && place is null)
@@ -175,7 +176,7 @@ public static partial class ScenarioReader
                 var with = fields.TryGetValue("with", out var withNode) ? withNode : null;
                 if (with is not null and not YamlMap)
                 {
-                    Error(with.At, $"'with' is a mapping of the fields of {step.Name}");
+                    Error(with.At, ScenarioTexts.WithNotMap.With(("move", step.Name)));
                     return null;
                 }
 
@@ -186,7 +187,7 @@ public static partial class ScenarioReader
                 }
                 catch (JsonException ex)
                 {
-                    Error(with?.At ?? map.At, $"'with' does not fit {step.Name}: {ex.Message}");
+                    Error(with?.At ?? map.At, ScenarioTexts.WithDoesNotFit.With(("move", step.Name), ("detail", ex.Message)));
                     return null;
                 }
 
@@ -214,7 +215,7 @@ public static partial class ScenarioReader
                 var place = Text(fields, "place", Validator.ShortText);
                 if (!fields.ContainsKey("enterprise") && !fields.ContainsKey("place"))
                 {
-                    Error(map.At, "'enterprise' or 'place' is required: what the complaints are about");
+                    Error(map.At, ScenarioTexts.SubjectRequired);
                 }
 
                 return (enterprise, place);
@@ -226,7 +227,7 @@ public static partial class ScenarioReader
                 var concerns = Required(fields, map, "concerns") is not null ? Text(fields, "concerns", Validator.ShortText) : null;
                 if (concerns is not null && !ConcernsPattern().IsMatch(concerns))
                 {
-                    Error(fields["concerns"].At, "'concerns' must be registration, report N (a filed report by its number) or a step's id: reachScene, startMonitoring, organiseInvestigation, releaseInformation, notifyNeighbours");
+                    Error(fields["concerns"].At, ScenarioTexts.ConcernsShape);
                     concerns = null;
                 }
 

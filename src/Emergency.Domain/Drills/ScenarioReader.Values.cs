@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Drills;
@@ -20,7 +21,7 @@ public static partial class ScenarioReader
             {
                 if (!allowed.Contains(key.Value))
                 {
-                    Error(key.At, $"unknown field '{key.Value}' in {what}; known: {string.Join(", ", allowed)}");
+                    Error(key.At, ScenarioTexts.UnknownField.With(("field", key.Value), ("what", what), ("known", Arg.Of(allowed.Select(Arg.Of)))));
                     continue;
                 }
 
@@ -32,7 +33,7 @@ public static partial class ScenarioReader
 
             foreach (var name in required.Where(r => !fields.ContainsKey(r)))
             {
-                Error(map.At, $"'{name}' is required in {what}");
+                Error(map.At, ScenarioTexts.RequiredIn.With(("name", name), ("what", what)));
             }
 
             return fields;
@@ -45,7 +46,7 @@ public static partial class ScenarioReader
                 return node;
             }
 
-            Error(map.At, $"'{name}' is required");
+            Error(map.At, ScenarioTexts.Required.With(("name", name)));
             return null;
         }
 
@@ -56,13 +57,13 @@ public static partial class ScenarioReader
         {
             if (node is not YamlScalar scalar || scalar.IsNull || scalar.Value.Trim().Length == 0)
             {
-                Error(node.At, $"'{name}' must be text");
+                Error(node.At, ScenarioTexts.MustBeText.With(("name", name)));
                 return null;
             }
 
             if (scalar.Value.Length > maxLength)
             {
-                Error(node.At, $"'{name}' is {scalar.Value.Length} characters long; at most {maxLength} are allowed");
+                Error(node.At, ScenarioTexts.TextTooLong.With(("name", name), ("length", scalar.Value.Length), ("max", maxLength)));
                 return null;
             }
 
@@ -76,27 +77,27 @@ public static partial class ScenarioReader
                 return scalar.Value;
             }
 
-            Error(node.At, $"'{name}' must be a name of letters, digits, '-' and '_' (at most 64)");
+            Error(node.At, ScenarioTexts.NotAName.With(("name", name)));
             return null;
         }
 
         private int? Int(YamlNode node, string name) =>
             node is YamlScalar { Plain: true } scalar && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
                 ? value
-                : Fail<int>(node, $"'{name}' must be a whole number, not negative");
+                : Fail<int>(node, ScenarioTexts.NotCount.With(("name", name)));
 
         private TimeSpan? Offset(YamlNode node, string name)
         {
             if (node is not YamlScalar { IsNull: false } scalar)
             {
-                Error(node.At, $"'{name}' must be an offset such as +0, +45m, +2h or +5d3h20m");
+                Error(node.At, ScenarioTexts.NotAnOffset.With(("name", name)));
                 return null;
             }
 
             var (value, problem) = Offsets.Parse(scalar.Value);
             if (problem is not null)
             {
-                Error(node.At, $"'{name}': {problem}");
+                Error(node.At, ScenarioTexts.FieldProblem.With(("name", name), ("problem", problem)));
             }
 
             return value;
@@ -105,20 +106,20 @@ public static partial class ScenarioReader
         private DateOnly? Date(YamlNode node, string name) =>
             node is YamlScalar scalar && DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
-                : Fail<DateOnly>(node, $"'{name}' must be a date such as 2012-12-31");
+                : Fail<DateOnly>(node, ScenarioTexts.NotDate.With(("name", name)));
 
         private DateTimeOffset? Moment(YamlNode node, string name) =>
             node is YamlScalar scalar && MomentPattern().IsMatch(scalar.Value)
             && DateTimeOffset.TryParse(scalar.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)
                 ? moment
-                : Fail<DateTimeOffset>(node, $"'{name}' must be a date and time with its UTC offset, such as 2012-12-31T07:40:00+08:00");
+                : Fail<DateTimeOffset>(node, ScenarioTexts.NotMoment.With(("name", name)));
 
         private Role? Role(YamlNode node, Role allowed, string kind)
         {
             var role = Enum<Role>(node, "by");
             if (role is not null && role != allowed)
             {
-                Error(node.At, $"'by': a {Wire(role.Value)} cannot do '{kind}'; in the engine only a {Wire(allowed)} can");
+                Error(node.At, ScenarioTexts.RoleCannot.With(("role", Wire(role.Value)), ("move", kind), ("allowed", Wire(allowed))));
                 return null;
             }
 
@@ -130,7 +131,7 @@ public static partial class ScenarioReader
             var kind = Enum<ObligationKind>(node, "obligation");
             if (kind is { } k && k.IsReport())
             {
-                Error(node.At, $"'{Wire(k)}' is completed by filing a report (a reportFiled inject), not as a step; steps: reachScene, startMonitoring, organiseInvestigation, releaseInformation, notifyNeighbours");
+                Error(node.At, ScenarioTexts.StepIsReport.With(("obligation", Wire(k))));
                 return null;
             }
 
@@ -140,7 +141,7 @@ public static partial class ScenarioReader
         private string? ObligationId(YamlNode node) =>
             node is YamlScalar scalar && ObligationIdPattern().IsMatch(scalar.Value)
                 ? scalar.Value
-                : FailRef<string>(node, "'obligation' must be report, reachScene, startMonitoring, organiseInvestigation, releaseInformation, notifyNeighbours or levelChangeReport-N");
+                : FailRef<string>(node, ScenarioTexts.ObligationShape);
 
         /// <summary>A move of a major decision by its name, as the API's routes name it.</summary>
         private MoveInfo? DecisionMove(YamlNode node)
@@ -151,19 +152,19 @@ public static partial class ScenarioReader
                 return move;
             }
 
-            Error(node.At, $"'action' must be one of {string.Join(", ", moves.Select(m => m.Name))}");
+            Error(node.At, ScenarioTexts.ActionOneOf.With(("moves", Arg.Of(moves.Select(m => Arg.Of(m.Name))))));
             return null;
         }
 
         private string? RefusalCode(YamlNode node) =>
             node is YamlScalar { IsNull: false } scalar && DecisionRefusals.All.Contains(scalar.Value, StringComparer.Ordinal)
                 ? scalar.Value
-                : FailRef<string>(node, $"'refusal' must be the code of the refusal expected, one of {string.Join(", ", DecisionRefusals.All)}");
+                : FailRef<string>(node, ScenarioTexts.RefusalCode.With(("codes", Arg.Of(DecisionRefusals.All.Select(Arg.Of)))));
 
         private IncidentLevel? Level(YamlNode node) =>
             node is YamlScalar scalar && IncidentLevels.All.FirstOrDefault(l => l.ToString() == scalar.Value) is var level && level.ToString() == scalar.Value
                 ? level
-                : Fail<IncidentLevel>(node, "'level' must be I, II, III or IV");
+                : Fail<IncidentLevel>(node, ScenarioTexts.LevelShape);
 
         private T? Enum<T>(YamlNode node, string name)
             where T : struct, Enum
@@ -180,7 +181,7 @@ public static partial class ScenarioReader
             }
 
             var names = System.Enum.GetValues<T>().Where(v => typeof(T) != typeof(Role) || !Equals(v, Domain.Role.System)).Select(v => Wire(v));
-            Error(node.At, $"'{name}' must be one of {string.Join(", ", names)}");
+            Error(node.At, ScenarioTexts.OneOf.With(("name", name), ("allowed", Arg.Of(names.Select(Arg.Of)))));
             return null;
         }
 
@@ -188,7 +189,7 @@ public static partial class ScenarioReader
         {
             if (node is not YamlMap map)
             {
-                Error(node.At, $"'facts' must be a mapping of facts: {string.Join(", ", FactsPatch.Known)}");
+                Error(node.At, ScenarioTexts.FactsNotMap.With(("known", Arg.Of(FactsPatch.Known.Select(Arg.Of)))));
                 return null;
             }
 
@@ -198,7 +199,7 @@ public static partial class ScenarioReader
             {
                 if (FactsPatch.NameOf(key.Value) is not { } field || field != key.Value && key.Value != FactsPatch.LegacyIntakeField)
                 {
-                    Error(key.At, $"unknown fact '{key.Value}'; known: {string.Join(", ", FactsPatch.Known)}");
+                    Error(key.At, ScenarioTexts.UnknownFact.With(("fact", key.Value), ("known", Arg.Of(FactsPatch.Known.Select(Arg.Of)))));
                     continue;
                 }
 
@@ -210,7 +211,7 @@ public static partial class ScenarioReader
                 }
                 else
                 {
-                    Error(value.At, $"'facts.{key.Value}' {error}");
+                    Error(value.At, ScenarioTexts.FactProblem.With(("fact", key.Value), ("problem", error)));
                 }
             }
 
@@ -232,14 +233,14 @@ public static partial class ScenarioReader
             _ => null,
         };
 
-        private T? Fail<T>(YamlNode node, string reason)
+        private T? Fail<T>(YamlNode node, Message reason)
             where T : struct
         {
             Error(node.At, reason);
             return null;
         }
 
-        private T? FailRef<T>(YamlNode node, string reason)
+        private T? FailRef<T>(YamlNode node, Message reason)
             where T : class
         {
             Error(node.At, reason);

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Drills;
@@ -38,7 +39,7 @@ public static partial class ScenarioReader
     {
         if (bytes > MaxBytes)
         {
-            throw new ScenarioException(new ScenarioError(file, 1, 1, $"the file has {bytes:N0} bytes; a scenario may have at most {MaxBytes:N0} bytes (1 MiB)"));
+            throw new ScenarioException(new ScenarioError(file, 1, 1, ScenarioTexts.TooManyBytes.With(("bytes", bytes), ("max", MaxBytes))));
         }
     }
 
@@ -65,7 +66,7 @@ public static partial class ScenarioReader
         var before = chars.AsSpan(0, written);
         var line = before.Count('\n') + 1;
         var column = written - (before.LastIndexOf('\n') + 1) + 1;
-        throw new ScenarioException(new ScenarioError(file, line, column, $"the file is not UTF-8 text: byte 0x{bytes[read]:X2} at offset {read:N0} starts no UTF-8 character; save the file as UTF-8"));
+        throw new ScenarioException(new ScenarioError(file, line, column, ScenarioTexts.NotUtf8.With(("byte", $"0x{bytes[read]:X2}"), ("offset", read))));
     }
 
     /// <summary>Reads a scenario; throws <see cref="ScenarioException"/> with every problem found.</summary>
@@ -123,14 +124,14 @@ public static partial class ScenarioReader
         {
             if (root is not YamlMap map)
             {
-                Error(root?.At ?? new Position(1, 1), "a scenario file is a mapping with title, region, ruleSetDate, start, injects and expectations");
+                Error(root?.At ?? new Position(1, 1), ScenarioTexts.NotAScenario);
                 return null;
             }
 
             var fields = Fields(map, "the scenario", ScenarioVocabulary.TopLevel, ["title", "region", "ruleSetDate", "start", "injects"]);
             if (fields.TryGetValue("version", out var versionNode) && Int(versionNode, "version") is { } version && version != Drills.Scenario.FormatVersion)
             {
-                Error(versionNode.At, $"version {version} is not known: this engine reads scenario format version {Drills.Scenario.FormatVersion}");
+                Error(versionNode.At, ScenarioTexts.UnknownVersion.With(("version", version), ("known", Drills.Scenario.FormatVersion)));
             }
 
             var title = Text(fields, "title", Validator.ShortText);
@@ -146,11 +147,11 @@ public static partial class ScenarioReader
             {
                 if (injectsNode is not YamlList list || list.Items.Count == 0)
                 {
-                    Error(injectsNode.At, "injects must be a list with at least one inject");
+                    Error(injectsNode.At, ScenarioTexts.NoInjects);
                 }
                 else if (list.Items.Count > MaxInjects)
                 {
-                    Error(injectsNode.At, $"{list.Items.Count:N0} injects; a scenario may have at most {MaxInjects:N0}");
+                    Error(injectsNode.At, ScenarioTexts.TooManyInjects.With(("count", list.Items.Count), ("max", MaxInjects)));
                 }
                 else
                 {
@@ -173,7 +174,7 @@ public static partial class ScenarioReader
                 }
                 else if (!IsNull(expectationsNode))
                 {
-                    Error(expectationsNode.At, "expectations must be a list");
+                    Error(expectationsNode.At, ScenarioTexts.ExpectationsNotList);
                 }
             }
 
@@ -188,12 +189,12 @@ public static partial class ScenarioReader
             {
                 foreach (var late in schedule.Where(s => s.At > stated))
                 {
-                    Error(late.Inject.Where, $"this inject at {Offsets.Format(late.At)} comes after the end ({Offsets.Format(stated)})");
+                    Error(late.Inject.Where, ScenarioTexts.InjectAfterEnd.With(("at", Offsets.Format(late.At)), ("end", Offsets.Format(stated))));
                 }
 
                 foreach (var late in expectations.Where(e => e.Horizon > stated))
                 {
-                    Error(late.Where, $"this expectation looks at {Offsets.Format(late.Horizon!.Value)}, after the end ({Offsets.Format(stated)})");
+                    Error(late.Where, ScenarioTexts.ExpectationAfterEnd.With(("at", Offsets.Format(late.Horizon!.Value)), ("end", Offsets.Format(stated))));
                 }
             }
 
@@ -222,7 +223,7 @@ public static partial class ScenarioReader
             };
         }
 
-        private void Error(Position at, string reason)
+        private void Error(Position at, Message reason)
         {
             if (Errors.Count < MaxErrors)
             {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Emergency.Domain.Messages;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -48,21 +49,21 @@ internal static partial class YamlTree
                     case DocumentStart:
                         if (++documents > 1)
                         {
-                            throw Refuse(file, at, "a scenario file holds one YAML document; remove the second '---'");
+                            throw Refuse(file, at, ScenarioTexts.OneDocument);
                         }
 
                         continue;
                     case AnchorAlias alias:
-                        throw Refuse(file, at, $"aliases (*{alias.Value}) are not allowed in a scenario file: write each value out");
+                        throw Refuse(file, at, ScenarioTexts.NoAliases.With(("alias", $"*{alias.Value}")));
                     case NodeEvent { Anchor.IsEmpty: false } anchored:
-                        throw Refuse(file, at, $"anchors (&{anchored.Anchor}) are not allowed in a scenario file: write each value out");
+                        throw Refuse(file, at, ScenarioTexts.NoAnchors.With(("anchor", $"&{anchored.Anchor}")));
                     case NodeEvent { Tag.IsEmpty: false } tagged when !IsNonSpecific(tagged):
-                        throw Refuse(file, at, $"tags ({tagged.Tag}) are not allowed in a scenario file");
+                        throw Refuse(file, at, ScenarioTexts.NoTags.With(("tag", tagged.Tag.ToString())));
                 }
 
                 if (current is NodeEvent && ++nodes > MaxNodes)
                 {
-                    throw Refuse(file, at, $"the file has more than {MaxNodes:N0} values");
+                    throw Refuse(file, at, ScenarioTexts.TooManyValues.With(("max", MaxNodes)));
                 }
 
                 switch (current)
@@ -84,18 +85,18 @@ internal static partial class YamlTree
         }
         catch (YamlException ex)
         {
-            throw Refuse(file, PositionOf(ex.Start), "not valid YAML: " + Clean(ex.Message));
+            throw Refuse(file, PositionOf(ex.Start), ScenarioTexts.NotYaml.With(("detail", Clean(ex.Message))));
         }
         catch (ArgumentException)
         {
             // YamlDotNet turns an escape that names a lone surrogate ("\uDC00") into a character, which .NET refuses.
-            throw Refuse(file, PositionOf(scanner.CurrentPosition), "not valid YAML: an escape names half of a surrogate pair (\\uD800 to \\uDFFF), which is no character; write the character itself");
+            throw Refuse(file, PositionOf(scanner.CurrentPosition), ScenarioTexts.LoneSurrogate);
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up this way when the text ends inside a flow collection.
             var at = stack.Count > 0 ? stack.Peek().At : new Position(text.Count(c => c == '\n') + 1, 1);
-            throw Refuse(file, at, "not valid YAML: this [ ] or { } is never closed");
+            throw Refuse(file, at, ScenarioTexts.NeverClosed);
         }
 
         return root;
@@ -104,7 +105,7 @@ internal static partial class YamlTree
         {
             if (stack.Count >= MaxDepth)
             {
-                throw Refuse(file, builder.At, $"values are nested more than {MaxDepth} deep");
+                throw Refuse(file, builder.At, ScenarioTexts.TooDeep.With(("max", MaxDepth)));
             }
 
             stack.Push(builder);
@@ -123,7 +124,7 @@ internal static partial class YamlTree
         }
     }
 
-    public static ScenarioException Refuse(string file, Position at, string reason) => new(new ScenarioError(file, at.Line, at.Column, reason));
+    public static ScenarioException Refuse(string file, Position at, Message reason) => new(new ScenarioError(file, at.Line, at.Column, reason));
 
     private static Position PositionOf(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
@@ -154,12 +155,12 @@ internal static partial class YamlTree
             {
                 if (_items[i] is not YamlScalar key)
                 {
-                    throw Refuse(file, _items[i].At, "a key must be a plain name, not a list or a mapping");
+                    throw Refuse(file, _items[i].At, ScenarioTexts.KeyNotPlain);
                 }
 
                 if (!seen.Add(key.Value))
                 {
-                    throw Refuse(file, key.At, $"'{key.Value}' is given twice");
+                    throw Refuse(file, key.At, ScenarioTexts.KeyTwice.With(("key", key.Value)));
                 }
 
                 entries.Add((key, _items[i + 1]));

@@ -42,7 +42,7 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
             .Required("issuedBy", command.IssuedBy);
         if (command.RectificationDeadline <= now)
         {
-            check.Add("rectificationDeadline", $"{command.RectificationDeadline:O} is not after now ({now:O})");
+            check.Add("rectificationDeadline", CommonTexts.NotAfterNow.With(("value", command.RectificationDeadline), ("now", now)));
         }
 
         if (check.Errors.Count > 0)

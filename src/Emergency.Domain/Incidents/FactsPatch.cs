@@ -18,9 +18,6 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
 
     private const string IntakeField = "intakeInterruption";
 
-    /// <summary>Why an interruption without its intake is refused: the name is the guard against entering a supply cut.</summary>
-    public const string NameTheIntake = "must name its intake: the drinking-water source intake that stopped taking water because of pollution (取水中断); a precautionary supply cut (停水) is not an intake interruption";
-
     private static readonly Fact[] Table =
     [
         Count("deaths", f => f.Deaths, (f, v) => f with { Deaths = v }),
@@ -79,14 +76,14 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
     /// Reads one fact's value from JSON, as the API and scenario files give it: the value, or why it cannot be
     /// read. <paramref name="name"/> is the name as sent, so the old intake name reads its bare scale.
     /// </summary>
-    public static (object? Value, string? Error) Read(string name, JsonElement value)
+    public static (object? Value, Message? Error) Read(string name, JsonElement value)
     {
         var fact = Lookup(NameOf(name) ?? throw new ArgumentException($"unknown fact '{name}'", nameof(name)));
         if (fact.Kind == FactKind.Flag)
         {
             return value.ValueKind is JsonValueKind.True or JsonValueKind.False
                 ? (value.GetBoolean(), null)
-                : (null, "must be true or false (a yes/no fact is never unknown: say false when it does not apply)");
+                : (null, IncidentTexts.FactNotFlag);
         }
 
         if (value.ValueKind == JsonValueKind.Null)
@@ -98,44 +95,44 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
         {
             return ReadScale(typeof(IntakeScale), value) is IntakeScale scale
                 ? (new IntakeInterruption { Scale = scale }, null)
-                : (null, $"must be one of {Names(typeof(IntakeScale))}, or null when unknown; it is now '{IntakeField}', which names the intake");
+                : (null, IncidentTexts.FactLegacyIntake.With(("allowed", Names(typeof(IntakeScale))), ("field", IntakeField)));
         }
 
         return fact.Kind switch
         {
             FactKind.Count => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) && count >= 0
                 ? (count, null)
-                : (null, "must be a whole number, not negative, or null when unknown"),
+                : (null, IncidentTexts.FactNotCount),
             FactKind.Money => value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var money) && money >= 0
                 ? (money, null)
-                : (null, "must be an amount in yuan, not negative, or null when unknown"),
+                : (null, IncidentTexts.FactNotMoney),
             FactKind.Intake => ReadIntake(value),
             _ => ReadScale(fact.Type, value) is { } scale
                 ? (scale, null)
-                : (null, $"must be one of {Names(fact.Type)}, or null when unknown"),
+                : (null, IncidentTexts.FactNotScale.With(("allowed", Names(fact.Type)))),
         };
     }
 
     /// <summary>A fact's value as the timeline shows it: scales by their API names, which the duty room types.</summary>
     private static Arg Describe(object? value) => value switch
     {
-        null => IncidentTexts.FactUnknown.With(),
-        bool flag => (flag ? IncidentTexts.FactYes : IncidentTexts.FactNo).With(),
-        int count => count.ToString("#,0", CultureInfo.InvariantCulture),
-        decimal money => money.ToString("#,0.##", CultureInfo.InvariantCulture),
-        IntakeInterruption { Scale: IntakeScale.None } => IncidentTexts.FactNone.With(),
-        IntakeInterruption { Intake: { } intake } cut => IncidentTexts.FactIntake.With(("scale", Wire(cut.Scale)), ("intake", intake)),
-        IntakeInterruption cut => IncidentTexts.FactIntakeNotNamed.With(("scale", Wire(cut.Scale))),
-        Enum scale => Wire(scale),
-        _ => value.ToString() ?? "",
+        null => Arg.Of(IncidentTexts.FactUnknown.With()),
+        bool flag => Arg.Of((flag ? IncidentTexts.FactYes : IncidentTexts.FactNo).With()),
+        int count => Arg.Of(count.ToString("#,0", CultureInfo.InvariantCulture)),
+        decimal money => Arg.Of(money.ToString("#,0.##", CultureInfo.InvariantCulture)),
+        IntakeInterruption { Scale: IntakeScale.None } => Arg.Of(IncidentTexts.FactNone.With()),
+        IntakeInterruption { Intake: { } intake } cut => Arg.Of(IncidentTexts.FactIntake.With(("scale", Wire(cut.Scale)), ("intake", intake))),
+        IntakeInterruption cut => Arg.Of(IncidentTexts.FactIntakeNotNamed.With(("scale", Wire(cut.Scale)))),
+        Enum scale => Arg.Of(Wire(scale)),
+        _ => Arg.Of(value.ToString() ?? ""),
     };
 
-    private static (object? Value, string? Error) ReadIntake(JsonElement value)
+    private static (object? Value, Message? Error) ReadIntake(JsonElement value)
     {
-        const string Shape = "must be {\"intake\": the name of the drinking-water source intake that stopped because of pollution, \"scale\": township, county or city}, {\"scale\": \"none\"} when no intake was interrupted, or null when unknown";
+        Message shape = IncidentTexts.FactIntakeShape;
         if (value.ValueKind != JsonValueKind.Object)
         {
-            return (null, Shape);
+            return (null, shape);
         }
 
         string? intake = null;
@@ -151,22 +148,22 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
                     scale = ReadScale(typeof(IntakeScale), property.Value) as IntakeScale?;
                     if (scale is null)
                     {
-                        return (null, $"has a scale that must be one of {Names(typeof(IntakeScale))}");
+                        return (null, IncidentTexts.FactIntakeScale.With(("allowed", Names(typeof(IntakeScale)))));
                     }
 
                     break;
                 default:
-                    return (null, Shape);
+                    return (null, shape);
             }
         }
 
         if (scale is null)
         {
-            return (null, Shape);
+            return (null, shape);
         }
 
         return scale != IntakeScale.None && string.IsNullOrWhiteSpace(intake)
-            ? (null, NameTheIntake)
+            ? (null, IncidentTexts.FactNameTheIntake)
             : (new IntakeInterruption { Intake = intake?.Trim(), Scale = scale.Value }, null);
     }
 
@@ -175,7 +172,7 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
             ? Enum.GetValues(type).Cast<Enum>().FirstOrDefault(v => string.Equals(Wire(v), value.GetString(), StringComparison.OrdinalIgnoreCase))
             : null;
 
-    private static string Names(Type type) => string.Join(", ", Enum.GetValues(type).Cast<Enum>().Select(Wire));
+    private static Arg Names(Type type) => Arg.Of(Enum.GetValues(type).Cast<Enum>().Select(v => Arg.Of(Wire(v))));
 
     private static string Wire(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
@@ -207,9 +204,11 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
     }
 
     /// <summary>A fact of a patch that cannot be read; the API lists it under its field.</summary>
-    public sealed class FactException(string field, string message) : JsonException(message)
+    public sealed class FactException(string field, Message problem) : JsonException(problem.ToString())
     {
         public string Field { get; } = field;
+
+        public Message Problem { get; } = problem;
     }
 
     /// <summary>Reads and writes a patch as the object of its facts; any other field or value is refused by name.</summary>
@@ -242,15 +241,13 @@ public sealed record FactsPatch(IncidentFacts Values, IReadOnlyList<string> Fiel
                 }
                 catch (JsonException ex) when (name is not null && ex is not FactException)
                 {
-                    var message = ex.Message;
-                    var cut = message.IndexOf(" LineNumber", StringComparison.Ordinal);
-                    throw new FactException(name, cut > 0 ? message[..cut].TrimEnd() : message);
+                    throw new FactException(name, IncidentTexts.FactUnreadable);
                 }
 
-                var field = NameOf(name) ?? throw new FactException(name, $"is not a fact; known: {string.Join(", ", Known)}");
+                var field = NameOf(name) ?? throw new FactException(name, IncidentTexts.FactNotAFact.With(("known", Arg.Of(Known.Select(Arg.Of)))));
                 if (!named.Add(field))
                 {
-                    throw new FactException(name, $"is named twice ({field})");
+                    throw new FactException(name, IncidentTexts.FactNamedTwice.With(("field", field)));
                 }
 
                 var (read, error) = FactsPatch.Read(name, value);

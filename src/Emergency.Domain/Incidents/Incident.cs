@@ -104,7 +104,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
             ? IncidentTexts.Registered.With(("channel", Arg.Of(command.SourceChannel)), ("discovered", command.DiscoveredAt), ("region", state.Region), ("ruleSet", rules.Id))
             : IncidentTexts.RegisteredWhatIf.With(
                 ("channel", Arg.Of(command.SourceChannel)), ("discovered", command.DiscoveredAt), ("region", state.Region), ("ruleSet", rules.Id),
-                ("inForce", inForce is null ? IncidentTexts.NoRuleSet.With() : inForce.Id));
+                ("inForce", inForce is null ? Arg.Of(IncidentTexts.NoRuleSet.With()) : Arg.Of(inForce.Id)));
         incident.Append(now, now, actor, TimelineKind.Registered, registered);
         var grade = Grader.Grade(command.Facts, rules);
         state.Grade = grade;

@@ -111,6 +111,30 @@ public static class IncidentTexts
 
     public static readonly MessageCode FactIntakeNotNamed = new("incident.fact.intakeNotNamed", "scale");
 
+    // Why a fact of a patch cannot be read.
+    public static readonly MessageCode FactNotFlag = new("incident.fact.notFlag");
+
+    public static readonly MessageCode FactNotCount = new("incident.fact.notCount");
+
+    public static readonly MessageCode FactNotMoney = new("incident.fact.notMoney");
+
+    public static readonly MessageCode FactNotScale = new("incident.fact.notScale", "allowed");
+
+    public static readonly MessageCode FactLegacyIntake = new("incident.fact.legacyIntake", "allowed", "field");
+
+    public static readonly MessageCode FactIntakeShape = new("incident.fact.intakeShape");
+
+    public static readonly MessageCode FactIntakeScale = new("incident.fact.intakeScale", "allowed");
+
+    /// <summary>Why an interruption without its intake is refused: the name is the guard against entering a supply cut.</summary>
+    public static readonly MessageCode FactNameTheIntake = new("incident.fact.nameTheIntake");
+
+    public static readonly MessageCode FactUnreadable = new("incident.fact.unreadable");
+
+    public static readonly MessageCode FactNotAFact = new("incident.fact.notAFact", "known");
+
+    public static readonly MessageCode FactNamedTwice = new("incident.fact.namedTwice", "field");
+
     public static readonly MessageCode ReportFiled = new("incident.reportFiled", "report", "number", "level", "medium", "signedOffBy", "contact");
 
     /// <summary>The report that completed an obligation, as the obligation's note.</summary>

@@ -23,4 +23,22 @@ public static class CommonTexts
     public static readonly MessageCode Before = new("field.before", "value", "what", "earliest");
 
     public static readonly MessageCode TooLong = new("field.tooLong", "length", "max");
+
+    public static readonly MessageCode TooMany = new("field.tooMany", "count", "max");
+
+    public static readonly MessageCode AtLeast = new("field.atLeast", "min");
+
+    public static readonly MessageCode NotAfterNow = new("field.notAfterNow", "value", "now");
+
+    /// <summary>A case that already exists under the id a creating move names.</summary>
+    public static readonly MessageCode CaseExists = new("case.exists", "id");
+
+    public static readonly MessageCode ScopeShape = new("case.scopeShape", "scope");
+
+    public static readonly MessageCode MomentMismatch = new("case.momentMismatch");
+
+    public static readonly MessageCode CommandIdReused = new("case.commandIdReused", "id");
+
+    /// <summary>The end of a span before its start.</summary>
+    public static readonly MessageCode EndBeforeStart = new("field.endBeforeStart", "value", "start", "startField");
 }

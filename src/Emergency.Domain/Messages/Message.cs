@@ -32,12 +32,6 @@ public sealed class Message : IEquatable<Message>
 
     public bool IsLiteral => Code == LiteralCode;
 
-    /// <summary>
-    /// Lets a sentence still composed in English stand where a message is expected, shown as it is. Every text the
-    /// domain writes is on its way to a code; a literal is what is left to convert.
-    /// </summary>
-    public static implicit operator Message(string text) => Literal(text);
-
     public bool Equals(Message? other) =>
         other is not null && Code == other.Code && Args.Length == other.Args.Length &&
         Args.Zip(other.Args).All(pair => pair.First.Key == pair.Second.Key && Equals(pair.First.Value, pair.Second.Value));

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Emergency.Contracts;
 using Emergency.Domain.Drills;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Drills.Cli.Engines;
 
@@ -105,7 +106,7 @@ internal sealed class HttpDrillClient(Uri engine, string token) : IDrillClient
             using var problem = JsonDocument.Parse(body);
             return problem.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
                 ? [.. errors.EnumerateArray().Select(e => new ScenarioError(
-                    e.GetProperty("file").GetString() ?? "", e.GetProperty("line").GetInt32(), e.GetProperty("column").GetInt32(), e.GetProperty("reason").GetString() ?? ""))]
+                    e.GetProperty("file").GetString() ?? "", e.GetProperty("line").GetInt32(), e.GetProperty("column").GetInt32(), Message.Literal(e.GetProperty("reason").GetString() ?? "")))]
                 : null;
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Cases;
+using Emergency.Domain.Messages;
 using Emergency.Storage.Indexing;
 using Microsoft.Extensions.Logging;
 
@@ -40,7 +41,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     /// <summary>A drill command without its moment on the drill's clock, or a live command that names one.</summary>
     private static readonly Decision MomentMismatch =
-        Decision.Invalid([new FieldError("at", "a drill command needs its moment on the drill's clock; a live command must not name one")]);
+        Decision.Invalid([new FieldError("at", CommonTexts.MomentMismatch)]);
 
     private readonly IPersistentState<CaseRecord<TState>> _record;
     private readonly EngineClock _clock;
@@ -215,12 +216,12 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         {
             return context.CommandId is { } id && _record.State.FindCommand(id) is { } applied
                 ? Replay(applied, fingerprint, context.Actor)
-                : Refused(CommandStatus.NotAllowed, Decision.NotAllowed($"{Noun} '{this.GetPrimaryKeyString()}' already exists", []), context.Actor);
+                : Refused(CommandStatus.NotAllowed, Decision.NotAllowed(CommonTexts.CaseExists.With(("id", this.GetPrimaryKeyString())), []), context.Actor);
         }
 
         if (!Scopes.IsValid(scope))
         {
-            return Refused(Decision.Invalid([new FieldError("scope", $"'{scope}' is not live or drill-<run>")]), context.Actor);
+            return Refused(Decision.Invalid([new FieldError("scope", CommonTexts.ScopeShape.With(("scope", scope)))]), context.Actor);
         }
 
         if (TimeOf(context, scope) is not { } now)
@@ -445,7 +446,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     {
         if (applied.Fingerprint != fingerprint)
         {
-            return Refused(CommandStatus.CommandIdReused, Decision.NotAllowed($"command id '{applied.Id}' was already used for a different command", Case?.AllowedMoves(CurrentTime) ?? []), actor);
+            return Refused(CommandStatus.CommandIdReused, Decision.NotAllowed(CommonTexts.CommandIdReused.With(("id", applied.Id)), Case?.AllowedMoves(CurrentTime) ?? []), actor);
         }
 
         return applied.AnswerStands(_answers, _clock.Now) && applied.AnsweredTo == actor.ToString()

@@ -157,7 +157,7 @@ public sealed partial class DrillGrain
         var view = await GrainFactory.GetGrain<IIncidentGrain>(escalated.IncidentId).GetView();
         if (view is null)
         {
-            return DrillRun.Refusal(escalation.Due, moment, $"the incident of the escalation ({escalated.IncidentId}) cannot be read");
+            return DrillRun.Refusal(escalation.Due, moment, ScenarioTexts.EscalatedUnreadable.With(("incident", escalated.IncidentId)));
         }
 
         Drill.Registered(escalation.Incident, escalated.IncidentId, escalation.Due, view, moment);

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Drills;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -85,17 +87,17 @@ public sealed partial class DrillGrain(
     {
         if (State.Exists)
         {
-            return DrillAnswer.NotAllowed($"run '{RunId}' already exists", Status());
+            return DrillAnswer.NotAllowed(DrillTexts.RunExists.With(("run", RunId)), Status());
         }
 
         if (!DrillIds.IsRun(RunId))
         {
-            return DrillAnswer.NotAllowed($"'{RunId}' is not a run id: lowercase letters, digits and '-', at most 40", null);
+            return DrillAnswer.NotAllowed(DrillTexts.NotARunId.With(("run", RunId)), null);
         }
 
         if (start.Mode == DrillMode.Paced && !(start.Speed is > 0 and <= 100_000))
         {
-            return DrillAnswer.NotAllowed($"speed {start.Speed} is not between 0 and 100,000", null);
+            return DrillAnswer.NotAllowed(DrillTexts.SpeedOutOfRange.With(("speed", start.Speed.ToString(CultureInfo.InvariantCulture))), null);
         }
 
         Scenario scenario;
@@ -272,7 +274,7 @@ public sealed partial class DrillGrain(
         if (played.Now is not { } now)
         {
             await record.WriteStateAsync();
-            return DrillAnswer.Ok(Status(), $"queued for {Offsets.Format(played.Moment)}");
+            return DrillAnswer.Ok(Status(), DrillTexts.Queued.With(("at", Offsets.Format(played.Moment))));
         }
 
         var refusedBefore = State.Refused.Count;
@@ -280,7 +282,7 @@ public sealed partial class DrillGrain(
         await record.WriteStateAsync();
         return State.Refused.Count > refusedBefore
             ? new DrillAnswer { Outcome = DrillOutcome.Refused, Reason = State.Refused[^1].Reason, Status = Status() }
-            : DrillAnswer.Ok(Status(), $"applied at {Offsets.Format(played.Moment)}");
+            : DrillAnswer.Ok(Status(), DrillTexts.Applied.With(("at", Offsets.Format(played.Moment))));
     }
 
     public Task<string?> GetReport() => Task.FromResult(State.Exists ? State.Report : null);
@@ -388,12 +390,12 @@ public sealed partial class DrillGrain(
 
         if (needsPaced && State.Mode != DrillMode.Paced)
         {
-            return DrillAnswer.NotAllowed("a fast drill runs to its end on its own; pause, resume, jump and manual injects need mode=paced", Status());
+            return DrillAnswer.NotAllowed(DrillTexts.FastRunsAlone, Status());
         }
 
         return phases.Contains(State.Phase)
             ? null
-            : DrillAnswer.NotAllowed($"the drill is {State.Phase.ToString().ToLowerInvariant()}", Status());
+            : DrillAnswer.NotAllowed(DrillTexts.DrillIs.With(("phase", Arg.Of(State.Phase))), Status());
     }
 
     private void Continue()

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Emergency.Contracts;
+using Emergency.Domain;
+using Emergency.Host.Texts;
 
 namespace Emergency.Host.Api;
 
@@ -24,7 +26,7 @@ public static class CommandRequests
         var key = values.ToString();
         return key.Length is > 0 and <= 100 && key.All(c => c is > ' ' and < (char)127)
             ? (key, null)
-            : (null, Problems.BadRequest($"the {IdempotencyHeader} header must be 1 to 100 visible ASCII characters", [new(IdempotencyHeader, "1 to 100 visible ASCII characters")]));
+            : (null, Problems.Invalid(new FieldError(IdempotencyHeader, HostTexts.IdempotencyKeyShape)));
     }
 
     /// <summary>

@@ -82,7 +82,7 @@ public static class JsonBody
             }
             catch (FactsPatch.FactException fact)
             {
-                return Refuse(new FieldError(Join(FieldOf(fact.Path), fact.Field), fact.Message));
+                return Refuse(new FieldError(Join(FieldOf(fact.Path), fact.Field), fact.Problem));
             }
             catch (JsonException ex)
             {

@@ -1,7 +1,10 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Emergency.Contracts;
 using Emergency.Domain;
+using Emergency.Domain.Messages;
 using Emergency.Host.Api;
+using Emergency.Host.Texts;
 using Emergency.Storage.Users;
 using Microsoft.AspNetCore.Identity;
 
@@ -68,22 +71,22 @@ public static partial class UserEndpoints
         var errors = new List<FieldError>();
         if (!IsValidName(request!.Name))
         {
-            errors.Add(new("name", $"must be 1 to {NameMaxLength} letters, digits, '.', '-' or '_'"));
+            errors.Add(new("name", HostTexts.UserNameShape.With(("max", NameMaxLength))));
         }
 
         if (request.Role is Role.System || !Enum.IsDefined(request.Role))
         {
-            errors.Add(new("role", "must be dutyCommander, decisionMaker, assessor, petitionOfficer, drillOrganiser, observer or administrator"));
+            errors.Add(new("role", CommonTexts.NotOneOfThese(request.Role.ToString(), Enum.GetValues<Role>().Where(r => r != Role.System).Select(r => JsonNamingPolicy.CamelCase.ConvertName(r.ToString())))));
         }
 
         if (request.Password.Length < settings.PasswordMinLength || request.Password.Length > SignInSettings.PasswordMaxLength)
         {
-            errors.Add(new("password", $"must have {settings.PasswordMinLength} to {SignInSettings.PasswordMaxLength} characters (Auth:Password:MinLength)"));
+            errors.Add(new("password", HostTexts.PasswordLength.With(("min", settings.PasswordMinLength), ("max", SignInSettings.PasswordMaxLength))));
         }
 
         if (errors.Count > 0)
         {
-            return Problems.BadRequest(string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}")), errors);
+            return Problems.Invalid([.. errors]);
         }
 
         // Timelines name people by their name: a person may not take the name of a machine token's user.
@@ -109,7 +112,7 @@ public static partial class UserEndpoints
         var user = IsValidName(name) ? await store.SetDisabledAsync(name, disabled, ct) : null;
         if (user is null)
         {
-            return Problems.NotFound("no user has this name");
+            return Problems.NotFound(HostTexts.NoSuchUser);
         }
 
         var log = loggers.CreateLogger(AuditCategory);

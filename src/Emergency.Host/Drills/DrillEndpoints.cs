@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Emergency.Contracts;
 using Emergency.Domain.Drills;
+using Emergency.Domain.Messages;
 using Emergency.Host.Api;
 using Emergency.Host.Auth;
 using Emergency.Host.Hosting;
@@ -46,9 +47,9 @@ public static class DrillEndpoints
 
         drills.MapPost("/{run}/jump", async (string run, string? to, IGrainFactory grains) =>
             {
-                var (offset, problem) = to is null ? (null, "is required: an offset from the start such as +6h") : Offsets.Parse(to);
+                var (offset, problem) = to is null ? (null, DrillTexts.JumpToRequired) : Offsets.Parse(to);
                 return offset is null
-                    ? Problems.BadRequest($"to {problem}", [new("to", problem!)])
+                    ? Problems.Invalid([new("to", problem!)])
                     : DrillProblems.From(await Drill(run, grains).JumpTo(offset.Value), Results.Ok);
             })
             .WithSummary("Move a paced drill's clock forward to an offset from the start (to=+6h), applying everything due on the way")
@@ -107,24 +108,24 @@ public static class DrillEndpoints
         };
         if (drillMode is null)
         {
-            errors.Add(new("mode", "must be fast or paced"));
+            errors.Add(new("mode", DrillTexts.ModeShape));
         }
 
         var pace = 1.0;
         if (speed is not null && !(double.TryParse(speed.TrimStart('x', 'X'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out pace) && pace is > 0 and <= 100_000))
         {
-            errors.Add(new("speed", "must be a number of virtual seconds per real second, such as 60 or x60 (at most 100,000)"));
+            errors.Add(new("speed", DrillTexts.SpeedShape));
         }
 
         var name = string.IsNullOrWhiteSpace(file) ? "scenario.yaml" : Path.GetFileName(file);
         if (name.Length > 200)
         {
-            errors.Add(new("file", "must be a file name of at most 200 characters"));
+            errors.Add(new("file", DrillTexts.FileNameShape));
         }
 
         if (errors.Count > 0)
         {
-            return Problems.BadRequest(string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}")), errors);
+            return Problems.Invalid([.. errors]);
         }
 
         var (text, problem) = await ReadTextAsync(http.Request, name, cancellationToken);
@@ -184,7 +185,7 @@ public static class DrillEndpoints
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, DrillProblems.InvalidScenario([new ScenarioError(file, 1, 1, $"the body is larger than a scenario may be ({ScenarioReader.MaxBytes:N0} bytes)")], StatusCodes.Status413PayloadTooLarge));
+            return (null, DrillProblems.InvalidScenario([new ScenarioError(file, 1, 1, ScenarioTexts.BodyTooLarge.With(("max", ScenarioReader.MaxBytes)))], StatusCodes.Status413PayloadTooLarge));
         }
     }
 
@@ -203,12 +204,12 @@ public static class DrillEndpoints
 
         return await drill.GetReport() is { } json
             ? render(json)
-            : DrillProblems.NotAllowed($"the drill is {status.Phase.ToString().ToLowerInvariant()} at {status.Offset} ({status.Percent} %); its report comes when it finishes");
+            : DrillProblems.NotAllowed(DrillTexts.ReportNotYet.With(("phase", Arg.Of(status.Phase)), ("at", status.Offset), ("percent", (decimal)status.Percent)));
     }
 
     private static IDrillGrain Drill(string run, IGrainFactory grains) => grains.GetGrain<IDrillGrain>(DrillIds.IsRun(run) ? run : "invalid");
 
-    private static IResult NotFound(string run) => Problems.NotFound($"no drill has the run id '{run}'");
+    private static IResult NotFound(string run) => Problems.NotFound(DrillTexts.NoRunWithId.With(("run", run)));
 }
 
 /// <summary>Pause, resume and jump take no body; an empty JSON object is accepted and ignored.</summary>

@@ -52,6 +52,14 @@ public static class HostTexts
     public static readonly MessageCode DrillNotAllowedTitle = new("problem.drillNotAllowed.title");
 
     public static readonly MessageCode InjectRefusedTitle = new("problem.injectRefused.title");
+
+    public static readonly MessageCode IdempotencyKeyShape = new("header.idempotencyKeyShape");
+
+    public static readonly MessageCode UserNameShape = new("user.nameShape", "max");
+
+    public static readonly MessageCode PasswordLength = new("user.passwordLength", "min", "max");
+
+    public static readonly MessageCode NoSuchUser = new("user.noSuchUser");
 }
 
 /// <summary>What an id names, in a "not found": each kind of thing the API finds by id.</summary>

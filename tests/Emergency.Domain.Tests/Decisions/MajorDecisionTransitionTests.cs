@@ -144,7 +144,8 @@ public sealed class MajorDecisionTransitionTests
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal("dimension", error.Field);
-        Assert.Equal("'safety' is not analysed under rule set decisions-cn-2019 (dimensions: legality, reasonableness, feasibility, controllability)", error.Message);
+        Assert.Equal(DecisionTexts.DimensionNotAnalysed.Code, error.Message.Code);
+        Assert.StartsWith("safety (安全性) is not analysed under rule set decisions-cn-2019 (dimensions: legality", error.Message.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -187,7 +188,8 @@ public sealed class MajorDecisionTransitionTests
 
         var error = Assert.Single(decision.Errors);
         Assert.Equal("methods", error.Field);
-        Assert.StartsWith("must include publicComment, which rule set decisions-cn-2019 requires", error.Message.En(), StringComparison.Ordinal);
+        Assert.Equal(DecisionTexts.MethodRequired.Code, error.Message.Code);
+        Assert.StartsWith("must include public comment (公开征求意见), which rule set decisions-cn-2019 requires", error.Message.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Disputes.Rules;
@@ -247,11 +246,10 @@ public sealed class ComplaintClusterDetectorTests
     }
 
     [Fact]
-    public void A_quarter_hour_at_10000_complaints_a_minute_over_600_subjects_takes_seconds_and_warns_once_per_subject()
+    public void A_quarter_hour_at_10000_complaints_a_minute_over_600_subjects_warns_once_per_subject()
     {
         var detector = new ComplaintClusterDetector(Rule with { Window = TimeSpan.FromMinutes(10), Complaints = 200 });
         var random = new Random(20230601);
-        var watch = Stopwatch.StartNew();
         var raised = 0;
         for (var i = 0; i < 150_000; i++)
         {
@@ -266,10 +264,7 @@ public sealed class ComplaintClusterDetectorTests
             raised += observation.Raised.Count;
         }
 
-        watch.Stop();
-
         // About 330 complaints per subject in 10 minutes: each subject crosses 200 once and stays in its burst.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
         Assert.Equal(600, detector.Subjects);
         Assert.Equal(600, raised);
         Assert.Equal(600, detector.Active(T0.AddMilliseconds(149_999 * 6)).Count);

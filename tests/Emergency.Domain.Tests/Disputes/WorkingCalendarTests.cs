@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Emergency.Domain.Calendar;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 using Emergency.Testing;
 
@@ -49,7 +50,7 @@ public sealed class WorkingCalendarTests
     {
         var friday = At(2024, 3, 1, 16);
 
-        var limit = Calendar.Count(friday, 1, LimitUnit.WorkingDays, DayAfter, "the transfer");
+        var limit = Calendar.Count(friday, 1, LimitUnit.WorkingDays, DayAfter, Message.Literal("the transfer"));
 
         Assert.Equal(new DateOnly(2024, 3, 4), limit.LastDay);
         Assert.Equal(At(2024, 3, 5, 0), limit.DueAt);
@@ -102,7 +103,7 @@ public sealed class WorkingCalendarTests
     [Fact]
     public void Calendar_days_start_the_day_after_and_end_at_24_00_of_the_last_day()
     {
-        var limit = Calendar.Count(At(2024, 3, 1, 23, 59), 15, LimitUnit.CalendarDays, DayAfter, "receipt");
+        var limit = Calendar.Count(At(2024, 3, 1, 23, 59), 15, LimitUnit.CalendarDays, DayAfter, Message.Literal("receipt"));
 
         Assert.Equal(new DateOnly(2024, 3, 16), limit.LastDay);
         Assert.Equal(At(2024, 3, 17, 0), limit.DueAt);

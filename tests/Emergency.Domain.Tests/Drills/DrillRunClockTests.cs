@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+using Emergency.Testing;
 namespace Emergency.Domain.Tests.Drills;
 
 /// <summary>A run's virtual clock and where the run stands: the engine's now is passed in, never read.</summary>
@@ -39,9 +41,9 @@ public sealed class DrillRunClockTests
             """);
         run.MoveClockTo(Runs.Start.AddHours(3));
 
-        Assert.Equal((Runs.Start.AddHours(5), (string?)null), run.JumpTarget(TimeSpan.FromHours(5)));
-        Assert.Equal((Runs.Start.AddHours(10), (string?)null), run.JumpTarget(TimeSpan.FromDays(3)));
-        Assert.Equal("the drill's clock is at +3h and never goes back; jump to a later offset", run.JumpTarget(TimeSpan.FromHours(2)).Refusal);
+        Assert.Equal((Runs.Start.AddHours(5), (Message?)null), run.JumpTarget(TimeSpan.FromHours(5)));
+        Assert.Equal((Runs.Start.AddHours(10), (Message?)null), run.JumpTarget(TimeSpan.FromDays(3)));
+        Assert.Equal("the drill's clock is at +3h and never goes back; jump to a later offset", run.JumpTarget(TimeSpan.FromHours(2)).Refusal?.En());
         Assert.NotNull(run.JumpTarget(TimeSpan.FromHours(3)).Refusal);
     }
 

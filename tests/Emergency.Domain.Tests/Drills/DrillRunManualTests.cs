@@ -1,4 +1,5 @@
 using Emergency.Domain.Drills;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Drills;
 
@@ -56,7 +57,7 @@ public sealed class DrillRunManualTests
 
         var invalid = Assert.IsType<ScenarioError>(Play(run, text).Invalid);
 
-        Assert.Equal(("inject", 1, 1, reason), (invalid.File, invalid.Line, invalid.Column, invalid.Reason));
+        Assert.Equal(("inject", 1, 1, reason), (invalid.File, invalid.Line, invalid.Column, invalid.Reason.En()));
         Assert.Empty(run.Progress.Manual);
     }
 
@@ -74,7 +75,7 @@ public sealed class DrillRunManualTests
             """);
         run.MoveClockTo(Runs.Start.AddHours(1));
 
-        Assert.Equal(reason, Play(run, text).NotAllowed);
+        Assert.Equal(reason, Play(run, text).NotAllowed?.En());
         Assert.Empty(run.Progress.Manual);
     }
 
@@ -87,7 +88,7 @@ public sealed class DrillRunManualTests
 
         var played = Play(run, "{kind: obligationCompleted, incident: later, obligation: reachScene, at: +3h}");
 
-        Assert.Null(played.NotAllowed);
+        Assert.Null(played.NotAllowed?.En());
         Assert.Null(played.Invalid);
     }
 
@@ -98,10 +99,10 @@ public sealed class DrillRunManualTests
               - {at: +5h, kind: message, text: end}
             """);
 
-        Assert.Equal("unknown decision 'plant': it is not in the drill by +0", Play(run, "{kind: decision, decision: plant, action: submit}").NotAllowed);
-        Assert.Null(Play(run, "{kind: decision, decision: plant, action: draft, at: +1h, with: {title: Plant, region: Testland, kind: investmentProject, proposal: A plant}}").NotAllowed);
-        Assert.Equal("decision 'plant' is already in the drill; a new version of the proposal is a changeProposal step", Play(run, "{kind: decision, decision: plant, action: draft, at: +2h, with: {title: Plant, region: Testland, kind: investmentProject, proposal: A plant}}").NotAllowed);
-        Assert.Null(Play(run, "{kind: decision, decision: plant, action: submit, at: +1h}").NotAllowed);
+        Assert.Equal("unknown decision 'plant': it is not in the drill by +0", Play(run, "{kind: decision, decision: plant, action: submit}").NotAllowed?.En());
+        Assert.Null(Play(run, "{kind: decision, decision: plant, action: draft, at: +1h, with: {title: Plant, region: Testland, kind: investmentProject, proposal: A plant}}").NotAllowed?.En());
+        Assert.Equal("decision 'plant' is already in the drill; a new version of the proposal is a changeProposal step", Play(run, "{kind: decision, decision: plant, action: draft, at: +2h, with: {title: Plant, region: Testland, kind: investmentProject, proposal: A plant}}").NotAllowed?.En());
+        Assert.Null(Play(run, "{kind: decision, decision: plant, action: submit, at: +1h}").NotAllowed?.En());
     }
 
     [Fact]

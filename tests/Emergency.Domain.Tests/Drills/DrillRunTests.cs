@@ -1,7 +1,9 @@
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Drills;
 
@@ -75,12 +77,12 @@ public sealed class DrillRunTests
         var (facts, step) = (due.Injects[0], due.Injects[1]);
 
         run.Done(due, [
-            (step.Scheduled.Sequence, DrillRun.Refusal(step, due.Moment, "second answer")),
-            (facts.Scheduled.Sequence, DrillRun.Refusal(facts, due.Moment, "first answer")),
-            (facts.Scheduled.Sequence, DrillRun.Refusal(facts, due.Moment, "a later answer for the same inject")),
+            (step.Scheduled.Sequence, DrillRun.Refusal(step, due.Moment, Message.Literal("second answer"))),
+            (facts.Scheduled.Sequence, DrillRun.Refusal(facts, due.Moment, Message.Literal("first answer"))),
+            (facts.Scheduled.Sequence, DrillRun.Refusal(facts, due.Moment, Message.Literal("a later answer for the same inject"))),
         ]);
 
-        Assert.Equal(["first answer", "second answer"], run.Progress.Refused.Select(r => r.Reason));
+        Assert.Equal(["first answer", "second answer"], run.Progress.Refused.Select(r => r.Reason.En()));
         Assert.Equal(("factsChanged", "spill", "+1h"), (run.Progress.Refused[0].Kind, run.Progress.Refused[0].Incident, run.Progress.Refused[0].Offset));
         Assert.Equal(3, run.InjectsApplied);
     }
@@ -112,12 +114,12 @@ public sealed class DrillRunTests
               - {at: +1h, kind: obligationCompleted, incident: spill, obligation: reachScene}
             """);
         var report = run.Due(run.End)!;
-        run.Done(report, [(report.Injects[0].Scheduled.Sequence, DrillRun.Refusal(report.Injects[0], report.Moment, "refused by the engine"))]);
+        run.Done(report, [(report.Injects[0].Scheduled.Sequence, DrillRun.Refusal(report.Injects[0], report.Moment, Message.Literal("refused by the engine")))]);
 
         var due = run.Due(run.End)!;
         var refusal = Assert.IsType<DrillSend.Refusal>(run.Plan(due.Injects[0], due.Moment));
 
-        Assert.Equal("incident 'spill' is not in the drill: its report was refused", refusal.Refused.Reason);
+        Assert.Equal("incident 'spill' is not in the drill: its report was refused", refusal.Refused.Reason.En());
         Assert.Equal(("obligationCompleted", "+1h", 13), (refusal.Refused.Kind, refusal.Refused.Offset, refusal.Refused.Line));
     }
 
@@ -130,7 +132,7 @@ public sealed class DrillRunTests
 
         var refusal = Assert.IsType<DrillSend.Refusal>(run.Plan(report.Injects[0], report.Moment));
 
-        Assert.Equal("incident 'spill' is already in the drill", refusal.Refused.Reason);
+        Assert.Equal("incident 'spill' is already in the drill", refusal.Refused.Reason.En());
     }
 
     [Fact]
@@ -168,6 +170,6 @@ public sealed class DrillRunTests
         Assert.Equal("w-older", run.WarningFor(escalation, warnings, moment).Warning?.Id);
         var (none, refusal) = run.WarningFor(escalation, [warnings[0], warnings[3]], moment);
         Assert.Null(none);
-        Assert.Equal("no early warning about 'Xiaohe Chemical' stands to be escalated by +2h", refusal?.Reason);
+        Assert.Equal("no early warning about 'Xiaohe Chemical' stands to be escalated by +2h", refusal?.Reason.En());
     }
 }

@@ -1,6 +1,7 @@
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Tests.Drills;
 
@@ -55,7 +56,7 @@ public static class Runs
         RaisedAt = raisedAt,
         FirstAt = raisedAt,
         Evidence = [],
-        Rule = "test",
+        Rule = Message.Literal("test"),
         RuleSetId = "test",
         Escalation = escalated ? new WarningEscalation { IncidentId = "inc-earlier", At = raisedAt, By = "duty-1" } : null,
         Version = 1,
