@@ -1,5 +1,4 @@
 using Emergency.Domain.Incidents;
-using Emergency.Domain.Messages;
 using Emergency.Domain.Regions;
 
 namespace Emergency.Domain.Rivers;
