@@ -332,6 +332,31 @@ public sealed class DownstreamWarningTests
         Assert.Equal(stored, Drive.Snapshot(loaded));
     }
 
+    [Theory]
+    [InlineData("source", "\"\"", "deadlines.downstreamWarning.source")]
+    [InlineData("intakeLeadTime", "\"-PT1H\"", "deadlines.downstreamWarning")]
+    public void A_lead_time_rule_without_its_source_or_with_a_negative_lead_stops_the_start(string key, string value, string refusedKey)
+    {
+        var node = RealRules.Node("cn-2014.json");
+        node["deadlines"]!["downstreamWarning"]![key] = System.Text.Json.Nodes.JsonNode.Parse(value);
+
+        var refused = Assert.Throws<Rules.RuleSetException>(() => Rules.RuleSetLoader.Parse([("cn-2011.json", RealRules.Text("cn-2011.json")), ("cn-2014.json", node.ToJsonString())]));
+
+        Assert.Equal(("cn-2014.json", refusedKey), (refused.File, refused.Key));
+    }
+
+    [Fact]
+    public void A_rule_set_without_a_lead_time_rule_stops_the_start()
+    {
+        var node = RealRules.Node("cn-2011.json");
+        node["deadlines"]!.AsObject().Remove("downstreamWarning");
+
+        var refused = Assert.Throws<Rules.RuleSetException>(() => Rules.RuleSetLoader.Parse([("cn-2011.json", node.ToJsonString()), ("cn-2014.json", RealRules.Text("cn-2014.json"))]));
+
+        Assert.Equal("cn-2011.json", refused.File);
+        Assert.Contains("downstreamWarning", refused.Problem, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, double, int, double?> GeneratedSpills()
     {
         // Months in which every reach below has a velocity in the shipped data.
@@ -342,7 +367,7 @@ public sealed class DownstreamWarningTests
         {
             foreach (var reach in system.Reaches)
             {
-                for (var i = 0; i < 8; i++)
+                for (var i = 0; i < 20; i++)
                 {
                     var km = i switch { 0 => 0, 1 => reach.LengthKm.Value, _ => Math.Round(random.NextDouble() * reach.LengthKm.Value, 3) };
                     double? threshold = random.Next(3) == 0 ? null : Math.Round(0.001 + (random.NextDouble() * 0.5), 4);
