@@ -326,10 +326,12 @@ public sealed class DownstreamWarningTests
         var incident = Spilled("songhua-jilin", 0, Songhua, threshold: 0.017);
         incident.Handle(new SendWarning { Obligation = "warnDownstream-230000", To = "Heilongjiang EPB", Medium = ReportMedium.Phone }, Commander, Songhua.AddHours(1)).Accept();
 
-        var stored = Drive.Snapshot(incident.State);
-        var loaded = System.Text.Json.JsonSerializer.Deserialize<IncidentState>(stored, new System.Text.Json.JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } })!;
+        var stored = System.Text.Json.JsonSerializer.Serialize(incident.State, JsonShape.Options);
+        var loaded = System.Text.Json.JsonSerializer.Deserialize<IncidentState>(stored, JsonShape.Options)!;
 
-        Assert.Equal(stored, Drive.Snapshot(loaded));
+        Assert.Equal(Drive.Snapshot(incident.State), Drive.Snapshot(loaded));
+        var reloaded = Incident.Load(loaded, RealRules.Catalog).WithRivers(RealRivers.Catalog);
+        reloaded.Handle(new AcknowledgeWarning { Obligation = "warnDownstream-230000", AcknowledgedBy = "Heilongjiang EPB duty officer" }, Commander, Songhua.AddHours(2)).Accept();
     }
 
     [Theory]
