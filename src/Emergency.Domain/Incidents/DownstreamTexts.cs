@@ -57,7 +57,7 @@ public static class DownstreamTexts
 
     public static readonly MessageCode NoLongerDownstream = new("downstream.noLongerDownstream", "point");
 
-    public static readonly MessageCode NotNeededNote = new("downstream.notNeededNote", "point");
+    public static readonly MessageCode NotNeededNote = new("downstream.notNeededNote", "party", "point");
 
     public static readonly MessageCode DownstreamAgain = new("downstream.downstreamAgain", "party", "point");
 

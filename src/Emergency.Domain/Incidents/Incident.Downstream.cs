@@ -278,9 +278,9 @@ public sealed partial class Incident
             if (gone.StillDownstream)
             {
                 Append(now, now, Actor.System, TimelineKind.FactsUpdated, DownstreamTexts.NoLongerDownstream.With(("point", gone.Name)));
-                foreach (var obligation in gone.Parties.Where(p => !parties.Contains(p.Obligation)).Select(p => State.Obligations.First(o => o.Id == p.Obligation)).Where(o => !o.IsCompleted))
+                foreach (var party in gone.Parties.Where(p => !parties.Contains(p.Obligation)))
                 {
-                    Complete(obligation, now, now, Actor.System, DownstreamTexts.NotNeededNote.With(("point", gone.Name)));
+                    Release(State.Obligations.First(o => o.Id == party.Obligation), party, gone, now);
                 }
             }
         }
@@ -333,6 +333,25 @@ public sealed partial class Incident
             IncidentTexts.DeadlineChanged.With(("obligation", Arg.Of(ObligationKind.WarnDownstream)), ("from", existing.DueAt), ("to", due), ("basis", basis)), existing.Id);
         existing.DueAt = due;
         existing.DeadlineBasis = basis;
+    }
+
+    /// <summary>
+    /// Closes the warning of a party the spill no longer reaches, by the engine and without a warning: not a warning sent
+    /// in time, so a deadline it had already missed still counts as missed.
+    /// </summary>
+    private void Release(Obligation obligation, WarnedParty party, DownstreamArrival gone, DateTimeOffset now)
+    {
+        if (obligation.IsCompleted)
+        {
+            return;
+        }
+
+        var note = DownstreamTexts.NotNeededNote.With(("party", party.Name), ("point", gone.Name));
+        obligation.CompletedAt = now;
+        obligation.RecordedAt = now;
+        obligation.CompletedBy = Actor.System.ToString();
+        obligation.Note = note;
+        Append(now, now, Actor.System, TimelineKind.ObligationCompleted, note, obligation.Id);
     }
 
     private void ApplyWarning(SendWarning command, Actor actor, DateTimeOffset now)
