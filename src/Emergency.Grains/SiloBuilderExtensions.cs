@@ -21,6 +21,7 @@ public static class SiloBuilderExtensions
 
         // Without a region catalog, regions are free names matched by name alone.
         silo.Services.TryAddSingleton(RegionCatalog.None);
+        silo.Services.TryAddSingleton(Domain.Rivers.RiverCatalog.None);
         silo.Services.AddSerializer(serializer => serializer.AddEmergencyTypes());
         silo.AddStartupTask(async (services, cancellationToken) =>
         {

@@ -83,7 +83,7 @@ public sealed class WalkthroughTests(EngineFixture engine)
 
         incident = await api.Command($"/api/incidents/{id}/reports", Bodies.Report("final", signedOffBy: signer));
         Assert.Equal("finalReportFiled", incident.Str("phase"));
-        Assert.Equal(["corrections", "close"], incident["allowedMoves"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(["recordSpill", "corrections", "close"], incident["allowedMoves"]!.AsArray().Select(m => m!.GetValue<string>()));
 
         incident = await api.Command($"/api/incidents/{id}/close", new { note = "handled; closed by Mallory" });
         Assert.Equal("closed", incident.Str("phase"));

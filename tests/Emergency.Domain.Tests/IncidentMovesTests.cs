@@ -12,7 +12,8 @@ public sealed class IncidentMovesTests
     public void Every_move_is_a_record_named_as_its_route()
     {
         Assert.Equal(
-            [("report", typeof(ReportIncident), true), ("reports", typeof(FileReport), false), ("completeObligation", typeof(CompleteObligation), false),
+            [("recordSpill", typeof(RecordSpill), false), ("riverObservation", typeof(RiverObservation), false), ("sendWarning", typeof(SendWarning), false),
+             ("acknowledgeWarning", typeof(AcknowledgeWarning), false), ("report", typeof(ReportIncident), true), ("reports", typeof(FileReport), false), ("completeObligation", typeof(CompleteObligation), false),
              ("facts", typeof(UpdateFacts), false), ("corrections", typeof(RecordCorrection), false), ("close", typeof(CloseIncident), false)],
             Moves.Of<IncidentCommand>().Select(m => (m.Name, m.Type, m.Creates)));
         Assert.All(Moves.Of<IncidentCommand>(), m => Assert.Equal([Role.DutyCommander], m.Roles));
@@ -68,10 +69,12 @@ public sealed class IncidentMovesTests
             .Concat(Enum.GetValues<ObligationKind>().Select(k => ((IncidentCommand)(Cmd.Complete(k) with { Notified = k == ObligationKind.NotifyNeighbours ? "Handan EPB" : null }), $"completeObligation({k.Name()})")))
             .Append(((IncidentCommand)Cmd.Update(Facts.Known with { Evacuated = 10 }), "facts"))
             .Append((new RecordCorrection { Kind = CorrectionKind.Concealed, Concerns = "registration", Declared = "no one", Actual = "ten", KnownAt = now }, "corrections"))
-            .Append((Cmd.Close(), "close"));
+            .Append((Cmd.Close(), "close"))
+            .Append((new RecordSpill { Reach = "longjiang-hechi", PositionKm = 0, At = new(2015, 2, 28, 8, 0, 0, Times.China), Pollutant = "cadmium", MassKg = 20_000 }, "recordSpill"));
 
         var accepted = candidates
             .Where(c => Incident.Load(JsonSerializer.Deserialize<IncidentState>(JsonSerializer.Serialize(incident.State, JsonShape.Options), JsonShape.Options)!, RealRules.Catalog)
+                .WithRivers(Rivers.RealRivers.Catalog)
                 .Handle(c.Item1, Drive.Commander, now).Outcome == DecisionOutcome.Accepted)
             .Select(c => c.Item2);
 

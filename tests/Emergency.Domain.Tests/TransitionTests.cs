@@ -56,10 +56,10 @@ public sealed class TransitionTests
     }
 
     [Theory]
-    [InlineData("Registered", new[] { "reports(initial)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "facts", "corrections" })]
-    [InlineData("Responding", new[] { "reports(followUp)", "reports(final)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "facts", "corrections" })]
-    [InlineData("FinalReportFiled(open)", new[] { "completeObligation(reachScene)", "completeObligation(releaseInformation)", "corrections" })]
-    [InlineData("FinalReportFiled(done)", new[] { "corrections", "close" })]
+    [InlineData("Registered", new[] { "recordSpill", "reports(initial)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "facts", "corrections" })]
+    [InlineData("Responding", new[] { "recordSpill", "reports(followUp)", "reports(final)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "facts", "corrections" })]
+    [InlineData("FinalReportFiled(open)", new[] { "recordSpill", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "corrections" })]
+    [InlineData("FinalReportFiled(done)", new[] { "recordSpill", "corrections", "close" })]
     [InlineData("Closed", new string[0])]
     public void Allowed_moves_of_each_phase(string phase, string[] expected)
     {
@@ -76,7 +76,7 @@ public sealed class TransitionTests
         incident.Handle(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1.2)).Accept();
 
         Assert.Equal(
-            ["reports(followUp)", "reports(final)", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "facts", "corrections"],
+            ["recordSpill", "reports(followUp)", "reports(final)", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "facts", "corrections"],
             incident.AllowedMoves(incident.T(1.3)));
         incident.Handle(Cmd.Complete(ObligationKind.StartMonitoring), Commander, incident.T(1.3)).Accept();
         incident.Handle(Cmd.Complete(ObligationKind.OrganiseInvestigation), Commander, incident.T(1.3)).Accept();
@@ -129,7 +129,7 @@ public sealed class TransitionTests
 
         Assert.Equal("cannot close yet: still open: start monitoring (开展监测), organise the investigation (组织调查), release information (发布信息)", decision.Reason.En());
         Assert.Equal(
-            ["completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "corrections"],
+            ["recordSpill", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "corrections"],
             decision.AllowedMoves);
     }
 

@@ -240,6 +240,9 @@ public sealed partial class Incident : ICase<IncidentCommand>
             case CloseIncident close:
                 check.Optional("note", close.Note);
                 break;
+            case DownstreamCommand river:
+                CheckDownstream(check, river, now);
+                break;
         }
 
         return check;
@@ -283,6 +286,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
             .SubstateOf(IncidentPhase.Open)
             .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command!, m.Actor, m.Now), "file the report")
             .PermitIf(close, IncidentPhase.Closed, _ => AllObligationsCompleted(), "every obligation must be completed before closing");
+        ConfigureDownstream();
 
         _machine.Configure(IncidentPhase.Closed)
             .OnEntryFrom(close, m => ApplyClose((CloseIncident)m.Command!, m.Actor, m.Now), "close the incident");
@@ -385,6 +389,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
     {
         (_, ReportIncident) => IncidentTexts.AlreadyRegistered,
         (IncidentPhase.Closed, _) => IncidentTexts.RefusedClosed.With(("move", DescribeMove(command))),
+        (_, DownstreamCommand river) => WhyNotDownstream(river, now) ?? InPhase(command),
         (_, CompleteObligation step) => WhyNotComplete(step.Obligation, step.At ?? now) ?? InPhase(command),
         (IncidentPhase.Registered, FileReport { Kind: ReportKind.FollowUp }) => IncidentTexts.FollowUpNeedsInitial,
         (IncidentPhase.Registered, FileReport { Kind: ReportKind.Final }) => IncidentTexts.FinalNeedsInitial,
@@ -414,6 +419,11 @@ public sealed partial class Incident : ICase<IncidentCommand>
         if (kind.IsReport())
         {
             return IncidentTexts.DoneByReport.With(("obligation", Arg.Of(kind)));
+        }
+
+        if (kind == ObligationKind.WarnDownstream)
+        {
+            return DownstreamTexts.DoneBySendWarning;
         }
 
         var obligation = State.Obligations.FirstOrDefault(o => o.Kind == kind);
@@ -501,7 +511,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
     private void RecomputeDeadlines(DateTimeOffset now)
     {
         // The obligations that arise during the response keep the deadline counted from when they arose.
-        foreach (var obligation in State.Obligations.Where(o => !o.IsCompleted && o.Kind is not (ObligationKind.LevelChangeReport or ObligationKind.NotifyNeighbours)))
+        foreach (var obligation in State.Obligations.Where(o => !o.IsCompleted && ObligationKinds.FirstMoment.Contains(o.Kind)))
         {
             var (due, basis) = DeadlineOf(obligation.Kind);
             if (due == obligation.DueAt)

@@ -32,6 +32,12 @@ public enum ObligationKind
     /// arises when the facts say the incident crosses or may cross a boundary.
     /// </summary>
     NotifyNeighbours,
+
+    /// <summary>
+    /// 下游预警 — warn one party downstream of a river spill (an intake's operator or a jurisdiction the river enters) a
+    /// lead time before the pollution is estimated to arrive; one per party, completed by sending the warning.
+    /// </summary>
+    WarnDownstream,
 }
 
 public static class ObligationKinds
@@ -62,6 +68,7 @@ public static class ObligationKinds
         ObligationKind.ReleaseInformation => "releaseInformation",
         ObligationKind.LevelChangeReport => "levelChangeReport",
         ObligationKind.NotifyNeighbours => "notifyNeighbours",
+        ObligationKind.WarnDownstream => "warnDownstream",
         _ => kind.ToString(),
     };
 }

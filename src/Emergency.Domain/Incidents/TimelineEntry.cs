@@ -41,4 +41,7 @@ public enum TimelineKind
 
     /// <summary>An obligation is open again because its completion was shown untrue.</summary>
     ObligationReopened,
+
+    /// <summary>A party warned downstream of a river spill confirmed it received the warning.</summary>
+    WarningAcknowledged,
 }

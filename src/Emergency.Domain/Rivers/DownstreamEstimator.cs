@@ -1,3 +1,4 @@
+using Emergency.Domain.Incidents;
 using Emergency.Domain.Regions;
 
 namespace Emergency.Domain.Rivers;
@@ -15,21 +16,21 @@ public static class DownstreamEstimator
     public static DownstreamEstimate Estimate(RiverCatalog rivers, Spill spill)
     {
         var (system, start) = rivers.FindReach(spill.ReachId)
-            ?? throw new RiverEstimateException("reach", $"'{spill.ReachId}' is not a reach of any river system in config/rivers");
+            ?? throw new RiverEstimateException("reach", DownstreamTexts.UnknownReach.With(("reach", spill.ReachId)));
 
         if (!double.IsFinite(spill.PositionKm) || spill.PositionKm < 0 || spill.PositionKm > start.LengthKm.Value)
         {
-            throw new RiverEstimateException("positionKm", $"km {spill.PositionKm} lies off reach '{start.Id}', which runs from km 0 to km {start.LengthKm.Value}");
+            throw new RiverEstimateException("positionKm", DownstreamTexts.OffReach.With(("km", DownstreamTexts.Figure(spill.PositionKm)), ("reach", start.Id), ("length", DownstreamTexts.Figure(start.LengthKm.Value))));
         }
 
         if (!double.IsFinite(spill.MassKg) || spill.MassKg <= 0)
         {
-            throw new RiverEstimateException("massKg", "the amount released must be more than zero kg");
+            throw new RiverEstimateException("massKg", DownstreamTexts.MassNotPositive);
         }
 
         if (spill.ThresholdMgPerL is { } threshold && (!double.IsFinite(threshold) || threshold <= 0))
         {
-            throw new RiverEstimateException("thresholdMgPerL", "a threshold concentration must be more than zero");
+            throw new RiverEstimateException("thresholdMgPerL", DownstreamTexts.ThresholdNotPositive);
         }
 
         var month = spill.At.Month;
@@ -44,7 +45,7 @@ public static class DownstreamEstimator
             }
 
             var velocity = reach.VelocityIn(month)
-                ?? throw new RiverEstimateException("at", $"reach '{reach.Id}' has no velocity for month {month} in the data, so no arrival below it can be estimated");
+                ?? throw new RiverEstimateException("at", DownstreamTexts.NoVelocityForMonth.With(("reach", reach.Id), ("month", month)));
             var head = reach == start ? spill.PositionKm : 0;
             path.Enter(reach, velocity.Value);
             foreach (var intake in system.Intakes.Where(i => i.ReachId == reach.Id && i.PositionKm.Value >= head).OrderBy(i => i.PositionKm.Value))

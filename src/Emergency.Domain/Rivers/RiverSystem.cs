@@ -30,6 +30,9 @@ public sealed class RiverSystem(string id, string name, string source, IReadOnly
 /// <summary>The river systems a deployment knows; reach ids are unique across them.</summary>
 public sealed class RiverCatalog(IReadOnlyList<RiverSystem> systems)
 {
+    /// <summary>No rivers: a deployment without river data, where every spill names an unknown reach.</summary>
+    public static readonly RiverCatalog None = new([]);
+
     public IReadOnlyList<RiverSystem> Systems { get; } = systems;
 
     /// <summary>The system holding the reach <paramref name="reachId"/>, with the reach; none when no system holds it.</summary>
@@ -45,4 +48,15 @@ public sealed class RiverCatalog(IReadOnlyList<RiverSystem> systems)
 
         return null;
     }
+
+    /// <summary>
+    /// The same rivers with velocities observed during a spill: each replaces its reach's velocity in every month, since
+    /// an observation of the flow now says more about the coming days than the season's figure.
+    /// </summary>
+    public RiverCatalog WithVelocities(IReadOnlyDictionary<string, Sourced> observed) =>
+        observed.Count == 0
+            ? this
+            : new([.. Systems.Select(s => s.Reaches.Any(r => observed.ContainsKey(r.Id))
+                ? new RiverSystem(s.Id, s.Name, s.Source, [.. s.Reaches.Select(r => observed.TryGetValue(r.Id, out var v) ? r with { DefaultVelocity = v, Seasons = [] } : r)], s.Intakes)
+                : s)]);
 }

@@ -19,6 +19,9 @@ public sealed record DeadlineRules
     /// discovery when the first facts already say so, else from the moment the facts did.
     /// </summary>
     public required DeadlineRule NeighbourNotification { get; init; }
+
+    /// <summary>How long before the pollution arrives each party downstream of a river spill is warned.</summary>
+    public required DownstreamWarningRule DownstreamWarning { get; init; }
 }
 
 /// <summary>

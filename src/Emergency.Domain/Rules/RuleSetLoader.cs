@@ -110,6 +110,7 @@ public static class RuleSetLoader
             Fail($"deadlines.obligations.{ObligationKind.NotifyNeighbours.Name()}", "belongs in deadlines.neighbourNotification");
         }
 
+        rules.Deadlines.DownstreamWarning.Check(Fail);
         foreach (var kind in ObligationKinds.FirstMoment.Where(k => !rules.Deadlines.Obligations.ContainsKey(k)))
         {
             Fail($"deadlines.obligations.{kind.Name()}", "is missing: every first-moment obligation needs a deadline");

@@ -1,6 +1,7 @@
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Rivers;
 using Emergency.Domain.Rules;
 using Emergency.Grains.Cases;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ namespace Emergency.Grains.Incidents;
 public sealed class IncidentGrain(
     [PersistentState(CaseKinds.Incident, StorageNames.Provider)] IPersistentState<CaseRecord<IncidentState>> record,
     RuleSetCatalog catalog,
+    RiverCatalog rivers,
     EngineClock clock,
     AnswerRetention answers,
     ILogger<IncidentGrain> logger)
@@ -26,14 +28,20 @@ public sealed class IncidentGrain(
     /// Registers the incident. A what-if rule set (<see cref="ReportIncident.JudgedUnder"/>) is a drill's question only:
     /// live work is always judged by the rules in force at discovery.
     /// </summary>
-    protected override (Incident? Case, Decision Decision) Create(IncidentCommand command, string scope, CommandContext context, DateTimeOffset now) =>
-        command is ReportIncident { JudgedUnder: not null } && !Scopes.IsDrill(scope)
-            ? (null, Decision.Invalid([new FieldError("judgedUnder", IncidentTexts.LiveWorkJudgedInForce)]))
-            : Incident.Register(this.GetPrimaryKeyString(), scope, (ReportIncident)command, context.Actor, catalog, now);
+    protected override (Incident? Case, Decision Decision) Create(IncidentCommand command, string scope, CommandContext context, DateTimeOffset now)
+    {
+        if (command is ReportIncident { JudgedUnder: not null } && !Scopes.IsDrill(scope))
+        {
+            return (null, Decision.Invalid([new FieldError("judgedUnder", IncidentTexts.LiveWorkJudgedInForce)]));
+        }
+
+        var (incident, decision) = Incident.Register(this.GetPrimaryKeyString(), scope, (ReportIncident)command, context.Actor, catalog, now);
+        return (incident?.WithRivers(rivers), decision);
+    }
 
     protected override bool Exists(IncidentState state) => state.Exists;
 
-    protected override Incident Load(IncidentState state) => Incident.Load(state, catalog);
+    protected override Incident Load(IncidentState state) => Incident.Load(state, catalog).WithRivers(rivers);
 
     protected override IncidentState StateOf(Incident incident) => incident.State;
 

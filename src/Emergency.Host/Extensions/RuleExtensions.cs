@@ -2,6 +2,7 @@ using Emergency.Domain.Calendar;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Regions;
+using Emergency.Domain.Rivers;
 using Emergency.Domain.Rules;
 using Emergency.Host.Hosting;
 
@@ -9,7 +10,7 @@ namespace Emergency.Host.Extensions;
 
 public static class RuleExtensions
 {
-    /// <summary>Loads every rule set and the region catalog (a bad file stops the start) and registers them for the grains.</summary>
+    /// <summary>Loads every rule set, the region catalog and the rivers (a bad file stops the start) and registers them for the grains.</summary>
     public static IServiceCollection AddEmergencyRules(this IServiceCollection services, EngineSettings settings, IConfiguration configuration)
     {
         var overrides = settings.RulesOverrideFile is null ? null : RuleOverrides.Load(settings.RulesOverrideFile);
@@ -22,7 +23,8 @@ public static class RuleExtensions
             .Concat(suggestions.All.Select(r => r.Id))
             .Append(petitions.Calendar.Id));
         var regions = settings.RegionsFile is null ? RegionCatalog.None : RegionCatalogLoader.Load(settings.RegionsFile, settings.RefuseUnknownRegions);
-        return services.AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(petitions).AddSingleton(suggestions).AddSingleton(regions);
+        var rivers = settings.RiversDirectory is null ? RiverCatalog.None : RiverCatalogLoader.Load(settings.RiversDirectory, regions);
+        return services.AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(petitions).AddSingleton(suggestions).AddSingleton(regions).AddSingleton(rivers);
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ public sealed record EngineSettings
     /// <summary>Whether a new case naming a region outside the catalog is refused (<c>Regions:Unknown</c>: Refuse, the default, or Accept).</summary>
     public bool RefuseUnknownRegions { get; init; } = true;
 
+    /// <summary>The river systems (<c>Rivers:Directory</c>, their reaches in region codes, so it needs <c>Regions:File</c>); none: no spill can be placed on a river.</summary>
+    public string? RiversDirectory { get; init; }
+
     public required string ClusterId { get; init; }
 
     public required string ServiceId { get; init; }
@@ -137,6 +140,12 @@ public sealed record EngineSettings
             throw new EngineConfigurationException("Regions:Unknown", $"'{unknownRegions}' is neither Refuse nor Accept");
         }
 
+        var riversDirectory = OptionalPath("Rivers:Directory");
+        if (riversDirectory is not null && string.IsNullOrWhiteSpace(regionsFile))
+        {
+            throw new EngineConfigurationException("Rivers:Directory", "the rivers name their jurisdictions by region code: set Regions:File too");
+        }
+
         return new EngineSettings
         {
             ConfigDirectory = configDirectory,
@@ -147,6 +156,7 @@ public sealed record EngineSettings
             KeysDirectory = OptionalPath("Auth:KeysDirectory"),
             RegionsFile = string.IsNullOrWhiteSpace(regionsFile) ? null : Path("Regions:File", ""),
             RefuseUnknownRegions = !"Accept".Equals(unknownRegions, StringComparison.OrdinalIgnoreCase),
+            RiversDirectory = riversDirectory,
             ClusterId = configuration["Cluster:ClusterId"] ?? "emergency",
             ServiceId = configuration["Cluster:ServiceId"] ?? "emergency",
             SiloPort = Port("Cluster:SiloPort", 11111),

@@ -1,5 +1,6 @@
 using Emergency.Domain.Rivers;
 using Emergency.Domain.Tests.Regions;
+using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Rivers;
 
@@ -154,7 +155,7 @@ public sealed class DownstreamEstimatorTests
             DownstreamEstimator.Estimate(rivers, new Spill(reach, km, new DateTimeOffset(2020, month, 10, 8, 0, 0, TimeSpan.FromHours(8)), "aniline", kg, threshold)));
 
         Assert.Equal(field, ex.Field);
-        Assert.Contains(problem, ex.Problem, StringComparison.Ordinal);
+        Assert.Contains(problem, ex.Problem.En(), StringComparison.Ordinal);
     }
 
     private static RiverCatalog Rivers(Reach reach, IReadOnlyList<Intake> intakes) => Rivers([reach], intakes);
