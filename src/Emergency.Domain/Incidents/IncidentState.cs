@@ -47,6 +47,9 @@ public sealed class IncidentState
     /// <summary>Reports, claims and steps shown untrue (谎报/瞒报/漏报); empty in states stored before corrections existed.</summary>
     public List<Correction> Corrections { get; set; } = [];
 
+    /// <summary>Public information releases (信息发布), numbered from 1; empty in states stored before releases existed.</summary>
+    public List<Release> Releases { get; set; } = [];
+
     /// <summary>Goes up by one with every accepted change, including deadline events.</summary>
     public long Version { get; set; }
 

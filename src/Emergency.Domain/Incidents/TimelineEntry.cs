@@ -41,4 +41,11 @@ public enum TimelineKind
 
     /// <summary>An obligation is open again because its completion was shown untrue.</summary>
     ObligationReopened,
+
+    /// <summary>A public information release was drafted: a first alert, an update, a correction or a withdrawal.</summary>
+    ReleaseDrafted,
+
+    ReleaseApproved,
+
+    ReleasePublished,
 }
