@@ -1,4 +1,5 @@
 using Stateless;
+using Stateless.Graph;
 
 namespace Emergency.Domain.Incidents;
 
@@ -35,6 +36,9 @@ public sealed class ReleaseLifecycle
         /// <summary>A withdrawal of it was published.</summary>
         Withdraw,
     }
+
+    /// <summary>The lifecycle as a Mermaid state diagram, read from the machine itself (docs/machines/release.md).</summary>
+    public static string Graph() => MermaidGraph.Format(new ReleaseLifecycle(new Release())._machine.GetInfo());
 
     public bool Can(Step step) => _machine.CanFire(step);
 
