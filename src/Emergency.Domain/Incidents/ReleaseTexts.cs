@@ -47,6 +47,9 @@ public static class ReleaseTexts
     /// <summary>An update, correction or withdrawal whose release was replaced by another since it was drafted.</summary>
     public static readonly MessageCode TargetReplaced = new("release.refused.targetReplaced", "number", "replaces", "status", "by");
 
+    /// <summary>Asked for the CAP alert of a release not published yet.</summary>
+    public static readonly MessageCode NoAlertYet = new("release.noAlertYet", "number", "status");
+
     // Moves, as a refusal names them.
     public static readonly MessageCode MoveDraft = new("release.move.draft");
 
