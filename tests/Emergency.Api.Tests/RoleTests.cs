@@ -115,6 +115,8 @@ public sealed class RoleTests(EngineFixture engine)
             Assert.Equal(HttpStatusCode.OK, (await api.Post($"/api/incidents/{id}/obligations/{step}/complete", Bodies.Completion())).Status);
         }
 
+        await Procedure.Release(api, id);
+
         Assert.Equal(HttpStatusCode.OK, (await api.Post($"/api/incidents/{id}/reports", Bodies.Report("final"))).Status);
         Assert.Equal(HttpStatusCode.OK, (await api.Post($"/api/incidents/{id}/close", null)).Status);
         foreach (var path in new[] { "/api/incidents", $"/api/incidents/{id}", "/api/rulesets", "/api/me" })
