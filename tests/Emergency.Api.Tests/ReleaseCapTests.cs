@@ -29,7 +29,7 @@ public sealed class ReleaseCapTests
     {
         var incident = Registered(scope);
         Move(incident, 1, new DraftRelease { Audience = ReleaseAudience.Public, Headline = "潞城市苯胺泄漏事件通报", Text = "部分苯胺进入浊漳河。", HeadlineEn = "Aniline spill at Lucheng", TextEn = "Some aniline reached the Zhuozhang." });
-        Publish(incident, 1, 1.2);
+        Publish(incident, 1, 1.25);
         Move(incident, 2, new UpdateRelease { Release = 1, Headline = "续报：下游已停止取水", Text = "河北邯郸已停止取水。" });
         Publish(incident, 2, 2);
         Move(incident, 3, new CorrectRelease { Release = 2, Headline = "更正：进入河流的苯胺为8.68吨", Text = "经核实，进入浊漳河的苯胺为8.68吨。", Reason = "前次发布所称1–1.5吨有误" });
@@ -44,10 +44,10 @@ public sealed class ReleaseCapTests
         Assert.All(alerts, a => Assert.Equal((status, "Public", "emergency@changzhi.example.gov.cn", view.Id), (a.Cap("status"), a.Cap("scope"), a.Cap("sender"), a.Cap("incidents"))));
         Assert.Equal([$"{view.Id}.release-1", $"{view.Id}.release-2", $"{view.Id}.release-3", $"{view.Id}.release-4"], alerts.Select(a => a.Cap("identifier")));
         Assert.Equal(
-            [null, $"emergency@changzhi.example.gov.cn,{view.Id}.release-1,2012-12-31T08:52:00+08:00", $"emergency@changzhi.example.gov.cn,{view.Id}.release-2,2012-12-31T09:40:00+08:00",
+            [null, $"emergency@changzhi.example.gov.cn,{view.Id}.release-1,2012-12-31T08:55:00+08:00", $"emergency@changzhi.example.gov.cn,{view.Id}.release-2,2012-12-31T09:40:00+08:00",
              $"emergency@changzhi.example.gov.cn,{view.Id}.release-3,2012-12-31T10:40:00+08:00"],
             alerts.Select(a => a.Cap("references")));
-        Assert.Equal("2012-12-31T08:52:00+08:00", alerts[0].Cap("sent"));
+        Assert.Equal("2012-12-31T08:55:00+08:00", alerts[0].Cap("sent"));
         Assert.Equal([null, null, "前次发布所称1–1.5吨有误", "以省政府发布为准"], alerts.Select(a => a.Cap("note")));
 
         // Chinese always, English when the release has it; the area is the region's official name with its GB/T 2260 code.

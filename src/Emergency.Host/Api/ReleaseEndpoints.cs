@@ -18,7 +18,7 @@ public static class ReleaseEndpoints
 
     public static IEndpointRouteBuilder MapReleaseEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/incidents/{id}/releases/{number:int}/cap", Alert)
+        app.MapGet("/api/incidents/{id}/releases/{number}/cap", Alert)
             .RequireAuthorization(Policies.Read)
             .WithTags("Incidents")
             .WithSummary("A published release as an OASIS CAP 1.2 alert (status Exercise for a drill's incident)")
