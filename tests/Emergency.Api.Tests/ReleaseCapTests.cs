@@ -32,7 +32,7 @@ public sealed class ReleaseCapTests
         Publish(incident, 1, 1.25);
         Move(incident, 2, new UpdateRelease { Release = 1, Headline = "续报：下游已停止取水", Text = "河北邯郸已停止取水。" });
         Publish(incident, 2, 2);
-        Move(incident, 3, new CorrectRelease { Release = 2, Headline = "更正：进入河流的苯胺为8.68吨", Text = "经核实，进入浊漳河的苯胺为8.68吨。", Reason = "前次发布所称1–1.5吨有误" });
+        Move(incident, 3, new CorrectRelease { Release = 2, Headline = "更正：进入河流的苯胺为8.68吨", Text = "经核实，进入浊漳河的苯胺为8.68吨。", Reason = "前次发布所称1–1.5吨有误", HeadlineEn = "Correction: 8.68 t reached the river", TextEn = "8.68 t of aniline reached the Zhuozhang." });
         Publish(incident, 3, 3);
         Move(incident, 4, new WithdrawRelease { Release = 3, Reason = "以省政府发布为准", ReasonEn = "The province's release stands instead." });
         Publish(incident, 4, 4);

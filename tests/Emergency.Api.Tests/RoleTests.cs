@@ -65,7 +65,9 @@ public sealed class RoleTests(EngineFixture engine)
 
                 // Decision makers draft and decide major decisions and keep the enforcement registry (DecisionApiTests).
                 var decisionMakers = pattern.StartsWith("/api/decisions", StringComparison.Ordinal) || pattern.StartsWith("/api/enforcement", StringComparison.Ordinal);
-                if (decisionMakers && method == "POST" && role == "decisionMaker")
+                // A leader approves a release for publication (审核签发; ReleaseApiTests).
+                var approval = pattern.EndsWith("/approveRelease", StringComparison.Ordinal);
+                if ((decisionMakers || approval) && method == "POST" && role == "decisionMaker")
                 {
                     continue;
                 }
