@@ -16,11 +16,11 @@ public sealed class IncidentMovesApiTests(EngineFixture engine)
         var id = (await Api.Register(Bodies.Incident(EngineFixture.NewRegion("Moves"), engine.Now.AddMinutes(-30)))).Str("id");
 
         var scene = await Api.Command($"/api/incidents/{id}/completeObligation", new JsonObject { ["obligation"] = "reachScene", ["note"] = "on site" });
-        var release = await Api.Command($"/api/incidents/{id}/obligations/releaseInformation/complete", new JsonObject { ["note"] = "published" });
+        var investigation = await Api.Command($"/api/incidents/{id}/obligations/organiseInvestigation/complete", new JsonObject { ["note"] = "team sent" });
 
         Assert.Equal("on site", scene.Obligation("reachScene").Str("note"));
-        Assert.Equal(("on site", "published"), (release.Obligation("reachScene").Str("note"), release.Obligation("releaseInformation").Str("note")));
-        Assert.Contains("completeObligation(startMonitoring)", release["allowedMoves"]!.AsArray().Select(m => (string)m!));
+        Assert.Equal(("on site", "team sent"), (investigation.Obligation("reachScene").Str("note"), investigation.Obligation("organiseInvestigation").Str("note")));
+        Assert.Contains("completeObligation(startMonitoring)", investigation["allowedMoves"]!.AsArray().Select(m => (string)m!));
     }
 
     [Fact]

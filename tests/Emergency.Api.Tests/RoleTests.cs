@@ -65,7 +65,9 @@ public sealed class RoleTests(EngineFixture engine)
 
                 // Decision makers draft and decide major decisions and keep the enforcement registry (DecisionApiTests).
                 var decisionMakers = pattern.StartsWith("/api/decisions", StringComparison.Ordinal) || pattern.StartsWith("/api/enforcement", StringComparison.Ordinal);
-                if (decisionMakers && method == "POST" && role == "decisionMaker")
+                // A leader approves a release for publication (审核签发; ReleaseApiTests).
+                var approval = pattern.EndsWith("/approveRelease", StringComparison.Ordinal);
+                if ((decisionMakers || approval) && method == "POST" && role == "decisionMaker")
                 {
                     continue;
                 }
@@ -74,6 +76,13 @@ public sealed class RoleTests(EngineFixture engine)
                 if (method == "GET" && pattern == "/api/decisions/{id}")
                 {
                     // Allowed to read; the id is the incident's, so there is no such major decision.
+                    Assert.True(reply.Status == HttpStatusCode.NotFound, $"{role}: {method} {pattern}: {reply}");
+                    continue;
+                }
+
+                if (method == "GET" && pattern == "/api/incidents/{id}/releases/{number}/cap")
+                {
+                    // Allowed to read; the incident has no release 1, so there is no alert.
                     Assert.True(reply.Status == HttpStatusCode.NotFound, $"{role}: {method} {pattern}: {reply}");
                     continue;
                 }
@@ -115,6 +124,8 @@ public sealed class RoleTests(EngineFixture engine)
             Assert.Equal(HttpStatusCode.OK, (await api.Post($"/api/incidents/{id}/obligations/{step}/complete", Bodies.Completion())).Status);
         }
 
+        await Procedure.Release(api, id);
+
         Assert.Equal(HttpStatusCode.OK, (await api.Post($"/api/incidents/{id}/reports", Bodies.Report("final"))).Status);
         Assert.Equal(HttpStatusCode.OK, (await api.Post($"/api/incidents/{id}/close", null)).Status);
         foreach (var path in new[] { "/api/incidents", $"/api/incidents/{id}", "/api/rulesets", "/api/me" })
@@ -131,7 +142,7 @@ public sealed class RoleTests(EngineFixture engine)
     /// </summary>
     private static HttpRequestMessage Request(string method, string pattern, JsonNode incident)
     {
-        var path = pattern.Replace("{id}", incident.Str("id"), StringComparison.Ordinal).Replace("{obligation}", "reachScene", StringComparison.Ordinal);
+        var path = pattern.Replace("{id}", incident.Str("id"), StringComparison.Ordinal).Replace("{obligation}", "reachScene", StringComparison.Ordinal).Replace("{number}", "1", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "POST")
         {

@@ -46,9 +46,9 @@ public sealed class SecondCommanderTests
         var sameCommand = await wu.Post($"/api/incidents/{id}/obligations/reachScene/complete", Bodies.Completion(note: "Zhang on site"), commandKey);
         Assert.Null(sameCommand.Header("Idempotent-Replayed"));
         Problem.AssertNotAllowed(sameCommand, "already completed");
-        var otherCommand = await wu.Post($"/api/incidents/{id}/obligations/releaseInformation/complete", Bodies.Completion(note: "press release"), commandKey);
+        var otherCommand = await wu.Post($"/api/incidents/{id}/obligations/organiseInvestigation/complete", Bodies.Completion(note: "team sent"), commandKey);
         Assert.True(otherCommand.Status == HttpStatusCode.OK, otherCommand.ToString());
-        Assert.Equal("duty.wu (DutyCommander)", otherCommand.Body.Obligation("releaseInformation").Str("completedBy"));
+        Assert.Equal("duty.wu (DutyCommander)", otherCommand.Body.Obligation("organiseInvestigation").Str("completedBy"));
 
         // Each user's own retry is still a replay.
         var retry = await zhang.Post($"/api/incidents/{id}/obligations/reachScene/complete", Bodies.Completion(note: "Zhang on site"), commandKey);

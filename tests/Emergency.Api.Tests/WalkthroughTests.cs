@@ -77,13 +77,22 @@ public sealed class WalkthroughTests(EngineFixture engine)
             Assert.Null(o["lateBy"]);
         }
 
+        // Information is released by a release the duty room drafts, a leader approves and the duty room publishes.
+        (incident, _) = await Procedure.Release(api, id, approver: engine.DecisionMaker);
+        var release = incident.Obligation("releaseInformation");
+        Assert.Equal(("completed", "by release 1"), (release.Str("status"), release.Str("note")));
+        Assert.Equal(engine.Now, release.Time("completedAt"));
+        var published = Assert.Single(incident["releases"]!.AsArray());
+        Assert.Equal(("published", "王副局长"), (published.Str("status"), published.Str("approvedBy")));
+        Assert.Equal("director.li (DecisionMaker)", published.Str("approvalRecordedBy"));
+
         // The spill crosses a province: the neighbouring area is told, and the notice names whom.
         incident = await api.Command($"/api/incidents/{id}/obligations/notifyNeighbours/complete", new { notified = "Hebei environmental protection department" });
         Assert.Equal(("completed", "Hebei environmental protection department"), (incident.Obligation("notifyNeighbours").Str("status"), incident.Obligation("notifyNeighbours").Str("notified")));
 
         incident = await api.Command($"/api/incidents/{id}/reports", Bodies.Report("final", signedOffBy: signer));
         Assert.Equal("finalReportFiled", incident.Str("phase"));
-        Assert.Equal(["recordSpill", "corrections", "close"], incident["allowedMoves"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(["recordSpill", "corrections", "close", "draftRelease", "updateRelease(1)", "correctRelease(1)", "withdrawRelease(1)"], incident["allowedMoves"]!.AsArray().Select(m => m!.GetValue<string>()));
 
         incident = await api.Command($"/api/incidents/{id}/close", new { note = "handled; closed by Mallory" });
         Assert.Equal("closed", incident.Str("phase"));
@@ -97,11 +106,12 @@ public sealed class WalkthroughTests(EngineFixture engine)
         Assert.Equal(
             ["registered", "graded", "deadlineSet", "deadlineSet", "deadlineSet", "deadlineSet", "deadlineSet", "deadlineSet",
              "reportFiled", "obligationCompleted",
-             "obligationCompleted", "obligationCompleted", "obligationCompleted", "obligationCompleted", "obligationCompleted",
+             "obligationCompleted", "obligationCompleted", "obligationCompleted",
+             "releaseDrafted", "releaseApproved", "releasePublished", "obligationCompleted", "obligationCompleted",
              "reportFiled", "closed"],
             timeline.Select(e => e.Str("kind")));
-        Assert.All(timeline, e => Assert.Contains(e.Str("actor"), new[] { Tokens.CommanderActor, "system" }));
-        Assert.All(timeline.Where(e => e.Str("kind") is not "deadlineSet"), e => Assert.StartsWith("duty.zhang ", e.Str("actor")));
+        Assert.All(timeline, e => Assert.Contains(e.Str("actor"), new[] { Tokens.CommanderActor, "system", "director.li (DecisionMaker)" }));
+        Assert.All(timeline.Where(e => e.Str("kind") is not ("deadlineSet" or "releaseApproved")), e => Assert.StartsWith("duty.zhang ", e.Str("actor")));
         Assert.DoesNotContain(timeline, e => e.Str("actor").Contains("Mallory", StringComparison.Ordinal));
         Assert.DoesNotContain(timeline, e => e.Str("kind") == "obligationOverdue");
 

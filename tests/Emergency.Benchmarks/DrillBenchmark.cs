@@ -100,7 +100,9 @@ public sealed class DrillBenchmark : IBenchmark
             Add(lateReport ? TimeSpan.FromHours(5) : TimeSpan.FromHours(1), "kind: reportFiled, report: initial");
             Add(TimeSpan.FromMinutes(90), "kind: obligationCompleted, obligation: startMonitoring");
             Add(TimeSpan.FromHours(2), "kind: factsChanged, facts: {poisoned: 0, evacuated: 0}");
-            Add(TimeSpan.FromHours(3), "kind: obligationCompleted, obligation: releaseInformation");
+            Add(TimeSpan.FromHours(3), "kind: incident, action: draftRelease, with: {audience: public, headline: H, text: T}");
+            Add(TimeSpan.FromHours(3), "kind: incident, action: approveRelease, with: {release: 1, approvedBy: W}");
+            Add(TimeSpan.FromHours(3), "kind: incident, action: publishRelease, with: {release: 1}");
             Add(TimeSpan.FromHours(5) + TimeSpan.FromMinutes(30), "kind: reportFiled, report: followUp");
             Add(TimeSpan.FromHours(6), "kind: obligationCompleted, obligation: organiseInvestigation");
             Add(TimeSpan.FromHours(7), "kind: reportFiled, report: final");

@@ -66,7 +66,7 @@ public sealed class CorrectionTests
         var incident = Drive.Responding(Facts.Known.WithSensitive("drinkingWaterSource")); // release due within 5 h
         var due = incident.Obligation(ObligationKind.ReleaseInformation).DueAt;
         Assert.Equal(incident.T(5), due);
-        incident.Handle(new CompleteObligation { Obligation = ObligationKind.ReleaseInformation, Note = "78 μg/L published" }, Commander, incident.T(3)).Accept();
+        Drive.Release(incident, incident.T(3));
 
         incident.Handle(new RecordCorrection
         {
@@ -81,13 +81,15 @@ public sealed class CorrectionTests
         Assert.False(release.IsCompleted);
         Assert.Equal(due, release.OverdueSince);
         var shown = Assert.Single(release.ShownFalse);
-        Assert.Equal((incident.T(3), 1, incident.T(8), "78 μg/L published"), (shown.CompletedAt, shown.Correction, shown.KnownAt, shown.Note?.En()));
+        Assert.Equal((incident.T(3), 1, incident.T(8), "by release 1"), (shown.CompletedAt, shown.Correction, shown.KnownAt, shown.Note?.En()));
         Assert.Equal(ObligationStatus.Overdue, release.StatusAt(incident.T(9)));
         Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationReopened && e.Obligation == "releaseInformation" && e.At == incident.T(8));
         Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationOverdue && e.Obligation == "releaseInformation" && e.At == due);
-        Assert.Contains("completeObligation(releaseInformation)", incident.AllowedMoves(incident.T(9)));
+        Assert.Contains("correctRelease(1)", incident.AllowedMoves(incident.T(9)));
 
-        incident.Handle(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(10)).Accept();
+        incident.Handle(new CorrectRelease { Release = 1, Headline = "更正", Text = "实测118–200 μg/L", Reason = "78 μg/L有误" }, Commander, incident.T(10)).Accept();
+        incident.Handle(Cmd.Approve(2), Commander, incident.T(10)).Accept();
+        incident.Handle(Cmd.Publish(2), Commander, incident.T(10)).Accept();
 
         Assert.Equal(ObligationStatus.CompletedLate, release.StatusAt(incident.T(10)));
         Assert.Equal(TimeSpan.FromHours(5), release.LateBy);

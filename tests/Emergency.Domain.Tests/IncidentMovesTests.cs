@@ -14,9 +14,12 @@ public sealed class IncidentMovesTests
         Assert.Equal(
             [("recordSpill", typeof(RecordSpill), false), ("riverObservation", typeof(RiverObservation), false), ("sendWarning", typeof(SendWarning), false),
              ("acknowledgeWarning", typeof(AcknowledgeWarning), false), ("report", typeof(ReportIncident), true), ("reports", typeof(FileReport), false), ("completeObligation", typeof(CompleteObligation), false),
-             ("facts", typeof(UpdateFacts), false), ("corrections", typeof(RecordCorrection), false), ("close", typeof(CloseIncident), false)],
+             ("facts", typeof(UpdateFacts), false), ("corrections", typeof(RecordCorrection), false), ("close", typeof(CloseIncident), false),
+             ("draftRelease", typeof(DraftRelease), false), ("updateRelease", typeof(UpdateRelease), false), ("correctRelease", typeof(CorrectRelease), false),
+             ("withdrawRelease", typeof(WithdrawRelease), false), ("approveRelease", typeof(ApproveRelease), false), ("publishRelease", typeof(PublishRelease), false)],
             Moves.Of<IncidentCommand>().Select(m => (m.Name, m.Type, m.Creates)));
-        Assert.All(Moves.Of<IncidentCommand>(), m => Assert.Equal([Role.DutyCommander], m.Roles));
+        Assert.All(Moves.Of<IncidentCommand>().Where(m => m.Type != typeof(ApproveRelease)), m => Assert.Equal([Role.DutyCommander], m.Roles));
+        Assert.Equal([Role.DecisionMaker, Role.DutyCommander], Moves.Info(typeof(ApproveRelease)).Roles);
     }
 
     [Fact]
@@ -70,7 +73,16 @@ public sealed class IncidentMovesTests
             .Append(((IncidentCommand)Cmd.Update(Facts.Known with { Evacuated = 10 }), "facts"))
             .Append((new RecordCorrection { Kind = CorrectionKind.Concealed, Concerns = "registration", Declared = "no one", Actual = "ten", KnownAt = now }, "corrections"))
             .Append((Cmd.Close(), "close"))
-            .Append((new RecordSpill { Reach = "longjiang-hechi", PositionKm = 0, At = new(2015, 2, 28, 8, 0, 0, Times.China), Pollutant = "cadmium", MassKg = 20_000 }, "recordSpill"));
+            .Append((new RecordSpill { Reach = "longjiang-hechi", PositionKm = 0, At = new(2015, 2, 28, 8, 0, 0, Times.China), Pollutant = "cadmium", MassKg = 20_000 }, "recordSpill"))
+            .Append((Cmd.Draft(), "draftRelease"))
+            .Concat(incident.State.Releases.SelectMany(r => new (IncidentCommand, string)[]
+            {
+                (new UpdateRelease { Release = r.Number, Headline = "续报", Text = "下游已停止取水" }, $"updateRelease({r.Number})"),
+                (new CorrectRelease { Release = r.Number, Headline = "更正", Text = "实测值", Reason = "数值有误" }, $"correctRelease({r.Number})"),
+                (new WithdrawRelease { Release = r.Number, Reason = "有误" }, $"withdrawRelease({r.Number})"),
+                (Cmd.Approve(r.Number), $"approveRelease({r.Number})"),
+                (Cmd.Publish(r.Number), $"publishRelease({r.Number})"),
+            }));
 
         var accepted = candidates
             .Where(c => Incident.Load(JsonSerializer.Deserialize<IncidentState>(JsonSerializer.Serialize(incident.State, JsonShape.Options), JsonShape.Options)!, RealRules.Catalog)

@@ -142,7 +142,7 @@ public sealed class OverdueTests
         incident.Tick(incident.T(4.01));
         Assert.Equal(incident.T(24), incident.NextDueAt); // overdue ones no longer wait for a deadline
 
-        incident.Handle(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(5)).Accept();
+        Drive.Release(incident, incident.T(5));
         Assert.Equal(incident.T(48), incident.NextDueAt);
 
         incident.Tick(incident.T(48.01));

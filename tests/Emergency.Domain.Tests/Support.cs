@@ -102,6 +102,13 @@ public static class Cmd
 
     public static CompleteObligation Complete(ObligationKind kind, DateTimeOffset? at = null) => new() { Obligation = kind, At = at };
 
+    public static DraftRelease Draft(string headline = "长治市浊漳河苯胺泄漏事件情况通报", string text = "12月31日7时40分，潞城市一企业输送软管破裂，部分苯胺进入浊漳河。") =>
+        new() { Audience = ReleaseAudience.Public, Headline = headline, Text = text };
+
+    public static ApproveRelease Approve(int release, string by = "王副局长") => new() { Release = release, ApprovedBy = by };
+
+    public static PublishRelease Publish(int release) => new() { Release = release };
+
     /// <summary>Replaces every fact (the patch names them all).</summary>
     public static UpdateFacts Update(IncidentFacts facts, string? note = null) => new() { Facts = facts is null ? null! : FactsPatch.AllOf(facts), Note = note };
 
@@ -173,13 +180,25 @@ public static class Drive
         return incident;
     }
 
-    /// <summary>Completes the four step obligations at <paramref name="now"/>.</summary>
+    /// <summary>Completes the three step obligations and publishes a release (releaseInformation) at <paramref name="now"/>.</summary>
     public static void CompleteSteps(Incident incident, DateTimeOffset now)
     {
-        foreach (var kind in new[] { ObligationKind.ReachScene, ObligationKind.StartMonitoring, ObligationKind.OrganiseInvestigation, ObligationKind.ReleaseInformation })
+        foreach (var kind in new[] { ObligationKind.ReachScene, ObligationKind.StartMonitoring, ObligationKind.OrganiseInvestigation })
         {
             incident.Handle(Cmd.Complete(kind), Commander, now).Accept();
         }
+
+        Release(incident, now);
+    }
+
+    /// <summary>Drafts, approves and publishes a release at <paramref name="now"/>; returns its number.</summary>
+    public static int Release(Incident incident, DateTimeOffset now)
+    {
+        incident.Handle(Cmd.Draft(), Commander, now).Accept();
+        var number = incident.State.Releases[^1].Number;
+        incident.Handle(Cmd.Approve(number), Commander, now).Accept();
+        incident.Handle(Cmd.Publish(number), Commander, now).Accept();
+        return number;
     }
 
     /// <summary>The whole state as JSON, to prove a refused command changed nothing.</summary>

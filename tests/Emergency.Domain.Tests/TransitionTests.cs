@@ -17,6 +17,7 @@ public sealed class TransitionTests
 {
     private const string OnScene = "cannot be completed before someone is on scene";
     private const string ByReport = "is completed by filing a report, not as a step";
+    private const string ByRelease = "is completed by publishing an approved release, not as a step";
 
     private static readonly Actor Commander = Drive.Commander;
 
@@ -56,10 +57,10 @@ public sealed class TransitionTests
     }
 
     [Theory]
-    [InlineData("Registered", new[] { "recordSpill", "reports(initial)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "facts", "corrections" })]
-    [InlineData("Responding", new[] { "recordSpill", "reports(followUp)", "reports(final)", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "facts", "corrections" })]
-    [InlineData("FinalReportFiled(open)", new[] { "recordSpill", "completeObligation(reachScene)", "completeObligation(releaseInformation)", "corrections" })]
-    [InlineData("FinalReportFiled(done)", new[] { "recordSpill", "corrections", "close" })]
+    [InlineData("Registered", new[] { "recordSpill", "reports(initial)", "completeObligation(reachScene)", "facts", "corrections", "draftRelease" })]
+    [InlineData("Responding", new[] { "recordSpill", "reports(followUp)", "reports(final)", "completeObligation(reachScene)", "facts", "corrections", "draftRelease" })]
+    [InlineData("FinalReportFiled(open)", new[] { "recordSpill", "completeObligation(reachScene)", "corrections", "draftRelease" })]
+    [InlineData("FinalReportFiled(done)", new[] { "recordSpill", "corrections", "close", "draftRelease", "updateRelease(1)", "correctRelease(1)", "withdrawRelease(1)" })]
     [InlineData("Closed", new string[0])]
     public void Allowed_moves_of_each_phase(string phase, string[] expected)
     {
@@ -76,7 +77,7 @@ public sealed class TransitionTests
         incident.Handle(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1.2)).Accept();
 
         Assert.Equal(
-            ["recordSpill", "reports(followUp)", "reports(final)", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "facts", "corrections"],
+            ["recordSpill", "reports(followUp)", "reports(final)", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "facts", "corrections", "draftRelease"],
             incident.AllowedMoves(incident.T(1.3)));
         incident.Handle(Cmd.Complete(ObligationKind.StartMonitoring), Commander, incident.T(1.3)).Accept();
         incident.Handle(Cmd.Complete(ObligationKind.OrganiseInvestigation), Commander, incident.T(1.3)).Accept();
@@ -98,12 +99,12 @@ public sealed class TransitionTests
     public void Completing_twice_is_refused_and_keeps_the_first_completion()
     {
         var incident = Drive.Responding();
-        incident.Handle(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(1.2)).Accept();
+        incident.Handle(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(1.2)).Accept();
 
-        var decision = incident.Refused(incident.T(2), i => i.Handle(Cmd.Complete(ObligationKind.ReleaseInformation), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
+        var decision = incident.Refused(incident.T(2), i => i.Handle(Cmd.Complete(ObligationKind.ReachScene), Commander, incident.T(2)), DecisionOutcome.NotAllowed);
 
-        Assert.Equal("'release information (发布信息)' was already completed at 2015-03-02 09:12 Beijing time by duty-1 (DutyCommander)", decision.Reason.En());
-        Assert.Equal(incident.T(1.2), incident.Obligation(ObligationKind.ReleaseInformation).CompletedAt);
+        Assert.Equal("'reach the scene (赶赴现场)' was already completed at 2015-03-02 09:12 Beijing time by duty-1 (DutyCommander)", decision.Reason.En());
+        Assert.Equal(incident.T(1.2), incident.Obligation(ObligationKind.ReachScene).CompletedAt);
     }
 
     [Theory]
@@ -129,7 +130,7 @@ public sealed class TransitionTests
 
         Assert.Equal("cannot close yet: still open: start monitoring (开展监测), organise the investigation (组织调查), release information (发布信息)", decision.Reason.En());
         Assert.Equal(
-            ["recordSpill", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "completeObligation(releaseInformation)", "corrections"],
+            ["recordSpill", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "corrections", "draftRelease"],
             decision.AllowedMoves);
     }
 
@@ -169,7 +170,8 @@ public sealed class TransitionTests
             Add(phase, "complete(reachScene)", Ok);
             Add(phase, "complete(startMonitoring)", No, $"'start monitoring (开展监测)' {OnScene}");
             Add(phase, "complete(organiseInvestigation)", No, $"'organise the investigation (组织调查)' {OnScene}");
-            Add(phase, "complete(releaseInformation)", Ok);
+            Add(phase, "complete(releaseInformation)", No, $"'release information (发布信息)' {ByRelease}");
+            Add(phase, "draftRelease", Ok);
         }
 
         foreach (var phase in new[] { "Registered", "Responding", "FinalReportFiled(open)", "FinalReportFiled(done)" })
@@ -198,10 +200,14 @@ public sealed class TransitionTests
 
         Add("FinalReportFiled(open)", "close", No, "cannot close yet: still open: reach the scene (赶赴现场), start monitoring (开展监测), organise the investigation (组织调查), release information (发布信息)");
         Add("FinalReportFiled(done)", "close", Ok);
-        foreach (var step in Steps)
+        foreach (var step in Steps.Where(s => s != "releaseInformation"))
         {
             Add("FinalReportFiled(done)", $"complete({step})", No, "was already completed at 2015-03-02 09:30 Beijing time by duty-1 (DutyCommander)");
         }
+
+        Add("FinalReportFiled(done)", "complete(releaseInformation)", No, $"'release information (发布信息)' {ByRelease}");
+        Add("FinalReportFiled(done)", "draftRelease", Ok);
+        Add("Closed", "draftRelease", No, "cannot draft a release: the incident is closed");
 
         Add("Closed", "reports(initial)", No, "cannot file an initial report (初报): the incident is closed");
         Add("Closed", "reports(followUp)", No, "cannot file a follow-up report (续报): the incident is closed");
@@ -254,6 +260,7 @@ public sealed class TransitionTests
         "reports(final)" => incident.Handle(Cmd.Final(), Commander, now),
         "facts" => incident.Handle(Cmd.Update(Facts.Known with { Evacuated = 100 }, "more evacuated"), Commander, now),
         "close" => incident.Handle(Cmd.Close(), Commander, now),
+        "draftRelease" => incident.Handle(Cmd.Draft(), Commander, now),
         "corrections" => incident.Handle(new RecordCorrection { Kind = CorrectionKind.Concealed, Concerns = "registration", Declared = "a small leak", Actual = "8.7 t in the river" }, Commander, now),
         _ when command.StartsWith("complete(", StringComparison.Ordinal) =>
             incident.Handle(Cmd.Complete(KindOf(command["complete(".Length..^1])) with { Notified = "a neighbour" }, Commander, now),

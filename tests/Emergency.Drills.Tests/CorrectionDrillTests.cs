@@ -17,7 +17,9 @@ public sealed class CorrectionDrillTests(DrillEngine engine)
     private const string File = "corrections.yaml";
 
     private const string FalseRelease = """
-          - {id: release, at: +2h, kind: obligationCompleted, incident: spill, obligation: releaseInformation, note: 78 μg/L published}
+          - {at: +1h50m, kind: incident, incident: spill, action: draftRelease, with: {audience: public, headline: 出水镉浓度78 μg/L, text: 实测78 μg/L}}
+          - {at: +1h55m, kind: incident, incident: spill, action: approveRelease, with: {release: 1, approvedBy: 王副局长}}
+          - {id: release, at: +2h, kind: incident, incident: spill, action: publishRelease, with: {release: 1}}
           - id: shown
             at: +10h
             kind: correctionRecorded
@@ -33,7 +35,12 @@ public sealed class CorrectionDrillTests(DrillEngine engine)
     public async Task A_release_shown_false_is_late_when_released_again_after_its_deadline_and_the_report_shows_the_correction()
     {
         var yaml = Scenarios.Minimal(
-            FalseRelease + "\n  - {at: +30h, kind: obligationCompleted, incident: spill, obligation: releaseInformation, note: the measured values}",
+            FalseRelease + """
+
+              - {at: +29h50m, kind: incident, incident: spill, action: correctRelease, with: {release: 1, headline: 更正, text: 实测118–200 μg/L, reason: 78 μg/L有误}}
+              - {at: +29h55m, kind: incident, incident: spill, action: approveRelease, with: {release: 2, approvedBy: 王副局长}}
+              - {at: +30h, kind: incident, incident: spill, action: publishRelease, with: {release: 2}}
+            """,
             "  - obligationOnTime: {incident: spill, obligation: releaseInformation}");
 
         var (_, json) = await engine.RunFastAsync(yaml, File);

@@ -149,7 +149,7 @@ public sealed class DrillApiTests(DrillEngine engine)
         Assert.StartsWith("<svg", chart, StringComparison.Ordinal);
         Assert.Equal(DrillReportJson.Serialize(DrillReportJson.Deserialize(json)), json);
         var status = await engine.StatusAsync(run);
-        Assert.Equal((100, 14, 14), (status.Percent, status.InjectsApplied, status.InjectsTotal));
+        Assert.Equal((100, 16, 16), (status.Percent, status.InjectsApplied, status.InjectsTotal));
         Assert.False(status.Result!.Passed);
     }
 

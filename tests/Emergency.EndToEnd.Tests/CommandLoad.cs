@@ -81,6 +81,17 @@ public sealed class CommandLoad(Func<int, EngineProcess> node, int nodes, string
         return request;
     }
 
+    /// <summary>Drafts a release (a move with no prerequisite, as a second writer's).</summary>
+    public static HttpRequestMessage DraftRelease(string id, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/incidents/{id}/draftRelease")
+        {
+            Content = JsonContent.Create(new JsonObject { ["audience"] = "public", ["headline"] = "晋中市突发环境事件通报", ["text"] = "正在处置。" }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
     /// <summary>Stops every writer at once, even in the middle of retrying a command: for a test that has failed.</summary>
     public void Abandon() => _abandoned = true;
 

@@ -31,6 +31,9 @@ public sealed record StoredIncident(int Version, JsonObject Record)
 
     public IEnumerable<JsonObject> Timeline => Record["case"]!["timeline"]!.AsArray().Select(e => e!.AsObject());
 
+    /// <summary>How many releases (信息发布) are stored, drafts included.</summary>
+    public int Releases => Record["case"]!["releases"]?.AsArray().Count ?? 0;
+
     /// <summary>When one obligation was completed, as stored; null while it is not.</summary>
     public string? CompletedAt(string obligation) =>
         (string?)Record["case"]!["obligations"]!.AsArray().FirstOrDefault(o => string.Equals((string?)o!["kind"], obligation, StringComparison.OrdinalIgnoreCase))?["completedAt"];

@@ -42,7 +42,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var discovered = _engine.Clock.GetUtcNow().AddMinutes(-30);
         var command = Minor(discovered) with { Facts = Minor(discovered).Facts with { CrossBoundary = CrossBoundary.CrossCity } };
         await grain.Execute(command, As());
-        await grain.Execute(new CompleteObligation { Obligation = ObligationKind.ReleaseInformation, Note = "78 μg/L" }, As());
+        await Publish(grain);
         var notice = await grain.Execute(new CompleteObligation { Obligation = ObligationKind.NotifyNeighbours, Notified = "Liuzhou environmental protection bureau" }, As());
         Assert.Equal(CommandStatus.Accepted, notice.Status);
 
@@ -56,7 +56,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         Assert.Equal(("releaseInformation", "118–200 μg/L measured", "duty.zhang (DutyCommander)"), (recorded.Concerns, recorded.Actual, recorded.RecordedBy));
         var release = view.Obligations.Single(o => o.Kind == ObligationKind.ReleaseInformation);
         Assert.Null(release.CompletedAt);
-        Assert.Equal("78 μg/L", Assert.Single(release.ShownFalse).Note.En());
+        Assert.Equal("by release 1", Assert.Single(release.ShownFalse).Note.En());
         Assert.Equal("Liuzhou environmental protection bureau", view.Obligations.Single(o => o.Kind == ObligationKind.NotifyNeighbours).Notified);
 
         var listed = await Eventually.Until(_engine.OpenIncidentsAsync, list => list.Any(s => s.Id == "inc-corrected" && s.Corrections == 1), "the correction in the open list");
@@ -119,10 +119,12 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var grain = _engine.Incident("inc-closed");
         await grain.Execute(Minor(_engine.Clock.GetUtcNow()), As());
         await grain.Execute(Report(ReportKind.Initial), As());
-        foreach (var kind in new[] { ObligationKind.ReachScene, ObligationKind.StartMonitoring, ObligationKind.OrganiseInvestigation, ObligationKind.ReleaseInformation })
+        foreach (var kind in new[] { ObligationKind.ReachScene, ObligationKind.StartMonitoring, ObligationKind.OrganiseInvestigation })
         {
             Assert.Equal(CommandStatus.Accepted, (await grain.Execute(new CompleteObligation { Obligation = kind }, As())).Status);
         }
+
+        await Publish(grain);
 
         await grain.Execute(Report(ReportKind.Final), As());
         await Eventually.Until(_engine.OpenIncidentsAsync, list => list.Any(s => s.Id == "inc-closed"), "the incident listed while open");
@@ -141,5 +143,20 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         Assert.Null(await grain.GetView());
         Assert.Equal(CommandStatus.NotFound, (await grain.Execute(new CloseIncident(), As())).Status);
         Assert.Null(await grain.GetView());
+    }
+
+    /// <summary>Drafts, approves and publishes release 1: the way the release obligation is met.</summary>
+    private static async Task Publish(IIncidentGrain grain)
+    {
+        IncidentCommand[] moves =
+        [
+            new DraftRelease { Audience = ReleaseAudience.Public, Headline = "出水镉浓度78 μg/L", Text = "实测78 μg/L" },
+            new ApproveRelease { Release = 1, ApprovedBy = "王副局长" },
+            new PublishRelease { Release = 1 },
+        ];
+        foreach (var move in moves)
+        {
+            Assert.Equal(CommandStatus.Accepted, (await grain.Execute(move, As())).Status);
+        }
     }
 }

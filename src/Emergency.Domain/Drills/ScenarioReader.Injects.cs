@@ -65,7 +65,9 @@ public static partial class ScenarioReader
             var where = map.At;
             var incident = fields.TryGetValue("incident", out var incidentNode) ? Name(incidentNode, "incident") : null;
             var actingRole = kind == ComplaintFiled.KindName ? Domain.Role.PetitionOfficer : Domain.Role.DutyCommander;
-            var by = kind == DecisionStep.KindName ? null : fields.TryGetValue("by", out var byNode) ? Role(byNode, actingRole, kind) : actingRole;
+            var by = kind == DecisionStep.KindName ? null
+                : fields.TryGetValue("by", out var byNode) ? (kind == IncidentStep.KindName ? Enum<Domain.Role>(byNode, "by") : Role(byNode, actingRole, kind))
+                : actingRole;
             string Note() => Text(fields, "note", Validator.LongText)!;
 
             Inject? inject = kind switch
@@ -83,6 +85,7 @@ public static partial class ScenarioReader
                 IncidentClosed.KindName => new IncidentClosed { Id = id, Where = where, Incident = incident!, By = by ?? default, Note = Note() },
                 ComplaintFiled.KindName => Complaint(),
                 DecisionStep.KindName => Decided(),
+                IncidentStep.KindName => Moved(),
                 WarningEscalated.KindName => Escalated(),
                 _ => Required(fields, map, "text") is not null && Text(fields, "text", 2000) is { } text
                     ? new PlayerMessage { Id = id, Where = where, Text = text, To = Text(fields, "to", Validator.ShortText) }
@@ -194,6 +197,38 @@ public static partial class ScenarioReader
                 return command is null
                     ? null
                     : new DecisionStep { Id = id, Where = where, Decision = decision, Action = step.Name, By = role, Command = command };
+            }
+
+            IncidentStep? Moved()
+            {
+                var step = Required(fields, map, "action") is { } actionNode ? IncidentMove(actionNode) : null;
+                if (step is null)
+                {
+                    return null;
+                }
+
+                var with = fields.TryGetValue("with", out var withNode) ? withNode : null;
+                if (with is not null and not YamlMap)
+                {
+                    Error(with.At, $"'with' is a mapping of the fields of {step.Name}");
+                    return null;
+                }
+
+                IncidentCommand? command;
+                try
+                {
+                    command = (IncidentCommand?)JsonSerializer.Deserialize(ToJson(with) ?? new JsonObject(), step.Type, CommandJson);
+                }
+                catch (JsonException ex)
+                {
+                    Error(with?.At ?? map.At, $"'with' does not fit {step.Name}: {ex.Message}");
+                    return null;
+                }
+
+                var role = fields.ContainsKey("by") ? by : step.Roles[0];
+                return command is null || role is null
+                    ? null
+                    : new IncidentStep { Id = id, Where = where, Incident = incident!, By = role.Value, Action = step.Name, Move = command };
             }
 
             WarningEscalated? Escalated()

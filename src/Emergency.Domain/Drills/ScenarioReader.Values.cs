@@ -135,6 +135,12 @@ public static partial class ScenarioReader
                 return null;
             }
 
+            if (kind == ObligationKind.ReleaseInformation)
+            {
+                Error(node.At, "'releaseInformation' is completed by publishing a release (kind: incident, action: draftRelease, approveRelease, then publishRelease), not as a step");
+                return null;
+            }
+
             return kind;
         }
 
@@ -153,6 +159,19 @@ public static partial class ScenarioReader
             }
 
             Error(node.At, ScenarioTexts.ActionOneOf.With(("moves", Arg.Of(moves.Select(m => Arg.Of(m.Name))))));
+            return null;
+        }
+
+        /// <summary>A move of an incident already in the drill, by its name as the API's routes name it.</summary>
+        private MoveInfo? IncidentMove(YamlNode node)
+        {
+            var moves = Moves.Of<IncidentCommand>().Where(m => !m.Creates).ToList();
+            if (node is YamlScalar { IsNull: false } scalar && moves.FirstOrDefault(m => string.Equals(m.Name, scalar.Value, StringComparison.OrdinalIgnoreCase)) is { } move)
+            {
+                return move;
+            }
+
+            Error(node.At, $"'action' must be one of {string.Join(", ", moves.Select(m => m.Name))}");
             return null;
         }
 

@@ -27,6 +27,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         _triggers.Declare(_machine, Moves.Of<IncidentCommand>());
 
         Configure();
+        ConfigureReleases();
     }
 
     public IncidentState State { get; }
@@ -196,6 +197,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         {
             FileReport report => Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)(report with { Kind = k }), $"{word}({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})")),
             CompleteObligation step => State.Obligations.Select(o => ((IncidentCommand)(step with { Obligation = o.Kind }), $"{word}({o.Kind.Name()})")),
+            ReleaseCommand release => ReleaseProbes(release, word),
             var other => [(other, word)],
         };
     }
@@ -203,7 +205,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
     /// <summary>The checks of each move's fields, before the procedure is asked.</summary>
     private Validator Check(IncidentCommand command, DateTimeOffset now)
     {
-        var check = new Validator();
+        var check = command is ReleaseCommand release ? CheckRelease(release) : new Validator();
         switch (command)
         {
             case UpdateFacts facts:
@@ -391,6 +393,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         (IncidentPhase.Closed, _) => IncidentTexts.RefusedClosed.With(("move", DescribeMove(command))),
         (_, DownstreamCommand river) => WhyNotDownstream(river, now) ?? InPhase(command),
         (_, CompleteObligation step) => WhyNotComplete(step.Obligation, step.At ?? now) ?? InPhase(command),
+        (_, ReleaseCommand release) => WhyNotRelease(release) ?? InPhase(command),
         (IncidentPhase.Registered, FileReport { Kind: ReportKind.FollowUp }) => IncidentTexts.FollowUpNeedsInitial,
         (IncidentPhase.Registered, FileReport { Kind: ReportKind.Final }) => IncidentTexts.FinalNeedsInitial,
         (_, FileReport { Kind: ReportKind.Initial }) => IncidentTexts.InitialAlreadyFiled,
@@ -410,15 +413,16 @@ public sealed partial class Incident : ICase<IncidentCommand>
         CompleteObligation step => IncidentTexts.MoveComplete.With(("obligation", Arg.Of(step.Obligation))),
         FileReport report => IncidentTexts.MoveFileReport.With(("report", Arg.Of(report.Kind))),
         RecordCorrection => IncidentTexts.MoveCorrect,
+        ReleaseCommand release => DescribeRelease(release),
         CloseIncident => IncidentTexts.MoveClose,
         _ => IncidentTexts.MoveOther.With(("move", Moves.NameOf(command))),
     };
 
     private Message? WhyNotComplete(ObligationKind kind, DateTimeOffset at)
     {
-        if (kind.IsReport())
+        if (DoneByDocument(kind) is { } document)
         {
-            return IncidentTexts.DoneByReport.With(("obligation", Arg.Of(kind)));
+            return document;
         }
 
         if (kind == ObligationKind.WarnDownstream)

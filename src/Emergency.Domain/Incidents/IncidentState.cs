@@ -50,6 +50,9 @@ public sealed class IncidentState
     /// <summary>A spill into a river, its arrivals downstream and the warnings sent; none when no spill was recorded.</summary>
     public DownstreamState? Downstream { get; set; }
 
+    /// <summary>Public information releases (信息发布), numbered from 1; empty in states stored before releases existed.</summary>
+    public List<Release> Releases { get; set; } = [];
+
     /// <summary>Goes up by one with every accepted change, including deadline events.</summary>
     public long Version { get; set; }
 

@@ -50,6 +50,8 @@ public sealed record IncidentView
 
     /// <summary>A spill into a river: each point downstream counting down, with its warning; none when no spill was recorded.</summary>
     public DownstreamView? Downstream { get; init; }
+    /// <summary>Public information releases (信息发布), numbered from 1, drafts included.</summary>
+    public IReadOnlyList<Release> Releases { get; init; } = [];
 
     public required IReadOnlyList<string> AllowedMoves { get; init; }
 
@@ -237,6 +239,7 @@ public static class IncidentViews
             Timeline = [.. s.Timeline],
             Corrections = [.. s.Corrections],
             Downstream = incident.DownstreamView(now),
+            Releases = [.. s.Releases.Select(r => r with { })],
             AllowedMoves = incident.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,

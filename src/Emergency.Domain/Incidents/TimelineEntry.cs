@@ -44,4 +44,11 @@ public enum TimelineKind
 
     /// <summary>A party warned downstream of a river spill confirmed it received the warning.</summary>
     WarningAcknowledged,
+
+    /// <summary>A public information release was drafted: a first alert, an update, a correction or a withdrawal.</summary>
+    ReleaseDrafted,
+
+    ReleaseApproved,
+
+    ReleasePublished,
 }

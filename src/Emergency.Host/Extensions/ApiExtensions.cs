@@ -51,6 +51,7 @@ public static class ApiExtensions
         app.MapSignInEndpoints();
         app.MapUserEndpoints();
         app.MapIncidentEndpoints();
+        app.MapReleaseEndpoints();
         app.MapDecisionEndpoints();
         app.MapEnforcementEndpoints(EnforcementRoles.Read(app.Configuration));
         app.MapDisputeEndpoints();

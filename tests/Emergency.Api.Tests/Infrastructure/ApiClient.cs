@@ -133,6 +133,15 @@ public static class Bodies
         ["at"] = at is { } a ? Time(a) : null,
     };
 
+    public static JsonObject Release(string headline = "浊漳河苯胺泄漏事件情况通报", string text = "潞城市一企业输送软管破裂，部分苯胺进入浊漳河，下游已接到通报。", string? headlineEn = null, string? textEn = null) => new()
+    {
+        ["audience"] = "public",
+        ["headline"] = headline,
+        ["text"] = text,
+        ["headlineEn"] = headlineEn,
+        ["textEn"] = textEn,
+    };
+
     public static JsonObject Completion(DateTimeOffset? at = null, string? note = null) => new()
     {
         ["at"] = at is { } a ? Time(a) : null,

@@ -4,9 +4,19 @@ namespace Emergency.Api.Tests.Infrastructure;
 /// <summary>Moves an incident through its procedure with commands that must succeed.</summary>
 public static class Procedure
 {
-    public static readonly string[] Steps = ["reachScene", "startMonitoring", "organiseInvestigation", "releaseInformation"];
+    /// <summary>The obligations completed as steps; releaseInformation is met by publishing a release (<see cref="Release"/>).</summary>
+    public static readonly string[] Steps = ["reachScene", "startMonitoring", "organiseInvestigation"];
 
-    /// <summary>Initial report, the four steps (and the notice to neighbouring areas when it is due), final report, close: every command answered 200.</summary>
+    /// <summary>Drafts, approves and publishes a release as <paramref name="api"/>; returns the incident after publishing and the release's number.</summary>
+    public static async Task<(System.Text.Json.Nodes.JsonNode Incident, int Number)> Release(ApiClient api, string id, ApiClient? approver = null)
+    {
+        var drafted = await api.Command($"/api/incidents/{id}/draftRelease", Bodies.Release());
+        var number = drafted["releases"]!.AsArray().Count;
+        await (approver ?? api).Command($"/api/incidents/{id}/approveRelease", new System.Text.Json.Nodes.JsonObject { ["release"] = number, ["approvedBy"] = "王副局长" });
+        return (await api.Command($"/api/incidents/{id}/publishRelease", new System.Text.Json.Nodes.JsonObject { ["release"] = number }), number);
+    }
+
+    /// <summary>Initial report, the three steps and a published release (and the notice to neighbouring areas when it is due), final report, close: every command answered 200.</summary>
     public static async Task RunToClosed(ApiClient api, string id)
     {
         var incident = await api.Command($"/api/incidents/{id}/reports", Bodies.Report("initial"));
@@ -14,6 +24,8 @@ public static class Procedure
         {
             await api.Command($"/api/incidents/{id}/obligations/{step}/complete", Bodies.Completion());
         }
+
+        await Release(api, id);
 
         if (incident["obligations"]!.AsArray().Any(o => o.Str("id") == "notifyNeighbours"))
         {

@@ -41,6 +41,14 @@ public sealed class EngineApi(HttpClient http)
     public Task Correct(string id, string kind, string concerns, string declared, string actual) =>
         Post(http, $"/api/incidents/{id}/corrections", new JsonObject { ["kind"] = kind, ["concerns"] = concerns, ["declared"] = declared, ["actual"] = actual });
 
+    /// <summary>Drafts, approves and publishes release 1: how releaseInformation is completed.</summary>
+    public async Task PublishRelease(string id)
+    {
+        await Post(http, $"/api/incidents/{id}/draftRelease", new JsonObject { ["audience"] = "public", ["headline"] = "出水镉浓度78 μg/L", ["text"] = "实测78 μg/L" });
+        await Post(http, $"/api/incidents/{id}/approveRelease", new JsonObject { ["release"] = 1, ["approvedBy"] = "王副局长" });
+        await Post(http, $"/api/incidents/{id}/publishRelease", new JsonObject { ["release"] = 1 });
+    }
+
     public Task UpdateFacts(string id, JsonObject facts, string note) =>
         Post(http, $"/api/incidents/{id}/facts", new JsonObject { ["facts"] = facts, ["note"] = note });
 
