@@ -210,7 +210,7 @@ public static partial class ScenarioReader
                 var with = fields.TryGetValue("with", out var withNode) ? withNode : null;
                 if (with is not null and not YamlMap)
                 {
-                    Error(with.At, $"'with' is a mapping of the fields of {step.Name}");
+                    Error(with.At, ScenarioTexts.WithNotMap.With(("move", step.Name)));
                     return null;
                 }
 
@@ -221,7 +221,7 @@ public static partial class ScenarioReader
                 }
                 catch (JsonException ex)
                 {
-                    Error(with?.At ?? map.At, $"'with' does not fit {step.Name}: {ex.Message}");
+                    Error(with?.At ?? map.At, ScenarioTexts.WithDoesNotFit.With(("move", step.Name), ("detail", ex.Message)));
                     return null;
                 }
 

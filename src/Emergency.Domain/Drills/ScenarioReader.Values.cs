@@ -137,7 +137,7 @@ public static partial class ScenarioReader
 
             if (kind == ObligationKind.ReleaseInformation)
             {
-                Error(node.At, "'releaseInformation' is completed by publishing a release (kind: incident, action: draftRelease, approveRelease, then publishRelease), not as a step");
+                Error(node.At, ScenarioTexts.ReleaseByDocument);
                 return null;
             }
 
@@ -171,7 +171,7 @@ public static partial class ScenarioReader
                 return move;
             }
 
-            Error(node.At, $"'action' must be one of {string.Join(", ", moves.Select(m => m.Name))}");
+            Error(node.At, ScenarioTexts.ActionOneOf.With(("moves", Arg.Of(moves.Select(m => Arg.Of(m.Name))))));
             return null;
         }
 

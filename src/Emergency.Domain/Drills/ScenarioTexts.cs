@@ -117,6 +117,8 @@ public static class ScenarioTexts
 
     public static readonly MessageCode StepIsReport = new("scenario.stepIsReport", "obligation");
 
+    public static readonly MessageCode ReleaseByDocument = new("scenario.releaseByDocument");
+
     public static readonly MessageCode ActionOneOf = new("scenario.actionOneOf", "moves");
 
     public static readonly MessageCode OneOf = new("scenario.oneOf", "name", "allowed");

@@ -280,7 +280,7 @@ public sealed partial class Incident
                 Append(now, now, Actor.System, TimelineKind.FactsUpdated, DownstreamTexts.NoLongerDownstream.With(("point", gone.Name)));
                 foreach (var party in gone.Parties.Where(p => !parties.Contains(p.Obligation)))
                 {
-                    Release(State.Obligations.First(o => o.Id == party.Obligation), party, gone, now);
+                    ReleaseWarning(State.Obligations.First(o => o.Id == party.Obligation), party, gone, now);
                 }
             }
         }
@@ -339,7 +339,7 @@ public sealed partial class Incident
     /// Closes the warning of a party the spill no longer reaches, by the engine and without a warning: not a warning sent
     /// in time, so a deadline it had already missed still counts as missed.
     /// </summary>
-    private void Release(Obligation obligation, WarnedParty party, DownstreamArrival gone, DateTimeOffset now)
+    private void ReleaseWarning(Obligation obligation, WarnedParty party, DownstreamArrival gone, DateTimeOffset now)
     {
         if (obligation.IsCompleted)
         {
