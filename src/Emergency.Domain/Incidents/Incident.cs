@@ -58,7 +58,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
     /// names another rule set in <see cref="ReportIncident.JudgedUnder"/>: the incident is judged by it, and its timeline says so.
     /// </summary>
     public static (Incident? Incident, Decision Decision) Register(
-        string id, string scope, ReportIncident command, Actor actor, RuleSetCatalog catalog, DateTimeOffset now)
+        string id, string scope, ReportIncident command, Actor actor, RuleSetCatalog catalog, DateTimeOffset now, Regions.RegionCatalog? regions = null)
     {
         var judgedUnder = command.JudgedUnder;
         var check = new Validator()
@@ -118,6 +118,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         }
 
         incident.OpenNeighbourNotification(state.DiscoveredAt, now, fromDiscovery: true);
+        incident.OpenChain(regions ?? Regions.RegionCatalog.None, now);
         state.Version = 1;
         incident.MarkOverdue(now);
         return (incident, Decision.Accepted);
@@ -240,6 +241,9 @@ public sealed partial class Incident : ICase<IncidentCommand>
             case CloseIncident close:
                 check.Optional("note", close.Note);
                 break;
+            case RecordHop hop:
+                CheckHop(check, hop, now);
+                break;
         }
 
         return check;
@@ -286,6 +290,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
         _machine.Configure(IncidentPhase.Closed)
             .OnEntryFrom(close, m => ApplyClose((CloseIncident)m.Command!, m.Actor, m.Now), "close the incident");
+        ConfigureChain();
     }
 
     private static bool IsReport(MoveStep<IncidentCommand> move, ReportKind kind) => move.Command is FileReport report && report.Kind == kind;
@@ -321,6 +326,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
         RecomputeDeadlines(now);
         OpenNeighbourNotification(now, now, fromDiscovery: false);
+        RerunChain(now);
         if (levelChanged && State.Phase != IncidentPhase.Registered)
         {
             var window = _rules.Deadlines.LevelChangeReport.WindowFor(grade, State.Facts.IsSensitive);
@@ -374,7 +380,8 @@ public sealed partial class Incident : ICase<IncidentCommand>
     private void ApplyClose(CloseIncident command, Actor actor, DateTimeOffset now) =>
         Append(now, now, actor, TimelineKind.Closed, WithNote(IncidentTexts.Closed, Words(command.Note)));
 
-    private bool AllObligationsCompleted() => State.Obligations.All(o => o.IsCompleted);
+    // A hop up the chain is owed by other levels too: one never received stays visible in the chain, it does not hold the case open.
+    private bool AllObligationsCompleted() => State.Obligations.All(o => o.IsCompleted || o.Kind == ObligationKind.ReportUp);
 
     /// <summary>The level in force at a moment: a report dated before a regrade was made at the old level.</summary>
     private IncidentLevel LevelAt(DateTimeOffset at) =>
@@ -394,6 +401,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         (IncidentPhase.Registered or IncidentPhase.Responding, CloseIncident) => IncidentTexts.CloseBeforeFinal,
         (_, CloseIncident) => IncidentTexts.StillOpen.With(("obligations", Arg.Of(State.Obligations.Where(o => !o.IsCompleted).Select(o => Arg.Of(o.Kind))))),
         (IncidentPhase.FinalReportFiled, UpdateFacts) => IncidentTexts.FactsAfterFinal,
+        (_, RecordHop hop) => WhyNotHop(hop) ?? InPhase(command),
         _ => InPhase(command),
     };
 
@@ -411,9 +419,9 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
     private Message? WhyNotComplete(ObligationKind kind, DateTimeOffset at)
     {
-        if (kind.IsReport())
+        if (kind.IsReport() || kind == ObligationKind.ReportUp)
         {
-            return IncidentTexts.DoneByReport.With(("obligation", Arg.Of(kind)));
+            return (kind == ObligationKind.ReportUp ? ChainTexts.ByItsOwnMove : IncidentTexts.DoneByReport).With(("obligation", Arg.Of(kind)));
         }
 
         var obligation = State.Obligations.FirstOrDefault(o => o.Kind == kind);
@@ -501,7 +509,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
     private void RecomputeDeadlines(DateTimeOffset now)
     {
         // The obligations that arise during the response keep the deadline counted from when they arose.
-        foreach (var obligation in State.Obligations.Where(o => !o.IsCompleted && o.Kind is not (ObligationKind.LevelChangeReport or ObligationKind.NotifyNeighbours)))
+        foreach (var obligation in State.Obligations.Where(o => !o.IsCompleted && ObligationKinds.FirstMoment.Contains(o.Kind)))
         {
             var (due, basis) = DeadlineOf(obligation.Kind);
             if (due == obligation.DueAt)

@@ -47,6 +47,9 @@ public sealed class IncidentState
     /// <summary>Reports, claims and steps shown untrue (谎报/瞒报/漏报); empty in states stored before corrections existed.</summary>
     public List<Correction> Corrections { get; set; } = [];
 
+    /// <summary>The reporting chain up the levels (逐级上报); none when the region is outside the catalog or in states stored before it existed.</summary>
+    public ReportingChain? Chain { get; set; }
+
     /// <summary>Goes up by one with every accepted change, including deadline events.</summary>
     public long Version { get; set; }
 

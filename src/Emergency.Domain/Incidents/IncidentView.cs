@@ -48,6 +48,9 @@ public sealed record IncidentView
     /// <summary>Reports, claims and steps shown untrue (谎报/瞒报/漏报), in the order they were recorded.</summary>
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
 
+    /// <summary>The reporting chain (逐级上报): every hop made or owed, with its status, deadline and medium; empty without a chain.</summary>
+    public IReadOnlyList<HopView> Chain { get; init; } = [];
+
     public required IReadOnlyList<string> AllowedMoves { get; init; }
 
     public required long Version { get; init; }
@@ -233,6 +236,7 @@ public static class IncidentViews
                 && !s.Reports.Any(r => r.Medium == ReportMedium.Written && r.Number > initial.Number),
             Timeline = [.. s.Timeline],
             Corrections = [.. s.Corrections],
+            Chain = incident.ChainView(now),
             AllowedMoves = incident.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,

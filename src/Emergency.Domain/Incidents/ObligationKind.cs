@@ -32,6 +32,9 @@ public enum ObligationKind
     /// arises when the facts say the incident crosses or may cross a boundary.
     /// </summary>
     NotifyNeighbours,
+
+    /// <summary>逐级上报 — one hop of a report up the levels (MEP Order 17 arts. 3 and 7); recorded by its own move, one obligation per hop.</summary>
+    ReportUp,
 }
 
 public static class ObligationKinds
@@ -62,6 +65,7 @@ public static class ObligationKinds
         ObligationKind.ReleaseInformation => "releaseInformation",
         ObligationKind.LevelChangeReport => "levelChangeReport",
         ObligationKind.NotifyNeighbours => "notifyNeighbours",
+        ObligationKind.ReportUp => "reportUp",
         _ => kind.ToString(),
     };
 }

@@ -41,4 +41,7 @@ public enum TimelineKind
 
     /// <summary>An obligation is open again because its completion was shown untrue.</summary>
     ObligationReopened,
+
+    /// <summary>A hop of the reporting chain sent, skipped, or followed by its written report.</summary>
+    HopRecorded,
 }

@@ -1,6 +1,7 @@
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Regions;
 using Emergency.Domain.Rules;
 using Emergency.Grains.Cases;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ namespace Emergency.Grains.Incidents;
 public sealed class IncidentGrain(
     [PersistentState(CaseKinds.Incident, StorageNames.Provider)] IPersistentState<CaseRecord<IncidentState>> record,
     RuleSetCatalog catalog,
+    RegionCatalog regions,
     EngineClock clock,
     AnswerRetention answers,
     ILogger<IncidentGrain> logger)
@@ -29,7 +31,7 @@ public sealed class IncidentGrain(
     protected override (Incident? Case, Decision Decision) Create(IncidentCommand command, string scope, CommandContext context, DateTimeOffset now) =>
         command is ReportIncident { JudgedUnder: not null } && !Scopes.IsDrill(scope)
             ? (null, Decision.Invalid([new FieldError("judgedUnder", IncidentTexts.LiveWorkJudgedInForce)]))
-            : Incident.Register(this.GetPrimaryKeyString(), scope, (ReportIncident)command, context.Actor, catalog, now);
+            : Incident.Register(this.GetPrimaryKeyString(), scope, (ReportIncident)command, context.Actor, catalog, now, regions);
 
     protected override bool Exists(IncidentState state) => state.Exists;
 
