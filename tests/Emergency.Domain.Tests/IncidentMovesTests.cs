@@ -13,7 +13,8 @@ public sealed class IncidentMovesTests
     {
         Assert.Equal(
             [("report", typeof(ReportIncident), true), ("reports", typeof(FileReport), false), ("completeObligation", typeof(CompleteObligation), false),
-             ("facts", typeof(UpdateFacts), false), ("corrections", typeof(RecordCorrection), false), ("close", typeof(CloseIncident), false)],
+             ("facts", typeof(UpdateFacts), false), ("corrections", typeof(RecordCorrection), false), ("close", typeof(CloseIncident), false),
+             ("recordHop", typeof(RecordHop), false)],
             Moves.Of<IncidentCommand>().Select(m => (m.Name, m.Type, m.Creates)));
         Assert.All(Moves.Of<IncidentCommand>(), m => Assert.Equal([Role.DutyCommander], m.Roles));
     }
