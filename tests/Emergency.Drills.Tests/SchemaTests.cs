@@ -54,6 +54,15 @@ public sealed class SchemaTests
         Assert.Equal(moves, refused["properties"]![MoveRefusedExpectation.KindName]!["properties"]!["action"]!["enum"]!.AsArray().Select(a => (string)a!));
     }
 
+    [Fact]
+    public void The_schema_names_every_move_on_an_existing_incident_as_an_action()
+    {
+        var moves = Moves.Of<IncidentCommand>().Where(m => !m.Creates).Select(m => m.Name).ToList();
+        var step = SchemaJson["$defs"]!["inject"]!["oneOf"]!.AsArray().Single(k => (string?)k!["title"] == IncidentStep.KindName)!;
+
+        Assert.Equal(moves, step["properties"]!["action"]!["enum"]!.AsArray().Select(a => (string)a!));
+    }
+
     [Theory]
     [InlineData("changzhi-aniline-2012.yaml", true)]
     [InlineData("longjiang-cadmium-2012.yaml", true)]

@@ -142,10 +142,11 @@ public static partial class ScenarioReader
                 ? scalar.Value
                 : FailRef<string>(node, "'obligation' must be report, reachScene, startMonitoring, organiseInvestigation, releaseInformation, notifyNeighbours or levelChangeReport-N");
 
-        /// <summary>A move of a major decision by its name, as the API's routes name it.</summary>
-        private MoveInfo? DecisionMove(YamlNode node)
+        /// <summary>A move of a kind of case by its name, as the API's routes name it; the creating move only where the step may create the case.</summary>
+        private MoveInfo? Move<TCommand>(YamlNode node, bool creating)
+            where TCommand : CaseCommand
         {
-            var moves = Moves.Of<MajorDecisionCommand>();
+            var moves = Moves.Of<TCommand>().Where(m => creating || !m.Creates).ToList();
             if (node is YamlScalar { IsNull: false } scalar && moves.FirstOrDefault(m => string.Equals(m.Name, scalar.Value, StringComparison.OrdinalIgnoreCase)) is { } move)
             {
                 return move;

@@ -28,6 +28,7 @@ public static class ScenarioVocabulary
             [ComplaintFiled.KindName] = (false, ["channel", "enterprise", "place", "region", "unit", "text", "caller", "repeat", "every", "by"]),
             [WarningEscalated.KindName] = (true, ["enterprise", "place", "title", "region", "source", "discovered", "description", "facts"]),
             [DecisionStep.KindName] = (false, ["decision", "action", "by", "with"]),
+            [IncidentStep.KindName] = (true, ["action", "with"]),
         };
 
     /// <summary>Each expectation kind with its fields.</summary>
