@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
@@ -24,11 +25,11 @@ public sealed class ReportingChainTests
 
     private static int _sequence;
 
-    private static Incident Register(IncidentFacts facts, string region = County)
+    private static Incident Register(IncidentFacts facts, string region = County, RuleSetCatalog? rules = null)
     {
         var discovered = Times.Discovery2014;
         var (incident, decision) = Incident.Register(
-            $"chain-{Interlocked.Increment(ref _sequence)}", "live", Cmd.Register(facts, discovered) with { Region = region }, Commander, RealRules.Catalog, discovered.Minutes(10), RealRegions.Catalog);
+            $"chain-{Interlocked.Increment(ref _sequence)}", "live", Cmd.Register(facts, discovered) with { Region = region }, Commander, rules ?? RealRules.Catalog, discovered.Minutes(10), RealRegions.Catalog);
         Assert.True(decision.IsAccepted, decision.Reason.En());
         return incident!;
     }
@@ -68,6 +69,21 @@ public sealed class ReportingChainTests
         Assert.Equal(2, incident.ChainView(incident.T(2)).Count);
         Assert.Equal(HopStatus.Received, Of(incident, ToCity, incident.T(2)).Status);
         Assert.Equal(incident.T(1.2), incident.Obligation(ToCity).CompletedAt);
+    }
+
+    [Fact]
+    public void A_deployment_can_make_the_city_report_a_III_on_to_the_province_from_its_own_receipt()
+    {
+        var rules = RealRules.Node("cn-2014.json");
+        var onward = rules["reportingChain"]!["hops"]!.AsArray().Single(h => (string?)h!["from"] == "nextBureau")!;
+        onward["byLevel"] = new JsonObject { ["III"] = "PT2H" };
+        var catalog = RuleSetLoader.Parse([("cn-2011.json", RealRules.Text("cn-2011.json")), ("cn-2014.json", rules.ToJsonString())]);
+        var incident = Register(Facts.LevelIII, rules: catalog);
+        Assert.Equal(HopStatus.Awaiting, Of(incident, "reportUp-140400-140000", incident.T(0.5)).Status);
+
+        incident.Handle(Hop(ToCity, incident.T(1), incident.T(1.5)), Commander, incident.T(1.5)).Accept();
+
+        Assert.Equal(incident.T(3.5), Of(incident, "reportUp-140400-140000", incident.T(1.5)).DueAt);
     }
 
     [Theory]

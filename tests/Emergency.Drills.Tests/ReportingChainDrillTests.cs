@@ -11,7 +11,7 @@ public sealed class ReportingChainDrillTests(DrillEngine engine)
 {
     private const string Lucheng = """
         title: A spill in Lucheng reported up to Changzhi
-        region: Lucheng
+        region: 潞城区
         ruleSetDate: 2026-03-01
         start: 2026-03-01T08:00:00+08:00
         end: +6h
