@@ -16,7 +16,8 @@ public sealed class IncidentMovesTests
              ("acknowledgeWarning", typeof(AcknowledgeWarning), false), ("report", typeof(ReportIncident), true), ("reports", typeof(FileReport), false), ("completeObligation", typeof(CompleteObligation), false),
              ("facts", typeof(UpdateFacts), false), ("corrections", typeof(RecordCorrection), false), ("close", typeof(CloseIncident), false),
              ("draftRelease", typeof(DraftRelease), false), ("updateRelease", typeof(UpdateRelease), false), ("correctRelease", typeof(CorrectRelease), false),
-             ("withdrawRelease", typeof(WithdrawRelease), false), ("approveRelease", typeof(ApproveRelease), false), ("publishRelease", typeof(PublishRelease), false)],
+             ("withdrawRelease", typeof(WithdrawRelease), false), ("approveRelease", typeof(ApproveRelease), false), ("publishRelease", typeof(PublishRelease), false),
+             ("recordHop", typeof(RecordHop), false)],
             Moves.Of<IncidentCommand>().Select(m => (m.Name, m.Type, m.Creates)));
         Assert.All(Moves.Of<IncidentCommand>().Where(m => m.Type != typeof(ApproveRelease)), m => Assert.Equal([Role.DutyCommander], m.Roles));
         Assert.Equal([Role.DecisionMaker, Role.DutyCommander], Moves.Info(typeof(ApproveRelease)).Roles);

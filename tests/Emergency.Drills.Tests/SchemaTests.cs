@@ -55,7 +55,7 @@ public sealed class SchemaTests
     }
 
     [Fact]
-    public void The_schema_names_every_move_of_an_incident_in_the_drill_as_an_action()
+    public void The_schema_names_every_move_on_an_existing_incident_as_an_action()
     {
         var moves = Moves.Of<IncidentCommand>().Where(m => !m.Creates).Select(m => m.Name).ToList();
         var step = SchemaJson["$defs"]!["inject"]!["oneOf"]!.AsArray().Single(k => (string?)k!["title"] == IncidentStep.KindName)!;

@@ -26,7 +26,13 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var view = result.View!;
         Assert.Equal(IncidentLevel.II, view.Grade.Level);
         Assert.Contains("II: crosses a province boundary", view.Grade.Reasons.Select(r => r.En()));
-        Assert.Equal(ObligationKinds.FirstMoment.Append(ObligationKind.NotifyNeighbours), view.Obligations.Select(o => o.Kind));
+        Assert.Equal(ObligationKinds.FirstMoment.Append(ObligationKind.NotifyNeighbours), view.Obligations.Select(o => o.Kind).Where(k => k != ObligationKind.ReportUp));
+
+        // Changzhi (140400) reports a level II to its government, the Shanxi bureau and the ministry within 2 h of discovery.
+        Assert.Equal(
+            ["reportUp-140400-140400.gov", "reportUp-140400-140000", "reportUp-140400-ministry"],
+            view.Obligations.Where(o => o.Kind == ObligationKind.ReportUp).Select(o => o.Id));
+        Assert.All(view.Chain.Where(h => h.DueAt is not null), h => Assert.Equal(discovered.AddHours(2), h.DueAt));
         Assert.Equal(discovered.AddHours(2), view.Obligations.Single(o => o.Kind == ObligationKind.Report).DueAt);
         Assert.Equal(discovered.AddHours(1), view.Obligations.Single(o => o.Kind == ObligationKind.ReachScene).DueAt);
         Assert.Equal("duty.zhang (DutyCommander)", view.Timeline[0].Actor);

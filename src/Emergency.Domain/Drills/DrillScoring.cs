@@ -270,8 +270,10 @@ public static class DrillScoring
 
             case MaxOverdueExpectation maxOverdue:
             {
+                // The hops of the reporting chain are owed by every level up to the State Council, not by the drilled
+                // department alone: they show in the report's obligations and timeline, and are not scored here.
                 var worst = (incident is null ? all : [incident])
-                    .SelectMany(i => i.Obligations.Select(o => (Incident: i.Name, Obligation: o, Overdue: o.LateBy ?? o.OverdueBy ?? TimeSpan.Zero)))
+                    .SelectMany(i => i.Obligations.Where(o => !o.Id.StartsWith($"{ObligationKind.ReportUp.Name()}-", StringComparison.Ordinal)).Select(o => (Incident: i.Name, Obligation: o, Overdue: o.LateBy ?? o.OverdueBy ?? TimeSpan.Zero)))
                     .OrderByDescending(w => w.Overdue)
                     .FirstOrDefault();
                 if (worst.Obligation is null || worst.Overdue <= maxOverdue.Limit)

@@ -344,6 +344,24 @@ public sealed record WarningEscalated : IncidentReported
 }
 
 /// <summary>
+/// Any move on an incident by its route's name (<c>recordHop</c>), its fields in <c>with</c> read exactly as the API reads
+/// a body: the same record the API takes, so a new incident move is a scenario step without a kind of its own.
+/// </summary>
+public sealed record IncidentStep : IncidentInject
+{
+    public const string KindName = "incident";
+
+    public override string Kind => KindName;
+
+    /// <summary>The move's name, as in the API's routes ("recordHop").</summary>
+    public required string Action { get; init; }
+
+    public required IncidentCommand Move { get; init; }
+
+    public override IncidentCommand Command(Scenario scenario, TimeSpan at) => Move;
+}
+
+/// <summary>
 /// A step of a major decision's procedure (drafted, submitted, assessed, decided...), done by a player in the role the
 /// step belongs to. <see cref="Command"/> is the move named by <see cref="Action"/>, read from the inject's <c>with</c>
 /// fields exactly as the API reads its body, and sent to the grain as the API sends it.

@@ -77,7 +77,7 @@ public static partial class ScenarioReader
                     ? new DecisionOutcomeExpectation { Name = title, Where = kindKey.At, Decision = d, Outcome = o2, By = fields.TryGetValue("by", out var decidedBy) ? Offset(decidedBy, "by") : null }
                     : null,
                 MoveRefusedExpectation.KindName => fields.TryGetValue("decision", out var refusedOn) && Name(refusedOn, "decision") is { } r
-                    && fields.TryGetValue("action", out var refusedAction) && DecisionMove(refusedAction) is { } a
+                    && fields.TryGetValue("action", out var refusedAction) && Move<MajorDecisionCommand>(refusedAction, creating: true) is { } a
                     && fields.TryGetValue("refusal", out var refusalNode) && RefusalCode(refusalNode) is { } code
                     ? new MoveRefusedExpectation { Name = title, Where = kindKey.At, Decision = r, Action = a.Name, Refusal = code }
                     : null,

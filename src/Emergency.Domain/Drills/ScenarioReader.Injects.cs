@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Incidents;
@@ -85,7 +86,7 @@ public static partial class ScenarioReader
                 IncidentClosed.KindName => new IncidentClosed { Id = id, Where = where, Incident = incident!, By = by ?? default, Note = Note() },
                 ComplaintFiled.KindName => Complaint(),
                 DecisionStep.KindName => Decided(),
-                IncidentStep.KindName => Moved(),
+                IncidentStep.KindName => Played(),
                 WarningEscalated.KindName => Escalated(),
                 _ => Required(fields, map, "text") is not null && Text(fields, "text", 2000) is { } text
                     ? new PlayerMessage { Id = id, Where = where, Text = text, To = Text(fields, "to", Validator.ShortText) }
@@ -164,7 +165,7 @@ public static partial class ScenarioReader
             DecisionStep? Decided()
             {
                 var decision = Required(fields, map, "decision") is { } decisionNode ? Name(decisionNode, "decision") : null;
-                var step = Required(fields, map, "action") is { } actionNode ? DecisionMove(actionNode) : null;
+                var step = Required(fields, map, "action") is { } actionNode ? Move<MajorDecisionCommand>(actionNode, creating: true) : null;
                 if (decision is null || step is null)
                 {
                     return null;
@@ -176,37 +177,23 @@ public static partial class ScenarioReader
                     return null;
                 }
 
-                var with = fields.TryGetValue("with", out var withNode) ? withNode : null;
-                if (with is not null and not YamlMap)
-                {
-                    Error(with.At, ScenarioTexts.WithNotMap.With(("move", step.Name)));
-                    return null;
-                }
-
-                MajorDecisionCommand? command;
-                try
-                {
-                    command = (MajorDecisionCommand?)JsonSerializer.Deserialize(ToJson(with) ?? new JsonObject(), step.Type, CommandJson);
-                }
-                catch (JsonException ex)
-                {
-                    Error(with?.At ?? map.At, ScenarioTexts.WithDoesNotFit.With(("move", step.Name), ("detail", ex.Message)));
-                    return null;
-                }
-
+                var command = With<MajorDecisionCommand>(step);
                 return command is null
                     ? null
                     : new DecisionStep { Id = id, Where = where, Decision = decision, Action = step.Name, By = role, Command = command };
             }
 
-            IncidentStep? Moved()
+            IncidentStep? Played()
             {
-                var step = Required(fields, map, "action") is { } actionNode ? IncidentMove(actionNode) : null;
-                if (step is null)
-                {
-                    return null;
-                }
+                var step = Required(fields, map, "action") is { } actionNode ? Move<IncidentCommand>(actionNode, creating: false) : null;
+                var command = step is null ? null : With<IncidentCommand>(step);
+                return command is null ? null : new IncidentStep { Id = id, Where = where, Incident = incident!, By = by ?? default, Action = step!.Name, Move = command };
+            }
 
+            // The move's fields from 'with', read exactly as the API reads its body.
+            TCommand? With<TCommand>(MoveInfo step)
+                where TCommand : CaseCommand
+            {
                 var with = fields.TryGetValue("with", out var withNode) ? withNode : null;
                 if (with is not null and not YamlMap)
                 {
@@ -214,21 +201,15 @@ public static partial class ScenarioReader
                     return null;
                 }
 
-                IncidentCommand? command;
                 try
                 {
-                    command = (IncidentCommand?)JsonSerializer.Deserialize(ToJson(with) ?? new JsonObject(), step.Type, CommandJson);
+                    return (TCommand?)JsonSerializer.Deserialize(ToJson(with) ?? new JsonObject(), step.Type, CommandJson);
                 }
                 catch (JsonException ex)
                 {
                     Error(with?.At ?? map.At, ScenarioTexts.WithDoesNotFit.With(("move", step.Name), ("detail", ex.Message)));
                     return null;
                 }
-
-                var role = fields.ContainsKey("by") ? by : step.Roles[0];
-                return command is null || role is null
-                    ? null
-                    : new IncidentStep { Id = id, Where = where, Incident = incident!, By = role.Value, Action = step.Name, Move = command };
             }
 
             WarningEscalated? Escalated()

@@ -149,23 +149,11 @@ public static partial class ScenarioReader
                 ? scalar.Value
                 : FailRef<string>(node, ScenarioTexts.ObligationShape);
 
-        /// <summary>A move of a major decision by its name, as the API's routes name it.</summary>
-        private MoveInfo? DecisionMove(YamlNode node)
+        /// <summary>A move of a kind of case by its name, as the API's routes name it; the creating move only where the step may create the case.</summary>
+        private MoveInfo? Move<TCommand>(YamlNode node, bool creating)
+            where TCommand : CaseCommand
         {
-            var moves = Moves.Of<MajorDecisionCommand>();
-            if (node is YamlScalar { IsNull: false } scalar && moves.FirstOrDefault(m => string.Equals(m.Name, scalar.Value, StringComparison.OrdinalIgnoreCase)) is { } move)
-            {
-                return move;
-            }
-
-            Error(node.At, ScenarioTexts.ActionOneOf.With(("moves", Arg.Of(moves.Select(m => Arg.Of(m.Name))))));
-            return null;
-        }
-
-        /// <summary>A move of an incident already in the drill, by its name as the API's routes name it.</summary>
-        private MoveInfo? IncidentMove(YamlNode node)
-        {
-            var moves = Moves.Of<IncidentCommand>().Where(m => !m.Creates).ToList();
+            var moves = Moves.Of<TCommand>().Where(m => creating || !m.Creates).ToList();
             if (node is YamlScalar { IsNull: false } scalar && moves.FirstOrDefault(m => string.Equals(m.Name, scalar.Value, StringComparison.OrdinalIgnoreCase)) is { } move)
             {
                 return move;

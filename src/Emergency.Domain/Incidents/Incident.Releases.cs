@@ -243,11 +243,6 @@ public sealed partial class Incident
     };
 
     /// <summary>Why an obligation is not completed by hand: a report or a published release completes it.</summary>
-    private static Message? DoneByDocument(ObligationKind kind) =>
-        kind.IsReport() ? IncidentTexts.DoneByReport.With(("obligation", Arg.Of(kind)))
-        : kind == ObligationKind.ReleaseInformation ? ReleaseTexts.DoneByRelease.With(("obligation", Arg.Of(kind)))
-        : null;
-
     private static int NumberOf(ReleaseCommand command) => command switch
     {
         UpdateRelease update => update.Release,

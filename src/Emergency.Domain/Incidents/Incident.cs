@@ -59,7 +59,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
     /// names another rule set in <see cref="ReportIncident.JudgedUnder"/>: the incident is judged by it, and its timeline says so.
     /// </summary>
     public static (Incident? Incident, Decision Decision) Register(
-        string id, string scope, ReportIncident command, Actor actor, RuleSetCatalog catalog, DateTimeOffset now)
+        string id, string scope, ReportIncident command, Actor actor, RuleSetCatalog catalog, DateTimeOffset now, Regions.RegionCatalog? regions = null)
     {
         var judgedUnder = command.JudgedUnder;
         var check = new Validator()
@@ -119,6 +119,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         }
 
         incident.OpenNeighbourNotification(state.DiscoveredAt, now, fromDiscovery: true);
+        incident.OpenChain(regions ?? Regions.RegionCatalog.None, now);
         state.Version = 1;
         incident.MarkOverdue(now);
         return (incident, Decision.Accepted);
@@ -244,6 +245,8 @@ public sealed partial class Incident : ICase<IncidentCommand>
                 break;
             case DownstreamCommand river:
                 CheckDownstream(check, river, now);
+            case RecordHop hop:
+                CheckHop(check, hop, now);
                 break;
         }
 
@@ -292,6 +295,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
         _machine.Configure(IncidentPhase.Closed)
             .OnEntryFrom(close, m => ApplyClose((CloseIncident)m.Command!, m.Actor, m.Now), "close the incident");
+        ConfigureChain();
     }
 
     private static bool IsReport(MoveStep<IncidentCommand> move, ReportKind kind) => move.Command is FileReport report && report.Kind == kind;
@@ -327,6 +331,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
         RecomputeDeadlines(now);
         OpenNeighbourNotification(now, now, fromDiscovery: false);
+        RerunChain(now);
         if (levelChanged && State.Phase != IncidentPhase.Registered)
         {
             var window = _rules.Deadlines.LevelChangeReport.WindowFor(grade, State.Facts.IsSensitive);
@@ -380,7 +385,8 @@ public sealed partial class Incident : ICase<IncidentCommand>
     private void ApplyClose(CloseIncident command, Actor actor, DateTimeOffset now) =>
         Append(now, now, actor, TimelineKind.Closed, WithNote(IncidentTexts.Closed, Words(command.Note)));
 
-    private bool AllObligationsCompleted() => State.Obligations.All(o => o.IsCompleted);
+    // A hop up the chain is owed by other levels too: one never received stays visible in the chain, it does not hold the case open.
+    private bool AllObligationsCompleted() => State.Obligations.All(o => o.IsCompleted || o.Kind == ObligationKind.ReportUp);
 
     /// <summary>The level in force at a moment: a report dated before a regrade was made at the old level.</summary>
     private IncidentLevel LevelAt(DateTimeOffset at) =>
@@ -402,6 +408,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         (IncidentPhase.Registered or IncidentPhase.Responding, CloseIncident) => IncidentTexts.CloseBeforeFinal,
         (_, CloseIncident) => IncidentTexts.StillOpen.With(("obligations", Arg.Of(State.Obligations.Where(o => !o.IsCompleted).Select(o => Arg.Of(o.Kind))))),
         (IncidentPhase.FinalReportFiled, UpdateFacts) => IncidentTexts.FactsAfterFinal,
+        (_, RecordHop hop) => WhyNotHop(hop) ?? InPhase(command),
         _ => InPhase(command),
     };
 
@@ -420,14 +427,9 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
     private Message? WhyNotComplete(ObligationKind kind, DateTimeOffset at)
     {
-        if (DoneByDocument(kind) is { } document)
+        if (kind.DoneByItsOwnMove() is { } move)
         {
-            return document;
-        }
-
-        if (kind == ObligationKind.WarnDownstream)
-        {
-            return DownstreamTexts.DoneBySendWarning;
+            return move;
         }
 
         var obligation = State.Obligations.FirstOrDefault(o => o.Kind == kind);

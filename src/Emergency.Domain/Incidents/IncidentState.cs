@@ -53,6 +53,9 @@ public sealed class IncidentState
     /// <summary>Public information releases (信息发布), numbered from 1; empty in states stored before releases existed.</summary>
     public List<Release> Releases { get; set; } = [];
 
+    /// <summary>The reporting chain up the levels (逐级上报); none when the region is outside the catalog or in states stored before it existed.</summary>
+    public ReportingChain? Chain { get; set; }
+
     /// <summary>Goes up by one with every accepted change, including deadline events.</summary>
     public long Version { get; set; }
 

@@ -50,8 +50,12 @@ public sealed record IncidentView
 
     /// <summary>A spill into a river: each point downstream counting down, with its warning; none when no spill was recorded.</summary>
     public DownstreamView? Downstream { get; init; }
+
     /// <summary>Public information releases (信息发布), numbered from 1, drafts included.</summary>
     public IReadOnlyList<Release> Releases { get; init; } = [];
+
+    /// <summary>The reporting chain (逐级上报): every hop made or owed, with its status, deadline and medium; empty without a chain.</summary>
+    public IReadOnlyList<HopView> Chain { get; init; } = [];
 
     public required IReadOnlyList<string> AllowedMoves { get; init; }
 
@@ -240,6 +244,7 @@ public static class IncidentViews
             Corrections = [.. s.Corrections],
             Downstream = incident.DownstreamView(now),
             Releases = [.. s.Releases.Select(r => r with { })],
+            Chain = incident.ChainView(now),
             AllowedMoves = incident.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,

@@ -38,6 +38,9 @@ public enum ObligationKind
     /// lead time before the pollution is estimated to arrive; one per party, completed by sending the warning.
     /// </summary>
     WarnDownstream,
+
+    /// <summary>逐级上报 — one hop of a report up the levels (MEP Order 17 arts. 3 and 7); recorded by its own move, one obligation per hop.</summary>
+    ReportUp,
 }
 
 public static class ObligationKinds
@@ -55,6 +58,19 @@ public static class ObligationKinds
     /// <summary>The obligation's name as the reader's language says it (the term "ObligationKind.ReachScene").</summary>
     public static Message Title(this ObligationKind kind) => IncidentTexts.Obligation.With(("obligation", Arg.Of(kind)));
 
+    /// <summary>
+    /// Why the complete-obligation command refuses an obligation met by a move of its own: a report, a published release,
+    /// a warning sent downstream, a hop of the reporting chain; null for those it completes.
+    /// </summary>
+    public static Message? DoneByItsOwnMove(this ObligationKind kind) => kind switch
+    {
+        _ when kind.IsReport() => IncidentTexts.DoneByReport.With(("obligation", Arg.Of(kind))),
+        ObligationKind.ReleaseInformation => ReleaseTexts.DoneByRelease.With(("obligation", Arg.Of(kind))),
+        ObligationKind.WarnDownstream => DownstreamTexts.DoneBySendWarning,
+        ObligationKind.ReportUp => ChainTexts.ByItsOwnMove.With(("obligation", Arg.Of(kind))),
+        _ => null,
+    };
+
     /// <summary>Obligations completed by filing a report rather than by the complete-obligation command.</summary>
     public static bool IsReport(this ObligationKind kind) => kind is ObligationKind.Report or ObligationKind.LevelChangeReport;
 
@@ -69,6 +85,7 @@ public static class ObligationKinds
         ObligationKind.LevelChangeReport => "levelChangeReport",
         ObligationKind.NotifyNeighbours => "notifyNeighbours",
         ObligationKind.WarnDownstream => "warnDownstream",
+        ObligationKind.ReportUp => "reportUp",
         _ => kind.ToString(),
     };
 }

@@ -51,4 +51,7 @@ public enum TimelineKind
     ReleaseApproved,
 
     ReleasePublished,
+
+    /// <summary>A hop of the reporting chain sent, skipped, or followed by its written report.</summary>
+    HopRecorded,
 }

@@ -17,4 +17,7 @@ public sealed record RuleSet
     public required GradingRules Grading { get; init; }
 
     public required DeadlineRules Deadlines { get; init; }
+
+    /// <summary>The hops a report makes up the levels; none in rule sets that do not model the chain.</summary>
+    public ReportingChainRules? ReportingChain { get; init; }
 }

@@ -1,6 +1,7 @@
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Regions;
 using Emergency.Domain.Rivers;
 using Emergency.Domain.Rules;
 using Emergency.Grains.Cases;
@@ -13,6 +14,7 @@ public sealed class IncidentGrain(
     [PersistentState(CaseKinds.Incident, StorageNames.Provider)] IPersistentState<CaseRecord<IncidentState>> record,
     RuleSetCatalog catalog,
     RiverCatalog rivers,
+    RegionCatalog regions,
     EngineClock clock,
     AnswerRetention answers,
     ILogger<IncidentGrain> logger)
@@ -35,7 +37,7 @@ public sealed class IncidentGrain(
             return (null, Decision.Invalid([new FieldError("judgedUnder", IncidentTexts.LiveWorkJudgedInForce)]));
         }
 
-        var (incident, decision) = Incident.Register(this.GetPrimaryKeyString(), scope, (ReportIncident)command, context.Actor, catalog, now);
+        var (incident, decision) = Incident.Register(this.GetPrimaryKeyString(), scope, (ReportIncident)command, context.Actor, catalog, now, regions);
         return (incident?.WithRivers(rivers), decision);
     }
 
