@@ -245,6 +245,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
                 break;
             case DownstreamCommand river:
                 CheckDownstream(check, river, now);
+                break;
             case RecordHop hop:
                 CheckHop(check, hop, now);
                 break;
