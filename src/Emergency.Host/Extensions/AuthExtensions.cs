@@ -22,6 +22,7 @@ public static class AuthExtensions
         var signIn = SignInSettings.Read(configuration);
         var tokens = MachineTokens.Load(settings.TokensFile, signIn.TokenKey);
         DevelopmentCredentials.EnsureLoopbackOnly(configuration, tokens, signIn);
+        DevelopmentCredentials.EnsureLoopbackOnly(configuration, settings.Privacy);
 
         services.AddSingleton(tokens).AddSingleton(signIn);
         services.AddSingleton(new UserStore(settings.Storage));
