@@ -1,8 +1,8 @@
 using System.Text;
 using Emergency.Contracts;
-using Emergency.Domain;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.EarlyWarning;
+using Emergency.Grains.Cases;
 using Emergency.Grains.EarlyWarning;
 using Microsoft.Data.Sqlite;
 using static Emergency.Grains.Tests.DisputeGrainTests;
