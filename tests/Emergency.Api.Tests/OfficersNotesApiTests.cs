@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Emergency.Api.Tests.Infrastructure;
 
 namespace Emergency.Api.Tests;
