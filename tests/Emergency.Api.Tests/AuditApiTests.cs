@@ -31,10 +31,10 @@ public sealed class AuditApiTests(EngineFixture engine)
         var records = trail.Body["records"]!.AsArray().Select(r => (r.Str("user"), r.Str("kind"), r.Str("action"), r!["status"]!.GetValue<int>())).ToList();
         Assert.Equal(
             [
-                ("petition.zhao", "Refused", "POST /api/disputes/{id}/acceptance", 409),
-                ("petition.zhao", "PersonalDataRead", "POST /api/disputes/{id}/acceptance", 200),
-                ("observer.chen", "Refused", "POST /api/disputes/{id}/acceptance", 403),
-                ("petition.zhao", "PersonalDataRead", "GET /api/disputes/{id}", 200),
+                ("petition.zhao", "refused", "POST /api/disputes/{id}/acceptance", 409),
+                ("petition.zhao", "personalDataRead", "POST /api/disputes/{id}/acceptance", 200),
+                ("observer.chen", "refused", "POST /api/disputes/{id}/acceptance", 403),
+                ("petition.zhao", "personalDataRead", "GET /api/disputes/{id}", 200),
             ],
             records);
         Assert.All(trail.Body["records"]!.AsArray(), r => Assert.Equal(id, r.Str("caseId")));
