@@ -51,8 +51,8 @@ public sealed class OfficersNotesApiTests(EngineFixture engine)
         foreach (var reader in new[] { officer, engine.Observer })
         {
             var list = await reader.Get($"/api/disputes?enterprise={Uri.EscapeDataString(enterprise)}");
-            Assert.Equal([id], list.Body.AsArray().Ids());
-            Assert.Empty(list.Body.AsArray()[0]!["earlierCases"]!.AsArray());
+            Assert.Contains(id, list.Body.AsArray().Ids());
+            Assert.All(list.Body.AsArray(), s => Assert.Empty(s!["earlierCases"]!.AsArray()));
         }
 
         var board = await engine.Observer.Get("/api/board");
