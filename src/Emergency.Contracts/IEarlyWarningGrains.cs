@@ -21,8 +21,17 @@ public interface IComplaintWatchGrain : IGrainWithStringKey
 /// <summary>The earlier cases of one complainant, keyed "{scope}/{salted hash of the person}": never the person.</summary>
 public interface IComplainantGrain : IGrainWithStringKey
 {
-    /// <summary>Adds a case; returns the person's other cases within the look-back, oldest first.</summary>
-    Task<IReadOnlyList<string>> Observe(string caseId, DateTimeOffset at, TimeSpan lookback);
+    /// <summary>
+    /// Adds a case; returns the person's other cases within the look-back, oldest first. A person first seen under
+    /// this key takes over the cases kept under <paramref name="formerKey"/> (the grain of the former salted key).
+    /// </summary>
+    Task<IReadOnlyList<string>> Observe(string caseId, DateTimeOffset at, TimeSpan lookback, string formerKey);
+
+    /// <summary>The person's cases, for the grain of the keyed link to take over.</summary>
+    Task<IReadOnlyList<WarningEvidence>> HandOver();
+
+    /// <summary>Clears the stored row once the grain of the keyed link has stored the cases it took over.</summary>
+    Task ForgetHandedOver();
 
     /// <summary>Drill scopes only: forgets the person's cases (the stored state).</summary>
     Task Purge();

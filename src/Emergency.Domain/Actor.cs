@@ -33,4 +33,7 @@ public enum Role
 
     /// <summary>系统管理员 — runs the engine: its metrics and the Orleans dashboard; no case rights, sees no case data.</summary>
     Administrator,
+
+    /// <summary>审计员 — reads the audit trail (refused requests, reads of personal data); no case rights, sees no case data.</summary>
+    Auditor,
 }

@@ -19,6 +19,9 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton(EngineClock.System);
         silo.Services.TryAddSingleton(Cases.AnswerRetention.Default);
 
+        // The host gives the configured key; the development key serves tests and tools that start grains alone.
+        silo.Services.TryAddSingleton(EarlyWarning.ComplainantLinkKey.Development);
+
         // Without a region catalog, regions are free names matched by name alone.
         silo.Services.TryAddSingleton(RegionCatalog.None);
         silo.Services.TryAddSingleton(Domain.Rivers.RiverCatalog.None);

@@ -1,6 +1,7 @@
 using Emergency.Storage.GroupCommit;
 using Emergency.Storage.Hosting;
 using Emergency.Storage.Indexing;
+using Emergency.Storage.Privacy;
 using Emergency.Storage.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,10 @@ public static class EmergencyStorageSiloBuilderExtensions
     /// <see cref="StorageProvider.Sqlite"/> does <b>not</b> configure clustering: a SQLite file serves one node,
     /// and the host must call <c>UseLocalhostClustering</c> itself.
     /// </para>
-    /// <para>Grain state is stored as JSON without .NET type names (camelCase, enums by name).</para>
+    /// <para>
+    /// Grain state is stored as JSON without .NET type names (camelCase, enums by name); the properties
+    /// <paramref name="privacy"/> marks as personal data are encrypted with its keys.
+    /// </para>
     /// <para>
     /// <see cref="CommitMode.Group"/> (the default) stores grain state with group commit: the same rows and queries as
     /// the ADO.NET grain storage, many grains' writes per transaction; <see cref="CommitMode.PerWrite"/> uses the ADO.NET
@@ -36,10 +40,11 @@ public static class EmergencyStorageSiloBuilderExtensions
     /// </para>
     /// </remarks>
     /// <exception cref="StorageConfigurationException">The options are invalid.</exception>
-    public static ISiloBuilder UseEmergencyStorage(this ISiloBuilder silo, StorageOptions options)
+    public static ISiloBuilder UseEmergencyStorage(this ISiloBuilder silo, StorageOptions options, PersonalDataProtection privacy)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(privacy);
         options.Validate();
 
         // The caller may mutate its options object after this call; the silo must keep what was validated.
@@ -70,7 +75,7 @@ public static class EmergencyStorageSiloBuilderExtensions
                 name,
                 storage,
                 services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
-                new JsonGrainStateSerializer(),
+                new JsonGrainStateSerializer(privacy),
                 services.GetRequiredService<IActivatorProvider>(),
                 services.GetRequiredService<ILogger<GroupCommitGrainStorage>>(),
                 services.GetService<SqliteWriterGate>()));
@@ -81,7 +86,7 @@ public static class EmergencyStorageSiloBuilderExtensions
             {
                 adoNet.Invariant = invariant;
                 adoNet.ConnectionString = connectionString;
-                adoNet.GrainStorageSerializer = new JsonGrainStateSerializer();
+                adoNet.GrainStorageSerializer = new JsonGrainStateSerializer(privacy);
             });
             IndexPerWrite(silo.Services);
         }

@@ -87,8 +87,8 @@ public sealed class RoleTests(EngineFixture engine)
                     continue;
                 }
 
-                // The people who sign in are the administrators' to read and change (SignInTests).
-                var users = pattern.StartsWith("/api/users", StringComparison.Ordinal);
+                // The people who sign in are the administrators' to read and change (SignInTests); the audit trail is the auditors' (AuditApiTests).
+                var users = pattern.StartsWith("/api/users", StringComparison.Ordinal) || pattern.StartsWith("/api/audit", StringComparison.Ordinal);
                 var expected = method == "GET" && !drill && !users ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
 
                 // Another kind's resource named by an incident's id is simply not found: read, not refused.

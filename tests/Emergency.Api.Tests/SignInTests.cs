@@ -236,7 +236,8 @@ public sealed class MachineTokenTests
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var tokens = directory.File("tokens.json");
         File.WriteAllText(tokens, $$"""{ "users": [ { "user": "monitor", "role": "administrator", "tokenHmac": "{{MachineTokens.Hash(key, "a-random-token-of-its-own")}}" } ] }""");
-        string[] args = ["--Urls=http://0.0.0.0:0", $"--Auth:TokensFile={tokens}", $"--Cluster:SiloPort={FreePorts.Next()}", $"--Storage:ConnectionString=Data Source={directory.File("emergency.db")}"];
+        string[] args = ["--Urls=http://0.0.0.0:0", $"--Auth:TokensFile={tokens}", $"--Cluster:SiloPort={FreePorts.Next()}", $"--Storage:ConnectionString=Data Source={directory.File("emergency.db")}",
+            .. PrivacyTests.KeysOfItsOwn];
 
         await using (var app = EngineHost.Build([.. args, $"--Auth:TokenKey={key}"]))
         {

@@ -1,10 +1,12 @@
 using Emergency.Contracts;
+using Emergency.Domain;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Calendar;
 using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Regions;
 using Emergency.Domain.Rules;
 using Emergency.Storage;
+using Emergency.Storage.Privacy;
 using Emergency.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -91,7 +93,7 @@ public sealed class EngineCluster : IAsyncDisposable
             silo.Services.AddSingleton(new EngineClock(Clock));
             silo.Services.AddSingleton(Rules);
             silo.Services.AddSingleton(DecisionRules).AddSingleton(Petitions).AddSingleton(Suggestions).AddSingleton(Regions);
-            silo.UseEmergencyStorage(storage);
+            silo.UseEmergencyStorage(storage, new PersonalDataProtection(PersonalDataKeys.Development, typeof(PersonalDataAttribute)));
             silo.AddEmergencyGrains();
 
             // Reminders may fire every second here, so that a test sees one within its timeout.

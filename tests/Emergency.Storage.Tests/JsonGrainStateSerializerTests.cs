@@ -2,12 +2,13 @@ using System.Text;
 using System.Text.Json;
 using Emergency.Storage.Serialization;
 using Emergency.Storage.Tests.Grains;
+using Emergency.Storage.Tests.Infrastructure;
 
 namespace Emergency.Storage.Tests;
 
 public sealed class JsonGrainStateSerializerTests
 {
-    private readonly JsonGrainStateSerializer _serializer = new();
+    private readonly JsonGrainStateSerializer _serializer = new(TestSilo.Privacy);
 
     [Fact]
     public void Writes_camel_case_names_and_enum_names_without_type_information()
@@ -42,4 +43,29 @@ public sealed class JsonGrainStateSerializerTests
     [Fact]
     public void Null_payload_is_an_error_not_a_silent_null_state() =>
         Assert.Throws<JsonException>(() => _serializer.Deserialize<ProbeState>(BinaryData.FromString("null")));
+
+    [Fact]
+    public void A_ciphertext_moved_to_another_field_or_altered_does_not_decrypt()
+    {
+        var json = Encoding.UTF8.GetString(_serializer.Serialize(new PersonProbeState { Name = "张秀英", Phone = "138-0013-8000" }).ToArray());
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var name = node["name"]!.GetValue<string>();
+
+        node["phone"] = name;
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => _serializer.Deserialize<PersonProbeState>(BinaryData.FromString(node.ToJsonString())));
+
+        node["phone"] = null;
+        node["name"] = name[..^4] + (name[^4] == 'A' ? "B" : "A") + name[^3..];
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => _serializer.Deserialize<PersonProbeState>(BinaryData.FromString(node.ToJsonString())));
+    }
+
+    [Fact]
+    public void A_key_that_is_not_configured_is_named_in_the_error()
+    {
+        var stored = new JsonGrainStateSerializer(TestSilo.Privacy with { Keys = Privacy.PersonalDataKeys.Of(Convert.ToBase64String(new byte[32])) })
+            .Serialize(new PersonProbeState { Name = "张秀英" });
+
+        var error = Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => _serializer.Deserialize<PersonProbeState>(stored));
+        Assert.Contains("Privacy:PreviousDataKeys", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -155,7 +155,7 @@ public abstract class PersistenceTests
             {
                 adoNet.Invariant = EmergencyStorage.InvariantFor(db.Provider);
                 adoNet.ConnectionString = db.Options.ConnectionString;
-                adoNet.GrainStorageSerializer = new JsonGrainStateSerializer();
+                adoNet.GrainStorageSerializer = new JsonGrainStateSerializer(TestSilo.Privacy);
                 adoNet.DeleteStateOnClear = true;
             }));
         var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(DeletingProvider);

@@ -43,6 +43,7 @@ public sealed record DisputeView
 
     public required bool PersonalDataRedacted { get; init; }
 
+    /// <summary>Earlier cases of the same person: empty in a view for a role that may not see personal data (<see cref="OfficersNotes"/>).</summary>
     public required IReadOnlyList<string> EarlierCases { get; init; }
 
     public DateTimeOffset? TransferredAt { get; init; }
@@ -113,6 +114,7 @@ public sealed record DisputeSummary : ICaseSummary
     /// <summary>The latest satisfaction recorded, if any.</summary>
     public Satisfaction? Satisfaction { get; init; }
 
+    /// <summary>Always empty: a summary reaches every role's board; a petition officer reads the links in the case's view.</summary>
     public required IReadOnlyList<string> EarlierCases { get; init; }
 
     public required IReadOnlyList<DisputeObligationView> Obligations { get; init; }
@@ -204,19 +206,19 @@ public static class DisputeViews
             Complainant = includePersonalData ? s.Complainant : null,
             Content = includePersonalData ? s.Content : null,
             PersonalDataRedacted = !includePersonalData,
-            EarlierCases = [.. s.EarlierCases],
+            EarlierCases = includePersonalData ? [.. s.EarlierCases] : [],
             TransferredAt = s.TransferredAt,
-            Acceptance = s.Acceptance,
-            Returned = s.Returned,
+            Acceptance = includePersonalData ? s.Acceptance : OfficersNotes.Omitted(s.Acceptance),
+            Returned = includePersonalData ? s.Returned : OfficersNotes.Omitted(s.Returned),
             Assignment = s.Assignment,
-            Handling = s.Handling,
-            Extensions = [.. s.Extensions],
+            Handling = includePersonalData ? s.Handling : OfficersNotes.Omitted(s.Handling),
+            Extensions = includePersonalData ? [.. s.Extensions] : [.. s.Extensions.Select(OfficersNotes.Omitted)],
             Answers = includePersonalData ? [.. s.Answers] : [.. s.Answers.Select(a => a with { Content = Redacted })],
-            ReviewRequests = [.. s.ReviewRequests],
-            Satisfactions = [.. s.Satisfactions],
+            ReviewRequests = includePersonalData ? [.. s.ReviewRequests] : [.. s.ReviewRequests.Select(OfficersNotes.Omitted)],
+            Satisfactions = includePersonalData ? [.. s.Satisfactions] : [.. s.Satisfactions.Select(OfficersNotes.Omitted)],
             Obligations = [.. s.Obligations.Select(o => DisputeObligationView.Of(o, now))],
             Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
-            Timeline = [.. s.Timeline],
+            Timeline = includePersonalData ? [.. s.Timeline] : [.. s.Timeline.Select(OfficersNotes.Omitted)],
             AllowedMoves = dispute.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,
@@ -242,10 +244,10 @@ public static class DisputeViews
             Overdue = obligations.Any(o => o.Status == DisputeObligationStatus.Overdue),
             Extended = s.Extensions.Count > 0,
             Satisfaction = s.Satisfactions.LastOrDefault()?.Satisfaction,
-            EarlierCases = [.. s.EarlierCases],
+            EarlierCases = [],
             Obligations = obligations,
             Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
-            Alerts = [.. s.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(AlertsPerCase)],
+            Alerts = [.. s.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(AlertsPerCase).Select(OfficersNotes.Omitted)],
             Version = s.Version,
         };
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Emergency.Domain;
 using Emergency.Storage.Indexing;
 
 namespace Emergency.Grains.Cases;
@@ -72,7 +73,11 @@ public sealed class CaseRecord<TState> : IIndexedState
 /// <summary>A command id the case has applied, with a fingerprint of the command to detect a reused id.</summary>
 public sealed record AppliedCommand(string Id, string Fingerprint, long Version)
 {
-    /// <summary>The answer given when the command was applied (its view, as JSON); null once the retention let it go, and in rows stored before answers were kept.</summary>
+    /// <summary>
+    /// The answer given when the command was applied (its view, as JSON); null once the retention let it go, and in rows
+    /// stored before answers were kept. A petition officer's view names the complainant, so it is stored encrypted.
+    /// </summary>
+    [PersonalData]
     public JsonElement? Answer { get; init; }
 
     /// <summary>When <see cref="Answer"/> was given, on the engine clock.</summary>

@@ -18,6 +18,7 @@ public sealed partial class DisputeGrain(
     PetitionRuleCatalog catalog,
     EngineClock clock,
     AnswerRetention answers,
+    ComplainantLinkKey linkKey,
     ILogger<DisputeGrain> logger)
     : CaseGrain<Dispute, DisputeState, DisputeCommand, DisputeView, DisputeSummary>(record, clock, answers, logger), IDisputeGrain
 {
@@ -37,7 +38,7 @@ public sealed partial class DisputeGrain(
             return result;
         }
 
-        var earlier = await ComplaintObserver.ObserveAsync(GrainFactory, Case.State, Case.Rules);
+        var earlier = await ComplaintObserver.ObserveAsync(GrainFactory, Case.State, Case.Rules, linkKey);
         var unlinked = earlier.Where(id => !Case.State.EarlierCases.Contains(id)).ToList();
         if (unlinked.Count == 0)
         {
@@ -72,7 +73,7 @@ public sealed partial class DisputeGrain(
 
     protected override bool Exists(DisputeState state) => state.Exists;
 
-    protected override Task OnPurging(Dispute dispute) => ComplaintObserver.PurgeAsync(GrainFactory, dispute.State);
+    protected override Task OnPurging(Dispute dispute) => ComplaintObserver.PurgeAsync(GrainFactory, dispute.State, linkKey);
 
     protected override Dispute Load(DisputeState state) => Dispute.Load(state, catalog);
 

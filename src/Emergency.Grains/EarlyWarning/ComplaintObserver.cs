@@ -12,13 +12,11 @@ namespace Emergency.Grains.EarlyWarning;
 public static class ComplaintObserver
 {
     /// <summary>
-    /// Mixed into the complainant's key, so that a stored key is not simply the hash of an id number. A deployment
-    /// that needs more keeps the key out of reach of a table of hashes by changing this with a new service id.
+    /// Counts the complaint; returns the earlier cases of the same person within the rule's look-back. The person is
+    /// known by the keyed link (<see cref="ComplainantLinkKey"/>); cases stored under the former salted key are
+    /// carried over at the person's first complaint after the change.
     /// </summary>
-    public const string Salt = "emergency/complainant/v1";
-
-    /// <summary>Counts the complaint; returns the earlier cases of the same person within the rule's look-back.</summary>
-    public static async Task<IReadOnlyList<string>> ObserveAsync(IGrainFactory grains, DisputeState dispute, PetitionRuleSet rules)
+    public static async Task<IReadOnlyList<string>> ObserveAsync(IGrainFactory grains, DisputeState dispute, PetitionRuleSet rules, ComplainantLinkKey link)
     {
         var rule = rules.EarlyWarning;
         var complaint = new WatchedComplaint { CaseId = dispute.Id, At = dispute.ReceivedAt, Region = dispute.Subject.Region };
@@ -31,15 +29,16 @@ public static class ComplaintObserver
             }
         }
 
-        var person = ComplainantHistory.KeyOf(dispute.Complainant, Salt) is { } personKey
-            ? grains.GetGrain<IComplainantGrain>(EarlyWarningKeys.Complainant(dispute.Scope, personKey)).Observe(dispute.Id, dispute.ReceivedAt, rule.RepeatLookback)
+        var person = ComplainantHistory.KeyOf(dispute.Complainant, link.Bytes) is { } personKey
+            ? grains.GetGrain<IComplainantGrain>(EarlyWarningKeys.Complainant(dispute.Scope, personKey)).Observe(
+                dispute.Id, dispute.ReceivedAt, rule.RepeatLookback, EarlyWarningKeys.Complainant(dispute.Scope, ComplainantHistory.SaltedKeyOf(dispute.Complainant, ComplainantLinkKey.FormerSalt)!))
             : Task.FromResult<IReadOnlyList<string>>([]);
         await Task.WhenAll(watches.Append(person));
         return await person;
     }
 
     /// <summary>Drill scopes only: purges what the early warning kept of the complaint (its subjects' watches, its person's history).</summary>
-    public static Task PurgeAsync(IGrainFactory grains, DisputeState dispute)
+    public static Task PurgeAsync(IGrainFactory grains, DisputeState dispute, ComplainantLinkKey link)
     {
         var purges = new List<Task>(3);
         foreach (var (kind, subject) in new[] { (ClusterSubjectKind.Enterprise, dispute.Subject.Enterprise), (ClusterSubjectKind.Place, dispute.Subject.Place) })
@@ -50,7 +49,7 @@ public static class ComplaintObserver
             }
         }
 
-        if (ComplainantHistory.KeyOf(dispute.Complainant, Salt) is { } personKey)
+        if (ComplainantHistory.KeyOf(dispute.Complainant, link.Bytes) is { } personKey)
         {
             purges.Add(grains.GetGrain<IComplainantGrain>(EarlyWarningKeys.Complainant(dispute.Scope, personKey)).Purge());
         }

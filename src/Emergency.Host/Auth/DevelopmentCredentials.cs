@@ -1,11 +1,14 @@
 using System.Net;
+using Emergency.Grains.EarlyWarning;
 using Emergency.Host.Hosting;
+using Emergency.Storage.Privacy;
 
 namespace Emergency.Host.Auth;
 
 /// <summary>
 /// The shipped development tokens and token key are public (they are in the repository): an engine that accepts them
-/// must be reachable from this machine only. A demo configuration taken to a server by mistake stops at start.
+/// must be reachable from this machine only, and so must one that encrypts personal data with the shipped keys. A demo
+/// configuration taken to a server by mistake stops at start.
 /// </summary>
 public static class DevelopmentCredentials
 {
@@ -29,6 +32,29 @@ public static class DevelopmentCredentials
         {
             throw new EngineConfigurationException("Auth:TokenKey",
                 $"{where}, with the public development key of the token hashes; give it a random key of its own as the environment variable Auth__TokenKey (docs/security.md)");
+        }
+    }
+
+    /// <summary>Throws when the engine would listen beyond loopback with the shipped keys of personal data.</summary>
+    public static void EnsureLoopbackOnly(IConfiguration configuration, PrivacySettings privacy)
+    {
+        var outside = ListeningAddresses(configuration).Where(address => !IsLoopback(address)).ToList();
+        if (outside.Count == 0)
+        {
+            return;
+        }
+
+        var where = $"the engine listens on {string.Join(", ", outside)}, beyond this machine";
+        if (privacy.DataKeys.IsDevelopment)
+        {
+            throw new EngineConfigurationException(PersonalDataKeys.DataKeyKey,
+                $"{where}, with the public development key of complainants' personal data; give it a random key of its own (openssl rand -base64 32) as the environment variable Privacy__DataKey (docs/security.md)");
+        }
+
+        if (privacy.LinkKey.IsDevelopment)
+        {
+            throw new EngineConfigurationException(ComplainantLinkKey.Setting,
+                $"{where}, with the public development key of the link between one person's cases; give it a random key of its own as the environment variable Privacy__LinkKey (docs/security.md)");
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class MachineTokens
     public static readonly IReadOnlyList<string> DevelopmentTokens =
     [
         "commander-dev-token", "decision-dev-token", "drill-dev-token", "assessor-dev-token",
-        "observer-dev-token", "petition-dev-token", "admin-dev-token",
+        "observer-dev-token", "petition-dev-token", "admin-dev-token", "auditor-dev-token",
     ];
 
     private const string Key = "Auth:TokensFile";

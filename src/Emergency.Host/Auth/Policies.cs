@@ -25,12 +25,16 @@ public static class Policies
     /// <summary>Watch the engine itself (the Prometheus metrics, the Orleans dashboard): administrators, who see no case data.</summary>
     public const string Administer = "administer";
 
+    /// <summary>Read the audit trail: auditors, and nobody else.</summary>
+    public const string Audit = "audit";
+
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [Read] = [Role.DutyCommander, Role.DecisionMaker, Role.Assessor, Role.PetitionOfficer, Role.DrillOrganiser, Role.Observer],
         [RunDrills] = [Role.DrillOrganiser],
         [EscalateWarnings] = [Role.DutyCommander],
         [Administer] = [Role.Administrator],
+        [Audit] = [Role.Auditor],
     };
 
     public static AuthorizationBuilder AddEmergencyPolicies(this AuthorizationBuilder builder, IReadOnlyList<Role>? enforcers = null)

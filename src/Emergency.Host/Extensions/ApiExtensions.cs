@@ -50,6 +50,7 @@ public static class ApiExtensions
         app.MapHealthEndpoints();
         app.MapSignInEndpoints();
         app.MapUserEndpoints();
+        app.MapAuditEndpoints();
         app.MapIncidentEndpoints();
         app.MapReleaseEndpoints();
         app.MapDecisionEndpoints();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Emergency.Host.Auth;
 using Emergency.Host.Hosting;
+using Emergency.Storage.Audit;
 using Emergency.Storage.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -22,9 +23,11 @@ public static class AuthExtensions
         var signIn = SignInSettings.Read(configuration);
         var tokens = MachineTokens.Load(settings.TokensFile, signIn.TokenKey);
         DevelopmentCredentials.EnsureLoopbackOnly(configuration, tokens, signIn);
+        DevelopmentCredentials.EnsureLoopbackOnly(configuration, settings.Privacy);
 
         services.AddSingleton(tokens).AddSingleton(signIn);
         services.AddSingleton(new UserStore(settings.Storage));
+        services.AddSingleton(new AuditStore(settings.Storage));
         services.AddSingleton<PasswordHasher<StoredUser>>();
 
         // Session cookies and antiforgery tokens are protected by Data Protection keys: every node of a cluster must
@@ -61,12 +64,16 @@ public static class AuthExtensions
         return services;
     }
 
-    /// <summary>Sign-in's rate limit, then who is calling, then (for the API) a challenge before any other refusal, a session's antiforgery token, and what they may do.</summary>
+    /// <summary>
+    /// Sign-in's rate limit, then who is calling, then (for the API) a challenge before any other refusal, a session's
+    /// antiforgery token, the audit trail (around authorization, so its refusals are recorded too), and what they may do.
+    /// </summary>
     public static IApplicationBuilder UseEmergencyAuth(this IApplicationBuilder app) => app
         .UseRateLimiter()
         .UseAuthentication()
         .UseAuthenticationFirst()
         .UseSessionAntiforgery()
+        .UseAuditTrail()
         .UseAuthorization();
 
     /// <summary>A refused sign-in attempt: 429, when to try again (RFC 6585 4), and why, as problem details.</summary>

@@ -41,7 +41,8 @@ public static class OrleansExtensions
                 silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Cluster:Membership"));
             }
 
-            silo.UseEmergencyStorage(settings.Storage);
+            silo.UseEmergencyStorage(settings.Storage, settings.Privacy.Protection);
+            silo.Services.AddSingleton(settings.Privacy.LinkKey);
             silo.AddEmergencyGrains();
             silo.AddEmergencyTelemetry(settings.Telemetry);
         });

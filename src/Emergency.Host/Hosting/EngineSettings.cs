@@ -52,6 +52,9 @@ public sealed record EngineSettings
     /// <summary>How long a case keeps the first answer to a command with an Idempotency-Key (<c>Idempotency:AnswerWindow</c>, <c>Idempotency:AnswerCount</c>).</summary>
     public required AnswerRetention Answers { get; init; }
 
+    /// <summary>The keys that protect complainants' personal data (<c>Privacy:*</c>).</summary>
+    public required PrivacySettings Privacy { get; init; }
+
     /// <summary>Metrics, traces and the Orleans dashboard (<c>Telemetry:*</c>).</summary>
     public TelemetrySettings Telemetry { get; init; } = TelemetrySettings.Default;
 
@@ -164,6 +167,7 @@ public sealed record EngineSettings
             Tls = tls,
             AdvertisedAddress = advertised,
             Answers = Answers(),
+            Privacy = PrivacySettings.Read(configuration),
             Telemetry = TelemetrySettings.Read(configuration),
         };
     }

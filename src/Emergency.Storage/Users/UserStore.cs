@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
-
 namespace Emergency.Storage.Users;
 
 /// <summary>
@@ -79,9 +75,8 @@ public sealed class UserStore(StorageOptions options)
 
     private async Task<IReadOnlyList<StoredUser>> QueryAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = Connection();
-        await connection.OpenAsync(ct);
-        await using var command = Command(connection, sql, parameters);
+        await using var connection = await StoreConnections.OpenAsync(options, ct);
+        await using var command = StoreConnections.Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var users = new List<StoredUser>();
         while (await reader.ReadAsync(ct))
@@ -103,28 +98,8 @@ public sealed class UserStore(StorageOptions options)
 
     private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = Connection();
-        await connection.OpenAsync(ct);
-        await using var command = Command(connection, sql, parameters);
+        await using var connection = await StoreConnections.OpenAsync(options, ct);
+        await using var command = StoreConnections.Command(connection, sql, parameters);
         await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private DbConnection Connection() => options.Provider == StorageProvider.PostgreSql
-        ? new NpgsqlConnection(options.ConnectionString)
-        : new SqliteConnection(options.ConnectionString);
-
-    private static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 }

@@ -71,14 +71,23 @@ public sealed class SubjectWatchTests
     }
 
     [Fact]
-    public void A_complainant_is_known_by_a_salted_key_and_linked_within_the_look_back()
+    public void A_complainant_is_known_by_a_keyed_hash_and_linked_within_the_look_back()
     {
-        var key = ComplainantHistory.KeyOf(new Complainant { IdNumber = "11010519491231002X" }, "salt");
-        Assert.Equal(key, ComplainantHistory.KeyOf(new Complainant { IdNumber = " 11010519491231002x", Contact = "other" }, "salt"));
-        Assert.NotEqual(key, ComplainantHistory.KeyOf(new Complainant { IdNumber = "11010519491231002X" }, "pepper"));
+        var key = ComplainantHistory.KeyOf(new Complainant { IdNumber = "11010519491231002X" }, "key"u8);
+        Assert.Equal(key, ComplainantHistory.KeyOf(new Complainant { IdNumber = " 11010519491231002x", Contact = "other" }, "key"u8));
+        Assert.NotEqual(key, ComplainantHistory.KeyOf(new Complainant { IdNumber = "11010519491231002X" }, "another key"u8));
         Assert.DoesNotContain("110105", key!, StringComparison.Ordinal);
-        Assert.Equal(ComplainantHistory.KeyOf(new Complainant { Contact = "+86 138 0013 8000" }, "s"), ComplainantHistory.KeyOf(new Complainant { Contact = "138-0013-8000" }, "s"));
-        Assert.Null(ComplainantHistory.KeyOf(new Complainant(), "s"));
+        Assert.Equal(ComplainantHistory.KeyOf(new Complainant { Contact = "+86 138 0013 8000" }, "k"u8), ComplainantHistory.KeyOf(new Complainant { Contact = "138-0013-8000" }, "k"u8));
+        Assert.Null(ComplainantHistory.KeyOf(new Complainant(), "k"u8));
+
+        // HMAC-SHA256 (RFC 2104) of "id\n{number}" under the key, its first 128 bits in hex.
+        var expected = "p-" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData("key"u8, "id\n11010519491231002X"u8))[..32];
+        Assert.Equal(expected, key);
+
+        // The key the engine gave before link keys: still computed, to carry a person's history over.
+        Assert.Equal(
+            "p-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("emergency/complainant/v1\nid\n11010519491231002X"u8))[..32],
+            ComplainantHistory.SaltedKeyOf(new Complainant { IdNumber = "11010519491231002x" }, "emergency/complainant/v1"));
 
         var history = new ComplainantHistoryState();
         Assert.Empty(ComplainantHistory.Observe(history, "a", T0, Rule.RepeatLookback));

@@ -1,3 +1,5 @@
+using Emergency.Storage.Privacy;
+using Emergency.Storage.Tests.Grains;
 using Emergency.Testing;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,8 +31,12 @@ internal sealed class TestSilo : IAsyncDisposable
 
     public SiloAddress Address => Host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
 
+    /// <summary>The engine's protection of personal data, with the probes' marker and the development key.</summary>
+    public static readonly PersonalDataProtection Privacy = new(PersonalDataKeys.Development, typeof(ProbePersonalAttribute));
+
     public static async Task<TestSilo> StartAsync(
-        StorageOptions storage, string serviceId, string clusterId = DefaultClusterId, Action<ISiloBuilder>? configure = null)
+        StorageOptions storage, string serviceId, string clusterId = DefaultClusterId, Action<ISiloBuilder>? configure = null,
+        PersonalDataProtection? privacy = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -53,7 +59,7 @@ internal sealed class TestSilo : IAsyncDisposable
                 silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort);
             }
 
-            silo.UseEmergencyStorage(storage);
+            silo.UseEmergencyStorage(storage, privacy ?? Privacy);
 
             // The production minimum is a minute; tests need reminders that fire within seconds.
             silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
