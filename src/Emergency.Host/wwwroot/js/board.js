@@ -12,7 +12,7 @@ import { LiveFeed } from './live.js';
 import { isOverdue, renderAlerts, renderIncidents, tick } from './render.js';
 import { CaseStore } from './store.js';
 import { both, levelOrder, levels, roles } from './terms.js';
-import { clockTime, serverNow, setDisplay, wallClock, zoneLabel } from './time.js';
+import { asOf, boardNow, clockTime, serverNow, setAsOf, setDisplay, wallClock, zoneLabel } from './time.js';
 import { language, setLanguage, t, termLanguage, translatePage } from './i18n.js';
 import { h } from './dom.js';
 
@@ -51,15 +51,39 @@ const page = {
     language: $('language'),
     drillBanner: $('drill-banner'),
     drillControls: $('drill-controls'),
+    notLive: $('not-live'),
 };
 
 let session = null;
 
 const StatusStates = ['connecting', 'syncing', 'live', 'reconnecting', 'stale', 'offline'];
 
+/**
+  * The pill says the feed's state; a board that lost the feed (since when: set until the snapshot after the
+  * reconnection has loaded) is also dimmed, bannered and stops its countdowns, so that no one takes it for live.
+  */
 function showStatus({ state, since }) {
     page.status.dataset.state = state;
     page.status.textContent = t(`status.${StatusStates.includes(state) ? state : 'offline'}`, { since: clockTime(since) });
+    const notLive = session !== null && since !== null && state !== 'live';
+    const changed = notLive !== (asOf() !== null);
+    setAsOf(notLive ? since : null);
+    document.body.dataset.live = notLive ? 'no' : 'yes';
+    page.notLive.hidden = !notLive;
+    page.notLive.textContent = notLive ? t('notLive', { since: clockTime(since) }) : '';
+    if (notLive) {
+        page.detail.dataset.notLive = page.notLive.textContent;
+    } else {
+        delete page.detail.dataset.notLive;
+    }
+
+    if (changed) {
+        render();
+        session?.disputes.render();
+        if (page.detail.open) {
+            tick(page.detail);
+        }
+    }
 }
 
 function filtersNow() {
@@ -93,7 +117,7 @@ function render() {
     const all = session.store.cases('incident');
     updateRegions(all);
     const filters = filtersNow();
-    const now = serverNow();
+    const now = boardNow();
     const shown = all.filter(i => matches(i, filters, now));
     const overdue = shown.filter(i => isOverdue(i, now)).length;
     const drill = session.drill.active;

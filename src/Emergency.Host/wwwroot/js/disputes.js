@@ -3,7 +3,8 @@
 // disputes and warnings (the store keeps them by the version rule). A summary never carries personal data.
 
 import { h } from './dom.js';
-import { countdown, serverNow, span } from './time.js';
+import { t } from './i18n.js';
+import { asOf, boardNow, countdown, hoursMinutes, span } from './time.js';
 
 export const channels = {
     visit: { zh: '走访', en: 'Visit' },
@@ -50,6 +51,16 @@ function nextLimit(dispute, now) {
     return { obligation: first, overdue: false, ms: Date.parse(first.dueAt) - now };
 }
 
+/** The limit's countdown, or, on a board that is not live, only its state as of the moment the feed was lost. */
+function limitText(limit) {
+    const frozen = asOf();
+    if (frozen !== null) {
+        return t(limit.overdue ? 'overdueAsOf' : 'asOf', { at: hoursMinutes(frozen) });
+    }
+
+    return limit.overdue ? `超时 overdue ${span(limit.ms)}` : countdown(limit.ms);
+}
+
 export class DisputeLane {
     #root;
     #api;
@@ -93,7 +104,7 @@ export class DisputeLane {
 
     /** Draws the lane against the server's clock; called on every change and once a second. */
     render() {
-        const now = serverNow();
+        const now = boardNow();
         const rows = this.#store.cases('dispute').map(d => ({ dispute: d, limit: nextLimit(d, now) }));
         rows.sort((a, b) => (b.limit?.overdue ?? false) - (a.limit?.overdue ?? false)
             || (a.limit?.overdue ? b.limit.ms - a.limit.ms : (a.limit?.ms ?? Infinity) - (b.limit?.ms ?? Infinity)));
@@ -113,7 +124,7 @@ export class DisputeLane {
         const clock = limit === null
             ? h('span', { class: 'dispute-clock', 'data-testid': 'dispute-clock' }, '—')
             : h('time', { class: 'dispute-clock', 'data-testid': 'dispute-clock', dateTime: limit.obligation.overdueSince ?? limit.obligation.dueAt },
-                limit.overdue ? `超时 overdue ${span(limit.ms)}` : countdown(limit.ms));
+                limitText(limit));
         return h('li', {
             class: `dispute${limit?.overdue ? ' overdue' : ''}`,
             'data-dispute-id': dispute.id,
@@ -131,7 +142,7 @@ export class DisputeLane {
         return h('li', { class: `warning${warning.escalation ? ' escalated' : ''}`, 'data-warning-id': warning.id },
             h('strong', {}, '预警 Warning '),
             `${warning.subject}: ${warning.evidence.length} 件投诉 complaints`,
-            h('span', { class: 'since', 'data-since': warning.raisedAt }, span(serverNow() - Date.parse(warning.raisedAt))),
+            h('span', { class: 'since', 'data-since': warning.raisedAt }, span(boardNow() - Date.parse(warning.raisedAt))),
             escalated ? h('span', { class: 'escalation' }, `已升级 escalated${escalated}`) : '');
     }
 

@@ -46,6 +46,9 @@ const words = {
         'status.stale': '数据过期，截至 {since}',
         'status.offline': '未连接',
         tokenRejected: '登录已失效，请重新登录',
+        notLive: '非实时 · 与引擎的连接已中断，数据截至 {since}，倒计时已停止 · 正在重连…',
+        asOf: '截至 {at}',
+        overdueAsOf: '超时 · 截至 {at}',
         incidentCount: '{shown} · 超时 {overdue}',
     },
     en: {
@@ -86,6 +89,9 @@ const words = {
         'status.stale': 'Stale since {since}',
         'status.offline': 'Offline',
         tokenRejected: 'The session or the token is no longer accepted: sign in again',
+        notLive: 'Not live · the connection to the engine is lost; data as of {since}, countdowns stopped · reconnecting…',
+        asOf: 'as of {at}',
+        overdueAsOf: 'overdue · as of {at}',
         incidentCount: '{shown} · overdue {overdue}',
     },
 };

@@ -3,7 +3,8 @@
 
 import { bilingual, h } from './dom.js';
 import { alertKinds, levelOrder, levels, obligations as obligationTerms, phases } from './terms.js';
-import { clockTime, countdown, fullTime, parseTimeSpan, serverNow, span } from './time.js';
+import { t } from './i18n.js';
+import { asOf, boardNow, clockTime, countdown, fullTime, hoursMinutes, parseTimeSpan, span } from './time.js';
 
 /** How many alerts the lane shows, newest first. */
 const AlertsShown = 40;
@@ -21,12 +22,12 @@ const overdueNow = (o, now) => o.status === 'overdue' || (o.status === 'pending'
 
 const isReport = o => o.kind === 'report' || o.kind === 'levelChangeReport';
 
-export function isOverdue(incident, now = serverNow()) {
+export function isOverdue(incident, now = boardNow()) {
     return incident.obligations.some(o => overdueNow(o, now));
 }
 
 /** Overdue first, then the most serious level, then the nearest deadline: the API's order. */
-export function byUrgency(now = serverNow()) {
+export function byUrgency(now = boardNow()) {
     return (a, b) => Number(isOverdue(b, now)) - Number(isOverdue(a, now))
         || levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level)
         || (Date.parse(a.nextDueAt ?? '') || Infinity) - (Date.parse(b.nextDueAt ?? '') || Infinity);
@@ -40,7 +41,7 @@ export function drillTag(className = 'drill-tag') {
 
 /** `drill`: the incidents are a drill's, and each card carries the drill marker. */
 export function renderIncidents(container, incidents, { onOpen, drill = false }) {
-    const now = serverNow();
+    const now = boardNow();
     const cards = [...incidents].sort(byUrgency(now)).map(incident => card(incident, now, onOpen, drill));
     container.replaceChildren(...cards);
 }
@@ -102,18 +103,22 @@ function obligationRow(o, now) {
     return row;
 }
 
-/** Writes an obligation's state and time: a countdown, "overdue by …", or when it was done. */
+/**
+  * Writes an obligation's state and time: a countdown, "overdue by …", or when it was done. A board that is not
+  * live shows no running time at all, only the state as of the moment it lost the feed ("截至 10:42").
+  */
 function showClock(row, clock, o, now) {
     let state;
     let text;
+    const frozen = asOf();
     if (isOpen(o)) {
         const deadline = effectiveDeadline(o);
         if (overdueNow(o, now)) {
             state = 'overdue';
-            text = `超时 overdue by ${countdown(now - deadline)}`;
+            text = frozen === null ? `超时 overdue by ${countdown(now - deadline)}` : t('overdueAsOf', { at: hoursMinutes(frozen) });
         } else {
             state = Date.parse(o.dueAt) - now < SoonMs ? 'soon' : 'pending';
-            text = countdown(Date.parse(o.dueAt) - now);
+            text = frozen === null ? countdown(Date.parse(o.dueAt) - now) : t('asOf', { at: hoursMinutes(frozen) });
         }
     } else {
         state = o.status;
@@ -192,7 +197,7 @@ export function alertKind(alert, incident) {
   * Returns true when an obligation changed state (a deadline passed), which may change the order and filters.
   */
 export function tick(root) {
-    const now = serverNow();
+    const now = boardNow();
     let changed = false;
     for (const clock of root.querySelectorAll('[data-due]')) {
         const row = clock.closest('[data-status]');

@@ -19,6 +19,27 @@ function anchor(server, local) {
     anchorLocal = local;
 }
 
+/**
+  * The moment the board stopped being live (the feed lost), or null while it is live. While it is set, what the
+  * board shows is counted as of that moment and says so ("截至 10:42"): no countdown runs on data that may be
+  * out of date.
+  */
+let frozenAt = null;
+
+export function setAsOf(moment) {
+    frozenAt = Number.isFinite(moment) ? moment : null;
+}
+
+/** When the board stopped being live, or null while it is live. */
+export function asOf() {
+    return frozenAt;
+}
+
+/** The moment the board's clocks count against: the server's now while live, the moment the feed was lost otherwise. */
+export function boardNow() {
+    return frozenAt ?? serverNow();
+}
+
 /** A snapshot says the server's time was `asOf` somewhere between sending the request and reading the answer. */
 export function syncToSnapshot(asOf, sentAt, receivedAt) {
     const server = Date.parse(asOf);
@@ -109,6 +130,7 @@ let formats = formatsOf(display);
 function formatsOf({ lang, timeZone }) {
     const clock = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone };
     return {
+        hoursMinutes: new Intl.DateTimeFormat(lang, clock),
         timeOfDay: new Intl.DateTimeFormat(lang, { ...clock, second: '2-digit' }),
         dateAndTime: new Intl.DateTimeFormat(lang, { ...clock, month: '2-digit', day: '2-digit' }),
         wall: new Intl.DateTimeFormat(lang, { ...clock, second: '2-digit', year: 'numeric', month: '2-digit', day: '2-digit' }),
@@ -147,6 +169,11 @@ export function clockTime(value) {
 
     const sameDay = formats.day.format(at) === formats.day.format(serverNow());
     return sameDay ? formats.timeOfDay.format(at) : formats.dateAndTime.format(at);
+}
+
+/** "10:42": a moment's hour and minute in the deployment's zone. */
+export function hoursMinutes(ms) {
+    return formats.hoursMinutes.format(ms);
 }
 
 /** "2026/03/02 08:00:12": the server's clock in the top bar. */
