@@ -9,7 +9,7 @@ import { IncidentDetail } from './detail.js';
 import { DisputeLane } from './disputes.js';
 import { DrillPanel, isDrillScope, scopeFrom } from './drill.js';
 import { LiveFeed } from './live.js';
-import { isOverdue, renderAlerts, renderIncidents, tick } from './render.js';
+import { isOverdue, renderAlertHistory, renderAlerts, renderIncidents, tick } from './render.js';
 import { CaseStore } from './store.js';
 import { both, levelOrder, levels, roles } from './terms.js';
 import { asOf, boardNow, clockTime, serverNow, setAsOf, setDisplay, wallClock, zoneLabel } from './time.js';
@@ -38,6 +38,8 @@ const page = {
     count: $('incident-count'),
     alerts: $('alerts'),
     noAlerts: $('no-alerts'),
+    alertHistory: $('alert-history'),
+    alertHistoryCount: $('alert-history-count'),
     filters: $('filters'),
     region: $('filter-region'),
     level: $('filter-level'),
@@ -122,11 +124,18 @@ function render() {
     const overdue = shown.filter(i => isOverdue(i, now)).length;
     const drill = session.drill.active;
     renderIncidents(page.incidents, shown, { onOpen: openDetail, drill });
-    renderAlerts(page.alerts, shown, { onOpen: openDetail, drill });
+    session.shown = shown;
+    renderAlertLane();
+    page.alertHistoryCount.textContent = String(renderAlertHistory(page.alertHistory, shown, { onOpen: openDetail, drill }));
     session.drill.changed();
     page.noIncidents.hidden = shown.length > 0;
-    page.noAlerts.hidden = page.alerts.childElementCount > 0;
     page.count.textContent = t('incidentCount', { shown: shown.length === all.length ? all.length : `${shown.length} / ${all.length}`, overdue });
+}
+
+/** The current problems of the incidents shown; redrawn each second too, as steps come within the hour of their deadline. */
+function renderAlertLane() {
+    renderAlerts(page.alerts, session.shown ?? [], { onOpen: openDetail, drill: session.drill.active });
+    page.noAlerts.hidden = page.alerts.childElementCount > 0;
 }
 
 function openDetail(id) {
@@ -249,6 +258,9 @@ async function endSession() {
     ending?.decisions.render();
     page.incidents.replaceChildren();
     page.alerts.replaceChildren();
+    page.alertHistory.replaceChildren();
+    delete page.alerts.dataset.signature;
+    delete page.alertHistory.dataset.signature;
 }
 
 async function signOut(message = '') {
@@ -353,6 +365,8 @@ setInterval(() => {
     session?.disputes.render();
     if (session && tick(page.board)) {
         render();
+    } else if (session) {
+        renderAlertLane();
     }
 
     if (session?.drill.active && ++ticks % DrillRefreshSeconds === 0) {

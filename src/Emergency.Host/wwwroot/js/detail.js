@@ -210,7 +210,7 @@ export class IncidentDetail {
                     : '—',
                 (o.shownFalse ?? []).map(f => h('div', { class: 'shown-false', dataset: { testid: 'shown-false' } },
                     h('s', {}, clockTime(f.completedAt)), ` 不实 shown untrue ${clockTime(f.knownAt)} (#${f.correction})`))),
-                h('td', { class: 'actions' }, this.#completeControls(view, o), this.#messageAt(o.id)));
+                h('td', { class: 'actions' }, this.#completeControls(view, o), this.#messageAt(`step:${o.id}`)));
         });
         return h('section', { class: 'detail-obligations' },
             h('h3', {}, '五个第一时间 First-moment obligations'),
@@ -268,7 +268,7 @@ export class IncidentDetail {
                 class: 'action primary',
                 disabled: this.#busy,
                 dataset: { action: 'confirm-complete', obligation: o.id },
-                onclick: () => this.#act(`${term.zh} ${term.en}`, o.id,
+                onclick: () => this.#act(`${term.zh} ${term.en}`, `step:${o.id}`,
                     () => this.#api.completeObligation(view.id, o.id, this.#confirming?.note, this.#confirming?.notified, this.#confirming?.key)),
             }, `确认完成 Confirm ${term.en}`),
             h('button', {
@@ -343,7 +343,7 @@ export class IncidentDetail {
                 };
                 const term = reportKinds[report.kind] ?? { zh: '', en: report.kind };
                 // Only a success ends the fill: the form is emptied and the next report gets a key of its own.
-                await this.#act(`${term.zh} ${term.en}`, 'report', () => this.#api.fileReport(view.id, report, this.#reportKey), () => {
+                await this.#act(`${term.zh} ${term.en}`, 'report-form', () => this.#api.fileReport(view.id, report, this.#reportKey), () => {
                     this.#reportKey = newIdempotencyKey();
                     this.#dialog.querySelector('form.report-form')?.reset();
                 });
@@ -366,7 +366,7 @@ export class IncidentDetail {
             h('textarea', { name: 'content', required: true, rows: 3, value: kept('content') })),
         h('button', { type: 'submit', class: 'action primary', disabled: this.#busy, dataset: { action: 'submit-report' } },
             '提交报告 File report'),
-        this.#messageAt('report'));
+        this.#messageAt('report-form'));
         return form;
     }
 

@@ -2,12 +2,9 @@
 // server's clock. Rendering is pure DOM from data; the one-second tick only rewrites times and states in place.
 
 import { bilingual, h } from './dom.js';
-import { alertKinds, levelOrder, levels, obligations as obligationTerms, phases } from './terms.js';
-import { t } from './i18n.js';
+import { alertKinds, levelOrder, levels, obligations as obligationTerms, phases, statuses } from './terms.js';
+import { language, t } from './i18n.js';
 import { asOf, boardNow, clockTime, countdown, fullTime, hoursMinutes, parseTimeSpan, span } from './time.js';
-
-/** How many alerts the lane shows, newest first. */
-const AlertsShown = 40;
 
 /** A countdown under this turns amber. */
 const SoonMs = 15 * 60 * 1000;
@@ -151,28 +148,89 @@ function reportDeadlines(incident) {
             `${(obligationTerms[o.kind] ?? { zh: o.kind }).zh} ${clockTime(o.dueAt)} · ${o.deadlineBasis.split(/[;:]/)[0]}`)));
 }
 
-/** The alerts of the incidents shown, newest first: deadlines missed, regrades, and escalations among those. */
+/** A step falling due within this long is a current problem already (问题 due soon). */
+const DueSoonMs = 60 * 60 * 1000;
+
+/** How many resolved steps and past events the history keeps, newest first. */
+const HistoryShown = 40;
+
+/**
+  * The current problems of the incidents shown, computed from their obligations as they stand (not from past
+  * events): every step overdue and not done, and every step falling due within the hour; overdue first, then the
+  * most serious level, then the nearest deadline. A step done (on time or late) leaves the list for the history.
+  * Redraws only when the list changed, so that the one-second tick keeps focus and hover on the lane.
+  */
 export function renderAlerts(container, incidents, { onOpen, drill = false }) {
-    const alerts = incidents
-        .flatMap(incident => (incident.alerts ?? []).map(alert => ({ alert, incident })))
-        .sort((a, b) => Date.parse(b.alert.at) - Date.parse(a.alert.at) || b.alert.seq - a.alert.seq)
-        .slice(0, AlertsShown);
-    container.replaceChildren(...alerts.map(({ alert, incident }) => alertItem(alert, incident, onOpen, drill)));
+    const now = boardNow();
+    const problems = incidents
+        .flatMap(incident => incident.obligations.filter(isOpen).map(o => ({ incident, o, overdue: overdueNow(o, now), deadline: effectiveDeadline(o) })))
+        .filter(p => p.overdue || Date.parse(p.o.dueAt) - now <= DueSoonMs)
+        .sort((a, b) => Number(b.overdue) - Number(a.overdue)
+            || levelOrder.indexOf(a.incident.level) - levelOrder.indexOf(b.incident.level)
+            || a.deadline - b.deadline);
+    const signature = `${drill}|${problems.map(p => `${p.incident.id}/${p.incident.version}/${p.o.id}/${p.overdue}`).join(',')}`;
+    if (container.dataset.signature === signature) {
+        return;
+    }
+
+    container.dataset.signature = signature;
+    container.replaceChildren(...problems.map(p => problemItem(p, now, onOpen, drill)));
 }
 
-function alertItem(alert, incident, onOpen, drill) {
-    const kind = alertKind(alert, incident);
-    const term = alertKinds[kind] ?? { zh: '', en: alert.kind };
-    return h('li', {
+function problemItem({ incident, o, overdue }, now, onOpen, drill) {
+    const kind = overdue ? 'obligationOverdue' : 'dueSoon';
+    const clock = h('span', { class: 'clock', dataset: { testid: 'alert-clock', due: o.dueAt, overdueSince: o.overdueSince ?? undefined } });
+    const item = h('li', {
         class: `alert alert-${kind}`,
-        dataset: { testid: 'alert', kind, incidentId: incident.id },
+        dataset: { testid: 'alert', kind, incidentId: incident.id, obligation: o.id, status: o.status },
     },
     h('button', { type: 'button', class: 'alert-open', onclick: () => onOpen(incident.id) },
-        h('span', { class: 'alert-kind' }, drill ? drillTag('drill-tag small') : null, bilingual(term)),
-        h('time', { datetime: alert.at, title: fullTime(alert.at) }, clockTime(alert.at)),
+        h('span', { class: 'alert-kind' }, drill ? drillTag('drill-tag small') : null, bilingual(alertKinds[kind])),
+        clock,
+        h('span', { class: 'alert-step' }, bilingual(obligationTerms[o.kind] ?? { zh: o.kind, en: o.title }),
+            h('span', { class: 'due' }, ` ${t('dueAt', { at: clockTime(o.dueAt) })}`)),
+        h('span', { class: 'alert-incident' },
+            h('span', { class: `level-badge small level-${incident.level}` }, incident.level), ' ', incident.title, ' · ', incident.region)));
+    showClock(item, clock, o, now);
+    return item;
+}
+
+/**
+  * What is no longer a problem, newest first: the steps done that had been overdue or due within the hour when done,
+  * and the engine's past events (regrades, escalations, reports shown untrue, steps reopened).
+  */
+export function renderAlertHistory(container, incidents, { onOpen, drill = false }) {
+    const steps = incidents.flatMap(incident => incident.obligations
+        .filter(o => o.completedAt && Date.parse(o.completedAt) > Date.parse(o.dueAt) - DueSoonMs)
+        .map(o => ({ incident, at: o.completedAt, kind: o.status, text: null, o })));
+    const events = incidents.flatMap(incident => (incident.alerts ?? [])
+        .filter(alert => alert.kind !== 'obligationOverdue')
+        .map(alert => ({ incident, at: alert.at, kind: alertKind(alert, incident), text: alert.text, o: null })));
+    const entries = [...steps, ...events]
+        .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+        .slice(0, HistoryShown);
+    const signature = `${drill}|${language()}|${entries.map(e => `${e.incident.id}/${e.kind}/${e.at}/${e.o?.id ?? ''}`).join(',')}`;
+    if (container.dataset.signature !== signature) {
+        container.dataset.signature = signature;
+        container.replaceChildren(...entries.map(entry => historyItem(entry, onOpen, drill)));
+    }
+
+    return entries.length;
+}
+
+function historyItem({ incident, at, kind, text, o }, onOpen, drill) {
+    const term = o ? statuses[kind] : alertKinds[kind];
+    return h('li', {
+        class: `alert alert-${kind}`,
+        dataset: { testid: 'alert-past', kind, incidentId: incident.id, obligation: o?.id },
+    },
+    h('button', { type: 'button', class: 'alert-open', onclick: () => onOpen(incident.id) },
+        h('span', { class: 'alert-kind' }, drill ? drillTag('drill-tag small') : null, bilingual(term ?? { zh: '', en: kind })),
+        h('time', { datetime: at, title: fullTime(at) }, clockTime(at)),
+        o ? h('span', { class: 'alert-step' }, bilingual(obligationTerms[o.kind] ?? { zh: o.kind, en: o.title })) : null,
         h('span', { class: 'alert-incident' },
             h('span', { class: `level-badge small level-${incident.level}` }, incident.level), ' ', incident.title, ' · ', incident.region),
-        h('span', { class: 'alert-text' }, alert.text)));
+        text ? h('span', { class: 'alert-text' }, text) : null));
 }
 
 /**

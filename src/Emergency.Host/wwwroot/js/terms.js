@@ -44,6 +44,7 @@ export const phases = {
 
 export const alertKinds = {
     obligationOverdue: { zh: '超时', en: 'Overdue' },
+    dueSoon: { zh: '一小时内到期', en: 'Due within the hour' },
     regraded: { zh: '调级', en: 'Regraded' },
     escalated: { zh: '升级', en: 'Escalated' },
     correctionRecorded: { zh: '谎报/瞒报/漏报', en: 'Shown untrue' },
@@ -70,6 +71,7 @@ export const timelineKinds = {
     deadlineChanged: { zh: '时限变更', en: 'Deadline changed' },
     obligationCompleted: { zh: '完成', en: 'Completed' },
     obligationOverdue: { zh: '超时', en: 'Overdue' },
+    dueSoon: { zh: '一小时内到期', en: 'Due within the hour' },
     reportFiled: { zh: '报告', en: 'Report filed' },
     closed: { zh: '结案', en: 'Closed' },
     correctionRecorded: { zh: '谎报/瞒报/漏报', en: 'Shown untrue' },
