@@ -91,9 +91,20 @@ export class Api {
         return this.get(`/api/incidents/${encodeURIComponent(id)}`);
     }
 
-    completeObligation(id, obligation, note, notified, key) {
+    /** 接报: registers an incident; answers it as registered (201). */
+    registerIncident(registration, key) {
+        return this.post('/api/incidents', registration, key);
+    }
+
+    /** What registering would give (grade, deadlines), nothing stored. */
+    previewIncident(registration) {
+        return this.post('/api/incidents/preview', registration);
+    }
+
+    /** Completes a step at `at` (an ISO moment, when it really happened; the engine's now when not given). */
+    completeObligation(id, obligation, note, notified, key, at = null) {
         return this.post(`/api/incidents/${encodeURIComponent(id)}/obligations/${encodeURIComponent(obligation)}/complete`,
-            { note: note || null, notified: notified || null }, key);
+            { note: note || null, notified: notified || null, at }, key);
     }
 
     fileReport(id, report, key) {

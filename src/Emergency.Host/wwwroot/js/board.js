@@ -6,6 +6,7 @@
 import { Api, ApiError } from './api.js';
 import { DecisionsLane } from './decisions.js';
 import { IncidentDetail } from './detail.js';
+import { RegisterForm } from './register.js';
 import { DisputeLane } from './disputes.js';
 import { DrillPanel, isDrillScope, scopeFrom } from './drill.js';
 import { LiveFeed } from './live.js';
@@ -54,6 +55,8 @@ const page = {
     drillBanner: $('drill-banner'),
     drillControls: $('drill-controls'),
     notLive: $('not-live'),
+    registerOpen: $('register-open'),
+    register: $('register'),
 };
 
 let session = null;
@@ -172,6 +175,8 @@ function showScope(scope) {
     page.scopeInput.setCustomValidity('');
     page.scopeLive.disabled = !drill;
     page.clockLabel.textContent = t(drill ? 'drillClock' : 'serverTime');
+    // 接报 is a duty commander's move, on live work only: a drill's incidents come from its scenario and injects.
+    page.registerOpen.hidden = session.me.role !== 'dutyCommander' || drill;
     session.drill.show(scope);
     render();
 }
@@ -230,7 +235,8 @@ async function signIn(api) {
         },
         scope,
     });
-    session = { api, me, store, live, detail, drill, disputes, decisions };
+    const register = new RegisterForm(page.register, api, id => detail.open(id));
+    session = { api, me, store, live, detail, drill, disputes, decisions, register };
     page.userName.textContent = me.id;
     page.userRole.textContent = both(roles, me.role);
     page.userRole.dataset.role = me.role;
@@ -251,6 +257,8 @@ async function endSession() {
     const ending = session;
     session = null;
     ending?.detail.dispose();
+    ending?.register.close();
+    page.registerOpen.hidden = true;
     ending?.drill.dispose();
     await ending?.live.stop();
     ending?.store.clear();
@@ -305,6 +313,7 @@ page.loginForm.addEventListener('submit', async event => {
 });
 
 $('logout').addEventListener('click', () => signOut());
+page.registerOpen.addEventListener('click', () => session?.register.open());
 
 /**
   * Switches the board's language: its own words at once; the engine's texts by reloading the snapshot and opening

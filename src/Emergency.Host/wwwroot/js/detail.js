@@ -2,13 +2,14 @@
 // procedure allows now (complete a step, file a report, close). Other roles get no action at all: the
 // controls are not drawn, and the engine refuses such commands anyway.
 
-import { ApiError, newIdempotencyKey } from './api.js';
+import { newIdempotencyKey } from './api.js';
 import { bilingual, h } from './dom.js';
 import { tick } from './render.js';
 import {
     both, correctionKinds, levels, obligations as obligationTerms, phases, reportKinds, reportMedia, statuses, timelineKinds,
 } from './terms.js';
-import { clockTime, fullTime, parseTimeSpan, span, syncToSnapshot } from './time.js';
+import { t } from './i18n.js';
+import { clockTime, fromZoneInput, fullTime, parseTimeSpan, serverNow, span, syncToSnapshot, zoneInputValue } from './time.js';
 
 const CommanderRole = 'dutyCommander';
 
@@ -126,7 +127,7 @@ export class IncidentDetail {
             this.#message = { kind: 'done', text: `${what} ✓`, place };
             return true;
         } catch (error) {
-            this.#message = { kind: 'error', text: error instanceof ApiError ? error.message : String(error), place };
+            this.#message = { kind: 'error', text: error instanceof Error ? error.message : String(error), place };
             return false;
         } finally {
             this.#busy = false;
@@ -233,7 +234,9 @@ export class IncidentDetail {
                 disabled: this.#busy,
                 dataset: { action: 'complete', obligation: o.id },
                 onclick: () => {
-                    this.#confirming = { obligation: o.id, note: '', key: newIdempotencyKey() };
+                    // When it was done defaults to now; an officer recording it later gives the moment it really happened.
+                    const now = zoneInputValue(serverNow());
+                    this.#confirming = { obligation: o.id, note: '', key: newIdempotencyKey(), at: now, max: now };
                     this.#render();
                 },
             }, `完成 Complete`);
@@ -260,7 +263,19 @@ export class IncidentDetail {
                 this.#confirming.note = event.target.value;
             },
         });
+        const at = h('label', { class: 'done-at' }, h('span', {}, t('complete.at')), h('input', {
+            name: `at-${o.id}`,
+            type: 'datetime-local',
+            required: true,
+            max: this.#confirming.max,
+            value: this.#confirming.at,
+            dataset: { testid: 'complete-at' },
+            oninput: event => {
+                this.#confirming.at = event.target.value;
+            },
+        }));
         return h('div', { class: 'confirm' },
+            at,
             notified,
             note,
             h('button', {
@@ -268,8 +283,16 @@ export class IncidentDetail {
                 class: 'action primary',
                 disabled: this.#busy,
                 dataset: { action: 'confirm-complete', obligation: o.id },
-                onclick: () => this.#act(`${term.zh} ${term.en}`, `step:${o.id}`,
-                    () => this.#api.completeObligation(view.id, o.id, this.#confirming?.note, this.#confirming?.notified, this.#confirming?.key)),
+                onclick: () => this.#act(`${term.zh} ${term.en}`, `step:${o.id}`, () => {
+                    // Left at its default, the moment is the engine's now to the second, not the minute the input shows.
+                    const given = this.#confirming?.at === this.#confirming?.max ? null : fromZoneInput(this.#confirming?.at);
+                    if (given !== null && (Number.isNaN(given) || given > serverNow())) {
+                        throw new Error(t('complete.future'));
+                    }
+
+                    return this.#api.completeObligation(view.id, o.id, this.#confirming?.note, this.#confirming?.notified, this.#confirming?.key,
+                        given === null ? null : new Date(given).toISOString());
+                }),
             }, `确认完成 Confirm ${term.en}`),
             h('button', {
                 type: 'button',

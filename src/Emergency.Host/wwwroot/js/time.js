@@ -186,3 +186,31 @@ export function fullTime(value) {
     const at = Date.parse(value);
     return Number.isNaN(at) ? String(value ?? '') : formats.wall.format(at);
 }
+
+// A datetime-local input holds a wall time with no zone: the board reads and writes it in the deployment's zone.
+
+const pad4 = n => String(n).padStart(4, '0');
+
+/** The wall time of `ms` in the deployment's zone, as a datetime-local input holds it: "2026-03-02T08:00". */
+export function zoneInputValue(ms) {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+        timeZone: display.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    }).formatToParts(ms).map(p => [p.type, p.value]));
+    return `${pad4(parts.year)}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** The moment a datetime-local value names in the deployment's zone, in milliseconds; NaN if it names none. */
+export function fromZoneInput(value) {
+    const match = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?$/.exec(value ?? '');
+    if (!match) {
+        return Number.NaN;
+    }
+
+    const [, year, month, day, hour, minute, second] = match.map(Number);
+    const wall = Date.UTC(year, month - 1, day, hour, minute, second || 0);
+    // The zone's offset at that moment: where the wall time, read as UTC, lands against the moment itself.
+    const offsetAt = ms => Date.parse(`${zoneInputValue(ms)}:00Z`) + (ms % 60000) - ms;
+    let at = wall - offsetAt(wall);
+    at = wall - offsetAt(at);
+    return at;
+}
