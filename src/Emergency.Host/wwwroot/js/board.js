@@ -19,6 +19,9 @@ import { h } from './dom.js';
 
 const TokenKey = 'emergency.board.token';
 
+/** The compact view (many incidents on one screen: each card its open steps only), remembered in this browser. */
+const DensityKey = 'emergency.board.density';
+
 const $ = id => document.getElementById(id);
 
 /** A drill board reloads its snapshot this often, for the drill's phase, clock and messages. */
@@ -45,6 +48,7 @@ const page = {
     region: $('filter-region'),
     level: $('filter-level'),
     overdue: $('filter-overdue'),
+    compact: $('compact'),
     detail: $('detail'),
     scopeForm: $('scope-form'),
     scopeInput: $('scope-input'),
@@ -336,6 +340,17 @@ page.language.addEventListener('click', () => switchLanguage().catch(error => {
     page.status.textContent = error.message;
 }));
 page.filters.addEventListener('input', render);
+
+function showDensity() {
+    document.body.dataset.density = page.compact.checked ? 'compact' : 'full';
+}
+
+page.compact.checked = localStorage.getItem(DensityKey) === 'compact';
+showDensity();
+page.compact.addEventListener('change', () => {
+    localStorage.setItem(DensityKey, page.compact.checked ? 'compact' : 'full');
+    showDensity();
+});
 page.scopeForm.addEventListener('submit', event => {
     event.preventDefault();
     const scope = scopeFrom(page.scopeInput.value);

@@ -44,6 +44,8 @@ export function renderIncidents(container, incidents, { onOpen, drill = false })
 }
 
 function card(incident, now, onOpen, drill) {
+    // The next action: the open step whose deadline comes (or came) first. A phone and the compact view show it first.
+    const next = incident.obligations.filter(isOpen).sort((a, b) => effectiveDeadline(a) - effectiveDeadline(b))[0];
     const level = levels[incident.level] ?? { zh: '', en: '' };
     const open = () => onOpen(incident.id);
     return h('article', {
@@ -74,15 +76,15 @@ function card(incident, now, onOpen, drill) {
         h('time', { datetime: incident.discoveredAt, title: fullTime(incident.discoveredAt) }, clockTime(incident.discoveredAt)),
         ' · ',
         h('span', { class: 'since', dataset: { since: incident.discoveredAt } }, `${span(now - Date.parse(incident.discoveredAt))} ago`)),
-    h('ol', { class: 'obligations' }, incident.obligations.map(o => obligationRow(o, now))),
+    h('ol', { class: 'obligations' }, incident.obligations.map(o => obligationRow(o, now, o === next))),
     reportDeadlines(incident));
 }
 
-function obligationRow(o, now) {
+function obligationRow(o, now, next) {
     const term = obligationTerms[o.kind] ?? { zh: o.kind, en: o.title };
     const clock = h('span', { class: 'clock', dataset: { testid: 'obligation-clock' } });
     const row = h('li', {
-        class: 'obligation',
+        class: next ? 'obligation next' : 'obligation',
         title: o.deadlineBasis,
         dataset: { testid: 'obligation', obligation: o.id, kind: o.kind, status: o.status },
     },
