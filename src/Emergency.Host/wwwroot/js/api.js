@@ -115,6 +115,11 @@ export class Api {
         return this.post(`/api/incidents/${encodeURIComponent(id)}/close`, undefined, key);
     }
 
+    /** 预警升级: turns an early warning into an incident; answers the warning with its escalation. */
+    escalateWarning(id, key) {
+        return this.post(`/api/warnings/${encodeURIComponent(id)}/escalate`, undefined, key);
+    }
+
     /** An inject by hand into a paced drill, in the scenario's inject format (JSON is YAML too). */
     drillInject(run, inject) {
         return this.post(`/api/drills/${encodeURIComponent(run)}/injects`, inject);

@@ -204,7 +204,7 @@ async function signIn(api) {
         role: me.role,
         titleOf: id => store.get('incident', id)?.title,
     });
-    const disputes = new DisputeLane({ root: $('dispute-lane'), api, store });
+    const disputes = new DisputeLane({ root: $('dispute-lane'), api, store, role: me.role });
     const decisions = new DecisionsLane({ store, list: $('decisions'), restrictions: $('restrictions'), empty: $('no-decisions'), count: $('decision-count') });
     const scope = scopeOfUrl();
     const live = new LiveFeed({

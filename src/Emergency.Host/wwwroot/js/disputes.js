@@ -2,6 +2,7 @@
 // the early warnings (预警), and the efficiency supervision figures. It draws what the board's store holds of the
 // disputes and warnings (the store keeps them by the version rule). A summary never carries personal data.
 
+import { newIdempotencyKey } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { asOf, boardNow, countdown, hoursMinutes, span } from './time.js';
@@ -70,17 +71,22 @@ export class DisputeLane {
     #supervisionAt = 0;
     #supervisionLoading = false;
     #supervisionTimer = null;
+    #role;
+    /** 预警升级 being confirmed or sent: the warning, the confirmation's Idempotency-Key, and the result to show beside it. */
+    #escalation = null;
 
     /**
       * @param {object} options
       * @param {HTMLElement} options.root   the lane: holds #disputes, #warnings, #supervision, #dispute-count, #no-disputes
       * @param {import('./api.js').Api} options.api
       * @param {import('./store.js').CaseStore} options.store
+      * @param {string} [options.role]   the reader's role: a duty commander may escalate a warning into an incident
       */
-    constructor({ root, api, store }) {
+    constructor({ root, api, store, role = '' }) {
         this.#root = root;
         this.#api = api;
         this.#store = store;
+        this.#role = role;
     }
 
     /** A snapshot of /api/board loaded: the supervision figures of its scope follow at once. */
@@ -112,9 +118,7 @@ export class DisputeLane {
         this.#part('dispute-count').textContent = `${rows.length} · 超时 overdue ${overdue}`;
         this.#part('no-disputes').hidden = rows.length > 0;
         this.#part('disputes').replaceChildren(...rows.map(r => this.#row(r.dispute, r.limit)));
-        this.#part('warnings').replaceChildren(...this.#store.cases('warning')
-            .sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt))
-            .map(w => this.#warning(w)));
+        this.#renderWarnings();
         this.#renderSupervision();
     }
 
@@ -137,13 +141,85 @@ export class DisputeLane {
         h('span', { class: 'limit', title: limit?.obligation.title ?? '' }, limit?.obligation.title ?? '', ' ', clock));
     }
 
+    /** The warnings, redrawn only when they or an escalation's state changed, so that a click is never drawn away. */
+    #renderWarnings() {
+        const warnings = this.#store.cases('warning').sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
+        const list = this.#part('warnings');
+        const signature = JSON.stringify([warnings.map(w => [w.id, w.version, w.escalation?.incidentId ?? null]), this.#escalation, asOf()]);
+        if (list.dataset.signature !== signature) {
+            list.dataset.signature = signature;
+            list.replaceChildren(...warnings.map(w => this.#warning(w)));
+        }
+    }
+
     #warning(warning) {
         const escalated = warning.escalation ? ` → ${warning.escalation.incidentId}` : '';
         return h('li', { class: `warning${warning.escalation ? ' escalated' : ''}`, 'data-warning-id': warning.id },
             h('strong', {}, '预警 Warning '),
             `${warning.subject}: ${warning.evidence.length} 件投诉 complaints`,
             h('span', { class: 'since', 'data-since': warning.raisedAt }, span(boardNow() - Date.parse(warning.raisedAt))),
-            escalated ? h('span', { class: 'escalation' }, `已升级 escalated${escalated}`) : '');
+            escalated ? h('span', { class: 'escalation' }, `已升级 escalated${escalated}`) : '',
+            warning.escalation ? null : this.#escalateControls(warning),
+            this.#escalation?.id === warning.id && this.#escalation.message
+                ? h('p', {
+                    class: `message message-${this.#escalation.message.kind}`,
+                    role: this.#escalation.message.kind === 'error' ? 'alert' : 'status',
+                    dataset: { testid: 'escalate-result' },
+                }, this.#escalation.message.text)
+                : null);
+    }
+
+    /** 预警升级: a duty commander turns a warning into an incident, after confirming; one key per confirmation. */
+    #escalateControls(warning) {
+        if (this.#role !== 'dutyCommander' || this.#scope !== 'live') {
+            return null;
+        }
+
+        const state = this.#escalation?.id === warning.id ? this.#escalation : null;
+        if (!state?.confirming) {
+            return h('button', {
+                type: 'button',
+                class: 'action secondary',
+                dataset: { action: 'escalate-warning', warning: warning.id },
+                onclick: () => {
+                    this.#escalation = { id: warning.id, key: newIdempotencyKey(), confirming: true, busy: false, message: null };
+                    this.render();
+                },
+            }, t('escalate'));
+        }
+
+        return h('span', { class: 'confirm' },
+            h('button', {
+                type: 'button',
+                class: 'action primary',
+                disabled: state.busy,
+                dataset: { action: 'confirm-escalate', warning: warning.id },
+                onclick: () => this.#escalate(state),
+            }, t('escalateConfirm')),
+            h('button', {
+                type: 'button',
+                class: 'action secondary',
+                dataset: { action: 'cancel' },
+                onclick: () => {
+                    this.#escalation = null;
+                    this.render();
+                },
+            }, t('register.cancel')));
+    }
+
+    async #escalate(state) {
+        state.busy = true;
+        state.message = null;
+        this.render();
+        try {
+            const warning = await this.#api.escalateWarning(state.id, state.key);
+            this.#escalation = { id: state.id, confirming: false, busy: false, message: { kind: 'done', text: t('escalated', { incident: warning?.escalation?.incidentId ?? '' }) } };
+        } catch (error) {
+            state.busy = false;
+            state.message = { kind: 'error', text: error.message };
+        }
+
+        this.render();
     }
 
     #renderSupervision() {
