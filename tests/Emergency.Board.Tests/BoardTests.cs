@@ -88,7 +88,8 @@ public sealed partial class BoardTests(BoardFixture fixture)
         await fixture.Commander.PublishRelease(id);
         await fixture.Commander.Correct(id, "falsified", "releaseInformation", "78 μg/L", "118–200 μg/L measured");
 
-        await Expect(board.Alerts(id, "correctionRecorded")).ToBeVisibleAsync();
+        await board.OpenAlertHistory();
+        await Expect(board.AlertHistory(id, "correctionRecorded")).ToBeVisibleAsync();
         await Expect(board.Obligation(id, "notifyNeighbours")).ToContainTextAsync("通报相邻区域 Notify neighbours");
         await board.OpenDetail(id);
         var correction = board.Detail.GetByTestId("correction");
@@ -155,9 +156,10 @@ public sealed partial class BoardTests(BoardFixture fixture)
 
         // Reach the scene and the notice to the neighbouring province are both due within 1 h.
         await Expect(board.Alerts(late, "obligationOverdue")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
-        var scene = board.Alerts(late, "obligationOverdue").Filter(new() { HasText = "赶赴现场已超时" });
-        await Expect(scene).ToHaveCountAsync(1);
+        var scene = board.Alert(late, "reachScene");
+        await Expect(scene).ToHaveAttributeAsync("data-kind", "obligationOverdue");
         await Expect(scene).ToContainTextAsync("超时 Overdue");
+        await Expect(scene).ToContainTextAsync("赶赴现场 Reach scene");
         await Expect(board.Obligation(late, "reachScene")).ToHaveAttributeAsync("data-state", "overdue");
         await Expect(board.Obligation(late, "reachScene").GetByTestId("obligation-clock")).ToHaveTextAsync(new Regex(@"^超时 overdue by 0:0[0-2]:\d\d$"));
         await Expect(board.Incident(late)).ToHaveClassAsync(new Regex(@"\boverdue\b"));
@@ -179,7 +181,7 @@ public sealed partial class BoardTests(BoardFixture fixture)
     }
 
     [Fact]
-    public async Task A_raised_level_shows_as_an_escalation_in_the_alerts_lane()
+    public async Task A_raised_level_shows_as_an_escalation_in_the_alerts_history()
     {
         await using var board = await fixture.OpenBoard();
         await board.SignIn(Tokens.Commander);
@@ -190,9 +192,10 @@ public sealed partial class BoardTests(BoardFixture fixture)
         await fixture.Commander.UpdateFacts(id, Facts.LevelII(), "the plume crossed into Henan");
 
         await Expect(board.Incident(id).GetByTestId("level")).ToHaveTextAsync("II");
-        await Expect(board.Alerts(id, "escalated")).ToHaveCountAsync(1);
-        await Expect(board.Alerts(id, "escalated")).ToContainTextAsync("升级 Escalated");
-        await Expect(board.Alerts(id, "escalated")).ToContainTextAsync("级别调整：一般（Ⅳ级） → 定为重大（Ⅱ级）");
+        await board.OpenAlertHistory();
+        await Expect(board.AlertHistory(id, "escalated")).ToHaveCountAsync(1);
+        await Expect(board.AlertHistory(id, "escalated")).ToContainTextAsync("升级 Escalated");
+        await Expect(board.AlertHistory(id, "escalated")).ToContainTextAsync("级别调整：一般（Ⅳ级） → 定为重大（Ⅱ级）");
     }
 
     [Fact]

@@ -141,6 +141,34 @@ public sealed partial class DisputeLaneTests(BoardFixture fixture)
             ? change.GetProperty("summary")
             : null;
 
+    [Fact]
+    public async Task A_commander_escalates_a_warning_into_an_incident_from_the_lane()
+    {
+        using var officer = fixture.Engine.Client(Tokens.PetitionOfficer);
+        var enterprise = BoardFixture.NewRegion("Escalate Smelter");
+        for (var i = 0; i < 5; i++)
+        {
+            await Register(officer, enterprise, fixture.Now.AddHours(-i - 1));
+        }
+
+        await using var board = await fixture.OpenBoard();
+        await board.SignIn(Tokens.Commander);
+        await board.ExpectLive();
+        var warning = board.Page.GetByTestId("warnings").Locator("li.warning", new() { HasText = enterprise });
+        await Expect(warning).ToContainTextAsync("5 件投诉 complaints");
+
+        await warning.Locator("[data-action='escalate-warning']").ClickAsync();
+        await warning.Locator("[data-action='confirm-escalate']").ClickAsync();
+
+        // The result shows beside the warning, which is marked escalated; the incident is on the board.
+        await Expect(warning.GetByTestId("escalate-result")).ToContainTextAsync(new Regex("^已升级为事件 inc-"));
+        await Expect(warning).ToHaveClassAsync(new Regex(@"\bescalated\b"));
+        await Expect(warning.Locator("[data-action='escalate-warning']")).ToHaveCountAsync(0);
+        var incident = (await warning.GetByTestId("escalate-result").TextContentAsync())!.Split(' ')[^1];
+        await Expect(board.Incident(incident)).ToBeVisibleAsync();
+        await board.Screenshot("warning-escalated");
+    }
+
     private static async Task<string> Register(HttpClient officer, string enterprise, DateTimeOffset receivedAt) =>
         (await Registered(officer, enterprise, receivedAt)).Str("id");
 

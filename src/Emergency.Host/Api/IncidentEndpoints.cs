@@ -32,6 +32,7 @@ public static class IncidentEndpoints
             .Produces<IncidentView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        incidents.MapIncidentPreview();
         incidents.MapMoves<IIncidentGrain, IncidentCommand, IncidentView, IncidentSummary>(Kind, v => v.Id);
 
         // The route that names the obligation in its path, older than the moves as records: the same move as

@@ -26,6 +26,23 @@ public sealed class BoardPage(IBrowserContext context, IPage page) : IAsyncDispo
     public ILocator Alerts(string incidentId, string kind) =>
         page.Locator($"#alerts li[data-incident-id='{incidentId}'][data-kind='{kind}']");
 
+    /// <summary>The current problem (overdue, or due within the hour) of one incident's step.</summary>
+    public ILocator Alert(string incidentId, string obligation) =>
+        page.Locator($"#alerts li[data-incident-id='{incidentId}'][data-obligation='{obligation}']");
+
+    /// <summary>An entry of the alerts' history: a step resolved (completed, completedLate) or a past event (escalated…).</summary>
+    public ILocator AlertHistory(string incidentId, string kind) =>
+        page.Locator($"#alert-history li[data-incident-id='{incidentId}'][data-kind='{kind}']");
+
+    /// <summary>Unfolds the alerts' history.</summary>
+    public async Task OpenAlertHistory()
+    {
+        if (!await page.Locator("#alert-history-box").EvaluateAsync<bool>("e => e.open"))
+        {
+            await page.Locator("#alert-history-box > summary").ClickAsync();
+        }
+    }
+
     public ILocator DetailObligation(string obligation) => Detail.Locator($"tr[data-obligation='{obligation}']");
 
     /// <summary>Signs in on the board at <paramref name="path"/> (a drill's: "/?scope=drill-…").</summary>

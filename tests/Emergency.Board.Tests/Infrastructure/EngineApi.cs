@@ -61,6 +61,20 @@ public sealed class EngineApi(HttpClient http)
         ["content"] = $"{kind} report: 8.7 t of aniline reached the river.",
     });
 
+    /// <summary>The incident as the API shows it (its reports, obligations and timeline).</summary>
+    public async Task<JsonNode> Incident(string id)
+    {
+        var text = await http.GetStringAsync($"/api/incidents/{id}", Ct);
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>The open live incidents of one region, as the API lists them.</summary>
+    public async Task<JsonArray> InRegion(string region)
+    {
+        var text = await http.GetStringAsync($"/api/incidents?region={Uri.EscapeDataString(region)}", Ct);
+        return JsonNode.Parse(text)!.AsArray();
+    }
+
     /// <summary>Posts a command as <paramref name="http"/>'s user, asserts the status, and returns the answer.</summary>
     public static async Task<JsonNode> Post(HttpClient http, string path, JsonObject body, HttpStatusCode expected = HttpStatusCode.OK)
     {

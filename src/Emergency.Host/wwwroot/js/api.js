@@ -66,9 +66,12 @@ export class Api {
         return this.#send('GET', path);
     }
 
-    /** A command: each call carries a fresh Idempotency-Key, so a retried request is never applied twice. */
-    post(path, body) {
-        return this.#send('POST', path, body);
+    /**
+      * A command, with its Idempotency-Key: a form gives the key of its fill, kept until the command succeeds, so
+      * that sending the same fill again after a lost answer is recognised and applied once; else a fresh one.
+      */
+    post(path, body, key) {
+        return this.#send('POST', path, body, key);
     }
 
     me() {
@@ -88,17 +91,33 @@ export class Api {
         return this.get(`/api/incidents/${encodeURIComponent(id)}`);
     }
 
-    completeObligation(id, obligation, note, notified) {
+    /** 接报: registers an incident; answers it as registered (201). */
+    registerIncident(registration, key) {
+        return this.post('/api/incidents', registration, key);
+    }
+
+    /** What registering would give (grade, deadlines), nothing stored. */
+    previewIncident(registration) {
+        return this.post('/api/incidents/preview', registration);
+    }
+
+    /** Completes a step at `at` (an ISO moment, when it really happened; the engine's now when not given). */
+    completeObligation(id, obligation, note, notified, key, at = null) {
         return this.post(`/api/incidents/${encodeURIComponent(id)}/obligations/${encodeURIComponent(obligation)}/complete`,
-            { note: note || null, notified: notified || null });
+            { note: note || null, notified: notified || null, at }, key);
     }
 
-    fileReport(id, report) {
-        return this.post(`/api/incidents/${encodeURIComponent(id)}/reports`, report);
+    fileReport(id, report, key) {
+        return this.post(`/api/incidents/${encodeURIComponent(id)}/reports`, report, key);
     }
 
-    close(id) {
-        return this.post(`/api/incidents/${encodeURIComponent(id)}/close`);
+    close(id, key) {
+        return this.post(`/api/incidents/${encodeURIComponent(id)}/close`, undefined, key);
+    }
+
+    /** 预警升级: turns an early warning into an incident; answers the warning with its escalation. */
+    escalateWarning(id, key) {
+        return this.post(`/api/warnings/${encodeURIComponent(id)}/escalate`, undefined, key);
     }
 
     /** An inject by hand into a paced drill, in the scenario's inject format (JSON is YAML too). */
@@ -111,14 +130,14 @@ export class Api {
         return this.post(`/api/drills/${encodeURIComponent(run)}/${step}`);
     }
 
-    async #send(method, path, body) {
+    async #send(method, path, body, key) {
         const headers = { Accept: 'application/json', 'Accept-Language': language() };
         if (this.token) {
             headers.Authorization = `Bearer ${this.token}`;
         }
 
         if (method !== 'GET') {
-            headers['Idempotency-Key'] = newIdempotencyKey();
+            headers['Idempotency-Key'] = key ?? newIdempotencyKey();
             if (this.session) {
                 headers[this.session.header] = this.session.antiforgery;
             }

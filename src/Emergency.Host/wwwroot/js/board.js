@@ -6,17 +6,21 @@
 import { Api, ApiError } from './api.js';
 import { DecisionsLane } from './decisions.js';
 import { IncidentDetail } from './detail.js';
+import { RegisterForm } from './register.js';
 import { DisputeLane } from './disputes.js';
 import { DrillPanel, isDrillScope, scopeFrom } from './drill.js';
 import { LiveFeed } from './live.js';
-import { isOverdue, renderAlerts, renderIncidents, tick } from './render.js';
+import { isOverdue, renderAlertHistory, renderAlerts, renderIncidents, tick } from './render.js';
 import { CaseStore } from './store.js';
 import { both, levelOrder, levels, roles } from './terms.js';
-import { clockTime, serverNow, setDisplay, wallClock, zoneLabel } from './time.js';
+import { asOf, boardNow, clockTime, serverNow, setAsOf, setDisplay, wallClock, zoneLabel } from './time.js';
 import { language, setLanguage, t, termLanguage, translatePage } from './i18n.js';
 import { h } from './dom.js';
 
 const TokenKey = 'emergency.board.token';
+
+/** The compact view (many incidents on one screen: each card its open steps only), remembered in this browser. */
+const DensityKey = 'emergency.board.density';
 
 const $ = id => document.getElementById(id);
 
@@ -38,10 +42,13 @@ const page = {
     count: $('incident-count'),
     alerts: $('alerts'),
     noAlerts: $('no-alerts'),
+    alertHistory: $('alert-history'),
+    alertHistoryCount: $('alert-history-count'),
     filters: $('filters'),
     region: $('filter-region'),
     level: $('filter-level'),
     overdue: $('filter-overdue'),
+    compact: $('compact'),
     detail: $('detail'),
     scopeForm: $('scope-form'),
     scopeInput: $('scope-input'),
@@ -51,15 +58,41 @@ const page = {
     language: $('language'),
     drillBanner: $('drill-banner'),
     drillControls: $('drill-controls'),
+    notLive: $('not-live'),
+    registerOpen: $('register-open'),
+    register: $('register'),
 };
 
 let session = null;
 
 const StatusStates = ['connecting', 'syncing', 'live', 'reconnecting', 'stale', 'offline'];
 
+/**
+  * The pill says the feed's state; a board that lost the feed (since when: set until the snapshot after the
+  * reconnection has loaded) is also dimmed, bannered and stops its countdowns, so that no one takes it for live.
+  */
 function showStatus({ state, since }) {
     page.status.dataset.state = state;
     page.status.textContent = t(`status.${StatusStates.includes(state) ? state : 'offline'}`, { since: clockTime(since) });
+    const notLive = session !== null && since !== null && state !== 'live';
+    const changed = notLive !== (asOf() !== null);
+    setAsOf(notLive ? since : null);
+    document.body.dataset.live = notLive ? 'no' : 'yes';
+    page.notLive.hidden = !notLive;
+    page.notLive.textContent = notLive ? t('notLive', { since: clockTime(since) }) : '';
+    if (notLive) {
+        page.detail.dataset.notLive = page.notLive.textContent;
+    } else {
+        delete page.detail.dataset.notLive;
+    }
+
+    if (changed) {
+        render();
+        session?.disputes.render();
+        if (page.detail.open) {
+            tick(page.detail);
+        }
+    }
 }
 
 function filtersNow() {
@@ -93,16 +126,23 @@ function render() {
     const all = session.store.cases('incident');
     updateRegions(all);
     const filters = filtersNow();
-    const now = serverNow();
+    const now = boardNow();
     const shown = all.filter(i => matches(i, filters, now));
     const overdue = shown.filter(i => isOverdue(i, now)).length;
     const drill = session.drill.active;
     renderIncidents(page.incidents, shown, { onOpen: openDetail, drill });
-    renderAlerts(page.alerts, shown, { onOpen: openDetail, drill });
+    session.shown = shown;
+    renderAlertLane();
+    page.alertHistoryCount.textContent = String(renderAlertHistory(page.alertHistory, shown, { onOpen: openDetail, drill }));
     session.drill.changed();
     page.noIncidents.hidden = shown.length > 0;
-    page.noAlerts.hidden = page.alerts.childElementCount > 0;
     page.count.textContent = t('incidentCount', { shown: shown.length === all.length ? all.length : `${shown.length} / ${all.length}`, overdue });
+}
+
+/** The current problems of the incidents shown; redrawn each second too, as steps come within the hour of their deadline. */
+function renderAlertLane() {
+    renderAlerts(page.alerts, session.shown ?? [], { onOpen: openDetail, drill: session.drill.active });
+    page.noAlerts.hidden = page.alerts.childElementCount > 0;
 }
 
 function openDetail(id) {
@@ -139,6 +179,8 @@ function showScope(scope) {
     page.scopeInput.setCustomValidity('');
     page.scopeLive.disabled = !drill;
     page.clockLabel.textContent = t(drill ? 'drillClock' : 'serverTime');
+    // 接报 is a duty commander's move, on live work only: a drill's incidents come from its scenario and injects.
+    page.registerOpen.hidden = session.me.role !== 'dutyCommander' || drill;
     session.drill.show(scope);
     render();
 }
@@ -162,7 +204,7 @@ async function signIn(api) {
         role: me.role,
         titleOf: id => store.get('incident', id)?.title,
     });
-    const disputes = new DisputeLane({ root: $('dispute-lane'), api, store });
+    const disputes = new DisputeLane({ root: $('dispute-lane'), api, store, role: me.role });
     const decisions = new DecisionsLane({ store, list: $('decisions'), restrictions: $('restrictions'), empty: $('no-decisions'), count: $('decision-count') });
     const scope = scopeOfUrl();
     const live = new LiveFeed({
@@ -197,7 +239,8 @@ async function signIn(api) {
         },
         scope,
     });
-    session = { api, me, store, live, detail, drill, disputes, decisions };
+    const register = new RegisterForm(page.register, api, id => detail.open(id));
+    session = { api, me, store, live, detail, drill, disputes, decisions, register };
     page.userName.textContent = me.id;
     page.userRole.textContent = both(roles, me.role);
     page.userRole.dataset.role = me.role;
@@ -218,6 +261,8 @@ async function endSession() {
     const ending = session;
     session = null;
     ending?.detail.dispose();
+    ending?.register.close();
+    page.registerOpen.hidden = true;
     ending?.drill.dispose();
     await ending?.live.stop();
     ending?.store.clear();
@@ -225,6 +270,9 @@ async function endSession() {
     ending?.decisions.render();
     page.incidents.replaceChildren();
     page.alerts.replaceChildren();
+    page.alertHistory.replaceChildren();
+    delete page.alerts.dataset.signature;
+    delete page.alertHistory.dataset.signature;
 }
 
 async function signOut(message = '') {
@@ -269,6 +317,7 @@ page.loginForm.addEventListener('submit', async event => {
 });
 
 $('logout').addEventListener('click', () => signOut());
+page.registerOpen.addEventListener('click', () => session?.register.open());
 
 /**
   * Switches the board's language: its own words at once; the engine's texts by reloading the snapshot and opening
@@ -291,6 +340,17 @@ page.language.addEventListener('click', () => switchLanguage().catch(error => {
     page.status.textContent = error.message;
 }));
 page.filters.addEventListener('input', render);
+
+function showDensity() {
+    document.body.dataset.density = page.compact.checked ? 'compact' : 'full';
+}
+
+page.compact.checked = localStorage.getItem(DensityKey) === 'compact';
+showDensity();
+page.compact.addEventListener('change', () => {
+    localStorage.setItem(DensityKey, page.compact.checked ? 'compact' : 'full');
+    showDensity();
+});
 page.scopeForm.addEventListener('submit', event => {
     event.preventDefault();
     const scope = scopeFrom(page.scopeInput.value);
@@ -329,6 +389,8 @@ setInterval(() => {
     session?.disputes.render();
     if (session && tick(page.board)) {
         render();
+    } else if (session) {
+        renderAlertLane();
     }
 
     if (session?.drill.active && ++ticks % DrillRefreshSeconds === 0) {

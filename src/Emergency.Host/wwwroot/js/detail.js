@@ -2,13 +2,14 @@
 // procedure allows now (complete a step, file a report, close). Other roles get no action at all: the
 // controls are not drawn, and the engine refuses such commands anyway.
 
-import { ApiError } from './api.js';
+import { newIdempotencyKey } from './api.js';
 import { bilingual, h } from './dom.js';
 import { tick } from './render.js';
 import {
     both, correctionKinds, levels, obligations as obligationTerms, phases, reportKinds, reportMedia, statuses, timelineKinds,
 } from './terms.js';
-import { clockTime, fullTime, parseTimeSpan, span, syncToSnapshot } from './time.js';
+import { t } from './i18n.js';
+import { clockTime, fromZoneInput, fullTime, parseTimeSpan, serverNow, span, syncToSnapshot, zoneInputValue } from './time.js';
 
 const CommanderRole = 'dutyCommander';
 
@@ -22,6 +23,9 @@ export class IncidentDetail {
     #busy = false;
     #message = null;
     #reportKind = null;
+    /** The report form's fill: one Idempotency-Key from its first submission until one succeeds. */
+    #reportKey = newIdempotencyKey();
+    #messagePlaced = false;
     #listening = new AbortController();
 
     constructor(dialog, api, role) {
@@ -55,6 +59,7 @@ export class IncidentDetail {
         this.#confirming = null;
         this.#message = null;
         this.#reportKind = null;
+        this.#reportKey = newIdempotencyKey();
         this.#render();
         if (!this.#dialog.open) {
             this.#dialog.showModal();
@@ -90,7 +95,7 @@ export class IncidentDetail {
                 return;
             }
 
-            this.#message = { kind: 'error', text: error.message };
+            this.#message = { kind: 'error', text: error.message, place: 'top' };
         }
 
         this.#render();
@@ -103,7 +108,11 @@ export class IncidentDetail {
         }
     }
 
-    async #act(what, run, done = () => {}) {
+    /**
+      * Runs a move; its result (done, or the engine's problem detail) shows at `place`, beside the control that
+      * made it: 'report', an obligation's id, or 'close'. A refused or unanswered move keeps what was typed.
+      */
+    async #act(what, place, run, done = () => {}) {
         if (this.#busy) {
             return;
         }
@@ -115,10 +124,10 @@ export class IncidentDetail {
             this.#view = await run();
             this.#confirming = null;
             done();
-            this.#message = { kind: 'done', text: `${what} ✓` };
+            this.#message = { kind: 'done', text: `${what} ✓`, place };
             return true;
         } catch (error) {
-            this.#message = { kind: 'error', text: error instanceof ApiError ? error.message : String(error) };
+            this.#message = { kind: 'error', text: error instanceof Error ? error.message : String(error), place };
             return false;
         } finally {
             this.#busy = false;
@@ -130,6 +139,10 @@ export class IncidentDetail {
         const view = this.#view;
         const focusedName = document.activeElement?.closest('dialog') === this.#dialog ? document.activeElement.name : null;
         const form = this.#dialog.querySelector('form.report-form');
+        this.#messagePlaced = false;
+        const sections = view
+            ? [this.#summary(view), this.#obligations(view), this.#corrections(view), this.#reports(view, form), this.#closing(view), this.#timeline(view)]
+            : [];
         const children = [
             h('header', { class: 'detail-head' },
                 view ? h('span', { class: `level-badge level-${view.grade.level}` }, view.grade.level) : null,
@@ -139,27 +152,30 @@ export class IncidentDetail {
                         bilingual(levels[view.grade.level] ?? { zh: '', en: '' }), ' · ', view.region, ' · ',
                         bilingual(phases[view.phase] ?? { zh: '', en: view.phase })) : null),
                 h('button', { type: 'button', class: 'close-panel', 'aria-label': '关闭 Close panel', onclick: () => this.close() }, '×')),
-            this.#message ? h('p', {
-                class: `message message-${this.#message.kind}`,
-                role: this.#message.kind === 'error' ? 'alert' : 'status',
-                dataset: { testid: this.#message.kind === 'error' ? 'detail-error' : 'detail-done' },
-            }, this.#message.text) : null,
+            // A result whose control is gone (the form after a final report, the close button once closed) shows here.
+            this.#messagePlaced ? null : this.#messageAt(this.#message?.place),
+            ...sections,
         ];
-        if (view) {
-            children.push(
-                this.#summary(view),
-                this.#obligations(view),
-                this.#corrections(view),
-                this.#reports(view, form),
-                this.#closing(view),
-                this.#timeline(view));
-        }
-
         this.#dialog.replaceChildren(...children.filter(Boolean));
         tick(this.#dialog);
         if (focusedName) {
             this.#dialog.querySelector(`[name="${focusedName}"]`)?.focus();
         }
+    }
+
+    /** The result of the last move, if it belongs at `place`. */
+    #messageAt(place) {
+        const message = this.#message;
+        if (!message || message.place !== place) {
+            return null;
+        }
+
+        this.#messagePlaced = true;
+        return h('p', {
+            class: `message message-${message.kind}`,
+            role: message.kind === 'error' ? 'alert' : 'status',
+            dataset: { testid: message.kind === 'error' ? 'detail-error' : 'detail-done' },
+        }, message.text);
     }
 
     #summary(view) {
@@ -195,7 +211,7 @@ export class IncidentDetail {
                     : '—',
                 (o.shownFalse ?? []).map(f => h('div', { class: 'shown-false', dataset: { testid: 'shown-false' } },
                     h('s', {}, clockTime(f.completedAt)), ` 不实 shown untrue ${clockTime(f.knownAt)} (#${f.correction})`))),
-                h('td', { class: 'actions' }, this.#completeControls(view, o)));
+                h('td', { class: 'actions' }, this.#completeControls(view, o), this.#messageAt(`step:${o.id}`)));
         });
         return h('section', { class: 'detail-obligations' },
             h('h3', {}, '五个第一时间 First-moment obligations'),
@@ -218,7 +234,9 @@ export class IncidentDetail {
                 disabled: this.#busy,
                 dataset: { action: 'complete', obligation: o.id },
                 onclick: () => {
-                    this.#confirming = { obligation: o.id, note: '' };
+                    // When it was done defaults to now; an officer recording it later gives the moment it really happened.
+                    const now = zoneInputValue(serverNow());
+                    this.#confirming = { obligation: o.id, note: '', key: newIdempotencyKey(), at: now, max: now };
                     this.#render();
                 },
             }, `完成 Complete`);
@@ -245,7 +263,19 @@ export class IncidentDetail {
                 this.#confirming.note = event.target.value;
             },
         });
+        const at = h('label', { class: 'done-at' }, h('span', {}, t('complete.at')), h('input', {
+            name: `at-${o.id}`,
+            type: 'datetime-local',
+            required: true,
+            max: this.#confirming.max,
+            value: this.#confirming.at,
+            dataset: { testid: 'complete-at' },
+            oninput: event => {
+                this.#confirming.at = event.target.value;
+            },
+        }));
         return h('div', { class: 'confirm' },
+            at,
             notified,
             note,
             h('button', {
@@ -253,7 +283,16 @@ export class IncidentDetail {
                 class: 'action primary',
                 disabled: this.#busy,
                 dataset: { action: 'confirm-complete', obligation: o.id },
-                onclick: () => this.#act(`${term.zh} ${term.en}`, () => this.#api.completeObligation(view.id, o.id, this.#confirming?.note, this.#confirming?.notified)),
+                onclick: () => this.#act(`${term.zh} ${term.en}`, `step:${o.id}`, () => {
+                    // Left at its default, the moment is the engine's now to the second, not the minute the input shows.
+                    const given = this.#confirming?.at === this.#confirming?.max ? null : fromZoneInput(this.#confirming?.at);
+                    if (given !== null && (Number.isNaN(given) || given > serverNow())) {
+                        throw new Error(t('complete.future'));
+                    }
+
+                    return this.#api.completeObligation(view.id, o.id, this.#confirming?.note, this.#confirming?.notified, this.#confirming?.key,
+                        given === null ? null : new Date(given).toISOString());
+                }),
             }, `确认完成 Confirm ${term.en}`),
             h('button', {
                 type: 'button',
@@ -326,8 +365,11 @@ export class IncidentDetail {
                     content: data.get('content'),
                 };
                 const term = reportKinds[report.kind] ?? { zh: '', en: report.kind };
-                await this.#act(`${term.zh} ${term.en}`, () => this.#api.fileReport(view.id, report),
-                    () => this.#dialog.querySelector('form.report-form')?.reset());
+                // Only a success ends the fill: the form is emptied and the next report gets a key of its own.
+                await this.#act(`${term.zh} ${term.en}`, 'report-form', () => this.#api.fileReport(view.id, report, this.#reportKey), () => {
+                    this.#reportKey = newIdempotencyKey();
+                    this.#dialog.querySelector('form.report-form')?.reset();
+                });
             },
         },
         h('h4', {}, '新报告 New report'),
@@ -346,7 +388,8 @@ export class IncidentDetail {
         field('content', '内容 Content',
             h('textarea', { name: 'content', required: true, rows: 3, value: kept('content') })),
         h('button', { type: 'submit', class: 'action primary', disabled: this.#busy, dataset: { action: 'submit-report' } },
-            '提交报告 File report'));
+            '提交报告 File report'),
+        this.#messageAt('report-form'));
         return form;
     }
 
@@ -361,7 +404,7 @@ export class IncidentDetail {
                 ? [h('span', {}, '结案后不可再修改 Once closed the incident leaves the board. '),
                     h('button', {
                         type: 'button', class: 'action danger', disabled: this.#busy, dataset: { action: 'confirm-close' },
-                        onclick: () => this.#act('结案 Closed', () => this.#api.close(view.id)),
+                        onclick: () => this.#act('结案 Closed', 'close', () => this.#api.close(view.id, this.#confirming?.key)),
                     }, '确认结案 Confirm close'),
                     h('button', {
                         type: 'button', class: 'action secondary', dataset: { action: 'cancel' },
@@ -373,10 +416,11 @@ export class IncidentDetail {
                 : h('button', {
                     type: 'button', class: 'action danger', disabled: this.#busy, dataset: { action: 'close' },
                     onclick: () => {
-                        this.#confirming = { close: true };
+                        this.#confirming = { close: true, key: newIdempotencyKey() };
                         this.#render();
                     },
-                }, '结案 Close incident'));
+                }, '结案 Close incident'),
+            this.#messageAt('close'));
     }
 
     #timeline(view) {

@@ -2,8 +2,10 @@
 // the early warnings (预警), and the efficiency supervision figures. It draws what the board's store holds of the
 // disputes and warnings (the store keeps them by the version rule). A summary never carries personal data.
 
+import { newIdempotencyKey } from './api.js';
 import { h } from './dom.js';
-import { countdown, serverNow, span } from './time.js';
+import { t } from './i18n.js';
+import { asOf, boardNow, countdown, hoursMinutes, span } from './time.js';
 
 export const channels = {
     visit: { zh: '走访', en: 'Visit' },
@@ -50,6 +52,16 @@ function nextLimit(dispute, now) {
     return { obligation: first, overdue: false, ms: Date.parse(first.dueAt) - now };
 }
 
+/** The limit's countdown, or, on a board that is not live, only its state as of the moment the feed was lost. */
+function limitText(limit) {
+    const frozen = asOf();
+    if (frozen !== null) {
+        return t(limit.overdue ? 'overdueAsOf' : 'asOf', { at: hoursMinutes(frozen) });
+    }
+
+    return limit.overdue ? `超时 overdue ${span(limit.ms)}` : countdown(limit.ms);
+}
+
 export class DisputeLane {
     #root;
     #api;
@@ -59,17 +71,22 @@ export class DisputeLane {
     #supervisionAt = 0;
     #supervisionLoading = false;
     #supervisionTimer = null;
+    #role;
+    /** 预警升级 being confirmed or sent: the warning, the confirmation's Idempotency-Key, and the result to show beside it. */
+    #escalation = null;
 
     /**
       * @param {object} options
       * @param {HTMLElement} options.root   the lane: holds #disputes, #warnings, #supervision, #dispute-count, #no-disputes
       * @param {import('./api.js').Api} options.api
       * @param {import('./store.js').CaseStore} options.store
+      * @param {string} [options.role]   the reader's role: a duty commander may escalate a warning into an incident
       */
-    constructor({ root, api, store }) {
+    constructor({ root, api, store, role = '' }) {
         this.#root = root;
         this.#api = api;
         this.#store = store;
+        this.#role = role;
     }
 
     /** A snapshot of /api/board loaded: the supervision figures of its scope follow at once. */
@@ -93,7 +110,7 @@ export class DisputeLane {
 
     /** Draws the lane against the server's clock; called on every change and once a second. */
     render() {
-        const now = serverNow();
+        const now = boardNow();
         const rows = this.#store.cases('dispute').map(d => ({ dispute: d, limit: nextLimit(d, now) }));
         rows.sort((a, b) => (b.limit?.overdue ?? false) - (a.limit?.overdue ?? false)
             || (a.limit?.overdue ? b.limit.ms - a.limit.ms : (a.limit?.ms ?? Infinity) - (b.limit?.ms ?? Infinity)));
@@ -101,9 +118,7 @@ export class DisputeLane {
         this.#part('dispute-count').textContent = `${rows.length} · 超时 overdue ${overdue}`;
         this.#part('no-disputes').hidden = rows.length > 0;
         this.#part('disputes').replaceChildren(...rows.map(r => this.#row(r.dispute, r.limit)));
-        this.#part('warnings').replaceChildren(...this.#store.cases('warning')
-            .sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt))
-            .map(w => this.#warning(w)));
+        this.#renderWarnings();
         this.#renderSupervision();
     }
 
@@ -113,7 +128,7 @@ export class DisputeLane {
         const clock = limit === null
             ? h('span', { class: 'dispute-clock', 'data-testid': 'dispute-clock' }, '—')
             : h('time', { class: 'dispute-clock', 'data-testid': 'dispute-clock', dateTime: limit.obligation.overdueSince ?? limit.obligation.dueAt },
-                limit.overdue ? `超时 overdue ${span(limit.ms)}` : countdown(limit.ms));
+                limitText(limit));
         return h('li', {
             class: `dispute${limit?.overdue ? ' overdue' : ''}`,
             'data-dispute-id': dispute.id,
@@ -126,13 +141,85 @@ export class DisputeLane {
         h('span', { class: 'limit', title: limit?.obligation.title ?? '' }, limit?.obligation.title ?? '', ' ', clock));
     }
 
+    /** The warnings, redrawn only when they or an escalation's state changed, so that a click is never drawn away. */
+    #renderWarnings() {
+        const warnings = this.#store.cases('warning').sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
+        const list = this.#part('warnings');
+        const signature = JSON.stringify([warnings.map(w => [w.id, w.version, w.escalation?.incidentId ?? null]), this.#escalation, asOf()]);
+        if (list.dataset.signature !== signature) {
+            list.dataset.signature = signature;
+            list.replaceChildren(...warnings.map(w => this.#warning(w)));
+        }
+    }
+
     #warning(warning) {
         const escalated = warning.escalation ? ` → ${warning.escalation.incidentId}` : '';
         return h('li', { class: `warning${warning.escalation ? ' escalated' : ''}`, 'data-warning-id': warning.id },
             h('strong', {}, '预警 Warning '),
             `${warning.subject}: ${warning.evidence.length} 件投诉 complaints`,
-            h('span', { class: 'since', 'data-since': warning.raisedAt }, span(serverNow() - Date.parse(warning.raisedAt))),
-            escalated ? h('span', { class: 'escalation' }, `已升级 escalated${escalated}`) : '');
+            h('span', { class: 'since', 'data-since': warning.raisedAt }, span(boardNow() - Date.parse(warning.raisedAt))),
+            escalated ? h('span', { class: 'escalation' }, `已升级 escalated${escalated}`) : '',
+            warning.escalation ? null : this.#escalateControls(warning),
+            this.#escalation?.id === warning.id && this.#escalation.message
+                ? h('p', {
+                    class: `message message-${this.#escalation.message.kind}`,
+                    role: this.#escalation.message.kind === 'error' ? 'alert' : 'status',
+                    dataset: { testid: 'escalate-result' },
+                }, this.#escalation.message.text)
+                : null);
+    }
+
+    /** 预警升级: a duty commander turns a warning into an incident, after confirming; one key per confirmation. */
+    #escalateControls(warning) {
+        if (this.#role !== 'dutyCommander' || this.#scope !== 'live') {
+            return null;
+        }
+
+        const state = this.#escalation?.id === warning.id ? this.#escalation : null;
+        if (!state?.confirming) {
+            return h('button', {
+                type: 'button',
+                class: 'action secondary',
+                dataset: { action: 'escalate-warning', warning: warning.id },
+                onclick: () => {
+                    this.#escalation = { id: warning.id, key: newIdempotencyKey(), confirming: true, busy: false, message: null };
+                    this.render();
+                },
+            }, t('escalate'));
+        }
+
+        return h('span', { class: 'confirm' },
+            h('button', {
+                type: 'button',
+                class: 'action primary',
+                disabled: state.busy,
+                dataset: { action: 'confirm-escalate', warning: warning.id },
+                onclick: () => this.#escalate(state),
+            }, t('escalateConfirm')),
+            h('button', {
+                type: 'button',
+                class: 'action secondary',
+                dataset: { action: 'cancel' },
+                onclick: () => {
+                    this.#escalation = null;
+                    this.render();
+                },
+            }, t('register.cancel')));
+    }
+
+    async #escalate(state) {
+        state.busy = true;
+        state.message = null;
+        this.render();
+        try {
+            const warning = await this.#api.escalateWarning(state.id, state.key);
+            this.#escalation = { id: state.id, confirming: false, busy: false, message: { kind: 'done', text: t('escalated', { incident: warning?.escalation?.incidentId ?? '' }) } };
+        } catch (error) {
+            state.busy = false;
+            state.message = { kind: 'error', text: error.message };
+        }
+
+        this.render();
     }
 
     #renderSupervision() {

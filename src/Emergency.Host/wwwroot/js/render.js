@@ -2,11 +2,9 @@
 // server's clock. Rendering is pure DOM from data; the one-second tick only rewrites times and states in place.
 
 import { bilingual, h } from './dom.js';
-import { alertKinds, levelOrder, levels, obligations as obligationTerms, phases } from './terms.js';
-import { clockTime, countdown, fullTime, parseTimeSpan, serverNow, span } from './time.js';
-
-/** How many alerts the lane shows, newest first. */
-const AlertsShown = 40;
+import { alertKinds, levelOrder, levels, obligations as obligationTerms, phases, statuses } from './terms.js';
+import { language, t } from './i18n.js';
+import { asOf, boardNow, clockTime, countdown, fullTime, hoursMinutes, parseTimeSpan, span } from './time.js';
 
 /** A countdown under this turns amber. */
 const SoonMs = 15 * 60 * 1000;
@@ -21,12 +19,12 @@ const overdueNow = (o, now) => o.status === 'overdue' || (o.status === 'pending'
 
 const isReport = o => o.kind === 'report' || o.kind === 'levelChangeReport';
 
-export function isOverdue(incident, now = serverNow()) {
+export function isOverdue(incident, now = boardNow()) {
     return incident.obligations.some(o => overdueNow(o, now));
 }
 
 /** Overdue first, then the most serious level, then the nearest deadline: the API's order. */
-export function byUrgency(now = serverNow()) {
+export function byUrgency(now = boardNow()) {
     return (a, b) => Number(isOverdue(b, now)) - Number(isOverdue(a, now))
         || levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level)
         || (Date.parse(a.nextDueAt ?? '') || Infinity) - (Date.parse(b.nextDueAt ?? '') || Infinity);
@@ -40,12 +38,14 @@ export function drillTag(className = 'drill-tag') {
 
 /** `drill`: the incidents are a drill's, and each card carries the drill marker. */
 export function renderIncidents(container, incidents, { onOpen, drill = false }) {
-    const now = serverNow();
+    const now = boardNow();
     const cards = [...incidents].sort(byUrgency(now)).map(incident => card(incident, now, onOpen, drill));
     container.replaceChildren(...cards);
 }
 
 function card(incident, now, onOpen, drill) {
+    // The next action: the open step whose deadline comes (or came) first. A phone and the compact view show it first.
+    const next = incident.obligations.filter(isOpen).sort((a, b) => effectiveDeadline(a) - effectiveDeadline(b))[0];
     const level = levels[incident.level] ?? { zh: '', en: '' };
     const open = () => onOpen(incident.id);
     return h('article', {
@@ -76,15 +76,15 @@ function card(incident, now, onOpen, drill) {
         h('time', { datetime: incident.discoveredAt, title: fullTime(incident.discoveredAt) }, clockTime(incident.discoveredAt)),
         ' · ',
         h('span', { class: 'since', dataset: { since: incident.discoveredAt } }, `${span(now - Date.parse(incident.discoveredAt))} ago`)),
-    h('ol', { class: 'obligations' }, incident.obligations.map(o => obligationRow(o, now))),
+    h('ol', { class: 'obligations' }, incident.obligations.map(o => obligationRow(o, now, o === next))),
     reportDeadlines(incident));
 }
 
-function obligationRow(o, now) {
+function obligationRow(o, now, next) {
     const term = obligationTerms[o.kind] ?? { zh: o.kind, en: o.title };
     const clock = h('span', { class: 'clock', dataset: { testid: 'obligation-clock' } });
     const row = h('li', {
-        class: 'obligation',
+        class: next ? 'obligation next' : 'obligation',
         title: o.deadlineBasis,
         dataset: { testid: 'obligation', obligation: o.id, kind: o.kind, status: o.status },
     },
@@ -102,18 +102,22 @@ function obligationRow(o, now) {
     return row;
 }
 
-/** Writes an obligation's state and time: a countdown, "overdue by …", or when it was done. */
+/**
+  * Writes an obligation's state and time: a countdown, "overdue by …", or when it was done. A board that is not
+  * live shows no running time at all, only the state as of the moment it lost the feed ("截至 10:42").
+  */
 function showClock(row, clock, o, now) {
     let state;
     let text;
+    const frozen = asOf();
     if (isOpen(o)) {
         const deadline = effectiveDeadline(o);
         if (overdueNow(o, now)) {
             state = 'overdue';
-            text = `超时 overdue by ${countdown(now - deadline)}`;
+            text = frozen === null ? `超时 overdue by ${countdown(now - deadline)}` : t('overdueAsOf', { at: hoursMinutes(frozen) });
         } else {
             state = Date.parse(o.dueAt) - now < SoonMs ? 'soon' : 'pending';
-            text = countdown(Date.parse(o.dueAt) - now);
+            text = frozen === null ? countdown(Date.parse(o.dueAt) - now) : t('asOf', { at: hoursMinutes(frozen) });
         }
     } else {
         state = o.status;
@@ -146,28 +150,89 @@ function reportDeadlines(incident) {
             `${(obligationTerms[o.kind] ?? { zh: o.kind }).zh} ${clockTime(o.dueAt)} · ${o.deadlineBasis.split(/[;:]/)[0]}`)));
 }
 
-/** The alerts of the incidents shown, newest first: deadlines missed, regrades, and escalations among those. */
+/** A step falling due within this long is a current problem already (问题 due soon). */
+const DueSoonMs = 60 * 60 * 1000;
+
+/** How many resolved steps and past events the history keeps, newest first. */
+const HistoryShown = 40;
+
+/**
+  * The current problems of the incidents shown, computed from their obligations as they stand (not from past
+  * events): every step overdue and not done, and every step falling due within the hour; overdue first, then the
+  * most serious level, then the nearest deadline. A step done (on time or late) leaves the list for the history.
+  * Redraws only when the list changed, so that the one-second tick keeps focus and hover on the lane.
+  */
 export function renderAlerts(container, incidents, { onOpen, drill = false }) {
-    const alerts = incidents
-        .flatMap(incident => (incident.alerts ?? []).map(alert => ({ alert, incident })))
-        .sort((a, b) => Date.parse(b.alert.at) - Date.parse(a.alert.at) || b.alert.seq - a.alert.seq)
-        .slice(0, AlertsShown);
-    container.replaceChildren(...alerts.map(({ alert, incident }) => alertItem(alert, incident, onOpen, drill)));
+    const now = boardNow();
+    const problems = incidents
+        .flatMap(incident => incident.obligations.filter(isOpen).map(o => ({ incident, o, overdue: overdueNow(o, now), deadline: effectiveDeadline(o) })))
+        .filter(p => p.overdue || Date.parse(p.o.dueAt) - now <= DueSoonMs)
+        .sort((a, b) => Number(b.overdue) - Number(a.overdue)
+            || levelOrder.indexOf(a.incident.level) - levelOrder.indexOf(b.incident.level)
+            || a.deadline - b.deadline);
+    const signature = `${drill}|${problems.map(p => `${p.incident.id}/${p.incident.version}/${p.o.id}/${p.overdue}`).join(',')}`;
+    if (container.dataset.signature === signature) {
+        return;
+    }
+
+    container.dataset.signature = signature;
+    container.replaceChildren(...problems.map(p => problemItem(p, now, onOpen, drill)));
 }
 
-function alertItem(alert, incident, onOpen, drill) {
-    const kind = alertKind(alert, incident);
-    const term = alertKinds[kind] ?? { zh: '', en: alert.kind };
-    return h('li', {
+function problemItem({ incident, o, overdue }, now, onOpen, drill) {
+    const kind = overdue ? 'obligationOverdue' : 'dueSoon';
+    const clock = h('span', { class: 'clock', dataset: { testid: 'alert-clock', due: o.dueAt, overdueSince: o.overdueSince ?? undefined } });
+    const item = h('li', {
         class: `alert alert-${kind}`,
-        dataset: { testid: 'alert', kind, incidentId: incident.id },
+        dataset: { testid: 'alert', kind, incidentId: incident.id, obligation: o.id, status: o.status },
     },
     h('button', { type: 'button', class: 'alert-open', onclick: () => onOpen(incident.id) },
-        h('span', { class: 'alert-kind' }, drill ? drillTag('drill-tag small') : null, bilingual(term)),
-        h('time', { datetime: alert.at, title: fullTime(alert.at) }, clockTime(alert.at)),
+        h('span', { class: 'alert-kind' }, drill ? drillTag('drill-tag small') : null, bilingual(alertKinds[kind])),
+        clock,
+        h('span', { class: 'alert-step' }, bilingual(obligationTerms[o.kind] ?? { zh: o.kind, en: o.title }),
+            h('span', { class: 'due' }, ` ${t('dueAt', { at: clockTime(o.dueAt) })}`)),
+        h('span', { class: 'alert-incident' },
+            h('span', { class: `level-badge small level-${incident.level}` }, incident.level), ' ', incident.title, ' · ', incident.region)));
+    showClock(item, clock, o, now);
+    return item;
+}
+
+/**
+  * What is no longer a problem, newest first: the steps done that had been overdue or due within the hour when done,
+  * and the engine's past events (regrades, escalations, reports shown untrue, steps reopened).
+  */
+export function renderAlertHistory(container, incidents, { onOpen, drill = false }) {
+    const steps = incidents.flatMap(incident => incident.obligations
+        .filter(o => o.completedAt && Date.parse(o.completedAt) > Date.parse(o.dueAt) - DueSoonMs)
+        .map(o => ({ incident, at: o.completedAt, kind: o.status, text: null, o })));
+    const events = incidents.flatMap(incident => (incident.alerts ?? [])
+        .filter(alert => alert.kind !== 'obligationOverdue')
+        .map(alert => ({ incident, at: alert.at, kind: alertKind(alert, incident), text: alert.text, o: null })));
+    const entries = [...steps, ...events]
+        .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+        .slice(0, HistoryShown);
+    const signature = `${drill}|${language()}|${entries.map(e => `${e.incident.id}/${e.kind}/${e.at}/${e.o?.id ?? ''}`).join(',')}`;
+    if (container.dataset.signature !== signature) {
+        container.dataset.signature = signature;
+        container.replaceChildren(...entries.map(entry => historyItem(entry, onOpen, drill)));
+    }
+
+    return entries.length;
+}
+
+function historyItem({ incident, at, kind, text, o }, onOpen, drill) {
+    const term = o ? statuses[kind] : alertKinds[kind];
+    return h('li', {
+        class: `alert alert-${kind}`,
+        dataset: { testid: 'alert-past', kind, incidentId: incident.id, obligation: o?.id },
+    },
+    h('button', { type: 'button', class: 'alert-open', onclick: () => onOpen(incident.id) },
+        h('span', { class: 'alert-kind' }, drill ? drillTag('drill-tag small') : null, bilingual(term ?? { zh: '', en: kind })),
+        h('time', { datetime: at, title: fullTime(at) }, clockTime(at)),
+        o ? h('span', { class: 'alert-step' }, bilingual(obligationTerms[o.kind] ?? { zh: o.kind, en: o.title })) : null,
         h('span', { class: 'alert-incident' },
             h('span', { class: `level-badge small level-${incident.level}` }, incident.level), ' ', incident.title, ' · ', incident.region),
-        h('span', { class: 'alert-text' }, alert.text)));
+        text ? h('span', { class: 'alert-text' }, text) : null));
 }
 
 /**
@@ -192,7 +257,7 @@ export function alertKind(alert, incident) {
   * Returns true when an obligation changed state (a deadline passed), which may change the order and filters.
   */
 export function tick(root) {
-    const now = serverNow();
+    const now = boardNow();
     let changed = false;
     for (const clock of root.querySelectorAll('[data-due]')) {
         const row = clock.closest('[data-status]');

@@ -44,6 +44,7 @@ export const phases = {
 
 export const alertKinds = {
     obligationOverdue: { zh: '超时', en: 'Overdue' },
+    dueSoon: { zh: '一小时内到期', en: 'Due within the hour' },
     regraded: { zh: '调级', en: 'Regraded' },
     escalated: { zh: '升级', en: 'Escalated' },
     correctionRecorded: { zh: '谎报/瞒报/漏报', en: 'Shown untrue' },
@@ -70,6 +71,7 @@ export const timelineKinds = {
     deadlineChanged: { zh: '时限变更', en: 'Deadline changed' },
     obligationCompleted: { zh: '完成', en: 'Completed' },
     obligationOverdue: { zh: '超时', en: 'Overdue' },
+    dueSoon: { zh: '一小时内到期', en: 'Due within the hour' },
     reportFiled: { zh: '报告', en: 'Report filed' },
     closed: { zh: '结案', en: 'Closed' },
     correctionRecorded: { zh: '谎报/瞒报/漏报', en: 'Shown untrue' },
@@ -103,4 +105,53 @@ export const injectKinds = {
     obligationCompleted: { zh: '完成步骤', en: 'Complete a step' },
     reportFiled: { zh: '提交报告', en: 'File a report' },
     message: { zh: '发送消息', en: 'Message to players' },
+};
+
+/** 接报来源: how the department learnt of an incident. */
+export const sourceChannels = {
+    hotline12369: { zh: '12369热线', en: '12369 hotline' },
+    enterprise: { zh: '企业报告', en: 'Enterprise' },
+    patrol: { zh: '巡查', en: 'Patrol' },
+    monitoring: { zh: '监测', en: 'Monitoring' },
+    media: { zh: '媒体', en: 'Media' },
+    government: { zh: '政府部门', en: 'Government' },
+    public: { zh: '群众', en: 'Public' },
+    other: { zh: '其他', en: 'Other' },
+};
+
+/** 跨界: how far the pollution crosses administrative boundaries. */
+export const crossBoundaries = {
+    none: { zh: '未跨界', en: 'None' },
+    countyDispute: { zh: '县际纠纷', en: 'Dispute between counties' },
+    crossCity: { zh: '跨设区的市', en: 'Crosses a city boundary' },
+    crossProvince: { zh: '跨省', en: 'Crosses a province boundary' },
+    crossBorder: { zh: '跨国境', en: 'Crosses a national border' },
+    majorCrossBorder: { zh: '重大跨国境影响', en: 'Major impact across a border' },
+};
+
+/** 生态影响: effect on ecological functions and protected species. */
+export const ecologicalImpacts = {
+    none: { zh: '无', en: 'None' },
+    someEffect: { zh: '有一定影响', en: 'Some effect' },
+    protectedSpeciesHarmed: { zh: '保护物种受损', en: 'Protected species harmed' },
+    partialLossOrMassDieOff: { zh: '区域生态功能部分丧失或保护种群大批死亡', en: 'Partial loss of function or mass die-off' },
+    regionalLossOrExtinction: { zh: '区域生态功能丧失或保护物种灭绝', en: 'Regional loss or extinction' },
+};
+
+/** 取水中断: whose centralised drinking-water intake stopped because of the pollution. */
+export const intakeScales = {
+    none: { zh: '无', en: 'None' },
+    township: { zh: '乡镇', en: 'Township' },
+    county: { zh: '县级', en: 'County' },
+    city: { zh: '设区的市', en: 'City' },
+};
+
+/** The grading facts that are yes or no. */
+export const factFlags = {
+    drinkingWaterSource: { zh: '涉及饮用水水源', en: 'Drinking-water source affected' },
+    sensitiveReceptors: { zh: '涉及居民区、学校、医院', en: 'Homes, schools or hospitals affected' },
+    heavyMetals: { zh: '涉及重金属', en: 'Heavy metals' },
+    possibleCrossProvince: { zh: '可能跨省', en: 'May cross a province boundary' },
+    massIncident: { zh: '可能引发群体性事件', en: 'A mass incident may follow' },
+    hazardousReleaseInSensitiveArea: { zh: '敏感区域危化品/重金属泄漏', en: 'Hazardous release in a sensitive area' },
 };

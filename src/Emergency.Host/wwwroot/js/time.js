@@ -19,6 +19,27 @@ function anchor(server, local) {
     anchorLocal = local;
 }
 
+/**
+  * The moment the board stopped being live (the feed lost), or null while it is live. While it is set, what the
+  * board shows is counted as of that moment and says so ("截至 10:42"): no countdown runs on data that may be
+  * out of date.
+  */
+let frozenAt = null;
+
+export function setAsOf(moment) {
+    frozenAt = Number.isFinite(moment) ? moment : null;
+}
+
+/** When the board stopped being live, or null while it is live. */
+export function asOf() {
+    return frozenAt;
+}
+
+/** The moment the board's clocks count against: the server's now while live, the moment the feed was lost otherwise. */
+export function boardNow() {
+    return frozenAt ?? serverNow();
+}
+
 /** A snapshot says the server's time was `asOf` somewhere between sending the request and reading the answer. */
 export function syncToSnapshot(asOf, sentAt, receivedAt) {
     const server = Date.parse(asOf);
@@ -109,6 +130,7 @@ let formats = formatsOf(display);
 function formatsOf({ lang, timeZone }) {
     const clock = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone };
     return {
+        hoursMinutes: new Intl.DateTimeFormat(lang, clock),
         timeOfDay: new Intl.DateTimeFormat(lang, { ...clock, second: '2-digit' }),
         dateAndTime: new Intl.DateTimeFormat(lang, { ...clock, month: '2-digit', day: '2-digit' }),
         wall: new Intl.DateTimeFormat(lang, { ...clock, second: '2-digit', year: 'numeric', month: '2-digit', day: '2-digit' }),
@@ -149,6 +171,11 @@ export function clockTime(value) {
     return sameDay ? formats.timeOfDay.format(at) : formats.dateAndTime.format(at);
 }
 
+/** "10:42": a moment's hour and minute in the deployment's zone. */
+export function hoursMinutes(ms) {
+    return formats.hoursMinutes.format(ms);
+}
+
 /** "2026/03/02 08:00:12": the server's clock in the top bar. */
 export function wallClock(ms) {
     return formats.wall.format(ms);
@@ -158,4 +185,32 @@ export function wallClock(ms) {
 export function fullTime(value) {
     const at = Date.parse(value);
     return Number.isNaN(at) ? String(value ?? '') : formats.wall.format(at);
+}
+
+// A datetime-local input holds a wall time with no zone: the board reads and writes it in the deployment's zone.
+
+const pad4 = n => String(n).padStart(4, '0');
+
+/** The wall time of `ms` in the deployment's zone, as a datetime-local input holds it: "2026-03-02T08:00". */
+export function zoneInputValue(ms) {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+        timeZone: display.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    }).formatToParts(ms).map(p => [p.type, p.value]));
+    return `${pad4(parts.year)}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** The moment a datetime-local value names in the deployment's zone, in milliseconds; NaN if it names none. */
+export function fromZoneInput(value) {
+    const match = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?$/.exec(value ?? '');
+    if (!match) {
+        return Number.NaN;
+    }
+
+    const [, year, month, day, hour, minute, second] = match.map(Number);
+    const wall = Date.UTC(year, month - 1, day, hour, minute, second || 0);
+    // The zone's offset at that moment: where the wall time, read as UTC, lands against the moment itself.
+    const offsetAt = ms => Date.parse(`${zoneInputValue(ms)}:00Z`) + (ms % 60000) - ms;
+    let at = wall - offsetAt(wall);
+    at = wall - offsetAt(at);
+    return at;
 }
