@@ -22,9 +22,9 @@ public sealed class ValidationTests
     [InlineData("no facts", "facts", "is required")]
     [InlineData("empty title", "title", "is required")]
     [InlineData("blank title", "title", "is required")]
-    [InlineData("1 MB title", "title", "is 1048576 characters long; at most 200 are allowed")]
+    [InlineData("1 MB title", "title", "is 1,048,576 characters long; at most 200 are allowed")]
     [InlineData("empty region", "region", "is required")]
-    [InlineData("1 MB description", "description", "at most 20000 are allowed")]
+    [InlineData("1 MB description", "description", "at most 20,000 are allowed")]
     [InlineData("undefined sourceChannel", "sourceChannel", "'99' is not one of Hotline12369")]
     [InlineData("discovered in the future", "discoveredAt", "is in the future")]
     public void Register_refuses_bad_input_naming_the_field(string @case, string field, string message)
