@@ -312,7 +312,7 @@ public sealed class ProblemDetailsTests(EngineFixture engine)
             declared.Headers.ExpectContinue = true;
             var reply = await Api.Send(declared);
             var problem = Problem.Assert(reply, HttpStatusCode.RequestEntityTooLarge);
-            Assert.Contains("2097152", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("2,097,152", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         }
 
         // Chunked: refused when the reader passes the limit (leading whitespace is valid JSON, so it reads on).

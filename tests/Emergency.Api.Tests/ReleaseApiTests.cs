@@ -50,7 +50,7 @@ public sealed class ReleaseApiTests(EngineFixture engine)
         Problem.Assert(empty, HttpStatusCode.BadRequest, "headline");
         Problem.Assert(empty, HttpStatusCode.BadRequest, "text");
         var oversized = await Api.Post($"/api/incidents/{id}/draftRelease", Bodies.Release(text: new string('文', 5_001)));
-        Assert.Contains("5001", Problem.Assert(oversized, HttpStatusCode.BadRequest, "text")["errors"]!["text"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("5,001", Problem.Assert(oversized, HttpStatusCode.BadRequest, "text")["errors"]!["text"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         var correctionOfNothing = await Api.Post($"/api/incidents/{id}/correctRelease", new JsonObject { ["release"] = 1, ["headline"] = "更正", ["text"] = "实测值", ["reason"] = "有误" });
         Assert.Contains("no releases yet", Problem.Assert(correctionOfNothing, HttpStatusCode.BadRequest, "release")["errors"]!["release"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         var ticked = await Api.Post($"/api/incidents/{id}/obligations/releaseInformation/complete", Bodies.Completion());

@@ -176,7 +176,7 @@ public sealed class DrillCliTests(DrillEngine engine) : IDisposable
     public async Task Validate_reads_the_file_as_the_engine_would_and_runs_nothing()
     {
         Assert.Equal(DrillCli.AllMet, await Cli("validate", Scenarios.PathOf("changzhi-aniline-2012.yaml")));
-        Assert.Contains("changzhi-aniline-2012.yaml: valid — Changzhi aniline spill (长治苯胺泄漏), 2012; 12 injects, 6 expectations, 2012-12-31 07:40 +08:00 for +10d", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("changzhi-aniline-2012.yaml: valid — Changzhi aniline spill (长治苯胺泄漏), 2012; 14 injects, 6 expectations, 2012-12-31 07:40 +08:00 for +10d", _output.ToString(), StringComparison.Ordinal);
 
         var file = _out.File("before-rules.yaml");
         await File.WriteAllTextAsync(file, Scenarios.Minimal().Replace("ruleSetDate: 2026-03-01", "ruleSetDate: 1990-01-01", StringComparison.Ordinal), TestContext.Current.CancellationToken);

@@ -23,7 +23,7 @@ public sealed class ScenarioReaderTests
         Assert.Equal(new DateOnly(2012, 12, 31), scenario.RuleSetDate);
         Assert.Equal(TimeSpan.FromDays(10), scenario.End);
         Assert.Equal(["changzhi"], scenario.Incidents);
-        Assert.Equal(12, scenario.Injects.Count);
+        Assert.Equal(14, scenario.Injects.Count);
         Assert.Equal(6, scenario.Expectations.Count);
         Assert.Equal(scenario.Injects.OrderBy(i => i.At).ThenBy(i => i.Sequence), scenario.Injects);
         var report = Assert.IsType<ReportFiled>(scenario.Injects.Single(i => i.Inject is ReportFiled).Inject);

@@ -565,39 +565,4 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
     /// <summary>Items joined by semicolons, each a sentence of its own.</summary>
     private static Message Series(IReadOnlyList<Message> items) => items.Count == 0 ? Message.Literal("") : items.Aggregate((first, next) => IncidentTexts.AndThen.With(("first", first), ("next", next)));
-
-    private static void ValidateFacts(Validator check, IncidentFacts? facts)
-    {
-        if (facts is null)
-        {
-            check.Add("facts", CommonTexts.Required);
-            return;
-        }
-
-        check.NotNegative("facts.deaths", facts.Deaths)
-            .NotNegative("facts.poisoned", facts.Poisoned)
-            .NotNegative("facts.seriouslyInjured", facts.SeriouslyInjured)
-            .NotNegative("facts.evacuated", facts.Evacuated)
-            .NotNegative("facts.directLossCny", facts.DirectLossCny);
-        if (facts.IntakeInterruption is { } cut)
-        {
-            check.Defined("facts.intakeInterruption.scale", cut.Scale);
-            if (cut.Scale != IntakeScale.None && string.IsNullOrWhiteSpace(cut.Intake))
-            {
-                check.Add("facts.intakeInterruption", IncidentTexts.NameTheIntakeNotLegacy.With(("legacy", FactsPatch.LegacyIntakeField)));
-            }
-
-            check.Optional("facts.intakeInterruption.intake", cut.Intake, Validator.ShortText);
-        }
-
-        if (facts.CrossBoundary is { } cross)
-        {
-            check.Defined("facts.crossBoundary", cross);
-        }
-
-        if (facts.EcologicalImpact is { } eco)
-        {
-            check.Defined("facts.ecologicalImpact", eco);
-        }
-    }
 }

@@ -11,7 +11,8 @@ import { countdown, fullTime, serverNow, setClockRate, syncToSnapshot, wallClock
 const OrganiserRole = 'drillOrganiser';
 
 /** The steps a manual inject may complete; the report obligation is completed by filing the initial report. */
-const ManualObligations = ['reachScene', 'startMonitoring', 'organiseInvestigation', 'releaseInformation'];
+// Information is released by publishing a document (an incident step), never by completing the step.
+const ManualObligations = ['reachScene', 'startMonitoring', 'organiseInvestigation'];
 
 const ManualReports = ['initial', 'followUp', 'final'];
 

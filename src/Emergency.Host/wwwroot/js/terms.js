@@ -1,6 +1,6 @@
 // The board's words, in Chinese and English: the same names as the API, the README and the scenario files.
 
-/** The five first-moment obligations (五个第一时间), the report a change of level requires, the notice to neighbouring areas. */
+/** The five first-moment obligations (五个第一时间), the report a change of level requires, the notice to neighbouring areas, the warnings downstream of a river spill and the hops of the reporting chain. */
 export const obligations = {
     report: { zh: '报告', en: 'Report' },
     reachScene: { zh: '赶赴现场', en: 'Reach scene' },
@@ -9,6 +9,8 @@ export const obligations = {
     releaseInformation: { zh: '发布信息', en: 'Release info' },
     levelChangeReport: { zh: '重新报告', en: 'Report at new level' },
     notifyNeighbours: { zh: '通报相邻区域', en: 'Notify neighbours' },
+    warnDownstream: { zh: '下游预警', en: 'Warn downstream' },
+    reportUp: { zh: '逐级上报', en: 'Report up' },
 };
 
 /** False, concealed and omitted reports: the violations a correction records besides lateness (迟报). */
@@ -49,6 +51,11 @@ export const alertKinds = {
     escalated: { zh: '升级', en: 'Escalated' },
     correctionRecorded: { zh: '谎报/瞒报/漏报', en: 'Shown untrue' },
     obligationReopened: { zh: '重新打开', en: 'Reopened' },
+    warningAcknowledged: { zh: '预警已确认', en: 'Warning acknowledged' },
+    releaseDrafted: { zh: '信息拟稿', en: 'Release drafted' },
+    releaseApproved: { zh: '信息审核签发', en: 'Release approved' },
+    releasePublished: { zh: '信息发布', en: 'Release published' },
+    hopRecorded: { zh: '逐级上报', en: 'Report up the chain' },
 };
 
 export const reportKinds = {
@@ -76,6 +83,11 @@ export const timelineKinds = {
     closed: { zh: '结案', en: 'Closed' },
     correctionRecorded: { zh: '谎报/瞒报/漏报', en: 'Shown untrue' },
     obligationReopened: { zh: '重新打开', en: 'Reopened' },
+    warningAcknowledged: { zh: '预警已确认', en: 'Warning acknowledged' },
+    releaseDrafted: { zh: '信息拟稿', en: 'Release drafted' },
+    releaseApproved: { zh: '信息审核签发', en: 'Release approved' },
+    releasePublished: { zh: '信息发布', en: 'Release published' },
+    hopRecorded: { zh: '逐级上报', en: 'Report up the chain' },
 };
 
 export const roles = {
