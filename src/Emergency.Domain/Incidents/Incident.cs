@@ -27,7 +27,6 @@ public sealed partial class Incident : ICase<IncidentCommand>
         _triggers.Declare(_machine, Moves.Of<IncidentCommand>());
 
         Configure();
-        ConfigureReleases();
     }
 
     public IncidentState State { get; }
@@ -297,6 +296,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         _machine.Configure(IncidentPhase.Closed)
             .OnEntryFrom(close, m => ApplyClose((CloseIncident)m.Command!, m.Actor, m.Now), "close the incident");
         ConfigureChain();
+        ConfigureReleases();
     }
 
     private static bool IsReport(MoveStep<IncidentCommand> move, ReportKind kind) => move.Command is FileReport report && report.Kind == kind;
