@@ -30,13 +30,21 @@ public interface ICaseDirectoryGrain<TSummary> : IGrainWithStringKey
     /// <summary>Every case of the scope, open or closed (efficiency supervision counts the closed ones too).</summary>
     Task<IReadOnlyList<TSummary>> History();
 
-    /// <summary>Touches every open case of the scope so that its deadlines are re-armed; returns how many are open.</summary>
+    /// <summary>
+    /// Live scope: touches the open cases whose deadline fell due while the engine was down and arms the wake-ups of
+    /// the rest (a timer on the engine clock, a durable reminder); returns how many cases its own sweep touched (a
+    /// directory also sweeps when it is activated, so a warm-up that activated it may find none left).
+    /// </summary>
     /// <remarks>
-    /// Waits as long as the warm-up takes: tens of thousands of open cases take minutes on a small machine, and the
-    /// default 30 s response timeout would abort the start (measured: 40,000 open incidents did not start).
+    /// Waits as long as the warm-up takes: after a long outage many cases may be due at once, and the default 30 s
+    /// response timeout would abort the start (measured: 40,000 open incidents did not start when every one was touched).
     /// </remarks>
     [ResponseTimeout("01:00:00")]
     Task<int> WarmUp();
+
+    /// <summary>Touches every open case of the scope whose deadline has come; returns how many.</summary>
+    [ResponseTimeout("01:00:00")]
+    Task<int> Sweep();
 
     /// <summary>Drill scopes only: purges every case of the scope, open or closed.</summary>
     Task<int> Purge();

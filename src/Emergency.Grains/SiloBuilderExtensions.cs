@@ -10,8 +10,9 @@ public static class SiloBuilderExtensions
 {
     /// <summary>
     /// The engine's grains: domain types serialized as JSON, the system clock as the engine clock unless a test or drill
-    /// supplies another, and a start-up step that touches every open case (incidents, petitions, suggestions, the enforcement registry, major decisions), read from the
-    /// case index, so that deadlines which fell due while the engine was down are marked at once and the rest are re-armed; cases stored before the
+    /// supplies another, and a start-up step that, for each kind of case (incidents, petitions, suggestions, the
+    /// enforcement registry, major decisions), touches only the open cases whose deadline fell due while the engine was
+    /// down, read from the case index by their next deadline, and arms the wake-ups of the rest; cases stored before the
     /// index existed are activated first and write their row.
     /// </summary>
     public static ISiloBuilder AddEmergencyGrains(this ISiloBuilder silo)

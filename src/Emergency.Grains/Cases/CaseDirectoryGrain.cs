@@ -10,16 +10,32 @@ namespace Emergency.Grains.Cases;
 /// <summary>
 /// The list of the cases of one kind in one scope, read from the durable case index (each case writes its row with
 /// its state, in one transaction). It stores nothing itself and never holds a list in memory, so a registration costs
-/// the same with any number of open cases; it touches the cases only to re-arm their deadlines at start and to purge
-/// a drill.
+/// the same with any number of open cases. In the live scope it also wakes the cases whose deadline comes while they
+/// are not active: at start only those whose deadline fell due while the engine was down, then each at its deadline
+/// (a timer on the engine clock for the earliest one in the index), and every minute whatever is due and was missed
+/// (a durable reminder, which also brings the directory back after a node is lost). A case never needs to stay
+/// activated to be woken.
 /// </summary>
 /// <typeparam name="TSummary">One line of the list.</typeparam>
-public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain
+public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRemindable
     where TSummary : class, ICaseSummary
 {
     private const int TouchBatch = 64;
 
+    private const string SweepReminder = "sweep";
+
+    /// <summary>How often the durable reminder looks for due cases that were missed (Orleans' shortest reminder period).</summary>
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest the engine-clock timer is set for: .NET timers take at most about 49.7 days.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+
+    /// <summary>A deadline has passed only after its moment (the domain marks <c>DueAt &lt; now</c>): the timer fires this much later.</summary>
+    private static readonly TimeSpan JustAfter = TimeSpan.FromMilliseconds(1);
+
     private ILogger? _logger;
+    private ITimer? _timer;
+    private DateTimeOffset? _timerFor;
 
     /// <summary>The kind's state name: the index keys the rows of its cases by it.</summary>
     protected abstract string Kind { get; }
@@ -34,14 +50,63 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain
     protected abstract ICaseGrain<TSummary> CaseGrain(string id);
 
     /// <summary>
-    /// Touches every open case of the scope. A case that cannot be touched now keeps its row and its durable reminder;
-    /// one failed touch must never fail the start of a node.
+    /// Touches the open cases of the live scope whose deadline fell due while the engine was down, and arms the wake-ups
+    /// of the rest. A case that cannot be touched now keeps its row and its durable reminder; one failed touch must
+    /// never fail the start of a node.
     /// </summary>
     public async Task<int> WarmUp()
     {
-        var open = await index.ReadAsync(Kind, Scope, closedToo: false);
-        await TouchAsync([.. open.Select(c => c.CaseId)]);
-        return open.Count;
+        if (Scopes.IsDrill(Scope))
+        {
+            // A drill's cases move on the drill's virtual clock, never on the engine's.
+            return 0;
+        }
+
+        await this.RegisterOrUpdateReminder(SweepReminder, SweepPeriod, SweepPeriod);
+        return await Sweep();
+    }
+
+    /// <summary>Touches every open case whose deadline has come, and arms the timer for the next one in the index.</summary>
+    public async Task<int> Sweep()
+    {
+        var now = Clock.Now;
+        var due = await index.DueAsync(Kind, Scope, now);
+        await TouchAsync(due);
+        Arm(await index.NextDueAsync(Kind, Scope, now), now);
+        return due.Count;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => SweepOrLog();
+
+    /// <summary>
+    /// A live directory activated again (after a node was lost, or after being idle) sweeps at once and arms its timer.
+    /// A sweep that fails here must not fail the activation.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!Scopes.IsDrill(Scope))
+        {
+            await SweepOrLog();
+        }
+    }
+
+    /// <summary>A sweep that fails (the database away) is logged in one line, without its stack: the next one comes within a minute.</summary>
+    private async Task SweepOrLog()
+    {
+        try
+        {
+            await Sweep();
+        }
+        catch (Exception ex)
+        {
+            LogSweepFailed(Scope, ex.GetType().Name, ex.Message);
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        return Task.CompletedTask;
     }
 
     public async Task<int> Purge()
@@ -61,6 +126,31 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain
     {
         var rows = await index.ReadAsync(Kind, Scope, closedToo);
         return [.. rows.Select(row => JsonSerializer.Deserialize<TSummary>(row.Summary, DomainJson.Options)!)];
+    }
+
+    /// <summary>A timer on the engine clock for the earliest deadline in the index, for the cases no activation is watching.</summary>
+    private void Arm(DateTimeOffset? next, DateTimeOffset now)
+    {
+        if (next == _timerFor)
+        {
+            return;
+        }
+
+        _timer?.Dispose();
+        _timer = null;
+        _timerFor = next;
+        if (next is { } due)
+        {
+            var self = this.AsReference<ICaseDirectoryGrain<TSummary>>();
+            var delay = due - now + JustAfter;
+            if (delay > LongestWait)
+            {
+                delay = LongestWait;
+                _timerFor = null;
+            }
+
+            _timer = Clock.Time.CreateTimer(_ => self.Sweep().Ignore(), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+        }
     }
 
     private async Task TouchAsync(IReadOnlyList<string> ids)
@@ -84,8 +174,13 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain
         }
     }
 
+    private void LogSweepFailed(string scope, string error, string message) =>
+        Logger.LogWarning("The {Scope} directory could not look for due cases ({Error}: {Message}); its reminder looks again within a minute", scope, error, message);
+
     private void LogTouchFailed(Exception exception, string scope, string caseId) =>
         Logger.LogWarning(exception, "The {Scope} directory could not touch case {CaseId}; its durable reminder still wakes it", scope, caseId);
+
+    private EngineClock Clock => ServiceProvider.GetRequiredService<EngineClock>();
 
     private ILogger Logger => _logger ??= ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());
 }

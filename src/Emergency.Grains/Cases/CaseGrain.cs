@@ -402,7 +402,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         }
         catch (Exception ex)
         {
-            // The command is already durable; the timer still fires, and a restart re-arms every open case from the index.
+            // The command is already durable; the timer still fires, and the directory wakes the case when the index says it is due.
             LogReminderFailed(_logger, ex, Noun, this.GetPrimaryKeyString());
         }
     }

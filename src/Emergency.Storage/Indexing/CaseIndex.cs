@@ -42,6 +42,37 @@ public abstract class CaseIndex : IAsyncDisposable
         return cases;
     }
 
+    /// <summary>
+    /// The open cases of one kind in one scope whose earliest unmarked deadline has passed at <paramref name="until"/>,
+    /// earliest first: the cases to look at now. A deadline passes after its moment, as the domain marks it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DueAsync(string kind, string scope, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT CaseId FROM CaseIndex WHERE {DueWhere} AND NextDueAt < @Until ORDER BY NextDueAt";
+        AddDue(command, kind, scope, until);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The earliest unmarked deadline not passed at <paramref name="now"/> among the open cases of one kind in one scope (null: none).</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(string kind, string scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT MIN(NextDueAt) FROM CaseIndex WHERE {DueWhere} AND NextDueAt >= @Until";
+        AddDue(command, kind, scope, now);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? null : MomentOf(value);
+    }
+
     /// <summary>Whether this service has cases stored before the index existed that may still lack their row.</summary>
     public async Task<bool> BackfillPendingAsync(CancellationToken cancellationToken = default)
     {
@@ -134,6 +165,9 @@ public abstract class CaseIndex : IAsyncDisposable
     /// <summary>How the database stores a moment.</summary>
     private protected abstract object Moment(DateTimeOffset moment);
 
+    /// <summary>A moment as the database returns it.</summary>
+    private protected abstract DateTimeOffset MomentOf(object value);
+
     /// <summary>The literal for true in a comparison.</summary>
     private protected abstract string True { get; }
 
@@ -144,6 +178,17 @@ public abstract class CaseIndex : IAsyncDisposable
     private const string ReadOpenText = "SELECT CaseId, IsOpen, Summary FROM CaseIndex WHERE ServiceId = @ServiceId AND Kind = @Kind AND Scope = @Scope";
 
     private string ReadOpen => $"{ReadOpenText} AND IsOpen = {True}";
+
+    /// <summary>The open cases of a kind and scope that wait for a deadline: the partial index <c>IX_CaseIndex_Due</c> (schema version 5).</summary>
+    private string DueWhere => $"ServiceId = @ServiceId AND Kind = @Kind AND Scope = @Scope AND IsOpen = {True} AND NextDueAt IS NOT NULL";
+
+    private void AddDue(DbCommand command, string kind, string scope, DateTimeOffset until)
+    {
+        Add(command, "ServiceId", ServiceId);
+        Add(command, "Kind", kind);
+        Add(command, "Scope", scope);
+        Add(command, "Until", Moment(until));
+    }
 
     private static string ReadAll => ReadOpenText;
 
@@ -194,6 +239,9 @@ internal sealed class SqliteCaseIndex(string connectionString, string serviceId)
 
     private protected override object Moment(DateTimeOffset moment) =>
         moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private protected override DateTimeOffset MomentOf(object value) =>
+        DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }
 
 /// <summary>PostgreSQL: moments as timestamptz (UTC, as Npgsql requires), booleans as boolean.</summary>
@@ -264,6 +312,8 @@ internal sealed class PostgreSqlCaseIndex(string connectionString, string servic
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
     private protected override object Moment(DateTimeOffset moment) => moment.ToUniversalTime();
+
+    private protected override DateTimeOffset MomentOf(object value) => new(DateTime.SpecifyKind((DateTime)value, DateTimeKind.Utc));
 
     private protected override void Add(DbCommand command, string name, object? value)
     {
