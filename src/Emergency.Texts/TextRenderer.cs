@@ -50,7 +50,7 @@ public sealed partial class TextRenderer
     {
         if (message.IsLiteral)
         {
-            return message["text"]?.Text ?? "";
+            return message["text"] is { } text ? Render(text, language) : "";
         }
 
         if (!Templates(language).TryGetValue(message.Code, out var template))
@@ -66,6 +66,7 @@ public sealed partial class TextRenderer
     public string Render(Arg arg, CultureInfo language) => arg switch
     {
         { Text: { } text } => text,
+        { Local: { } local } => local.In(english: !IsChinese(language)),
         { Number: { } number } => number.ToString("#,0.##########", CultureInfo.InvariantCulture),
         { Time: { } time } => Moment(time, language),
         { Duration: { } duration } => Duration(duration, language),

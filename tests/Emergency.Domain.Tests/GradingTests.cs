@@ -190,7 +190,8 @@ public sealed class GradingTests
 
         Assert.Equal(IncidentLevel.IV, grade.Level);
         Assert.Equal(["IV: no criterion of a more serious level is met"], grade.Reasons.Select(r => r.En()));
-        Assert.Equal("county government", grade.LeadAuthority);
+        Assert.Equal("county government", grade.LeadAuthority.En());
+        Assert.Equal("县级人民政府", grade.LeadAuthority.Zh());
     }
 
     [Fact]
@@ -211,7 +212,7 @@ public sealed class GradingTests
         Assert.Contains("II: people evacuated 12,000 ≥ 10,000", grade.Reasons.Select(r => r.En()));
         Assert.Contains("II: crosses a province boundary", grade.Reasons.Select(r => r.En()));
         Assert.All(grade.Reasons, r => Assert.StartsWith("II: ", r.En(), StringComparison.Ordinal));
-        Assert.Equal("provincial government", grade.LeadAuthority);
+        Assert.Equal("provincial government", grade.LeadAuthority.En());
     }
 
     [Fact]
@@ -243,7 +244,7 @@ public sealed class GradingTests
         var grade = Grader.Grade(facts, RealRules.Cn2014);
 
         Assert.Equal(level, grade.Level);
-        Assert.Equal(authority, grade.LeadAuthority);
+        Assert.Equal(authority, grade.LeadAuthority.En());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 using Emergency.Testing;
 
@@ -21,7 +22,7 @@ public sealed class RuleLoaderTests
         Assert.Equal(TimeSpan.FromHours(2), rules.Deadlines.Obligations[ObligationKind.Report].ByLevel[IncidentLevel.II]);
         Assert.Equal(TimeSpan.FromHours(2), rules.Deadlines.Obligations[ObligationKind.Report].WhenLevelUnclearAndSensitive);
         Assert.Equal(TimeSpan.FromHours(5), rules.Deadlines.Obligations[ObligationKind.ReleaseInformation].WhenSensitive);
-        Assert.Equal("statute", rules.Deadlines.Obligations[ObligationKind.Report].Basis);
+        Assert.Equal(new LocalText("法律法规", "statute"), rules.Deadlines.Obligations[ObligationKind.Report].Basis);
         Assert.Equal(TimeSpan.FromHours(48), rules.Deadlines.Obligations[ObligationKind.OrganiseInvestigation].ByLevel[IncidentLevel.IV]);
         Assert.Equal([CountedFact.Poisoned, CountedFact.SeriouslyInjured], rules.Grading.Numeric[NumericCriterion.Poisoned].SumOf);
         Assert.Equal([CountedFact.Poisoned], catalog.Get("cn-2011").Grading.Numeric[NumericCriterion.Poisoned].SumOf);
@@ -33,7 +34,7 @@ public sealed class RuleLoaderTests
     public void Invalid_json_names_the_file_and_the_line()
     {
         var lines = RealRules.Text(File2014).Split('\n');
-        var index = Array.FindIndex(lines, l => l.Contains("\"label\": \"deaths\",", StringComparison.Ordinal));
+        var index = Array.FindIndex(lines, l => l.Contains("\"effectiveFrom\":", StringComparison.Ordinal));
         lines[index] = lines[index].TrimEnd(',');
 
         var ex = Assert.Throws<RuleSetException>(() => RuleSetLoader.Parse([(File2014, string.Join('\n', lines))]));

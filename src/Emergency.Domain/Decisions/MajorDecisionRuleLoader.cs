@@ -48,7 +48,7 @@ public static class MajorDecisionRuleLoader
             Fail("id", "must not be empty");
         }
 
-        if (string.IsNullOrWhiteSpace(rules.Title))
+        if (rules.Title?.IsBlank != false)
         {
             Fail("title", "must not be empty");
         }
@@ -79,7 +79,7 @@ public static class MajorDecisionRuleLoader
 
         foreach (var (dimension, rule) in rules.Dimensions)
         {
-            if (string.IsNullOrWhiteSpace(rule.Question))
+            if (rule.Question?.IsBlank != false)
             {
                 Fail($"dimensions.{dimension.Name()}.question", "must say what the assessors answer");
             }
@@ -123,7 +123,7 @@ public static class MajorDecisionRuleLoader
     {
         void Fail(string at, string problem) => throw new RuleSetException(file, at, problem);
 
-        if (string.IsNullOrWhiteSpace(rule.Meaning))
+        if (rule.Meaning?.IsBlank != false)
         {
             Fail($"{key}.meaning", "must say what the level means");
         }

@@ -1,3 +1,4 @@
+using Emergency.Domain.Messages;
 namespace Emergency.Domain.Decisions;
 
 /// <summary>
@@ -11,7 +12,7 @@ public sealed record MajorDecisionRuleSet
 {
     public required string Id { get; init; }
 
-    public required string Title { get; init; }
+    public required LocalText Title { get; init; }
 
     /// <summary>Start of validity; the rule set applies to matters submitted at or after it.</summary>
     public required DateTimeOffset EffectiveFrom { get; init; }
@@ -56,7 +57,7 @@ public sealed record ViewMethodRule
 public sealed record DimensionRule
 {
     /// <summary>What the assessors answer on this dimension, shown beside their findings.</summary>
-    public required string Question { get; init; }
+    public required LocalText Question { get; init; }
 
     /// <summary>
     /// Other names texts give the same dimension (安全性 where the 2012 central guidance says 可控性): a finding recorded
@@ -70,7 +71,7 @@ public sealed record DimensionRule
 public sealed record RiskLevelRule
 {
     /// <summary>What the level means, in the words of the source ("most strongly object ...").</summary>
-    public required string Meaning { get; init; }
+    public required LocalText Meaning { get; init; }
 
     /// <summary>The collective decisions this level allows.</summary>
     public required IReadOnlyList<CollectiveDecisionOutcome> Outcomes { get; init; }

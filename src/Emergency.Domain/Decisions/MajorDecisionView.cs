@@ -143,7 +143,7 @@ public sealed record DimensionView
 
     public required Message Title { get; init; }
 
-    public required string Question { get; init; }
+    public required Message Question { get; init; }
 
     public required string Source { get; init; }
 
@@ -275,7 +275,7 @@ public static class MajorDecisionViews
         {
             Dimension = dimension,
             Title = DecisionTexts.Named.With(("term", Arg.Of(dimension))),
-            Question = rule.Question,
+            Question = Message.Literal(rule.Question),
             Source = rule.Source,
             Findings = finding?.Findings,
             At = finding?.At,

@@ -15,7 +15,7 @@ public sealed record Grade
 
     public required bool Unclear { get; init; }
 
-    public required string LeadAuthority { get; init; }
+    public required Message LeadAuthority { get; init; }
 
     public required string RuleSetId { get; init; }
 }

@@ -67,7 +67,7 @@ public static class Grader
             Level = level,
             Reasons = reasons,
             Unclear = unknowns && level != IncidentLevel.I,
-            LeadAuthority = grading.LeadAuthority[level],
+            LeadAuthority = Message.Literal(grading.LeadAuthority[level]),
             RuleSetId = rules.Id,
         };
     }

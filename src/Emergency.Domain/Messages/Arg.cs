@@ -4,13 +4,17 @@ namespace Emergency.Domain.Messages;
 
 /// <summary>
 /// One argument of a <see cref="Message"/>, typed so each edge renders it in its reader's language: a text shown as
-/// it is (a unit's name, a person's words), a number, a moment (shown in the deployment's zone, with the zone named),
+/// it is (a unit's name, a person's words), a text from configuration in the reader's language, a number, a moment (shown in the deployment's zone, with the zone named),
 /// a duration, a term (an enum value, translated), a nested message, or a list. Exactly one is set.
 /// </summary>
 public sealed record Arg
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Text { get; init; }
+
+    /// <summary>A text from configuration, written in Chinese and optionally English.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocalText? Local { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Number { get; init; }
@@ -32,6 +36,8 @@ public sealed record Arg
     public IReadOnlyList<Arg>? List { get; init; }
 
     public static Arg Of(string text) => new() { Text = text };
+
+    public static Arg Of(LocalText text) => new() { Local = text };
 
     public static Arg Of(decimal number) => new() { Number = number };
 
@@ -66,13 +72,13 @@ public sealed record Arg
     public static implicit operator Arg(Message message) => Of(message);
 
     public bool Equals(Arg? other) =>
-        other is not null && Text == other.Text && Number == other.Number && Time == other.Time && Duration == other.Duration &&
+        other is not null && Text == other.Text && Local == other.Local && Number == other.Number && Time == other.Time && Duration == other.Duration &&
         Term == other.Term && Equals(Message, other.Message) &&
         (List is null ? other.List is null : other.List is not null && List.SequenceEqual(other.List));
 
-    public override int GetHashCode() => HashCode.Combine(Text, Number, Time, Duration, Term, Message);
+    public override int GetHashCode() => HashCode.Combine(Text, Local, Number, Time, Duration, Term, Message);
 
     public override string ToString() =>
-        Text ?? Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Time?.ToString("O") ?? Duration?.ToString() ?? Term ??
+        Text ?? Local?.Zh ?? Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Time?.ToString("O") ?? Duration?.ToString() ?? Term ??
         Message?.ToString() ?? (List is null ? "" : $"[{string.Join(", ", List)}]");
 }

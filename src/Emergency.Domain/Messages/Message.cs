@@ -30,6 +30,9 @@ public sealed class Message : IEquatable<Message>
     /// <summary>A text given whole, shown as it is in every language.</summary>
     public static Message Literal(string text) => new(LiteralCode, [new("text", Arg.Of(text))]);
 
+    /// <summary>A text from configuration as a message of its own, shown in the reader's language.</summary>
+    public static Message Literal(LocalText text) => new(LiteralCode, [new("text", Arg.Of(text))]);
+
     public bool IsLiteral => Code == LiteralCode;
 
     public bool Equals(Message? other) =>
@@ -42,5 +45,5 @@ public sealed class Message : IEquatable<Message>
 
     /// <summary>For logs and test output only: the code and its arguments, never a rendered sentence.</summary>
     public override string ToString() =>
-        IsLiteral ? this["text"]?.Text ?? "" : $"{Code}({string.Join(", ", Args.Select(a => $"{a.Key}={a.Value}"))})";
+        IsLiteral ? this["text"]?.ToString() ?? "" : $"{Code}({string.Join(", ", Args.Select(a => $"{a.Key}={a.Value}"))})";
 }

@@ -39,7 +39,7 @@ public sealed record DeadlineRule
     public TimeSpan? WhenLevelUnclearAndSensitive { get; init; }
 
     /// <summary>"statute" when a regulation fixes it, "local practice" when it is a configurable default.</summary>
-    public required string Basis { get; init; }
+    public required LocalText Basis { get; init; }
 
     public required string Source { get; init; }
 

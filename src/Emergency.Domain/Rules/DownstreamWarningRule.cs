@@ -1,3 +1,4 @@
+using Emergency.Domain.Messages;
 namespace Emergency.Domain.Rules;
 
 /// <summary>
@@ -12,7 +13,7 @@ public sealed record DownstreamWarningRule
     public required TimeSpan BoundaryLeadTime { get; init; }
 
     /// <summary>"statute" when a regulation fixes it, "local practice" when it is a configurable default.</summary>
-    public required string Basis { get; init; }
+    public required LocalText Basis { get; init; }
 
     public required string Source { get; init; }
 

@@ -1,3 +1,4 @@
+using Emergency.Domain.Messages;
 using Emergency.Domain.Incidents;
 
 namespace Emergency.Domain.Rules;
@@ -20,7 +21,7 @@ public sealed record GradingRules
     public IReadOnlyDictionary<FlagCriterion, FlagRule> Flags { get; init; } = new Dictionary<FlagCriterion, FlagRule>();
 
     /// <summary>Which government leads the response at each level.</summary>
-    public required IReadOnlyDictionary<IncidentLevel, string> LeadAuthority { get; init; }
+    public required IReadOnlyDictionary<IncidentLevel, LocalText> LeadAuthority { get; init; }
 }
 
 public enum NumericCriterion
@@ -51,7 +52,7 @@ public enum FlagCriterion
 /// </summary>
 public sealed record NumericRule
 {
-    public required string Label { get; init; }
+    public required LocalText Label { get; init; }
 
     /// <summary>Facts whose values are added up (the 2014 plan counts poisoned and seriously injured together).</summary>
     public required IReadOnlyList<CountedFact> SumOf { get; init; }
@@ -73,7 +74,7 @@ public enum CountedFact
 /// <summary>A criterion with a scale: each scale value that counts maps to a level and a reason.</summary>
 public sealed record CategoricalRule
 {
-    public required string Label { get; init; }
+    public required LocalText Label { get; init; }
 
     /// <summary>Keyed by the scale value's name (for example <c>County</c> of <see cref="IntakeScale"/>).</summary>
     public required IReadOnlyDictionary<string, CategoricalLevel> Values { get; init; }
@@ -85,14 +86,14 @@ public sealed record CategoricalLevel
 {
     public required IncidentLevel Level { get; init; }
 
-    public required string Reason { get; init; }
+    public required LocalText Reason { get; init; }
 }
 
 public sealed record FlagRule
 {
     public required IncidentLevel Level { get; init; }
 
-    public required string Reason { get; init; }
+    public required LocalText Reason { get; init; }
 
     public required string Source { get; init; }
 }

@@ -1,3 +1,4 @@
+using Emergency.Domain.Messages;
 namespace Emergency.Domain.Rules;
 
 /// <summary>
@@ -28,7 +29,7 @@ public sealed record ChainHopRule
     public IReadOnlyDictionary<IncidentLevel, TimeSpan> ByLevel { get; init; } = new Dictionary<IncidentLevel, TimeSpan>();
 
     /// <summary>"statute" when a regulation fixes the window, "local practice" when it is a configurable default.</summary>
-    public required string Basis { get; init; }
+    public required LocalText Basis { get; init; }
 
     public required string Source { get; init; }
 }

@@ -1,3 +1,4 @@
+using Emergency.Domain.Messages;
 namespace Emergency.Domain.Rules;
 
 /// <summary>
@@ -9,7 +10,7 @@ public sealed record RuleSet
 {
     public required string Id { get; init; }
 
-    public required string Title { get; init; }
+    public required LocalText Title { get; init; }
 
     /// <summary>Start of validity; the rule set applies to incidents discovered at or after it.</summary>
     public required DateTimeOffset EffectiveFrom { get; init; }

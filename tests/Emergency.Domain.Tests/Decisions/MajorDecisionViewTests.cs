@@ -1,5 +1,6 @@
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
+using Emergency.Domain.Messages;
 using Emergency.Testing;
 
 namespace Emergency.Domain.Tests.Decisions;
@@ -54,7 +55,7 @@ public sealed class MajorDecisionViewTests
         Assert.Equal([AnalysisDimension.Legality, AnalysisDimension.Reasonableness, AnalysisDimension.Feasibility, AnalysisDimension.Controllability], view.Analysis.Select(a => a.Dimension));
         var feasibility = view.Analysis[2];
         Assert.Equal(("Findings on feasibility.", "assessor.zhao (Assessor)"), (feasibility.Findings, feasibility.By));
-        Assert.Equal(RealDecisionRules.Cn2019.Dimensions[AnalysisDimension.Feasibility].Question, feasibility.Question);
+        Assert.Equal(Message.Literal(RealDecisionRules.Cn2019.Dimensions[AnalysisDimension.Feasibility].Question), feasibility.Question);
         Assert.Null(view.Analysis[0].Findings);
         Assert.Equal([ViewMethod.PublicComment, ViewMethod.Questionnaire], view.ViewsHeard.Select(h => h.Method));
         Assert.Equal(412, view.ViewsHeard[0].Count);

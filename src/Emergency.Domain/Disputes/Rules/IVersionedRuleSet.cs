@@ -1,3 +1,5 @@
+using Emergency.Domain.Messages;
+
 namespace Emergency.Domain.Disputes.Rules;
 
 /// <summary>What a catalog needs of a rule set to choose the one in force.</summary>
@@ -5,7 +7,7 @@ public interface IVersionedRuleSet
 {
     string Id { get; }
 
-    string Title { get; }
+    LocalText Title { get; }
 
     DateTimeOffset EffectiveFrom { get; }
 

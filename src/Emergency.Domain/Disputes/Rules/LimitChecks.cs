@@ -17,7 +17,7 @@ internal static partial class LimitChecks
             throw new RuleSetException(file, "id", "must not be empty");
         }
 
-        if (string.IsNullOrWhiteSpace(rules.Title))
+        if (rules.Title?.IsBlank != false)
         {
             throw new RuleSetException(file, "title", "must not be empty");
         }

@@ -13,7 +13,7 @@ public sealed record PetitionRuleSet : IVersionedRuleSet
 {
     public required string Id { get; init; }
 
-    public required string Title { get; init; }
+    public required LocalText Title { get; init; }
 
     /// <summary>Start of validity; the rule set applies to petitions received at or after it.</summary>
     public required DateTimeOffset EffectiveFrom { get; init; }

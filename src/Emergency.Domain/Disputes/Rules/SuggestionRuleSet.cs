@@ -1,3 +1,4 @@
+using Emergency.Domain.Messages;
 using Emergency.Domain.Calendar;
 
 namespace Emergency.Domain.Disputes.Rules;
@@ -10,7 +11,7 @@ public sealed record SuggestionRuleSet : IVersionedRuleSet
 {
     public required string Id { get; init; }
 
-    public required string Title { get; init; }
+    public required LocalText Title { get; init; }
 
     public required DateTimeOffset EffectiveFrom { get; init; }
 
