@@ -179,7 +179,7 @@ public abstract class CaseIndex : IAsyncDisposable
 
     private string ReadOpen => $"{ReadOpenText} AND IsOpen = {True}";
 
-    /// <summary>The open cases of a kind and scope that wait for a deadline: the partial index <c>IX_CaseIndex_Due</c> (schema version 5).</summary>
+    /// <summary>The open cases of a kind and scope that wait for a deadline: the partial index <c>IX_CaseIndex_Due</c> (schema version 6).</summary>
     private string DueWhere => $"ServiceId = @ServiceId AND Kind = @Kind AND Scope = @Scope AND IsOpen = {True} AND NextDueAt IS NOT NULL";
 
     private void AddDue(DbCommand command, string kind, string scope, DateTimeOffset until)
