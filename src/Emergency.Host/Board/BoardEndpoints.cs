@@ -15,7 +15,7 @@ public static class BoardEndpoints
 {
     public static IEndpointRouteBuilder MapBoardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/board", async (IGrainFactory grains, EngineClock clock, string? scope) =>
+        app.MapGet("/api/board", async (HttpContext http, IGrainFactory grains, EngineClock clock, Domain.Regions.RegionCatalog regions, string? scope) =>
             {
                 scope ??= Scopes.Live;
                 if (!Scopes.IsValid(scope))
@@ -32,7 +32,7 @@ public static class BoardEndpoints
                 var enforcement = await grains.GetGrain<IEnforcementRegistryGrain>(registry).GetView();
                 var (disputes, _) = await Api.DisputeEndpoints.OpenCases(grains, scope);
                 var warnings = await grains.GetGrain<IWarningDirectoryGrain>(scope).List();
-                return Results.Ok(new BoardSnapshot(scope, now, [.. incidents.Select(s => s.AsOf(now))], drill)
+                return Results.Ok(new BoardSnapshot(scope, now, [.. incidents.Where(s => http.User.MayReach(regions, s.Region)).Select(s => s.AsOf(now))], drill)
                 {
                     Decisions = [.. Api.DecisionEndpoints.Sorted(decisions)],
                     Enforcement = new EnforcementBoard(registry, enforcement.RestrictionsInForce, enforcement.Version),
