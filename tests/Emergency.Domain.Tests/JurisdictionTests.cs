@@ -71,14 +71,14 @@ public sealed class JurisdictionTests
     {
         var command = Cmd.Register(Facts.LevelIV, Times.Discovery2014);
 
-        Assert.Null(Incident.OutsideJurisdiction(command with { Region = "潞城区" }, County, Regions));
-        Assert.Null(Incident.OutsideJurisdiction(command with { Region = OtherCounty }, City, Regions));
-        var refusal = Incident.OutsideJurisdiction(command with { Region = OtherCounty }, County, Regions);
+        Assert.Null(Incident.OutsideJurisdictionToRegister(command with { Region = "潞城区" }, County, Regions));
+        Assert.Null(Incident.OutsideJurisdictionToRegister(command with { Region = OtherCounty }, City, Regions));
+        var refusal = Incident.OutsideJurisdictionToRegister(command with { Region = OtherCounty }, County, Regions);
         Assert.Equal((DecisionOutcome.Forbidden, JurisdictionTexts.RegisterOutside.Code), (refusal!.Outcome, refusal.Reason!.Code));
         Assert.Contains("潞城区 (140406)", refusal.Reason.En(), StringComparison.Ordinal);
         Assert.Contains("潞城区 (140406)", refusal.Reason.Zh(), StringComparison.Ordinal);
-        Assert.NotNull(Incident.OutsideJurisdiction(command with { Region = "Somewhere outside the catalog" }, Province, Regions));
-        Assert.Null(Incident.OutsideJurisdiction(command with { Region = "Somewhere outside the catalog" }, null, Regions));
+        Assert.NotNull(Incident.OutsideJurisdictionToRegister(command with { Region = "Somewhere outside the catalog" }, Province, Regions));
+        Assert.Null(Incident.OutsideJurisdictionToRegister(command with { Region = "Somewhere outside the catalog" }, null, Regions));
     }
 
     [Theory]
@@ -108,7 +108,9 @@ public sealed class JurisdictionTests
     [Fact]
     public void A_jurisdiction_is_read_as_the_code_of_one_region_of_the_catalog()
     {
-        Assert.Equal((City, (Messages.Message?)null), Jurisdictions.Read(Regions, "Changzhi"));
+        var changzhi = Jurisdictions.Read(Regions, "Changzhi");
+        Assert.Equal(City, changzhi.Code);
+        Assert.Null(changzhi.Problem);
         Assert.Equal(County, Jurisdictions.Read(Regions, "潞城区").Code);
         Assert.Equal(JurisdictionTexts.NotInCatalog.Code, Jurisdictions.Read(Regions, "Atlantis").Problem!.Code);
         Assert.Null(Jurisdictions.Read(Regions, "吉林").Code);

@@ -9,7 +9,7 @@ namespace Emergency.Domain.Incidents;
 public sealed partial class Incident
 {
     /// <summary>Why a user of <paramref name="jurisdiction"/> may not register an incident of the command's region; null when it may.</summary>
-    public static Decision? OutsideJurisdiction(ReportIncident command, string? jurisdiction, RegionCatalog regions) =>
+    public static Decision? OutsideJurisdictionToRegister(ReportIncident command, string? jurisdiction, RegionCatalog regions) =>
         jurisdiction is null || string.IsNullOrWhiteSpace(command.Region) || regions.WithinJurisdiction(jurisdiction, command.Region)
             ? null
             : Decision.Forbidden(JurisdictionTexts.RegisterOutside.With(("region", command.Region.Trim()), ("jurisdiction", regions.Describe(jurisdiction))));

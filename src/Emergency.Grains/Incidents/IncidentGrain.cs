@@ -42,9 +42,9 @@ public sealed class IncidentGrain(
     }
 
     /// <summary>A user bound to a jurisdiction acts only within it (docs/jurisdictions.md): judged before anything else.</summary>
-    protected override Task<Decision?> Prepare(IncidentCommand command, CommandContext context) => Task.FromResult(
+    protected override Task<Decision?> Prepare(IncidentCommand command, CommandContext context) => Task.FromResult<Decision?>(
         context.Jurisdiction is not { } jurisdiction ? null
-        : command is ReportIncident report ? Incident.OutsideJurisdiction(report, jurisdiction, regions)
+        : command is ReportIncident report ? Incident.OutsideJurisdictionToRegister(report, jurisdiction, regions)
         : Case?.OutsideJurisdiction(command, jurisdiction, regions));
 
     protected override bool Exists(IncidentState state) => state.Exists;

@@ -100,13 +100,14 @@ public static class IncidentEndpoints
 
         var open = await grains.GetGrain<IIncidentDirectoryGrain>(scope).List();
         var now = await Drills.DrillClock.NowOf(scope, grains, clock);
+        var jurisdiction = http.User.Jurisdiction();
         var list = open
             .Select(s => s.AsOf(now))
             .Select(s => (Summary: s, s.Overdue))
             .Where(s => levelFilter is null || s.Summary.Level == levelFilter)
             .Where(s => region is null || string.Equals(s.Summary.Region, region, StringComparison.OrdinalIgnoreCase))
             .Where(s => overdueFilter is null || s.Overdue == overdueFilter)
-            .Where(s => http.User.MayReach(regions, s.Summary.Region))
+            .Where(s => regions.WithinJurisdiction(jurisdiction, s.Summary.Region))
             .OrderByDescending(s => s.Overdue)
             .ThenBy(s => s.Summary.Level)
             .ThenBy(s => s.Summary.NextDueAt ?? DateTimeOffset.MaxValue)

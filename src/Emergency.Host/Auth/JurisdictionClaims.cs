@@ -22,9 +22,6 @@ public static class JurisdictionClaims
     /// <summary>The command's context with the sender's jurisdiction, which the case judges before the move.</summary>
     public static CommandContext WithJurisdictionOf(this CommandContext context, ClaimsPrincipal user) => context with { Jurisdiction = user.Jurisdiction() };
 
-    /// <summary>Whether the user may see and act on a case of <paramref name="region"/>.</summary>
-    public static bool MayReach(this ClaimsPrincipal user, RegionCatalog regions, string region) => regions.WithinJurisdiction(user.Jurisdiction(), region);
-
     /// <summary>
     /// Refuses every request about one incident (<c>{id}</c> in the route: its view and every move on it) outside the
     /// user's jurisdiction with 403, before its body is read: the move's own checks never tell such a user anything about

@@ -50,7 +50,7 @@ public sealed class BoardHub(BoardRelay relay) : Hub
     /// jurisdiction, all for any change but an incident's, and for an incident's those of its region and of every region
     /// it lies in (<paramref name="incidentRegions"/>, its code first; none for a region outside the catalog).
     /// </summary>
-    public static IEnumerable<string> Groups(string scope, CultureInfo language, IEnumerable<string>? incidentRegions)
+    public static IEnumerable<string> GroupsOf(string scope, CultureInfo language, IEnumerable<string>? incidentRegions)
     {
         var all = Group(scope, language);
         yield return all;

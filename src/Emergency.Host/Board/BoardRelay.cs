@@ -49,7 +49,7 @@ public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHu
         CultureInfo.CurrentUICulture = language;
         try
         {
-            foreach (var group in BoardHub.Groups(scope, language, incidentRegions))
+            foreach (var group in BoardHub.GroupsOf(scope, language, incidentRegions))
             {
                 await hub.Clients.Group(group).SendAsync(method, payload, cancellationToken);
             }
