@@ -154,3 +154,32 @@ public sealed class JurisdictionUserTests(SignInEngine engine) : IClassFixture<S
         Assert.True(lucheng.Status == HttpStatusCode.Created, lucheng.ToString());
     }
 }
+
+/// <summary>A token's jurisdiction in the tokens file: optional, read against the region catalog, a bad one stops the start.</summary>
+public sealed class TokenJurisdictionTests
+{
+    private static readonly RegionCatalog Regions = RegionCatalogLoader.Load(Path.Combine(Emergency.Testing.RepoPaths.Root, "config", "regions", "cn-gbt2260.json"), refusesUnknown: true);
+
+    [Fact]
+    public void A_token_line_without_a_jurisdiction_acts_on_the_whole_deployment_and_one_with_a_name_is_kept_as_its_code()
+    {
+        using var directory = new Emergency.Testing.TempDirectory("tokens");
+        const string Key = "a-key-of-this-test-that-is-long-enough";
+        var file = directory.File("tokens.json");
+        File.WriteAllText(file, $$"""
+            { "users": [
+              { "user": "sensor", "role": "observer", "tokenHmac": "{{Emergency.Host.Auth.MachineTokens.Hash(Key, "sensor-token")}}" },
+              { "user": "county", "role": "dutyCommander", "jurisdiction": "Lucheng District", "tokenHmac": "{{Emergency.Host.Auth.MachineTokens.Hash(Key, "county-token")}}" },
+              { "user": "city", "role": "dutyCommander", "jurisdiction": "长治", "tokenHmac": "{{Emergency.Host.Auth.MachineTokens.Hash(Key, "city-token")}}" }
+            ] }
+            """);
+
+        var error = Assert.Throws<Emergency.Host.Hosting.EngineConfigurationException>(() => Emergency.Host.Auth.MachineTokens.Load(file, Key).ResolveJurisdictions(Regions));
+        Assert.Contains("'Lucheng District' of user 'county'", error.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Lucheng District", "140406", StringComparison.Ordinal));
+        var tokens = Emergency.Host.Auth.MachineTokens.Load(file, Key);
+        tokens.ResolveJurisdictions(Regions);
+        Assert.Equal(((string?)null, "140406", "140400"), (tokens.JurisdictionOf("sensor"), tokens.JurisdictionOf("county"), tokens.JurisdictionOf("city")));
+    }
+}

@@ -131,6 +131,29 @@ public sealed class ScenarioReaderTests
         Assert.Contains(reason, error.Reason.En(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("reportUp-140406-140400", true)]
+    [InlineData("reportUp-140406-140406.gov", true)]
+    [InlineData("reportUp-ministry-stateCouncil", true)]
+    [InlineData("warnDownstream-130426", true)]
+    [InlineData("warnDownstream-liuzhou-hexi", true)]
+    [InlineData("reportUp-140406", false)]
+    [InlineData("warnDownstream-", false)]
+    [InlineData("reportUp-140406-140400 ", false)]
+    public void A_hop_of_the_chain_and_a_warning_downstream_are_obligations_an_expectation_scores(string obligation, bool read)
+    {
+        var yaml = Scenarios.Minimal(expectations: $"  - obligationOnTime: {{incident: spill, obligation: \"{obligation}\"}}");
+
+        if (read)
+        {
+            Assert.Equal(obligation, Assert.IsType<ObligationOnTimeExpectation>(Assert.Single(ScenarioReader.Read(yaml, File).Expectations)).Obligation);
+        }
+        else
+        {
+            Assert.Contains("reportUp-FROM-TO", Refused(yaml).Reason.En(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void A_warning_expected_or_escalated_about_a_subject_nobody_complained_about_is_refused()
     {
