@@ -4,6 +4,7 @@ using Emergency.Api.Tests.Infrastructure;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Regions;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Emergency.Api.Tests;
 
@@ -113,6 +114,30 @@ public sealed class JurisdictionApiTests(EngineFixture engine)
         Assert.Equal(("received", "Duty officer Zhao, Shanxi"), (hop.Str("status"), hop.Str("receivedBy")));
         Assert.Contains(received.Timeline(), e => e.Str("actor") == "duty.shanxi (DutyCommander)" && (string?)e["obligation"] == "reportUp-140406-140000");
         Assert.Equal(HttpStatusCode.OK, (await county.Post($"/api/incidents/{id}/recordHop", Hop("reportUp-140406-140406.gov"))).Status);
+    }
+
+    [Fact]
+    public async Task A_board_bound_to_a_county_is_sent_the_changes_of_its_county_only_and_every_other_lane()
+    {
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<(string Kind, string Id)>();
+        await using var board = new HubConnectionBuilder()
+            .WithUrl(new Uri(engine.Engine.BaseAddress, "/hubs/board"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(CountyToken))
+            .Build();
+        board.On<System.Text.Json.JsonElement>("caseChanged", change =>
+            heard.Enqueue((change.GetProperty("kind").GetString()!, change.GetProperty("summary").GetProperty("id").GetString()!)));
+        await board.StartAsync(TestContext.Current.CancellationToken);
+        await board.InvokeAsync("Watch", "live", TestContext.Current.CancellationToken);
+
+        var other = (await engine.Commander.Register(Bodies.Incident(OtherCounty, engine.Now.AddMinutes(-10)))).Str("id");
+        var own = (await engine.Commander.Register(Bodies.Incident(County, engine.Now.AddMinutes(-10)))).Str("id");
+        var decision = await engine.DecisionMaker.Post("/api/decisions", new JsonObject { ["title"] = "Incinerator", ["region"] = "140425", ["kind"] = "policy", ["proposal"] = "A plant." });
+        Assert.True(decision.Status == HttpStatusCode.Created, decision.ToString());
+
+        await Emergency.Testing.Eventually.Until(() => Task.FromResult(heard.ToList()), h => h.Any(c => c.Id == own), "the county's own incident on its board");
+        await Emergency.Testing.Eventually.Until(() => Task.FromResult(heard.ToList()), h => h.Any(c => c.Id == decision.Body.Str("id")), "the decisions lane, which is not bound");
+
+        // The other county's incident was registered first: had it been sent, it would have arrived before the county's own.
+        Assert.DoesNotContain(heard, c => c.Id == other);
     }
 
     [Fact]
