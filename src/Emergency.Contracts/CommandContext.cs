@@ -11,9 +11,11 @@ namespace Emergency.Contracts;
 /// <param name="CommandId">The sender's command id, which makes a retry safe (null: no retry protection).</param>
 /// <param name="At">A drill command's moment on the drill's clock; null for live work.</param>
 /// <param name="Scope">For a move that creates a case only: the scope it is created in (live when null); every other move acts in its case's scope.</param>
+/// <param name="Jurisdiction">The region code the sender may act within (docs/jurisdictions.md); null for the whole deployment.</param>
 [GenerateSerializer]
 public sealed record CommandContext(
     [property: Id(0)] Actor Actor,
     [property: Id(1)] string? CommandId,
     [property: Id(2)] DateTimeOffset? At = null,
-    [property: Id(3)] string? Scope = null);
+    [property: Id(3)] string? Scope = null,
+    [property: Id(4)] string? Jurisdiction = null);

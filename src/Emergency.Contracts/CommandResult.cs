@@ -57,4 +57,7 @@ public enum CommandStatus
 
     /// <summary>The command id was used before for a different command.</summary>
     CommandIdReused,
+
+    /// <summary>The case lies outside the sender's jurisdiction: nothing was applied.</summary>
+    Forbidden,
 }

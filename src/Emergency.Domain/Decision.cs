@@ -34,6 +34,13 @@ public sealed record Decision
         Reason = reason,
         AllowedMoves = allowedMoves,
     };
+
+    /// <summary>The user may not act on this case at all: it lies outside their jurisdiction.</summary>
+    public static Decision Forbidden(Message reason) => new()
+    {
+        Outcome = DecisionOutcome.Forbidden,
+        Reason = reason,
+    };
 }
 
 public enum DecisionOutcome
@@ -45,4 +52,7 @@ public enum DecisionOutcome
 
     /// <summary>The command is well formed but the procedure does not allow it now (maps to HTTP 409).</summary>
     NotAllowed,
+
+    /// <summary>The case lies outside the user's jurisdiction (maps to HTTP 403).</summary>
+    Forbidden,
 }

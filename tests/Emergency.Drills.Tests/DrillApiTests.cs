@@ -144,12 +144,12 @@ public sealed class DrillApiTests(DrillEngine engine)
         var chart = await organiser.GetStringAsync($"/api/drills/{run}/chart.svg", Cancel);
 
         Assert.Contains("<svg", page, StringComparison.Ordinal);
-        Assert.Contains("Failed: 4 met, 1 late, 1 missed.", page, StringComparison.Ordinal);
+        Assert.Contains("Failed: 6 met, 1 late, 1 missed.", page, StringComparison.Ordinal);
         Assert.Contains("longjiang · report", chart, StringComparison.Ordinal);
         Assert.StartsWith("<svg", chart, StringComparison.Ordinal);
         Assert.Equal(DrillReportJson.Serialize(DrillReportJson.Deserialize(json)), json);
         var status = await engine.StatusAsync(run);
-        Assert.Equal((100, 16, 16), (status.Percent, status.InjectsApplied, status.InjectsTotal));
+        Assert.Equal((100, 20, 20), (status.Percent, status.InjectsApplied, status.InjectsTotal));
         Assert.False(status.Result!.Passed);
     }
 

@@ -21,7 +21,7 @@ public sealed class RealScenarioTests(DrillEngine engine)
         var report = DrillReportJson.Deserialize(json);
 
         Assert.False(report.Result.Passed);
-        Assert.Equal((2, 3, 1), (report.Result.Met, report.Result.Late, report.Result.Missed));
+        Assert.Equal((2, 6, 1), (report.Result.Met, report.Result.Late, report.Result.Missed));
         Assert.Equal("cn-2011", report.Scenario.RuleSet);
 
         var initialReport = report.Expectations[0];
@@ -48,7 +48,21 @@ public sealed class RealScenarioTests(DrillEngine engine)
         Assert.Equal(new TimeSpan(5, 17, 55, 0), report.Expectations[5].By);
         Assert.Contains("releaseInformation", report.Expectations[5].Detail, StringComparison.Ordinal);
 
+        // The city's report to the Shanxi bureau (01-05 17:00) against the 2 h hop from discovery: as late as the initial report.
+        var hop = report.Expectations[6];
+        Assert.Equal((ExpectationOutcome.Late, new TimeSpan(5, 7, 20, 0)), (hop.Outcome, hop.By));
+        Assert.Equal((new DateTimeOffset(2012, 12, 31, 9, 40, 0, Beijing), new DateTimeOffset(2013, 1, 5, 17, 0, 0, Beijing)), (hop.Expected, hop.Actual));
+
+        // The spill recorded when the truth was known (01-05 11:00), after the aniline had reached the border (estimated
+        // 01-04 16:58): both warnings due at once, sent with the report to the province at 17:00, 6 h late.
+        foreach (var warning in report.Expectations.Skip(7))
+        {
+            Assert.Equal((ExpectationOutcome.Late, TimeSpan.FromHours(6)), (warning.Outcome, warning.By));
+            Assert.Equal(new DateTimeOffset(2013, 1, 5, 11, 0, 0, Beijing), warning.Expected);
+        }
+
         var changzhi = Assert.Single(report.Incidents);
+        Assert.Equal(["warnDownstream-130426", "warnDownstream-410581"], changzhi.Obligations.Where(o => o.Id.StartsWith("warnDownstream-", StringComparison.Ordinal)).Select(o => o.Id));
 
         // The firm's claim of 1–1.5 t is on record as a false report (谎报), known when it reported 8.68 t.
         var correction = Assert.Single(changzhi.Corrections);
@@ -80,7 +94,7 @@ public sealed class RealScenarioTests(DrillEngine engine)
         var report = DrillReportJson.Deserialize(json);
 
         Assert.False(report.Result.Passed);
-        Assert.Equal((4, 1, 1), (report.Result.Met, report.Result.Late, report.Result.Missed));
+        Assert.Equal((6, 1, 1), (report.Result.Met, report.Result.Late, report.Result.Missed));
         Assert.Equal(ExpectationOutcome.Late, report.Expectations[0].Outcome);
         Assert.Equal(new TimeSpan(2, 17, 30, 0), report.Expectations[0].By);
         Assert.Equal(new DateTimeOffset(2012, 1, 18, 3, 30, 0, Beijing), report.Expectations[0].Actual);
@@ -92,6 +106,13 @@ public sealed class RealScenarioTests(DrillEngine engine)
         Assert.Equal(new DateTimeOffset(2012, 2, 23, 8, 0, 0, Beijing), report.Expectations[4].Actual);
         Assert.Equal(ExpectationOutcome.Missed, report.Expectations[5].Outcome);
         Assert.Equal(new TimeSpan(2, 16, 30, 0), report.Expectations[5].By);
+
+        // The fax of 01-18 03:30 warns Liuzhou (due 12 h before the estimated arrival at Nuomitan, 100 km at 0.139 m/s from
+        // 01-15 08:00: 01-23 15:50) and its Hexi intake (24 h before its arrival, 157 km: 01-28 09:45) days ahead.
+        Assert.Equal(new DateTimeOffset(2012, 1, 18, 3, 30, 0, Beijing), report.Expectations[6].Actual);
+        Assert.All(report.Expectations.Skip(6), e => Assert.Equal(ExpectationOutcome.Met, e.Outcome));
+        Assert.InRange(report.Expectations[6].Expected!.Value, new DateTimeOffset(2012, 1, 23, 3, 50, 0, Beijing), new DateTimeOffset(2012, 1, 23, 3, 51, 0, Beijing));
+        Assert.InRange(report.Expectations[7].Expected!.Value, new DateTimeOffset(2012, 1, 27, 9, 44, 0, Beijing), new DateTimeOffset(2012, 1, 27, 9, 46, 0, Beijing));
 
         var longjiang = Assert.Single(report.Incidents);
         Assert.Equal(IncidentPhase.Closed, longjiang.Phase);

@@ -23,8 +23,8 @@ public sealed class ScenarioReaderTests
         Assert.Equal(new DateOnly(2012, 12, 31), scenario.RuleSetDate);
         Assert.Equal(TimeSpan.FromDays(10), scenario.End);
         Assert.Equal(["changzhi"], scenario.Incidents);
-        Assert.Equal(14, scenario.Injects.Count);
-        Assert.Equal(6, scenario.Expectations.Count);
+        Assert.Equal(18, scenario.Injects.Count);
+        Assert.Equal(9, scenario.Expectations.Count);
         Assert.Equal(scenario.Injects.OrderBy(i => i.At).ThenBy(i => i.Sequence), scenario.Injects);
         var report = Assert.IsType<ReportFiled>(scenario.Injects.Single(i => i.Inject is ReportFiled).Inject);
         Assert.Equal(ReportKind.Initial, report.Report);
@@ -37,6 +37,7 @@ public sealed class ScenarioReaderTests
         Assert.StartsWith("8.68 t", corrected.Actual, StringComparison.Ordinal);
         var notice = scenario.Injects.Select(i => i.Inject).OfType<ObligationCompleted>().Single(i => i.Obligation == ObligationKind.NotifyNeighbours);
         Assert.Equal("Hebei (Handan) and Henan (Anyang) downstream", notice.Notified);
+        Assert.Equal(["recordSpill", "recordHop", "sendWarning", "sendWarning"], scenario.Injects.Select(i => i.Inject).OfType<IncidentStep>().Where(m => m.Action is "recordSpill" or "recordHop" or "sendWarning").Select(m => m.Action));
     }
 
     [Fact]
@@ -129,6 +130,29 @@ public sealed class ScenarioReaderTests
         var error = Refused(yaml);
         AssertAt(yaml, at, error);
         Assert.Contains(reason, error.Reason.En(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("reportUp-140406-140400", true)]
+    [InlineData("reportUp-140406-140406.gov", true)]
+    [InlineData("reportUp-ministry-stateCouncil", true)]
+    [InlineData("warnDownstream-130426", true)]
+    [InlineData("warnDownstream-liuzhou-hexi", true)]
+    [InlineData("reportUp-140406", false)]
+    [InlineData("warnDownstream-", false)]
+    [InlineData("reportUp-140406-140400 ", false)]
+    public void A_hop_of_the_chain_and_a_warning_downstream_are_obligations_an_expectation_scores(string obligation, bool read)
+    {
+        var yaml = Scenarios.Minimal(expectations: $"  - obligationOnTime: {{incident: spill, obligation: \"{obligation}\"}}");
+
+        if (read)
+        {
+            Assert.Equal(obligation, Assert.IsType<ObligationOnTimeExpectation>(Assert.Single(ScenarioReader.Read(yaml, File).Expectations)).Obligation);
+        }
+        else
+        {
+            Assert.Contains("reportUp-FROM-TO", Refused(yaml).Reason.En(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

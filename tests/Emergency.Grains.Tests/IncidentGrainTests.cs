@@ -165,4 +165,26 @@ public sealed class IncidentGrainTests : IAsyncLifetime
             Assert.Equal(CommandStatus.Accepted, (await grain.Execute(move, As())).Status);
         }
     }
+
+    [Fact]
+    public async Task A_command_from_outside_the_incidents_jurisdiction_is_forbidden_shows_nothing_and_changes_nothing()
+    {
+        var grain = _engine.Incident("inc-jurisdiction");
+        var discovered = _engine.Clock.GetUtcNow().AddMinutes(-30);
+        var lucheng = As() with { Jurisdiction = "140406" };
+
+        var elsewhere = await grain.Execute(Minor(discovered), lucheng);
+        Assert.Equal(CommandStatus.Forbidden, elsewhere.Status);
+        Assert.Null(await grain.GetView());
+
+        Assert.Equal(CommandStatus.Accepted, (await grain.Execute(Minor(discovered), As() with { Jurisdiction = "140000" })).Status);
+        var version = (await grain.GetView())!.Version;
+        var refused = await grain.Execute(new CompleteObligation { Obligation = ObligationKind.ReachScene }, lucheng);
+
+        Assert.Equal(CommandStatus.Forbidden, refused.Status);
+        Assert.Null(refused.View);
+        Assert.Equal(Emergency.Domain.Regions.JurisdictionTexts.IncidentOutside.Code, refused.Decision!.Reason!.Code);
+        Assert.Equal(version, (await grain.GetView())!.Version);
+        Assert.Equal(CommandStatus.Accepted, (await grain.Execute(new CompleteObligation { Obligation = ObligationKind.ReachScene }, As() with { Jurisdiction = "140400" })).Status);
+    }
 }

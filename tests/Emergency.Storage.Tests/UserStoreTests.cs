@@ -1,9 +1,11 @@
+using Emergency.Storage.Migrations;
 using Emergency.Storage.Tests.Infrastructure;
 using Emergency.Storage.Users;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Emergency.Storage.Tests;
 
-/// <summary>The people who sign in, in the engine's own table (schema version 2), the same on both providers.</summary>
+/// <summary>The people who sign in, in the engine's own table (schema version 2, the jurisdiction since version 5), the same on both providers.</summary>
 public abstract class UserStoreTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
@@ -33,6 +35,26 @@ public abstract class UserStoreTests
         Assert.False(enabled!.Disabled);
         Assert.Equal(3, enabled.Stamp);
         Assert.Null(await store.SetDisabledAsync("nobody", true, Ct));
+    }
+
+    [Fact]
+    public async Task A_user_stored_before_jurisdictions_loads_for_the_whole_deployment_and_a_new_one_keeps_its_region()
+    {
+        await using var db = await CreateDatabaseAsync();
+        var before = EmbeddedSchemaScripts.For(db.Provider).Take(4).ToList();
+        Assert.Equal(4, await new SchemaMigrator(NullLogger.Instance, _ => before).MigrateAsync(db.Options, Ct));
+        await db.ExecuteAsync(
+            "INSERT INTO EngineUser (Name, Role, PasswordHash, Disabled, FailedAttempts, LockedUntilMs, Stamp, CreatedMs, CreatedBy) "
+            + $"VALUES ('duty.old', 'DutyCommander', 'hash', 0, 0, NULL, 1, {Now.ToUnixTimeMilliseconds()}, 'admin.sun')", Ct);
+
+        await new SchemaMigrator().MigrateAsync(db.Options, Ct);
+        var store = new UserStore(db.Options);
+
+        var old = await store.FindAsync("duty.old", Ct);
+        Assert.Equal(("DutyCommander", (string?)null), (old!.Role, old.Jurisdiction));
+        Assert.True(await store.AddAsync(new StoredUser("duty.lucheng", "DutyCommander", "hash", false, 0, null, 1, Now, "admin.sun") { Jurisdiction = "140406" }, Ct));
+        Assert.Equal("140406", (await store.FindAsync("duty.lucheng", Ct))!.Jurisdiction);
+        Assert.Equal(["140406", null], (await store.ListAsync(Ct)).Select(u => u.Jurisdiction));
     }
 
     [Fact]

@@ -454,8 +454,13 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             : new CommandResult<TView> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = Case is null ? null : ViewOf(Case, CurrentTime, actor), FirstAnswerExpired = true };
     }
 
-    private CommandResult<TView> Refused(Decision decision, Actor actor) =>
-        Refused(decision.Outcome == DecisionOutcome.Invalid ? CommandStatus.Invalid : CommandStatus.NotAllowed, decision, actor);
+    private CommandResult<TView> Refused(Decision decision, Actor actor) => decision.Outcome switch
+    {
+        // A case outside the sender's jurisdiction is not shown to them, not even in the refusal.
+        DecisionOutcome.Forbidden => new() { Status = CommandStatus.Forbidden, Decision = decision },
+        DecisionOutcome.Invalid => Refused(CommandStatus.Invalid, decision, actor),
+        _ => Refused(CommandStatus.NotAllowed, decision, actor),
+    };
 
     private CommandResult<TView> Refused(CommandStatus status, Decision decision, Actor actor) =>
         new() { Status = status, Decision = decision, View = Case is null ? null : ViewOf(Case, CurrentTime, actor) };

@@ -41,6 +41,7 @@ public static class CaseTelemetry
         CommandStatus.NotAllowed => "notAllowed",
         CommandStatus.NotFound => "notFound",
         CommandStatus.CommandIdReused => "commandIdReused",
+        CommandStatus.Forbidden => "forbidden",
         _ => status.ToString(),
     };
 }

@@ -41,6 +41,12 @@ public sealed class IncidentGrain(
         return (incident?.WithRivers(rivers), decision);
     }
 
+    /// <summary>A user bound to a jurisdiction acts only within it (docs/jurisdictions.md): judged before anything else.</summary>
+    protected override Task<Decision?> Prepare(IncidentCommand command, CommandContext context) => Task.FromResult<Decision?>(
+        context.Jurisdiction is not { } jurisdiction ? null
+        : command is ReportIncident report ? Incident.OutsideJurisdictionToRegister(report, jurisdiction, regions)
+        : Case?.OutsideJurisdiction(command, jurisdiction, regions));
+
     protected override bool Exists(IncidentState state) => state.Exists;
 
     protected override Incident Load(IncidentState state) => Incident.Load(state, catalog).WithRivers(rivers);

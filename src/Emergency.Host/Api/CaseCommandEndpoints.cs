@@ -41,6 +41,7 @@ public static class CaseCommandEndpoints
                 .WithMetadata(move)
                 .Accepts(move.Type, "application/json")
                 .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status403Forbidden)
                 .ProducesProblem(StatusCodes.Status409Conflict);
         }
 
@@ -74,7 +75,7 @@ public static class CaseCommandEndpoints
             return problem;
         }
 
-        var result = await grains.GetGrain<TGrain>(id).Execute(command!, CommandRequests.ContextOf(http.User.ToActor(), commandId));
+        var result = await grains.GetGrain<TGrain>(id).Execute(command!, CommandRequests.ContextOf(http.User.ToActor(), commandId).WithJurisdictionOf(http.User));
         return Problems.From(result, kind.VersionOf, kind.Noun, ok =>
         {
             CommandRequests.MarkReplay(http, ok);
@@ -103,7 +104,7 @@ public static class CaseCommandEndpoints
 
         var actor = http.User.ToActor();
         var id = commandId is null ? CommandRequests.NewId(kind.Prefix) : CommandRequests.IdFor(kind.Prefix, actor.Id, commandId);
-        var result = await grains.GetGrain<TGrain>(id).Execute(command!, CommandRequests.ContextOf(actor, commandId));
+        var result = await grains.GetGrain<TGrain>(id).Execute(command!, CommandRequests.ContextOf(actor, commandId).WithJurisdictionOf(http.User));
         return Problems.From(result, kind.VersionOf, kind.Noun, ok =>
         {
             CommandRequests.MarkReplay(http, ok);

@@ -1,6 +1,7 @@
 using Emergency.Contracts;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Regions;
 using Emergency.Domain.Rules;
 using Emergency.Host.Auth;
 using Emergency.Host.Texts;
@@ -16,7 +17,7 @@ public static class IncidentEndpoints
 
     public static IEndpointRouteBuilder MapIncidentEndpoints(this IEndpointRouteBuilder app)
     {
-        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents").RequireIncidentJurisdiction();
 
         incidents.MapGet("/", List)
             .RequireAuthorization(Policies.Read)
@@ -53,16 +54,20 @@ public static class IncidentEndpoints
             .WithSummary("The rule sets the engine judges by, each value with its source")
             .WithDescription(Policies.Describe(Policies.Read));
 
-        app.MapGet("/api/me", (HttpContext http) => http.User.ToActor())
+        app.MapGet("/api/me", (HttpContext http) =>
+            {
+                var actor = http.User.ToActor();
+                return new Me(actor.Id, actor.Role, http.User.Jurisdiction());
+            })
             .RequireAuthorization(Policies.Read)
             .WithTags("Users")
-            .WithSummary("Who the token belongs to, and the role")
+            .WithSummary("Who the token belongs to, the role, and the jurisdiction (a region code; none for the whole deployment)")
             .WithDescription(Policies.Describe(Policies.Read));
 
         return app;
     }
 
-    private static async Task<IResult> List(IGrainFactory grains, EngineClock clock, string? level, string? region, string? overdue, string? scope)
+    private static async Task<IResult> List(HttpContext http, IGrainFactory grains, EngineClock clock, RegionCatalog regions, string? level, string? region, string? overdue, string? scope)
     {
         // Drill incidents are never listed with live ones; a drill's list is asked for by its scope.
         scope ??= Scopes.Live;
@@ -95,12 +100,14 @@ public static class IncidentEndpoints
 
         var open = await grains.GetGrain<IIncidentDirectoryGrain>(scope).List();
         var now = await Drills.DrillClock.NowOf(scope, grains, clock);
+        var jurisdiction = http.User.Jurisdiction();
         var list = open
             .Select(s => s.AsOf(now))
             .Select(s => (Summary: s, s.Overdue))
             .Where(s => levelFilter is null || s.Summary.Level == levelFilter)
             .Where(s => region is null || string.Equals(s.Summary.Region, region, StringComparison.OrdinalIgnoreCase))
             .Where(s => overdueFilter is null || s.Overdue == overdueFilter)
+            .Where(s => regions.WithinJurisdiction(jurisdiction, s.Summary.Region))
             .OrderByDescending(s => s.Overdue)
             .ThenBy(s => s.Summary.Level)
             .ThenBy(s => s.Summary.NextDueAt ?? DateTimeOffset.MaxValue)
@@ -147,7 +154,7 @@ public static class IncidentEndpoints
         }
 
         var command = new CompleteObligation { Obligation = kind.Value, At = body!.At, Note = body.Note, Notified = body.Notified };
-        var result = await grains.GetGrain<IIncidentGrain>(id).Execute(command, CommandRequests.ContextOf(http.User.ToActor(), commandId));
+        var result = await grains.GetGrain<IIncidentGrain>(id).Execute(command, CommandRequests.ContextOf(http.User.ToActor(), commandId).WithJurisdictionOf(http.User));
         return Problems.From(result, Kind.VersionOf, Kind.Noun, ok =>
         {
             CommandRequests.MarkReplay(http, ok);
@@ -155,6 +162,9 @@ public static class IncidentEndpoints
         });
     }
 }
+
+/// <summary>Who the caller is: the name and role as timelines record them, and the region code they act within (none: the whole deployment).</summary>
+public sealed record Me(string Id, Emergency.Domain.Role Role, string? Jurisdiction);
 
 /// <summary>Body of <c>obligations/{obligation}/complete</c>; the obligation itself is named in the path, never in the body.</summary>
 public sealed class ObligationCompletion

@@ -41,6 +41,10 @@ public static class Problems
             Extensions = { ["allowedMoves"] = decision.AllowedMoves, ["version"] = version },
         };
 
+    /// <summary>A case outside the user's jurisdiction (docs/jurisdictions.md): nothing of it is shown.</summary>
+    public static IResult Forbidden(Message why) =>
+        new RenderedProblem(StatusCodes.Status403Forbidden, Domain.Regions.JurisdictionTexts.OutsideTitle, why, "urn:emergency:problem:outside-jurisdiction", why.Code);
+
     public static IResult CommandIdReused(Decision decision) =>
         new RenderedProblem(StatusCodes.Status409Conflict, HostTexts.CommandIdReusedTitle, decision.Reason, "urn:emergency:problem:command-id-reused", decision.Reason?.Code);
 
@@ -110,6 +114,7 @@ public static class Problems
         CommandStatus.Invalid => BadRequest(result.Decision!.Reason ?? HostTexts.InvalidTitle, result.Decision.Errors),
         CommandStatus.NotAllowed => NotAllowed(result.Decision!, result.View is { } view ? versionOf(view) : null),
         CommandStatus.CommandIdReused => CommandIdReused(result.Decision!),
+        CommandStatus.Forbidden => Forbidden(result.Decision!.Reason!),
         _ => NotFound(HostTexts.NoSuchCase.With(("kind", Arg.Of(noun)))),
     };
 }

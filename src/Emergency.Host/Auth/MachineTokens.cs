@@ -20,17 +20,20 @@ public sealed class MachineTokens
     [
         "commander-dev-token", "decision-dev-token", "drill-dev-token", "assessor-dev-token",
         "observer-dev-token", "petition-dev-token", "admin-dev-token", "auditor-dev-token",
+        "county-dev-token", "city-dev-token", "province-dev-token",
     ];
 
     private const string Key = "Auth:TokensFile";
 
     private readonly byte[] _key;
     private readonly IReadOnlyList<(byte[] Hash, Actor Actor)> _entries;
+    private readonly Dictionary<string, string> _jurisdictions;
 
-    private MachineTokens(byte[] key, IReadOnlyList<(byte[] Hash, Actor Actor)> entries)
+    private MachineTokens(byte[] key, IReadOnlyList<(byte[] Hash, Actor Actor)> entries, Dictionary<string, string> jurisdictions)
     {
         _key = key;
         _entries = entries;
+        _jurisdictions = jurisdictions;
     }
 
     /// <summary>The users the tokens belong to: a person's name may not be one of them.</summary>
@@ -54,6 +57,7 @@ public sealed class MachineTokens
         }
 
         var entries = new List<(byte[] Hash, Actor Actor)>();
+        var jurisdictions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (entry, index) in (parsed?.Users ?? []).Select((u, i) => (u, i)))
         {
             var where = $"'{file}' users[{index}]";
@@ -85,9 +89,13 @@ public sealed class MachineTokens
             }
 
             entries.Add((hash, new Actor(entry.User, entry.Role)));
+            if (!string.IsNullOrWhiteSpace(entry.Jurisdiction))
+            {
+                jurisdictions[entry.User] = entry.Jurisdiction;
+            }
         }
 
-        return new MachineTokens(Encoding.UTF8.GetBytes(tokenKey), entries);
+        return new MachineTokens(Encoding.UTF8.GetBytes(tokenKey), entries, jurisdictions);
     }
 
     /// <summary>The HMAC-SHA256 of <paramref name="token"/> under <paramref name="tokenKey"/>, in hex: what the tokens file stores.</summary>
@@ -122,5 +130,21 @@ public sealed class MachineTokens
 
     private sealed record TokenFile(IReadOnlyList<TokenEntry>? Users);
 
-    private sealed record TokenEntry(string? User, Role Role, string? TokenHmac, string? TokenSha256);
+    /// <summary>The region code a token's user acts within (<c>jurisdiction</c> in the file); null for the whole deployment.</summary>
+    public string? JurisdictionOf(string user) => _jurisdictions.GetValueOrDefault(user);
+
+    /// <summary>
+    /// Reads every token's jurisdiction against the region catalog and keeps its code; a jurisdiction the catalog does
+    /// not place stops the start, naming the user (docs/jurisdictions.md).
+    /// </summary>
+    public void ResolveJurisdictions(Domain.Regions.RegionCatalog regions)
+    {
+        foreach (var (user, text) in _jurisdictions.ToList())
+        {
+            _jurisdictions[user] = Domain.Regions.Jurisdictions.Read(regions, text).Code ?? throw new EngineConfigurationException(Key,
+                $"the jurisdiction '{text}' of user '{user}' names no single region of the region catalog '{regions.Id}' (Regions:File): give its GB/T 2260 code");
+        }
+    }
+
+    private sealed record TokenEntry(string? User, Role Role, string? TokenHmac, string? TokenSha256, string? Jurisdiction);
 }

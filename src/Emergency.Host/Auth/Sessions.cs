@@ -54,7 +54,8 @@ public static class Sessions
 
     /// <summary>The identity of a signed-in user, with the stamp the session is valid for.</summary>
     public static ClaimsPrincipal Principal(StoredUser user, Role role) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, role.ToString()), new Claim(StampClaim, user.Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        [new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, role.ToString()), new Claim(StampClaim, user.Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            .. JurisdictionClaims.ClaimsOf(user.Jurisdiction)],
         Scheme));
 
     /// <summary>Whether the request is authenticated by a session cookie (not by a bearer token).</summary>
@@ -96,7 +97,8 @@ public static class Sessions
         var stored = name is null ? null : await context.HttpContext.RequestServices.GetRequiredService<UserStore>().FindAsync(name, context.HttpContext.RequestAborted);
         if (principal is null || stored is null || stored.Disabled
             || principal.FindFirstValue(StampClaim) != stored.Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            || principal.FindFirstValue(ClaimTypes.Role) != stored.Role)
+            || principal.FindFirstValue(ClaimTypes.Role) != stored.Role
+            || principal.Jurisdiction() != stored.Jurisdiction)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);

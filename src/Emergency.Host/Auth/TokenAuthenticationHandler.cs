@@ -42,7 +42,7 @@ public sealed class TokenAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, actor.Id), new Claim(ClaimTypes.Role, actor.Role.ToString())],
+            [new Claim(ClaimTypes.Name, actor.Id), new Claim(ClaimTypes.Role, actor.Role.ToString()), .. JurisdictionClaims.ClaimsOf(tokens.JurisdictionOf(actor.Id))],
             SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

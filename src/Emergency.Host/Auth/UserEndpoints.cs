@@ -11,10 +11,11 @@ using Microsoft.AspNetCore.Identity;
 namespace Emergency.Host.Auth;
 
 /// <summary>A person to add: a name to sign in with, a role and a first password.</summary>
-public sealed record NewUser(string Name, Role Role, string Password);
+/// <remarks><see cref="Jurisdiction"/>: the region (a code, a name or an alias of the catalog) whose incidents the person acts on; none for the whole deployment.</remarks>
+public sealed record NewUser(string Name, Role Role, string Password, string? Jurisdiction = null);
 
 /// <summary>A user as an administrator sees it: never the password's hash.</summary>
-public sealed record UserView(string Name, Role Role, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset Created, string CreatedBy);
+public sealed record UserView(string Name, Role Role, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset Created, string CreatedBy, string? Jurisdiction = null);
 
 /// <summary>
 /// Administrators add, list, disable and enable the people who sign in. Each change is written to the audit log
@@ -60,7 +61,7 @@ public static partial class UserEndpoints
     }
 
     private static async Task<IResult> Add(HttpContext http, UserStore store, MachineTokens tokens, PasswordHasher<StoredUser> hasher, SignInSettings settings,
-        EngineClock clock, ILoggerFactory loggers, CancellationToken ct)
+        EngineClock clock, ILoggerFactory loggers, Domain.Regions.RegionCatalog regions, CancellationToken ct)
     {
         var (request, problem) = await JsonBody.ReadAsync<NewUser>(http.Request, ct);
         if (problem is not null)
@@ -84,6 +85,12 @@ public static partial class UserEndpoints
             errors.Add(new("password", HostTexts.PasswordLength.With(("min", settings.PasswordMinLength), ("max", SignInSettings.PasswordMaxLength))));
         }
 
+        var (jurisdiction, outside) = request.Jurisdiction is null ? (null, null) : Domain.Regions.Jurisdictions.Read(regions, request.Jurisdiction);
+        if (outside is not null)
+        {
+            errors.Add(new("jurisdiction", outside));
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid([.. errors]);
@@ -95,7 +102,7 @@ public static partial class UserEndpoints
             return Exists(request.Name);
         }
 
-        var user = new StoredUser(request.Name, request.Role.ToString(), "", false, 0, null, 1, clock.Now, http.User.ToActor().Id);
+        var user = new StoredUser(request.Name, request.Role.ToString(), "", false, 0, null, 1, clock.Now, http.User.ToActor().Id) { Jurisdiction = jurisdiction };
         user = user with { PasswordHash = hasher.HashPassword(user, request.Password) };
         if (!await store.AddAsync(user, ct))
         {
@@ -133,7 +140,7 @@ public static partial class UserEndpoints
         statusCode: StatusCodes.Status409Conflict, title: "The name is taken", detail: $"a user or a machine token named '{name}' exists already", type: "urn:emergency:problem:user-exists");
 
     private static UserView View(StoredUser user) =>
-        new(user.Name, Enum.Parse<Role>(user.Role), user.Disabled, user.LockedUntil, user.Created, user.CreatedBy);
+        new(user.Name, Enum.Parse<Role>(user.Role), user.Disabled, user.LockedUntil, user.Created, user.CreatedBy, user.Jurisdiction);
 
     /// <summary>
     /// Whether a user of this name may exist. A name that may not is answered without asking the database: no name

@@ -5,6 +5,7 @@ using Emergency.Domain.Enforcement;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Incidents;
+using Emergency.Domain.Regions;
 using Emergency.Host.Auth;
 using Emergency.Texts;
 
@@ -15,7 +16,7 @@ public static class BoardEndpoints
 {
     public static IEndpointRouteBuilder MapBoardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/board", async (IGrainFactory grains, EngineClock clock, string? scope) =>
+        app.MapGet("/api/board", async (HttpContext http, IGrainFactory grains, EngineClock clock, RegionCatalog regions, string? scope) =>
             {
                 scope ??= Scopes.Live;
                 if (!Scopes.IsValid(scope))
@@ -24,6 +25,7 @@ public static class BoardEndpoints
                 }
 
                 var incidents = await grains.GetGrain<IIncidentDirectoryGrain>(scope).List();
+                var jurisdiction = http.User.Jurisdiction();
                 // A drill's board is counted against the drill's virtual clock, and says which drill it shows.
                 var drill = DrillIds.RunOf(scope) is { } run ? await grains.GetGrain<IDrillGrain>(run).GetStatus() : null;
                 var now = drill?.VirtualNow ?? clock.Now;
@@ -32,7 +34,7 @@ public static class BoardEndpoints
                 var enforcement = await grains.GetGrain<IEnforcementRegistryGrain>(registry).GetView();
                 var (disputes, _) = await Api.DisputeEndpoints.OpenCases(grains, scope);
                 var warnings = await grains.GetGrain<IWarningDirectoryGrain>(scope).List();
-                return Results.Ok(new BoardSnapshot(scope, now, [.. incidents.Select(s => s.AsOf(now))], drill)
+                return Results.Ok(new BoardSnapshot(scope, now, [.. incidents.Where(s => regions.WithinJurisdiction(jurisdiction, s.Region)).Select(s => s.AsOf(now))], drill)
                 {
                     Decisions = [.. Api.DecisionEndpoints.Sorted(decisions)],
                     Enforcement = new EnforcementBoard(registry, enforcement.RestrictionsInForce, enforcement.Version),

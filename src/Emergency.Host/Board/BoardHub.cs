@@ -20,6 +20,10 @@ public sealed class BoardHub(BoardRelay relay) : Hub
 {
     public const string Path = "/hubs/board";
 
+    private const string BoundSuffix = "|bound";
+
+    private const string WithinSuffix = "|within:";
+
     /// <summary>Starts receiving the updates of one scope ("live", or a drill's "drill-…").</summary>
     public async Task Watch(string scope)
     {
@@ -29,7 +33,37 @@ public sealed class BoardHub(BoardRelay relay) : Hub
         }
 
         await relay.WatchAsync(scope, Context.ConnectionAborted);
-        await Groups.AddToGroupAsync(Context.ConnectionId, Group(scope, LanguageOfConnection()));
+        var group = Group(scope, LanguageOfConnection());
+        if (Context.User?.Jurisdiction() is { } jurisdiction)
+        {
+            // A board bound to a jurisdiction hears every other change, and the incidents of its region only (docs/jurisdictions.md).
+            await Groups.AddToGroupAsync(Context.ConnectionId, $"{group}{BoundSuffix}");
+            await Groups.AddToGroupAsync(Context.ConnectionId, $"{group}{WithinSuffix}{jurisdiction}");
+            return;
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+    }
+
+    /// <summary>
+    /// The groups a change reaches in one language: the boards of the whole deployment, and of the boards bound to a
+    /// jurisdiction, all for any change but an incident's, and for an incident's those of its region and of every region
+    /// it lies in (<paramref name="incidentRegions"/>, its code first; none for a region outside the catalog).
+    /// </summary>
+    public static IEnumerable<string> GroupsOf(string scope, CultureInfo language, IEnumerable<string>? incidentRegions)
+    {
+        var all = Group(scope, language);
+        yield return all;
+        if (incidentRegions is null)
+        {
+            yield return $"{all}{BoundSuffix}";
+            yield break;
+        }
+
+        foreach (var code in incidentRegions)
+        {
+            yield return $"{all}{WithinSuffix}{code}";
+        }
     }
 
     /// <summary>The group of the boards watching a scope in one language (Chinese unless given).</summary>

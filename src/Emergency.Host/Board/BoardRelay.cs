@@ -11,7 +11,7 @@ namespace Emergency.Host.Board;
 /// and pushes what arrives to the browsers connected here. When the feed's epoch changes (it lost its
 /// subscribers, e.g. after a node died) the boards here are told to resynchronise.
 /// </summary>
-public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHub> hub, TimeProvider time, ILogger<BoardRelay> logger)
+public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHub> hub, TimeProvider time, Domain.Regions.RegionCatalog regions, ILogger<BoardRelay> logger)
     : BackgroundService, IBoardNodeObserver
 {
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
@@ -29,9 +29,13 @@ public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHu
             return;
         }
 
+        // An incident reaches the boards bound to its region or to a region it lies in (docs/jurisdictions.md).
+        IEnumerable<string>? within = update.Incident is { } incident
+            ? regions.Resolve(incident.Region).Region is { } region ? [region.Code, .. regions.Ancestors(region).Select(r => r.Code)] : []
+            : null;
         foreach (var language in TextRenderer.Languages)
         {
-            await SendAsync(update.Scope, language, CaseChange.Method, change, CancellationToken.None);
+            await SendAsync(update.Scope, language, CaseChange.Method, change, CancellationToken.None, within);
         }
     }
 
@@ -39,13 +43,16 @@ public sealed partial class BoardRelay(IGrainFactory grains, IHubContext<BoardHu
     /// Sends to the boards of a scope that read one language, rendering the payload's messages in it: the message is
     /// serialized within this call's flow, which carries the culture set here.
     /// </summary>
-    private async Task SendAsync(string scope, CultureInfo language, string method, object payload, CancellationToken cancellationToken)
+    private async Task SendAsync(string scope, CultureInfo language, string method, object payload, CancellationToken cancellationToken, IEnumerable<string>? incidentRegions = null)
     {
         var reader = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = language;
         try
         {
-            await hub.Clients.Group(BoardHub.Group(scope, language)).SendAsync(method, payload, cancellationToken);
+            foreach (var group in BoardHub.GroupsOf(scope, language, incidentRegions))
+            {
+                await hub.Clients.Group(group).SendAsync(method, payload, cancellationToken);
+            }
         }
         finally
         {

@@ -14,7 +14,11 @@ public sealed record StoredUser(
     DateTimeOffset? LockedUntil,
     long Stamp,
     DateTimeOffset Created,
-    string CreatedBy);
+    string CreatedBy)
+{
+    /// <summary>The region code the user acts within (docs/jurisdictions.md); null for the whole deployment, as every user stored before it.</summary>
+    public string? Jurisdiction { get; init; }
+}
 
 /// <summary>
 /// The people who sign in, in the engine's own database (table <c>EngineUser</c>, schema version 2). Every call opens
@@ -22,7 +26,7 @@ public sealed record StoredUser(
 /// </summary>
 public sealed class UserStore(StorageOptions options)
 {
-    private const string Columns = "Name, Role, PasswordHash, Disabled, FailedAttempts, LockedUntilMs, Stamp, CreatedMs, CreatedBy";
+    private const string Columns = "Name, Role, PasswordHash, Disabled, FailedAttempts, LockedUntilMs, Stamp, CreatedMs, CreatedBy, Jurisdiction";
 
     public async Task<StoredUser?> FindAsync(string name, CancellationToken ct)
     {
@@ -38,10 +42,10 @@ public sealed class UserStore(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(user);
         var added = await QueryAsync(
-            $"INSERT INTO EngineUser ({Columns}) VALUES (@name, @role, @hash, @disabled, 0, NULL, 1, @created, @createdBy) ON CONFLICT (Name) DO NOTHING RETURNING {Columns}",
+            $"INSERT INTO EngineUser ({Columns}) VALUES (@name, @role, @hash, @disabled, 0, NULL, 1, @created, @createdBy, @jurisdiction) ON CONFLICT (Name) DO NOTHING RETURNING {Columns}",
             ct,
             ("name", user.Name), ("role", user.Role), ("hash", user.PasswordHash), ("disabled", user.Disabled ? 1 : 0),
-            ("created", user.Created.ToUnixTimeMilliseconds()), ("createdBy", user.CreatedBy));
+            ("created", user.Created.ToUnixTimeMilliseconds()), ("createdBy", user.CreatedBy), ("jurisdiction", user.Jurisdiction));
         return added.Count == 1;
     }
 
@@ -90,7 +94,10 @@ public sealed class UserStore(StorageOptions options)
                 reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture)),
                 Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
                 DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(7), System.Globalization.CultureInfo.InvariantCulture)),
-                reader.GetString(8)));
+                reader.GetString(8))
+            {
+                Jurisdiction = reader.IsDBNull(9) ? null : reader.GetString(9),
+            });
         }
 
         return users;
