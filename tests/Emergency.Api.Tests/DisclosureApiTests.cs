@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Emergency.Api.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 
 namespace Emergency.Api.Tests;
 
@@ -59,6 +61,25 @@ public sealed class DisclosureApiTests(EngineFixture engine)
         Assert.Equal(1, row["disclosureCounted"]!.GetValue<int>());
         Assert.Equal(1, row["answeredOnTime"]!.GetValue<int>());
         Assert.Equal(0, row["completionCounted"]!.GetValue<int>());
+
+        // At rest the applicant is ciphertext, as a complainant is: the stored state names the request, not the person.
+        using var connection = new SqliteConnection($"Data Source={engine.DatabaseFile}");
+        connection.Open();
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT PayloadBinary FROM GrainState WHERE StateName LIKE '%disclosure%'";
+        var stored = new List<string>();
+        using (var rows = read.ExecuteReader())
+        {
+            while (rows.Read())
+            {
+                stored.Add(Encoding.UTF8.GetString((byte[])rows[0]));
+            }
+        }
+
+        var mine = Assert.Single(stored, s => s.Contains(id, StringComparison.Ordinal));
+        Assert.DoesNotContain("李四", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mill Lane", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tianji", mine, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -154,7 +154,7 @@ public sealed partial class DisclosureRequest : ICase<DisclosureCommand>
                 CaseMachine<Stage, DisclosureCommand>.Effect<ExtendDisclosure>(Extend), "the head of the disclosure office consents, not used up, before the limit passes")
             .InternalTransitionIf(m.On<StartConsultation>(), m.Guard<StartConsultation>(_ => OpenConsultation is { } open ? DisclosureTexts.ConsultationOpen.With(("since", open.StartedAt)) : null),
                 CaseMachine<Stage, DisclosureCommand>.Effect<StartConsultation>(Consult), "no consultation waiting")
-            .InternalTransitionIf(m.On<EndConsultation>(), m.Guard<EndConsultation>(_ => OpenConsultation is null ? DisclosureTexts.NoConsultation : null),
+            .InternalTransitionIf(m.On<EndConsultation>(), m.Guard<EndConsultation>(_ => OpenConsultation is null ? (Message)DisclosureTexts.NoConsultation : null),
                 CaseMachine<Stage, DisclosureCommand>.Effect<EndConsultation>(EndConsult), "a consultation is waiting")
             .PermitIf(m.On<AnswerDisclosure>(), Stage.Answered,
                 m.Guard<AnswerDisclosure>(_ => OpenConsultation is { } open ? DisclosureTexts.AnswerDuringConsultation.With(("since", open.StartedAt)) : null), "no consultation waiting");
