@@ -14,14 +14,14 @@ namespace Emergency.Domain.Disclosure;
 /// an extension needs the named head of the disclosure office, and the time of a consultation is not counted. The
 /// procedure is a Stateless machine whose triggers are the moves; a refused move changes nothing.
 /// </summary>
-public sealed partial class DisclosureRequest : ICase<DisclosureCommand>
+public sealed partial class DisclosureRequest : CalendarCase<DisclosureState, DisclosureCommand>
 {
     private readonly CaseMachine<Stage, DisclosureCommand> _machine;
     private readonly Procedure _procedure;
 
     private DisclosureRequest(DisclosureState state, DisclosureRuleSet rules, WorkingCalendar calendar)
+        : base(state)
     {
-        State = state;
         Rules = rules;
         _procedure = new Procedure(state, calendar, rules.Counting);
         _machine = Configure();
@@ -29,8 +29,8 @@ public sealed partial class DisclosureRequest : ICase<DisclosureCommand>
 
     /// <summary>The machine alone, for its graph: nothing is judged on it, so it needs no rule set.</summary>
     private DisclosureRequest(DisclosureState state)
+        : base(state)
     {
-        State = state;
         Rules = null!;
         _procedure = null!;
         _machine = Configure();
@@ -49,21 +49,7 @@ public sealed partial class DisclosureRequest : ICase<DisclosureCommand>
         AnswerRunning = 100,
     }
 
-    public DisclosureState State { get; }
-
     public DisclosureRuleSet Rules { get; }
-
-    string ICase.Id => State.Id;
-
-    string ICase.Scope => State.Scope;
-
-    long ICase.Version => State.Version;
-
-    DateTimeOffset ICase.RegisteredAt => State.RegisteredAt;
-
-    public DateTimeOffset? NextDueAt => _procedure.NextDueAt;
-
-    public bool HasOverdue => _procedure.HasOverdue;
 
     /// <summary>The consultation still waiting for its opinion, if any.</summary>
     public Consultation? OpenConsultation => State.Consultations.LastOrDefault(c => c.IsOpen);
@@ -123,10 +109,8 @@ public sealed partial class DisclosureRequest : ICase<DisclosureCommand>
         return (request, Decision.Accepted);
     }
 
-    public bool Tick(DateTimeOffset now) => _procedure.Tick(now);
-
     /// <summary>Judges a move: what fell due is marked first, then the fields are checked, then the machine decides.</summary>
-    public Decision Handle(DisclosureCommand command, Actor actor, DateTimeOffset now)
+    public override Decision Handle(DisclosureCommand command, Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(command);
         Tick(now);
@@ -141,7 +125,9 @@ public sealed partial class DisclosureRequest : ICase<DisclosureCommand>
             : _procedure.Accepted(now);
     }
 
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => _machine.AllowedMoves(now);
+    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => _machine.AllowedMoves(now);
+
+    private protected override Procedure Procedure => _procedure;
 
     /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
     public static string Graph() => MermaidGraph.Format(new DisclosureRequest(new DisclosureState())._machine.Machine.GetInfo());
@@ -254,11 +240,12 @@ public sealed partial class DisclosureRequest : ICase<DisclosureCommand>
         }
     }
 
-    private static void CheckAnswer(Validator check, AnswerDisclosure answer, DateTimeOffset now)
+    private void CheckAnswer(Validator check, AnswerDisclosure answer, DateTimeOffset now)
     {
         check.Defined("kind", answer.Kind)
             .Required("content", answer.Content, Validator.LongText)
-            .NotInFuture("at", answer.At, now);
+            .NotInFuture("at", answer.At, now)
+            .NotBefore("at", answer.At, State.CountedFrom, DisputeTexts.EventTheReceipt);
         if (answer.Kind is AnswerKind.NotDisclosed or AnswerKind.PartlyDisclosed or AnswerKind.NotHeldHere or AnswerKind.OtherLaw)
         {
             check.Required("reason", answer.Reason, Validator.LongText);

@@ -112,9 +112,6 @@ public sealed record DisclosureSummary : ICaseSummary
 /// <summary>Views and summaries are detached snapshots: lists are copied, so a grain can hand them out and go on.</summary>
 public static class DisclosureViews
 {
-    private static readonly DisputeTimelineKind[] AlertKinds =
-        [DisputeTimelineKind.ObligationOverdue, DisputeTimelineKind.WindowLapsed, DisputeTimelineKind.ObligationWithdrawn];
-
     public static DisclosureView View(this DisclosureRequest request, DateTimeOffset now, bool includePersonalData)
     {
         var s = request.State;
@@ -167,7 +164,7 @@ public static class DisclosureViews
             AnsweredAt = s.Answer?.At,
             Obligations = obligations,
             Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
-            Alerts = [.. s.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(DisputeViews.AlertsPerCase)],
+            Alerts = [.. DisputeViews.Alerts(s)],
             Version = s.Version,
         };
     }

@@ -16,7 +16,7 @@ namespace Emergency.Domain.Disputes;
 /// deadlines and windows the times in which someone may act. Every move takes "now" from its caller; a refused move
 /// changes nothing.
 /// </summary>
-public sealed partial class Dispute : ICase<DisputeCommand>
+public sealed partial class Dispute : CalendarCase<DisputeState, DisputeCommand>
 {
     private readonly StateMachine<Stage, string> _machine;
     private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<MoveStep<DisputeCommand>>> _triggers = [];
@@ -26,8 +26,8 @@ public sealed partial class Dispute : ICase<DisputeCommand>
     private readonly Procedure _procedure;
 
     private Dispute(DisputeState state, PetitionRuleSet rules, WorkingCalendar calendar)
+        : base(state)
     {
-        State = state;
         Rules = rules;
         _procedure = new Procedure(state, calendar, rules.Counting);
         _machine = Configure();
@@ -35,8 +35,8 @@ public sealed partial class Dispute : ICase<DisputeCommand>
 
     /// <summary>The machine alone, for its graph: nothing is judged on it, so it needs no rule set.</summary>
     private Dispute(DisputeState state)
+        : base(state)
     {
-        State = state;
         Rules = null!;
         _procedure = null!;
         _machine = Configure();
@@ -81,22 +81,7 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         Concluded,
     }
 
-    public DisputeState State { get; }
-
     public PetitionRuleSet Rules { get; }
-
-    string ICase.Id => State.Id;
-
-    string ICase.Scope => State.Scope;
-
-    long ICase.Version => State.Version;
-
-    DateTimeOffset ICase.RegisteredAt => State.RegisteredAt;
-
-    /// <summary>The earliest deadline or window end still ahead: when the engine must look again.</summary>
-    public DateTimeOffset? NextDueAt => _procedure.NextDueAt;
-
-    public bool HasOverdue => _procedure.HasOverdue;
 
     /// <summary>The 12369 rules, when this is a hotline report received while they were in force.</summary>
     public Hotline12369Rules? HotlineRules => HotlineRulesFor(Rules, State.Channel, State.ReceivedAt);
@@ -195,14 +180,11 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         return (dispute, Decision.Accepted);
     }
 
-    /// <summary>Marks every deadline and window end that has passed. Returns true when anything changed.</summary>
-    public bool Tick(DateTimeOffset now) => _procedure.Tick(now);
-
     /// <summary>
     /// Judges a move at <paramref name="now"/>: what fell due is marked first, then the move's fields are checked, then
     /// the machine says whether the phase allows it and its guard holds, and runs its effect.
     /// </summary>
-    public Decision Handle(DisputeCommand command, Actor actor, DateTimeOffset now)
+    public override Decision Handle(DisputeCommand command, Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(command);
         Tick(now);
@@ -228,13 +210,15 @@ public sealed partial class Dispute : ICase<DisputeCommand>
     /// The moves a person may make now (not the engine's own), in the words of the API: those the machine would fire, its
     /// guards asked without a command's fields (Stateless lists permitted triggers only asynchronously).
     /// </summary>
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
+    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
     {
         var probe = new MoveStep<DisputeCommand>(null, Actor.System, now);
         return [.. Moves.Of<DisputeCommand>()
             .Where(m => _triggers.ContainsKey(m.Name) && m.Roles.Any(r => r != Role.System) && _machine.CanFire(_triggers[m.Name], probe))
             .Select(m => m.Name)];
     }
+
+    private protected override Procedure Procedure => _procedure;
 
     /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
     public static string Graph() => MermaidGraph.Format(new Dispute(new DisputeState())._machine.GetInfo());

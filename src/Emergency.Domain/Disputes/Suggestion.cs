@@ -15,7 +15,7 @@ namespace Emergency.Domain.Disputes;
 /// machinery of petitions (obligations, windows, working calendar, timeline). Its procedure is a Stateless machine whose
 /// triggers are the moves: it says which moves each phase allows, guards their preconditions and runs their effects.
 /// </summary>
-public sealed class Suggestion : ICase<SuggestionCommand>
+public sealed class Suggestion : CalendarCase<SuggestionState, SuggestionCommand>
 {
     private readonly StateMachine<Stage, string> _machine;
     private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<MoveStep<SuggestionCommand>>> _triggers = [];
@@ -25,8 +25,8 @@ public sealed class Suggestion : ICase<SuggestionCommand>
     private readonly Procedure _procedure;
 
     private Suggestion(SuggestionState state, SuggestionRuleSet rules, WorkingCalendar calendar)
+        : base(state)
     {
-        State = state;
         Rules = rules;
         _procedure = new Procedure(state, calendar, rules.Counting);
         _machine = Configure();
@@ -34,8 +34,8 @@ public sealed class Suggestion : ICase<SuggestionCommand>
 
     /// <summary>The machine alone, for its graph: nothing is judged on it, so it needs no rule set.</summary>
     private Suggestion(SuggestionState state)
+        : base(state)
     {
-        State = state;
         Rules = null!;
         _procedure = null!;
         _machine = Configure();
@@ -60,21 +60,7 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         ReplyOwed,
     }
 
-    public SuggestionState State { get; }
-
     public SuggestionRuleSet Rules { get; }
-
-    string ICase.Id => State.Id;
-
-    string ICase.Scope => State.Scope;
-
-    long ICase.Version => State.Version;
-
-    DateTimeOffset ICase.RegisteredAt => State.RegisteredAt;
-
-    public DateTimeOffset? NextDueAt => _procedure.NextDueAt;
-
-    public bool HasOverdue => _procedure.HasOverdue;
 
     /// <summary>The assignment in force (not sent back), if any.</summary>
     public SuggestionAssignment? Assignment => State.Assignments.LastOrDefault(a => a.Returned is null);
@@ -136,14 +122,11 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         return (suggestion, Decision.Accepted);
     }
 
-    /// <summary>Marks every deadline and window end that has passed. Returns true when anything changed.</summary>
-    public bool Tick(DateTimeOffset now) => _procedure.Tick(now);
-
     /// <summary>
     /// Judges a move at <paramref name="now"/>: what fell due is marked first, then the move's fields are checked, then
     /// the machine says whether the phase allows it and its guard holds, and runs its effect.
     /// </summary>
-    public Decision Handle(SuggestionCommand command, Actor actor, DateTimeOffset now)
+    public override Decision Handle(SuggestionCommand command, Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(command);
         Tick(now);
@@ -169,13 +152,15 @@ public sealed class Suggestion : ICase<SuggestionCommand>
     /// The moves a person may make now, in the words of the API: those the machine would fire, its guards asked without
     /// a command's fields.
     /// </summary>
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
+    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
     {
         var probe = new MoveStep<SuggestionCommand>(null, Actor.System, now);
         return [.. Moves.Of<SuggestionCommand>()
             .Where(m => _triggers.ContainsKey(m.Name) && _machine.CanFire(_triggers[m.Name], probe))
             .Select(m => m.Name)];
     }
+
+    private protected override Procedure Procedure => _procedure;
 
     /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
     public static string Graph() => MermaidGraph.Format(new Suggestion(new SuggestionState())._machine.GetInfo());

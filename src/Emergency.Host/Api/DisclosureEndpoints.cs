@@ -26,24 +26,18 @@ public static class DisclosureEndpoints
                     return problem;
                 }
 
-                bool? overdueFilter = null;
-                if (overdue is not null)
+                if (OpenCaseLists.ReadOverdue(overdue, out var overdueFilter) is { } badFilter)
                 {
-                    if (!bool.TryParse(overdue, out var parsed))
-                    {
-                        return Problems.NotOneOf("overdue", overdue, ["true", "false"]);
-                    }
-
-                    overdueFilter = parsed;
+                    return badFilter;
                 }
 
                 var open = await grains.GetGrain<IDisclosureDirectoryGrain>(scope!).List();
                 var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
-                return Results.Ok(open.Select(s => s.AsOf(now))
-                    .Where(s => unit is null || string.Equals(s.Unit, unit, StringComparison.OrdinalIgnoreCase))
-                    .Where(s => overdueFilter is null || s.Overdue == overdueFilter)
-                    .OrderByDescending(s => s.Overdue).ThenBy(s => s.NextDueAt ?? DateTimeOffset.MaxValue).ThenBy(s => s.Id, StringComparer.Ordinal)
-                    .ToList());
+                return Results.Ok(OpenCaseLists.Ordered(
+                    open.Select(s => s.AsOf(now))
+                        .Where(s => unit is null || string.Equals(s.Unit, unit, StringComparison.OrdinalIgnoreCase))
+                        .Where(s => overdueFilter is null || s.Overdue == overdueFilter),
+                    s => s.Overdue, s => s.NextDueAt, s => s.Id));
             })
             .RequireAuthorization(Policies.Read)
             .WithSummary("Open requests for government information, overdue first; filter by unit and overdue. Summaries carry no personal data")
