@@ -33,7 +33,7 @@ public sealed class CaseMachine<TStage, TCommand>
         where TMove : TCommand => _triggers[MoveOf<TMove>()];
 
     /// <summary>The name of a move, as the machine's triggers and the API call it.</summary>
-    public static string MoveOf<TMove>()
+    public string MoveOf<TMove>()
         where TMove : TCommand => Moves.Info(typeof(TMove)).Name;
 
     /// <summary>Keeps the move's precondition for its refusal and returns it as the machine's guard.</summary>
@@ -45,11 +45,11 @@ public sealed class CaseMachine<TStage, TCommand>
     }
 
     /// <summary>The effect of an internal transition, given the move's own record.</summary>
-    public static Action<MoveStep<TCommand>, StateMachine<TStage, string>.Transition> Effect<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
+    public Action<MoveStep<TCommand>, StateMachine<TStage, string>.Transition> Effect<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
         where TMove : TCommand => (step, _) => effect((TMove)step.Command!, step.Actor, step.Now);
 
     /// <summary>The effect of entering a stage by a move, given the move's own record.</summary>
-    public static Action<MoveStep<TCommand>> Entry<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
+    public Action<MoveStep<TCommand>> Entry<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
         where TMove : TCommand => step => effect((TMove)step.Command!, step.Actor, step.Now);
 
     /// <summary>

@@ -137,37 +137,37 @@ public sealed partial class DisclosureRequest : CalendarCase<DisclosureState, Di
         var m = new CaseMachine<Stage, DisclosureCommand>(() => (Stage)State.Phase, stage => State.Phase = (DisclosurePhase)stage);
         m.Machine.Configure(Stage.AnswerRunning)
             .InternalTransitionIf(m.On<ExtendDisclosure>(), m.Guard<ExtendDisclosure>(s => WhyNotExtend((s.Command as ExtendDisclosure)?.ApprovedAt ?? s.Now)),
-                CaseMachine<Stage, DisclosureCommand>.Effect<ExtendDisclosure>(Extend), "the head of the disclosure office consents, not used up, before the limit passes")
+                m.Effect<ExtendDisclosure>(Extend), "the head of the disclosure office consents, not used up, before the limit passes")
             .InternalTransitionIf(m.On<StartConsultation>(), m.Guard<StartConsultation>(_ => OpenConsultation is { } open ? DisclosureTexts.ConsultationOpen.With(("since", open.StartedAt)) : null),
-                CaseMachine<Stage, DisclosureCommand>.Effect<StartConsultation>(Consult), "no consultation waiting")
+                m.Effect<StartConsultation>(Consult), "no consultation waiting")
             .InternalTransitionIf(m.On<EndConsultation>(), m.Guard<EndConsultation>(_ => OpenConsultation is null ? (Message)DisclosureTexts.NoConsultation : null),
-                CaseMachine<Stage, DisclosureCommand>.Effect<EndConsultation>(EndConsult), "a consultation is waiting")
+                m.Effect<EndConsultation>(EndConsult), "a consultation is waiting")
             .PermitIf(m.On<AnswerDisclosure>(), Stage.Answered,
                 m.Guard<AnswerDisclosure>(_ => OpenConsultation is { } open ? DisclosureTexts.AnswerDuringConsultation.With(("since", open.StartedAt)) : null), "no consultation waiting");
 
         m.Machine.Configure(Stage.Received)
             .SubstateOf(Stage.AnswerRunning)
-            .OnEntryFrom(m.On<ReceiveCorrection>(), CaseMachine<Stage, DisclosureCommand>.Entry<ReceiveCorrection>(ReceiveCorrected), "corrected request received, the limit counted anew")
+            .OnEntryFrom(m.On<ReceiveCorrection>(), m.Entry<ReceiveCorrection>(ReceiveCorrected), "corrected request received, the limit counted anew")
             .PermitIf(m.On<RequestCorrection>(), Stage.CorrectionRequested,
                 m.Guard<RequestCorrection>(s => WhyNotCorrection((s.Command as RequestCorrection)?.At ?? s.Now)), "within 7 working days of receipt, no consultation waiting")
-            .Permit(CaseMachine<Stage, DisclosureCommand>.MoveOf<AcceptDisclosure>(), Stage.Accepted);
+            .Permit(m.MoveOf<AcceptDisclosure>(), Stage.Accepted);
 
         m.Machine.Configure(Stage.CorrectionRequested)
-            .OnEntryFrom(m.On<RequestCorrection>(), CaseMachine<Stage, DisclosureCommand>.Entry<RequestCorrection>(AskCorrection), "the answer limit withdrawn, the applicant's period runs")
-            .Permit(CaseMachine<Stage, DisclosureCommand>.MoveOf<ReceiveCorrection>(), Stage.Received)
+            .OnEntryFrom(m.On<RequestCorrection>(), m.Entry<RequestCorrection>(AskCorrection), "the answer limit withdrawn, the applicant's period runs")
+            .Permit(m.MoveOf<ReceiveCorrection>(), Stage.Received)
             .PermitIf(m.On<DeemAbandoned>(), Stage.Closed, m.Guard<DeemAbandoned>(s => WhyNotAbandoned(s.Now)), "the applicant's period has passed");
 
         m.Machine.Configure(Stage.Accepted)
             .SubstateOf(Stage.AnswerRunning)
-            .OnEntryFrom(m.On<AcceptDisclosure>(), CaseMachine<Stage, DisclosureCommand>.Entry<AcceptDisclosure>(Accept), "accepted");
+            .OnEntryFrom(m.On<AcceptDisclosure>(), m.Entry<AcceptDisclosure>(Accept), "accepted");
 
         m.Machine.Configure(Stage.Answered)
-            .OnEntryFrom(m.On<AnswerDisclosure>(), CaseMachine<Stage, DisclosureCommand>.Entry<AnswerDisclosure>(Answer), "answer given, the limit met")
+            .OnEntryFrom(m.On<AnswerDisclosure>(), m.Entry<AnswerDisclosure>(Answer), "answer given, the limit met")
             .PermitIf(m.On<CloseDisclosure>(), Stage.Closed, m.Guard<CloseDisclosure>(s => Dispute.WhyNotClose(_procedure, State.Windows, s.Now)), "nothing open, no window running");
 
         m.Machine.Configure(Stage.Closed)
-            .OnEntryFrom(m.On<CloseDisclosure>(), CaseMachine<Stage, DisclosureCommand>.Entry<CloseDisclosure>(Close), "closed")
-            .OnEntryFrom(m.On<DeemAbandoned>(), CaseMachine<Stage, DisclosureCommand>.Entry<DeemAbandoned>(Abandon), "deemed abandoned");
+            .OnEntryFrom(m.On<CloseDisclosure>(), m.Entry<CloseDisclosure>(Close), "closed")
+            .OnEntryFrom(m.On<DeemAbandoned>(), m.Entry<DeemAbandoned>(Abandon), "deemed abandoned");
         return m;
     }
 
