@@ -14,27 +14,16 @@ namespace Emergency.Domain.Disclosure;
 /// an extension needs the named head of the disclosure office, and the time of a consultation is not counted. The
 /// procedure is a Stateless machine whose triggers are the moves; a refused move changes nothing.
 /// </summary>
-public sealed partial class DisclosureRequest : CalendarCase<DisclosureState, DisclosureCommand>
+public sealed partial class DisclosureRequest : CalendarCase<DisclosureState, DisclosureRuleSet, DisclosureCommand>
 {
     private readonly CaseMachine<Stage, DisclosureCommand> _machine;
-    private readonly Procedure _procedure;
 
     private DisclosureRequest(DisclosureState state, DisclosureRuleSet rules, WorkingCalendar calendar)
-        : base(state)
-    {
-        Rules = rules;
-        _procedure = new Procedure(state, calendar, rules.Counting);
-        _machine = Configure();
-    }
+        : base(state, rules, calendar) => _machine = Configure();
 
     /// <summary>The machine alone, for its graph: nothing is judged on it, so it needs no rule set.</summary>
     private DisclosureRequest(DisclosureState state)
-        : base(state)
-    {
-        Rules = null!;
-        _procedure = null!;
-        _machine = Configure();
-    }
+        : base(state, null, null) => _machine = Configure();
 
     /// <summary>The stored phases, and the group of phases in which the answer limit runs (never stored).</summary>
     private enum Stage
@@ -48,8 +37,6 @@ public sealed partial class DisclosureRequest : CalendarCase<DisclosureState, Di
         /// <summary>Received or accepted: the answer limit runs, may be extended, and consultations stop it.</summary>
         AnswerRunning = 100,
     }
-
-    public DisclosureRuleSet Rules { get; }
 
     /// <summary>The consultation still waiting for its opinion, if any.</summary>
     public Consultation? OpenConsultation => State.Consultations.LastOrDefault(c => c.IsOpen);
@@ -126,8 +113,6 @@ public sealed partial class DisclosureRequest : CalendarCase<DisclosureState, Di
     }
 
     public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => _machine.AllowedMoves(now);
-
-    private protected override Procedure Procedure => _procedure;
 
     /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
     public static string Graph() => MermaidGraph.Format(new DisclosureRequest(new DisclosureState())._machine.Machine.GetInfo());

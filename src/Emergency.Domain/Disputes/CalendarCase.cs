@@ -1,18 +1,38 @@
+using Emergency.Domain.Calendar;
 using Emergency.Domain.Cases;
+using Emergency.Domain.Disputes.Rules;
 
 namespace Emergency.Domain.Disputes;
 
 /// <summary>
 /// A case whose duties run on the working calendar (a petition, a deputy's suggestion, a disclosure request): its stored
-/// state, the book-keeping of its obligations and windows, and what the case machinery asks of every case.
+/// state, the rule set it is judged by, the book-keeping of its obligations and windows, and what the case machinery
+/// asks of every case.
 /// </summary>
 /// <typeparam name="TState">The stored state, with the obligations, windows and timeline every such case keeps.</typeparam>
+/// <typeparam name="TRules">The kind's rule set, chosen when the case was received.</typeparam>
 /// <typeparam name="TCommand">The kind's base command.</typeparam>
-public abstract class CalendarCase<TState, TCommand>(TState state) : ICase<TCommand>
+public abstract class CalendarCase<TState, TRules, TCommand> : ICase<TCommand>
     where TState : CaseState
+    where TRules : class, IVersionedRuleSet
     where TCommand : CaseCommand
 {
-    public TState State { get; } = state;
+    /// <summary>Opens, completes and marks the case's obligations and windows and writes its timeline.</summary>
+    private protected readonly Procedure _procedure;
+
+    /// <param name="state">The stored state.</param>
+    /// <param name="rules">The rule set; null for the machine alone (its graph), which judges nothing.</param>
+    /// <param name="calendar">The working calendar the limits are counted on; null with the rules.</param>
+    private protected CalendarCase(TState state, TRules? rules, WorkingCalendar? calendar)
+    {
+        State = state;
+        Rules = rules!;
+        _procedure = rules is null ? null! : new Procedure(state, calendar!, rules.Counting);
+    }
+
+    public TState State { get; }
+
+    public TRules Rules { get; }
 
     string ICase.Id => State.Id;
 
@@ -23,15 +43,12 @@ public abstract class CalendarCase<TState, TCommand>(TState state) : ICase<TComm
     DateTimeOffset ICase.RegisteredAt => State.RegisteredAt;
 
     /// <summary>The earliest deadline or window end still ahead: when the engine must look again.</summary>
-    public DateTimeOffset? NextDueAt => Procedure.NextDueAt;
+    public DateTimeOffset? NextDueAt => _procedure.NextDueAt;
 
-    public bool HasOverdue => Procedure.HasOverdue;
-
-    /// <summary>The book-keeping of the case's obligations, windows and timeline.</summary>
-    private protected abstract Procedure Procedure { get; }
+    public bool HasOverdue => _procedure.HasOverdue;
 
     /// <summary>Marks every deadline and window end that has passed. Returns true when anything changed.</summary>
-    public bool Tick(DateTimeOffset now) => Procedure.Tick(now);
+    public bool Tick(DateTimeOffset now) => _procedure.Tick(now);
 
     public abstract Decision Handle(TCommand command, Actor actor, DateTimeOffset now);
 

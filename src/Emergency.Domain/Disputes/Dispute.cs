@@ -16,27 +16,16 @@ namespace Emergency.Domain.Disputes;
 /// deadlines and windows the times in which someone may act. Every move takes "now" from its caller; a refused move
 /// changes nothing.
 /// </summary>
-public sealed partial class Dispute : CalendarCase<DisputeState, DisputeCommand>
+public sealed partial class Dispute : CalendarCase<DisputeState, PetitionRuleSet, DisputeCommand>
 {
     private readonly CaseMachine<Stage, DisputeCommand> _machine;
-    private readonly Procedure _procedure;
 
     private Dispute(DisputeState state, PetitionRuleSet rules, WorkingCalendar calendar)
-        : base(state)
-    {
-        Rules = rules;
-        _procedure = new Procedure(state, calendar, rules.Counting);
-        _machine = Configure();
-    }
+        : base(state, rules, calendar) => _machine = Configure();
 
     /// <summary>The machine alone, for its graph: nothing is judged on it, so it needs no rule set.</summary>
     private Dispute(DisputeState state)
-        : base(state)
-    {
-        Rules = null!;
-        _procedure = null!;
-        _machine = Configure();
-    }
+        : base(state, null, null) => _machine = Configure();
 
     /// <summary>
     /// The machine's states: every phase as stored, and groups of phases that share moves (never stored: the case is
@@ -76,8 +65,6 @@ public sealed partial class Dispute : CalendarCase<DisputeState, DisputeCommand>
         /// <summary>Not accepted, transferred or sent back: only closing is left.</summary>
         Concluded,
     }
-
-    public PetitionRuleSet Rules { get; }
 
     /// <summary>The 12369 rules, when this is a hotline report received while they were in force.</summary>
     public Hotline12369Rules? HotlineRules => HotlineRulesFor(Rules, State.Channel, State.ReceivedAt);
@@ -200,8 +187,6 @@ public sealed partial class Dispute : CalendarCase<DisputeState, DisputeCommand>
     /// guards asked without a command's fields (Stateless lists permitted triggers only asynchronously).
     /// </summary>
     public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => _machine.AllowedMoves(now);
-
-    private protected override Procedure Procedure => _procedure;
 
     /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
     public static string Graph() => MermaidGraph.Format(new Dispute(new DisputeState())._machine.Machine.GetInfo());

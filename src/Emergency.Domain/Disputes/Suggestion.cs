@@ -15,27 +15,16 @@ namespace Emergency.Domain.Disputes;
 /// machinery of petitions (obligations, windows, working calendar, timeline). Its procedure is a Stateless machine whose
 /// triggers are the moves: it says which moves each phase allows, guards their preconditions and runs their effects.
 /// </summary>
-public sealed class Suggestion : CalendarCase<SuggestionState, SuggestionCommand>
+public sealed class Suggestion : CalendarCase<SuggestionState, SuggestionRuleSet, SuggestionCommand>
 {
     private readonly CaseMachine<Stage, SuggestionCommand> _machine;
-    private readonly Procedure _procedure;
 
     private Suggestion(SuggestionState state, SuggestionRuleSet rules, WorkingCalendar calendar)
-        : base(state)
-    {
-        Rules = rules;
-        _procedure = new Procedure(state, calendar, rules.Counting);
-        _machine = Configure();
-    }
+        : base(state, rules, calendar) => _machine = Configure();
 
     /// <summary>The machine alone, for its graph: nothing is judged on it, so it needs no rule set.</summary>
     private Suggestion(SuggestionState state)
-        : base(state)
-    {
-        Rules = null!;
-        _procedure = null!;
-        _machine = Configure();
-    }
+        : base(state, null, null) => _machine = Configure();
 
     /// <summary>
     /// The machine's states: every phase as stored, and groups of phases that share moves (never stored: the item is
@@ -55,8 +44,6 @@ public sealed class Suggestion : CalendarCase<SuggestionState, SuggestionCommand
         /// <summary>A reply is owed: the first after the assignment, or the new one to a dissatisfied deputy.</summary>
         ReplyOwed,
     }
-
-    public SuggestionRuleSet Rules { get; }
 
     /// <summary>The assignment in force (not sent back), if any.</summary>
     public SuggestionAssignment? Assignment => State.Assignments.LastOrDefault(a => a.Returned is null);
@@ -142,8 +129,6 @@ public sealed class Suggestion : CalendarCase<SuggestionState, SuggestionCommand
     /// a command's fields.
     /// </summary>
     public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => _machine.AllowedMoves(now);
-
-    private protected override Procedure Procedure => _procedure;
 
     /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
     public static string Graph() => MermaidGraph.Format(new Suggestion(new SuggestionState())._machine.Machine.GetInfo());
