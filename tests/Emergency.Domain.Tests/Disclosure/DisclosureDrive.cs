@@ -35,7 +35,7 @@ public static class DisclosureDrive
         return Assert.IsType<DisclosureRequest>(request);
     }
 
-    public static Domain.Disputes.DisputeObligation Answer(this DisclosureRequest request) =>
+    public static Domain.Disputes.DisputeObligation AnswerLimit(this DisclosureRequest request) =>
         request.State.Obligations.Last(o => o.Kind == Domain.Disputes.DisputeObligationKind.DisclosureAnswer);
 
     public static AnswerDisclosure Disclosed(DateTimeOffset? at = null) => new() { Kind = AnswerKind.Disclosed, Content = "Dear 李四, the reports are enclosed.", At = at };

@@ -20,7 +20,7 @@ public class DisclosureLimitTests
     {
         var request = DisclosureDrive.Register(Moments.At(2025, 1, 24));
 
-        Assert.Equal(Moments.EndOf(2025, 2, 27), request.Answer().DueAt);
+        Assert.Equal(Moments.EndOf(2025, 2, 27), request.AnswerLimit().DueAt);
         Assert.Equal(DisclosurePhase.Received, request.State.Phase);
         Assert.Equal(Moments.EndOf(2025, 2, 10), request.State.Windows.Single(w => w.Kind == WindowKind.CorrectionNotice).ClosesAt);
     }
@@ -34,7 +34,7 @@ public class DisclosureLimitTests
     {
         var request = DisclosureDrive.Register(Moments.At(2024, 9, 27));
 
-        Assert.Equal(Moments.EndOf(2024, 10, 30), request.Answer().DueAt);
+        Assert.Equal(Moments.EndOf(2024, 10, 30), request.AnswerLimit().DueAt);
         Assert.Equal(Moments.EndOf(2024, 10, 12), request.State.Windows.Single(w => w.Kind == WindowKind.CorrectionNotice).ClosesAt);
         Assert.Equal("disclosure.timeline.registered", request.State.Timeline[0].Text.Code);
     }
@@ -47,7 +47,7 @@ public class DisclosureLimitTests
 
         request.Handle(DisclosureDrive.Extension(Moments.At(2025, 2, 20)), DisclosureDrive.Officer, Moments.At(2025, 2, 20, 12)).Accept();
 
-        Assert.Equal(Moments.EndOf(2025, 3, 27), request.Answer().DueAt);
+        Assert.Equal(Moments.EndOf(2025, 3, 27), request.AnswerLimit().DueAt);
         var extension = Assert.Single(request.State.Extensions);
         Assert.Equal("Director Wang", extension.Approval.ApprovedBy);
         Assert.Equal(Moments.EndOf(2025, 2, 27), extension.Approval.DueBefore);
@@ -58,7 +58,7 @@ public class DisclosureLimitTests
 
         Assert.Equal(DecisionOutcome.NotAllowed, again.Outcome);
         Assert.Equal("disclosure.refused.extensionUsed", again.Reason!.Code);
-        Assert.Equal(Moments.EndOf(2025, 3, 27), request.Answer().DueAt);
+        Assert.Equal(Moments.EndOf(2025, 3, 27), request.AnswerLimit().DueAt);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class DisclosureLimitTests
         request.Handle(new RequestCorrection { Items = "Name the enterprise and the years.", At = Moments.At(2024, 9, 30) }, DisclosureDrive.Officer, Moments.At(2024, 9, 30, 11)).Accept();
 
         Assert.Equal(DisclosurePhase.CorrectionRequested, request.State.Phase);
-        var first = request.Answer();
+        var first = request.AnswerLimit();
         Assert.True(first.IsWithdrawn);
         Assert.Equal(Moments.EndOf(2024, 10, 25), request.State.Corrections.Single().CorrectBy);
         Assert.Equal(Moments.EndOf(2024, 10, 25), request.NextDueAt);
@@ -101,7 +101,7 @@ public class DisclosureLimitTests
 
         Assert.Equal(DisclosurePhase.Received, request.State.Phase);
         Assert.Equal(Moments.At(2024, 10, 14), request.State.CountedFrom);
-        var second = request.Answer();
+        var second = request.AnswerLimit();
         Assert.NotSame(first, second);
         Assert.Equal("disclosureAnswer-2", second.Id);
         Assert.Equal(Moments.EndOf(2024, 11, 11), second.DueAt);
@@ -118,7 +118,7 @@ public class DisclosureLimitTests
         Assert.Equal(DecisionOutcome.NotAllowed, late.Outcome);
         Assert.Equal("dispute.refused.windowEnded", late.Reason!.Code);
         Assert.Equal(DisclosurePhase.Received, request.State.Phase);
-        Assert.True(request.Answer().IsOpen);
+        Assert.True(request.AnswerLimit().IsOpen);
     }
 
     /// <summary>
@@ -133,13 +133,13 @@ public class DisclosureLimitTests
 
         request.Handle(new StartConsultation { Kind = ConsultedParty.ThirdParty, Party = "Tianji Coal Chemical", At = Moments.At(2025, 2, 5) }, DisclosureDrive.Officer, Moments.At(2025, 2, 5, 11)).Accept();
 
-        Assert.Equal(Moments.EndOf(2025, 3, 20), request.Answer().DueAt);
+        Assert.Equal(Moments.EndOf(2025, 3, 20), request.AnswerLimit().DueAt);
         var early = request.Handle(DisclosureDrive.Disclosed(), DisclosureDrive.Officer, Moments.At(2025, 2, 6));
         Assert.Equal("disclosure.refused.answerDuringConsultation", early.Reason!.Code);
 
         request.Handle(new EndConsultation { Outcome = ConsultationOutcome.Agrees, At = Moments.At(2025, 2, 12) }, DisclosureDrive.Officer, Moments.At(2025, 2, 12, 11)).Accept();
 
-        Assert.Equal(Moments.EndOf(2025, 3, 7), request.Answer().DueAt);
+        Assert.Equal(Moments.EndOf(2025, 3, 7), request.AnswerLimit().DueAt);
         Assert.Equal(6, request.State.Consultations.Single().WorkingDaysNotCounted);
         Assert.Equal(WindowStatus.Used, request.State.Windows.Single(w => w.Kind == WindowKind.ThirdPartyOpinion).StatusAt(Moments.At(2025, 2, 12, 12)));
     }
@@ -157,7 +157,7 @@ public class DisclosureLimitTests
 
         request.Handle(DisclosureDrive.Disclosed(Moments.At(2025, 3, 3)), DisclosureDrive.Officer, Moments.At(2025, 3, 3, 11)).Accept();
 
-        Assert.Equal(DisputeObligationStatus.CompletedLate, request.Answer().StatusAt(Moments.At(2025, 3, 3, 12)));
+        Assert.Equal(DisputeObligationStatus.CompletedLate, request.AnswerLimit().StatusAt(Moments.At(2025, 3, 3, 12)));
         Assert.Equal(AnswerKind.Disclosed, request.State.Answer!.Kind);
     }
 }

@@ -22,7 +22,7 @@ public class DisclosureMoveTests
             DisclosureDrive.Officer, Moments.At(2025, 2, 10)).Accept();
 
         Assert.Equal(DisclosurePhase.Answered, request.State.Phase);
-        Assert.Equal(DisputeObligationStatus.Completed, request.Answer().StatusAt(Moments.At(2025, 2, 10)));
+        Assert.Equal(DisputeObligationStatus.Completed, request.AnswerLimit().StatusAt(Moments.At(2025, 2, 10)));
         Assert.Equal(WindowStatus.Waived, request.State.Windows.Single(w => w.Kind == WindowKind.CorrectionNotice).StatusAt(Moments.At(2025, 2, 10)));
         Assert.Equal(["close"], request.AllowedMoves(Moments.At(2025, 2, 10)));
 
