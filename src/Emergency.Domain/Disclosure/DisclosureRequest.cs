@@ -3,7 +3,6 @@ using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Messages;
 using Stateless.Graph;
-using Stateless.Reflection;
 
 namespace Emergency.Domain.Disclosure;
 

@@ -2,7 +2,6 @@ using Emergency.Domain.Calendar;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Messages;
-using Stateless;
 using Stateless.Graph;
 using Stateless.Reflection;
 
