@@ -53,7 +53,8 @@ public sealed class DisclosureApiTests(EngineFixture engine)
         Assert.Equal(HttpStatusCode.OK, (await officer.Post($"/api/disclosures/{id}/answer", answer)).Status);
         var closed = await officer.Post($"/api/disclosures/{id}/close", null);
         Assert.True(closed.Status == HttpStatusCode.OK, closed.ToString());
-        Problem.AssertNotAllowed(await officer.Post($"/api/disclosures/{id}/close", null), "closed");
+        var again = Problem.Assert(await officer.Post($"/api/disclosures/{id}/close", null), HttpStatusCode.Conflict);
+        Assert.Equal("the request is closed: close is not possible", again.Str("detail"));
 
         Assert.DoesNotContain(id, (await engine.Observer.Get($"/api/disclosures?unit={Uri.EscapeDataString(unit)}")).Body.AsArray().Ids());
         var supervision = (await engine.Observer.Get($"/api/supervision?unit={Uri.EscapeDataString(unit)}")).Body;

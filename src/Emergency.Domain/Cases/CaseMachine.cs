@@ -11,7 +11,7 @@ namespace Emergency.Domain.Cases;
 /// </summary>
 /// <typeparam name="TStage">The machine's states: the stored phases and the groups of phases that share moves.</typeparam>
 /// <typeparam name="TCommand">The kind's base command.</typeparam>
-public sealed class CaseMachine<TStage, TCommand>
+public sealed class CaseMachine<TStage, TCommand> : ICaseMachine<TCommand>
     where TStage : struct, Enum
     where TCommand : CaseCommand
 {
@@ -77,4 +77,16 @@ public sealed class CaseMachine<TStage, TCommand>
             .Where(m => _triggers.ContainsKey(m.Name) && m.Roles.Any(r => r != Role.System) && Machine.CanFire(_triggers[m.Name], probe))
             .Select(m => m.Name)];
     }
+}
+
+/// <summary>What a case asks of its machine, whatever its stages: judge a move, and say which moves are possible.</summary>
+/// <typeparam name="TCommand">The kind's base command.</typeparam>
+public interface ICaseMachine<in TCommand>
+    where TCommand : CaseCommand
+{
+    /// <summary>Fires the move when allowed and returns null; otherwise changes nothing and returns why.</summary>
+    Message? TryFire(TCommand command, Actor actor, DateTimeOffset now, Func<TCommand, Message> whyStageForbids);
+
+    /// <summary>The moves a person may make now.</summary>
+    IReadOnlyList<string> AllowedMoves(DateTimeOffset now);
 }

@@ -240,8 +240,7 @@ public sealed partial class DisclosureRequest
             ? DisclosureTexts.CorrectionPeriodRuns.With(("until", window.ClosesAt))
             : null;
 
-    /// <summary>Why the phase allows no such move (its guard is not asked): in the words of the procedure.</summary>
-    private Message WhyPhaseForbids(DisclosureCommand command) => (State.Phase, command) switch
+    private protected override Message WhyPhaseForbids(DisclosureCommand command) => (State.Phase, command) switch
     {
         (DisclosurePhase.Closed, _) => DisclosureTexts.RequestClosed.With(("move", Moves.NameOf(command))),
         (DisclosurePhase.CorrectionRequested, _) => DisclosureTexts.AwaitingCorrection.With(("move", Moves.NameOf(command)), ("until", State.Corrections[^1].CorrectBy)),

@@ -95,23 +95,7 @@ public sealed partial class DisclosureRequest : CalendarCase<DisclosureState, Di
         return (request, Decision.Accepted);
     }
 
-    /// <summary>Judges a move: what fell due is marked first, then the fields are checked, then the machine decides.</summary>
-    public override Decision Handle(DisclosureCommand command, Actor actor, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        Tick(now);
-        var check = Check(command, now);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return _machine.TryFire(command, actor, now, WhyPhaseForbids) is { } why
-            ? Decision.NotAllowed(why, AllowedMoves(now))
-            : _procedure.Accepted(now);
-    }
-
-    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => _machine.AllowedMoves(now);
+    private protected override ICaseMachine<DisclosureCommand> Machine => _machine;
 
     /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
     public static string Graph() => MermaidGraph.Format(new DisclosureRequest(new DisclosureState())._machine.Machine.GetInfo());
@@ -155,8 +139,7 @@ public sealed partial class DisclosureRequest : CalendarCase<DisclosureState, Di
         return m;
     }
 
-    /// <summary>The checks of each move's fields, against the request as it stands.</summary>
-    private Validator Check(DisclosureCommand command, DateTimeOffset now)
+    private protected override Validator Check(DisclosureCommand command, DateTimeOffset now)
     {
         var check = new Validator();
         switch (command)

@@ -162,36 +162,12 @@ public sealed partial class Dispute : CalendarCase<DisputeState, PetitionRuleSet
         return (dispute, Decision.Accepted);
     }
 
-    /// <summary>
-    /// Judges a move at <paramref name="now"/>: what fell due is marked first, then the move's fields are checked, then
-    /// the machine says whether the phase allows it and its guard holds, and runs its effect.
-    /// </summary>
-    public override Decision Handle(DisputeCommand command, Actor actor, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        Tick(now);
-        var check = Check(command, now);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return _machine.TryFire(command, actor, now, WhyPhaseForbids) is { } why
-            ? Decision.NotAllowed(why, AllowedMoves(now))
-            : _procedure.Accepted(now);
-    }
-
-    /// <summary>
-    /// The moves a person may make now (not the engine's own), in the words of the API: those the machine would fire, its
-    /// guards asked without a command's fields (Stateless lists permitted triggers only asynchronously).
-    /// </summary>
-    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => _machine.AllowedMoves(now);
+    private protected override ICaseMachine<DisputeCommand> Machine => _machine;
 
     /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
     public static string Graph() => MermaidGraph.Format(new Dispute(new DisputeState())._machine.Machine.GetInfo());
 
-    /// <summary>The checks of each move's fields, against the case as it stands (dates not before what they follow).</summary>
-    private Validator Check(DisputeCommand command, DateTimeOffset now)
+    private protected override Validator Check(DisputeCommand command, DateTimeOffset now)
     {
         var check = new Validator();
         switch (command)

@@ -104,36 +104,12 @@ public sealed class Suggestion : CalendarCase<SuggestionState, SuggestionRuleSet
         return (suggestion, Decision.Accepted);
     }
 
-    /// <summary>
-    /// Judges a move at <paramref name="now"/>: what fell due is marked first, then the move's fields are checked, then
-    /// the machine says whether the phase allows it and its guard holds, and runs its effect.
-    /// </summary>
-    public override Decision Handle(SuggestionCommand command, Actor actor, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        Tick(now);
-        var check = Check(command, now);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return _machine.TryFire(command, actor, now, WhyPhaseForbids) is { } why
-            ? Decision.NotAllowed(why, AllowedMoves(now))
-            : _procedure.Accepted(now);
-    }
-
-    /// <summary>
-    /// The moves a person may make now, in the words of the API: those the machine would fire, its guards asked without
-    /// a command's fields.
-    /// </summary>
-    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => _machine.AllowedMoves(now);
+    private protected override ICaseMachine<SuggestionCommand> Machine => _machine;
 
     /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
     public static string Graph() => MermaidGraph.Format(new Suggestion(new SuggestionState())._machine.Machine.GetInfo());
 
-    /// <summary>The checks of each move's fields, against the item as it stands (dates not before what they follow).</summary>
-    private Validator Check(SuggestionCommand command, DateTimeOffset now)
+    private protected override Validator Check(SuggestionCommand command, DateTimeOffset now)
     {
         var check = new Validator();
         switch (command)
@@ -317,8 +293,7 @@ public sealed class Suggestion : CalendarCase<SuggestionState, SuggestionRuleSet
     private CountedLimit ReplyLimit(AssignSuggestion command, DateTimeOffset now) =>
         _procedure.Count(command.At ?? now, command.Complex ? Rules.Limits.ComplexReply : Rules.Limits.Reply, DisputeTexts.EventAssignment);
 
-    /// <summary>Why the phase allows no such move (its guard is not asked): in the words of the procedure.</summary>
-    private Message WhyPhaseForbids(SuggestionCommand command) => (State.Phase, command) switch
+    private protected override Message WhyPhaseForbids(SuggestionCommand command) => (State.Phase, command) switch
     {
         (SuggestionPhase.Closed, _) => SuggestionTexts.ItemClosed.With(("move", Verb(command))),
         (_, AssignSuggestion) => SuggestionTexts.AlreadyAssigned.With(("unit", Assignment?.Points.Unit ?? "")),
