@@ -81,7 +81,7 @@ public sealed class CaseMachine<TStage, TCommand> : ICaseMachine<TCommand>
 
 /// <summary>What a case asks of its machine, whatever its stages: judge a move, and say which moves are possible.</summary>
 /// <typeparam name="TCommand">The kind's base command.</typeparam>
-public interface ICaseMachine<in TCommand>
+public interface ICaseMachine<TCommand>
     where TCommand : CaseCommand
 {
     /// <summary>Fires the move when allowed and returns null; otherwise changes nothing and returns why.</summary>
