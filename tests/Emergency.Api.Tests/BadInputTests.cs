@@ -185,6 +185,14 @@ public sealed class BadInputTests(EngineFixture engine) : IClassFixture<EngineFi
             ["receivedAt"] = Bodies.Time(engine.Now.AddDays(-2)),
             ["unit"] = "EPB general office",
         });
+        ids["disclosures"] = await Create(officer, "/api/disclosures", new JsonObject
+        {
+            ["channel"] = "online",
+            ["receivedAt"] = Bodies.Time(engine.Now.AddDays(-1)),
+            ["applicant"] = new JsonObject { ["organisation"] = "Green River volunteers", ["contact"] = "greenriver@example.org" },
+            ["description"] = "The 2025 inspection records of the coking plant.",
+            ["unit"] = "EPB disclosure office",
+        });
         var scenario = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Scenarios, "changzhi-aniline-2012.yaml"), Ct);
         var drill = await engine.DrillOrganiser.Post("/api/drills?mode=paced&speed=1", scenario, contentType: "application/yaml");
         Assert.True(drill.Status == HttpStatusCode.Created, drill.ToString());

@@ -11,6 +11,7 @@ public sealed class DisputeRuleStartupTests
     [InlineData("petitions/cn-2022.json", "\"length\": 60", "\"length\": -60")]
     [InlineData("suggestions/cn-suggestions.json", "{", "[")]
     [InlineData("calendar/cn-holidays.json", "\"utcOffset\"", "\"utcOffsetTypo\"")]
+    [InlineData("disclosure/cn-2019.json", "\"length\": 20", "\"length\": -20")]
     public void A_bad_rule_file_stops_the_start_naming_the_file(string file, string find, string replace)
     {
         using var directory = new TempDirectory("rules");

@@ -7,8 +7,7 @@ namespace Emergency.Domain.Disputes;
 /// <summary>Why a petition's procedure refuses a move, in words a petition officer understands.</summary>
 public sealed partial class Dispute
 {
-    /// <summary>Why the phase allows no such move (its guard is not asked): in the words of the procedure.</summary>
-    private Message WhyPhaseForbids(DisputeCommand command) => (State.Phase, command) switch
+    private protected override Message WhyPhaseForbids(DisputeCommand command) => (State.Phase, command) switch
     {
         (DisputePhase.Closed, _) => DisputeTexts.CaseClosed.With(("move", Verb(command))),
         (DisputePhase.NotAccepted, _) => DisputeTexts.CaseNotAccepted.With(("move", Verb(command)), ("ground", State.Acceptance?.Ground is { } ground ? Arg.Of(ground) : "")),

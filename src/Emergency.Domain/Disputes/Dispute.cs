@@ -2,7 +2,6 @@ using Emergency.Domain.Calendar;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Messages;
-using Stateless;
 using Stateless.Graph;
 using Stateless.Reflection;
 
@@ -16,31 +15,16 @@ namespace Emergency.Domain.Disputes;
 /// deadlines and windows the times in which someone may act. Every move takes "now" from its caller; a refused move
 /// changes nothing.
 /// </summary>
-public sealed partial class Dispute : ICase<DisputeCommand>
+public sealed partial class Dispute : CalendarCase<DisputeState, PetitionRuleSet, DisputeCommand>
 {
-    private readonly StateMachine<Stage, string> _machine;
-    private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<MoveStep<DisputeCommand>>> _triggers = [];
-
-    /// <summary>Why a guarded move is refused now, by move: the guard of the machine and the refusal say the same.</summary>
-    private readonly Dictionary<string, Func<MoveStep<DisputeCommand>, Message?>> _preconditions = [];
-    private readonly Procedure _procedure;
+    private readonly CaseMachine<Stage, DisputeCommand> _machine;
 
     private Dispute(DisputeState state, PetitionRuleSet rules, WorkingCalendar calendar)
-    {
-        State = state;
-        Rules = rules;
-        _procedure = new Procedure(state, calendar, rules.Counting);
-        _machine = Configure();
-    }
+        : base(state, rules, calendar) => _machine = Configure();
 
     /// <summary>The machine alone, for its graph: nothing is judged on it, so it needs no rule set.</summary>
     private Dispute(DisputeState state)
-    {
-        State = state;
-        Rules = null!;
-        _procedure = null!;
-        _machine = Configure();
-    }
+        : base(state, null, null) => _machine = Configure();
 
     /// <summary>
     /// The machine's states: every phase as stored, and groups of phases that share moves (never stored: the case is
@@ -80,23 +64,6 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         /// <summary>Not accepted, transferred or sent back: only closing is left.</summary>
         Concluded,
     }
-
-    public DisputeState State { get; }
-
-    public PetitionRuleSet Rules { get; }
-
-    string ICase.Id => State.Id;
-
-    string ICase.Scope => State.Scope;
-
-    long ICase.Version => State.Version;
-
-    DateTimeOffset ICase.RegisteredAt => State.RegisteredAt;
-
-    /// <summary>The earliest deadline or window end still ahead: when the engine must look again.</summary>
-    public DateTimeOffset? NextDueAt => _procedure.NextDueAt;
-
-    public bool HasOverdue => _procedure.HasOverdue;
 
     /// <summary>The 12369 rules, when this is a hotline report received while they were in force.</summary>
     public Hotline12369Rules? HotlineRules => HotlineRulesFor(Rules, State.Channel, State.ReceivedAt);
@@ -195,52 +162,12 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         return (dispute, Decision.Accepted);
     }
 
-    /// <summary>Marks every deadline and window end that has passed. Returns true when anything changed.</summary>
-    public bool Tick(DateTimeOffset now) => _procedure.Tick(now);
-
-    /// <summary>
-    /// Judges a move at <paramref name="now"/>: what fell due is marked first, then the move's fields are checked, then
-    /// the machine says whether the phase allows it and its guard holds, and runs its effect.
-    /// </summary>
-    public Decision Handle(DisputeCommand command, Actor actor, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        Tick(now);
-        var check = Check(command, now);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var move = Moves.NameOf(command);
-        var step = new MoveStep<DisputeCommand>(command, actor, now);
-        if (!_machine.CanFire(_triggers[move], step, out var unmet))
-        {
-            var why = unmet is { Count: > 0 } ? _preconditions[move](step)! : WhyPhaseForbids(command);
-            return Decision.NotAllowed(why, AllowedMoves(now));
-        }
-
-        _machine.Fire(_triggers[move], step);
-        return _procedure.Accepted(now);
-    }
-
-    /// <summary>
-    /// The moves a person may make now (not the engine's own), in the words of the API: those the machine would fire, its
-    /// guards asked without a command's fields (Stateless lists permitted triggers only asynchronously).
-    /// </summary>
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
-    {
-        var probe = new MoveStep<DisputeCommand>(null, Actor.System, now);
-        return [.. Moves.Of<DisputeCommand>()
-            .Where(m => _triggers.ContainsKey(m.Name) && m.Roles.Any(r => r != Role.System) && _machine.CanFire(_triggers[m.Name], probe))
-            .Select(m => m.Name)];
-    }
+    private protected override ICaseMachine<DisputeCommand> Machine => _machine;
 
     /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
-    public static string Graph() => MermaidGraph.Format(new Dispute(new DisputeState())._machine.GetInfo());
+    public static string Graph() => MermaidGraph.Format(new Dispute(new DisputeState())._machine.Machine.GetInfo());
 
-    /// <summary>The checks of each move's fields, against the case as it stands (dates not before what they follow).</summary>
-    private Validator Check(DisputeCommand command, DateTimeOffset now)
+    private protected override Validator Check(DisputeCommand command, DateTimeOffset now)
     {
         var check = new Validator();
         switch (command)
@@ -377,33 +304,33 @@ public sealed partial class Dispute : ICase<DisputeCommand>
         }
     }
 
-    private StateMachine<Stage, string> Configure()
+    private CaseMachine<Stage, DisputeCommand> Configure()
     {
-        var machine = new StateMachine<Stage, string>(() => (Stage)State.Phase, stage => State.Phase = (DisputePhase)stage);
-        _triggers.Declare(machine, Moves.Of<DisputeCommand>().Where(m => !m.Creates));
+        var m = new CaseMachine<Stage, DisputeCommand>(() => (Stage)State.Phase, stage => State.Phase = (DisputePhase)stage);
+        var machine = m.Machine;
 
         machine.Configure(Stage.Open)
             .SubstateOf(Stage.Any)
-            .InternalTransitionIf(On<LinkEarlierCases>(), Guard<LinkEarlierCases>(s => s.Command is LinkEarlierCases link && NewLinks(link).Count == 0 ? (Message)DisputeTexts.AllLinked : null),
-                Effect<LinkEarlierCases>(Link), "some case named is not linked yet");
+            .InternalTransitionIf(m.On<LinkEarlierCases>(), m.Guard<LinkEarlierCases>(s => s.Command is LinkEarlierCases link && NewLinks(link).Count == 0 ? (Message)DisputeTexts.AllLinked : null),
+                m.Effect<LinkEarlierCases>(Link), "some case named is not linked yet");
         machine.Configure(Stage.Any)
-            .InternalTransitionIf(On<NoteEscalation>(), Guard<NoteEscalation>(s => s.Command is NoteEscalation note && State.Timeline.Any(e => e.Kind == DisputeTimelineKind.EscalatedToIncident && e.Ref == note.IncidentId)
+            .InternalTransitionIf(m.On<NoteEscalation>(), m.Guard<NoteEscalation>(s => s.Command is NoteEscalation note && State.Timeline.Any(e => e.Kind == DisputeTimelineKind.EscalatedToIncident && e.Ref == note.IncidentId)
                     ? DisputeTexts.EscalationNoted.With(("incident", note.IncidentId)) : null),
-                Effect<NoteEscalation>(NoteEscalated), "the escalation is not noted yet");
+                m.Effect<NoteEscalation>(NoteEscalated), "the escalation is not noted yet");
         machine.Configure(Stage.Closed).SubstateOf(Stage.Any);
 
         machine.Configure(Stage.Registered)
             .SubstateOf(Stage.Open)
-            .InternalTransitionIf(On<RecordTransfer>(), Guard<RecordTransfer>(_ => WhyNotTransfer()), Effect<RecordTransfer>(Transfer), "received by the petition office, not yet transferred")
+            .InternalTransitionIf(m.On<RecordTransfer>(), m.Guard<RecordTransfer>(_ => WhyNotTransfer()), m.Effect<RecordTransfer>(Transfer), "received by the petition office, not yet transferred")
             .PermitDynamicIf(
-                On<DecideAcceptance>(),
+                m.On<DecideAcceptance>(),
                 s => ((DecideAcceptance)s.Command!).Outcome switch
                 {
                     AcceptanceOutcome.Accepted => Stage.Accepted,
                     AcceptanceOutcome.NotAccepted => Stage.NotAccepted,
                     _ => Stage.TransferredOut,
                 },
-                Guard<DecideAcceptance>(s => WhyNotDecide((s.Command as DecideAcceptance)?.Ground)),
+                m.Guard<DecideAcceptance>(s => WhyNotDecide((s.Command as DecideAcceptance)?.Ground)),
                 "transferred when it came by the petition office; a 12369 report refused only on its grounds",
                 new DynamicStateInfos
                 {
@@ -411,78 +338,58 @@ public sealed partial class Dispute : ICase<DisputeCommand>
                     { Stage.NotAccepted, "notAccepted" },
                     { Stage.TransferredOut, "transferredOut" },
                 })
-            .PermitIf(On<ReturnPetition>(), Stage.Returned, Guard<ReturnPetition>(s => WhyNotReturn((s.Command as ReturnPetition)?.At ?? s.Now)), "transferred, within the window for objecting");
+            .PermitIf(m.On<ReturnPetition>(), Stage.Returned, m.Guard<ReturnPetition>(s => WhyNotReturn((s.Command as ReturnPetition)?.At ?? s.Now)), "transferred, within the window for objecting");
 
         machine.Configure(Stage.ReplyRunning)
             .SubstateOf(Stage.Open)
-            .InternalTransitionIf(On<ExtendReply>(), Guard<ExtendReply>(s => WhyNotExtend(s.Now)), Effect<ExtendReply>(Extend), "the rule set allows it, not yet used up, before the limit passes");
+            .InternalTransitionIf(m.On<ExtendReply>(), m.Guard<ExtendReply>(s => WhyNotExtend(s.Now)), m.Effect<ExtendReply>(Extend), "the rule set allows it, not yet used up, before the limit passes");
         machine.Configure(Stage.Accepted)
             .SubstateOf(Stage.ReplyRunning)
-            .OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide), "decision recorded and told")
-            .Permit(MoveOf<AssignPetition>(), Stage.Assigned);
+            .OnEntryFrom(m.On<DecideAcceptance>(), m.Entry<DecideAcceptance>(Decide), "decision recorded and told")
+            .Permit(m.MoveOf<AssignPetition>(), Stage.Assigned);
         machine.Configure(Stage.Assigned)
             .SubstateOf(Stage.ReplyRunning)
-            .OnEntryFrom(On<AssignPetition>(), Entry<AssignPetition>(Assign), "four fixed points, handling limit")
-            .Permit(MoveOf<RecordHandling>(), Stage.Handled);
+            .OnEntryFrom(m.On<AssignPetition>(), m.Entry<AssignPetition>(Assign), "four fixed points, handling limit")
+            .Permit(m.MoveOf<RecordHandling>(), Stage.Handled);
         machine.Configure(Stage.Handled)
             .SubstateOf(Stage.ReplyRunning)
-            .OnEntryFrom(On<RecordHandling>(), Entry<RecordHandling>(Handled), "result recorded")
-            .Permit(MoveOf<ReplyToPetition>(), Stage.Replied);
+            .OnEntryFrom(m.On<RecordHandling>(), m.Entry<RecordHandling>(Handled), "result recorded")
+            .Permit(m.MoveOf<ReplyToPetition>(), Stage.Replied);
 
         machine.Configure(Stage.Closable)
             .SubstateOf(Stage.Open)
-            .PermitIf(On<ClosePetition>(), Stage.Closed, Guard<ClosePetition>(s => WhyNotClose(s.Now)), "nothing open, no window running, satisfaction recorded");
+            .PermitIf(m.On<ClosePetition>(), Stage.Closed, m.Guard<ClosePetition>(s => WhyNotClose(s.Now)), "nothing open, no window running, satisfaction recorded");
         machine.Configure(Stage.Closed)
-            .OnEntryFrom(On<ClosePetition>(), Entry<ClosePetition>(Close), "closed");
+            .OnEntryFrom(m.On<ClosePetition>(), m.Entry<ClosePetition>(Close), "closed");
         machine.Configure(Stage.Answered)
             .SubstateOf(Stage.Closable)
-            .InternalTransitionIf(On<RecordPetitionSatisfaction>(), Guard<RecordPetitionSatisfaction>(_ => WhyNotSatisfaction()), Effect<RecordPetitionSatisfaction>(RecordSatisfaction), "not yet recorded for this answer");
+            .InternalTransitionIf(m.On<RecordPetitionSatisfaction>(), m.Guard<RecordPetitionSatisfaction>(_ => WhyNotSatisfaction()), m.Effect<RecordPetitionSatisfaction>(RecordSatisfaction), "not yet recorded for this answer");
         machine.Configure(Stage.Replied)
             .SubstateOf(Stage.Answered)
-            .OnEntryFrom(On<ReplyToPetition>(), Entry<ReplyToPetition>(Answer), "answer given")
-            .PermitIf(On<RequestReview>(), Stage.UnderReview, Guard<RequestReview>(s => WhyNotRequest(WindowKind.Review, (s.Command as RequestReview)?.At ?? s.Now)), "within the window for a review");
+            .OnEntryFrom(m.On<ReplyToPetition>(), m.Entry<ReplyToPetition>(Answer), "answer given")
+            .PermitIf(m.On<RequestReview>(), Stage.UnderReview, m.Guard<RequestReview>(s => WhyNotRequest(WindowKind.Review, (s.Command as RequestReview)?.At ?? s.Now)), "within the window for a review");
         machine.Configure(Stage.UnderReview)
             .SubstateOf(Stage.Open)
-            .OnEntryFrom(On<RequestReview>(), Entry<RequestReview>(Request), "request recorded, answer limit")
-            .Permit(MoveOf<AnswerReview>(), Stage.Reviewed);
+            .OnEntryFrom(m.On<RequestReview>(), m.Entry<RequestReview>(Request), "request recorded, answer limit")
+            .Permit(m.MoveOf<AnswerReview>(), Stage.Reviewed);
         machine.Configure(Stage.Reviewed)
             .SubstateOf(Stage.Answered)
-            .OnEntryFrom(On<AnswerReview>(), Entry<AnswerReview>(Answer), "answer given")
-            .PermitIf(On<RequestSecondReview>(), Stage.UnderSecondReview, Guard<RequestSecondReview>(s => WhyNotRequest(WindowKind.SecondReview, (s.Command as RequestSecondReview)?.At ?? s.Now)), "the rule set has one, within its window");
+            .OnEntryFrom(m.On<AnswerReview>(), m.Entry<AnswerReview>(Answer), "answer given")
+            .PermitIf(m.On<RequestSecondReview>(), Stage.UnderSecondReview, m.Guard<RequestSecondReview>(s => WhyNotRequest(WindowKind.SecondReview, (s.Command as RequestSecondReview)?.At ?? s.Now)), "the rule set has one, within its window");
         machine.Configure(Stage.UnderSecondReview)
             .SubstateOf(Stage.Open)
-            .OnEntryFrom(On<RequestSecondReview>(), Entry<RequestSecondReview>(Request), "request recorded, answer limit")
-            .Permit(MoveOf<AnswerSecondReview>(), Stage.SecondReviewed);
+            .OnEntryFrom(m.On<RequestSecondReview>(), m.Entry<RequestSecondReview>(Request), "request recorded, answer limit")
+            .Permit(m.MoveOf<AnswerSecondReview>(), Stage.SecondReviewed);
         machine.Configure(Stage.SecondReviewed)
             .SubstateOf(Stage.Answered)
-            .OnEntryFrom(On<AnswerSecondReview>(), Entry<AnswerSecondReview>(Answer), "answer given");
+            .OnEntryFrom(m.On<AnswerSecondReview>(), m.Entry<AnswerSecondReview>(Answer), "answer given");
 
         machine.Configure(Stage.Concluded).SubstateOf(Stage.Closable);
-        machine.Configure(Stage.NotAccepted).SubstateOf(Stage.Concluded).OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide), "decision recorded and told");
-        machine.Configure(Stage.TransferredOut).SubstateOf(Stage.Concluded).OnEntryFrom(On<DecideAcceptance>(), Entry<DecideAcceptance>(Decide), "decision recorded and told");
-        machine.Configure(Stage.Returned).SubstateOf(Stage.Concluded).OnEntryFrom(On<ReturnPetition>(), Entry<ReturnPetition>(Return), "sent back, acceptance withdrawn");
-        return machine;
+        machine.Configure(Stage.NotAccepted).SubstateOf(Stage.Concluded).OnEntryFrom(m.On<DecideAcceptance>(), m.Entry<DecideAcceptance>(Decide), "decision recorded and told");
+        machine.Configure(Stage.TransferredOut).SubstateOf(Stage.Concluded).OnEntryFrom(m.On<DecideAcceptance>(), m.Entry<DecideAcceptance>(Decide), "decision recorded and told");
+        machine.Configure(Stage.Returned).SubstateOf(Stage.Concluded).OnEntryFrom(m.On<ReturnPetition>(), m.Entry<ReturnPetition>(Return), "sent back, acceptance withdrawn");
+        return m;
     }
-
-    private StateMachine<Stage, string>.TriggerWithParameters<MoveStep<DisputeCommand>> On<TMove>()
-        where TMove : DisputeCommand => _triggers[MoveOf<TMove>()];
-
-    private static string MoveOf<TMove>()
-        where TMove : DisputeCommand => Moves.Info(typeof(TMove)).Name;
-
-    /// <summary>Keeps the move's precondition for its refusal and returns it as the machine's guard.</summary>
-    private Func<MoveStep<DisputeCommand>, bool> Guard<TMove>(Func<MoveStep<DisputeCommand>, Message?> whyNot)
-        where TMove : DisputeCommand
-    {
-        _preconditions[MoveOf<TMove>()] = whyNot;
-        return step => whyNot(step) is null;
-    }
-
-    private static Action<MoveStep<DisputeCommand>, StateMachine<Stage, string>.Transition> Effect<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
-        where TMove : DisputeCommand => (step, _) => effect((TMove)step.Command!, step.Actor, step.Now);
-
-    private static Action<MoveStep<DisputeCommand>> Entry<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
-        where TMove : DisputeCommand => step => effect((TMove)step.Command!, step.Actor, step.Now);
 
     private void AddAnswer(AnswerStage stage, string content, DateTimeOffset at, DateTimeOffset now, Actor actor) =>
         State.Answers.Add(new Answer { Stage = stage, Content = content, At = at, RecordedAt = now, RecordedBy = actor.ToString() });

@@ -94,6 +94,9 @@ public enum DisputeObligationKind
 
     /// <summary>重新答复 — reply again to a dissatisfied deputy.</summary>
     NewReply,
+
+    /// <summary>依申请公开答复 — answer a request for government information.</summary>
+    DisclosureAnswer,
 }
 
 public static class DisputeObligationKinds
@@ -111,6 +114,7 @@ public static class DisputeObligationKinds
         DisputeObligationKind.ReviewAnswer => "reviewAnswer",
         DisputeObligationKind.SecondReviewAnswer => "secondReviewAnswer",
         DisputeObligationKind.NewReply => "newReply",
+        DisputeObligationKind.DisclosureAnswer => "disclosureAnswer",
         _ => kind.ToString(),
     };
 }

@@ -54,4 +54,16 @@ public enum DisputeTimelineKind
 
     /// <summary>An early warning the case belongs to became an incident (预警升级).</summary>
     EscalatedToIncident,
+
+    /// <summary>补正 — a disclosure applicant was asked to correct the request.</summary>
+    CorrectionRequested,
+
+    /// <summary>The corrected disclosure request was received.</summary>
+    CorrectionReceived,
+
+    /// <summary>征求意见 — a third party or another body was consulted.</summary>
+    ConsultationStarted,
+
+    /// <summary>The consulted party's opinion came, or its time ran out.</summary>
+    ConsultationEnded,
 }

@@ -180,6 +180,9 @@ public static class DisputeViews
     private static readonly DisputeTimelineKind[] AlertKinds =
         [DisputeTimelineKind.ObligationOverdue, DisputeTimelineKind.WindowLapsed, DisputeTimelineKind.ReplyExtended, DisputeTimelineKind.ObligationWithdrawn, DisputeTimelineKind.EscalatedToIncident];
 
+    /// <summary>The latest alerts of a case's timeline (overdue, lapsed, extended, withdrawn, escalated), newest first.</summary>
+    internal static IEnumerable<DisputeTimelineEntry> Alerts(CaseState state) => state.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(AlertsPerCase);
+
     /// <summary>Whether a role may see personal data (the complainant, the content, letters addressed to a person).</summary>
     public static bool MaySeePersonalData(Role role) => role == Role.PetitionOfficer;
 
@@ -247,7 +250,7 @@ public static class DisputeViews
             EarlierCases = [],
             Obligations = obligations,
             Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
-            Alerts = [.. s.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(AlertsPerCase).Select(OfficersNotes.Omitted)],
+            Alerts = [.. Alerts(s).Select(OfficersNotes.Omitted)],
             Version = s.Version,
         };
     }

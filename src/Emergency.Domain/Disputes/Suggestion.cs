@@ -2,7 +2,6 @@ using Emergency.Domain.Calendar;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Messages;
-using Stateless;
 using Stateless.Graph;
 using Stateless.Reflection;
 
@@ -15,31 +14,16 @@ namespace Emergency.Domain.Disputes;
 /// machinery of petitions (obligations, windows, working calendar, timeline). Its procedure is a Stateless machine whose
 /// triggers are the moves: it says which moves each phase allows, guards their preconditions and runs their effects.
 /// </summary>
-public sealed class Suggestion : ICase<SuggestionCommand>
+public sealed class Suggestion : CalendarCase<SuggestionState, SuggestionRuleSet, SuggestionCommand>
 {
-    private readonly StateMachine<Stage, string> _machine;
-    private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<MoveStep<SuggestionCommand>>> _triggers = [];
-
-    /// <summary>Why a guarded move is refused now, by move: the guard of the machine and the refusal say the same.</summary>
-    private readonly Dictionary<string, Func<MoveStep<SuggestionCommand>, Message?>> _preconditions = [];
-    private readonly Procedure _procedure;
+    private readonly CaseMachine<Stage, SuggestionCommand> _machine;
 
     private Suggestion(SuggestionState state, SuggestionRuleSet rules, WorkingCalendar calendar)
-    {
-        State = state;
-        Rules = rules;
-        _procedure = new Procedure(state, calendar, rules.Counting);
-        _machine = Configure();
-    }
+        : base(state, rules, calendar) => _machine = Configure();
 
     /// <summary>The machine alone, for its graph: nothing is judged on it, so it needs no rule set.</summary>
     private Suggestion(SuggestionState state)
-    {
-        State = state;
-        Rules = null!;
-        _procedure = null!;
-        _machine = Configure();
-    }
+        : base(state, null, null) => _machine = Configure();
 
     /// <summary>
     /// The machine's states: every phase as stored, and groups of phases that share moves (never stored: the item is
@@ -59,22 +43,6 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         /// <summary>A reply is owed: the first after the assignment, or the new one to a dissatisfied deputy.</summary>
         ReplyOwed,
     }
-
-    public SuggestionState State { get; }
-
-    public SuggestionRuleSet Rules { get; }
-
-    string ICase.Id => State.Id;
-
-    string ICase.Scope => State.Scope;
-
-    long ICase.Version => State.Version;
-
-    DateTimeOffset ICase.RegisteredAt => State.RegisteredAt;
-
-    public DateTimeOffset? NextDueAt => _procedure.NextDueAt;
-
-    public bool HasOverdue => _procedure.HasOverdue;
 
     /// <summary>The assignment in force (not sent back), if any.</summary>
     public SuggestionAssignment? Assignment => State.Assignments.LastOrDefault(a => a.Returned is null);
@@ -136,52 +104,12 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         return (suggestion, Decision.Accepted);
     }
 
-    /// <summary>Marks every deadline and window end that has passed. Returns true when anything changed.</summary>
-    public bool Tick(DateTimeOffset now) => _procedure.Tick(now);
-
-    /// <summary>
-    /// Judges a move at <paramref name="now"/>: what fell due is marked first, then the move's fields are checked, then
-    /// the machine says whether the phase allows it and its guard holds, and runs its effect.
-    /// </summary>
-    public Decision Handle(SuggestionCommand command, Actor actor, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        Tick(now);
-        var check = Check(command, now);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        var move = Moves.NameOf(command);
-        var step = new MoveStep<SuggestionCommand>(command, actor, now);
-        if (!_machine.CanFire(_triggers[move], step, out var unmet))
-        {
-            var why = unmet is { Count: > 0 } ? _preconditions[move](step)! : WhyPhaseForbids(command);
-            return Decision.NotAllowed(why, AllowedMoves(now));
-        }
-
-        _machine.Fire(_triggers[move], step);
-        return _procedure.Accepted(now);
-    }
-
-    /// <summary>
-    /// The moves a person may make now, in the words of the API: those the machine would fire, its guards asked without
-    /// a command's fields.
-    /// </summary>
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
-    {
-        var probe = new MoveStep<SuggestionCommand>(null, Actor.System, now);
-        return [.. Moves.Of<SuggestionCommand>()
-            .Where(m => _triggers.ContainsKey(m.Name) && _machine.CanFire(_triggers[m.Name], probe))
-            .Select(m => m.Name)];
-    }
+    private protected override ICaseMachine<SuggestionCommand> Machine => _machine;
 
     /// <summary>The procedure as a Mermaid state diagram, for docs/machines/.</summary>
-    public static string Graph() => MermaidGraph.Format(new Suggestion(new SuggestionState())._machine.GetInfo());
+    public static string Graph() => MermaidGraph.Format(new Suggestion(new SuggestionState())._machine.Machine.GetInfo());
 
-    /// <summary>The checks of each move's fields, against the item as it stands (dates not before what they follow).</summary>
-    private Validator Check(SuggestionCommand command, DateTimeOffset now)
+    private protected override Validator Check(SuggestionCommand command, DateTimeOffset now)
     {
         var check = new Validator();
         switch (command)
@@ -237,49 +165,49 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         return check;
     }
 
-    private StateMachine<Stage, string> Configure()
+    private CaseMachine<Stage, SuggestionCommand> Configure()
     {
-        var machine = new StateMachine<Stage, string>(() => (Stage)State.Phase, stage => State.Phase = (SuggestionPhase)stage);
-        _triggers.Declare(machine, Moves.Of<SuggestionCommand>().Where(m => !m.Creates));
+        var m = new CaseMachine<Stage, SuggestionCommand>(() => (Stage)State.Phase, stage => State.Phase = (SuggestionPhase)stage);
+        var machine = m.Machine;
 
         machine.Configure(Stage.Registered)
-            .OnEntryFrom(On<ReturnSuggestion>(), Entry<ReturnSuggestion>(Return), "sent back, limits withdrawn")
-            .Permit(MoveOf<AssignSuggestion>(), Stage.Assigned);
+            .OnEntryFrom(m.On<ReturnSuggestion>(), m.Entry<ReturnSuggestion>(Return), "sent back, limits withdrawn")
+            .Permit(m.MoveOf<AssignSuggestion>(), Stage.Assigned);
 
         machine.Configure(Stage.Communicating)
-            .InternalTransition(On<RecordCommunication>(), Effect<RecordCommunication>(Communicate));
+            .InternalTransition(m.On<RecordCommunication>(), m.Effect<RecordCommunication>(Communicate));
         machine.Configure(Stage.ReplyOwed)
             .SubstateOf(Stage.Communicating)
-            .Permit(MoveOf<ReplyToDeputy>(), Stage.Replied);
+            .Permit(m.MoveOf<ReplyToDeputy>(), Stage.Replied);
 
         machine.Configure(Stage.Assigned)
             .SubstateOf(Stage.ReplyOwed)
-            .OnEntryFrom(On<AssignSuggestion>(), Entry<AssignSuggestion>(Assign), "four fixed points, reply and handling limits, window for sending back")
-            .PermitIf(On<ReturnSuggestion>(), Stage.Registered, Guard<ReturnSuggestion>(s => WhyNotReturn((s.Command as ReturnSuggestion)?.At ?? s.Now)), "within the window for sending back");
+            .OnEntryFrom(m.On<AssignSuggestion>(), m.Entry<AssignSuggestion>(Assign), "four fixed points, reply and handling limits, window for sending back")
+            .PermitIf(m.On<ReturnSuggestion>(), Stage.Registered, m.Guard<ReturnSuggestion>(s => WhyNotReturn((s.Command as ReturnSuggestion)?.At ?? s.Now)), "within the window for sending back");
 
         machine.Configure(Stage.Replied)
             .SubstateOf(Stage.Communicating)
-            .OnEntryFrom(On<ReplyToDeputy>(), Entry<ReplyToDeputy>(Reply), "reply given, limits met")
-            .OnEntryFrom(On<RecordDeputySatisfaction>(), Entry<RecordDeputySatisfaction>(RecordSatisfaction), "satisfaction recorded")
+            .OnEntryFrom(m.On<ReplyToDeputy>(), m.Entry<ReplyToDeputy>(Reply), "reply given, limits met")
+            .OnEntryFrom(m.On<RecordDeputySatisfaction>(), m.Entry<RecordDeputySatisfaction>(RecordSatisfaction), "satisfaction recorded")
             .PermitDynamicIf(
-                On<RecordDeputySatisfaction>(),
+                m.On<RecordDeputySatisfaction>(),
                 s => AsksForNewReply((RecordDeputySatisfaction)s.Command!) ? Stage.AwaitingNewReply : Stage.Replied,
-                Guard<RecordDeputySatisfaction>(_ => WhyNotSatisfaction()),
+                m.Guard<RecordDeputySatisfaction>(_ => WhyNotSatisfaction()),
                 "not yet recorded for this reply",
                 new DynamicStateInfos
                 {
                     { Stage.Replied, "satisfied, or dissatisfied with the new reply" },
                     { Stage.AwaitingNewReply, "dissatisfied with the first reply" },
                 })
-            .PermitIf(On<CloseSuggestion>(), Stage.Closed, Guard<CloseSuggestion>(s => WhyNotClose(s.Now)), "nothing open, no window running, satisfaction recorded");
+            .PermitIf(m.On<CloseSuggestion>(), Stage.Closed, m.Guard<CloseSuggestion>(s => WhyNotClose(s.Now)), "nothing open, no window running, satisfaction recorded");
 
         machine.Configure(Stage.AwaitingNewReply)
             .SubstateOf(Stage.ReplyOwed)
-            .OnEntryFrom(On<RecordDeputySatisfaction>(), Entry<RecordDeputySatisfaction>(RecordSatisfaction), "dissatisfaction recorded, new reply limit");
+            .OnEntryFrom(m.On<RecordDeputySatisfaction>(), m.Entry<RecordDeputySatisfaction>(RecordSatisfaction), "dissatisfaction recorded, new reply limit");
 
         machine.Configure(Stage.Closed)
-            .OnEntryFrom(On<CloseSuggestion>(), Entry<CloseSuggestion>(Close), "closed");
-        return machine;
+            .OnEntryFrom(m.On<CloseSuggestion>(), m.Entry<CloseSuggestion>(Close), "closed");
+        return m;
     }
 
     /// <summary>Assign with the four fixed points (四定): the reply limit (3 months, 6 if complex) starts.</summary>
@@ -365,8 +293,7 @@ public sealed class Suggestion : ICase<SuggestionCommand>
     private CountedLimit ReplyLimit(AssignSuggestion command, DateTimeOffset now) =>
         _procedure.Count(command.At ?? now, command.Complex ? Rules.Limits.ComplexReply : Rules.Limits.Reply, DisputeTexts.EventAssignment);
 
-    /// <summary>Why the phase allows no such move (its guard is not asked): in the words of the procedure.</summary>
-    private Message WhyPhaseForbids(SuggestionCommand command) => (State.Phase, command) switch
+    private protected override Message WhyPhaseForbids(SuggestionCommand command) => (State.Phase, command) switch
     {
         (SuggestionPhase.Closed, _) => SuggestionTexts.ItemClosed.With(("move", Verb(command))),
         (_, AssignSuggestion) => SuggestionTexts.AlreadyAssigned.With(("unit", Assignment?.Points.Unit ?? "")),
@@ -391,26 +318,6 @@ public sealed class Suggestion : ICase<SuggestionCommand>
         CloseSuggestion => SuggestionTexts.MoveClose,
         _ => DisputeTexts.MoveOther.With(("move", Moves.NameOf(command))),
     };
-
-    private StateMachine<Stage, string>.TriggerWithParameters<MoveStep<SuggestionCommand>> On<TMove>()
-        where TMove : SuggestionCommand => _triggers[MoveOf<TMove>()];
-
-    private static string MoveOf<TMove>()
-        where TMove : SuggestionCommand => Moves.Info(typeof(TMove)).Name;
-
-    /// <summary>Keeps the move's precondition for its refusal and returns it as the machine's guard.</summary>
-    private Func<MoveStep<SuggestionCommand>, bool> Guard<TMove>(Func<MoveStep<SuggestionCommand>, Message?> whyNot)
-        where TMove : SuggestionCommand
-    {
-        _preconditions[MoveOf<TMove>()] = whyNot;
-        return step => whyNot(step) is null;
-    }
-
-    private static Action<MoveStep<SuggestionCommand>, StateMachine<Stage, string>.Transition> Effect<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
-        where TMove : SuggestionCommand => (step, _) => effect((TMove)step.Command!, step.Actor, step.Now);
-
-    private static Action<MoveStep<SuggestionCommand>> Entry<TMove>(Action<TMove, Actor, DateTimeOffset> effect)
-        where TMove : SuggestionCommand => step => effect((TMove)step.Command!, step.Actor, step.Now);
 
     private Message? WhyNotReturn(DateTimeOffset at)
     {

@@ -69,6 +69,15 @@ public enum WindowKind
 
     /// <summary>请求复核 — ask for a second review of the review opinion.</summary>
     SecondReview,
+
+    /// <summary>补正告知 — ask the applicant to correct an unclear disclosure request.</summary>
+    CorrectionNotice,
+
+    /// <summary>补正期限 — the applicant's time to correct the request.</summary>
+    ApplicantCorrection,
+
+    /// <summary>第三方意见 — a consulted third party's time to give its opinion.</summary>
+    ThirdPartyOpinion,
 }
 
 public static class WindowKinds
@@ -81,6 +90,9 @@ public static class WindowKinds
         WindowKind.WrongAssignment => "wrongAssignment",
         WindowKind.Review => "review",
         WindowKind.SecondReview => "secondReview",
+        WindowKind.CorrectionNotice => "correctionNotice",
+        WindowKind.ApplicantCorrection => "applicantCorrection",
+        WindowKind.ThirdPartyOpinion => "thirdPartyOpinion",
         _ => kind.ToString(),
     };
 }

@@ -15,4 +15,6 @@ public static class CaseKinds
     public const string Decision = "decision";
 
     public const string Enforcement = "enforcement";
+
+    public const string Disclosure = "disclosure";
 }

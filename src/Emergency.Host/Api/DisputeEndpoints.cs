@@ -52,7 +52,7 @@ public static class DisputeEndpoints
         var supervision = app.MapGroup("/api/supervision").WithTags("Supervision");
         supervision.MapGet("/", Supervision)
             .RequireAuthorization(Policies.Read)
-            .WithSummary("Efficiency supervision (效能监察), closed cases included: on-time acceptance and completion per unit and period, the \"three 100 %\" of suggestions; period=month|quarter|year")
+            .WithSummary("Efficiency supervision (效能监察), closed cases included: on-time acceptance and completion per unit and period, disclosure answers on time, the \"three 100 %\" of suggestions; period=month|quarter|year")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<SupervisionReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -64,13 +64,14 @@ public static class DisputeEndpoints
                 }
 
                 var (disputesOpen, suggestionsOpen) = await OpenCases(grains, scope!);
+                var disclosuresOpen = await grains.GetGrain<IDisclosureDirectoryGrain>(scope!).List();
                 var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
-                var list = EfficiencySupervision.Overdue(disputesOpen, suggestionsOpen, now)
+                var list = EfficiencySupervision.Overdue(disputesOpen, suggestionsOpen, now, disclosuresOpen)
                     .Where(o => unit is null || string.Equals(o.Unit, unit, StringComparison.OrdinalIgnoreCase));
                 return Results.Ok(list.ToList());
             })
             .RequireAuthorization(Policies.Read)
-            .WithSummary("Every open limit of a petition or suggestion past its deadline, the longest overdue first; filter by unit")
+            .WithSummary("Every open limit of a petition, suggestion or disclosure request past its deadline, the longest overdue first; filter by unit")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<IReadOnlyList<OverdueItem>>();
         return app;
@@ -161,8 +162,10 @@ public static class DisputeEndpoints
 
         // The rates count every case, closed ones included: a period's figures stay as its cases close.
         var (disputes, suggestions) = await AllCases(grains, scope!);
+        var disclosures = await DisclosureEndpoints.AllRequests(grains, scope!);
         var openDisputes = disputes.Where(d => !d.IsClosed).ToList();
         var openSuggestions = suggestions.Where(s => !s.IsClosed).ToList();
+        var openDisclosures = disclosures.Where(r => !r.IsClosed).ToList();
         var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
         var offset = rules.Calendar.UtcOffset;
         bool Mine(string u) => unit is null || string.Equals(u, unit, StringComparison.OrdinalIgnoreCase);
@@ -170,11 +173,12 @@ public static class DisputeEndpoints
             scope!,
             now,
             periodValue,
-            [.. EfficiencySupervision.Rates(disputes, suggestions, periodValue, now, offset).Where(r => Mine(r.Unit))],
+            [.. EfficiencySupervision.Rates(disputes, suggestions, periodValue, now, offset, disclosures).Where(r => Mine(r.Unit))],
             [.. EfficiencySupervision.ThreeHundredPercent(suggestions, periodValue, now, offset).Where(r => Mine(r.Unit))],
             openDisputes.Count,
             openSuggestions.Count,
-            EfficiencySupervision.Overdue(openDisputes, openSuggestions, now).Count(o => Mine(o.Unit))));
+            EfficiencySupervision.Overdue(openDisputes, openSuggestions, now, openDisclosures).Count(o => Mine(o.Unit)),
+            openDisclosures.Count));
     }
 
     /// <summary>Exactly one wire name of the enum (camelCase), or an error for the field.</summary>
@@ -199,7 +203,7 @@ public static class DisputeEndpoints
 
 /// <summary>
 /// Efficiency supervision of one scope as of a moment: on-time acceptance and completion per unit and period (petitions
-/// and suggestions together, closed cases included), the suggestions' "three 100 %" (closed ones included), how many
+/// and suggestions together, closed cases included; disclosure answers beside them), the suggestions' "three 100 %" (closed ones included), how many
 /// cases are open, and how many open limits are overdue.
 /// </summary>
 public sealed record SupervisionReport(
@@ -210,4 +214,5 @@ public sealed record SupervisionReport(
     IReadOnlyList<ThreeHundredPercent> ThreeHundredPercent,
     int OpenPetitions,
     int OpenSuggestions,
-    int OverdueCount);
+    int OverdueCount,
+    int OpenDisclosureRequests);

@@ -23,24 +23,18 @@ public static class SuggestionEndpoints
                     return problem;
                 }
 
-                bool? overdueFilter = null;
-                if (overdue is not null)
+                if (OpenCaseLists.ReadOverdue(overdue, out var overdueFilter) is { } badFilter)
                 {
-                    if (!bool.TryParse(overdue, out var parsed))
-                    {
-                        return Problems.NotOneOf("overdue", overdue, ["true", "false"]);
-                    }
-
-                    overdueFilter = parsed;
+                    return badFilter;
                 }
 
                 var (_, open) = await DisputeEndpoints.OpenCases(grains, scope!);
                 var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
-                return Results.Ok(open.Select(s => s.AsOf(now))
-                    .Where(s => unit is null || string.Equals(s.Unit, unit, StringComparison.OrdinalIgnoreCase) || string.Equals(s.AssignedUnit, unit, StringComparison.OrdinalIgnoreCase))
-                    .Where(s => overdueFilter is null || s.Overdue == overdueFilter)
-                    .OrderByDescending(s => s.Overdue).ThenBy(s => s.NextDueAt ?? DateTimeOffset.MaxValue).ThenBy(s => s.Id, StringComparer.Ordinal)
-                    .ToList());
+                return Results.Ok(OpenCaseLists.Ordered(
+                    open.Select(s => s.AsOf(now))
+                        .Where(s => unit is null || string.Equals(s.Unit, unit, StringComparison.OrdinalIgnoreCase) || string.Equals(s.AssignedUnit, unit, StringComparison.OrdinalIgnoreCase))
+                        .Where(s => overdueFilter is null || s.Overdue == overdueFilter),
+                    s => s.Overdue, s => s.NextDueAt, s => s.Id));
             })
             .RequireAuthorization(Policies.Read)
             .WithSummary("Open suggestions and proposals, overdue first; filter by unit and overdue")

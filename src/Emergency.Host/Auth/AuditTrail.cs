@@ -16,7 +16,7 @@ namespace Emergency.Host.Auth;
 public static partial class AuditTrail
 {
     /// <summary>Routes whose answers carry personal data to the roles that may see it: one petition or suggestion.</summary>
-    private static readonly string[] PersonalDataRoutes = ["/api/disputes/{id}", "/api/suggestions/{id}"];
+    private static readonly string[] PersonalDataRoutes = ["/api/disputes/{id}", "/api/suggestions/{id}", "/api/disclosures/{id}"];
 
     public static IApplicationBuilder UseAuditTrail(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

@@ -57,6 +57,7 @@ public static class ApiExtensions
         app.MapEnforcementEndpoints(EnforcementRoles.Read(app.Configuration));
         app.MapDisputeEndpoints();
         app.MapSuggestionEndpoints();
+        app.MapDisclosureEndpoints();
         app.MapWarningEndpoints();
         app.MapBoardEndpoints();
         app.MapDrillEndpoints();

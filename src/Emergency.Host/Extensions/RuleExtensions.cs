@@ -1,5 +1,6 @@
 using Emergency.Domain.Calendar;
 using Emergency.Domain.Decisions;
+using Emergency.Domain.Disclosure;
 using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Regions;
 using Emergency.Domain.Rivers;
@@ -17,14 +18,16 @@ public static class RuleExtensions
         var catalog = RuleSetLoader.Load(Path.Combine(settings.RulesDirectory, "incidents"), overrides);
         var decisionCatalog = MajorDecisionRuleLoader.Load(Path.Combine(settings.RulesDirectory, "decisions"), overrides);
         var (petitions, suggestions) = LoadDisputeRules(settings.RulesDirectory, configuration["Rules:Jurisdiction"], overrides);
+        var disclosure = DisclosureRuleLoader.Load(Path.Combine(settings.RulesDirectory, "disclosure"), petitions.Calendar, overrides, petitions.Jurisdiction);
         overrides?.EnsureAllUsed(catalog.All.Select(r => r.Id)
             .Concat(decisionCatalog.All.Select(r => r.Id))
             .Concat(petitions.All.Select(r => r.Id))
             .Concat(suggestions.All.Select(r => r.Id))
+            .Concat(disclosure.All.Select(r => r.Id))
             .Append(petitions.Calendar.Id));
         var regions = settings.RegionsFile is null ? RegionCatalog.None : RegionCatalogLoader.Load(settings.RegionsFile, settings.RefuseUnknownRegions);
         var rivers = settings.RiversDirectory is null ? RiverCatalog.None : RiverCatalogLoader.Load(settings.RiversDirectory, regions);
-        return services.AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(petitions).AddSingleton(suggestions).AddSingleton(regions).AddSingleton(rivers);
+        return services.AddSingleton(catalog).AddSingleton(decisionCatalog).AddSingleton(petitions).AddSingleton(suggestions).AddSingleton(disclosure).AddSingleton(regions).AddSingleton(rivers);
     }
 
     /// <summary>

@@ -56,7 +56,8 @@ public sealed partial class OverdueGauge : BackgroundService
         var incidents = CountAsync<IIncidentDirectoryGrain, Domain.Incidents.IncidentSummary>(s => s.AsOf(now).Overdue);
         var petitions = CountAsync<IDisputeDirectoryGrain, Domain.Disputes.DisputeSummary>(s => s.AsOf(now).Overdue);
         var suggestions = CountAsync<ISuggestionDirectoryGrain, Domain.Disputes.SuggestionSummary>(s => s.AsOf(now).Overdue);
-        return [new("incident", await incidents), new("petition", await petitions), new("suggestion", await suggestions)];
+        var disclosures = CountAsync<IDisclosureDirectoryGrain, Domain.Disclosure.DisclosureSummary>(s => s.AsOf(now).Overdue);
+        return [new("incident", await incidents), new("petition", await petitions), new("suggestion", await suggestions), new("disclosure", await disclosures)];
     }
 
     private async Task<int> CountAsync<TDirectory, TSummary>(Func<TSummary, bool> overdue)

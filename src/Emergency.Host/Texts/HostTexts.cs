@@ -72,4 +72,5 @@ public enum CaseNoun
     Warning,
     EnforcementRegistry,
     EnforcementEntry,
+    DisclosureRequest,
 }

@@ -19,6 +19,7 @@ public sealed class PersonalDataTests
     [InlineData(typeof(DisputeSummary))]
     [InlineData(typeof(DisputePublicView))]
     [InlineData(typeof(SuggestionSummary))]
+    [InlineData(typeof(Emergency.Domain.Disclosure.DisclosureSummary))]
     public void Nothing_a_summary_can_reach_is_marked_personal(Type type)
     {
         var reached = Reachable(type).ToList();

@@ -1,8 +1,9 @@
+using Emergency.Domain.Calendar;
 using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes.Rules;
 
-/// <summary>What a catalog needs of a rule set to choose the one in force.</summary>
+/// <summary>What a catalog needs of a rule set to choose the one in force, and how its limits are counted.</summary>
 public interface IVersionedRuleSet
 {
     string Id { get; }
@@ -12,4 +13,6 @@ public interface IVersionedRuleSet
     DateTimeOffset EffectiveFrom { get; }
 
     string Jurisdiction { get; }
+
+    Counting Counting { get; }
 }

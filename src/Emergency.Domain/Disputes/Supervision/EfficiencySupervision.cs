@@ -1,4 +1,5 @@
 using System.Globalization;
+using Emergency.Domain.Disclosure;
 using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes.Supervision;
@@ -15,13 +16,18 @@ namespace Emergency.Domain.Disputes.Supervision;
 /// </summary>
 public static class EfficiencySupervision
 {
-    /// <summary>On-time acceptance (受理告知) and completion (办结答复) per unit and period, petitions and suggestions together.</summary>
+    /// <summary>
+    /// On-time acceptance (受理告知) and completion (办结答复) per unit and period, petitions and suggestions together, and
+    /// the answers to disclosure requests (依申请公开) on their own.
+    /// </summary>
     public static IReadOnlyList<UnitPeriodRates> Rates(
-        IEnumerable<DisputeSummary> disputes, IEnumerable<SuggestionSummary> suggestions, SupervisionPeriod period, DateTimeOffset now, TimeSpan utcOffset)
+        IEnumerable<DisputeSummary> disputes, IEnumerable<SuggestionSummary> suggestions, SupervisionPeriod period, DateTimeOffset now, TimeSpan utcOffset,
+        IEnumerable<DisclosureSummary>? disclosures = null)
     {
         var obligations = disputes.SelectMany(d => d.Obligations).Concat(suggestions.SelectMany(s => s.Obligations))
+            .Concat((disclosures ?? []).SelectMany(r => r.Obligations))
             .Select(o => o.AsOf(now))
-            .Where(o => o.Kind is DisputeObligationKind.Acceptance or DisputeObligationKind.Reply && IsDecided(o))
+            .Where(o => o.Kind is DisputeObligationKind.Acceptance or DisputeObligationKind.Reply or DisputeObligationKind.DisclosureAnswer && IsDecided(o))
             .ToList();
         return
         [
@@ -32,6 +38,7 @@ public static class EfficiencySupervision
                 {
                     var acceptance = g.Where(o => o.Kind == DisputeObligationKind.Acceptance).ToList();
                     var completion = g.Where(o => o.Kind == DisputeObligationKind.Reply).ToList();
+                    var disclosure = g.Where(o => o.Kind == DisputeObligationKind.DisclosureAnswer).ToList();
                     return new UnitPeriodRates
                     {
                         Unit = g.Key.Unit,
@@ -40,6 +47,8 @@ public static class EfficiencySupervision
                         AcceptedOnTime = acceptance.Count(IsOnTime),
                         CompletionCounted = completion.Count,
                         CompletedOnTime = completion.Count(IsOnTime),
+                        DisclosureCounted = disclosure.Count,
+                        AnsweredOnTime = disclosure.Count(IsOnTime),
                     };
                 }),
         ];
@@ -71,10 +80,12 @@ public static class EfficiencySupervision
     ];
 
     /// <summary>Every open obligation past its deadline at <paramref name="now"/>, the longest overdue first.</summary>
-    public static IReadOnlyList<OverdueItem> Overdue(IEnumerable<DisputeSummary> disputes, IEnumerable<SuggestionSummary> suggestions, DateTimeOffset now) =>
+    public static IReadOnlyList<OverdueItem> Overdue(
+        IEnumerable<DisputeSummary> disputes, IEnumerable<SuggestionSummary> suggestions, DateTimeOffset now, IEnumerable<DisclosureSummary>? disclosures = null) =>
     [
         .. disputes.SelectMany(d => d.Obligations.Select(o => (d.Id, Case: CaseKind.Petition, Obligation: o.AsOf(now))))
             .Concat(suggestions.SelectMany(s => s.Obligations.Select(o => (s.Id, Case: CaseKind.Suggestion, Obligation: o.AsOf(now)))))
+            .Concat((disclosures ?? []).SelectMany(r => r.Obligations.Select(o => (r.Id, Case: CaseKind.Disclosure, Obligation: o.AsOf(now)))))
             .Where(x => x.Obligation.Status == DisputeObligationStatus.Overdue)
             .OrderByDescending(x => x.Obligation.OverdueBy).ThenBy(x => x.Id, StringComparer.Ordinal)
             .Select(x => new OverdueItem
@@ -120,9 +131,12 @@ public enum CaseKind
 {
     Petition,
     Suggestion,
+
+    /// <summary>依申请公开 — a request for government information.</summary>
+    Disclosure,
 }
 
-/// <summary>One unit in one period: how many acceptance decisions and replies were due, and how many were on time.</summary>
+/// <summary>One unit in one period: how many acceptance decisions, replies and disclosure answers were due, and how many were on time.</summary>
 public sealed record UnitPeriodRates
 {
     public required string Unit { get; init; }
@@ -141,6 +155,13 @@ public sealed record UnitPeriodRates
     public decimal? AcceptanceRate => Rate(AcceptedOnTime, AcceptanceCounted);
 
     public decimal? CompletionRate => Rate(CompletedOnTime, CompletionCounted);
+
+    /// <summary>Answers to disclosure requests that were due (依申请公开答复); counted apart from petitions.</summary>
+    public int DisclosureCounted { get; init; }
+
+    public int AnsweredOnTime { get; init; }
+
+    public decimal? DisclosureRate => Rate(AnsweredOnTime, DisclosureCounted);
 
     internal static decimal? Rate(int part, int whole) => whole == 0 ? null : Math.Round((decimal)part / whole, 4);
 }
