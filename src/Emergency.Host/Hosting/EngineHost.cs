@@ -16,6 +16,7 @@ public static class EngineHost
         var settings = builder.AddEmergencySettings(args, configure);
         builder.Services.AddEmergencyRules(settings, builder.Configuration);
         builder.Services.AddEmergencyAuth(settings, builder.Configuration);
+        builder.Services.AddEmergencyPublic(builder.Configuration);
         builder.Services.AddEmergencyProblems();
         builder.AddEmergencyApi();
         builder.AddEmergencyTexts();
