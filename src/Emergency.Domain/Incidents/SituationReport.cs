@@ -25,7 +25,7 @@ public sealed record SituationReport
     /// <summary>The moment of the view it was drawn from.</summary>
     public required DateTimeOffset AsOf { get; init; }
 
-    /// <summary>For a follow-up: the moment of the last report filed, from which progress is told.</summary>
+    /// <summary>For a follow-up: the moment of the last report filed; progress is what was recorded after it was filed.</summary>
     public DateTimeOffset? Since { get; init; }
 
     public required IReadOnlyList<SituationSection> Sections { get; init; }
@@ -42,7 +42,10 @@ public static class SituationReports
     public static SituationReport Of(IncidentView view, ReportKind kind)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var last = view.Reports.OrderBy(r => r.At).ThenBy(r => r.Number).LastOrDefault();
+        // Progress is what was recorded after the last report was filed, whatever moment it states: a step done before
+        // the report but recorded after it is news to the report's readers.
+        var last = view.Reports.OrderBy(r => r.Number).LastOrDefault();
+        var filed = view.Timeline.LastOrDefault(e => e.Kind == TimelineKind.ReportFiled)?.Seq ?? 0;
         IReadOnlyList<SituationSection> sections = kind switch
         {
             ReportKind.Initial =>
@@ -60,10 +63,10 @@ public static class SituationReports
             ],
             ReportKind.FollowUp =>
             [
-                new(SituationHeading.Basics, [.. Basics(view).Take(2), .. Nature(view).Skip(view.Description is null ? 1 : 2)]),
+                new(SituationHeading.Basics, [.. Basics(view).Take(2), .. Nature(view).Skip(view.Description is { Length: > 0 } ? 2 : 1)]),
                 new(SituationHeading.Progress, [
                     new(last is null ? SituationTexts.NoReportYet : SituationTexts.LastReport.With(("number", last.Number), ("kind", Arg.Of(last.Kind)), ("at", last.At)), last?.At),
-                    .. Lines(view, e => last is null || e.At > last.At)]),
+                    .. Lines(view, e => e.Seq > filed)]),
                 new(SituationHeading.Pollutants, Pollutants(view)),
                 new(SituationHeading.Casualties, [new(SituationTexts.Casualties.With(Casualties(view.Facts)))]),
                 new(SituationHeading.Trend, Trend(view)),
