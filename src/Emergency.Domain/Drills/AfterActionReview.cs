@@ -83,7 +83,7 @@ public sealed record AfterActionReview(
 /// <summary>An objective of the drill (an expectation of its scenario) and how it was performed.</summary>
 public sealed record DrillObjective(int Number, string Description, string? Incident, PerformanceRating Rating, string Detail);
 
-/// <summary>A strength or an area for improvement, with the incident and the moment it concerns; <paramref name="Objective"/> the expectation it came from.</summary>
+/// <summary>A strength or an area for improvement, with the incident and the moment it concerns, and the objective (expectation) it came from, if one.</summary>
 public sealed record DrillFinding(Message Text, string? Incident, DateTimeOffset? At, int? Objective);
 
 /// <summary>One row of the improvement plan: the issue (an area for improvement), the corrective action and who owns it.</summary>

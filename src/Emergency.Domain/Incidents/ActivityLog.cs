@@ -21,8 +21,7 @@ public sealed record ActivityLog
     public required IReadOnlyList<ActivityUnit> Units { get; init; }
 }
 
-/// <summary>One person or account (ICS 214 blocks 3–5: name, position) and its activities (block 7).</summary>
-/// <param name="Position">The role it acted in; none for the engine itself.</param>
+/// <summary>One person or account (ICS 214 blocks 3–5: name, position: the role it acted in, none for the engine itself) and its activities (block 7).</summary>
 public sealed record ActivityUnit(string Name, string? Position, IReadOnlyList<TimelineEntry> Activities);
 
 public static class ActivityLogs

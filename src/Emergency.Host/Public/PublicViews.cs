@@ -8,9 +8,10 @@ namespace Emergency.Host.Public;
 // What the public page may show, field by field: nothing here names a person (no officer, no complainant, no signer,
 // no contact), and nothing is an internal note. A field added to a domain record does not reach the public by itself.
 
-/// <summary>A release in force (published, not superseded or withdrawn) of an open live incident: the department's own words.</summary>
-/// <param name="Identifier">Its CAP identifier.</param>
-/// <param name="Cap">Where its CAP alert is read without signing in.</param>
+/// <summary>
+/// A release in force (published, not superseded or withdrawn) of an open live incident: the department's own words,
+/// its CAP identifier, and where its CAP alert is read without signing in.
+/// </summary>
 public sealed record PublicRelease(
     string Identifier, ReleaseKind Kind, ReleaseAudience Audience, string Headline, string Text, string? HeadlineEn, string? TextEn, string? Reason,
     DateTimeOffset PublishedAt, IncidentLevel Level, string Region, string RegionName, string Cap);
@@ -30,6 +31,8 @@ public sealed record PublicBlacklisting(string Enterprise, string Reason, DateTi
 /// <summary>区域限批 in force: no new approvals in the region while it stands.</summary>
 public sealed record PublicRestriction(string Region, string RegionName, string Reason, DateTimeOffset SetAt);
 
-/// <summary>A major decision open for public comment (公开征求意见), and how to comment: the channel the department published.</summary>
-/// <param name="MayCloseAt">The end of the minimum period: comment is open at least until then.</param>
+/// <summary>
+/// A major decision open for public comment (公开征求意见), and how to comment: the channel the department published;
+/// comment is open at least until the end of the minimum period (MayCloseAt).
+/// </summary>
 public sealed record PublicConsultation(string Title, MajorDecisionKind Kind, string Region, string RegionName, string Proposal, string Channel, DateTimeOffset OpenedAt, DateTimeOffset MayCloseAt);
