@@ -72,7 +72,7 @@ public sealed class PublicApiTests(EngineFixture engine)
 
         // The drill's incident exists, with its release published, and nothing of it is public.
         var drillIncident = await Eventually.Until(
-            async () => (await engine.Commander.List($"?scope=drill-{run}")).Ids().FirstOrDefault(),
+            async () => (await engine.Commander.List($"?scope=drill-{run}")).Ids() is [var first, ..] ? first : null,
             id => id is not null,
             "the drill's incident");
         await Eventually.Until(async () => await engine.Commander.Incident(drillIncident!), v => v["releases"]!.AsArray().Any(r => r.Str("status") == "published"), "the drill's release published");

@@ -57,11 +57,15 @@ public sealed partial class SituationReportApiTests(EngineFixture engine)
             incident.Timeline().Where(e => e.Str("kind") is "obligationCompleted" or "reportFiled" or "releasePublished").OrderBy(e => e.Time("at")).ThenBy(e => e.Long("seq")).Select(e => e.Long("seq")),
             Rows(Section(initial, "Measures")).Select(r => r.Seq));
 
-        // Nothing recorded since the initial report: the follow-up's progress names the last report only.
-        var quiet = await Page($"/api/incidents/{id}/situation/follow-up");
-        Assert.Contains("follow-up report no. 1", quiet, StringComparison.Ordinal);
-        Assert.Empty(Rows(Section(quiet, "Progress")));
-        Assert.Contains("Last report: no. 1", Section(quiet, "Progress"), StringComparison.Ordinal);
+        // The follow-up's progress names the last report, then what was recorded after it was filed (the release).
+        var first = await Page($"/api/incidents/{id}/situation/follow-up");
+        Assert.Contains("follow-up report no. 1", first, StringComparison.Ordinal);
+        Assert.Contains("Last report: no. 1", Section(first, "Progress"), StringComparison.Ordinal);
+        var filedFirst = incident.Timeline().Last(e => e.Str("kind") == "reportFiled").Long("seq");
+        Assert.Equal(
+            incident.Timeline().Where(e => e.Long("seq") > filedFirst).OrderBy(e => e.Time("at")).ThenBy(e => e.Long("seq")).Select(e => (e.Long("seq"), Escape(e.Str("text")))),
+            Rows(Section(first, "Progress")));
+        Assert.Contains(Rows(Section(first, "Progress")), r => r.Text.Contains("published", StringComparison.Ordinal));
 
         await Api.Command($"/api/incidents/{id}/obligations/organiseInvestigation/complete", Bodies.Completion(engine.Now.AddMinutes(-100)));
         await Api.Command($"/api/incidents/{id}/facts", new JsonObject { ["facts"] = new JsonObject { ["evacuated"] = 300 }, ["note"] = "the evacuation widened" });

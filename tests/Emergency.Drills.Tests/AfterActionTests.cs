@@ -50,7 +50,7 @@ public sealed partial class AfterActionTests(DrillEngine engine)
 
         // On the page, in the reader's language (the test client reads English).
         Assert.Contains("After-action report and improvement plan", page, StringComparison.Ordinal);
-        Assert.Equal(expected, PlanRowPattern().Matches(Between(page, "data-testid=\"improvement-plan\"", "</table>")).Count);
+        Assert.Equal(expected, PlanRowPattern().Count(Between(page, "data-testid=\"improvement-plan\"", "</table>")));
         Assert.Contains("Objective missed: ", page, StringComparison.Ordinal);
         Assert.Contains("Duty commanders", page, StringComparison.Ordinal);
     }
