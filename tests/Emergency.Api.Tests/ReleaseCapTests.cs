@@ -3,6 +3,7 @@ using Emergency.Api.Tests.Infrastructure;
 using Emergency.Domain;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Regions;
+using Emergency.Domain.Rivers;
 using Emergency.Domain.Rules;
 using Emergency.Host.Api;
 using Emergency.Testing;
@@ -97,6 +98,41 @@ public sealed class ReleaseCapTests
 
         Assert.Equal(("</headline><status>Test</status>", "A & B <script>", "Actual"), (alert.Cap("headline"), alert.Cap("description"), alert.Cap("status")));
     }
+
+    [Fact]
+    public void A_release_published_after_a_spill_names_the_affected_river_reaches_as_areas_and_one_published_before_keeps_its_own()
+    {
+        var regions = RegionCatalogLoader.Load(Path.Combine(RepoPaths.Config, "regions", "cn-gbt2260.json"), refusesUnknown: false);
+        var rivers = RiverCatalogLoader.Load(Path.Combine(RepoPaths.Config, "rivers"), regions);
+        var cap = new ReleaseCap(Said.Texts, regions, new ConfigurationBuilder().Build(), rivers);
+        var command = new ReportIncident
+        {
+            Title = "潞城市苯胺泄漏", Region = "长治市", DiscoveredAt = Discovered, SourceChannel = SourceChannel.Enterprise, Facts = new IncidentFacts { Deaths = 0 },
+        };
+        var (incident, registered) = Incident.Register($"inc-cap-{Guid.NewGuid():N}", "live", command, Commander, RuleSetLoader.Load(RepoPaths.IncidentRules), Discovered.AddMinutes(10));
+        Assert.True(registered.IsAccepted, registered.Reason?.ToString());
+        incident!.WithRivers(rivers);
+        Move(incident, 1, new DraftRelease { Audience = ReleaseAudience.Public, Headline = "潞城市苯胺泄漏事件通报", Text = "正在监测。" });
+        Publish(incident, 1, 1.25);
+        var spill = incident.Handle(new RecordSpill { Reach = "zhuozhang-changzhi", PositionKm = 0, At = Discovered, Pollutant = "苯胺", MassKg = 8_680 }, Commander, Discovered.AddHours(1.5));
+        Assert.True(spill.IsAccepted, spill.Reason?.ToString());
+        Move(incident, 2, new UpdateRelease { Release = 1, Headline = "续报：苯胺进入浊漳河", Text = "下游已接到预警。" });
+        Publish(incident, 2, 3);
+        var view = incident.View(Discovered.AddHours(4));
+
+        var before = CapSchema.AssertValid(Xml(cap.Alert(view, view.Releases[0])));
+        var after = CapSchema.AssertValid(Xml(cap.Alert(view, view.Releases[1])));
+
+        var found = rivers.FindReach("zhuozhang-changzhi")!.Value;
+        var reaches = found.System.Downstream(found.Reach).ToList();
+        Assert.Equal([("长治市", "140400")], Areas(before));
+        Assert.Equal([("长治市", "140400"), .. reaches.Select(r => (r.Name, r.Jurisdiction.Code))], Areas(after));
+        Assert.Equal(reaches.Select(r => r.Id), view.Releases[1].Reaches);
+    }
+
+    private static List<(string Description, string? Code)> Areas(XDocument alert) =>
+        [.. alert.Descendants(XName.Get("area", CapSchema.Namespace)).Select(a =>
+            (a.Element(XName.Get("areaDesc", CapSchema.Namespace))!.Value, a.Descendants(XName.Get("value", CapSchema.Namespace)).FirstOrDefault()?.Value))];
 
     private static Incident Registered(string scope, IncidentFacts? facts = null)
     {

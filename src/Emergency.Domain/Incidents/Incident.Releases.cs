@@ -191,6 +191,7 @@ public sealed partial class Incident
         release.PublishedBy = actor.ToString();
         release.Level = State.Grade?.Level ?? State.InitialLevel;
         release.Phase = State.Phase;
+        release.Reaches = AffectedReaches();
         Message text;
         if (release.Replaces is { } replaces && ReleaseNumbered(replaces) is { } target)
         {
@@ -258,4 +259,10 @@ public sealed partial class Incident
     private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
 
     private static string? Trimmed(string? text) => Blank(text) ? null : text!.Trim();
+
+    /// <summary>The reaches from the recorded spill's down to the end of the river data, in the order the water passes them; none without a spill.</summary>
+    private List<string> AffectedReaches() =>
+        State.Downstream is { } downstream && _rivers.FindReach(downstream.Spill.Reach) is { } found
+            ? [.. found.System.Downstream(found.Reach).Select(r => r.Id)]
+            : [];
 }

@@ -64,6 +64,12 @@ public sealed record Release
     /// <summary>The incident's phase when it was published: what its CAP urgency and certainty are mapped from.</summary>
     public IncidentPhase? Phase { get; set; }
 
+    /// <summary>
+    /// The river reaches a recorded spill affected when it was published, from the spill's reach down (config/rivers
+    /// ids): its CAP areas beside the region. Kept on the release, so that an alert never changes after it was sent.
+    /// </summary>
+    public IReadOnlyList<string> Reaches { get; set; } = [];
+
     public bool IsPublished => PublishedAt is not null;
 }
 

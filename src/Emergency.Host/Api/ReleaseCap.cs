@@ -6,6 +6,7 @@ using Emergency.Contracts;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Messages;
 using Emergency.Domain.Regions;
+using Emergency.Domain.Rivers;
 using Emergency.Domain.Rules;
 using Emergency.Texts;
 
@@ -14,9 +15,10 @@ namespace Emergency.Host.Api;
 /// <summary>
 /// A published release as an OASIS CAP 1.2 alert, and the Atom feed of alerts. Built as XML trees, never as text: what
 /// a person wrote is escaped by the XML writer. The mapping of level and phase to urgency, severity and certainty is
-/// documented in docs/releases.md with its sources.
+/// documented in docs/releases.md with its sources. The river reaches a spill affected (config/rivers) are areas of
+/// their own beside the region's.
 /// </summary>
-public sealed class ReleaseCap(TextRenderer texts, RegionCatalog regions, IConfiguration configuration)
+public sealed class ReleaseCap(TextRenderer texts, RegionCatalog regions, IConfiguration configuration, RiverCatalog? rivers = null)
 {
     public const string ContentType = "application/cap+xml";
 
@@ -130,11 +132,15 @@ public sealed class ReleaseCap(TextRenderer texts, RegionCatalog regions, IConfi
             new XElement(Cap + "senderName", texts.Render(ReleaseTexts.CapSenderName.With(("department", Department)), language)),
             new XElement(Cap + "headline", headline),
             new XElement(Cap + "description", text),
-            new XElement(
-                Cap + "area",
-                new XElement(Cap + "areaDesc", region?.Name ?? incident.Region),
-                region is null ? null : new XElement(Cap + "geocode", new XElement(Cap + "valueName", "GB/T 2260"), new XElement(Cap + "value", region.Code))));
+            Area(region?.Name ?? incident.Region, region?.Code),
+            release.Reaches.Select(id => (rivers ?? RiverCatalog.None).FindReach(id) is { } found ? Area(found.Reach.Name, found.Reach.Jurisdiction.Code) : Area(id, null)));
     }
+
+    /// <summary>An area by its description, with its GB/T 2260 code when it has one.</summary>
+    private static XElement Area(string description, string? code) => new(
+        Cap + "area",
+        new XElement(Cap + "areaDesc", description),
+        code is null ? null : new XElement(Cap + "geocode", new XElement(Cap + "valueName", "GB/T 2260"), new XElement(Cap + "value", code)));
 
     /// <summary>A moment as CAP writes it: seconds, and the offset of the deployment's zone spelt out (never "Z").</summary>
     private string Sent(DateTimeOffset at) =>

@@ -2,6 +2,7 @@ using Emergency.Contracts;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Messages;
 using Emergency.Domain.Regions;
+using Emergency.Domain.Rivers;
 using Emergency.Host.Auth;
 using Emergency.Host.Texts;
 using Emergency.Texts;
@@ -36,7 +37,7 @@ public static class ReleaseEndpoints
         return app;
     }
 
-    private static async Task<IResult> Alert(string id, int number, IGrainFactory grains, TextRenderer texts, RegionCatalog regions, IConfiguration configuration)
+    private static async Task<IResult> Alert(string id, int number, IGrainFactory grains, TextRenderer texts, RegionCatalog regions, RiverCatalog rivers, IConfiguration configuration)
     {
         if (!IncidentEndpoints.Kind.IsId(id))
         {
@@ -58,18 +59,18 @@ public static class ReleaseEndpoints
         }
 
         return release.IsPublished
-            ? Results.Bytes(ReleaseCap.Bytes(new ReleaseCap(texts, regions, configuration).Alert(view, release)), ReleaseCap.ContentType)
+            ? Results.Bytes(ReleaseCap.Bytes(new ReleaseCap(texts, regions, configuration, rivers).Alert(view, release)), ReleaseCap.ContentType)
             : Problems.NotFound(ReleaseTexts.NoAlertYet.With(("number", number), ("status", Arg.Of(release.Status))));
     }
 
-    private static async Task<IResult> Feed(HttpContext http, IGrainFactory grains, TextRenderer texts, RegionCatalog regions, IConfiguration configuration, EngineClock clock)
+    private static async Task<IResult> Feed(HttpContext http, IGrainFactory grains, TextRenderer texts, RegionCatalog regions, RiverCatalog rivers, IConfiguration configuration, EngineClock clock)
     {
         var open = await grains.GetGrain<IIncidentDirectoryGrain>(Scopes.Live).List();
         var views = await Task.WhenAll(open.Select(s => grains.GetGrain<IIncidentGrain>(s.Id).GetView()));
         var alerts = views.OfType<IncidentView>()
             .SelectMany(v => v.Releases.Where(r => r.Status == ReleaseStatus.Published).Select(r => (v, r)));
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
-        var feed = new ReleaseCap(texts, regions, configuration).Feed(alerts, origin + FeedPath, (v, r) => $"{origin}/api/incidents/{v.Id}/releases/{r.Number}/cap", clock.Now);
+        var feed = new ReleaseCap(texts, regions, configuration, rivers).Feed(alerts, origin + FeedPath, (v, r) => $"{origin}/api/incidents/{v.Id}/releases/{r.Number}/cap", clock.Now);
         return Results.Bytes(ReleaseCap.Bytes(feed), "application/atom+xml");
     }
 }

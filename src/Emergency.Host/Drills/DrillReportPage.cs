@@ -13,7 +13,7 @@ namespace Emergency.Host.Drills;
 /// The engine's texts in it (grade reasons, deadline bases, timelines, refusals) are rendered in the reader's language
 /// and every moment in the deployment's zone; report.json keeps them as codes.
 /// </remarks>
-public sealed class DrillReportPage(TextRenderer texts, CultureInfo language)
+public sealed partial class DrillReportPage(TextRenderer texts, CultureInfo language)
 {
     public static string Render(DrillReport report, TextRenderer texts, CultureInfo language) => new DrillReportPage(texts, language).Render(report);
 
@@ -54,7 +54,9 @@ public sealed class DrillReportPage(TextRenderer texts, CultureInfo language)
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{x.Number}</td><td>{E(x.Description)}</td><td class=\"{outcome}\">{outcome}</td><td>{Stamp(x.Expected)}</td><td>{Stamp(x.Actual)}</td><td>{Span(x.By)}</td><td>{E(x.Detail)}</td></tr>\n");
         }
 
-        html.Append("</table>\n<h2>Obligations against their deadlines</h2>\n");
+        html.Append("</table>\n");
+        AfterAction(html, AfterActionReview.Of(report));
+        html.Append("<h2>Obligations against their deadlines</h2>\n");
         html.Append(DrillTimelineChart.Render(report));
 
         foreach (var incident in report.Incidents)

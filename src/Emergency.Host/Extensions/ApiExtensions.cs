@@ -3,6 +3,8 @@ using Emergency.Host.Auth;
 using Emergency.Host.Board;
 using Emergency.Host.Drills;
 using Emergency.Host.Hosting;
+using Emergency.Host.Public;
+using Emergency.Host.Reports;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -53,6 +55,8 @@ public static class ApiExtensions
         app.MapAuditEndpoints();
         app.MapIncidentEndpoints();
         app.MapReleaseEndpoints();
+        app.MapPublicEndpoints();
+        app.MapReportEndpoints();
         app.MapDecisionEndpoints();
         app.MapEnforcementEndpoints(EnforcementRoles.Read(app.Configuration));
         app.MapDisputeEndpoints();

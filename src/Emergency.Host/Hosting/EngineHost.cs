@@ -17,6 +17,7 @@ public static class EngineHost
         builder.Services.AddEmergencyRules(settings, builder.Configuration);
         builder.Services.AddEmergencyAuth(settings, builder.Configuration);
         builder.Services.AddJurisdictions();
+        builder.Services.AddEmergencyPublic(builder.Configuration);
         builder.Services.AddEmergencyProblems();
         builder.AddEmergencyApi();
         builder.AddEmergencyTexts();

@@ -50,10 +50,14 @@ public static class HttpHardening
         await next(context);
     });
 
-    /// <summary>After <c>UseAuthentication</c>: an API request without a valid token is challenged before anything else is checked.</summary>
+    /// <summary>
+    /// After <c>UseAuthentication</c>: an API request without a valid token is challenged before anything else is
+    /// checked, except on the endpoints open to anyone (the public information, <c>AllowAnonymous</c>).
+    /// </summary>
     public static IApplicationBuilder UseAuthenticationFirst(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.Path.StartsWithSegments("/api") && context.User.Identity?.IsAuthenticated != true)
+        if (context.Request.Path.StartsWithSegments("/api") && context.User.Identity?.IsAuthenticated != true
+            && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null)
         {
             await context.ChallengeAsync();
             return;
