@@ -12,7 +12,7 @@ public sealed class IncidentMovesTests
     public void Every_move_is_a_record_named_as_its_route()
     {
         Assert.Equal(
-            [("recordSpill", typeof(RecordSpill), false), ("riverObservation", typeof(RiverObservation), false), ("sendWarning", typeof(SendWarning), false),
+            [("acknowledgeAlert", typeof(AcknowledgeAlert), false), ("recordSpill", typeof(RecordSpill), false), ("riverObservation", typeof(RiverObservation), false), ("sendWarning", typeof(SendWarning), false),
              ("acknowledgeWarning", typeof(AcknowledgeWarning), false), ("report", typeof(ReportIncident), true), ("reports", typeof(FileReport), false), ("completeObligation", typeof(CompleteObligation), false),
              ("facts", typeof(UpdateFacts), false), ("corrections", typeof(RecordCorrection), false), ("close", typeof(CloseIncident), false),
              ("draftRelease", typeof(DraftRelease), false), ("updateRelease", typeof(UpdateRelease), false), ("correctRelease", typeof(CorrectRelease), false),
