@@ -53,7 +53,7 @@ export class ChainSection {
     #row(view, hop, mayRecord) {
         const open = hop.status === 'pending' || hop.status === 'overdue';
         const late = parseTimeSpan(hop.lateBy);
-        return h('tr', { dataset: { testid: 'hop', hop: hop.id, status: open ? hop.status : hop.status, hopStatus: hop.status } },
+        return h('tr', { dataset: { testid: 'hop', hop: hop.id, status: hop.status, hopStatus: hop.status } },
             h('th', { scope: 'row' }, `${hop.fromName} → ${hop.toName}`, hop.required ? null : h('span', { class: 'hint' }, ` (${t('chain.optional')})`)),
             h('td', { class: `status hop-${hop.status}` }, bilingual(hopStatuses[hop.status] ?? { zh: '', en: hop.status }),
                 open && hop.dueAt ? h('span', { class: 'clock', dataset: { due: hop.dueAt } }) : null,

@@ -135,7 +135,8 @@ export class FactsUpdate {
         form.querySelector('[data-action="confirm-facts"]').disabled = this.#preview === null || this.#detail.busy;
         form.querySelector('.facts-preview').replaceChildren(...(this.#preview ? this.#consequences(view, this.#preview) : []));
         const result = form.querySelector('.facts-result');
-        result.replaceChildren(this.#error ? h('span', { class: 'message message-error', role: 'alert', dataset: { testid: 'detail-error' } }, this.#error) : '');
+        result.replaceChildren(this.#error ? h('span', { class: 'message message-error', role: 'alert', dataset: { testid: 'detail-error' } }, this.#error) : '',
+            this.#detail.messageAt('facts') ?? '');
         return h('section', { class: 'detail-facts' }, form);
     }
 
