@@ -72,13 +72,14 @@ class WarningActions {
         return this.#form ? `${this.#form.obligation}/${this.#form.move}` : '';
     }
 
-    controls(incidentId, point, allowed) {
+    controls(incidentId, point) {
         if (!this.#mayAct || !point.obligation) {
             return null;
         }
 
-        const send = ['pending', 'overdue'].includes(point.warning) && (allowed?.includes('sendWarning') ?? true);
-        const acknowledge = point.warning === 'sent' && (allowed?.includes('acknowledgeWarning') ?? true);
+        // The engine lists no warning move among the allowed ones (each names its warning): the warning's state says which applies.
+        const send = ['pending', 'overdue'].includes(point.warning);
+        const acknowledge = point.warning === 'sent';
         if (!send && !acknowledge) {
             return null;
         }
@@ -183,7 +184,7 @@ export class DownstreamSection {
             })),
             downstream.reachesAnIntake ? null : h('p', { class: 'warning' }, t('downstream.noIntake')),
             h('ol', { class: 'downstream-points' }, downstream.points.map(point => pointRow(point, {
-                controls: this.#actions.controls(view.id, point, view.allowedMoves),
+                controls: this.#actions.controls(view.id, point),
                 message: point.obligation ? this.#detail.messageAt(`warning:${point.obligation}`) : null,
             }))));
     }
@@ -280,7 +281,7 @@ export class DownstreamLane {
         this.#list.dataset.signature = signature;
         this.#list.replaceChildren(...rows.map(({ view, point }) => pointRow(point, {
             incident: { id: view.id, level: view.grade.level, title: view.title },
-            controls: this.#actions.controls(view.id, point, view.allowedMoves),
+            controls: this.#actions.controls(view.id, point),
             message: this.#message?.place === `warning:${point.obligation}`
                 ? h('span', { class: `message message-${this.#message.kind}`, role: this.#message.kind === 'error' ? 'alert' : 'status', dataset: { testid: 'lane-result' } }, this.#message.text)
                 : null,
