@@ -63,7 +63,7 @@ public sealed class DrillWorkTests(BoardFixture fixture)
             await Expect(banner.GetByTestId("drill-clock")).ToHaveTextAsync(new Regex(@"^2026/03/01 20:0\d:\d\d$"));
 
             // Opening the drill's incident reads it on the engine's clock, 12 h later: the drill's clock stays its own.
-            await board.OpenDetail(leak);
+            await board.OpenDetail(leak!);
             var clock = banner.GetByTestId("drill-clock");
             for (var tick = 0; tick < 2; tick++)
             {

@@ -186,7 +186,8 @@ export class DrillPanel {
         this.#offset = h('span', { class: 'drill-offset', dataset: { testid: 'drill-offset' } }, offsetOf(status, now));
         const phase = drillPhases[status.phase] ?? { zh: '', en: status.phase };
         const messages = (status.messages ?? []).slice(-MessagesShown);
-        this.#banner.replaceChildren(mark,
+        // replaceChildren writes a null as the text "null": only the parts present are given.
+        this.#banner.replaceChildren(...[mark,
             h('span', { class: 'drill-title', dataset: { testid: 'drill-title' } }, status.title),
             h('span', { class: `drill-phase phase-${status.phase}`, dataset: { testid: 'drill-phase', phase: status.phase } }, bilingual(phase)),
             h('span', { class: 'drill-time', title: '演练的虚拟时钟：本看板的倒计时都按它计算 The drill\'s virtual clock: every countdown on this board counts against it' },
@@ -198,7 +199,7 @@ export class DrillPanel {
             messages.length > 0
                 ? h('ol', { class: 'drill-messages', dataset: { testid: 'drill-messages' } }, messages.map(m => h('li', { title: fullTime(m.at) },
                     h('span', { class: 'drill-message-at' }, m.offset), ' ', m.to ? h('span', { class: 'drill-message-to' }, `→ ${m.to} `) : null, m.text)))
-                : null);
+                : null].filter(Boolean));
         this.#banner.hidden = false;
     }
 

@@ -109,7 +109,12 @@ export class FactsUpdate {
         const form = previous ?? h('form', {
             class: 'facts-form',
             dataset: { testid: 'facts-form' },
-            oninput: () => this.#stale(),
+            // The note grades nothing: only a fact changed after the preview asks for a new one.
+            oninput: event => {
+                if (event.target.name !== 'note') {
+                    this.#stale();
+                }
+            },
             onsubmit: event => {
                 event.preventDefault();
                 this.#submit(event.submitter?.dataset.action);
@@ -133,7 +138,7 @@ export class FactsUpdate {
             }, t('register.cancel'))),
         h('p', { class: 'facts-result' }));
         form.querySelector('[data-action="confirm-facts"]').disabled = this.#preview === null || this.#detail.busy;
-        form.querySelector('.facts-preview').replaceChildren(...(this.#preview ? this.#consequences(view, this.#preview) : []));
+        form.querySelector('.facts-preview').replaceChildren(...(this.#preview ? this.#consequences(view, this.#preview).filter(Boolean) : []));
         const result = form.querySelector('.facts-result');
         result.replaceChildren(this.#error ? h('span', { class: 'message message-error', role: 'alert', dataset: { testid: 'detail-error' } }, this.#error) : '',
             this.#detail.messageAt('facts') ?? '');
@@ -177,14 +182,14 @@ export class FactsUpdate {
         }
 
         try {
-            // The engine grades the facts as they would stand, from the incident's discovery, by the rules then in force.
+            // The engine grades the facts as they would stand (the form holds them all), from the incident's discovery, by the rules then in force.
             this.#preview = await this.#detail.api.previewIncident({
                 title: view.title,
                 region: view.region,
                 discoveredAt: view.discoveredAt,
                 sourceChannel: view.sourceChannel,
                 description: view.description,
-                facts: { ...view.facts, ...patch },
+                facts,
             });
         } catch (error) {
             this.#error = error instanceof ApiError ? error.message : String(error);
