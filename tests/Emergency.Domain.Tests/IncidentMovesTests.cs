@@ -12,7 +12,7 @@ public sealed class IncidentMovesTests
     public void Every_move_is_a_record_named_as_its_route()
     {
         Assert.Equal(
-            [("recordSpill", typeof(RecordSpill), false), ("riverObservation", typeof(RiverObservation), false), ("sendWarning", typeof(SendWarning), false),
+            [("acknowledgeAlert", typeof(AcknowledgeAlert), false), ("recordSpill", typeof(RecordSpill), false), ("riverObservation", typeof(RiverObservation), false), ("sendWarning", typeof(SendWarning), false),
              ("acknowledgeWarning", typeof(AcknowledgeWarning), false), ("report", typeof(ReportIncident), true), ("reports", typeof(FileReport), false), ("completeObligation", typeof(CompleteObligation), false),
              ("facts", typeof(UpdateFacts), false), ("corrections", typeof(RecordCorrection), false), ("close", typeof(CloseIncident), false),
              ("draftRelease", typeof(DraftRelease), false), ("updateRelease", typeof(UpdateRelease), false), ("correctRelease", typeof(CorrectRelease), false),
@@ -76,6 +76,7 @@ public sealed class IncidentMovesTests
             .Append((Cmd.Close(), "close"))
             .Append((new RecordSpill { Reach = "longjiang-hechi", PositionKm = 0, At = new(2015, 2, 28, 8, 0, 0, Times.China), Pollutant = "cadmium", MassKg = 20_000 }, "recordSpill"))
             .Append((Cmd.Draft(), "draftRelease"))
+            .Concat(incident.State.Obligations.Select(o => ((IncidentCommand)new AcknowledgeAlert { Obligation = o.Id }, $"acknowledgeAlert({o.Id})")))
             .Concat(incident.State.Releases.SelectMany(r => new (IncidentCommand, string)[]
             {
                 (new UpdateRelease { Release = r.Number, Headline = "续报", Text = "下游已停止取水" }, $"updateRelease({r.Number})"),

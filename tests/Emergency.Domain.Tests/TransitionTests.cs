@@ -66,8 +66,12 @@ public sealed class TransitionTests
     {
         var (incident, now) = InPhase(phase);
 
-        Assert.Equal(expected, incident.AllowedMoves(now));
+        Assert.Equal(expected, WithoutAlerts(incident.AllowedMoves(now)));
     }
+
+    /// <summary>The procedure's moves, without the alerts that may be acknowledged at that moment (AlertAcknowledgementTests).</summary>
+    private static IEnumerable<string> WithoutAlerts(IEnumerable<string> moves) =>
+        moves.Where(m => !m.StartsWith("acknowledgeAlert(", StringComparison.Ordinal));
 
     [Fact]
     public void Being_on_scene_opens_monitoring_and_investigation()
@@ -131,7 +135,7 @@ public sealed class TransitionTests
         Assert.Equal("cannot close yet: still open: start monitoring (开展监测), organise the investigation (组织调查), release information (发布信息)", decision.Reason.En());
         Assert.Equal(
             ["recordSpill", "completeObligation(startMonitoring)", "completeObligation(organiseInvestigation)", "corrections", "draftRelease"],
-            decision.AllowedMoves);
+            WithoutAlerts(decision.AllowedMoves));
     }
 
     [Fact]

@@ -198,6 +198,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
             FileReport report => Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)(report with { Kind = k }), $"{word}({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})")),
             CompleteObligation step => State.Obligations.Select(o => ((IncidentCommand)(step with { Obligation = o.Kind }), $"{word}({o.Kind.Name()})")),
             ReleaseCommand release => ReleaseProbes(release, word),
+            AcknowledgeAlert ack => State.Obligations.Select(o => ((IncidentCommand)(ack with { Obligation = o.Id }), $"{word}({o.Id})")),
             var other => [(other, word)],
         };
     }
@@ -248,6 +249,9 @@ public sealed partial class Incident : ICase<IncidentCommand>
             case RecordHop hop:
                 CheckHop(check, hop, now);
                 break;
+            case AcknowledgeAlert alert:
+                CheckAlert(check, alert);
+                break;
         }
 
         return check;
@@ -297,6 +301,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
             .OnEntryFrom(close, m => ApplyClose((CloseIncident)m.Command!, m.Actor, m.Now), "close the incident");
         ConfigureChain();
         ConfigureReleases();
+        ConfigureAlerts();
     }
 
     private static bool IsReport(MoveStep<IncidentCommand> move, ReportKind kind) => move.Command is FileReport report && report.Kind == kind;
@@ -410,6 +415,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
         (_, CloseIncident) => IncidentTexts.StillOpen.With(("obligations", Arg.Of(State.Obligations.Where(o => !o.IsCompleted).Select(o => Arg.Of(o.Kind))))),
         (IncidentPhase.FinalReportFiled, UpdateFacts) => IncidentTexts.FactsAfterFinal,
         (_, RecordHop hop) => WhyNotHop(hop) ?? InPhase(command),
+        (_, AcknowledgeAlert alert) => WhyNotAcknowledge(alert, now) ?? InPhase(command),
         _ => InPhase(command),
     };
 

@@ -98,6 +98,9 @@ public sealed record ObligationView
     /// <summary>Earlier completions shown untrue; they do not count.</summary>
     public IReadOnlyList<FalseCompletion> ShownFalse { get; init; } = [];
 
+    /// <summary>The alert on this step acknowledged: who, when, and whether it was overdue then.</summary>
+    public AlertAcknowledgement? Acknowledged { get; init; }
+
     /// <summary>How late the completion was (迟报 and the like), measured against the first deadline that passed.</summary>
     public TimeSpan? LateBy { get; init; }
 
@@ -123,6 +126,7 @@ public sealed record ObligationView
             Note = Note,
             Notified = Notified,
             ShownFalse = [.. ShownFalse],
+            Acknowledged = Acknowledged,
         },
         now);
 
@@ -145,6 +149,7 @@ public sealed record ObligationView
             Note = o.Note,
             Notified = o.Notified,
             ShownFalse = [.. o.ShownFalse],
+            Acknowledged = o.Acknowledged,
             LateBy = o.LateBy,
             OverdueBy = status == ObligationStatus.Overdue ? now - o.EffectiveDeadline : null,
             Remaining = status == ObligationStatus.Pending ? o.DueAt - now : null,

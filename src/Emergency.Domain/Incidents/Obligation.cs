@@ -41,6 +41,9 @@ public sealed class Obligation
     /// <summary>Earlier completions a correction showed untrue; each reopened the obligation.</summary>
     public List<FalseCompletion> ShownFalse { get; set; } = [];
 
+    /// <summary>The alert on this step taken on (警报确认), the latest; none while nobody acknowledged it.</summary>
+    public AlertAcknowledgement? Acknowledged { get; set; }
+
     public bool IsCompleted => CompletedAt is not null;
 
     /// <summary>The deadline lateness is measured against: the first one that passed, else the current one.</summary>

@@ -54,4 +54,7 @@ public enum TimelineKind
 
     /// <summary>A hop of the reporting chain sent, skipped, or followed by its written report.</summary>
     HopRecorded,
+
+    /// <summary>An alert (a step overdue or due within the hour) was acknowledged: who took it on, when.</summary>
+    AlertAcknowledged,
 }

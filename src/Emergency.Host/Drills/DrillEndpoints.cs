@@ -12,7 +12,7 @@ namespace Emergency.Host.Drills;
 
 /// <summary>
 /// The drill API: start a run from a scenario file, follow it, steer a paced one (pause, resume, jump,
-/// injects by hand), fetch its report, purge it. Drill organisers only.
+/// injects by hand), fetch its report, purge it. Drill organisers only, but the report: every reader of the board.
 /// </summary>
 public static class DrillEndpoints
 {
@@ -66,20 +66,6 @@ public static class DrillEndpoints
             .Accepts<string>(ScenarioTypes[0], ScenarioTypes[1..])
             .Produces<DrillStatus>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
 
-        drills.MapGet("/{run}/report", async (string run, IGrainFactory grains) =>
-                await ReportAsync(run, grains, json => Results.Text(json, "application/json", Encoding.UTF8)))
-            .WithSummary("The report of a finished drill (JSON): every expectation met, late or missed, every obligation against its deadline")
-            .WithDescription(roles).Produces<DrillReport>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-
-        drills.MapGet("/{run}/report.html", async (string run, IGrainFactory grains, TextRenderer texts) =>
-                await ReportAsync(run, grains, json => Results.Text(
-                    DrillReportPage.Render(DrillReportJson.Deserialize(json), texts, TextRenderer.LanguageOf(CultureInfo.CurrentUICulture)), "text/html", Encoding.UTF8)))
-            .WithSummary("The report of a finished drill as a page to read, with the timeline chart").WithDescription(roles).AsSelfContainedDocument();
-
-        drills.MapGet("/{run}/chart.svg", async (string run, IGrainFactory grains) =>
-                await ReportAsync(run, grains, json => Results.Text(DrillTimelineChart.Render(DrillReportJson.Deserialize(json)), "image/svg+xml", Encoding.UTF8)))
-            .WithSummary("The timeline chart of a finished drill: obligations against their deadlines (SVG)").WithDescription(roles).AsSelfContainedDocument();
-
         drills.MapDelete("/{run}", async (string run, IGrainFactory grains) =>
             {
                 if (!DrillIds.IsRun(run))
@@ -93,6 +79,23 @@ public static class DrillEndpoints
                 return existed || purged > 0 ? Results.Ok(new { run, purged }) : NotFound(run);
             })
             .WithSummary("Stop a drill and purge it: its incidents and its record").WithDescription(roles).ProducesProblem(StatusCodes.Status404NotFound);
+
+        // A drill's report is read by those who played or watched it, as its board is: every reader, not only organisers.
+        var reports = app.MapGroup("/api/drills").WithTags("Drills").RequireAuthorization(Policies.Read);
+        var readers = Policies.Describe(Policies.Read);
+        reports.MapGet("/{run}/report", async (string run, IGrainFactory grains) =>
+                await ReportAsync(run, grains, json => Results.Text(json, "application/json", Encoding.UTF8)))
+            .WithSummary("The report of a finished drill (JSON): every expectation met, late or missed, every obligation against its deadline")
+            .WithDescription(readers).Produces<DrillReport>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        reports.MapGet("/{run}/report.html", async (string run, IGrainFactory grains, TextRenderer texts) =>
+                await ReportAsync(run, grains, json => Results.Text(
+                    DrillReportPage.Render(DrillReportJson.Deserialize(json), texts, TextRenderer.LanguageOf(CultureInfo.CurrentUICulture)), "text/html", Encoding.UTF8)))
+            .WithSummary("The report of a finished drill as a page to read, with the timeline chart").WithDescription(readers).AsSelfContainedDocument();
+
+        reports.MapGet("/{run}/chart.svg", async (string run, IGrainFactory grains) =>
+                await ReportAsync(run, grains, json => Results.Text(DrillTimelineChart.Render(DrillReportJson.Deserialize(json)), "image/svg+xml", Encoding.UTF8)))
+            .WithSummary("The timeline chart of a finished drill: obligations against their deadlines (SVG)").WithDescription(readers).AsSelfContainedDocument();
 
         return app;
     }

@@ -120,6 +120,33 @@ export class Api {
         return this.post(`/api/warnings/${encodeURIComponent(id)}/escalate`, undefined, key);
     }
 
+    /** Any move of an incident by its name (facts, acknowledgeAlert, recordHop, sendWarning, draftRelease…): answers the incident. */
+    move(id, name, body, key) {
+        return this.post(`/api/incidents/${encodeURIComponent(id)}/${encodeURIComponent(name)}`, body ?? {}, key);
+    }
+
+    /** A page of the engine's (a drill's report), as text, with this session's credentials. */
+    async page(path) {
+        const headers = { Accept: 'text/html', 'Accept-Language': language() };
+        if (this.token) {
+            headers.Authorization = `Bearer ${this.token}`;
+        }
+
+        const response = await fetch(path, { headers, cache: 'no-store', credentials: 'same-origin' });
+        if (!response.ok) {
+            let problem = null;
+            try {
+                problem = await response.json();
+            } catch {
+                problem = null;
+            }
+
+            throw new ApiError(response.status, problem);
+        }
+
+        return response.text();
+    }
+
     /** An inject by hand into a paced drill, in the scenario's inject format (JSON is YAML too). */
     drillInject(run, inject) {
         return this.post(`/api/drills/${encodeURIComponent(run)}/injects`, inject);

@@ -3,12 +3,14 @@
 // It shows live work, or a drill's scope (?scope=drill-<run>, or the scope field in the top bar) under the drill
 // marker, with a drill organiser's controls during a paced run.
 
+import { AlertAcknowledgements } from './alerts.js';
 import { Api, ApiError } from './api.js';
 import { DecisionsLane } from './decisions.js';
 import { IncidentDetail } from './detail.js';
 import { RegisterForm } from './register.js';
 import { DisputeLane } from './disputes.js';
 import { DrillPanel, isDrillScope, scopeFrom } from './drill.js';
+import { DownstreamLane, tickArrivals } from './downstream.js';
 import { LiveFeed } from './live.js';
 import { isOverdue, renderAlertHistory, renderAlerts, renderIncidents, tick } from './render.js';
 import { CaseStore } from './store.js';
@@ -73,7 +75,9 @@ const StatusStates = ['connecting', 'syncing', 'live', 'reconnecting', 'stale', 
   */
 function showStatus({ state, since }) {
     page.status.dataset.state = state;
-    page.status.textContent = t(`status.${StatusStates.includes(state) ? state : 'offline'}`, { since: clockTime(since) });
+    // A drill's feed that is live is still not live work: the pill never says 实时 Live on a drill board.
+    const pill = state === 'live' && session?.drill.active ? 'drillLive' : (StatusStates.includes(state) ? state : 'offline');
+    page.status.textContent = t(`status.${pill}`, { since: clockTime(since) });
     const notLive = session !== null && since !== null && state !== 'live';
     const changed = notLive !== (asOf() !== null);
     setAsOf(notLive ? since : null);
@@ -135,13 +139,14 @@ function render() {
     renderAlertLane();
     page.alertHistoryCount.textContent = String(renderAlertHistory(page.alertHistory, shown, { onOpen: openDetail, drill }));
     session.drill.changed();
+    session.downstream.changed(shown);
     page.noIncidents.hidden = shown.length > 0;
     page.count.textContent = t('incidentCount', { shown: shown.length === all.length ? all.length : `${shown.length} / ${all.length}`, overdue });
 }
 
 /** The current problems of the incidents shown; redrawn each second too, as steps come within the hour of their deadline. */
 function renderAlertLane() {
-    renderAlerts(page.alerts, session.shown ?? [], { onOpen: openDetail, drill: session.drill.active });
+    renderAlerts(page.alerts, session.shown ?? [], { onOpen: openDetail, drill: session.drill.active, acknowledgements: session.acknowledgements });
     page.noAlerts.hidden = page.alerts.childElementCount > 0;
 }
 
@@ -182,6 +187,7 @@ function showScope(scope) {
     // 接报 is a duty commander's move, on live work only: a drill's incidents come from its scenario and injects.
     page.registerOpen.hidden = session.me.role !== 'dutyCommander' || drill;
     session.drill.show(scope);
+    showStatus({ state: page.status.dataset.state, since: asOf() });
     render();
 }
 
@@ -196,7 +202,7 @@ async function signIn(api) {
     setDisplay({ lang: language(), timeZone: settings.timeZone, zoneName: settings.zoneName });
     page.zone.textContent = zoneLabel();
     const store = new CaseStore();
-    const detail = new IncidentDetail(page.detail, api, me.role);
+    const detail = new IncidentDetail(page.detail, api, me.role, () => session?.drill.active === true);
     const drill = new DrillPanel({
         banner: page.drillBanner,
         controls: page.drillControls,
@@ -240,7 +246,9 @@ async function signIn(api) {
         scope,
     });
     const register = new RegisterForm(page.register, api, id => detail.open(id));
-    session = { api, me, store, live, detail, drill, disputes, decisions, register };
+    const acknowledgements = new AlertAcknowledgements(api, me.role === 'dutyCommander', () => session && renderAlertLane());
+    const downstream = new DownstreamLane({ root: $('downstream-lane'), list: $('downstream'), api, mayAct: me.role === 'dutyCommander', onOpen: openDetail });
+    session = { api, me, store, live, detail, drill, disputes, decisions, register, acknowledgements, downstream };
     page.userName.textContent = me.id;
     page.userRole.textContent = both(roles, me.role);
     page.userRole.dataset.role = me.role;
@@ -267,6 +275,7 @@ async function endSession() {
     await ending?.live.stop();
     ending?.store.clear();
     ending?.disputes.clear();
+    ending?.downstream.clear();
     ending?.decisions.render();
     page.incidents.replaceChildren();
     page.alerts.replaceChildren();
@@ -399,7 +408,10 @@ setInterval(() => {
 
     if (page.detail.open) {
         tick(page.detail);
+        tickArrivals(page.detail);
     }
+
+    tickArrivals(page.board);
 }, 1000);
 
 /** A wall screen reloaded while the engine is down keeps its token and tries again. */

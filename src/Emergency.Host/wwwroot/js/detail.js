@@ -3,10 +3,15 @@
 // controls are not drawn, and the engine refuses such commands anyway.
 
 import { newIdempotencyKey } from './api.js';
+import { ChainSection } from './chain.js';
 import { bilingual, h } from './dom.js';
+import { DownstreamSection, tickArrivals } from './downstream.js';
+import { FactsUpdate } from './facts.js';
+import { ReleasesSection } from './releases.js';
+import { timelineSection } from './timeline.js';
 import { tick } from './render.js';
 import {
-    both, correctionKinds, levels, obligations as obligationTerms, phases, reportKinds, reportMedia, statuses, timelineKinds,
+    both, correctionKinds, levels, obligations as obligationTerms, phases, reportKinds, reportMedia, statuses,
 } from './terms.js';
 import { t } from './i18n.js';
 import { clockTime, fromZoneInput, fullTime, parseTimeSpan, serverNow, span, syncToSnapshot, zoneInputValue } from './time.js';
@@ -27,11 +32,27 @@ export class IncidentDetail {
     #reportKey = newIdempotencyKey();
     #messagePlaced = false;
     #listening = new AbortController();
+    #onDrill;
+    /** The sections of the coordination and information moves, each in its own module, sharing this detail's runner. */
+    #parts;
 
-    constructor(dialog, api, role) {
+    /** `onDrill`: whether the board shows a drill, whose clock only the drill's snapshot sets. */
+    constructor(dialog, api, role, onDrill = () => false) {
         this.#dialog = dialog;
         this.#api = api;
         this.#role = role;
+        this.#onDrill = onDrill;
+        const detail = this;
+        const shared = {
+            api, dialog,
+            get mayAct() { return detail.#mayAct; },
+            get busy() { return detail.#busy; },
+            get view() { return detail.#view; },
+            act: (...args) => this.#act(...args),
+            messageAt: place => this.#messageAt(place),
+            render: () => this.#render(),
+        };
+        this.#parts = { facts: new FactsUpdate(shared), chain: new ChainSection(shared), downstream: new DownstreamSection(shared), releases: new ReleasesSection(shared) };
         dialog.addEventListener('close', () => {
             this.#id = null;
             this.#view = null;
@@ -60,6 +81,7 @@ export class IncidentDetail {
         this.#message = null;
         this.#reportKind = null;
         this.#reportKey = newIdempotencyKey();
+        Object.values(this.#parts).forEach(part => part.reset());
         this.#render();
         if (!this.#dialog.open) {
             this.#dialog.showModal();
@@ -88,7 +110,11 @@ export class IncidentDetail {
                 return;
             }
 
-            syncToSnapshot(view.asOf, sentAt, Date.now());
+            // An incident's view is counted on the engine's clock: on a drill board only the drill's snapshot sets the clock.
+            if (!this.#onDrill()) {
+                syncToSnapshot(view.asOf, sentAt, Date.now());
+            }
+
             this.#view = view;
         } catch (error) {
             if (this.#id !== id) {
@@ -139,9 +165,12 @@ export class IncidentDetail {
         const view = this.#view;
         const focusedName = document.activeElement?.closest('dialog') === this.#dialog ? document.activeElement.name : null;
         const form = this.#dialog.querySelector('form.report-form');
+        const factsForm = this.#dialog.querySelector('form.facts-form');
         this.#messagePlaced = false;
+        const parts = this.#parts;
         const sections = view
-            ? [this.#summary(view), this.#obligations(view), this.#corrections(view), this.#reports(view, form), this.#closing(view), this.#timeline(view)]
+            ? [this.#summary(view), parts.facts.section(view, factsForm), this.#obligations(view), parts.chain.section(view), parts.downstream.section(view),
+                parts.releases.section(view), this.#corrections(view), this.#reports(view, form), this.#closing(view), timelineSection(view)]
             : [];
         const children = [
             h('header', { class: 'detail-head' },
@@ -158,6 +187,7 @@ export class IncidentDetail {
         ];
         this.#dialog.replaceChildren(...children.filter(Boolean));
         tick(this.#dialog);
+        tickArrivals(this.#dialog);
         if (focusedName) {
             this.#dialog.querySelector(`[name="${focusedName}"]`)?.focus();
         }
@@ -421,18 +451,5 @@ export class IncidentDetail {
                     },
                 }, '结案 Close incident'),
             this.#messageAt('close'));
-    }
-
-    #timeline(view) {
-        return h('section', { class: 'detail-timeline' },
-            h('h3', {}, '时间线 Timeline'),
-            h('ol', { class: 'timeline', dataset: { testid: 'timeline' } }, view.timeline.map(entry => h('li', {
-                class: `entry entry-${entry.kind}`,
-                dataset: { kind: entry.kind },
-            },
-            h('time', { datetime: entry.at, title: `recorded ${fullTime(entry.recordedAt)}` }, clockTime(entry.at)),
-            h('span', { class: 'entry-kind' }, bilingual(timelineKinds[entry.kind] ?? { zh: '', en: entry.kind })),
-            h('span', { class: 'entry-text' }, entry.text),
-            h('span', { class: 'entry-actor' }, entry.actor)))));
     }
 }

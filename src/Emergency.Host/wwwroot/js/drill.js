@@ -5,6 +5,7 @@
 
 import { ApiError } from './api.js';
 import { bilingual, h } from './dom.js';
+import { t } from './i18n.js';
 import { drillPhases, injectKinds, obligations as obligationTerms, reportKinds } from './terms.js';
 import { countdown, fullTime, serverNow, setClockRate, syncToSnapshot, wallClock } from './time.js';
 
@@ -185,19 +186,57 @@ export class DrillPanel {
         this.#offset = h('span', { class: 'drill-offset', dataset: { testid: 'drill-offset' } }, offsetOf(status, now));
         const phase = drillPhases[status.phase] ?? { zh: '', en: status.phase };
         const messages = (status.messages ?? []).slice(-MessagesShown);
-        this.#banner.replaceChildren(mark,
+        // replaceChildren writes a null as the text "null": only the parts present are given.
+        this.#banner.replaceChildren(...[mark,
             h('span', { class: 'drill-title', dataset: { testid: 'drill-title' } }, status.title),
             h('span', { class: `drill-phase phase-${status.phase}`, dataset: { testid: 'drill-phase', phase: status.phase } }, bilingual(phase)),
             h('span', { class: 'drill-time', title: '演练的虚拟时钟：本看板的倒计时都按它计算 The drill\'s virtual clock: every countdown on this board counts against it' },
                 h('span', { class: 'label' }, '演练时钟 Drill clock '), this.#clock, ' ', this.#offset,
                 status.mode === 'paced' ? h('span', { class: 'drill-speed' }, ` · x${status.speed}`) : h('span', { class: 'drill-speed' }, ' · 快速 fast')),
-            h('span', { class: 'drill-progress' }, `${status.percent} % · 注入 injects ${status.injectsApplied}/${status.injectsTotal}`),
+            h('span', { class: 'drill-progress' }, `${status.percent ?? 0} % · 注入 injects ${status.injectsApplied ?? 0}/${status.injectsTotal ?? 0}`),
             notice,
+            this.#reportLink(status),
             messages.length > 0
                 ? h('ol', { class: 'drill-messages', dataset: { testid: 'drill-messages' } }, messages.map(m => h('li', { title: fullTime(m.at) },
                     h('span', { class: 'drill-message-at' }, m.offset), ' ', m.to ? h('span', { class: 'drill-message-to' }, `→ ${m.to} `) : null, m.text)))
-                : null);
+                : null].filter(Boolean));
         this.#banner.hidden = false;
+    }
+
+    /** Once the drill is over, its report (the page, with the chart), which everyone who played or watched may read. */
+    #reportLink(status) {
+        if (status.phase !== 'finished' && status.phase !== 'failed') {
+            return null;
+        }
+
+        const href = `/api/drills/${encodeURIComponent(this.#run)}/report.html`;
+        return h('a', {
+            href,
+            target: '_blank',
+            rel: 'noopener',
+            class: 'drill-report-link',
+            dataset: { testid: 'drill-report' },
+            onclick: event => {
+                // A signed-in person's cookie goes with the link; a token must go with the request, so the page is fetched.
+                if (this.#api.token) {
+                    event.preventDefault();
+                    this.#openReport(href);
+                }
+            },
+        }, t('drill.report'));
+    }
+
+    async #openReport(href) {
+        const opened = window.open('', '_blank');
+        try {
+            const html = await this.#api.page(href);
+            if (opened) {
+                opened.location.href = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+            }
+        } catch (error) {
+            opened?.close();
+            this.#banner.append(h('span', { class: 'error', role: 'alert', dataset: { testid: 'drill-report-error' } }, error.message));
+        }
     }
 
     /** An organiser's controls: only on a paced drill that has not finished. */

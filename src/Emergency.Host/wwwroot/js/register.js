@@ -6,12 +6,9 @@
 import { ApiError, newIdempotencyKey } from './api.js';
 import { bilingual, h } from './dom.js';
 import { t, termLanguage } from './i18n.js';
-import {
-    crossBoundaries, ecologicalImpacts, factFlags, intakeScales, levels, obligations as obligationTerms, sourceChannels,
-} from './terms.js';
+import { factInputs, factsOf } from './facts.js';
+import { levels, obligations as obligationTerms, sourceChannels } from './terms.js';
 import { clockTime, fromZoneInput, serverNow, zoneInputValue } from './time.js';
-
-const Counts = ['deaths', 'poisoned', 'seriouslyInjured', 'evacuated', 'directLossCny'];
 
 const name = term => term[termLanguage()];
 
@@ -55,7 +52,6 @@ export class RegisterForm {
     #form() {
         const now = zoneInputValue(serverNow());
         const field = (key, input) => h('label', { class: `field field-${key}` }, h('span', {}, t(`register.${key}`)), input);
-        const count = key => field(key, h('input', { name: key, type: 'number', min: 0, step: key === 'directLossCny' ? 'any' : 1, inputmode: 'numeric', placeholder: t('register.unknown') }));
         const form = h('form', {
             class: 'register-form',
             dataset: { testid: 'register-form' },
@@ -78,12 +74,7 @@ export class RegisterForm {
         h('fieldset', {},
             h('legend', {}, t('register.facts')),
             h('p', { class: 'hint' }, t('register.unknownHint')),
-            Counts.map(count),
-            field('intakeScale', h('select', { name: 'intakeScale' }, options(intakeScales, 'none'))),
-            field('intake', h('input', { name: 'intake', autocomplete: 'off' })),
-            field('crossBoundary', h('select', { name: 'crossBoundary' }, options(crossBoundaries, 'none'))),
-            field('ecologicalImpact', h('select', { name: 'ecologicalImpact' }, options(ecologicalImpacts, 'none'))),
-            Object.entries(factFlags).map(([key, term]) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: key }), ' ', name(term)))),
+            factInputs()),
         h('section', { class: 'register-preview', dataset: { testid: 'register-preview' } }),
         h('div', { class: 'register-actions' },
             h('button', { type: 'submit', class: 'action secondary', dataset: { action: 'preview-registration' } }, t('register.preview')),
@@ -100,15 +91,8 @@ export class RegisterForm {
     #command() {
         const data = new FormData(this.#formElement);
         const text = key => String(data.get(key) ?? '').trim();
-        const number = key => (text(key) === '' ? null : Number(text(key)));
         const discovered = fromZoneInput(text('discoveredAt'));
-        const facts = Object.fromEntries(Counts.map(key => [key, number(key)]));
-        facts.intakeInterruption = { scale: text('intakeScale'), intake: text('intake') || null };
-        facts.crossBoundary = text('crossBoundary');
-        facts.ecologicalImpact = text('ecologicalImpact');
-        for (const key of Object.keys(factFlags)) {
-            facts[key] = data.get(key) === 'on';
-        }
+        const facts = factsOf(this.#formElement);
 
         return {
             title: text('title'),

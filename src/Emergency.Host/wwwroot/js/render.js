@@ -162,7 +162,7 @@ const HistoryShown = 40;
   * most serious level, then the nearest deadline. A step done (on time or late) leaves the list for the history.
   * Redraws only when the list changed, so that the one-second tick keeps focus and hover on the lane.
   */
-export function renderAlerts(container, incidents, { onOpen, drill = false }) {
+export function renderAlerts(container, incidents, { onOpen, drill = false, acknowledgements = null }) {
     const now = boardNow();
     const problems = incidents
         .flatMap(incident => incident.obligations.filter(isOpen).map(o => ({ incident, o, overdue: overdueNow(o, now), deadline: effectiveDeadline(o) })))
@@ -170,16 +170,16 @@ export function renderAlerts(container, incidents, { onOpen, drill = false }) {
         .sort((a, b) => Number(b.overdue) - Number(a.overdue)
             || levelOrder.indexOf(a.incident.level) - levelOrder.indexOf(b.incident.level)
             || a.deadline - b.deadline);
-    const signature = `${drill}|${problems.map(p => `${p.incident.id}/${p.incident.version}/${p.o.id}/${p.overdue}`).join(',')}`;
+    const signature = `${drill}|${problems.map(p => `${p.incident.id}/${p.incident.version}/${p.o.id}/${p.overdue}`).join(',')}|${acknowledgements?.signature() ?? ''}`;
     if (container.dataset.signature === signature) {
         return;
     }
 
     container.dataset.signature = signature;
-    container.replaceChildren(...problems.map(p => problemItem(p, now, onOpen, drill)));
+    container.replaceChildren(...problems.map(p => problemItem(p, now, onOpen, drill, acknowledgements)));
 }
 
-function problemItem({ incident, o, overdue }, now, onOpen, drill) {
+function problemItem({ incident, o, overdue }, now, onOpen, drill, acknowledgements) {
     const kind = overdue ? 'obligationOverdue' : 'dueSoon';
     const clock = h('span', { class: 'clock', dataset: { testid: 'alert-clock', due: o.dueAt, overdueSince: o.overdueSince ?? undefined } });
     const item = h('li', {
@@ -192,7 +192,8 @@ function problemItem({ incident, o, overdue }, now, onOpen, drill) {
         h('span', { class: 'alert-step' }, bilingual(obligationTerms[o.kind] ?? { zh: o.kind, en: o.title }),
             h('span', { class: 'due' }, ` ${t('dueAt', { at: clockTime(o.dueAt) })}`)),
         h('span', { class: 'alert-incident' },
-            h('span', { class: `level-badge small level-${incident.level}` }, incident.level), ' ', incident.title, ' · ', incident.region)));
+            h('span', { class: `level-badge small level-${incident.level}` }, incident.level), ' ', incident.title, ' · ', incident.region)),
+    acknowledgements?.control(incident, o, overdue));
     showClock(item, clock, o, now);
     return item;
 }

@@ -88,6 +88,7 @@ export const timelineKinds = {
     releaseApproved: { zh: '信息审核签发', en: 'Release approved' },
     releasePublished: { zh: '信息发布', en: 'Release published' },
     hopRecorded: { zh: '逐级上报', en: 'Report up the chain' },
+    alertAcknowledged: { zh: '警报已确认', en: 'Alert acknowledged' },
 };
 
 export const roles = {

@@ -1,0 +1,59 @@
+using Emergency.Domain.Messages;
+
+namespace Emergency.Domain.Incidents;
+
+/// <summary>
+/// Alerts acknowledged (警报确认): an alert is a step overdue and not done, or falling due within the hour, computed from
+/// the obligations as they stand. Acknowledging one records who took it on and when, in the obligation and the timeline.
+/// </summary>
+public sealed partial class Incident
+{
+    /// <summary>A step falling due within this long is an alert already; the board's lane uses the same hour.</summary>
+    public static readonly TimeSpan DueSoonWindow = TimeSpan.FromHours(1);
+
+    private void ConfigureAlerts() =>
+        _machine.Configure(IncidentPhase.Open)
+            .InternalTransitionIf(_triggers["acknowledgeAlert"], m => m.Command is AcknowledgeAlert ack && WhyNotAcknowledge(ack, m.Now) is null,
+                (m, _) => ApplyAlertAcknowledgement((AcknowledgeAlert)m.Command!, m.Actor, m.Now),
+                "the step is open, overdue or due within the hour, and its alert not acknowledged in that state yet");
+
+    private static void CheckAlert(Validator check, AcknowledgeAlert acknowledgement) =>
+        check.Required("obligation", acknowledgement.Obligation)
+            .Optional("note", acknowledgement.Note);
+
+    /// <summary>Why an alert cannot be acknowledged now, if it cannot.</summary>
+    private Message? WhyNotAcknowledge(AcknowledgeAlert acknowledgement, DateTimeOffset now)
+    {
+        var obligation = State.Obligations.FirstOrDefault(o => o.Id == acknowledgement.Obligation?.Trim());
+        if (obligation is null)
+        {
+            return AlertTexts.UnknownObligation.With(("obligation", acknowledgement.Obligation ?? ""), ("known", Arg.Of(State.Obligations.Select(o => Arg.Of(o.Id)))));
+        }
+
+        if (obligation.IsCompleted)
+        {
+            return AlertTexts.AlreadyDone.With(("obligation", Arg.Of(obligation.Kind)), ("at", obligation.CompletedAt!.Value));
+        }
+
+        var overdue = now > obligation.EffectiveDeadline;
+        if (!overdue && obligation.DueAt - now > DueSoonWindow)
+        {
+            return AlertTexts.NotAnAlert.With(("obligation", Arg.Of(obligation.Kind)), ("due", obligation.DueAt));
+        }
+
+        // An acknowledgement while the step was due soon does not cover it once it is overdue: that is a new alert.
+        return obligation.Acknowledged is { } known && known.Overdue == overdue
+            ? AlertTexts.AlreadyAcknowledged.With(("obligation", Arg.Of(obligation.Kind)), ("at", known.At), ("by", known.By))
+            : null;
+    }
+
+    private void ApplyAlertAcknowledgement(AcknowledgeAlert command, Actor actor, DateTimeOffset now)
+    {
+        var obligation = State.Obligations.First(o => o.Id == command.Obligation.Trim());
+        var overdue = now > obligation.EffectiveDeadline;
+        obligation.Acknowledged = new AlertAcknowledgement(now, actor.ToString(), overdue);
+        var text = (overdue ? AlertTexts.AcknowledgedOverdue : AlertTexts.AcknowledgedDueSoon).With(
+            ("obligation", Arg.Of(obligation.Kind)), ("due", overdue ? obligation.EffectiveDeadline : obligation.DueAt));
+        Append(now, now, actor, TimelineKind.AlertAcknowledged, WithNote(text, Words(command.Note)), obligation.Id);
+    }
+}
