@@ -31,11 +31,11 @@ public sealed partial class AfterActionTests(DrillEngine engine)
         Assert.Equal(
             report.Expectations.Select(x => x.Outcome switch { ExpectationOutcome.Met => "Performed", ExpectationOutcome.Late => "SomeChallenges", _ => "Unable" }),
             RatingPattern().Matches(page).Select(m => m.Groups[1].Value));
-        Assert.Equal((4, 1, 1), (review.Objectives.Count(o => o.Rating == PerformanceRating.Performed), review.Objectives.Count(o => o.Rating == PerformanceRating.SomeChallenges), review.Objectives.Count(o => o.Rating == PerformanceRating.Unable)));
+        Assert.Equal((6, 1, 1), (review.Objectives.Count(o => o.Rating == PerformanceRating.Performed), review.Objectives.Count(o => o.Rating == PerformanceRating.SomeChallenges), review.Objectives.Count(o => o.Rating == PerformanceRating.Unable)));
 
         // Strengths: the objectives met and every step completed on time.
         var onTime = report.Incidents.Sum(i => i.Obligations.Count(o => o.Status == ObligationStatus.Completed));
-        Assert.Equal(4 + onTime, review.Strengths.Count);
+        Assert.Equal(6 + onTime, review.Strengths.Count);
 
         // Areas for improvement: what was late or missed, every step late or still overdue, every untrue report, every refused inject.
         var expected = 2
