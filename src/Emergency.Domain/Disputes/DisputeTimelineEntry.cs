@@ -54,4 +54,7 @@ public enum DisputeTimelineKind
 
     /// <summary>An early warning the case belongs to became an incident (预警升级).</summary>
     EscalatedToIncident,
+
+    /// <summary>The case's personal data was erased a configured time after it closed; its procedure stays.</summary>
+    PersonalDataPurged,
 }

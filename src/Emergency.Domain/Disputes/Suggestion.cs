@@ -15,7 +15,7 @@ namespace Emergency.Domain.Disputes;
 /// machinery of petitions (obligations, windows, working calendar, timeline). Its procedure is a Stateless machine whose
 /// triggers are the moves: it says which moves each phase allows, guards their preconditions and runs their effects.
 /// </summary>
-public sealed class Suggestion : ICase<SuggestionCommand>
+public sealed partial class Suggestion : ICase<SuggestionCommand>
 {
     private readonly StateMachine<Stage, string> _machine;
     private readonly Dictionary<string, StateMachine<Stage, string>.TriggerWithParameters<MoveStep<SuggestionCommand>>> _triggers = [];

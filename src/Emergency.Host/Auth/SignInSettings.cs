@@ -63,7 +63,7 @@ public sealed record SignInSettings
         };
     }
 
-    private static int Count(IConfiguration configuration, string key, int fallback, int lowest, int highest)
+    internal static int Count(IConfiguration configuration, string key, int fallback, int lowest, int highest)
     {
         var value = configuration[key];
         if (string.IsNullOrWhiteSpace(value))
@@ -76,7 +76,7 @@ public sealed record SignInSettings
             : throw new EngineConfigurationException(key, $"'{value}' is not a whole number from {lowest} to {highest}");
     }
 
-    private static TimeSpan Span(IConfiguration configuration, string key, TimeSpan fallback, TimeSpan shortest, TimeSpan longest)
+    internal static TimeSpan Span(IConfiguration configuration, string key, TimeSpan fallback, TimeSpan shortest, TimeSpan longest)
     {
         var value = configuration[key];
         if (string.IsNullOrWhiteSpace(value))
