@@ -25,12 +25,12 @@ public sealed partial class Dispute : IHoldsPersonalData
         s.Content = "";
         s.EarlierCases = [];
         s.Acceptance = s.Acceptance is null ? null : s.Acceptance with { Reason = PersonalDataPurge.Empty(s.Acceptance.Reason) };
-        s.Returned = PersonalDataPurge.Erased(s.Returned);
+        s.Returned = PersonalDataPurge.Emptied(s.Returned);
         s.Handling = s.Handling is null ? null : s.Handling with { Result = "" };
         s.Extensions = [.. s.Extensions.Select(e => e with { Reason = "" })];
-        s.Answers = PersonalDataPurge.Erased(s.Answers);
+        s.Answers = PersonalDataPurge.Emptied(s.Answers);
         s.ReviewRequests = [.. s.ReviewRequests.Select(r => r with { Note = PersonalDataPurge.Empty(r.Note) })];
-        s.Satisfactions = PersonalDataPurge.Erased(s.Satisfactions);
+        s.Satisfactions = PersonalDataPurge.Emptied(s.Satisfactions);
         PersonalDataPurge.Finish(s, _procedure, closedAt, retention, now);
         return true;
     }

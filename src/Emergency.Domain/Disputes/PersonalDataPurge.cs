@@ -21,11 +21,11 @@ public static class PersonalDataPurge
     internal static DateTimeOffset? ClosedAt(CaseState state, bool closed) =>
         closed ? state.Timeline.LastOrDefault(e => e.Kind == DisputeTimelineKind.Closed)?.RecordedAt : null;
 
-    internal static List<Answer> Erased(List<Answer> answers) => [.. answers.Select(a => a with { Content = "" })];
+    internal static List<Answer> Emptied(List<Answer> answers) => [.. answers.Select(a => a with { Content = "" })];
 
-    internal static List<SatisfactionRecord> Erased(List<SatisfactionRecord> records) => [.. records.Select(r => r with { Note = Empty(r.Note) })];
+    internal static List<SatisfactionRecord> Emptied(List<SatisfactionRecord> records) => [.. records.Select(r => r with { Note = Empty(r.Note) })];
 
-    internal static WrongAssignmentReturn? Erased(WrongAssignmentReturn? returned) => returned is null ? null : returned with { Reason = "" };
+    internal static WrongAssignmentReturn? Emptied(WrongAssignmentReturn? returned) => returned is null ? null : returned with { Reason = "" };
 
     /// <summary>Empty where there were words, null where there were none.</summary>
     internal static string? Empty(string? text) => text is null ? null : "";

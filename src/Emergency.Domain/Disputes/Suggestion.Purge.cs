@@ -22,10 +22,10 @@ public sealed partial class Suggestion : IHoldsPersonalData
 
         var s = State;
         s.Deputy = s.Deputy with { Contact = null };
-        s.Answers = PersonalDataPurge.Erased(s.Answers);
-        s.Assignments = [.. s.Assignments.Select(a => a with { ComplexBecause = PersonalDataPurge.Empty(a.ComplexBecause), Returned = PersonalDataPurge.Erased(a.Returned) })];
+        s.Answers = PersonalDataPurge.Emptied(s.Answers);
+        s.Assignments = [.. s.Assignments.Select(a => a with { ComplexBecause = PersonalDataPurge.Empty(a.ComplexBecause), Returned = PersonalDataPurge.Emptied(a.Returned) })];
         s.Communications = [.. s.Communications.Select(c => c with { Note = PersonalDataPurge.Empty(c.Note) })];
-        s.Satisfactions = PersonalDataPurge.Erased(s.Satisfactions);
+        s.Satisfactions = PersonalDataPurge.Emptied(s.Satisfactions);
         PersonalDataPurge.Finish(s, _procedure, closedAt, retention, now);
         return true;
     }

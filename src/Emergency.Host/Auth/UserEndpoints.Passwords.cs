@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Emergency.Contracts;
 using Emergency.Domain;
-using Emergency.Domain.Messages;
 using Emergency.Host.Api;
 using Emergency.Host.Texts;
 using Emergency.Storage.Audit;
