@@ -34,7 +34,7 @@ public sealed class HttpsTests
         {
             await tcp.ConnectAsync(engine.BaseAddress.Host, engine.BaseAddress.Port, Ct);
             await using var tls = new SslStream(tcp.GetStream());
-            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "localhost", RemoteCertificateValidationCallback = (_, _, _, _) => true }, Ct);
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "localhost", RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString() }, Ct);
             Assert.True(tls.SslProtocol is SslProtocols.Tls12 or SslProtocols.Tls13, tls.SslProtocol.ToString());
             Assert.Equal(certificate.GetCertHashString(), tls.RemoteCertificate!.GetCertHashString());
         }

@@ -28,7 +28,7 @@ public sealed class TelemetryExportTests
             // OpenTelemetry's own settings, read from the configuration: push every 200 ms instead of 5 s and 60 s.
             "--OTEL_BSP_SCHEDULE_DELAY=200", "--OTEL_METRIC_EXPORT_INTERVAL=200");
         using var commander = new ApiClient(engine.Client(Tokens.Commander));
-        await commander.Register(Bodies.Incident(EngineFixture.NewRegion("Otlp"), engine.Now));
+        await commander.Register(Bodies.Incident(EngineFixture.NewRegion("Otlp"), EngineFixture.Start));
 
         // Protobuf carries names and strings as they are: the service, the route of the request, the engine's own meter.
         await Eventually.Until(() => Task.FromResult(collector.Received("/v1/traces")), body => body.Contains("emergency", StringComparison.Ordinal) && body.Contains("/api/incidents", StringComparison.Ordinal),

@@ -105,7 +105,7 @@ public static partial class UserEndpoints
         var principal = Sessions.Principal(changed, role);
         await http.SignInAsync(Sessions.Scheme, principal, new AuthenticationProperties { IsPersistent = false });
         http.User = principal;
-        await RecordAsync(http, audit, log, now, OwnPasswordPath);
+        await RecordAsync(http, audit, log, now, $"POST {OwnPasswordPath}");
         LogChangedOwn(log, name);
         return Results.Ok(new SessionInfo(name, role, antiforgery.GetAndStoreTokens(http).RequestToken!, Sessions.AntiforgeryHeader));
     }
@@ -132,8 +132,9 @@ public static partial class UserEndpoints
         }
 
         var log = loggers.CreateLogger(AuditCategory);
+        var administrator = http.User.ToActor().Id;
         await RecordAsync(http, audit, log, clock.Now, $"POST /api/users/{changed.Name}/password");
-        LogReset(log, changed.Name, http.User.ToActor().Id);
+        LogReset(log, changed.Name, administrator);
         return Results.Ok(View(changed));
     }
 

@@ -99,7 +99,8 @@ public static class TelemetryExtensions
 
         if (telemetry.Dashboard)
         {
-            app.MapOrleansDashboard(TelemetrySettings.DashboardPath).RequireAuthorization(Policies.Administer).AsToolPage();
+            // Not part of the API: its routes are the dashboard's own, and stay out of the OpenAPI document.
+            app.MapOrleansDashboard(TelemetrySettings.DashboardPath).RequireAuthorization(Policies.Administer).AsToolPage().ExcludeFromDescription();
 
             // Its grain state page would show a case as stored, complainants' details included: administrators see no case data.
             app.MapGet(TelemetrySettings.DashboardPath + "/GrainState", () => Results.Problem(

@@ -5,7 +5,7 @@ using Emergency.Testing;
 namespace Emergency.Domain.Tests.Disputes;
 
 /// <summary>
-/// A closed case's personal data erased (<see cref="Cases.IHoldsPersonalData"/>): nothing of the person left anywhere in
+/// A closed case's personal data erased (<see cref="Emergency.Domain.Cases.IHoldsPersonalData"/>): nothing of the person left anywhere in
 /// its state, its procedure kept, one version and one timeline entry more, and only once, and never while open.
 /// </summary>
 public sealed class PersonalDataPurgeTests
