@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Emergency.Domain.Disputes;
 using Emergency.Testing;
@@ -10,6 +11,9 @@ namespace Emergency.Domain.Tests.Disputes;
 /// </summary>
 public sealed class PersonalDataPurgeTests
 {
+    /// <summary>Chinese as it is, not escaped, so that a name can be searched for.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly string[] Secrets = ["张三", "13800138000", "11010519491231002X", "12 River Road", "Dear 张三", "water bureau"];
 
     [Fact]
@@ -21,14 +25,14 @@ public sealed class PersonalDataPurgeTests
         Assert.False(dispute.PurgePersonalData(TimeSpan.FromDays(1095), open));
         dispute.Handle(new ClosePetition { Note = "张三 was told by phone" }, DisputeDrive.Officer, dispute.D(42)).Accept();
         Assert.Equal(dispute.D(42), dispute.ClosedAt);
-        var before = JsonSerializer.Serialize(dispute.State);
+        var before = JsonSerializer.Serialize(dispute.State, Readable);
         Assert.Contains("张三", before, StringComparison.Ordinal);
         var (version, entries, phase, answers) = (dispute.State.Version, dispute.State.Timeline.Count, dispute.State.Phase, dispute.State.Answers.Select(a => (a.Stage, a.At)).ToList());
 
         var at = dispute.D(42 + 1095);
         Assert.True(dispute.PurgePersonalData(TimeSpan.FromDays(1095), at));
 
-        var after = JsonSerializer.Serialize(dispute.State);
+        var after = JsonSerializer.Serialize(dispute.State, Readable);
         Assert.All(Secrets, secret => Assert.DoesNotContain(secret, after, StringComparison.Ordinal));
         Assert.DoesNotContain("told by phone", after, StringComparison.Ordinal);
         Assert.Equal(at, dispute.PersonalDataPurgedAt);
@@ -57,7 +61,7 @@ public sealed class PersonalDataPurgeTests
 
         Assert.True(suggestion.PurgePersonalData(TimeSpan.FromDays(30), suggestion.D(62)));
 
-        var after = JsonSerializer.Serialize(suggestion.State);
+        var after = JsonSerializer.Serialize(suggestion.State, Readable);
         Assert.DoesNotContain("Dear 张三", after, StringComparison.Ordinal);
         Assert.DoesNotContain("wants it sooner", after, StringComparison.Ordinal);
         Assert.DoesNotContain(SuggestionDrive.DeputyContact, after, StringComparison.Ordinal);
