@@ -22,4 +22,10 @@ public static class SecurityTexts
     public static readonly MessageCode MachineTokenHasNoPassword = new("security.password.machineToken");
 
     public static readonly MessageCode SameAsCurrent = new("security.password.sameAsCurrent");
+
+    public static readonly MessageCode DashboardNotASilo = new("security.dashboard.notASilo", "address");
+
+    public static readonly MessageCode DashboardNoSuchSilo = new("security.dashboard.noSuchSilo", "address");
+
+    public static readonly MessageCode DashboardCannotAnswer = new("security.dashboard.cannotAnswer", "path");
 }

@@ -100,6 +100,7 @@ public static class TelemetryExtensions
         if (telemetry.Dashboard)
         {
             // Not part of the API: its routes are the dashboard's own, and stay out of the OpenAPI document.
+            app.UseWhen(http => http.Request.Path.StartsWithSegments(TelemetrySettings.DashboardPath), branch => branch.Use(DashboardGuard.InvokeAsync));
             app.MapOrleansDashboard(TelemetrySettings.DashboardPath).RequireAuthorization(Policies.Administer).AsToolPage().ExcludeFromDescription();
 
             // Its grain state page would show a case as stored, complainants' details included: administrators see no case data.
