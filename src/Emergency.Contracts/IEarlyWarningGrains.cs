@@ -35,6 +35,9 @@ public interface IComplainantGrain : IGrainWithStringKey
 
     /// <summary>Drill scopes only: forgets the person's cases (the stored state).</summary>
     Task Purge();
+
+    /// <summary>Forgets one case of the person, whose personal data is being purged: a later complaint is not linked to it.</summary>
+    Task Forget(string caseId);
 }
 
 /// <summary>One raised early warning, keyed by its id ("wrn-…"): its evidence and its escalation into an incident.</summary>

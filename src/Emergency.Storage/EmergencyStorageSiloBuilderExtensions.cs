@@ -4,6 +4,7 @@ using Emergency.Storage.Indexing;
 using Emergency.Storage.Privacy;
 using Emergency.Storage.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -59,6 +60,9 @@ public static class EmergencyStorageSiloBuilderExtensions
         // API). Orleans serializes only exceptions from namespaces it was told of: without Npgsql here, a database
         // outage reached the API as CodecNotFoundException (a 500) instead of the DbException answered with a 503.
         silo.Services.Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add("Npgsql"));
+
+        // The audit trail: the host records requests in it, and the grains their own actions (a purge of personal data).
+        silo.Services.TryAddSingleton(new Audit.AuditStore(storage));
 
         // The case index's reader: lists, the board's snapshot and supervision read the database, not the cases.
         silo.Services.AddSingleton(services => CaseIndex.For(storage, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));

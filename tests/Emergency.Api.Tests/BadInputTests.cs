@@ -13,9 +13,8 @@ namespace Emergency.Api.Tests;
 /// </summary>
 public sealed class BadInputTests(EngineFixture engine) : IClassFixture<EngineFixture>
 {
-    /// <summary>Every token of <c>config/tokens.json</c>, one per role.</summary>
-    private static readonly string[] RoleTokens =
-        [Tokens.Commander, Tokens.DecisionMaker, Tokens.DrillOrganiser, "assessor-dev-token", Tokens.Observer, DisputeApiTests.PetitionToken];
+    /// <summary>Every token of <c>config/tokens.json</c>, one per role (administrators and auditors included).</summary>
+    private static readonly IReadOnlyList<string> RoleTokens = Host.Auth.MachineTokens.DevelopmentTokens;
 
     /// <summary>Path values that name nothing, or nothing well: wrong prefix, empty, too long, not UTF-8, control characters.</summary>
     private static readonly string[] OddIds = ["x", "inc-", "inc-ABC", "dec-" + new string('a', 300), "%00", "%ED%A0%80", "%F0%9F%98%80", "null", "-1"];
@@ -112,7 +111,7 @@ public sealed class BadInputTests(EngineFixture engine) : IClassFixture<EngineFi
         }
     }
 
-    private static async Task<Reply> Send(ApiClient api, string method, string target, BadBody? body)
+    internal static async Task<Reply> Send(ApiClient api, string method, string target, BadBody? body)
     {
         var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), new Uri(target, UriKind.Relative));
         if (body is not null)

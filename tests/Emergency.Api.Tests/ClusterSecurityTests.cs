@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -112,6 +113,22 @@ public sealed class ClusterSecurityTests
         var error = Assert.Throws<EngineConfigurationException>(() => EngineHost.Build([$"--Cluster:SiloPort={port}"]));
         Assert.Equal("Cluster:SiloPort", error.Key);
         Assert.Contains($"port {port}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Urls", "http://127.0.0.1:{0}")]
+    [InlineData("Urls", "http://localhost:{0}")]
+    [InlineData("Kestrel:Endpoints:Api:Url", "http://127.0.0.1:{0}")]
+    public void An_http_port_another_process_holds_stops_the_start_naming_port_and_setting(string key, string url)
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+
+        var error = Assert.Throws<EngineConfigurationException>(() => EngineHost.Build([$"--{key}={string.Format(CultureInfo.InvariantCulture, url, port)}"]));
+        Assert.Equal(key, error.Key);
+        Assert.Contains($"port {port}", error.Message, StringComparison.Ordinal);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
     private static X509Certificate2 Issue(X509Certificate2 authority, string name)

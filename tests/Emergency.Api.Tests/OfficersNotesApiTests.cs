@@ -62,6 +62,55 @@ public sealed class OfficersNotesApiTests(EngineFixture engine)
         Assert.Empty(onBoard!["earlierCases"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Only_a_petition_officer_reads_the_officers_words_on_a_suggestion()
+    {
+        using var officer = engine.As(DisputeApiTests.PetitionToken);
+        var unit = EngineFixture.NewRegion("Notes section");
+        var id = (await officer.Post("/api/suggestions", new JsonObject
+        {
+            ["kind"] = "memberProposal",
+            ["title"] = "Cleaner buses",
+            ["deputy"] = new JsonObject { ["name"] = "Member Zhou", ["contact"] = "138-0000-0000" },
+            ["content"] = "Replace the diesel buses.",
+            ["receivedAt"] = Bodies.Time(engine.Now.AddDays(-3)),
+            ["unit"] = "EPB general office",
+        })).Body.Str("id");
+        var first = new { leader = "Deputy director Wang", unit, requirement = "Study the fleet", deadline = Bodies.Time(engine.Now.AddDays(60)), complex = false };
+        Assert.Equal(HttpStatusCode.OK, (await officer.Post($"/api/suggestions/{id}/assign", first)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await officer.Post($"/api/suggestions/{id}/return", new { reason = "Buses are the transport bureau's, Zhou's cousin runs it" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await officer.Post($"/api/suggestions/{id}/assign", new
+        {
+            leader = "Deputy director Wang", unit, requirement = "Study the fleet", deadline = Bodies.Time(engine.Now.AddDays(60)),
+            complex = true, complexBecause = "Zhou's health keeps the meetings short",
+        })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await officer.Post($"/api/suggestions/{id}/communication", new { means = "visit", note = "met Zhou at the hospital" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await officer.Post($"/api/suggestions/{id}/reply", new { content = "Forty buses will be electric by 2027." })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await officer.Post($"/api/suggestions/{id}/satisfaction", new { satisfaction = "basicallySatisfied", note = "Zhou wants a date" })).Status);
+        string[] words = ["cousin", "health", "hospital", "wants a date"];
+
+        var own = await officer.Get($"/api/suggestions/{id}");
+        Assert.All(words, w => Assert.Contains(w, own.Text, StringComparison.Ordinal));
+
+        using var drill = engine.As(Tokens.DrillOrganiser);
+        foreach (var other in new[] { engine.Commander, engine.Observer, engine.DecisionMaker, drill })
+        {
+            var seen = await other.Get($"/api/suggestions/{id}");
+            Assert.Equal(HttpStatusCode.OK, seen.Status);
+            Assert.All(words, w => Assert.DoesNotContain(w, seen.Text, StringComparison.Ordinal));
+
+            // The procedure stays: both assignments with their four fixed points, the contact's means, the satisfaction.
+            Assert.Equal(2, seen.Body["assignments"]!.AsArray().Count);
+            Assert.Equal("Study the fleet", seen.Body["assignments"]![1]!["points"].Str("requirement"));
+            Assert.Equal("visit", seen.Body["communications"]![0].Str("means"));
+            Assert.Equal("basicallySatisfied", seen.Body["satisfactions"]![0].Str("satisfaction"));
+        }
+
+        var list = await engine.Observer.Get($"/api/suggestions?unit={Uri.EscapeDataString(unit)}");
+        Assert.Contains(id, list.Body.AsArray().Ids());
+        Assert.All(words, w => Assert.DoesNotContain(w, list.Text, StringComparison.Ordinal));
+    }
+
     private static JsonObject FromPhone(JsonObject complaint, string phone)
     {
         complaint["complainant"]!["contact"] = phone;

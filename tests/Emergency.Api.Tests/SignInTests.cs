@@ -52,6 +52,22 @@ public sealed class SignInTests(SignInEngine engine) : IClassFixture<SignInEngin
     }
 
     [Fact]
+    public async Task An_administrator_and_an_auditor_signed_in_on_the_board_are_told_who_they_are()
+    {
+        foreach (var role in new[] { "administrator", "auditor" })
+        {
+            var name = await AddUser(role);
+            using var person = new Person(engine.Engine);
+            Assert.Equal(HttpStatusCode.OK, (await person.SignIn(name, Password)).Status);
+
+            var me = await person.Api.Get("/api/me");
+            Assert.True(me.Status == HttpStatusCode.OK, $"{role}: {me}");
+            Assert.Equal(name, me.Body.Str("id"));
+            Assert.Equal(role, me.Body.Str("role"));
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_password_and_an_unknown_name_get_the_same_401()
     {
         var name = await AddUser("observer");
@@ -179,13 +195,18 @@ public sealed class SignInTests(SignInEngine engine) : IClassFixture<SignInEngin
     }
 
     /// <summary>An administrator adds a user with <see cref="Password"/>; returns the name.</summary>
-    private async Task<string> AddUser(string role)
+    private Task<string> AddUser(string role) => AddUser(engine.As(Tokens.Administrator), role, Password);
+
+    /// <summary>The administrator <paramref name="admin"/> adds a user of <paramref name="role"/> with <paramref name="password"/>; returns the name.</summary>
+    internal static async Task<string> AddUser(ApiClient admin, string role, string password)
     {
-        var name = $"{role}-{Guid.NewGuid():N}"[..(role.Length + 9)];
-        using var admin = engine.As(Tokens.Administrator);
-        var added = await admin.Post("/api/users", new { name, role, password = Password });
-        Assert.True(added.Status == HttpStatusCode.Created, added.ToString());
-        return name;
+        using (admin)
+        {
+            var name = $"{role}-{Guid.NewGuid():N}"[..(role.Length + 9)];
+            var added = await admin.Post("/api/users", new { name, role, password });
+            Assert.True(added.Status == HttpStatusCode.Created, added.ToString());
+            return name;
+        }
     }
 }
 

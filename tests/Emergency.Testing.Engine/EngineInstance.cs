@@ -56,6 +56,10 @@ public sealed class EngineInstance : IAsyncDisposable
 
             // Tests name regions of their own (unique per test, so that a list shows only theirs), which the catalog lacks.
             "--Regions:Unknown=Accept",
+
+            // Tests send thousands of requests from one address and one token: the API's rate limit has tests of its own.
+            "--Api:RateLimit:PerUser=100000000",
+            "--Api:RateLimit:PerAddress=100000000",
             .. extraArgs,
         ];
         var log = new EngineLog();

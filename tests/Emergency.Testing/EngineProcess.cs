@@ -263,6 +263,10 @@ public sealed record EngineSettings(string Provider, string ConnectionString, st
         ("Cluster:ClusterId", ClusterId),
         ("Cluster:ServiceId", ServiceId),
         .. ClusterCertificate is null ? [] : new[] { ("Cluster:Tls:Certificate", ClusterCertificate) },
+
+        // Load and outage tests send thousands of requests from one address and one token: the API's rate limit has tests of its own.
+        ("Api:RateLimit:PerUser", "100000000"),
+        ("Api:RateLimit:PerAddress", "100000000"),
         .. Extra,
     ];
 

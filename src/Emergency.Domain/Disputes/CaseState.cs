@@ -31,5 +31,8 @@ public abstract class CaseState
     /// <summary>Goes up by one with every accepted change, including deadline events.</summary>
     public long Version { get; set; }
 
+    /// <summary>When the engine erased the case's personal data, a configured time after it closed (null: not yet).</summary>
+    public DateTimeOffset? PersonalDataPurgedAt { get; set; }
+
     public bool Exists => Id.Length > 0;
 }

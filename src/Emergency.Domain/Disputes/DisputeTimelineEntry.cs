@@ -66,4 +66,7 @@ public enum DisputeTimelineKind
 
     /// <summary>The consulted party's opinion came, or its time ran out.</summary>
     ConsultationEnded,
+
+    /// <summary>The case's personal data was erased a configured time after it closed; its procedure stays.</summary>
+    PersonalDataPurged,
 }

@@ -72,6 +72,9 @@ public sealed record DisputeView
 
     public required IReadOnlyList<string> AllowedMoves { get; init; }
 
+    /// <summary>When the engine erased the personal data, a configured time after closure (docs/security.md); null before.</summary>
+    public DateTimeOffset? PersonalDataPurgedAt { get; init; }
+
     public required long Version { get; init; }
 
     public required DateTimeOffset AsOf { get; init; }
@@ -223,6 +226,7 @@ public static class DisputeViews
             Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
             Timeline = includePersonalData ? [.. s.Timeline] : [.. s.Timeline.Select(OfficersNotes.Omitted)],
             AllowedMoves = dispute.AllowedMoves(now),
+            PersonalDataPurgedAt = s.PersonalDataPurgedAt,
             Version = s.Version,
             AsOf = now,
         };

@@ -14,7 +14,7 @@ namespace Emergency.Domain.Disputes;
 /// machinery of petitions (obligations, windows, working calendar, timeline). Its procedure is a Stateless machine whose
 /// triggers are the moves: it says which moves each phase allows, guards their preconditions and runs their effects.
 /// </summary>
-public sealed class Suggestion : CalendarCase<SuggestionState, SuggestionRuleSet, SuggestionCommand>
+public sealed partial class Suggestion : CalendarCase<SuggestionState, SuggestionRuleSet, SuggestionCommand>
 {
     private readonly CaseMachine<Stage, SuggestionCommand> _machine;
 

@@ -3,7 +3,10 @@ using Emergency.Domain.Cases;
 
 namespace Emergency.Domain.Disputes;
 
-/// <summary>A suggestion or proposal as the assigning office sees it at one moment.</summary>
+/// <summary>
+/// A suggestion or proposal as the assigning office sees it at one moment. The deputy's contact, the letters to the
+/// deputy and the officers' words (<see cref="OfficersNotes"/>) are for petition officers only.
+/// </summary>
 public sealed record SuggestionView
 {
     public required string Id { get; init; }
@@ -49,6 +52,9 @@ public sealed record SuggestionView
     public required IReadOnlyList<DisputeTimelineEntry> Timeline { get; init; }
 
     public required IReadOnlyList<string> AllowedMoves { get; init; }
+
+    /// <summary>When the engine erased the personal data, a configured time after closure (docs/security.md); null before.</summary>
+    public DateTimeOffset? PersonalDataPurgedAt { get; init; }
 
     public required long Version { get; init; }
 
@@ -140,14 +146,15 @@ public static class SuggestionViews
             ReceivedAt = s.ReceivedAt,
             RuleSetId = s.RuleSetId,
             Unit = s.Unit,
-            Assignments = [.. s.Assignments],
-            Communications = [.. s.Communications],
+            Assignments = includePersonalData ? [.. s.Assignments] : [.. s.Assignments.Select(OfficersNotes.Omitted)],
+            Communications = includePersonalData ? [.. s.Communications] : [.. s.Communications.Select(OfficersNotes.Omitted)],
             Answers = includePersonalData ? [.. s.Answers] : [.. s.Answers.Select(a => a with { Content = DisputeViews.Redacted })],
-            Satisfactions = [.. s.Satisfactions],
+            Satisfactions = includePersonalData ? [.. s.Satisfactions] : [.. s.Satisfactions.Select(OfficersNotes.Omitted)],
             Obligations = [.. s.Obligations.Select(o => DisputeObligationView.Of(o, now))],
             Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
-            Timeline = [.. s.Timeline],
+            Timeline = includePersonalData ? [.. s.Timeline] : [.. s.Timeline.Select(OfficersNotes.Omitted)],
             AllowedMoves = suggestion.AllowedMoves(now),
+            PersonalDataPurgedAt = s.PersonalDataPurgedAt,
             Version = s.Version,
             AsOf = now,
         };
@@ -179,7 +186,7 @@ public static class SuggestionViews
             Satisfaction = s.Satisfactions.LastOrDefault()?.Satisfaction,
             Obligations = obligations,
             Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
-            Alerts = [.. s.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(DisputeViews.AlertsPerCase)],
+            Alerts = [.. s.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(DisputeViews.AlertsPerCase).Select(OfficersNotes.Omitted)],
             Version = s.Version,
         };
     }

@@ -12,8 +12,8 @@ namespace Emergency.Grains.Cases;
 /// <summary>
 /// The machinery every case grain shares, whatever its procedure: load the case, let the domain judge a command,
 /// answer only after the write is durable (and drop the activation when a write fails), remember command ids so a
-/// retry is answered without applying twice, re-arm the next deadline with a precise timer on the engine clock and a
-/// durable reminder as safety net, write the case's row of the durable case index with every write of its state (the
+/// retry is answered without applying twice, re-arm the next deadline (or a closed case's purge of its personal data)
+/// with a precise timer on the engine clock and a durable reminder as safety net, write the case's row of the durable case index with every write of its state (the
 /// lists read that index), and publish the summary to the boards. A drill case runs the
 /// same code on its drill's virtual clock: "now" comes with each command, and the drill advances the clock instead of
 /// timers and reminders.
@@ -281,13 +281,20 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     protected async Task CatchUp()
     {
         var now = CurrentTime;
-        if (Case!.Tick(now))
+        var ticked = Case!.Tick(now);
+        var purged = await PurgePersonalDataIfDue(now);
+        if (ticked || purged)
         {
             await WriteAndPublish(now);
         }
         else
         {
             await Arm(now);
+        }
+
+        if (purged)
+        {
+            await RecordPurge(now);
         }
     }
 
@@ -328,7 +335,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     {
         // What Arm will register after this write; if that registration fails, the reminder armed before still ticks
         // every period, so the case is looked at within ReminderPeriod anyway.
-        _record.State.ReminderFor = !Scopes.IsDrill(Case!.Scope) && Case.NextDueAt is { } due && due - now <= LongestWait ? due : null;
+        _record.State.ReminderFor = !Scopes.IsDrill(Case!.Scope) && NextWakeAt is { } due && due - now <= LongestWait ? due : null;
         var summary = SummaryOf(Case!, now);
         _record.State.IndexRow = IndexRowOf(summary, now);
         _record.State.Indexed = true;
@@ -376,7 +383,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             return;
         }
 
-        var next = Case.NextDueAt;
+        var next = NextWakeAt;
         if (next != _timerFor)
         {
             _timer?.Dispose();

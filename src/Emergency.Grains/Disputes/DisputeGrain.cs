@@ -75,6 +75,8 @@ public sealed partial class DisputeGrain(
 
     protected override Task OnPurging(Dispute dispute) => ComplaintObserver.PurgeAsync(GrainFactory, dispute.State, linkKey);
 
+    protected override Task OnPurgingPersonalData(Dispute dispute) => ComplaintObserver.ForgetPersonAsync(GrainFactory, dispute.State, linkKey);
+
     protected override Dispute Load(DisputeState state) => Dispute.Load(state, catalog);
 
     protected override DisputeState StateOf(Dispute dispute) => dispute.State;

@@ -46,6 +46,23 @@ public sealed class ComplainantGrain : Grain, IComplainantGrain
         }
     }
 
+    public async Task Forget(string caseId)
+    {
+        if (_state.State.Cases.RemoveAll(c => c.CaseId == caseId) == 0)
+        {
+            return;
+        }
+
+        if (_state.State.Cases.Count == 0)
+        {
+            await _state.ClearStateAsync();
+        }
+        else
+        {
+            await _commit.Flush();
+        }
+    }
+
     /// <summary>Many complaints of a drill purge the same grain at once (it is reentrant): one purge serves them all.</summary>
     public Task Purge() => _purge ??= PurgeOnce();
 

@@ -37,6 +37,18 @@ public static class ComplaintObserver
         return await person;
     }
 
+    /// <summary>
+    /// A live case whose personal data is purged: its person's history forgets it, under the keyed link and the former
+    /// salted one (a history not yet carried over). The subjects' watches keep it: they count complaints about an
+    /// enterprise or a place, and name no person.
+    /// </summary>
+    public static Task ForgetPersonAsync(IGrainFactory grains, DisputeState dispute, ComplainantLinkKey link) =>
+        ComplainantHistory.KeyOf(dispute.Complainant, link.Bytes) is { } personKey
+            ? Task.WhenAll(
+                grains.GetGrain<IComplainantGrain>(EarlyWarningKeys.Complainant(dispute.Scope, personKey)).Forget(dispute.Id),
+                grains.GetGrain<IComplainantGrain>(EarlyWarningKeys.Complainant(dispute.Scope, ComplainantHistory.SaltedKeyOf(dispute.Complainant, ComplainantLinkKey.FormerSalt)!)).Forget(dispute.Id))
+            : Task.CompletedTask;
+
     /// <summary>Drill scopes only: purges what the early warning kept of the complaint (its subjects' watches, its person's history).</summary>
     public static Task PurgeAsync(IGrainFactory grains, DisputeState dispute, ComplainantLinkKey link)
     {

@@ -136,7 +136,7 @@ public static partial class SignInEndpoints
     private static IResult NotSignedIn() => Results.Problem(
         statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in", detail: Refused, type: "urn:emergency:problem:sign-in-refused");
 
-    private static IResult LockedOut(HttpContext http, TimeSpan left)
+    internal static IResult LockedOut(HttpContext http, TimeSpan left)
     {
         var seconds = (int)Math.Ceiling(left.TotalSeconds);
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

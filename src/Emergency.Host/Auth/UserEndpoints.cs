@@ -57,6 +57,7 @@ public static partial class UserEndpoints
             .Produces<UserView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        MapPasswordEndpoints(app, users);
         return app;
     }
 

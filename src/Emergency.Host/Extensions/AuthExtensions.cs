@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Emergency.Domain.Messages;
+using Emergency.Host.Api;
 using Emergency.Host.Auth;
 using Emergency.Host.Hosting;
 using Emergency.Storage.Audit;
@@ -8,6 +10,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Emergency.Host.Extensions;
 
@@ -27,7 +30,7 @@ public static class AuthExtensions
 
         services.AddSingleton(tokens).AddSingleton(signIn);
         services.AddSingleton(new UserStore(settings.Storage));
-        services.AddSingleton(new AuditStore(settings.Storage));
+        services.TryAddSingleton(new AuditStore(settings.Storage));
         services.AddSingleton<PasswordHasher<StoredUser>>();
 
         // Session cookies and antiforgery tokens are protected by Data Protection keys: every node of a cluster must
@@ -61,32 +64,51 @@ public static class AuthExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = TooManyAsync;
         });
+        services.AddApiRateLimit(configuration);
+        services.AddOpenApiRoles();
         return services;
     }
 
     /// <summary>
-    /// Sign-in's rate limit, then who is calling, then (for the API) a challenge before any other refusal, a session's
-    /// antiforgery token, the audit trail (around authorization, so its refusals are recorded too), and what they may do.
+    /// Who is calling, then the rate limits (the API's counts a signed-in caller by name), then (for the API) a challenge
+    /// before any other refusal, a session's antiforgery token, the audit trail (around authorization, so its refusals
+    /// are recorded too), and what they may do.
     /// </summary>
     public static IApplicationBuilder UseEmergencyAuth(this IApplicationBuilder app) => app
-        .UseRateLimiter()
         .UseAuthentication()
+        .UseRateLimiter()
         .UseAuthenticationFirst()
         .UseSessionAntiforgery()
         .UseAuditTrail()
         .UseAuthorization();
 
-    /// <summary>A refused sign-in attempt: 429, when to try again (RFC 6585 4), and why, as problem details.</summary>
+    /// <summary>
+    /// The limit of the API (<see cref="ApiRateLimit"/>), composed with any other limit of every request: each applies.
+    /// </summary>
+    private static IServiceCollection AddApiRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var api = ApiRateLimit.Read(configuration);
+        services.AddSingleton(api);
+        services.Configure<RateLimiterOptions>(limiter => limiter.GlobalLimiter = limiter.GlobalLimiter is null
+            ? api.Limiter()
+            : PartitionedRateLimiter.CreateChained(limiter.GlobalLimiter, api.Limiter()));
+        return services;
+    }
+
+    /// <summary>A refused request: 429, when to try again (RFC 6585 4), and which limit refused it, as problem details.</summary>
     private static async ValueTask TooManyAsync(OnRejectedContext rejected, CancellationToken ct)
     {
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 1;
-        var response = rejected.HttpContext.Response;
-        response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
-        await Results.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many sign-in attempts",
-                detail: $"this address made too many sign-in attempts in a short time; try again in {Math.Max(1, seconds)} s (Auth:SignInRate)",
-                type: "urn:emergency:problem:too-many-requests")
-            .ExecuteAsync(rejected.HttpContext);
+        var context = rejected.HttpContext;
+        var seconds = Math.Max(1, rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 1);
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var api = context.RequestServices.GetRequiredService<ApiRateLimit>();
+        Message detail = context.Request.Path.Equals(SignInEndpoints.SignInPath, StringComparison.OrdinalIgnoreCase)
+            ? SecurityTexts.TooManySignIns.With(("seconds", seconds))
+            : !ApiRateLimit.Governs(context) ? SecurityTexts.TooManyFromAddress.With(("seconds", seconds))
+            : context.User.Identity is { IsAuthenticated: true, Name: { } name } ? SecurityTexts.TooManyForUser.With(("user", name), ("permits", api.PerUser), ("window", api.Window), ("seconds", seconds))
+            : SecurityTexts.TooManyWithoutSignIn.With(("permits", api.PerAddress), ("window", api.Window), ("seconds", seconds));
+        await Problems.Of(StatusCodes.Status429TooManyRequests, SecurityTexts.TooManyTitle, detail, "urn:emergency:problem:too-many-requests",
+                new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds })
+            .ExecuteAsync(context);
     }
 }

@@ -43,6 +43,7 @@ public static class OrleansExtensions
 
             silo.UseEmergencyStorage(settings.Storage, settings.Privacy.Protection);
             silo.Services.AddSingleton(settings.Privacy.LinkKey);
+            silo.Services.AddSingleton(settings.Privacy.Retention);
             silo.AddEmergencyGrains();
             silo.AddEmergencyTelemetry(settings.Telemetry);
         });

@@ -50,20 +50,20 @@ public static class TelemetryExtensions
                     metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
                 }
 
-                if (telemetry.OtlpEndpoint is { } endpoint)
+                if (telemetry.OtlpEndpoint is not null)
                 {
-                    metrics.AddOtlpExporter(otlp => (otlp.Endpoint, otlp.Protocol) = (endpoint, telemetry.OtlpProtocol));
+                    metrics.AddOtlpExporter(otlp => (otlp.Endpoint, otlp.Protocol) = (telemetry.OtlpEndpointOf("v1/metrics"), telemetry.OtlpProtocol));
                 }
             });
 
-        if (telemetry.OtlpEndpoint is { } collector)
+        if (telemetry.OtlpEndpoint is not null)
         {
             openTelemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments(TelemetrySettings.PrometheusPath))
                 .AddSource(OrleansSources)
                 .AddSource(CommitTelemetry.Name)
                 .AddNpgsql()
-                .AddOtlpExporter(otlp => (otlp.Endpoint, otlp.Protocol) = (collector, telemetry.OtlpProtocol)));
+                .AddOtlpExporter(otlp => (otlp.Endpoint, otlp.Protocol) = (telemetry.OtlpEndpointOf("v1/traces"), telemetry.OtlpProtocol)));
         }
 
         return builder;
@@ -99,7 +99,9 @@ public static class TelemetryExtensions
 
         if (telemetry.Dashboard)
         {
-            app.MapOrleansDashboard(TelemetrySettings.DashboardPath).RequireAuthorization(Policies.Administer).AsToolPage();
+            // Not part of the API: its routes are the dashboard's own, and stay out of the OpenAPI document.
+            app.UseWhen(http => http.Request.Path.StartsWithSegments(TelemetrySettings.DashboardPath), branch => branch.Use(DashboardGuard.InvokeAsync));
+            app.MapOrleansDashboard(TelemetrySettings.DashboardPath).RequireAuthorization(Policies.Administer).AsToolPage().ExcludeFromDescription();
 
             // Its grain state page would show a case as stored, complainants' details included: administrators see no case data.
             app.MapGet(TelemetrySettings.DashboardPath + "/GrainState", () => Results.Problem(

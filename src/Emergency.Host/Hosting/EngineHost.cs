@@ -14,6 +14,7 @@ public static class EngineHost
     {
         var builder = WebApplication.CreateBuilder(args).ServeBoardFromAnyFolder();
         var settings = builder.AddEmergencySettings(args, configure);
+        HttpPorts.EnsureFree(builder.Configuration);
         builder.Services.AddEmergencyRules(settings, builder.Configuration);
         builder.Services.AddEmergencyAuth(settings, builder.Configuration);
         builder.Services.AddJurisdictions();

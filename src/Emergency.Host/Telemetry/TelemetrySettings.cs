@@ -25,6 +25,17 @@ public sealed record TelemetrySettings
     /// <summary><c>Telemetry:Otlp:Protocol</c>: Grpc (the default, port 4317) or HttpProtobuf (port 4318).</summary>
     public OtlpExportProtocol OtlpProtocol { get; init; } = OtlpExportProtocol.Grpc;
 
+    /// <summary>
+    /// Where one signal (<c>v1/traces</c>, <c>v1/metrics</c>) is pushed. Over gRPC the collector's address serves every
+    /// signal; over HTTP each has its own path, which OpenTelemetry's exporter does not add to an endpoint given in
+    /// code: without it, both signals went to the collector's root and were refused.
+    /// </summary>
+    public Uri OtlpEndpointOf(string signal)
+    {
+        var endpoint = OtlpEndpoint ?? throw new InvalidOperationException("no OTLP endpoint is configured");
+        return OtlpProtocol == OtlpExportProtocol.HttpProtobuf ? new Uri(endpoint, endpoint.AbsolutePath.TrimEnd('/') + "/" + signal) : endpoint;
+    }
+
     /// <summary><c>Telemetry:OverdueEvery</c>: how often the open live cases past a deadline are counted (default 30 s).</summary>
     public TimeSpan OverdueEvery { get; init; } = TimeSpan.FromSeconds(30);
 

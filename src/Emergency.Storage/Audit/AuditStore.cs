@@ -12,10 +12,20 @@ public enum AuditKind
 
     /// <summary>The answer carried personal data to its reader.</summary>
     PersonalDataRead,
+
+    /// <summary>The engine erased a closed case's personal data, a configured time after closure.</summary>
+    PersonalDataPurged,
+
+    /// <summary>A password was changed: by its user, or reset by an administrator.</summary>
+    PasswordChanged,
 }
 
 /// <summary>One record of the audit trail: who, when, what, which case, and the status answered.</summary>
-public sealed record AuditRecord(long Id, DateTimeOffset At, string User, string Role, AuditKind Kind, string Action, string? CaseId, int Status);
+public sealed record AuditRecord(long Id, DateTimeOffset At, string User, string Role, AuditKind Kind, string Action, string? CaseId, int Status)
+{
+    /// <summary>The status of a record of the engine's own action, which answered no request.</summary>
+    public const int EngineStatus = 0;
+}
 
 /// <summary>
 /// Which records to read: each filter given narrows the list; newest first, <paramref name="Limit"/> at most, before

@@ -24,7 +24,7 @@ public sealed record StoredUser(
 /// The people who sign in, in the engine's own database (table <c>EngineUser</c>, schema version 2). Every call opens
 /// a pooled connection of its own and runs one statement, so a change is atomic without a transaction.
 /// </summary>
-public sealed class UserStore(StorageOptions options)
+public sealed partial class UserStore(StorageOptions options)
 {
     private const string Columns = "Name, Role, PasswordHash, Disabled, FailedAttempts, LockedUntilMs, Stamp, CreatedMs, CreatedBy, Jurisdiction";
 
