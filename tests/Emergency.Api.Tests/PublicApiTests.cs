@@ -17,27 +17,6 @@ public sealed class PublicApiTests(EngineFixture engine)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
-    /// <summary>A drill whose incident publishes a release: every word of it is marked, so that none can hide on the public side.</summary>
-    public const string DrillScenario = """
-        title: 公开页演练 DRILLMARK-TITLE
-        region: 长治市
-        ruleSetDate: 2026-03-02
-        start: 2026-03-02T08:00:00+08:00
-        end: +2h
-        injects:
-          - at: +0
-            kind: incidentReported
-            incident: secret
-            title: 演练苯泄漏 DRILLMARK-INCIDENT
-            source: patrol
-            facts: {deaths: 0, poisoned: 0, evacuated: 0, directLossCny: 0, intakeInterruption: {scale: none}, crossBoundary: crossProvince, ecologicalImpact: none}
-          - {at: +10m, kind: incident, incident: secret, action: draftRelease, with: {audience: public, headline: 演练发布 DRILLMARK-HEADLINE, text: 演练正文 DRILLMARK-TEXT}}
-          - {at: +15m, kind: incident, incident: secret, action: approveRelease, with: {release: 1, approvedBy: DRILLMARK-APPROVER}}
-          - {at: +20m, kind: incident, incident: secret, action: publishRelease, with: {release: 1}}
-        expectations:
-          - obligationOnTime: {incident: secret, obligation: releaseInformation}
-        """;
-
     /// <summary>Names and numbers of people that the engine holds and the public must never read.</summary>
     private static readonly string[] Personal =
     [
@@ -97,10 +76,10 @@ public sealed class PublicApiTests(EngineFixture engine)
         Problem.Assert(await engine.Anonymous.Get($"/api/public/cap/{live}/2"), HttpStatusCode.NotFound);
     }
 
-    /// <summary>Starts <see cref="DrillScenario"/> fast; returns its run.</summary>
+    /// <summary>Starts <see cref="PublicDrill.Scenario"/> fast; returns its run.</summary>
     public static async Task<string> DrillWithRelease(EngineFixture engine)
     {
-        var drill = await engine.DrillOrganiser.Post("/api/drills?mode=fast", DrillScenario, contentType: "application/yaml");
+        var drill = await engine.DrillOrganiser.Post("/api/drills?mode=fast", PublicDrill.Scenario, contentType: "application/yaml");
         Assert.True(drill.Status == HttpStatusCode.Created, drill.ToString());
         return drill.Body.Str("run");
     }

@@ -15,27 +15,6 @@ namespace Emergency.Board.Tests;
 [Collection(BoardCollection.Name)]
 public sealed class PublicPageTests(BoardFixture fixture)
 {
-    /// <summary>A drill whose incident publishes a release: every word of it is marked.</summary>
-    private const string Scenario = """
-        title: 公开页演练 DRILLMARK-TITLE
-        region: 长治市
-        ruleSetDate: 2026-03-02
-        start: 2026-03-02T08:00:00+08:00
-        end: +2h
-        injects:
-          - at: +0
-            kind: incidentReported
-            incident: secret
-            title: 演练苯泄漏 DRILLMARK-INCIDENT
-            source: patrol
-            facts: {deaths: 0, poisoned: 0, evacuated: 0, directLossCny: 0, intakeInterruption: {scale: none}, crossBoundary: crossProvince, ecologicalImpact: none}
-          - {at: +10m, kind: incident, incident: secret, action: draftRelease, with: {audience: public, headline: 演练发布 DRILLMARK-HEADLINE, text: 演练正文 DRILLMARK-TEXT}}
-          - {at: +15m, kind: incident, incident: secret, action: approveRelease, with: {release: 1, approvedBy: DRILLMARK-APPROVER}}
-          - {at: +20m, kind: incident, incident: secret, action: publishRelease, with: {release: 1}}
-        expectations:
-          - obligationOnTime: {incident: secret, obligation: releaseInformation}
-        """;
-
     /// <summary>What the engine holds of people, which the page must never show.</summary>
     private static readonly string[] Personal = ["王副局长", "Wang Min", "0355-2021234", "duty.zhang", "Li Hua", "12 River Road", "LIVE-TITLE"];
 
@@ -118,7 +97,7 @@ public sealed class PublicPageTests(BoardFixture fixture)
     /// <summary>Runs the drill fast, and waits until its incident's release is published: it is there to be hidden.</summary>
     private async Task<string> StartDrill(HttpClient organiser)
     {
-        using var content = new StringContent(Scenario, Encoding.UTF8, "application/yaml");
+        using var content = new StringContent(PublicDrill.Scenario, Encoding.UTF8, "application/yaml");
         using var response = await organiser.PostAsync("/api/drills?mode=fast&file=public-drill.yaml", content, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"expected 201, got {(int)response.StatusCode}: {text}");
