@@ -32,8 +32,8 @@ public interface ICaseDirectoryGrain<TSummary> : IGrainWithStringKey
 
     /// <summary>
     /// Live scope: touches the open cases whose deadline fell due while the engine was down and arms the wake-ups of
-    /// the rest (a timer on the engine clock, a durable reminder); returns how many cases its own sweep touched (a
-    /// directory also sweeps when it is activated, so a warm-up that activated it may find none left).
+    /// the rest (a timer on the engine clock, a durable reminder); returns how many cases were touched (the
+    /// sweep a directory makes when it is activated counts: a warm-up that activates it does not sweep twice).
     /// </summary>
     /// <remarks>
     /// Waits as long as the warm-up takes: after a long outage many cases may be due at once, and the default 30 s

@@ -37,6 +37,9 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
     private ITimer? _timer;
     private DateTimeOffset? _timerFor;
 
+    /// <summary>How many cases the sweep at this activation touched (null: none ran, or it failed), so a warm-up need not sweep again.</summary>
+    private int? _sweptAtActivation;
+
     /// <summary>The kind's state name: the index keys the rows of its cases by it.</summary>
     protected abstract string Kind { get; }
 
@@ -63,7 +66,9 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
         }
 
         await this.RegisterOrUpdateReminder(SweepReminder, SweepPeriod, SweepPeriod);
-        return await Sweep();
+        var touched = _sweptAtActivation ?? await Sweep();
+        _sweptAtActivation = null;
+        return touched;
     }
 
     /// <summary>Touches every open case whose deadline has come, and arms the timer for the next one in the index.</summary>
@@ -86,20 +91,21 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
     {
         if (!Scopes.IsDrill(Scope))
         {
-            await SweepOrLog();
+            _sweptAtActivation = await SweepOrLog();
         }
     }
 
     /// <summary>A sweep that fails (the database away) is logged in one line, without its stack: the next one comes within a minute.</summary>
-    private async Task SweepOrLog()
+    private async Task<int?> SweepOrLog()
     {
         try
         {
-            await Sweep();
+            return await Sweep();
         }
         catch (Exception ex)
         {
             LogSweepFailed(Scope, ex.GetType().Name, ex.Message);
+            return null;
         }
     }
 
