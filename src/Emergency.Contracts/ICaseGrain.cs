@@ -1,4 +1,5 @@
 using Emergency.Domain.Cases;
+using Orleans.Concurrency;
 
 namespace Emergency.Contracts;
 
@@ -48,6 +49,13 @@ public interface ICaseDirectoryGrain<TSummary> : IGrainWithStringKey
 
     /// <summary>Drill scopes only: purges every case of the scope, open or closed.</summary>
     Task<int> Purge();
+
+    /// <summary>
+    /// Live scope: a case says when it must next be looked at (a deadline, or a closed case's purge), after the write
+    /// that stored it in the index; the directory wakes it then if that is earlier than the wake-up it holds.
+    /// </summary>
+    [OneWay]
+    Task Expect(DateTimeOffset wakeAt);
 }
 
 /// <summary>A case grain whose moves are commands as data: one entry point for every move of its kind.</summary>

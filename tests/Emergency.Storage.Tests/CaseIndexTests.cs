@@ -93,7 +93,7 @@ public abstract class CaseIndexTests
     }
 
     [Fact]
-    public async Task The_due_cases_are_the_open_ones_whose_next_deadline_has_passed_earliest_first_and_the_next_is_the_earliest_not_passed()
+    public async Task The_due_cases_are_those_whose_wake_up_has_passed_earliest_first_and_the_next_is_the_earliest_not_passed()
     {
         await using var db = await CreateDatabaseAsync();
         var (database, queries) = await DirectAsync(db, "svc-index-due");
@@ -101,13 +101,17 @@ public abstract class CaseIndexTests
         // Each row is due an hour after its write (IndexRows.Row): c-0 at 09:00, c-1 at 10:00, ..., c-4 at 13:00.
         await database.CommitAsync(queries, [.. Enumerable.Range(0, 5).Select(i => Write($"c-{i}", $"case {i}", null, at: At.AddHours(i)))], Ct);
         await database.CommitAsync(queries, [Write("c-closed", "closed", null, open: false, at: At)], Ct);
+
+        // A closed case still wakes for the purge of its personal data (here at 11:30).
+        await database.CommitAsync(queries, [new PendingWrite(Key("c-purge"), "{}"u8.ToArray(), null,
+            new IndexChange(Kind, "c-purge", IndexRows.Row("purge", false, 1, At) with { NextDueAt = At.AddHours(3.5) }))], Ct);
         await database.CommitAsync(queries, [new PendingWrite(Key("c-drill"), "{}"u8.ToArray(), null,
             new IndexChange(Kind, "c-drill", IndexRows.Row("drill", true, 1, At, scope: "drill-x")))], Ct);
         await database.CloseAsync();
 
         await using var index = CaseIndex.For(db.Options, "svc-index-due");
         var afterNoon = At.AddHours(4).AddMinutes(30);
-        Assert.Equal(["c-0", "c-1", "c-2", "c-3"], await index.DueAsync(Kind, "live", afterNoon, Ct));
+        Assert.Equal(["c-0", "c-1", "c-2", "c-purge", "c-3"], await index.DueAsync(Kind, "live", afterNoon, Ct));
         Assert.Equal(At.AddHours(5), await index.NextDueAsync(Kind, "live", afterNoon, Ct));
 
         // A deadline passes after its moment, as the domain marks it: at 11:00 exactly c-2 is not due yet, and is next.

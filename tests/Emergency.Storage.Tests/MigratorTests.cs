@@ -111,6 +111,25 @@ public abstract class MigratorTests
         Assert.Contains(Flatten(error), e => e is StorageSchemaException);
     }
 
+    [Fact]
+    public async Task Version_7_deletes_the_reminders_cases_kept_and_leaves_the_directories_sweeps()
+    {
+        await using var db = await CreateDatabaseAsync();
+        var scripts = EmbeddedSchemaScripts.For(db.Provider);
+        Assert.Equal(6, await MigratorWith([.. scripts.Take(6)]).MigrateAsync(db.Options, Ct));
+        foreach (var (grain, name) in new[] { ("incident/inc-1", "deadline"), ("incidentdirectory/live", "sweep") })
+        {
+            await db.ExecuteAsync(
+                "INSERT INTO Reminder (ServiceId, GrainId, ReminderName, GrainHash, StartTime, Period, Version) " +
+                $"VALUES ('svc-v7', '{grain}', '{name}', 1, CURRENT_TIMESTAMP, 600000, 0)", Ct);
+        }
+
+        Assert.Equal(7, await MigratorWith([.. scripts.Take(7)]).MigrateAsync(db.Options, Ct));
+
+        Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM Reminder WHERE ReminderName = 'deadline'", Ct));
+        Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM Reminder WHERE ReminderName = 'sweep'", Ct));
+    }
+
     private static SchemaMigrator MigratorWith(params SchemaScript[] scripts) =>
         new(NullLogger.Instance, _ => scripts);
 

@@ -71,7 +71,7 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
         return touched;
     }
 
-    /// <summary>Touches every open case whose deadline has come, and arms the timer for the next one in the index.</summary>
+    /// <summary>Touches every case whose wake-up has come (an open case's deadline, a closed case's purge), and arms the timer for the next one in the index.</summary>
     public async Task<int> Sweep()
     {
         var now = Clock.Now;
@@ -82,6 +82,16 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => SweepOrLog();
+
+    public Task Expect(DateTimeOffset wakeAt)
+    {
+        if (!Scopes.IsDrill(Scope) && (_timerFor is null || wakeAt < _timerFor))
+        {
+            Arm(wakeAt, Clock.Now);
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// A live directory activated again (after a node was lost, or after being idle) sweeps at once and arms its timer.
@@ -184,7 +194,7 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
         Logger.LogWarning("The {Scope} directory could not look for due cases ({Error}: {Message}); its reminder looks again within a minute", scope, error, message);
 
     private void LogTouchFailed(Exception exception, string scope, string caseId) =>
-        Logger.LogWarning(exception, "The {Scope} directory could not touch case {CaseId}; its durable reminder still wakes it", scope, caseId);
+        Logger.LogWarning(exception, "The {Scope} directory could not touch case {CaseId}; the sweep within a minute tries again", scope, caseId);
 
     private EngineClock Clock => ServiceProvider.GetRequiredService<EngineClock>();
 

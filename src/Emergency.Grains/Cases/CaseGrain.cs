@@ -12,11 +12,12 @@ namespace Emergency.Grains.Cases;
 /// <summary>
 /// The machinery every case grain shares, whatever its procedure: load the case, let the domain judge a command,
 /// answer only after the write is durable (and drop the activation when a write fails), remember command ids so a
-/// retry is answered without applying twice, re-arm the next deadline (or a closed case's purge of its personal data)
-/// with a precise timer on the engine clock and a durable reminder as safety net, write the case's row of the durable case index with every write of its state (the
-/// lists read that index), and publish the summary to the boards. A drill case runs the
-/// same code on its drill's virtual clock: "now" comes with each command, and the drill advances the clock instead of
-/// timers and reminders.
+/// retry is answered without applying twice, write the case's row of the durable case index with every write of its
+/// state (the lists read that index, and its next wake-up is what wakes the case), keep a precise timer on the engine
+/// clock for the next deadline (or a closed case's purge of its personal data) while active, and publish the summary
+/// to the boards. A case keeps no reminder of its own: its kind's directory wakes it from the index (see
+/// <see cref="CaseDirectoryGrain{TSummary}"/>), so a registration is one durable write. A drill case runs the same
+/// code on its drill's virtual clock: "now" comes with each command, and the drill advances the clock instead of timers.
 /// </summary>
 /// <typeparam name="TCase">The domain aggregate.</typeparam>
 /// <typeparam name="TState">Its stored state.</typeparam>
@@ -28,14 +29,15 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     where TView : class
     where TSummary : class, ICaseSummary
 {
-    private const string DeadlineReminder = "deadline";
-
-    /// <summary>Safety-net period of the durable reminder; the precise wake-up is the in-memory timer.</summary>
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// The reminder each case registered before its directory woke it from the index: one that still ticks (stored by
+    /// an older version) is unregistered by the case it wakes.
+    /// </summary>
+    private const string FormerDeadlineReminder = "deadline";
 
     /// <summary>
-    /// The longest a timer or a reminder's first tick is set for: .NET timers take at most about 49.7 days, and a
-    /// petition's reply limit is 60 days or more. A wait that is longer wakes early and is armed again for the rest.
+    /// The longest a timer is set for: .NET timers take at most about 49.7 days, and a petition's reply limit is 60
+    /// days or more. A wait that is longer wakes early and is armed again for the rest.
     /// </summary>
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
 
@@ -49,11 +51,9 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     private readonly ILogger _logger;
     private ITimer? _timer;
     private DateTimeOffset? _timerFor;
-    private DateTimeOffset? _reminderFor;
-    private bool _reminderKnown;
 
-    /// <summary>The deadline the stored record says the reminder was armed for, as found when this activation began.</summary>
-    private DateTimeOffset? _armedBeforeActivation;
+    /// <summary>The wake-up this activation last told its directory of.</summary>
+    private DateTimeOffset? _directoryTold;
 
     protected CaseGrain(IPersistentState<CaseRecord<TState>> record, EngineClock clock, AnswerRetention answers, ILogger logger)
     {
@@ -89,6 +89,9 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     /// <summary>A reference to this grain through its own interface, for the deadline timer.</summary>
     protected abstract ICaseGrain<TSummary> Self { get; }
 
+    /// <summary>The directory of this kind of case in <paramref name="scope"/>: it wakes the case at its deadline when no activation is watching.</summary>
+    protected abstract ICaseDirectoryGrain<TSummary> Directory(string scope);
+
     protected abstract BoardUpdate BoardUpdateOf(TSummary summary);
 
     /// <summary>Runs before a command is judged: a grain whose rules depend on other grains refreshes them here.</summary>
@@ -101,7 +104,6 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     {
         if (Exists(_record.State.Case))
         {
-            _armedBeforeActivation = _record.State.ReminderFor;
             Case = Load(_record.State.Case);
             await CatchUp();
             if (!_record.State.Indexed)
@@ -109,13 +111,6 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
                 // Stored before the case index existed: this write gives the case its row.
                 await WriteAndPublish(CurrentTime);
             }
-        }
-        else
-        {
-            // Nothing stored, so no reminder either: one is registered only after the case's first durable write, and
-            // a live case's record is never cleared. A registration need not read the reminder table.
-            _reminderKnown = true;
-            _reminderFor = null;
         }
     }
 
@@ -170,7 +165,30 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         DeactivateOnIdle();
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Case is null ? Task.CompletedTask : CatchUp();
+    /// <summary>Only a reminder registered by an older version reaches a case: it goes, and the case catches up.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == FormerDeadlineReminder)
+        {
+            try
+            {
+                if (await this.GetReminder(reminderName) is { } reminder)
+                {
+                    await this.UnregisterReminder(reminder);
+                }
+            }
+            catch (Exception ex)
+            {
+                // It ticks again and is unregistered then; the case is woken by its directory either way.
+                LogFormerReminderKept(_logger, ex, Noun, this.GetPrimaryKeyString());
+            }
+        }
+
+        if (Case is not null)
+        {
+            await CatchUp();
+        }
+    }
 
     /// <summary>
     /// Registers the case under this grain's id: <paramref name="create"/> asks the domain at the command's moment.
@@ -289,7 +307,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         }
         else
         {
-            await Arm(now);
+            Arm(now);
         }
 
         if (purged)
@@ -333,9 +351,6 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     private async Task WriteAndPublish(DateTimeOffset now)
     {
-        // What Arm will register after this write; if that registration fails, the reminder armed before still ticks
-        // every period, so the case is looked at within ReminderPeriod anyway.
-        _record.State.ReminderFor = !Scopes.IsDrill(Case!.Scope) && NextWakeAt is { } due && due - now <= LongestWait ? due : null;
         var summary = SummaryOf(Case!, now);
         _record.State.IndexRow = IndexRowOf(summary, now);
         _record.State.Indexed = true;
@@ -351,7 +366,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         }
 
         GrainFactory.GetGrain<IBoardFeedGrain>(summary.Scope).Publish(BoardUpdateOf(summary)).Ignore();
-        await Arm(now);
+        Arm(now);
     }
 
     /// <summary>The case's line in the index as of <paramref name="now"/>: the summary as the lists show it, and what queries select on.</summary>
@@ -364,7 +379,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             IsOpen = !summary.IsClosed,
             OpenedAt = Case!.RegisteredAt,
             At = now,
-            NextDueAt = Case.NextDueAt,
+            NextDueAt = Scopes.IsDrill(Case.Scope) ? null : NextWakeAt,
             Region = region,
             Unit = unit,
             Level = level,
@@ -374,8 +389,11 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         };
     }
 
-    /// <summary>A precise timer for the next deadline while active, and a durable reminder in case the activation goes away.</summary>
-    private async Task Arm(DateTimeOffset now)
+    /// <summary>
+    /// A precise timer for the next wake-up while active; and the directory told of it when it changed, so that it
+    /// wakes the case at that moment if this activation is gone by then (an idle case is deactivated).
+    /// </summary>
+    private void Arm(DateTimeOffset now)
     {
         if (Scopes.IsDrill(Case!.Scope))
         {
@@ -403,46 +421,12 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             }
         }
 
-        try
+        if (next is { } wake && wake != _directoryTold)
         {
-            await ArmReminder(next, now);
+            // One-way and in memory: the index row written with the state is what the directory's sweep reads if this is lost.
+            Directory(Case.Scope).Expect(wake).Ignore();
+            _directoryTold = wake;
         }
-        catch (Exception ex)
-        {
-            // The command is already durable; the timer still fires, and the directory wakes the case when the index says it is due.
-            LogReminderFailed(_logger, ex, Noun, this.GetPrimaryKeyString());
-        }
-    }
-
-    private async Task ArmReminder(DateTimeOffset? next, DateTimeOffset now)
-    {
-        if (!_reminderKnown)
-        {
-            var existing = await this.GetReminder(DeadlineReminder);
-            _reminderFor = existing is null ? null : _armedBeforeActivation ?? DateTimeOffset.MinValue;
-            _reminderKnown = true;
-        }
-
-        if (next == _reminderFor)
-        {
-            return;
-        }
-
-        var capped = false;
-        if (next is { } due)
-        {
-            var delay = due - now;
-            capped = delay > LongestWait;
-            await this.RegisterOrUpdateReminder(DeadlineReminder, delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : capped ? LongestWait : delay, ReminderPeriod);
-        }
-        else if (_reminderFor is not null && await this.GetReminder(DeadlineReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        // A capped reminder is armed for an earlier moment than the deadline: its first tick arms it again for the rest,
-        // instead of ticking every period until the deadline.
-        _reminderFor = capped ? DateTimeOffset.MinValue : next;
     }
 
     /// <summary>
@@ -504,6 +488,6 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     private static string Fingerprint<TCommand>(TCommand command) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command!.GetType(), DomainJson.Options)));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not arm the deadline reminder of {Noun} {CaseId}")]
-    private static partial void LogReminderFailed(ILogger logger, Exception exception, string noun, string caseId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not unregister the former deadline reminder of {Noun} {CaseId}; it goes at its next tick")]
+    private static partial void LogFormerReminderKept(ILogger logger, Exception exception, string noun, string caseId);
 }

@@ -25,13 +25,6 @@ public sealed class CaseRecord<TState> : IIndexedState
     public DateTimeOffset? DrillNow { get; set; }
 
     /// <summary>
-    /// The deadline the durable reminder is armed for, stored with the write that set that deadline (the reminder is
-    /// registered right after it): a new activation that finds the reminder and the same deadline leaves it alone
-    /// instead of writing it again. Null when there is none, or when it is armed for an earlier wake-up.
-    /// </summary>
-    public DateTimeOffset? ReminderFor { get; set; }
-
-    /// <summary>
     /// Whether a write of this record has carried its index row. False in rows stored before the case index existed:
     /// such a case writes itself once when it is activated, and the engine activates every one at start.
     /// </summary>

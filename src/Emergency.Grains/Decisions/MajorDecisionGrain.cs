@@ -53,6 +53,8 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
 
     protected override ICaseGrain<MajorDecisionSummary> Self => GrainFactory.GetGrain<IMajorDecisionGrain>(this.GetPrimaryKeyString());
 
+    protected override ICaseDirectoryGrain<MajorDecisionSummary> Directory(string scope) => GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(scope);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Before the base class loads the matter and ticks it: a tick without the restrictions would note them lifted.

@@ -23,6 +23,8 @@ public sealed class DisclosureGrain(
 
     protected override ICaseGrain<DisclosureSummary> Self => GrainFactory.GetGrain<IDisclosureGrain>(this.GetPrimaryKeyString());
 
+    protected override ICaseDirectoryGrain<DisclosureSummary> Directory(string scope) => GrainFactory.GetGrain<IDisclosureDirectoryGrain>(scope);
+
     public Task<DisclosureView?> GetView(Actor actor) => Task.FromResult(Case is null ? null : ViewOf(Case, CurrentTime, actor));
 
     protected override (DisclosureRequest? Case, Decision Decision) Create(DisclosureCommand command, string scope, CommandContext context, DateTimeOffset now) =>

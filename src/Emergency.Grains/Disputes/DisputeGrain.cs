@@ -26,6 +26,8 @@ public sealed partial class DisputeGrain(
 
     protected override ICaseGrain<DisputeSummary> Self => GrainFactory.GetGrain<IDisputeGrain>(this.GetPrimaryKeyString());
 
+    protected override ICaseDirectoryGrain<DisputeSummary> Directory(string scope) => GrainFactory.GetGrain<IDisputeDirectoryGrain>(scope);
+
     /// <summary>
     /// Makes a move. Once a registration is durable, the early warning counts the case (also on a retry, which the
     /// watch recognises), and earlier cases of the same person found there are linked.

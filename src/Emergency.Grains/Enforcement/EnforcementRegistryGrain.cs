@@ -26,6 +26,8 @@ public sealed partial class EnforcementRegistryGrain(
 
     protected override ICaseGrain<EnforcementSummary> Self => GrainFactory.GetGrain<IEnforcementRegistryGrain>(Key);
 
+    protected override ICaseDirectoryGrain<EnforcementSummary> Directory(string scope) => GrainFactory.GetGrain<IEnforcementDirectoryGrain>(scope);
+
     private string Key => this.GetPrimaryKeyString();
 
     private string Scope => EnforcementRegistries.ScopeOf(Key);

@@ -24,6 +24,8 @@ public sealed class IncidentGrain(
 
     protected override ICaseGrain<IncidentSummary> Self => GrainFactory.GetGrain<IIncidentGrain>(this.GetPrimaryKeyString());
 
+    protected override ICaseDirectoryGrain<IncidentSummary> Directory(string scope) => GrainFactory.GetGrain<IIncidentDirectoryGrain>(scope);
+
     public Task<IncidentView?> GetView() => Task.FromResult(Case?.View(CurrentTime));
 
     /// <summary>

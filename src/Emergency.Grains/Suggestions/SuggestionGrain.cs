@@ -20,6 +20,8 @@ public sealed class SuggestionGrain(
 
     protected override ICaseGrain<SuggestionSummary> Self => GrainFactory.GetGrain<ISuggestionGrain>(this.GetPrimaryKeyString());
 
+    protected override ICaseDirectoryGrain<SuggestionSummary> Directory(string scope) => GrainFactory.GetGrain<ISuggestionDirectoryGrain>(scope);
+
     public Task<SuggestionView?> GetView(Actor actor) => Task.FromResult(Case is null ? null : ViewOf(Case, CurrentTime, actor));
 
     protected override (Suggestion? Case, Decision Decision) Create(SuggestionCommand command, string scope, CommandContext context, DateTimeOffset now) =>

@@ -43,8 +43,9 @@ public abstract class CaseIndex : IAsyncDisposable
     }
 
     /// <summary>
-    /// The open cases of one kind in one scope whose earliest unmarked deadline has passed at <paramref name="until"/>,
-    /// earliest first: the cases to look at now. A deadline passes after its moment, as the domain marks it.
+    /// The cases of one kind in one scope whose wake-up (an open case's earliest unmarked deadline, a closed case's
+    /// purge of its personal data) has passed at <paramref name="until"/>, earliest first: the cases to look at now. A
+    /// deadline passes after its moment, as the domain marks it.
     /// </summary>
     public async Task<IReadOnlyList<string>> DueAsync(string kind, string scope, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
@@ -62,7 +63,7 @@ public abstract class CaseIndex : IAsyncDisposable
         return ids;
     }
 
-    /// <summary>The earliest unmarked deadline not passed at <paramref name="now"/> among the open cases of one kind in one scope (null: none).</summary>
+    /// <summary>The earliest wake-up not passed at <paramref name="now"/> among the cases of one kind in one scope (null: none).</summary>
     public async Task<DateTimeOffset?> NextDueAsync(string kind, string scope, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -180,7 +181,7 @@ public abstract class CaseIndex : IAsyncDisposable
     private string ReadOpen => $"{ReadOpenText} AND IsOpen = {True}";
 
     /// <summary>The open cases of a kind and scope that wait for a deadline: the partial index <c>IX_CaseIndex_Due</c> (schema version 6).</summary>
-    private string DueWhere => $"ServiceId = @ServiceId AND Kind = @Kind AND Scope = @Scope AND IsOpen = {True} AND NextDueAt IS NOT NULL";
+    private string DueWhere => "ServiceId = @ServiceId AND Kind = @Kind AND Scope = @Scope AND NextDueAt IS NOT NULL";
 
     private void AddDue(DbCommand command, string kind, string scope, DateTimeOffset until)
     {

@@ -18,7 +18,7 @@ public sealed record CaseIndexRow
     /// <summary>The moment of this write on the case's clock: it becomes the closing moment when the case closes.</summary>
     public required DateTimeOffset At { get; init; }
 
-    /// <summary>The earliest deadline not yet marked, when the engine must look at the case again.</summary>
+    /// <summary>When the engine must look at the case again: its earliest deadline not yet marked, or a closed case's purge of its personal data (null in drills, which move on their own clock).</summary>
     public DateTimeOffset? NextDueAt { get; init; }
 
     public string? Region { get; init; }

@@ -114,9 +114,9 @@ public sealed class CommandsBenchmark : IBenchmark
             "commands",
             $"closed loop: each client sends its next command when the previous one is answered; {warmUp.TotalSeconds:0.#} s warm-up then {duration.TotalSeconds:0.#} s measured per row; " +
             $"updates spread over at least {incidents:N0} distinct incidents, each client on its own incidents; {preload:N0} incidents registered before the measured registrations; engine in this process (server GC), clients in the same process; " +
-            "CPU ms/op = this process's CPU time (engine and clients) over every command sent in the row; PG CPU ms/op = the local PostgreSQL server's processes' CPU time over the same commands; " +
+            "CPU ms/op = this process's CPU time (engine and clients) over every command sent in the row; alloc KB/op = the bytes this process allocated over the same commands; PG CPU ms/op = the local PostgreSQL server's processes' CPU time over the same commands; " +
             $"SQLite WAL synchronous=FULL; ceiling payload {payload.Length:N0} bytes (a freshly registered incident); {string.Join("; ", notes)}",
-            ["database", "commit", "path", "command", "clients", "ok/s", "p50 ms", "p99 ms", "refused+failed", "vs plain", "vs ceiling", "CPU ms/op", "PG CPU ms/op", "load"],
+            ["database", "commit", "path", "command", "clients", "ok/s", "p50 ms", "p99 ms", "refused+failed", "vs plain", "vs ceiling", "CPU ms/op", "alloc KB/op", "PG CPU ms/op", "load"],
             Rows());
     }
 
@@ -222,13 +222,13 @@ public sealed class CommandsBenchmark : IBenchmark
                 m.Database, m.Commit, m.Path, m.Command, m.Result.Clients.ToString(CultureInfo.InvariantCulture), m.Result.Throughput,
                 Percentiles.Ms(m.Result.P50), Percentiles.Ms(m.Result.P99),
                 $"{m.Result.Refused}", Ratio(m.Result.PerSecond, plain), Ratio(m.Result.PerSecond, ceiling),
-                m.CpuMs.ToString("0.00", CultureInfo.InvariantCulture),
+                m.CpuMs.ToString("0.00", CultureInfo.InvariantCulture), m.AllocatedKb.ToString("0.0", CultureInfo.InvariantCulture),
                 double.IsNaN(m.ServerCpuMs) ? "" : m.ServerCpuMs.ToString("0.00", CultureInfo.InvariantCulture), m.Load,
             ];
         }).ToList();
     }
 
-    private sealed record Measurement(string Database, string Commit, string Path, string Command, LoadResult Result, string Load, double CpuMs, double ServerCpuMs);
+    private sealed record Measurement(string Database, string Commit, string Path, string Command, LoadResult Result, string Load, double CpuMs, double AllocatedKb, double ServerCpuMs);
 
     private sealed class Run(TimeSpan duration, TimeSpan warmUp, IReadOnlyList<int> levels, int incidents, IReadOnlyList<string> commands, List<Measurement> measurements, int preload)
     {
@@ -305,6 +305,20 @@ public sealed class CommandsBenchmark : IBenchmark
                 var json = JsonSerializer.SerializeToUtf8Bytes(incident.State, StoredJson.Options);
                 return Task.FromResult(decision.IsAccepted && json.Length > 0);
             });
+            await Measure("-", "-", "in memory (domain + JSON + view)", "updateFacts", 1, (_, sequence) =>
+            {
+                var incident = pool[sequence % pool.Length];
+                var now = DateTimeOffset.UtcNow;
+                var decision = incident.Handle(BenchCommands.Update((int)sequence), actor, now);
+                var json = JsonSerializer.SerializeToUtf8Bytes(incident.State, StoredJson.Options);
+                var view = Emergency.Domain.Incidents.IncidentViews.View(incident, now);
+                return Task.FromResult(decision.IsAccepted && json.Length > 0 && view.AllowedMoves.Count > 0);
+            });
+            await Measure("-", "-", "in memory (allowed moves only)", "updateFacts", 1, (_, sequence) =>
+            {
+                var incident = pool[sequence % pool.Length];
+                return Task.FromResult(incident.AllowedMoves(DateTimeOffset.UtcNow).Count > 0);
+            });
         }
 
         public async Task Upserts(string database, IUpsertTarget target)
@@ -325,11 +339,13 @@ public sealed class CommandsBenchmark : IBenchmark
             var load = LoadAverage.Now();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var serverBefore = ServerCpu.Milliseconds("postgres");
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             var result = await ClosedLoop.RunAsync(clients, duration, warmUp, operation);
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, result.Sent);
             var serverCpu = database == "postgres" ? (ServerCpu.Milliseconds("postgres") - serverBefore) / Math.Max(1, result.Sent) : double.NaN;
-            measurements.Add(new Measurement(database, commit, path, command, result, load, cpu, serverCpu));
-            Console.Error.WriteLine($"{database} {commit} {path} {command} ×{clients}: {result.Throughput}/s p50 {Percentiles.Ms(result.P50)} ms p99 {Percentiles.Ms(result.P99)} ms, {result.Refused} refused, CPU ms/op {cpu:0.00} here + {serverCpu:0.00} server (load {load})");
+            var allocatedKb = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / Math.Max(1, result.Sent);
+            measurements.Add(new Measurement(database, commit, path, command, result, load, cpu, allocatedKb, serverCpu));
+            Console.Error.WriteLine($"{database} {commit} {path} {command} ×{clients}: {result.Throughput}/s p50 {Percentiles.Ms(result.P50)} ms p99 {Percentiles.Ms(result.P99)} ms, {result.Refused} refused, CPU ms/op {cpu:0.00} here + {serverCpu:0.00} server, {allocatedKb:0.0} KB allocated/op (load {load})");
         }
     }
 }
