@@ -31,6 +31,9 @@ public interface ICaseDirectoryGrain<TSummary> : IGrainWithStringKey
     /// <summary>Every case of the scope, open or closed (efficiency supervision counts the closed ones too).</summary>
     Task<IReadOnlyList<TSummary>> History();
 
+    /// <summary>How many open cases of the scope have a deadline passed now, counted in the index without reading their summaries.</summary>
+    Task<int> CountOverdue();
+
     /// <summary>
     /// Live scope: touches the open cases whose deadline fell due while the engine was down and arms the wake-ups of
     /// the rest (a timer on the engine clock, a durable reminder); returns how many cases were touched (the

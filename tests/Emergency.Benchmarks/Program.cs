@@ -2,6 +2,12 @@ using Emergency.Benchmarks;
 using Emergency.Benchmarks.Commands;
 
 var name = args.FirstOrDefault() ?? "";
+if (name == EngineStart.Mode && args.Length == 3)
+{
+    // The memory benchmark's engine in a process of its own.
+    return await EngineStart.RunChildAsync(args[1], args[2]);
+}
+
 IBenchmark? benchmark = name switch
 {
     "board" => new BoardFanOutBenchmark(),

@@ -121,6 +121,31 @@ public abstract class CaseIndexTests
         Assert.Equal(["c-drill"], await index.DueAsync(Kind, "drill-x", At.AddDays(1), Ct));
     }
 
+    [Fact]
+    public async Task The_overdue_count_is_the_open_cases_marked_overdue_or_with_a_deadline_behind_without_reading_a_summary()
+    {
+        await using var db = await CreateDatabaseAsync();
+        var (database, queries) = await DirectAsync(db, "svc-index-overdue");
+
+        // Open, next deadline at 09:00 and 10:00 (IndexRows.Row: an hour after the write); open and marked overdue with no
+        // deadline left; closed though marked overdue when it closed; another scope.
+        await database.CommitAsync(queries, [.. Enumerable.Range(0, 2).Select(i => Write($"c-{i}", $"case {i}", null, at: At.AddHours(i)))], Ct);
+        await database.CommitAsync(queries, [Change("c-marked", IndexRows.Row("marked", true, 1, At) with { NextDueAt = null, Overdue = true })], Ct);
+        await database.CommitAsync(queries, [Change("c-closed", IndexRows.Row("closed", false, 1, At) with { Overdue = true })], Ct);
+        await database.CommitAsync(queries, [Change("c-drill", IndexRows.Row("drill", true, 1, At, scope: "drill-x") with { Overdue = true })], Ct);
+        await database.CloseAsync();
+
+        await using var index = CaseIndex.For(db.Options, "svc-index-overdue");
+        Assert.Equal(1, await index.CountOverdueAsync(Kind, "live", At, Ct));
+        Assert.Equal(1, await index.CountOverdueAsync(Kind, "live", At.AddHours(1), Ct));
+        Assert.Equal(2, await index.CountOverdueAsync(Kind, "live", At.AddHours(1).AddMilliseconds(1), Ct));
+        Assert.Equal(3, await index.CountOverdueAsync(Kind, "live", At.AddHours(3), Ct));
+        Assert.Equal(1, await index.CountOverdueAsync(Kind, "drill-x", At, Ct));
+    }
+
+    private static PendingWrite Change(string id, CaseIndexRow row) =>
+        new(Key(id), "{}"u8.ToArray(), null, new IndexChange(Kind, id, row));
+
     [Theory]
     [InlineData(CommitMode.Group)]
     [InlineData(CommitMode.PerWrite)]

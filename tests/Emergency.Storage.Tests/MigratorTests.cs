@@ -112,7 +112,7 @@ public abstract class MigratorTests
     }
 
     [Fact]
-    public async Task Version_7_deletes_the_reminders_cases_kept_and_leaves_the_directories_sweeps()
+    public async Task Version_7_deletes_the_reminders_cases_kept_leaves_the_directories_sweeps_and_marks_the_open_overdue_rows()
     {
         await using var db = await CreateDatabaseAsync();
         var scripts = EmbeddedSchemaScripts.For(db.Provider);
@@ -124,9 +124,18 @@ public abstract class MigratorTests
                 $"VALUES ('svc-v7', '{grain}', '{name}', 1, CURRENT_TIMESTAMP, 600000, 0)", Ct);
         }
 
+        foreach (var (id, open, overdue) in new[] { ("c-late", true, "true"), ("c-ontime", true, "false"), ("c-shut", false, "true") })
+        {
+            await db.ExecuteAsync(
+                "INSERT INTO CaseIndex (ServiceId, Kind, CaseId, Scope, IsOpen, OpenedAt, CaseVersion, Summary) " +
+                $"VALUES ('svc-v7', 'incident', '{id}', 'live', {(open ? "true" : "false")}, CURRENT_TIMESTAMP, 1, '{{\"id\":\"{id}\",\"overdue\":{overdue}}}')", Ct);
+        }
+
         Assert.Equal(7, await MigratorWith([.. scripts.Take(7)]).MigrateAsync(db.Options, Ct));
 
         Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM Reminder WHERE ReminderName = 'deadline'", Ct));
+        Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM CaseIndex WHERE Overdue = true", Ct));
+        Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM CaseIndex WHERE Overdue = true AND CaseId = 'c-late'", Ct));
         Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM Reminder WHERE ReminderName = 'sweep'", Ct));
     }
 

@@ -39,4 +39,7 @@ public interface ICaseSummary
 
     /// <summary>A closed case leaves the list of open ones.</summary>
     bool IsClosed { get; }
+
+    /// <summary>Whether an open deadline of the case was past and marked when the summary was made (false for kinds without deadlines).</summary>
+    bool Overdue => false;
 }

@@ -49,6 +49,8 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
 
     public Task<IReadOnlyList<TSummary>> History() => Read(closedToo: true);
 
+    public Task<int> CountOverdue() => index.CountOverdueAsync(Kind, Scope, Clock.Now);
+
     /// <summary>The grain of one case of this directory's kind.</summary>
     protected abstract ICaseGrain<TSummary> CaseGrain(string id);
 

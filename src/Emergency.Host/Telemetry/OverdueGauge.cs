@@ -1,28 +1,26 @@
 using System.Diagnostics.Metrics;
 using Emergency.Contracts;
-using Emergency.Domain.Cases;
 using Emergency.Grains.Cases;
 using Emergency.Host.Hosting;
 
 namespace Emergency.Host.Telemetry;
 
 /// <summary>
-/// The open live cases with a limit past its deadline, by kind (gauge <c>emergency.cases.overdue</c>), counted from the
-/// case directories every <see cref="TelemetrySettings.OverdueEvery"/> as the lists count them (<c>?overdue=true</c>).
+/// The open live cases with a limit past its deadline, by kind (gauge <c>emergency.cases.overdue</c>), counted in the
+/// durable case index every <see cref="TelemetrySettings.OverdueEvery"/> as the lists count them (<c>?overdue=true</c>),
+/// without reading any case's summary: the count costs the same with any number of open cases.
 /// It is the cluster's count, so every node reports the same value: aggregate with max, not sum.
 /// </summary>
 public sealed partial class OverdueGauge : BackgroundService
 {
     private readonly IGrainFactory _grains;
-    private readonly EngineClock _clock;
     private readonly TimeSpan _every;
     private readonly ILogger<OverdueGauge> _logger;
     private IReadOnlyList<KeyValuePair<string, int>> _counts = [];
 
-    public OverdueGauge(IGrainFactory grains, EngineClock clock, EngineSettings settings, IMeterFactory meters, ILogger<OverdueGauge> logger)
+    public OverdueGauge(IGrainFactory grains, EngineSettings settings, IMeterFactory meters, ILogger<OverdueGauge> logger)
     {
         _grains = grains;
-        _clock = clock;
         _every = settings.Telemetry.OverdueEvery;
         _logger = logger;
         meters.Create(CaseTelemetry.MeterName).CreateObservableGauge(
@@ -52,18 +50,12 @@ public sealed partial class OverdueGauge : BackgroundService
 
     private async Task<IReadOnlyList<KeyValuePair<string, int>>> CountAsync()
     {
-        var now = _clock.Now;
-        var incidents = CountAsync<IIncidentDirectoryGrain, Domain.Incidents.IncidentSummary>(s => s.AsOf(now).Overdue);
-        var petitions = CountAsync<IDisputeDirectoryGrain, Domain.Disputes.DisputeSummary>(s => s.AsOf(now).Overdue);
-        var suggestions = CountAsync<ISuggestionDirectoryGrain, Domain.Disputes.SuggestionSummary>(s => s.AsOf(now).Overdue);
-        var disclosures = CountAsync<IDisclosureDirectoryGrain, Domain.Disclosure.DisclosureSummary>(s => s.AsOf(now).Overdue);
+        var incidents = _grains.GetGrain<IIncidentDirectoryGrain>(Scopes.Live).CountOverdue();
+        var petitions = _grains.GetGrain<IDisputeDirectoryGrain>(Scopes.Live).CountOverdue();
+        var suggestions = _grains.GetGrain<ISuggestionDirectoryGrain>(Scopes.Live).CountOverdue();
+        var disclosures = _grains.GetGrain<IDisclosureDirectoryGrain>(Scopes.Live).CountOverdue();
         return [new("incident", await incidents), new("petition", await petitions), new("suggestion", await suggestions), new("disclosure", await disclosures)];
     }
-
-    private async Task<int> CountAsync<TDirectory, TSummary>(Func<TSummary, bool> overdue)
-        where TDirectory : ICaseDirectoryGrain<TSummary>
-        where TSummary : class, ICaseSummary =>
-        (await _grains.GetGrain<TDirectory>(Scopes.Live).List()).Count(overdue);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not count the overdue cases; the gauge keeps the last count")]
     private partial void LogCountFailed(Exception exception);

@@ -63,6 +63,22 @@ public abstract class CaseIndex : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>
+    /// How many open cases of one kind in one scope have a deadline passed at <paramref name="now"/>: marked overdue
+    /// when last written, or with an unmarked deadline already behind (the partial indexes on <c>Overdue</c> and
+    /// <c>NextDueAt</c>, schema version 7). The lists' <c>?overdue=true</c> count the same, without reading a summary.
+    /// </summary>
+    public async Task<int> CountOverdueAsync(string kind, string scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT (SELECT COUNT(*) FROM CaseIndex WHERE ServiceId = @ServiceId AND Kind = @Kind AND Scope = @Scope AND IsOpen = {True} AND Overdue = {True}) " +
+            $"+ (SELECT COUNT(*) FROM CaseIndex WHERE {DueWhere} AND NextDueAt < @Until AND IsOpen = {True} AND Overdue <> {True})";
+        AddDue(command, kind, scope, now);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The earliest wake-up not passed at <paramref name="now"/> among the cases of one kind in one scope (null: none).</summary>
     public async Task<DateTimeOffset?> NextDueAsync(string kind, string scope, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -157,6 +173,7 @@ public abstract class CaseIndex : IAsyncDisposable
         Add(command, "Phase", row.Phase);
         Add(command, "CaseVersion", row.CaseVersion);
         Add(command, "Summary", row.Summary);
+        Add(command, "Overdue", row.Overdue);
     }
 
     public abstract ValueTask DisposeAsync();
@@ -180,7 +197,7 @@ public abstract class CaseIndex : IAsyncDisposable
 
     private string ReadOpen => $"{ReadOpenText} AND IsOpen = {True}";
 
-    /// <summary>The open cases of a kind and scope that wait for a deadline: the partial index <c>IX_CaseIndex_Due</c> (schema version 6).</summary>
+    /// <summary>The cases of a kind and scope that wait for a wake-up: the partial index <c>IX_CaseIndex_Due</c> (schema version 7).</summary>
     private string DueWhere => "ServiceId = @ServiceId AND Kind = @Kind AND Scope = @Scope AND NextDueAt IS NOT NULL";
 
     private void AddDue(DbCommand command, string kind, string scope, DateTimeOffset until)
@@ -206,13 +223,13 @@ public abstract class CaseIndex : IAsyncDisposable
     /// case first closed, and an older version of a case never replaces a newer one.
     /// </summary>
     private protected static string Upsert(string source) => $"""
-        INSERT INTO CaseIndex AS c (ServiceId, Kind, CaseId, Scope, IsOpen, OpenedAt, ClosedAt, NextDueAt, Region, Unit, Level, Phase, CaseVersion, Summary)
+        INSERT INTO CaseIndex AS c (ServiceId, Kind, CaseId, Scope, IsOpen, OpenedAt, ClosedAt, NextDueAt, Region, Unit, Level, Phase, CaseVersion, Summary, Overdue)
         {source}
         ON CONFLICT (ServiceId, Kind, CaseId) DO UPDATE
         SET Scope = excluded.Scope, IsOpen = excluded.IsOpen, OpenedAt = excluded.OpenedAt,
             ClosedAt = CASE WHEN excluded.IsOpen THEN NULL ELSE COALESCE(c.ClosedAt, excluded.ClosedAt) END,
             NextDueAt = excluded.NextDueAt, Region = excluded.Region, Unit = excluded.Unit, Level = excluded.Level, Phase = excluded.Phase,
-            CaseVersion = excluded.CaseVersion, Summary = excluded.Summary
+            CaseVersion = excluded.CaseVersion, Summary = excluded.Summary, Overdue = excluded.Overdue
         WHERE excluded.CaseVersion >= c.CaseVersion
         """;
 }
@@ -221,7 +238,7 @@ public abstract class CaseIndex : IAsyncDisposable
 internal sealed class SqliteCaseIndex(string connectionString, string serviceId) : CaseIndex(serviceId)
 {
     private static readonly string UpsertSql = Upsert(
-        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary)");
+        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary, @Overdue)");
 
     public static SqliteCaseIndex Create(string connectionString, string serviceId) => new(connectionString, serviceId);
 
@@ -249,13 +266,14 @@ internal sealed class SqliteCaseIndex(string connectionString, string serviceId)
 internal sealed class PostgreSqlCaseIndex(string connectionString, string serviceId) : CaseIndex(serviceId)
 {
     private static readonly string UpsertSql = Upsert(
-        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary)");
+        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary, @Overdue)");
 
     /// <summary>The types of the row's parameters after the write's own (<see cref="WithRow"/>: $8 onwards).</summary>
     private static readonly NpgsqlDbType[] RowTypes =
     [
         NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Boolean, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz,
         NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Text,
+        NpgsqlDbType.Boolean,
     ];
 
     /// <summary>The index on its own pool of connections; whoever creates it disposes it.</summary>
@@ -276,7 +294,7 @@ internal sealed class PostgreSqlCaseIndex(string connectionString, string servic
     /// </summary>
     internal static string WithRow(string positionalWrite) => $"""
         WITH w AS ({positionalWrite}),
-        i AS ({Upsert("SELECT $1, $8, $9, $10, $11, $12, CASE WHEN $11 THEN NULL ELSE $13 END, $14, $15, $16, $17, $18, $19, $20 FROM w")})
+        i AS ({Upsert("SELECT $1, $8, $9, $10, $11, $12, CASE WHEN $11 THEN NULL ELSE $13 END, $14, $15, $16, $17, $18, $19, $20, $21 FROM w")})
         SELECT NewGrainStateVersion FROM w
         """;
 
@@ -287,7 +305,7 @@ internal sealed class PostgreSqlCaseIndex(string connectionString, string servic
         object?[] values =
         [
             change.Kind, change.CaseId, row.Scope, row.IsOpen, row.OpenedAt.ToUniversalTime(), row.At.ToUniversalTime(),
-            row.NextDueAt?.ToUniversalTime(), row.Region, row.Unit, row.Level, row.Phase, row.CaseVersion, row.Summary,
+            row.NextDueAt?.ToUniversalTime(), row.Region, row.Unit, row.Level, row.Phase, row.CaseVersion, row.Summary, row.Overdue,
         ];
         for (var i = 0; i < values.Length; i++)
         {

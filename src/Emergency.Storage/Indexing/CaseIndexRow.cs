@@ -21,6 +21,9 @@ public sealed record CaseIndexRow
     /// <summary>When the engine must look at the case again: its earliest deadline not yet marked, or a closed case's purge of its personal data (null in drills, which move on their own clock).</summary>
     public DateTimeOffset? NextDueAt { get; init; }
 
+    /// <summary>Whether the case had a deadline marked overdue and still open when this row was written.</summary>
+    public bool Overdue { get; init; }
+
     public string? Region { get; init; }
 
     public string? Unit { get; init; }

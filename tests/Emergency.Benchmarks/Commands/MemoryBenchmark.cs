@@ -71,54 +71,30 @@ public sealed class MemoryBenchmark : IBenchmark
             Console.Error.WriteLine($"stored JSON per incident: {bytes / count:N0} bytes");
         }
 
-        // Part 2: a real restart with N open incidents, none due: a first engine touches every one (so each has its
-        // durable reminder, as after a day of work), stops, and a second engine is started and timed until its start-up
-        // (the directories' warm-up) is done; then its heap, against the empty engine's, and how many incidents it activated.
+        // Part 2: a real restart with N open incidents, none due. The engine runs in a process of its own (this
+        // program's `engine-start` mode), started and timed until it is ready, its heap measured there against an empty
+        // engine's in another fresh process, so that nothing this process did is counted.
         foreach (var listed in restarts)
         {
             await using var storage = await Storage.CreateAsync(database);
-            long emptyHeap;
-            await using (await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString))
-            {
-                emptyHeap = FullCollection();
-            }
-
+            await (await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString)).DisposeAsync(); // creates the schema
+            var empty = await EngineStart.InChildAsync(storage.Provider, storage.ConnectionString);
             await Seed(storage, listed, listed: true);
-            await using (var first = await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString))
-            {
-                await TouchAll(first.Grains, listed);
-            }
-
             var load = LoadAverage.Now();
-            var watch = Stopwatch.StartNew();
-            string outcome;
-            string heapPerCase = "", heapMb = "";
-            try
-            {
-                await using var engine = await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString);
-                watch.Stop();
-                var active = await ActiveIncidents(engine.Grains);
-                var heap = FullCollection();
-                heapMb = Mb(heap);
-                heapPerCase = ((heap - emptyHeap) / (double)listed / 1024).ToString("0.00", CultureInfo.InvariantCulture);
-                outcome = $"{active:N0} activated";
-            }
-            catch (Exception e) when (e is TimeoutException || e.InnerException is TimeoutException || e is OrleansException)
-            {
-                watch.Stop();
-                outcome = $"did not start: {e.GetType().Name}";
-            }
-
+            var started = await EngineStart.InChildAsync(storage.Provider, storage.ConnectionString);
             var reminders = await storage.CountAsync("SELECT count(*) FROM Reminder");
-            Console.Error.WriteLine($"restart with {listed:N0}: {watch.Elapsed.TotalSeconds:0.0} s, {outcome}, {reminders:N0} reminders, heap {heapMb} MB");
-            rows.Add([$"restart with {listed:N0} open incidents, none due: start until ready ({outcome})", listed.ToString("N0", CultureInfo.InvariantCulture),
-                Seconds(watch.Elapsed), PerSecond(listed, watch.Elapsed), reminders.ToString("N0", CultureInfo.InvariantCulture), heapMb, heapPerCase, load]);
+            var outcome = started.Error ?? $"{started.Activated:N0} activated";
+            var heapPerCase = started.Error is null ? ((started.HeapBytes - empty.HeapBytes) / (double)listed / 1024).ToString("0.00", CultureInfo.InvariantCulture) : "";
+            Console.Error.WriteLine($"restart with {listed:N0}: {started.Seconds:0.0} s, {outcome}, {reminders:N0} reminders, heap {Mb(started.HeapBytes)} MB (empty engine {Mb(empty.HeapBytes)} MB)");
+            rows.Add([$"restart with {listed:N0} open incidents, none due: start until ready, engine in a process of its own ({outcome})", listed.ToString("N0", CultureInfo.InvariantCulture),
+                started.Seconds.ToString("0.0", CultureInfo.InvariantCulture), PerSecond(listed, TimeSpan.FromSeconds(started.Seconds)), reminders.ToString("N0", CultureInfo.InvariantCulture),
+                Mb(started.HeapBytes), heapPerCase, load]);
         }
 
         return new BenchmarkReport(
             "memory",
             $"{database}; open live incidents seeded as stored rows (a freshly registered incident each, no deadline due; {StoredBytes:N0} bytes of JSON); " +
-            "heap = GC.GetTotalMemory after forced, compacting full collections, engine and benchmark in one process (server GC); " +
+            "heap = GC.GetTotalMemory after forced, compacting full collections (server GC): part 1 engine and benchmark in one process; restarts: the engine alone in a fresh process, against an empty engine in another; " +
             "re-arm = Touch() on every incident, 16 × 64 at a time (the directory warm-up's pattern): activation reads the row, checks the deadlines, reads the deadline reminder and writes it only when it is missing or armed for another deadline (seeded rows have none; after a restart they are all in place)",
             ["what", "incidents", "seconds", "incidents/s", "reminders after", "GC heap MB", "heap per incident KB", "load"],
             rows);
@@ -147,13 +123,13 @@ public sealed class MemoryBenchmark : IBenchmark
 
     private static string Id(int i) => $"inc-seed{i:D7}";
 
-    private static async Task<int> ActiveIncidents(IGrainFactory grains)
+    internal static async Task<int> ActiveIncidents(IGrainFactory grains)
     {
         var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         return statistics.Where(s => s.GrainType.StartsWith("Emergency.Grains.Incidents.IncidentGrain,", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
     }
 
-    private static long FullCollection()
+    internal static long FullCollection()
     {
         for (var i = 0; i < 2; i++)
         {
