@@ -48,7 +48,6 @@ public sealed record EngineStart(double Seconds, int Activated, long HeapBytes, 
         var activated = await MemoryBenchmark.ActiveIncidents(engine.Grains);
         var heap = MemoryBenchmark.FullCollection();
         Console.Out.WriteLine(JsonSerializer.Serialize(new EngineStart(Math.Round(watch.Elapsed.TotalSeconds, 2), activated, heap, null)));
-        if (Environment.GetEnvironmentVariable("HOLD") == "1") { await File.WriteAllTextAsync("/tmp/s9-lead-child.pid", Environment.ProcessId.ToString()); await Task.Delay(90000); }
         return 0;
     }
 
