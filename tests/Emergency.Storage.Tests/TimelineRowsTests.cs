@@ -1,5 +1,6 @@
 using System.Text;
 using Emergency.Storage.GroupCommit;
+using Emergency.Storage.Indexing;
 using Emergency.Storage.Tests.Grains;
 using Emergency.Storage.Tests.Infrastructure;
 using Emergency.Storage.Timelines;
@@ -114,7 +115,7 @@ public abstract class TimelineRowsTests
     }
 
     [Fact]
-    public async Task A_write_whose_version_check_fails_adds_no_rows()
+    public async Task A_write_whose_version_check_fails_adds_no_rows_and_one_with_an_index_row_writes_both()
     {
         await using var db = GroupCommitDatabases.Group(await CreateDatabaseAsync());
         await new SchemaMigrator().MigrateAsync(db.Options, Ct);
@@ -127,12 +128,16 @@ public abstract class TimelineRowsTests
 
         var key = GrainRowKey.Of(Kind, GrainId.Create("probe-direct", "t-4"));
         PendingWrite Write(int? version, int firstSeq, params string[] entries) =>
-            new(key, "{}"u8.ToArray(), version, timeline: new TimelineChange(Kind, "t-4", firstSeq, [.. entries.Select(e => $$"""{"seq":0,"text":"{{e}}"}""")]));
+            new(key, "{}"u8.ToArray(), version, new IndexChange(Kind, "t-4", IndexRows.Row($"at {firstSeq}", open: true, firstSeq, IndexedProbeGrain.Opened)),
+                new TimelineChange(Kind, "t-4", firstSeq, [.. entries.Select(e => $$"""{"seq":0,"text":"{{e}}"}""")]));
 
         Assert.Equal([1], await database.CommitAsync(queries, [Write(null, 1, "one", "two")], Ct));
         Assert.Equal([null], await database.CommitAsync(queries, [Write(7, 3, "stale")], Ct));
         Assert.Equal([2], await database.CommitAsync(queries, [Write(1, 3, "three")], Ct));
         await database.CloseAsync();
+
+        // The index row came with each write that committed, none with the stale one.
+        Assert.Equal(1, await db.CountAsync($"SELECT COUNT(*) FROM CaseIndex WHERE Kind = '{Kind}' AND CaseId = 't-4' AND CaseVersion = 3", Ct));
 
         await using var store = TimelineStore.For(db.Options, "svc-stale");
         var rows = await store.ReadAsync(Kind, "t-4", 10, Ct);
