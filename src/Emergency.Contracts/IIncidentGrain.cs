@@ -11,4 +11,7 @@ public interface IIncidentGrain : ICaseGrain<IncidentCommand, IncidentView, Inci
 {
     /// <summary>The incident as of now, or null when no incident has this id.</summary>
     Task<IncidentView?> GetView();
+
+    /// <summary>The incident's region (null when no incident has this id): what a jurisdiction is judged by, without the whole view.</summary>
+    Task<string?> GetRegion();
 }

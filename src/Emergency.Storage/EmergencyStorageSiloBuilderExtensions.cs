@@ -3,6 +3,7 @@ using Emergency.Storage.Hosting;
 using Emergency.Storage.Indexing;
 using Emergency.Storage.Privacy;
 using Emergency.Storage.Serialization;
+using Emergency.Storage.Timelines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -67,6 +68,8 @@ public static class EmergencyStorageSiloBuilderExtensions
         // The case index's reader: lists, the board's snapshot and supervision read the database, not the cases.
         silo.Services.AddSingleton(services => CaseIndex.For(storage, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
 
+        // One serializer for the state and its timeline's rows: it leaves a timeline kept as rows out of the state's JSON.
+        var serializer = new JsonGrainStateSerializer(privacy);
         var gated = storage.EffectiveCommit == CommitMode.Group && storage.Provider == StorageProvider.Sqlite;
         if (gated)
         {
@@ -79,7 +82,7 @@ public static class EmergencyStorageSiloBuilderExtensions
                 name,
                 storage,
                 services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
-                new JsonGrainStateSerializer(privacy),
+                serializer,
                 services.GetRequiredService<IActivatorProvider>(),
                 services.GetRequiredService<ILogger<GroupCommitGrainStorage>>(),
                 services.GetService<SqliteWriterGate>()));
@@ -90,9 +93,9 @@ public static class EmergencyStorageSiloBuilderExtensions
             {
                 adoNet.Invariant = invariant;
                 adoNet.ConnectionString = connectionString;
-                adoNet.GrainStorageSerializer = new JsonGrainStateSerializer(privacy);
+                adoNet.GrainStorageSerializer = serializer;
             });
-            IndexPerWrite(silo.Services);
+            IndexPerWrite(silo.Services, storage, serializer);
         }
 
         silo.UseAdoNetReminderService(adoNet =>
@@ -118,8 +121,8 @@ public static class EmergencyStorageSiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>Wraps the ADO.NET grain storage so that a case's index row follows its state's write.</summary>
-    private static void IndexPerWrite(IServiceCollection services)
+    /// <summary>Wraps the ADO.NET grain storage so that a case's index row follows its state's write, and its timeline's rows go before it.</summary>
+    private static void IndexPerWrite(IServiceCollection services, StorageOptions storage, JsonGrainStateSerializer serializer)
     {
         var registered = services.LastOrDefault(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, EmergencyStorage.ProviderName))
             ?? throw new InvalidOperationException("the ADO.NET grain storage was not registered; cannot index cases with it");
@@ -127,7 +130,9 @@ public static class EmergencyStorageSiloBuilderExtensions
         services.AddKeyedSingleton<IGrainStorage>(EmergencyStorage.ProviderName, (provider, key) => new IndexingGrainStorage(
             registered.KeyedImplementationFactory!(provider, key) as IGrainStorage
                 ?? throw new InvalidOperationException("the ADO.NET grain storage factory did not give a grain storage"),
-            provider.GetRequiredService<CaseIndex>()));
+            provider.GetRequiredService<CaseIndex>(),
+            TimelineStore.For(storage, provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId),
+            serializer));
     }
 
     /// <summary>Wraps the ADO.NET reminder table so that its writes take turns at SQLite's write lock with the committer.</summary>

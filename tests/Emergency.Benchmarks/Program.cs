@@ -16,12 +16,13 @@ IBenchmark? benchmark = name switch
     "memory" => new MemoryBenchmark(),
     "complaints" => new ComplaintSurgeBenchmark(),
     "cluster" => new ClusterBenchmark(),
+    "history" => new HistoryBenchmark(),
     _ => null,
 };
 
 if (benchmark is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|commands|memory|complaints|cluster [--option value ...]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|commands|memory|complaints|cluster|history [--option value ...]");
     return 2;
 }
 

@@ -1,5 +1,4 @@
 using Emergency.Contracts;
-using Microsoft.Data.Sqlite;
 using static Emergency.Grains.Tests.Commands;
 
 namespace Emergency.Grains.Tests;
@@ -39,21 +38,7 @@ public sealed class CaseIndexBackfillTests : IAsyncLifetime
         Assert.Equal(5L, Scalar("SELECT COUNT(*) FROM GrainState WHERE StateName = 'incident' AND CAST(PayloadBinary AS TEXT) LIKE '%\"indexed\":true%'"));
     }
 
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_engine.DatabaseFile}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql) => _engine.Execute(sql);
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_engine.DatabaseFile}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
+    private long Scalar(string sql) => (long)_engine.Scalar(sql);
 }

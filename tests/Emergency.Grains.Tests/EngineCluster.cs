@@ -47,6 +47,26 @@ public sealed class EngineCluster : IAsyncDisposable
     /// <summary>The SQLite file the engine stores its state and reminders in.</summary>
     public string DatabaseFile => _files.File("engine.db");
 
+    /// <summary>Runs <paramref name="sql"/> on the engine's database (while the engine is down, to shape what it finds at start).</summary>
+    public void Execute(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabaseFile}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The first value <paramref name="sql"/> reads from the engine's database.</summary>
+    public object Scalar(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabaseFile}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar()!;
+    }
+
     public static async Task<EngineCluster> StartAsync()
     {
         var engine = new EngineCluster();

@@ -6,7 +6,7 @@ using Emergency.Domain.Messages;
 namespace Emergency.Domain.Decisions;
 
 /// <summary>A major decision as its decision makers and assessors see it at one moment.</summary>
-public sealed record MajorDecisionView
+public sealed partial record MajorDecisionView
 {
     public required string Id { get; init; }
 

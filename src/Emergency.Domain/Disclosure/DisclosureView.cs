@@ -9,7 +9,7 @@ namespace Emergency.Domain.Disclosure;
 /// words, the parties consulted and the answer letter are personal data: a view for a role that may not see them
 /// carries none of them (<see cref="PersonalDataRedacted"/>).
 /// </summary>
-public sealed record DisclosureView
+public sealed partial record DisclosureView
 {
     public required string Id { get; init; }
 

@@ -7,7 +7,7 @@ namespace Emergency.Domain.Disputes;
 /// A petition as a petition officer sees it at one moment. The complainant and the content are personal data:
 /// a view for a role that may not see them carries neither (<see cref="PersonalDataRedacted"/>).
 /// </summary>
-public sealed record DisputeView
+public sealed partial record DisputeView
 {
     public required string Id { get; init; }
 

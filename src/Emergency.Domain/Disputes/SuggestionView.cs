@@ -7,7 +7,7 @@ namespace Emergency.Domain.Disputes;
 /// A suggestion or proposal as the assigning office sees it at one moment. The deputy's contact, the letters to the
 /// deputy and the officers' words (<see cref="OfficersNotes"/>) are for petition officers only.
 /// </summary>
-public sealed record SuggestionView
+public sealed partial record SuggestionView
 {
     public required string Id { get; init; }
 

@@ -6,7 +6,7 @@ using Emergency.Domain.Rules;
 namespace Emergency.Domain.Incidents;
 
 /// <summary>An incident as a duty commander sees it at one moment: deadlines counted against "now".</summary>
-public sealed record IncidentView
+public sealed partial record IncidentView
 {
     public required string Id { get; init; }
 

@@ -45,6 +45,9 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary>
         await OnPurgingPersonalData(Case!);
         ((IHoldsPersonalData)Case!).PurgePersonalData(Retention.AfterClosure, now);
 
+        // The purge rewrites entries already stored (an officer's note erased), not only adds one.
+        _record.State.RewriteTimeline();
+
         // A kept answer is a view as given, a petition officer's with the complainant in it.
         var commands = _record.State.Commands;
         for (var i = 0; i < commands.Count; i++)

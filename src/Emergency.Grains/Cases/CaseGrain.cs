@@ -326,14 +326,14 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         var index = context.CommandId is { } id ? _record.State.Commands.FindIndex(c => c.Id == id) : -1;
         if (index >= 0 && _record.State.Commands[index].Answer is not null)
         {
-            _record.State.Commands[index] = _record.State.Commands[index] with { Answer = _answers.Keep(view) };
+            _record.State.Commands[index] = _record.State.Commands[index] with { Answer = _answers.Keep(Paged(view)) };
         }
     }
 
     private async Task<CommandResult<TView>> Persist(CommandContext context, string? fingerprint, Decision decision, DateTimeOffset now)
     {
         // The answer is the case as it stands after this command; it does not change with the write.
-        var view = ViewOf(Case!, now, context.Actor);
+        var view = AnswerOf(Case!, now, context.Actor);
         if (context.CommandId is { } id)
         {
             var applied = new AppliedCommand(id, fingerprint!, Case!.Version);
@@ -443,7 +443,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
         return applied.AnswerStands(_answers, _clock.Now) && applied.AnsweredTo == actor.ToString()
             ? new CommandResult<TView> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = applied.Answer!.Value.Deserialize<TView>(DomainJson.Options) }
-            : new CommandResult<TView> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = Case is null ? null : ViewOf(Case, CurrentTime, actor), FirstAnswerExpired = true };
+            : new CommandResult<TView> { Status = CommandStatus.Replayed, Decision = Decision.Accepted, View = Case is null ? null : AnswerOf(Case, CurrentTime, actor), FirstAnswerExpired = true };
     }
 
     private CommandResult<TView> Refused(Decision decision, Actor actor) => decision.Outcome switch
@@ -455,7 +455,15 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     };
 
     private CommandResult<TView> Refused(CommandStatus status, Decision decision, Actor actor) =>
-        new() { Status = status, Decision = decision, View = Case is null ? null : ViewOf(Case, CurrentTime, actor) };
+        new() { Status = status, Decision = decision, View = Case is null ? null : AnswerOf(Case, CurrentTime, actor) };
+
+    /// <summary>
+    /// The case as a command's answer shows it: with the newest page of its timeline, so that neither the answer nor the
+    /// kept copy of it grows with the case's history (older entries are read page by page).
+    /// </summary>
+    private TView AnswerOf(TCase @case, DateTimeOffset now, Actor? actor) => Paged(ViewOf(@case, now, actor));
+
+    private static TView Paged(TView view) => view is ITimelinePaged<TView> paged ? paged.WithNewestTimeline(TimelinePages.ViewSize) : view;
 
     /// <summary>The moment a command happens: the engine clock for live work, the drill's clock (never going back) for a drill.</summary>
     private DateTimeOffset? TimeOf(CommandContext context, string scope)

@@ -1,21 +1,27 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Emergency.Domain;
 using Emergency.Storage.Indexing;
+using Emergency.Storage.Timelines;
 
 namespace Emergency.Grains.Cases;
 
 /// <summary>
 /// What a case grain stores: the case, and the command ids it has applied (for safe retries). Each write carries the
 /// case's row of the durable case index (<see cref="IndexRow"/>, not part of the stored JSON), written in the same
-/// transaction.
+/// transaction. The case's timeline (its state's <c>Timeline</c> list) is stored apart, one row per entry, each write
+/// appending the entries it added (<see cref="ITimelinedState"/>); the domain keeps the whole list in memory.
 /// </summary>
 /// <typeparam name="TState">The domain's state of the case, stored as JSON.</typeparam>
-public sealed class CaseRecord<TState> : IIndexedState
+public sealed class CaseRecord<TState> : IIndexedState, ITimelinedState
     where TState : class, new()
 {
     /// <summary>How many applied command ids a case remembers.</summary>
     public const int RememberedCommands = 256;
+
+    /// <summary>The state's timeline, when it has one.</summary>
+    private static readonly PropertyInfo? TimelineProperty = TimelineHolder.ListProperty(typeof(TState), "Timeline");
 
     public TState Case { get; set; } = new();
 
@@ -32,6 +38,18 @@ public sealed class CaseRecord<TState> : IIndexedState
 
     [JsonIgnore]
     public CaseIndexRow? IndexRow { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TimelineRows { get; set; }
+
+    [JsonIgnore]
+    public int TimelineStored { get; set; }
+
+    [JsonIgnore]
+    public TimelineHolder? Timeline => TimelineProperty is null ? null : new(Case, TimelineProperty);
+
+    /// <summary>The next write stores the whole timeline again: entries already stored were changed (a purge erased what they said).</summary>
+    public void RewriteTimeline() => TimelineStored = 0;
 
     public AppliedCommand? FindCommand(string commandId) => Commands.Find(c => c.Id == commandId);
 

@@ -28,6 +28,8 @@ public sealed class IncidentGrain(
 
     public Task<IncidentView?> GetView() => Task.FromResult(Case?.View(CurrentTime));
 
+    public Task<string?> GetRegion() => Task.FromResult(Case?.State.Region);
+
     /// <summary>
     /// Registers the incident. A what-if rule set (<see cref="ReportIncident.JudgedUnder"/>) is a drill's question only:
     /// live work is always judged by the rules in force at discovery.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Emergency.Contracts;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Regions;
 using Emergency.Host.Auth;
@@ -33,6 +34,7 @@ public static partial class DecisionEndpoints
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<MajorDecisionView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        decisions.MapTimeline<MajorDecisionView, MajorDecisionTimelineEntry>(CaseNoun.MajorDecision, IsDecisionId, (id, _, grains) => grains.GetGrain<IMajorDecisionGrain>(id).GetView(), v => v.Timeline);
 
         return app;
     }
@@ -74,7 +76,7 @@ public static partial class DecisionEndpoints
         }
 
         var view = await grains.GetGrain<IMajorDecisionGrain>(id).GetView();
-        return view is null ? Problems.NoSuchId(CaseNoun.MajorDecision, id) : Results.Ok(view);
+        return view is null ? Problems.NoSuchId(CaseNoun.MajorDecision, id) : Results.Ok(view.WithNewestTimeline(TimelinePages.ViewSize));
     }
 
     /// <summary>Who major decisions are: their ids, resources and the problems that name them.</summary>

@@ -1,5 +1,7 @@
 using Emergency.Contracts;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disclosure;
+using Emergency.Domain.Disputes;
 using Emergency.Host.Auth;
 using Emergency.Host.Texts;
 
@@ -47,13 +49,14 @@ public static class DisclosureEndpoints
 
         disclosures.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
                 !Kind.IsId(id) ? Problems.NotAnId(CaseNoun.DisclosureRequest, id)
-                : await grains.GetGrain<IDisclosureGrain>(id).GetView(http.User.ToActor()) is { } view ? Results.Ok(view)
+                : await grains.GetGrain<IDisclosureGrain>(id).GetView(http.User.ToActor()) is { } view ? Results.Ok(view.WithNewestTimeline(TimelinePages.ViewSize))
                 : Problems.NoSuchId(CaseNoun.DisclosureRequest, id))
             .RequireAuthorization(Policies.Read)
             .WithSummary("One request with its answer limit, windows and timeline; the applicant, the request's words and the answer letter only for petition officers")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<DisclosureView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        disclosures.MapTimeline<DisclosureView, DisputeTimelineEntry>(CaseNoun.DisclosureRequest, Kind.IsId, (id, http, grains) => grains.GetGrain<IDisclosureGrain>(id).GetView(http.User.ToActor()), v => v.Timeline);
 
         return app;
     }

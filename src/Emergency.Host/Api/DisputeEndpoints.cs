@@ -1,4 +1,5 @@
 using Emergency.Contracts;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Disputes.Supervision;
@@ -31,13 +32,14 @@ public static class DisputeEndpoints
 
         disputes.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
                 !Kind.IsId(id) ? Problems.NotAnId(CaseNoun.Petition, id)
-                : await grains.GetGrain<IDisputeGrain>(id).GetView(http.User.ToActor()) is { } view ? Results.Ok(view)
+                : await grains.GetGrain<IDisputeGrain>(id).GetView(http.User.ToActor()) is { } view ? Results.Ok(view.WithNewestTimeline(TimelinePages.ViewSize))
                 : Problems.NoSuchId(CaseNoun.Petition, id))
             .RequireAuthorization(Policies.Read)
             .WithSummary("One petition or complaint with its limits, windows and timeline; the complainant and the content only for petition officers")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<DisputeView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        disputes.MapTimeline<DisputeView, DisputeTimelineEntry>(CaseNoun.Petition, Kind.IsId, (id, http, grains) => grains.GetGrain<IDisputeGrain>(id).GetView(http.User.ToActor()), v => v.Timeline);
 
         disputes.MapGet("/{id}/public", async (string id, IGrainFactory grains) =>
                 !Kind.IsId(id) ? Problems.NotAnId(CaseNoun.Petition, id)

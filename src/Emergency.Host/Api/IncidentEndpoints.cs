@@ -33,6 +33,7 @@ public static class IncidentEndpoints
             .Produces<IncidentView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        incidents.MapTimeline<IncidentView, TimelineEntry>(CaseNoun.Incident, Kind.IsId, (id, _, grains) => grains.GetGrain<IIncidentGrain>(id).GetView(), v => v.Timeline);
         incidents.MapIncidentPreview();
         incidents.MapMoves<IIncidentGrain, IncidentCommand, IncidentView, IncidentSummary>(Kind, v => v.Id);
 
@@ -126,7 +127,7 @@ public static class IncidentEndpoints
         }
 
         var view = await grains.GetGrain<IIncidentGrain>(id).GetView();
-        return view is null ? Problems.NoSuchId(CaseNoun.Incident, id) : Results.Ok(view);
+        return view is null ? Problems.NoSuchId(CaseNoun.Incident, id) : Results.Ok(view.WithNewestTimeline(TimelinePages.ViewSize));
     }
 
     private static async Task<IResult> CompleteNamedObligation(HttpContext http, string id, string obligation, IGrainFactory grains, CancellationToken cancellationToken)

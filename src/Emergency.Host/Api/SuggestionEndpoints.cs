@@ -1,4 +1,5 @@
 using Emergency.Contracts;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes;
 using Emergency.Host.Auth;
 using Emergency.Host.Texts;
@@ -44,13 +45,14 @@ public static class SuggestionEndpoints
 
         suggestions.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
                 !Kind.IsId(id) ? Problems.NotAnId(CaseNoun.Suggestion, id)
-                : await grains.GetGrain<ISuggestionGrain>(id).GetView(http.User.ToActor()) is { } view ? Results.Ok(view)
+                : await grains.GetGrain<ISuggestionGrain>(id).GetView(http.User.ToActor()) is { } view ? Results.Ok(view.WithNewestTimeline(TimelinePages.ViewSize))
                 : Problems.NoSuchId(CaseNoun.Suggestion, id))
             .RequireAuthorization(Policies.Read)
             .WithSummary("One suggestion or proposal with its limits and timeline; the deputy's contact and the letters only for petition officers")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<SuggestionView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        suggestions.MapTimeline<SuggestionView, DisputeTimelineEntry>(CaseNoun.Suggestion, Kind.IsId, (id, http, grains) => grains.GetGrain<ISuggestionGrain>(id).GetView(http.User.ToActor()), v => v.Timeline);
 
         return app;
     }

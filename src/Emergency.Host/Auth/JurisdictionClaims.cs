@@ -34,12 +34,13 @@ public static class JurisdictionClaims
             var http = context.HttpContext;
             if (http.User.Jurisdiction() is { } jurisdiction && http.Request.RouteValues.TryGetValue("id", out var value) && value is string id
                 && IncidentEndpoints.Kind.IsId(id)
-                && await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IIncidentGrain>(id).GetView() is { } view)
+                && await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IIncidentGrain>(id).GetRegion() is { } region)
             {
+                // The region alone: the whole view would cost every move of a bound user as much as the case's history.
                 var regions = http.RequestServices.GetRequiredService<RegionCatalog>();
-                if (!regions.WithinJurisdiction(jurisdiction, view.Region))
+                if (!regions.WithinJurisdiction(jurisdiction, region))
                 {
-                    return Problems.Forbidden(JurisdictionTexts.IncidentOutside.With(("region", view.Region), ("jurisdiction", regions.Describe(jurisdiction))));
+                    return Problems.Forbidden(JurisdictionTexts.IncidentOutside.With(("region", region), ("jurisdiction", regions.Describe(jurisdiction))));
                 }
             }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Emergency.Storage.Indexing;
+using Emergency.Storage.Timelines;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,6 +12,9 @@ internal abstract class GroupCommitDatabase(string serviceId)
 {
     /// <summary>Where a case's write puts its index row, in the same transaction.</summary>
     public abstract CaseIndex Index { get; }
+
+    /// <summary>Where a timelined state's write appends its timeline's rows, in the same transaction; reads load them from it.</summary>
+    public abstract TimelineStore Timelines { get; }
 
     protected string ServiceId { get; } = serviceId;
 
@@ -45,8 +49,8 @@ internal abstract class GroupCommitDatabase(string serviceId)
     }
 
     /// <summary>
-    /// Runs every write's query in one transaction and commits it, with the index change of every write whose state
-    /// statement succeeded. Returns each write's new version, or null where its version check failed (that statement
+    /// Runs every write's query in one transaction and commits it, with the index change and the timeline rows of every
+    /// write whose state statement succeeded. Returns each write's new version, or null where its version check failed (that statement
     /// changed nothing, nor did its index change; the others still commit). Throws when the
     /// transaction itself failed: then nothing of the batch was committed.
     /// </summary>
@@ -106,8 +110,11 @@ internal sealed class SqliteGroupCommitDatabase(string connectionString, string 
 {
     private readonly string _connectionString = connectionString;
     private readonly SqliteCaseIndex _index = SqliteCaseIndex.Create(connectionString, serviceId);
+    private readonly SqliteTimelineStore _timelines = SqliteTimelineStore.Create(connectionString, serviceId);
 
     public override CaseIndex Index => _index;
+
+    public override TimelineStore Timelines => _timelines;
 
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
@@ -136,6 +143,11 @@ internal sealed class SqliteGroupCommitDatabase(string connectionString, string 
                 _index.Prepare(indexCommand, change);
                 await indexCommand.ExecuteNonQueryAsync(cancellationToken);
             }
+
+            if (versions[i] is not null && write.Timeline is { } timeline)
+            {
+                await _timelines.ApplyAsync(connection, transaction, timeline, cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -151,11 +163,16 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
     private readonly PostgreSqlCaseIndex _index = PostgreSqlCaseIndex.Create(connectionString, serviceId);
+    private readonly PostgreSqlTimelineStore _timelines = PostgreSqlTimelineStore.Create(connectionString, serviceId);
 
     public override CaseIndex Index => _index;
 
+    public override TimelineStore Timelines => _timelines;
+
     private string? _write;
     private string? _writeWithRow;
+    private string? _writeWithTimeline;
+    private string? _writeWithRowAndTimeline;
     private string? _clear;
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
@@ -163,6 +180,7 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
     public override async ValueTask CloseAsync()
     {
         await _index.DisposeAsync();
+        await _timelines.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 
@@ -170,6 +188,8 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
     {
         _write ??= StoredQueries.Positional(queries.Write);
         _writeWithRow ??= PostgreSqlCaseIndex.WithRow(_write);
+        _writeWithTimeline ??= PostgreSqlTimelineStore.With(_write, others: null, first: StoredQueries.Parameters.Length + 1);
+        _writeWithRowAndTimeline ??= PostgreSqlTimelineStore.With(_write, PostgreSqlCaseIndex.RowExpression, PostgreSqlCaseIndex.AfterRow);
         _clear ??= StoredQueries.Positional(queries.Clear);
         await using var connection = (NpgsqlConnection)await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -177,7 +197,15 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
         foreach (var write in writes)
         {
             var withRow = !write.IsClear && write.Index is { Row: not null };
-            var command = new NpgsqlBatchCommand(write.IsClear ? _clear : withRow ? _writeWithRow : _write);
+            var withTimeline = !write.IsClear && write.Timeline is not null;
+            var command = new NpgsqlBatchCommand((write.IsClear, withRow, withTimeline) switch
+            {
+                (true, _, _) => _clear,
+                (false, true, true) => _writeWithRowAndTimeline,
+                (false, true, false) => _writeWithRow,
+                (false, false, true) => _writeWithTimeline,
+                _ => _write,
+            });
             for (var p = 0; p < StoredQueries.Parameters.Length; p++)
             {
                 command.Parameters.Add(new NpgsqlParameter
@@ -190,6 +218,11 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
             if (withRow)
             {
                 PostgreSqlCaseIndex.AddRow(command, write.Index!);
+            }
+
+            if (withTimeline)
+            {
+                PostgreSqlTimelineStore.AddRows(command, write.Timeline!);
             }
 
             batch.BatchCommands.Add(command);
@@ -209,8 +242,8 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
             }
         }
 
-        // A cleared case's row goes in a second round trip of the same transaction, only where the clear's version
-        // matched (clears are rare: a drill's purge).
+        // A cleared case's row and timeline go in a second round trip of the same transaction, only where the clear's
+        // version matched (clears are rare: a drill's purge).
         await using (var indexBatch = new NpgsqlBatch(connection, transaction))
         {
             for (var i = 0; i < writes.Count; i++)
@@ -218,6 +251,11 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
                 if (versions[i] is not null && writes[i].IsClear && writes[i].Index is { } change)
                 {
                     indexBatch.BatchCommands.Add(_index.BatchCommand(change));
+                }
+
+                if (versions[i] is not null && writes[i].IsClear && writes[i].Timeline is { } timeline)
+                {
+                    indexBatch.BatchCommands.Add(_timelines.DeleteCommand(timeline));
                 }
             }
 

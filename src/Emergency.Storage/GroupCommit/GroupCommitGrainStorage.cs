@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Emergency.Storage.Indexing;
+using Emergency.Storage.Serialization;
+using Emergency.Storage.Timelines;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
@@ -17,13 +19,14 @@ namespace Emergency.Storage.GroupCommit;
 /// commits the next one gathers, so the batch grows with the load and one grain waits at most about two commits.
 /// On PostgreSQL several committers (<see cref="StorageOptions.Committers"/>) run side by side, each on its own
 /// connection: one batch executes on the server while another waits for its flush. They never hold two writes of one
-/// row: a grain's next write is queued only after its previous one was answered.
+/// row: a grain's next write is queued only after its previous one was answered. A timelined state's new entries
+/// (<see cref="ITimelinedState"/>) are appended as rows in the same transaction as the state.
 /// </summary>
 internal sealed partial class GroupCommitGrainStorage(
     string name,
     StorageOptions options,
     string serviceId,
-    IGrainStorageSerializer serializer,
+    JsonGrainStateSerializer serializer,
     IActivatorProvider activators,
     ILogger<GroupCommitGrainStorage> logger,
     SqliteWriterGate? gate = null)
@@ -59,13 +62,15 @@ internal sealed partial class GroupCommitGrainStorage(
         try
         {
             row = await _database.ReadAsync(Queries, GrainRowKey.Of(stateName, grainId), cancellationToken);
+            grainState.State = row?.Payload is { } payload ? serializer.Deserialize<T>(new BinaryData(payload)) : Create<T>();
+            await StoredTimelines.LoadAsync(stateName, grainId, grainState.State, serializer,
+                (kind, caseId, rows) => _database.Timelines.ReadAsync(kind, caseId, rows, cancellationToken));
         }
         finally
         {
             _reads.Release();
         }
 
-        grainState.State = row?.Payload is { } payload ? serializer.Deserialize<T>(new BinaryData(payload)) : Create<T>();
         grainState.ETag = row?.Version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = row?.Payload is not null;
     }
@@ -75,9 +80,12 @@ internal sealed partial class GroupCommitGrainStorage(
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
+        // The timeline's new rows first: they set the count the state's JSON stores.
+        var timeline = StoredTimelines.ForWrite(stateName, grainId, grainState.State, serializer);
         var payload = serializer.Serialize(grainState.State).ToArray();
-        grainState.ETag = await Commit("WriteState", stateName, grainId, grainState.ETag, payload, IndexChange.ForWrite(stateName, grainId, grainState.State));
+        grainState.ETag = await Commit("WriteState", stateName, grainId, grainState.ETag, payload, IndexChange.ForWrite(stateName, grainId, grainState.State), timeline);
         grainState.RecordExists = true;
+        StoredTimelines.Written(grainState.State, timeline);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
@@ -95,17 +103,18 @@ internal sealed partial class GroupCommitGrainStorage(
             }
         }
 
-        grainState.ETag = await Commit("ClearState", stateName, grainId, grainState.ETag, payload: null, IndexChange.ForClear(stateName, grainId, grainState.State));
+        grainState.ETag = await Commit(
+            "ClearState", stateName, grainId, grainState.ETag, payload: null, IndexChange.ForClear(stateName, grainId, grainState.State), StoredTimelines.ForClear(stateName, grainId, grainState.State));
         grainState.RecordExists = false;
         grainState.State = Create<T>();
     }
 
     private StoredQueries Queries => _queries ?? throw new InvalidOperationException("group commit storage used before the silo started it");
 
-    private async Task<string> Commit(string operation, string stateName, GrainId grainId, string? etag, byte[]? payload, IndexChange? index)
+    private async Task<string> Commit(string operation, string stateName, GrainId grainId, string? etag, byte[]? payload, IndexChange? index, TimelineChange? timeline)
     {
         var expected = string.IsNullOrWhiteSpace(etag) ? (int?)null : int.Parse(etag, CultureInfo.InvariantCulture);
-        var write = new PendingWrite(GrainRowKey.Of(stateName, grainId), payload, expected, index);
+        var write = new PendingWrite(GrainRowKey.Of(stateName, grainId), payload, expected, index, timeline);
         if (!_queue.Writer.TryWrite(write))
         {
             throw new InvalidOperationException("group commit storage is stopped; the write was not made");

@@ -1,4 +1,5 @@
 using Emergency.Storage.Indexing;
+using Emergency.Storage.Timelines;
 
 namespace Emergency.Storage.GroupCommit;
 
@@ -6,11 +7,14 @@ namespace Emergency.Storage.GroupCommit;
 /// One grain's write (or clear, with a null payload) waiting for the next group commit. <see cref="Done"/> completes
 /// with the new version once the transaction holding it is durable, with null on a version conflict, or faults when
 /// the transaction failed. A case's write carries its <see cref="Index"/> change, made in the same transaction only
-/// when the state's own statement succeeded.
+/// when the state's own statement succeeded, and so is its <see cref="Timeline"/> change.
 /// </summary>
-internal sealed class PendingWrite(GrainRowKey key, byte[]? payload, int? expectedVersion, IndexChange? index = null)
+internal sealed class PendingWrite(GrainRowKey key, byte[]? payload, int? expectedVersion, IndexChange? index = null, TimelineChange? timeline = null)
 {
     public IndexChange? Index { get; } = index;
+
+    /// <summary>The timeline's rows this write appends (or, for a clear, deletes); null or empty: none.</summary>
+    public TimelineChange? Timeline { get; } = timeline is { IsEmpty: false } ? timeline : null;
 
     public GrainRowKey Key { get; } = key;
 

@@ -294,9 +294,16 @@ internal sealed class PostgreSqlCaseIndex(string connectionString, string servic
     /// </summary>
     internal static string WithRow(string positionalWrite) => $"""
         WITH w AS ({positionalWrite}),
-        i AS ({Upsert("SELECT $1, $8, $9, $10, $11, $12, CASE WHEN $11 THEN NULL ELSE $13 END, $14, $15, $16, $17, $18, $19, $20, $21 FROM w")})
+        {RowExpression}
         SELECT NewGrainStateVersion FROM w
         """;
+
+    /// <summary>The row's upsert as the common table expression <c>i</c> of <see cref="WithRow"/>, on the write <c>w</c>.</summary>
+    internal static readonly string RowExpression =
+        $"i AS ({Upsert("SELECT $1, $8, $9, $10, $11, $12, CASE WHEN $11 THEN NULL ELSE $13 END, $14, $15, $16, $17, $18, $19, $20, $21 FROM w")})";
+
+    /// <summary>The number of the first parameter after the row's.</summary>
+    internal const int AfterRow = 22;
 
     /// <summary>Adds the row's parameters ($8 onwards) for <see cref="WithRow"/>.</summary>
     internal static void AddRow(NpgsqlBatchCommand command, IndexChange change)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -11,11 +13,18 @@ namespace Emergency.Storage.Serialization;
 /// survive renaming or moving a state class. The price: polymorphic state needs explicit
 /// <see cref="JsonDerivedTypeAttribute"/> discriminators, and a renamed property or enum member is a schema
 /// change (keep the old name with <see cref="JsonPropertyNameAttribute"/> or migrate the rows). Personal data is
-/// encrypted field by field (<see cref="PersonalDataConverters"/>).
+/// encrypted field by field (<see cref="PersonalDataConverters"/>). A timeline stored as rows
+/// (<see cref="Timelines.ITimelinedState"/>) is left out of its state's JSON, and its entries are serialized one by one
+/// with the same options.
 /// </summary>
-internal sealed class JsonGrainStateSerializer(PersonalDataProtection protection) : IGrainStorageSerializer
+internal sealed class JsonGrainStateSerializer : IGrainStorageSerializer
 {
-    private readonly JsonSerializerOptions _options = CreateOptions(protection);
+    /// <summary>The properties (declaring type, name) whose lists are stored as rows, not in their state's JSON.</summary>
+    private readonly ConcurrentDictionary<(Type, string), bool> _apart = new();
+
+    private readonly JsonSerializerOptions _options;
+
+    public JsonGrainStateSerializer(PersonalDataProtection protection) => _options = CreateOptions(protection, _apart);
 
     public BinaryData Serialize<T>(T? input) => new(JsonSerializer.SerializeToUtf8Bytes(input, _options));
 
@@ -26,14 +35,48 @@ internal sealed class JsonGrainStateSerializer(PersonalDataProtection protection
             ?? throw new JsonException($"Stored grain state for {typeof(T).Name} is the JSON literal null.");
     }
 
-    private static JsonSerializerOptions CreateOptions(PersonalDataProtection protection)
+    /// <summary>Leaves <paramref name="property"/> out of every state written from now on (it is still read from rows stored before).</summary>
+    public void LeaveOut(PropertyInfo property) => _apart.TryAdd((property.DeclaringType!, property.Name), true);
+
+    /// <summary>One timeline entry as JSON.</summary>
+    public string SerializeEntry(object entry) => JsonSerializer.Serialize(entry, entry.GetType(), _options);
+
+    public object DeserializeEntry(string json, Type type) =>
+        JsonSerializer.Deserialize(json, type, _options) ?? throw new JsonException($"A stored {type.Name} is the JSON literal null.");
+
+    private static JsonSerializerOptions CreateOptions(PersonalDataProtection protection, ConcurrentDictionary<(Type, string), bool> apart)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { PersonalDataConverters.Modifier(protection) } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { PersonalDataConverters.Modifier(protection), LeftOut(apart) } },
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly();
         return options;
     }
+
+    /// <summary>
+    /// A list property is written unless its state keeps it as rows: asked at each write, since the state's type may be
+    /// read (and its contract made) before the first write says so.
+    /// </summary>
+    private static Action<JsonTypeInfo> LeftOut(ConcurrentDictionary<(Type, string), bool> apart) => typeInfo =>
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.AttributeProvider is not PropertyInfo { DeclaringType: { } declaring, PropertyType.IsGenericType: true } member
+                || member.PropertyType.GetGenericTypeDefinition() != typeof(List<>))
+            {
+                continue;
+            }
+
+            var key = (declaring, member.Name);
+            var inner = property.ShouldSerialize;
+            property.ShouldSerialize = (owner, value) => !apart.ContainsKey(key) && (inner is null || inner(owner, value));
+        }
+    };
 }

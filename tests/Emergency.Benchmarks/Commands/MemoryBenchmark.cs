@@ -8,8 +8,6 @@ using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
 using Emergency.Grains.Cases;
 using Emergency.Host.Hosting;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Emergency.Benchmarks.Commands;
 
@@ -39,7 +37,7 @@ public sealed class MemoryBenchmark : IBenchmark
         // side, 64 incidents at a time each), which activates, checks and re-arms them.
         if (count > 0)
         {
-            await using var storage = await Storage.CreateAsync(database);
+            await using var storage = await BenchStorage.CreateAsync(database, "memory");
             await (await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString)).DisposeAsync(); // creates the schema
             var emptyLoad = LoadAverage.Now();
             long emptyHeap;
@@ -76,7 +74,7 @@ public sealed class MemoryBenchmark : IBenchmark
         // engine's in another fresh process, so that nothing this process did is counted.
         foreach (var listed in restarts)
         {
-            await using var storage = await Storage.CreateAsync(database);
+            await using var storage = await BenchStorage.CreateAsync(database, "memory");
             await (await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString)).DisposeAsync(); // creates the schema
             var empty = await EngineStart.InChildAsync(storage.Provider, storage.ConnectionString);
             await Seed(storage, listed, listed: true);
@@ -142,7 +140,7 @@ public sealed class MemoryBenchmark : IBenchmark
     }
 
     /// <summary>Writes the incidents and the directory shards listing them, in one transaction; returns the payload bytes.</summary>
-    private static async Task<long> Seed(Storage storage, int count, bool listed)
+    private static async Task<long> Seed(BenchStorage storage, int count, bool listed)
     {
         var catalog = RuleSetLoader.Load(Path.Combine(EngineHost.DefaultConfigDirectory, "rules", "incidents"));
         var actor = new Actor("bench", Role.DutyCommander);
@@ -213,57 +211,6 @@ public sealed class MemoryBenchmark : IBenchmark
         parameter.Value = value;
         command.Parameters.Add(parameter);
         return parameter;
-    }
-
-    /// <summary>A fresh database for one part of the run, deleted afterwards.</summary>
-    private sealed class Storage : IAsyncDisposable
-    {
-        private readonly string? _directory;
-
-        private Storage(string provider, string connectionString, string? directory)
-        {
-            Provider = provider;
-            ConnectionString = connectionString;
-            _directory = directory;
-        }
-
-        public string Provider { get; }
-
-        public string ConnectionString { get; }
-
-        public static async Task<Storage> CreateAsync(string database)
-        {
-            if (database == "postgres")
-            {
-                return new Storage("PostgreSql", await BenchDatabases.CreateAsync("memory"), null);
-            }
-
-            var directory = Directory.CreateTempSubdirectory("emergency-bench-memory-").FullName;
-            return new Storage("Sqlite", $"Data Source={Path.Combine(directory, "engine.db")}", directory);
-        }
-
-        public DbConnection Open() => Provider == "PostgreSql" ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
-
-        public async Task<long> CountAsync(string sql)
-        {
-            await using var connection = Open();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_directory is null)
-            {
-                await BenchDatabases.DropAsync(ConnectionString);
-                return;
-            }
-
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(_directory, recursive: true);
-        }
     }
 
     private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);

@@ -91,6 +91,11 @@ export class Api {
         return this.get(`/api/incidents/${encodeURIComponent(id)}`);
     }
 
+    /** The page of an incident's timeline before the entry numbered `before`: `{ entries, total }`, oldest first. */
+    incidentTimeline(id, before, count) {
+        return this.get(`/api/incidents/${encodeURIComponent(id)}/timeline?before=${before}&count=${count}`);
+    }
+
     /** 接报: registers an incident; answers it as registered (201). */
     registerIncident(registration, key) {
         return this.post('/api/incidents', registration, key);

@@ -8,7 +8,7 @@ import { bilingual, h } from './dom.js';
 import { DownstreamSection, tickArrivals } from './downstream.js';
 import { FactsUpdate } from './facts.js';
 import { ReleasesSection } from './releases.js';
-import { timelineSection } from './timeline.js';
+import { TimelinePage, timelineSection } from './timeline.js';
 import { tick } from './render.js';
 import {
     both, correctionKinds, levels, obligations as obligationTerms, phases, reportKinds, reportMedia, statuses,
@@ -24,6 +24,8 @@ export class IncidentDetail {
     #role;
     #view = null;
     #id = null;
+    /** The timeline's entries loaded before the view's newest ones, by seq. */
+    #olderEntries = new Map();
     #confirming = null;
     #busy = false;
     #message = null;
@@ -77,6 +79,7 @@ export class IncidentDetail {
     async open(id) {
         this.#id = id;
         this.#view = null;
+        this.#olderEntries = new Map();
         this.#confirming = null;
         this.#message = null;
         this.#reportKind = null;
@@ -161,6 +164,23 @@ export class IncidentDetail {
         }
     }
 
+    /** Loads the page of the timeline before the entry numbered `before`, and shows it with the rest. */
+    async #loadEarlier(before) {
+        const id = this.#id;
+        try {
+            const page = await this.#api.incidentTimeline(id, before, TimelinePage);
+            if (this.#id !== id) {
+                return;
+            }
+
+            page.entries.forEach(entry => this.#olderEntries.set(entry.seq, entry));
+        } catch (error) {
+            this.#message = { kind: 'error', text: error.message, place: 'top' };
+        }
+
+        this.#render();
+    }
+
     #render() {
         const view = this.#view;
         const focusedName = document.activeElement?.closest('dialog') === this.#dialog ? document.activeElement.name : null;
@@ -170,7 +190,8 @@ export class IncidentDetail {
         const parts = this.#parts;
         const sections = view
             ? [this.#summary(view), parts.facts.section(view, factsForm), this.#obligations(view), parts.chain.section(view), parts.downstream.section(view),
-                parts.releases.section(view), this.#corrections(view), this.#reports(view, form), this.#closing(view), timelineSection(view)]
+                parts.releases.section(view), this.#corrections(view), this.#reports(view, form), this.#closing(view),
+                timelineSection(view, this.#olderEntries, before => this.#loadEarlier(before))]
             : [];
         const children = [
             h('header', { class: 'detail-head' },
