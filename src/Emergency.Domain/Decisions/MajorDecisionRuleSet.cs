@@ -1,4 +1,5 @@
 using Emergency.Domain.Messages;
+using Emergency.Domain.Rules;
 namespace Emergency.Domain.Decisions;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace Emergency.Domain.Decisions;
 /// refuses a rule set under which a high risk could be implemented, a medium risk could go on unmitigated, or an
 /// investment project could be approved above low risk.
 /// </summary>
-public sealed record MajorDecisionRuleSet
+public sealed record MajorDecisionRuleSet : IRuleSet
 {
     public required string Id { get; init; }
 

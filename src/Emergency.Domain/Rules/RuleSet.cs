@@ -6,7 +6,7 @@ namespace Emergency.Domain.Rules;
 /// judged by the rule set in force when it was discovered (see <see cref="RuleSetCatalog"/>).
 /// Every value carries the source it comes from, so a duty officer can check it.
 /// </summary>
-public sealed record RuleSet
+public sealed record RuleSet : IRuleSet
 {
     public required string Id { get; init; }
 

@@ -1,17 +1,11 @@
 using Emergency.Domain.Calendar;
-using Emergency.Domain.Messages;
+using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Disputes.Rules;
 
 /// <summary>What a catalog needs of a rule set to choose the one in force, and how its limits are counted.</summary>
-public interface IVersionedRuleSet
+public interface IVersionedRuleSet : IRuleSet
 {
-    string Id { get; }
-
-    LocalText Title { get; }
-
-    DateTimeOffset EffectiveFrom { get; }
-
     string Jurisdiction { get; }
 
     Counting Counting { get; }
