@@ -13,6 +13,17 @@ public interface IRuleSet
     DateTimeOffset EffectiveFrom { get; }
 }
 
+/// <summary>What every family's rule set starts with, as its file gives it: its id, its title and when it takes effect.</summary>
+public abstract record RuleSetHeader : IRuleSet
+{
+    public required string Id { get; init; }
+
+    public required LocalText Title { get; init; }
+
+    /// <summary>Start of validity; the rule set applies to cases whose deciding moment is at or after it.</summary>
+    public required DateTimeOffset EffectiveFrom { get; init; }
+}
+
 /// <summary>
 /// The rule sets of one family (incidents, petitions, suggestions, disclosure, major decisions), ordered by effective
 /// date: a case is judged by the rule set in force at its deciding moment (discovery, receipt, submission), and keeps

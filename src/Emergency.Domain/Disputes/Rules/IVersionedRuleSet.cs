@@ -10,3 +10,15 @@ public interface IVersionedRuleSet : IRuleSet
 
     Counting Counting { get; }
 }
+
+/// <summary>What every rule set counted on the working calendar gives after its header: its jurisdiction, how its limits are counted, and notes.</summary>
+public abstract record VersionedRuleSet : RuleSetHeader, IVersionedRuleSet
+{
+    /// <summary>"CN" for national rules, "CN-HA" (ISO 3166-2) for a province's own.</summary>
+    public required string Jurisdiction { get; init; }
+
+    public required Counting Counting { get; init; }
+
+    /// <summary>Sourced remarks for a reader of the file, such as why a step is missing.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
