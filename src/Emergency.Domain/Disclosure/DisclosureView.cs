@@ -10,16 +10,6 @@ namespace Emergency.Domain.Disclosure;
 /// </summary>
 public sealed record DisclosureView : CalendarCaseView
 {
-    /// <summary>For JSON: a view read back from a grain or the API.</summary>
-    public DisclosureView()
-    {
-    }
-
-    internal DisclosureView(DisclosureRequest request, DateTimeOffset now, bool includePersonalData)
-        : base(request.State, request.State.Timeline, request.AllowedMoves(now), now, includePersonalData)
-    {
-    }
-
     public required DisclosureChannel Channel { get; init; }
 
     /// <summary>Null when the view is redacted.</summary>
@@ -50,16 +40,6 @@ public sealed record DisclosureView : CalendarCaseView
 /// <summary>One line of the list of disclosure requests and the input of efficiency supervision; no personal data.</summary>
 public sealed record DisclosureSummary : CalendarCaseSummary<DisclosureSummary>
 {
-    /// <summary>For JSON: a summary read back from a grain or the API.</summary>
-    public DisclosureSummary()
-    {
-    }
-
-    internal DisclosureSummary(DisclosureRequest request, DateTimeOffset now)
-        : base(request.State, DisputeViews.Alerts(request.State), now)
-    {
-    }
-
     public required DisclosureChannel Channel { get; init; }
 
     public required DisclosurePhase Phase { get; init; }
@@ -82,7 +62,7 @@ public static class DisclosureViews
     public static DisclosureView View(this DisclosureRequest request, DateTimeOffset now, bool includePersonalData)
     {
         var s = request.State;
-        return new DisclosureView(request, now, includePersonalData)
+        return new DisclosureView
         {
             Channel = s.Channel,
             Applicant = includePersonalData ? s.Applicant : null,
@@ -95,13 +75,13 @@ public static class DisclosureViews
             Extensions = [.. s.Extensions],
             Consultations = includePersonalData ? [.. s.Consultations] : [.. s.Consultations.Select(c => c with { Party = DisputeViews.Redacted })],
             Answer = includePersonalData || s.Answer is null ? s.Answer : s.Answer with { Content = DisputeViews.Redacted },
-        };
+        }.With(s, s.Timeline, request.AllowedMoves(now), now, includePersonalData);
     }
 
     public static DisclosureSummary Summary(this DisclosureRequest request, DateTimeOffset now)
     {
         var s = request.State;
-        return new DisclosureSummary(request, now)
+        return new DisclosureSummary
         {
             Channel = s.Channel,
             Phase = s.Phase,
@@ -109,6 +89,6 @@ public static class DisclosureViews
             Extended = s.Extensions.Count > 0,
             AnswerKind = s.Answer?.Kind,
             AnsweredAt = s.Answer?.At,
-        };
+        }.With(s, DisputeViews.Alerts(s), now);
     }
 }

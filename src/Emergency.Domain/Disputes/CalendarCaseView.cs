@@ -10,33 +10,6 @@ namespace Emergency.Domain.Disputes;
 /// </summary>
 public abstract record CalendarCaseView
 {
-    /// <summary>For JSON: a view read back from a grain or the API.</summary>
-    private protected CalendarCaseView()
-    {
-    }
-
-    /// <summary>The common part of the view of a case; lists are copied.</summary>
-    /// <param name="state">The case's stored state.</param>
-    /// <param name="timeline">The timeline as this reader may see it (officers' words left out of a redacted view).</param>
-    /// <param name="allowedMoves">The moves the procedure allows at <paramref name="now"/>.</param>
-    /// <param name="now">The moment the view is computed for.</param>
-    /// <param name="includePersonalData">Whether this reader's role may see personal data.</param>
-    private protected CalendarCaseView(CaseState state, IEnumerable<DisputeTimelineEntry> timeline, IReadOnlyList<string> allowedMoves, DateTimeOffset now, bool includePersonalData)
-    {
-        Id = state.Id;
-        Scope = state.Scope;
-        ReceivedAt = state.ReceivedAt;
-        RuleSetId = state.RuleSetId;
-        Unit = state.Unit;
-        PersonalDataRedacted = !includePersonalData;
-        Obligations = [.. state.Obligations.Select(o => DisputeObligationView.Of(o, now))];
-        Windows = [.. state.Windows.Select(w => WindowView.Of(w, now))];
-        Timeline = [.. timeline];
-        AllowedMoves = allowedMoves;
-        Version = state.Version;
-        AsOf = now;
-    }
-
     public string Id { get; init; } = "";
 
     public string Scope { get; init; } = "";
@@ -73,30 +46,6 @@ public abstract record CalendarCaseView
 public abstract record CalendarCaseSummary<TSelf> : ICaseSummary
     where TSelf : CalendarCaseSummary<TSelf>
 {
-    /// <summary>For JSON: a summary read back from a grain or the API.</summary>
-    private protected CalendarCaseSummary()
-    {
-    }
-
-    /// <summary>The common part of the summary of a case.</summary>
-    /// <param name="state">The case's stored state.</param>
-    /// <param name="now">The moment the summary is computed for.</param>
-    /// <param name="alerts">The latest alerts of the kind, newest first, without officers' words.</param>
-    private protected CalendarCaseSummary(CaseState state, IEnumerable<DisputeTimelineEntry> alerts, DateTimeOffset now)
-    {
-        Id = state.Id;
-        Scope = state.Scope;
-        Unit = state.Unit;
-        ReceivedAt = state.ReceivedAt;
-        RuleSetId = state.RuleSetId;
-        NextDueAt = state.Obligations.Where(o => o.IsOpen).Select(o => (DateTimeOffset?)o.EffectiveDeadline).Min();
-        Obligations = [.. state.Obligations.Select(o => DisputeObligationView.Of(o, now))];
-        Overdue = Obligations.Any(o => o.Status == ObligationStatus.Overdue);
-        Windows = [.. state.Windows.Select(w => WindowView.Of(w, now))];
-        Alerts = [.. alerts.Select(OfficersNotes.Omitted)];
-        Version = state.Version;
-    }
-
     public string Id { get; init; } = "";
 
     public string Scope { get; init; } = "";
@@ -135,5 +84,59 @@ public abstract record CalendarCaseSummary<TSelf> : ICaseSummary
     {
         var obligations = Obligations.Select(o => o.AsOf(now)).ToList();
         return (TSelf)(this with { Obligations = obligations, Overdue = obligations.Any(o => o.Status == ObligationStatus.Overdue) });
+    }
+}
+
+/// <summary>Fills in what the views and summaries of the cases on the working calendar show alike.</summary>
+internal static class CalendarCaseViews
+{
+    /// <summary>The view with its common part: the case's place, limits and windows counted at <paramref name="now"/>; lists are copied.</summary>
+    /// <param name="view">The kind's own part of the view.</param>
+    /// <param name="state">The case's stored state.</param>
+    /// <param name="timeline">The timeline as this reader may see it (officers' words left out of a redacted view).</param>
+    /// <param name="allowedMoves">The moves the procedure allows at <paramref name="now"/>.</param>
+    /// <param name="now">The moment the view is computed for.</param>
+    /// <param name="includePersonalData">Whether this reader's role may see personal data.</param>
+    public static TView With<TView>(this TView view, CaseState state, IEnumerable<DisputeTimelineEntry> timeline, IReadOnlyList<string> allowedMoves, DateTimeOffset now, bool includePersonalData)
+        where TView : CalendarCaseView =>
+        (TView)((CalendarCaseView)view with
+        {
+            Id = state.Id,
+            Scope = state.Scope,
+            ReceivedAt = state.ReceivedAt,
+            RuleSetId = state.RuleSetId,
+            Unit = state.Unit,
+            PersonalDataRedacted = !includePersonalData,
+            Obligations = [.. state.Obligations.Select(o => DisputeObligationView.Of(o, now))],
+            Windows = [.. state.Windows.Select(w => WindowView.Of(w, now))],
+            Timeline = [.. timeline],
+            AllowedMoves = allowedMoves,
+            Version = state.Version,
+            AsOf = now,
+        });
+
+    /// <summary>The summary with its common part, counted at <paramref name="now"/>.</summary>
+    /// <param name="summary">The kind's own part of the summary.</param>
+    /// <param name="state">The case's stored state.</param>
+    /// <param name="alerts">The latest alerts of the kind, newest first; officers' words are left out.</param>
+    /// <param name="now">The moment the summary is computed for.</param>
+    public static TSummary With<TSummary>(this TSummary summary, CaseState state, IEnumerable<DisputeTimelineEntry> alerts, DateTimeOffset now)
+        where TSummary : CalendarCaseSummary<TSummary>
+    {
+        List<DisputeObligationView> obligations = [.. state.Obligations.Select(o => DisputeObligationView.Of(o, now))];
+        return (TSummary)((CalendarCaseSummary<TSummary>)summary with
+        {
+            Id = state.Id,
+            Scope = state.Scope,
+            Unit = state.Unit,
+            ReceivedAt = state.ReceivedAt,
+            RuleSetId = state.RuleSetId,
+            NextDueAt = state.Obligations.Where(o => o.IsOpen).Select(o => (DateTimeOffset?)o.EffectiveDeadline).Min(),
+            Obligations = obligations,
+            Overdue = obligations.Any(o => o.Status == ObligationStatus.Overdue),
+            Windows = [.. state.Windows.Select(w => WindowView.Of(w, now))],
+            Alerts = [.. alerts.Select(OfficersNotes.Omitted)],
+            Version = state.Version,
+        });
     }
 }

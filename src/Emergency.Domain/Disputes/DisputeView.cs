@@ -9,16 +9,6 @@ namespace Emergency.Domain.Disputes;
 /// </summary>
 public sealed record DisputeView : CalendarCaseView
 {
-    /// <summary>For JSON: a view read back from a grain or the API.</summary>
-    public DisputeView()
-    {
-    }
-
-    internal DisputeView(Dispute dispute, DateTimeOffset now, bool includePersonalData)
-        : base(dispute.State, DisputeViews.Timeline(dispute.State, includePersonalData), dispute.AllowedMoves(now), now, includePersonalData)
-    {
-    }
-
     public required PetitionChannel Channel { get; init; }
 
     public required ReceivedBy ReceivedBy { get; init; }
@@ -72,16 +62,6 @@ public sealed record DisputeView : CalendarCaseView
 /// </summary>
 public sealed record DisputeSummary : CalendarCaseSummary<DisputeSummary>
 {
-    /// <summary>For JSON: a summary read back from a grain or the API.</summary>
-    public DisputeSummary()
-    {
-    }
-
-    internal DisputeSummary(Dispute dispute, DateTimeOffset now)
-        : base(dispute.State, DisputeViews.Alerts(dispute.State), now)
-    {
-    }
-
     public required PetitionChannel Channel { get; init; }
 
     public required DisputePhase Phase { get; init; }
@@ -163,7 +143,7 @@ public static class DisputeViews
     public static DisputeView View(this Dispute dispute, DateTimeOffset now, bool includePersonalData)
     {
         var s = dispute.State;
-        return new DisputeView(dispute, now, includePersonalData)
+        return new DisputeView
         {
             Channel = s.Channel,
             ReceivedBy = s.ReceivedBy,
@@ -185,13 +165,13 @@ public static class DisputeViews
             ReviewRequests = includePersonalData ? [.. s.ReviewRequests] : [.. s.ReviewRequests.Select(OfficersNotes.Omitted)],
             Satisfactions = includePersonalData ? [.. s.Satisfactions] : [.. s.Satisfactions.Select(OfficersNotes.Omitted)],
             PersonalDataPurgedAt = s.PersonalDataPurgedAt,
-        };
+        }.With(s, Timeline(s, includePersonalData), dispute.AllowedMoves(now), now, includePersonalData);
     }
 
     public static DisputeSummary Summary(this Dispute dispute, DateTimeOffset now)
     {
         var s = dispute.State;
-        return new DisputeSummary(dispute, now)
+        return new DisputeSummary
         {
             Channel = s.Channel,
             Phase = s.Phase,
@@ -200,7 +180,7 @@ public static class DisputeViews
             Extended = s.Extensions.Count > 0,
             Satisfaction = s.Satisfactions.LastOrDefault()?.Satisfaction,
             EarlierCases = [],
-        };
+        }.With(s, Alerts(s), now);
     }
 
     public static DisputePublicView PublicView(this Dispute dispute, DateTimeOffset now)

@@ -8,16 +8,6 @@ namespace Emergency.Domain.Disputes;
 /// </summary>
 public sealed record SuggestionView : CalendarCaseView
 {
-    /// <summary>For JSON: a view read back from a grain or the API.</summary>
-    public SuggestionView()
-    {
-    }
-
-    internal SuggestionView(Suggestion suggestion, DateTimeOffset now, bool includePersonalData)
-        : base(suggestion.State, DisputeViews.Timeline(suggestion.State, includePersonalData), suggestion.AllowedMoves(now), now, includePersonalData)
-    {
-    }
-
     public required SuggestionKind Kind { get; init; }
 
     public string? Number { get; init; }
@@ -49,16 +39,6 @@ public sealed record SuggestionView : CalendarCaseView
 /// <summary>One line of the suggestions list and the input of the "three 100 %"; no personal data.</summary>
 public sealed record SuggestionSummary : CalendarCaseSummary<SuggestionSummary>
 {
-    /// <summary>For JSON: a summary read back from a grain or the API.</summary>
-    public SuggestionSummary()
-    {
-    }
-
-    internal SuggestionSummary(Suggestion suggestion, DateTimeOffset now)
-        : base(suggestion.State, DisputeViews.Alerts(suggestion.State), now)
-    {
-    }
-
     public required SuggestionKind Kind { get; init; }
 
     public string? Number { get; init; }
@@ -95,7 +75,7 @@ public static class SuggestionViews
     public static SuggestionView View(this Suggestion suggestion, DateTimeOffset now, bool includePersonalData)
     {
         var s = suggestion.State;
-        return new SuggestionView(suggestion, now, includePersonalData)
+        return new SuggestionView
         {
             Kind = s.Kind,
             Number = s.Number,
@@ -109,14 +89,14 @@ public static class SuggestionViews
             Answers = includePersonalData ? [.. s.Answers] : [.. s.Answers.Select(a => a with { Content = DisputeViews.Redacted })],
             Satisfactions = includePersonalData ? [.. s.Satisfactions] : [.. s.Satisfactions.Select(OfficersNotes.Omitted)],
             PersonalDataPurgedAt = s.PersonalDataPurgedAt,
-        };
+        }.With(s, DisputeViews.Timeline(s, includePersonalData), suggestion.AllowedMoves(now), now, includePersonalData);
     }
 
     public static SuggestionSummary Summary(this Suggestion suggestion, DateTimeOffset now)
     {
         var s = suggestion.State;
         var firstReply = s.Answers.FirstOrDefault()?.At;
-        return new SuggestionSummary(suggestion, now)
+        return new SuggestionSummary
         {
             Kind = s.Kind,
             Number = s.Number,
@@ -128,6 +108,6 @@ public static class SuggestionViews
             FirstReplyAt = firstReply,
             CommunicatedBeforeReply = firstReply is { } replied ? s.Communications.Any(c => c.At <= replied) : null,
             Satisfaction = s.Satisfactions.LastOrDefault()?.Satisfaction,
-        };
+        }.With(s, DisputeViews.Alerts(s), now);
     }
 }
