@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Incidents;
 using Emergency.Testing;
 

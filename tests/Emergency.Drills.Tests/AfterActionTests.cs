@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Emergency.Contracts;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Drills;
-using Emergency.Domain.Incidents;
 using Emergency.Drills.Tests.Infrastructure;
 
 namespace Emergency.Drills.Tests;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Emergency.Contracts;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Incidents;
 using Emergency.Drills.Tests.Infrastructure;
 using Emergency.Testing;

@@ -1,4 +1,5 @@
 using Emergency.Contracts;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
 using Emergency.Domain.Incidents;

@@ -1,5 +1,6 @@
 using Emergency.Contracts;
 using Emergency.Domain;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes;
 using Emergency.Testing;
 
@@ -97,7 +98,7 @@ public sealed class DisputeGrainTests : IAsyncLifetime
         // The reply limit ahead fires on the new activation's timer.
         _engine.Clock.Advance(replyDue - restartedAt + TimeSpan.FromSeconds(1));
         var fired = await Eventually.Until(() => Dispute(id).GetView(Officer),
-            v => v!.Obligations.Any(o => o.Kind == DisputeObligationKind.Reply && o.Status == DisputeObligationStatus.Overdue),
+            v => v!.Obligations.Any(o => o.Kind == DisputeObligationKind.Reply && o.Status == ObligationStatus.Overdue),
             "the reply limit to fire after the restart", TimeSpan.FromSeconds(5));
         Assert.Equal(replyDue, fired!.Timeline.Last(e => e.Kind == DisputeTimelineKind.ObligationOverdue).At);
     }

@@ -1,4 +1,5 @@
 using Emergency.Contracts;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Incidents;
 using Emergency.Testing;
 using static Emergency.Grains.Tests.Commands;

@@ -22,18 +22,8 @@ public sealed partial class MajorDecision : ICase
 
     private CommentPeriod? UnmarkedComment => State.Round?.PublicComment is { IsOpen: true, MinimumRunAt: null } comment ? comment : null;
 
-    bool ICase.Tick(DateTimeOffset now)
-    {
-        var changed = MarkCommentMinimum(now) | NoteRestrictions(now);
-        if (changed)
-        {
-            State.Version++;
-        }
-
-        return changed;
-    }
-
-    IReadOnlyList<string> ICase.AllowedMoves(DateTimeOffset now) => AllowedMoves(now);
+    /// <summary>The comment period's minimum run, and restrictions on the region that came or went.</summary>
+    private protected override bool MarkDue(DateTimeOffset now) => MarkCommentMinimum(now) | NoteRestrictions(now);
 
     private bool MarkCommentMinimum(DateTimeOffset now)
     {

@@ -10,7 +10,7 @@ namespace Emergency.Domain.Decisions;
 /// command; the effects are on the transitions; the moves allowed in many stages are declared once on a superstate;
 /// and what is allowed now is read from the machine. docs/machines/decision.md is its graph.
 /// </summary>
-public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
+public sealed partial class MajorDecision : JudgedCase<MajorDecisionCommand>, ICase<MajorDecisionCommand>
 {
     /// <summary>The guard of a move its stage always allows, named in the graph.</summary>
     private const string Always = "always";
@@ -49,37 +49,35 @@ public sealed partial class MajorDecision : ICase<MajorDecisionCommand>
         ViewsOnRecord,
     }
 
-    /// <summary>Judges a move: its fields, then whether the procedure allows it now; an accepted move has run its effect.</summary>
-    public Decision Handle(MajorDecisionCommand command, Actor actor, DateTimeOffset now)
+    private protected override Validator Check(MajorDecisionCommand command, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(command);
         var check = new Validator();
         command.Check(check, this, now);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
+        return check;
+    }
 
+    private protected override Message? Fire(MajorDecisionCommand command, Actor actor, DateTimeOffset now)
+    {
         var step = new MoveStep<MajorDecisionCommand>(command, actor, now);
         if (!_triggers.TryGetValue(Moves.NameOf(command), out var trigger))
         {
-            return Decision.NotAllowed(DecisionTexts.OutOfOrder.With(("why", DecisionTexts.AlreadyDrafted.With(("at", State.DraftedAt)))), AllowedMoves(now));
+            return DecisionTexts.OutOfOrder.With(("why", DecisionTexts.AlreadyDrafted.With(("at", State.DraftedAt))));
         }
 
         if (!_machine.CanFire(trigger, step, out var unmet))
         {
-            var why = (unmet ?? []).Select(guard => _preconditions.TryGetValue(guard, out var precondition) ? precondition(step) : null).FirstOrDefault(r => r is not null)
+            return (unmet ?? []).Select(guard => _preconditions.TryGetValue(guard, out var precondition) ? precondition(step) : null).FirstOrDefault(r => r is not null)
                 ?? WhyStageForbids(command);
-            return Decision.NotAllowed(why, AllowedMoves(now));
         }
 
         _machine.Fire(trigger, step);
-        State.Version++;
-        return Decision.Accepted;
+        return null;
     }
 
+    private protected override void NextVersion() => State.Version++;
+
     /// <summary>The moves the procedure allows now, in the words of the API: a move whose answer depends on a choice names it ("recordReview(legalOffice)").</summary>
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now) =>
+    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) =>
         [.. Moves.Of<MajorDecisionCommand>().Where(m => !m.Creates)
             .SelectMany(m => Choices(m, (MajorDecisionCommand)Activator.CreateInstance(m.Type)!))
             .Where(c => _machine.CanFire(_triggers[Moves.NameOf(c.Command)], new MoveStep<MajorDecisionCommand>(c.Command, Actor.System, now)))

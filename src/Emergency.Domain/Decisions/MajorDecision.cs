@@ -7,7 +7,7 @@ namespace Emergency.Domain.Decisions;
 /// <summary>
 /// One major decision (重大决策) and its social stability risk assessment (社会稳定风险评估): submitted, assessed
 /// (plan, views heard, analysis, rating, report), reviewed by the stability and legal offices, and decided
-/// collectively. Every move is a <see cref="MajorDecisionCommand"/> judged by <see cref="Handle"/>: its fields by the
+/// collectively. Every move is a <see cref="MajorDecisionCommand"/> judged by <see cref="Cases.JudgedCase{TCommand}.Handle"/>: its fields by the
 /// record, whether the procedure allows it now by the machine (MajorDecision.Machine.cs), whose transitions carry the
 /// effects below. The guards of the procedure (a high risk is never implemented, a medium risk goes on only mitigated
 /// and rated again, the comment period runs its minimum, a changed proposal is assessed again, a regional approval

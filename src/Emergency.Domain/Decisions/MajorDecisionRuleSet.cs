@@ -1,4 +1,5 @@
 using Emergency.Domain.Messages;
+using Emergency.Domain.Rules;
 namespace Emergency.Domain.Decisions;
 
 /// <summary>
@@ -8,15 +9,8 @@ namespace Emergency.Domain.Decisions;
 /// refuses a rule set under which a high risk could be implemented, a medium risk could go on unmitigated, or an
 /// investment project could be approved above low risk.
 /// </summary>
-public sealed record MajorDecisionRuleSet
+public sealed record MajorDecisionRuleSet : RuleSetHeader
 {
-    public required string Id { get; init; }
-
-    public required LocalText Title { get; init; }
-
-    /// <summary>Start of validity; the rule set applies to matters submitted at or after it.</summary>
-    public required DateTimeOffset EffectiveFrom { get; init; }
-
     public required PublicCommentRule PublicComment { get; init; }
 
     /// <summary>Every way of hearing views, and whether the assessment must use it.</summary>

@@ -1,4 +1,5 @@
 using Emergency.Domain.Cases;
+using Emergency.Domain.Disputes;
 
 namespace Emergency.Domain.Disclosure;
 
@@ -62,7 +63,7 @@ public sealed record AcceptDisclosure : DisclosureCommand
 
 /// <summary>Extend the answer limit with the consent of the head of the disclosure office, the applicant told (延期).</summary>
 [Move("extend", Role.PetitionOfficer, Summary = "Extend the answer limit (at most 20 working days) with the named head of the disclosure office's consent; the applicant is told")]
-public sealed record ExtendDisclosure : DisclosureCommand
+public sealed record ExtendDisclosure : DisclosureCommand, IExtensionApproval
 {
     /// <summary>The head of the disclosure office (政府信息公开工作机构负责人) who consented.</summary>
     public required string ApprovedBy { get; init; }

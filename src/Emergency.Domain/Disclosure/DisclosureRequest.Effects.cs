@@ -100,18 +100,7 @@ public sealed partial class DisclosureRequest
         var length = command.Length ?? (rule.Length - ExtensionsInForce.Sum(e => e.Approval.Length));
         var answer = _procedure.Open(DisputeObligationKind.DisclosureAnswer)!;
         var counted = CountAnswer(length);
-        var approval = new ReplyExtension
-        {
-            Length = length,
-            Unit = rule.Unit,
-            ApprovedBy = command.ApprovedBy.Trim(),
-            ApprovedAt = command.ApprovedAt,
-            Reason = command.Reason.Trim(),
-            DueBefore = answer.DueAt,
-            DueAfter = counted.DueAt,
-            RecordedAt = now,
-            RecordedBy = actor.ToString(),
-        };
+        var approval = ReplyExtension.Approved(command, length, rule.Unit, answer.DueAt, counted.DueAt, actor, now);
         State.Extensions.Add(new DisclosureExtension { Approval = approval, ApplicantToldAt = command.ApplicantToldAt });
         _procedure.Append(command.ApprovedAt, now, actor, DisputeTimelineKind.ReplyExtended, DisclosureTexts.Extended.With(
             ("length", WorkingCalendar.Describe(length, rule.Unit)), ("by", approval.ApprovedBy), ("approvedAt", command.ApprovedAt),

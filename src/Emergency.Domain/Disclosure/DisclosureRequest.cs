@@ -194,17 +194,10 @@ public sealed partial class DisclosureRequest : CalendarCase<DisclosureState, Di
 
     private void CheckExtension(Validator check, ExtendDisclosure extend, DateTimeOffset now)
     {
-        check.Required("approvedBy", extend.ApprovedBy)
-            .Required("reason", extend.Reason, Validator.LongText)
-            .NotInFuture("approvedAt", extend.ApprovedAt, now)
-            .NotBefore("approvedAt", extend.ApprovedAt, State.CountedFrom, DisputeTexts.EventTheReceipt)
+        CaseChecks.ExtensionApproval(check, extend, now, State.CountedFrom, DisputeTexts.EventTheReceipt)
             .NotInFuture("applicantToldAt", extend.ApplicantToldAt, now)
             .NotBefore("applicantToldAt", extend.ApplicantToldAt, extend.ApprovedAt, DisclosureTexts.EventApproval);
-        var already = ExtensionsInForce.Sum(e => e.Approval.Length);
-        if (Rules.Limits.Answer.Extension is { } rule && extend.Length is { } asked && (asked < 1 || asked + already > rule.Length))
-        {
-            check.Add("length", DisputeTexts.ExtensionLength.With(("max", rule.Length - already), ("most", WorkingCalendar.Describe(rule.Length, rule.Unit)), ("ruleSet", Rules.Id)));
-        }
+        CaseChecks.ExtensionLength(check, extend, Rules.Limits.Answer.Extension, ExtensionsInForce.Sum(e => e.Approval.Length), Rules.Id);
     }
 
     private void CheckAnswer(Validator check, AnswerDisclosure answer, DateTimeOffset now)

@@ -1,6 +1,5 @@
 using Emergency.Domain.Calendar;
 using Emergency.Domain.Disputes.Rules;
-using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
 
 namespace Emergency.Domain.Disclosure;
@@ -9,24 +8,12 @@ namespace Emergency.Domain.Disclosure;
 /// The limits of disclosure on request (依申请公开), versioned like the petition rules and chosen by the moment the
 /// request was received. Every value carries its source.
 /// </summary>
-public sealed record DisclosureRuleSet : IVersionedRuleSet
+public sealed record DisclosureRuleSet : VersionedRuleSet
 {
-    public required string Id { get; init; }
-
-    public required LocalText Title { get; init; }
-
-    public required DateTimeOffset EffectiveFrom { get; init; }
-
-    public required string Jurisdiction { get; init; }
-
-    public required Counting Counting { get; init; }
-
     public required DisclosureLimits Limits { get; init; }
 
     /// <summary>When a request counts as received, by channel: the officer enters that moment as the receipt.</summary>
     public required DisclosureReceipt Receipt { get; init; }
-
-    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 public sealed record DisclosureLimits

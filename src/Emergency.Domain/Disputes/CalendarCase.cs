@@ -13,7 +13,7 @@ namespace Emergency.Domain.Disputes;
 /// <typeparam name="TState">The stored state, with the obligations, windows and timeline every such case keeps.</typeparam>
 /// <typeparam name="TRules">The kind's rule set, chosen when the case was received.</typeparam>
 /// <typeparam name="TCommand">The kind's base command.</typeparam>
-public abstract class CalendarCase<TState, TRules, TCommand> : ICase<TCommand>
+public abstract class CalendarCase<TState, TRules, TCommand> : JudgedCase<TCommand>, ICase<TCommand>
     where TState : CaseState
     where TRules : class, IVersionedRuleSet
     where TCommand : CaseCommand
@@ -48,36 +48,18 @@ public abstract class CalendarCase<TState, TRules, TCommand> : ICase<TCommand>
 
     public bool HasOverdue => _procedure.HasOverdue;
 
-    /// <summary>Marks every deadline and window end that has passed. Returns true when anything changed.</summary>
-    public bool Tick(DateTimeOffset now) => _procedure.Tick(now);
-
     /// <summary>The case's procedure: which moves each phase allows, their guards and their effects.</summary>
     private protected abstract ICaseMachine<TCommand> Machine { get; }
 
-    /// <summary>
-    /// Judges a move at <paramref name="now"/>: what fell due is marked first, then the move's fields are checked, then
-    /// the machine says whether the phase allows it and its guard holds, and runs its effect. A refused move changes nothing.
-    /// </summary>
-    public Decision Handle(TCommand command, Actor actor, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        Tick(now);
-        var check = Check(command, now);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
-        return Machine.TryFire(command, actor, now, WhyPhaseForbids) is { } why
-            ? Decision.NotAllowed(why, AllowedMoves(now))
-            : _procedure.Accepted(now);
-    }
-
     /// <summary>The moves a person may make now, in the words of the API: those the machine would fire, its guards asked without a command.</summary>
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => Machine.AllowedMoves(now);
+    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => Machine.AllowedMoves(now);
 
-    /// <summary>The checks of a move's fields against the case as it stands (dates not before what they follow).</summary>
-    private protected abstract Validator Check(TCommand command, DateTimeOffset now);
+    private protected override Message? Fire(TCommand command, Actor actor, DateTimeOffset now) => Machine.TryFire(command, actor, now, WhyPhaseForbids);
+
+    /// <summary>Marks overdue obligations and lapsed windows.</summary>
+    private protected override bool MarkDue(DateTimeOffset now) => _procedure.MarkDue(now);
+
+    private protected override void NextVersion() => State.Version++;
 
     /// <summary>Why the phase allows no such move (its guard is not asked): in the words of the procedure.</summary>
     private protected abstract Message WhyPhaseForbids(TCommand command);

@@ -1,3 +1,5 @@
+using Emergency.Domain.Calendar;
+using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes;
@@ -27,6 +29,22 @@ internal static class CaseChecks
             .Required("content", command.Content, Validator.LongText)
             .NotInFuture("at", command.At, now)
             .NotBefore("at", command.At, earliest, what);
+
+    /// <summary>An extension's approval: who, why, and when (not before <paramref name="earliest"/>, the event named by <paramref name="what"/>).</summary>
+    public static Validator ExtensionApproval(Validator check, IExtensionApproval command, DateTimeOffset now, DateTimeOffset earliest, Message what) =>
+        check.Required("approvedBy", command.ApprovedBy)
+            .Required("reason", command.Reason, Validator.LongText)
+            .NotInFuture("approvedAt", command.ApprovedAt, now)
+            .NotBefore("approvedAt", command.ApprovedAt, earliest, what);
+
+    /// <summary>A length asked for fits in what the rule set's extension leaves after the <paramref name="already"/> granted.</summary>
+    public static void ExtensionLength(Validator check, IExtensionApproval command, ExtensionRule? rule, int already, string ruleSetId)
+    {
+        if (rule is not null && command.Length is { } asked && (asked < 1 || asked + already > rule.Length))
+        {
+            check.Add("length", DisputeTexts.ExtensionLength.With(("max", rule.Length - already), ("most", WorkingCalendar.Describe(rule.Length, rule.Unit)), ("ruleSet", ruleSetId)));
+        }
+    }
 
     public static void EarlierCases(Validator check, string field, IReadOnlyList<string>? ids, string ownId)
     {

@@ -81,18 +81,7 @@ public sealed partial class Dispute
         var length = command.Length ?? (rule.Length - already);
         var reply = _procedure.Open(DisputeObligationKind.Reply)!;
         var counted = _procedure.Count(reply.OpenedAt, Rules.Limits.Reply, DisputeTexts.EventAcceptance, already + length);
-        var extension = new ReplyExtension
-        {
-            Length = length,
-            Unit = rule.Unit,
-            ApprovedBy = command.ApprovedBy.Trim(),
-            ApprovedAt = command.ApprovedAt,
-            Reason = command.Reason.Trim(),
-            DueBefore = reply.DueAt,
-            DueAfter = counted.DueAt,
-            RecordedAt = now,
-            RecordedBy = actor.ToString(),
-        };
+        var extension = ReplyExtension.Approved(command, length, rule.Unit, reply.DueAt, counted.DueAt, actor, now);
         State.Extensions.Add(extension);
         reply.DueAt = counted.DueAt;
         reply.DeadlineBasis = DisputeTexts.BasisExtended.With(

@@ -194,16 +194,8 @@ public sealed partial class Dispute : CalendarCase<DisputeState, PetitionRuleSet
 
                 break;
             case ExtendReply extend:
-                check.Required("approvedBy", extend.ApprovedBy)
-                    .Required("reason", extend.Reason, Validator.LongText)
-                    .NotInFuture("approvedAt", extend.ApprovedAt, now)
-                    .NotBefore("approvedAt", extend.ApprovedAt, State.Acceptance?.At ?? State.ReceivedByDepartmentAt, DisputeTexts.EventTheAcceptance);
-                var already = State.Extensions.Sum(e => e.Length);
-                if (Rules.Limits.Reply.Extension is { } rule && extend.Length is { } asked && (asked < 1 || asked + already > rule.Length))
-                {
-                    check.Add("length", DisputeTexts.ExtensionLength.With(("max", rule.Length - already), ("most", WorkingCalendar.Describe(rule.Length, rule.Unit)), ("ruleSet", Rules.Id)));
-                }
-
+                CaseChecks.ExtensionApproval(check, extend, now, State.Acceptance?.At ?? State.ReceivedByDepartmentAt, DisputeTexts.EventTheAcceptance);
+                CaseChecks.ExtensionLength(check, extend, Rules.Limits.Reply.Extension, State.Extensions.Sum(e => e.Length), Rules.Id);
                 break;
             case RecordHandling handling:
                 check.Required("result", handling.Result, Validator.LongText)

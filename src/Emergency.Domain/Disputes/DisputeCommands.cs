@@ -129,7 +129,7 @@ public sealed record AssignPetition : DisputeCommand, IFourFixedPoints
 
 /// <summary>Extend the reply limit with a recorded approval (延期).</summary>
 [Move("extension", Role.PetitionOfficer, Summary = "Extend the reply limit with a recorded approval (延期), before it passes")]
-public sealed record ExtendReply : DisputeCommand
+public sealed record ExtendReply : DisputeCommand, IExtensionApproval
 {
     /// <summary>How much longer, in the unit of the reply limit; defaults to the most the rule set allows.</summary>
     public int? Length { get; init; }
@@ -250,6 +250,19 @@ internal interface IFourFixedPoints
     DateTimeOffset Deadline { get; }
 
     DateTimeOffset? At { get; }
+}
+
+/// <summary>The approval of an extension of a limit (延期), checked and recorded alike for petitions and disclosure requests.</summary>
+internal interface IExtensionApproval
+{
+    /// <summary>How much longer, in the unit of the limit; the rest of what the rule set allows when left out.</summary>
+    int? Length { get; }
+
+    string ApprovedBy { get; }
+
+    DateTimeOffset ApprovedAt { get; }
+
+    string Reason { get; }
 }
 
 /// <summary>A written answer, checked alike for petitions and suggestions.</summary>

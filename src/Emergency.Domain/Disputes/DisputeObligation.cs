@@ -1,38 +1,20 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes;
 
 /// <summary>
-/// One duty of a petition or suggestion with its time limit (时限): the same concept as an incident's obligation.
-/// Overdue is marked at the deadline and stays; a late completion says by how much; an obligation that leaves the
-/// department with its case (a wrong assignment sent back) is withdrawn, never completed.
+/// One duty of a petition, suggestion or disclosure request with its time limit (<see cref="CaseObligation{TKind}"/>),
+/// counted on the working calendar. An obligation that leaves the department with its case (a wrong assignment sent
+/// back) is withdrawn, never completed.
 /// </summary>
-public sealed class DisputeObligation
+public sealed class DisputeObligation : CaseObligation<DisputeObligationKind>
 {
-    public required string Id { get; init; }
-
-    public required DisputeObligationKind Kind { get; init; }
-
     /// <summary>The event the limit counts from (receipt, transfer, acceptance, request...).</summary>
     public required DateTimeOffset OpenedAt { get; init; }
 
-    /// <summary>Done by this moment is on time; overdue only after it. For a limit in days: 24:00 of its last day.</summary>
-    public required DateTimeOffset DueAt { get; set; }
-
-    /// <summary>Why the deadline is what it is: the counting and the source.</summary>
-    public required Message DeadlineBasis { get; set; }
-
     /// <summary>The unit answerable for the obligation (the receiving unit, or the unit it was assigned to).</summary>
     public required string Unit { get; set; }
-
-    /// <summary>The deadline that passed while the obligation was open. Once set it stays.</summary>
-    public DateTimeOffset? OverdueSince { get; set; }
-
-    public DateTimeOffset? CompletedAt { get; set; }
-
-    public DateTimeOffset? RecordedAt { get; set; }
-
-    public string? CompletedBy { get; set; }
 
     public string? Note { get; set; }
 
@@ -41,35 +23,11 @@ public sealed class DisputeObligation
 
     public Message? WithdrawnBecause { get; set; }
 
-    public bool IsCompleted => CompletedAt is not null;
-
     public bool IsWithdrawn => WithdrawnAt is not null;
 
     public bool IsOpen => !IsCompleted && !IsWithdrawn;
 
-    /// <summary>The deadline lateness is measured against: the first one that passed, else the current one.</summary>
-    public DateTimeOffset EffectiveDeadline => OverdueSince ?? DueAt;
-
-    public TimeSpan? LateBy => CompletedAt is { } done && done > EffectiveDeadline ? done - EffectiveDeadline : null;
-
-    public DisputeObligationStatus StatusAt(DateTimeOffset now) => this switch
-    {
-        { IsCompleted: true } => LateBy is null ? DisputeObligationStatus.Completed : DisputeObligationStatus.CompletedLate,
-        { IsWithdrawn: true } => DisputeObligationStatus.Withdrawn,
-        _ when now > EffectiveDeadline => DisputeObligationStatus.Overdue,
-        _ => DisputeObligationStatus.Pending,
-    };
-}
-
-public enum DisputeObligationStatus
-{
-    Pending,
-    Overdue,
-    Completed,
-    CompletedLate,
-
-    /// <summary>Left the department with its case; counts neither as done nor as late.</summary>
-    Withdrawn,
+    private protected override bool Dropped => IsWithdrawn;
 }
 
 public enum DisputeObligationKind

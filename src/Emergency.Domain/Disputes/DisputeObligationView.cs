@@ -1,93 +1,39 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes;
 
-/// <summary>An obligation as seen at one moment: status, time left or overdue-by counted against "now".</summary>
-public sealed record DisputeObligationView
+/// <summary>A petition's, suggestion's or disclosure request's obligation as seen at one moment (<see cref="CaseObligationView{TKind, TSelf}"/>).</summary>
+public sealed record DisputeObligationView : CaseObligationView<DisputeObligationKind, DisputeObligationView>
 {
-    public required string Id { get; init; }
+    /// <summary>For JSON: a view read back from a grain or the API.</summary>
+    public DisputeObligationView()
+    {
+    }
 
-    public required DisputeObligationKind Kind { get; init; }
+    private DisputeObligationView(DisputeObligation obligation, DateTimeOffset now)
+        : base(obligation, obligation.Kind.Title(), now)
+    {
+        Unit = obligation.Unit;
+        OpenedAt = obligation.OpenedAt;
+        WithdrawnAt = obligation.WithdrawnAt;
+        WithdrawnBecause = obligation.WithdrawnBecause;
+    }
 
-    public required Message Title { get; init; }
+    public string Unit { get; init; } = "";
 
-    public required DisputeObligationStatus Status { get; init; }
-
-    public required string Unit { get; init; }
-
-    public required DateTimeOffset OpenedAt { get; init; }
-
-    public required DateTimeOffset DueAt { get; init; }
-
-    public required Message DeadlineBasis { get; init; }
-
-    public DateTimeOffset? OverdueSince { get; init; }
-
-    public DateTimeOffset? CompletedAt { get; init; }
-
-    public DateTimeOffset? RecordedAt { get; init; }
-
-    public string? CompletedBy { get; init; }
+    public DateTimeOffset OpenedAt { get; init; }
 
     public DateTimeOffset? WithdrawnAt { get; init; }
 
     public Message? WithdrawnBecause { get; init; }
 
-    /// <summary>How late the completion was, measured against the first deadline that passed.</summary>
-    public TimeSpan? LateBy { get; init; }
-
-    /// <summary>For an open obligation past its deadline: by how much, as of the view.</summary>
-    public TimeSpan? OverdueBy { get; init; }
-
-    /// <summary>For an open obligation before its deadline: the time left, as of the view.</summary>
-    public TimeSpan? Remaining { get; init; }
-
     /// <summary>The deadline lateness is measured against.</summary>
     public DateTimeOffset EffectiveDeadline => OverdueSince ?? DueAt;
 
-    /// <summary>The same obligation counted again at another moment (a published summary read later).</summary>
-    public DisputeObligationView AsOf(DateTimeOffset now) => Of(
-        new DisputeObligation
-        {
-            Id = Id,
-            Kind = Kind,
-            OpenedAt = OpenedAt,
-            DueAt = DueAt,
-            DeadlineBasis = DeadlineBasis,
-            Unit = Unit,
-            OverdueSince = OverdueSince,
-            CompletedAt = CompletedAt,
-            RecordedAt = RecordedAt,
-            CompletedBy = CompletedBy,
-            WithdrawnAt = WithdrawnAt,
-            WithdrawnBecause = WithdrawnBecause,
-        },
-        now);
+    private protected override bool Dropped => WithdrawnAt is not null;
 
-    public static DisputeObligationView Of(DisputeObligation o, DateTimeOffset now)
-    {
-        var status = o.StatusAt(now);
-        return new DisputeObligationView
-        {
-            Id = o.Id,
-            Kind = o.Kind,
-            Title = o.Kind.Title(),
-            Status = status,
-            Unit = o.Unit,
-            OpenedAt = o.OpenedAt,
-            DueAt = o.DueAt,
-            DeadlineBasis = o.DeadlineBasis,
-            OverdueSince = o.OverdueSince,
-            CompletedAt = o.CompletedAt,
-            RecordedAt = o.RecordedAt,
-            CompletedBy = o.CompletedBy,
-            WithdrawnAt = o.WithdrawnAt,
-            WithdrawnBecause = o.WithdrawnBecause,
-            LateBy = o.LateBy,
-            OverdueBy = status == DisputeObligationStatus.Overdue ? now - o.EffectiveDeadline : null,
-            Remaining = status == DisputeObligationStatus.Pending ? o.DueAt - now : null,
-        };
-    }
+    public static DisputeObligationView Of(DisputeObligation obligation, DateTimeOffset now) => new(obligation, now);
 }
 
 /// <summary>A window as seen at one moment.</summary>

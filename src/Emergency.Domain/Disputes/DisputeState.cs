@@ -189,6 +189,20 @@ public sealed record ReplyExtension
     public required DateTimeOffset RecordedAt { get; init; }
 
     public required string RecordedBy { get; init; }
+
+    /// <summary>The approval as recorded at <paramref name="now"/>: <paramref name="length"/> more, moving the deadline from <paramref name="dueBefore"/> to <paramref name="dueAfter"/>.</summary>
+    internal static ReplyExtension Approved(IExtensionApproval command, int length, LimitUnit unit, DateTimeOffset dueBefore, DateTimeOffset dueAfter, Actor actor, DateTimeOffset now) => new()
+    {
+        Length = length,
+        Unit = unit,
+        ApprovedBy = command.ApprovedBy.Trim(),
+        ApprovedAt = command.ApprovedAt,
+        Reason = command.Reason.Trim(),
+        DueBefore = dueBefore,
+        DueAfter = dueAfter,
+        RecordedAt = now,
+        RecordedBy = actor.ToString(),
+    };
 }
 
 /// <summary>A written answer to the complainant or the deputy: a reply, a review opinion, a new reply.</summary>

@@ -7,7 +7,7 @@ public sealed partial record DisputeView : ITimelinePaged<DisputeView>
 {
     private readonly int? _timelineCount;
 
-    /// <summary>How many entries the whole timeline has; <see cref="Timeline"/> holds the newest of them when the view is paged.</summary>
+    /// <summary>How many entries the whole timeline has; <see cref="CalendarCaseView.Timeline"/> holds the newest of them when the view is paged.</summary>
     public int TimelineCount { get => _timelineCount ?? Timeline.Count; init => _timelineCount = value; }
 
     public DisputeView WithNewestTimeline(int count) =>

@@ -5,14 +5,10 @@ namespace Emergency.Domain.Disputes;
 
 /// <summary>
 /// A petition as a petition officer sees it at one moment. The complainant and the content are personal data:
-/// a view for a role that may not see them carries neither (<see cref="PersonalDataRedacted"/>).
+/// a view for a role that may not see them carries neither (<see cref="CalendarCaseView.PersonalDataRedacted"/>).
 /// </summary>
-public sealed partial record DisputeView
+public sealed partial record DisputeView : CalendarCaseView
 {
-    public required string Id { get; init; }
-
-    public required string Scope { get; init; }
-
     public required PetitionChannel Channel { get; init; }
 
     public required ReceivedBy ReceivedBy { get; init; }
@@ -21,15 +17,9 @@ public sealed partial record DisputeView
 
     public required DisputePhase Phase { get; init; }
 
-    public required DateTimeOffset ReceivedAt { get; init; }
-
     public required DateTimeOffset RegisteredAt { get; init; }
 
     public required string RegisteredBy { get; init; }
-
-    public required string RuleSetId { get; init; }
-
-    public required string Unit { get; init; }
 
     public required DisputeSubject Subject { get; init; }
 
@@ -40,8 +30,6 @@ public sealed partial record DisputeView
     /// <summary>Null when the view is redacted.</summary>
     [PersonalData]
     public string? Content { get; init; }
-
-    public required bool PersonalDataRedacted { get; init; }
 
     /// <summary>Earlier cases of the same person: empty in a view for a role that may not see personal data (<see cref="OfficersNotes"/>).</summary>
     public required IReadOnlyList<string> EarlierCases { get; init; }
@@ -64,52 +52,24 @@ public sealed partial record DisputeView
 
     public required IReadOnlyList<SatisfactionRecord> Satisfactions { get; init; }
 
-    public required IReadOnlyList<DisputeObligationView> Obligations { get; init; }
-
-    public required IReadOnlyList<WindowView> Windows { get; init; }
-
-    public required IReadOnlyList<DisputeTimelineEntry> Timeline { get; init; }
-
-    public required IReadOnlyList<string> AllowedMoves { get; init; }
-
     /// <summary>When the engine erased the personal data, a configured time after closure (docs/security.md); null before.</summary>
     public DateTimeOffset? PersonalDataPurgedAt { get; init; }
-
-    public required long Version { get; init; }
-
-    public required DateTimeOffset AsOf { get; init; }
 }
 
 /// <summary>
 /// One line of the disputes lane and the input of efficiency supervision. Never carries personal data or the
 /// content: it is shown on the board and published to every role.
 /// </summary>
-public sealed record DisputeSummary : ICaseSummary
+public sealed record DisputeSummary : CalendarCaseSummary<DisputeSummary>
 {
-    public required string Id { get; init; }
-
-    public required string Scope { get; init; }
-
     public required PetitionChannel Channel { get; init; }
 
     public required DisputePhase Phase { get; init; }
 
     public required DisputeSubject Subject { get; init; }
 
-    /// <summary>The unit that received the case and decides acceptance.</summary>
-    public required string Unit { get; init; }
-
     /// <summary>The unit it was assigned to (四定), once assigned.</summary>
     public string? AssignedUnit { get; init; }
-
-    public required DateTimeOffset ReceivedAt { get; init; }
-
-    public required string RuleSetId { get; init; }
-
-    /// <summary>Earliest deadline of an open obligation (overdue ones included).</summary>
-    public DateTimeOffset? NextDueAt { get; init; }
-
-    public required bool Overdue { get; init; }
 
     /// <summary>The reply limit was extended with an approval.</summary>
     public required bool Extended { get; init; }
@@ -120,24 +80,8 @@ public sealed record DisputeSummary : ICaseSummary
     /// <summary>Always empty: a summary reaches every role's board; a petition officer reads the links in the case's view.</summary>
     public required IReadOnlyList<string> EarlierCases { get; init; }
 
-    public required IReadOnlyList<DisputeObligationView> Obligations { get; init; }
-
-    public required IReadOnlyList<WindowView> Windows { get; init; }
-
-    /// <summary>What an officer must notice: deadlines missed, windows lapsed, extensions; newest first.</summary>
-    public required IReadOnlyList<DisputeTimelineEntry> Alerts { get; init; }
-
-    public required long Version { get; init; }
-
     [JsonIgnore]
-    public bool IsClosed => Phase == DisputePhase.Closed;
-
-    /// <summary>The summary counted again at another moment.</summary>
-    public DisputeSummary AsOf(DateTimeOffset now)
-    {
-        var obligations = Obligations.Select(o => o.AsOf(now)).ToList();
-        return this with { Obligations = obligations, Overdue = obligations.Any(o => o.Status == DisputeObligationStatus.Overdue) };
-    }
+    public override bool IsClosed => Phase == DisputePhase.Closed;
 }
 
 /// <summary>
@@ -186,6 +130,10 @@ public static class DisputeViews
     /// <summary>The latest alerts of a case's timeline (overdue, lapsed, extended, withdrawn, escalated), newest first.</summary>
     internal static IEnumerable<DisputeTimelineEntry> Alerts(CaseState state) => state.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(AlertsPerCase);
 
+    /// <summary>The timeline as a reader may see it: without officers' words for a role that may not see personal data.</summary>
+    internal static IEnumerable<DisputeTimelineEntry> Timeline(CaseState state, bool includePersonalData) =>
+        includePersonalData ? state.Timeline : state.Timeline.Select(OfficersNotes.Omitted);
+
     /// <summary>Whether a role may see personal data (the complainant, the content, letters addressed to a person).</summary>
     public static bool MaySeePersonalData(Role role) => role == Role.PetitionOfficer;
 
@@ -197,21 +145,15 @@ public static class DisputeViews
         var s = dispute.State;
         return new DisputeView
         {
-            Id = s.Id,
-            Scope = s.Scope,
             Channel = s.Channel,
             ReceivedBy = s.ReceivedBy,
             PetitionOffice = s.PetitionOffice,
             Phase = s.Phase,
-            ReceivedAt = s.ReceivedAt,
             RegisteredAt = s.RegisteredAt,
             RegisteredBy = s.RegisteredBy,
-            RuleSetId = s.RuleSetId,
-            Unit = s.Unit,
             Subject = s.Subject,
             Complainant = includePersonalData ? s.Complainant : null,
             Content = includePersonalData ? s.Content : null,
-            PersonalDataRedacted = !includePersonalData,
             EarlierCases = includePersonalData ? [.. s.EarlierCases] : [],
             TransferredAt = s.TransferredAt,
             Acceptance = includePersonalData ? s.Acceptance : OfficersNotes.Omitted(s.Acceptance),
@@ -222,41 +164,23 @@ public static class DisputeViews
             Answers = includePersonalData ? [.. s.Answers] : [.. s.Answers.Select(a => a with { Content = Redacted })],
             ReviewRequests = includePersonalData ? [.. s.ReviewRequests] : [.. s.ReviewRequests.Select(OfficersNotes.Omitted)],
             Satisfactions = includePersonalData ? [.. s.Satisfactions] : [.. s.Satisfactions.Select(OfficersNotes.Omitted)],
-            Obligations = [.. s.Obligations.Select(o => DisputeObligationView.Of(o, now))],
-            Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
-            Timeline = includePersonalData ? [.. s.Timeline] : [.. s.Timeline.Select(OfficersNotes.Omitted)],
-            AllowedMoves = dispute.AllowedMoves(now),
             PersonalDataPurgedAt = s.PersonalDataPurgedAt,
-            Version = s.Version,
-            AsOf = now,
-        };
+        }.With(s, Timeline(s, includePersonalData), dispute.AllowedMoves(now), now, includePersonalData);
     }
 
     public static DisputeSummary Summary(this Dispute dispute, DateTimeOffset now)
     {
         var s = dispute.State;
-        var obligations = s.Obligations.Select(o => DisputeObligationView.Of(o, now)).ToList();
         return new DisputeSummary
         {
-            Id = s.Id,
-            Scope = s.Scope,
             Channel = s.Channel,
             Phase = s.Phase,
             Subject = s.Subject,
-            Unit = s.Unit,
             AssignedUnit = s.Assignment?.Unit,
-            ReceivedAt = s.ReceivedAt,
-            RuleSetId = s.RuleSetId,
-            NextDueAt = s.Obligations.Where(o => o.IsOpen).Select(o => (DateTimeOffset?)o.EffectiveDeadline).Min(),
-            Overdue = obligations.Any(o => o.Status == DisputeObligationStatus.Overdue),
             Extended = s.Extensions.Count > 0,
             Satisfaction = s.Satisfactions.LastOrDefault()?.Satisfaction,
             EarlierCases = [],
-            Obligations = obligations,
-            Windows = [.. s.Windows.Select(w => WindowView.Of(w, now))],
-            Alerts = [.. Alerts(s).Select(OfficersNotes.Omitted)],
-            Version = s.Version,
-        };
+        }.With(s, Alerts(s), now);
     }
 
     public static DisputePublicView PublicView(this Dispute dispute, DateTimeOffset now)
@@ -277,8 +201,8 @@ public static class DisputeViews
             RepliedAt = s.Answers.FirstOrDefault(a => a.Stage == AnswerStage.Reply)?.At,
             RepliedOnTime = status switch
             {
-                DisputeObligationStatus.Completed => true,
-                DisputeObligationStatus.CompletedLate or DisputeObligationStatus.Overdue => false,
+                ObligationStatus.Completed => true,
+                ObligationStatus.CompletedLate or ObligationStatus.Overdue => false,
                 _ => null,
             },
         };

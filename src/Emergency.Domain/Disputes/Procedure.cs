@@ -81,9 +81,7 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
 
     public void Complete(DisputeObligation obligation, DateTimeOffset at, DateTimeOffset now, Actor actor, string? note)
     {
-        obligation.CompletedAt = at;
-        obligation.RecordedAt = now;
-        obligation.CompletedBy = actor.ToString();
+        obligation.Complete(at, now, actor);
         obligation.Note = note;
         Message recorded = now - at > TimeSpan.FromMinutes(1) ? DisputeTexts.RecordedLater.With(("after", now - at)) : DisputeTexts.Nothing;
         var text = obligation.LateBy is { } late
@@ -115,33 +113,10 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
         Append(at, now, actor, DisputeTimelineKind.WindowWaived, DisputeTexts.WindowWaived.With(("window", window.Kind.Title()), ("because", because)), window.Id);
     }
 
-    /// <summary>Marks what fell due as a change of its own (one version), when anything did.</summary>
-    public bool Tick(DateTimeOffset now)
-    {
-        if (!MarkDue(now))
-        {
-            return false;
-        }
-
-        State.Version++;
-        return true;
-    }
-
-    /// <summary>
-    /// Closes an accepted command: one version for the command and what fell due with it (a move dated in the past can
-    /// open a limit that has already passed: it is marked now, not at the next tick).
-    /// </summary>
-    public Decision Accepted(DateTimeOffset now)
-    {
-        MarkDue(now);
-        State.Version++;
-        return Decision.Accepted;
-    }
-
     /// <summary>Marks overdue obligations and lapsed windows, each dated at its own deadline. Returns whether anything changed.</summary>
     public bool MarkDue(DateTimeOffset now)
     {
-        var due = State.Obligations.Where(o => o.IsOpen && o.OverdueSince is null && o.DueAt < now).Select(o => (At: o.DueAt, Obligation: (DisputeObligation?)o, Window: (Window?)null))
+        var due = State.Obligations.Where(o => o.FellDueBy(now)).Select(o => (At: o.DueAt, Obligation: (DisputeObligation?)o, Window: (Window?)null))
             .Concat(State.Windows.Where(w => !w.IsUsed && !w.IsWaived && w.LapsedAt is null && w.ClosesAt < now).Select(w => (At: w.ClosesAt, Obligation: (DisputeObligation?)null, Window: (Window?)w)))
             .OrderBy(d => d.At)
             .ToList();
@@ -149,7 +124,7 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
         {
             if (obligation is not null)
             {
-                obligation.OverdueSince = obligation.DueAt;
+                obligation.MarkOverdue();
                 Append(at, now, Actor.System, DisputeTimelineKind.ObligationOverdue, DisputeTexts.Overdue.With(("obligation", obligation.Kind.Title()), ("due", obligation.DueAt), ("unit", obligation.Unit)), obligation.Id);
             }
             else

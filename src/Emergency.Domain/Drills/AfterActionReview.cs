@@ -1,4 +1,4 @@
-using Emergency.Domain.Incidents;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Drills;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Incidents;

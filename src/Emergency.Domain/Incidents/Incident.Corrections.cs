@@ -119,9 +119,7 @@ public sealed partial class Incident
             Correction = correction.Number,
             KnownAt = correction.KnownAt,
         });
-        obligation.CompletedAt = null;
-        obligation.RecordedAt = null;
-        obligation.CompletedBy = null;
+        obligation.ForgetCompletion();
         obligation.Note = null;
         obligation.Notified = null;
         Append(correction.KnownAt, now, actor, TimelineKind.ObligationReopened,

@@ -9,11 +9,11 @@ namespace Emergency.Domain.Incidents;
 
 /// <summary>
 /// One sudden environmental incident (突发环境事件) and its procedure. Every move is an <see cref="IncidentCommand"/>
-/// judged by <see cref="Handle"/>: its fields are checked, then the Stateless machine decides whether the phase and
+/// judged by <see cref="JudgedCase{TCommand}.Handle"/>: its fields are checked, then the Stateless machine decides whether the phase and
 /// the guards allow it and runs its effect on the transition. The obligations carry the deadlines. Every method takes
 /// "now" from its caller, so live work and drills run the same code on different clocks. A refused command changes nothing.
 /// </summary>
-public sealed partial class Incident : ICase<IncidentCommand>
+public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<IncidentCommand>
 {
     private readonly StateMachine<IncidentPhase, string> _machine;
     private readonly Dictionary<string, StateMachine<IncidentPhase, string>.TriggerWithParameters<MoveStep<IncidentCommand>>> _triggers = new(StringComparer.Ordinal);
@@ -120,29 +120,17 @@ public sealed partial class Incident : ICase<IncidentCommand>
         incident.OpenNeighbourNotification(state.DiscoveredAt, now, fromDiscovery: true);
         incident.OpenChain(regions ?? Regions.RegionCatalog.None, now);
         state.Version = 1;
-        incident.MarkOverdue(now);
+        incident.MarkDue(now);
         return (incident, Decision.Accepted);
     }
 
-    /// <summary>Marks every obligation whose deadline has passed as overdue. Returns true when anything changed.</summary>
-    public bool Tick(DateTimeOffset now)
-    {
-        if (!MarkOverdue(now))
-        {
-            return false;
-        }
-
-        State.Version++;
-        return true;
-    }
-
     /// <summary>Marks passed deadlines without counting a version of its own (a command's version covers it).</summary>
-    private bool MarkOverdue(DateTimeOffset now)
+    private protected override bool MarkDue(DateTimeOffset now)
     {
         var changed = false;
-        foreach (var o in State.Obligations.Where(o => !o.IsCompleted && o.OverdueSince is null && o.DueAt < now).OrderBy(o => o.DueAt))
+        foreach (var o in State.Obligations.Where(o => o.FellDueBy(now)).OrderBy(o => o.DueAt))
         {
-            o.OverdueSince = o.DueAt;
+            o.MarkOverdue();
             Append(o.DueAt, now, Actor.System, TimelineKind.ObligationOverdue, IncidentTexts.Overdue.With(("obligation", Arg.Of(o.Kind)), ("due", o.DueAt)), o.Id);
             changed = true;
         }
@@ -150,40 +138,27 @@ public sealed partial class Incident : ICase<IncidentCommand>
         return changed;
     }
 
-    /// <summary>
-    /// Judges a move at <paramref name="now"/>: passed deadlines are marked first, then the move's fields are checked, then
-    /// the machine decides whether the phase and its guards allow the move and, if so, makes it.
-    /// </summary>
-    public Decision Handle(IncidentCommand command, Actor actor, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        Tick(now);
-        var check = Check(command, now);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
+    private protected override void NextVersion() => State.Version++;
 
+    /// <summary>The machine decides whether the phase and its guards allow the move and, if so, makes it.</summary>
+    private protected override Message? Fire(IncidentCommand command, Actor actor, DateTimeOffset now)
+    {
         var trigger = _triggers[Moves.NameOf(command)];
         var move = new MoveStep<IncidentCommand>(command, actor, now);
         if (!_machine.CanFire(trigger, move))
         {
-            return Decision.NotAllowed(WhyRefused(command, now), AllowedMoves(now));
+            return WhyRefused(command, now);
         }
 
         _machine.Fire(trigger, move);
-
-        // A regrade can move an open deadline into the past: mark it now, not at the next tick.
-        MarkOverdue(now);
-        State.Version++;
-        return Decision.Accepted;
+        return null;
     }
 
     /// <summary>
     /// The moves the machine permits now, by the names they are posted under: a move that depends on what it names is
     /// listed once per report kind or obligation it may name ("reports(initial)", "completeObligation(reachScene)").
     /// </summary>
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now) =>
+    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) =>
         [.. Moves.Of<IncidentCommand>()
             .SelectMany(Probes)
             .Where(p => _machine.CanFire(_triggers[Moves.NameOf(p.Command)], new MoveStep<IncidentCommand>(p.Command, Actor.System, now)))
@@ -204,7 +179,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
     }
 
     /// <summary>The checks of each move's fields, before the procedure is asked.</summary>
-    private Validator Check(IncidentCommand command, DateTimeOffset now)
+    private protected override Validator Check(IncidentCommand command, DateTimeOffset now)
     {
         var check = command is ReleaseCommand release ? CheckRelease(release) : new Validator();
         switch (command)
@@ -480,9 +455,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
 
     private void Complete(Obligation obligation, DateTimeOffset at, DateTimeOffset now, Actor actor, Message? note)
     {
-        obligation.CompletedAt = at;
-        obligation.RecordedAt = now;
-        obligation.CompletedBy = actor.ToString();
+        obligation.Complete(at, now, actor);
         obligation.Note = note;
         Message text = obligation.LateBy is { } late
             ? IncidentTexts.CompletedLate.With(("obligation", Arg.Of(obligation.Kind)), ("late", late), ("due", obligation.EffectiveDeadline))

@@ -65,30 +65,26 @@ public sealed partial record IncidentView
     public required DateTimeOffset AsOf { get; init; }
 }
 
-public sealed record ObligationView
+/// <summary>An incident's obligation as seen at one moment (<see cref="CaseObligationView{TKind, TSelf}"/>).</summary>
+public sealed record ObligationView : CaseObligationView<ObligationKind, ObligationView>
 {
-    public required string Id { get; init; }
+    /// <summary>For JSON: a view read back from a grain or the API.</summary>
+    public ObligationView()
+    {
+    }
 
-    public required ObligationKind Kind { get; init; }
-
-    public required Message Title { get; init; }
-
-    public required ObligationStatus Status { get; init; }
-
-    public required DateTimeOffset DueAt { get; init; }
-
-    public required Message DeadlineBasis { get; init; }
+    private ObligationView(Obligation obligation, DateTimeOffset now)
+        : base(obligation, obligation.Kind.Title(), now)
+    {
+        OpenedAt = obligation.OpenedAt;
+        Note = obligation.Note;
+        Notified = obligation.Notified;
+        ShownFalse = [.. obligation.ShownFalse];
+        Acknowledged = obligation.Acknowledged;
+    }
 
     /// <summary>When the obligation arose, for those that arise during the response; null for the first-moment ones (discovery).</summary>
     public DateTimeOffset? OpenedAt { get; init; }
-
-    public DateTimeOffset? OverdueSince { get; init; }
-
-    public DateTimeOffset? CompletedAt { get; init; }
-
-    public DateTimeOffset? RecordedAt { get; init; }
-
-    public string? CompletedBy { get; init; }
 
     public Message? Note { get; init; }
 
@@ -101,60 +97,7 @@ public sealed record ObligationView
     /// <summary>The alert on this step acknowledged: who, when, and whether it was overdue then.</summary>
     public AlertAcknowledgement? Acknowledged { get; init; }
 
-    /// <summary>How late the completion was (迟报 and the like), measured against the first deadline that passed.</summary>
-    public TimeSpan? LateBy { get; init; }
-
-    /// <summary>For an open obligation past its deadline: by how much, as of the view.</summary>
-    public TimeSpan? OverdueBy { get; init; }
-
-    /// <summary>For an open obligation before its deadline: the time left, as of the view.</summary>
-    public TimeSpan? Remaining { get; init; }
-
-    /// <summary>The same obligation counted again at another moment (a published summary read later).</summary>
-    public ObligationView AsOf(DateTimeOffset now) => Of(
-        new Obligation
-        {
-            Id = Id,
-            Kind = Kind,
-            DueAt = DueAt,
-            DeadlineBasis = DeadlineBasis,
-            OpenedAt = OpenedAt,
-            OverdueSince = OverdueSince,
-            CompletedAt = CompletedAt,
-            RecordedAt = RecordedAt,
-            CompletedBy = CompletedBy,
-            Note = Note,
-            Notified = Notified,
-            ShownFalse = [.. ShownFalse],
-            Acknowledged = Acknowledged,
-        },
-        now);
-
-    public static ObligationView Of(Obligation o, DateTimeOffset now)
-    {
-        var status = o.StatusAt(now);
-        return new ObligationView
-        {
-            Id = o.Id,
-            Kind = o.Kind,
-            Title = o.Kind.Title(),
-            Status = status,
-            DueAt = o.DueAt,
-            DeadlineBasis = o.DeadlineBasis,
-            OpenedAt = o.OpenedAt,
-            OverdueSince = o.OverdueSince,
-            CompletedAt = o.CompletedAt,
-            RecordedAt = o.RecordedAt,
-            CompletedBy = o.CompletedBy,
-            Note = o.Note,
-            Notified = o.Notified,
-            ShownFalse = [.. o.ShownFalse],
-            Acknowledged = o.Acknowledged,
-            LateBy = o.LateBy,
-            OverdueBy = status == ObligationStatus.Overdue ? now - o.EffectiveDeadline : null,
-            Remaining = status == ObligationStatus.Pending ? o.DueAt - now : null,
-        };
-    }
+    public static ObligationView Of(Obligation obligation, DateTimeOffset now) => new(obligation, now);
 }
 
 /// <summary>One line of the open-incidents list.</summary>

@@ -1,4 +1,3 @@
-using Emergency.Domain.Messages;
 namespace Emergency.Domain.Rules;
 
 /// <summary>
@@ -6,15 +5,8 @@ namespace Emergency.Domain.Rules;
 /// judged by the rule set in force when it was discovered (see <see cref="RuleSetCatalog"/>).
 /// Every value carries the source it comes from, so a duty officer can check it.
 /// </summary>
-public sealed record RuleSet
+public sealed record RuleSet : RuleSetHeader
 {
-    public required string Id { get; init; }
-
-    public required LocalText Title { get; init; }
-
-    /// <summary>Start of validity; the rule set applies to incidents discovered at or after it.</summary>
-    public required DateTimeOffset EffectiveFrom { get; init; }
-
     public required GradingRules Grading { get; init; }
 
     public required DeadlineRules Deadlines { get; init; }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Drills;
-using Emergency.Domain.Incidents;
 
 namespace Emergency.Host.Drills;
 

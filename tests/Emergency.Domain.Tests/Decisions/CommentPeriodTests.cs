@@ -42,7 +42,7 @@ public sealed class CommentPeriodTests
         var c = new MatterCase().CommentOpen();
         var opened = c.State.Round!.PublicComment!.OpenedAt;
 
-        var decision = c.Refused(m => m.Handle(DecisionCmd.Close(at: opened.AddDays(29)), People.Assessor, opened.AddDays(35)));
+        var decision = c.Refused(opened.AddDays(35), m => m.Handle(DecisionCmd.Close(at: opened.AddDays(29)), People.Assessor, opened.AddDays(35)));
 
         Assert.StartsWith("the comment period cannot be cut short", decision.Reason.En(), StringComparison.Ordinal);
     }
@@ -68,7 +68,7 @@ public sealed class CommentPeriodTests
         var mayClose = c.State.Round!.PublicComment!.MayCloseAt;
 
         var early = c.Refused(m => m.Handle(DecisionCmd.Finish(), People.Assessor, mayClose.AddMinutes(-1)));
-        var notClosed = c.Refused(m => m.Handle(DecisionCmd.Finish(), People.Assessor, mayClose.AddDays(1)));
+        var notClosed = c.Refused(mayClose.AddDays(1), m => m.Handle(DecisionCmd.Finish(), People.Assessor, mayClose.AddDays(1)));
 
         Assert.Equal("the comment period is open until 2026-12-27 11:00 Beijing time and cannot be cut short", early.Reason.En());
         Assert.Equal("close the comment period first (it may close since 2026-12-27 11:00 Beijing time)", notClosed.Reason.En());
@@ -105,6 +105,23 @@ public sealed class CommentPeriodTests
         Assert.Equal(TimeSpan.FromDays(20), comment.MinimumPeriod);
         c.Refused(m => m.Handle(DecisionCmd.Close(), People.Assessor, comment.OpenedAt.AddDays(20).AddSeconds(-1)));
         c.Matter.Handle(DecisionCmd.Close(), People.Assessor, comment.OpenedAt.AddDays(20)).Accept();
+    }
+
+    [Fact]
+    public void A_close_recorded_after_the_minimum_notes_the_minimum_run_first_as_every_kind_ticks_before_a_move()
+    {
+        // Before, a major decision judged its moves without the tick other cases do first: closed before any timer
+        // fired, the comment period never noted that its minimum had run.
+        var c = new MatterCase().CommentOpen();
+        var comment = c.State.Round!.PublicComment!;
+        var versionBefore = c.State.Version;
+
+        c.Matter.Handle(DecisionCmd.Close(), People.Assessor, comment.MayCloseAt.AddDays(2)).Accept();
+
+        Assert.Equal(comment.MayCloseAt, comment.MinimumRunAt);
+        var kinds = c.State.Timeline.Select(e => e.Kind).ToList();
+        Assert.Equal(kinds.IndexOf(MajorDecisionTimelineKind.CommentMinimumRun) + 1, kinds.IndexOf(MajorDecisionTimelineKind.PublicCommentClosed));
+        Assert.Equal(versionBefore + 2, c.State.Version);
     }
 
     [Fact]

@@ -222,6 +222,16 @@ public sealed class MatterCase
         };
     }
 
+    /// <summary>
+    /// Runs a command that must be refused at <paramref name="now"/> and proves it changed nothing: the Tick every command
+    /// does first (a comment period's minimum run, a restriction noted) is done before the snapshot, at the same "now".
+    /// </summary>
+    public Decision Refused(DateTimeOffset now, Func<MajorDecision, Decision> command, DecisionOutcome expected = DecisionOutcome.NotAllowed)
+    {
+        Matter.Tick(now);
+        return Refused(command, expected);
+    }
+
     /// <summary>Runs a command that must be refused and proves it changed nothing.</summary>
     public Decision Refused(Func<MajorDecision, Decision> command, DecisionOutcome expected = DecisionOutcome.NotAllowed)
     {

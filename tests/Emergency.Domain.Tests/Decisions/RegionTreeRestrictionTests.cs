@@ -17,7 +17,7 @@ public sealed class RegionTreeRestrictionTests
         var c = new MatterCase(MajorDecisionKind.Policy, region: "潞城区", regions: RealRegions.Catalog).Reviewed(RiskLevel.Low);
         c.Registry.SetRestriction("rr-changzhi", new SetRegionalRestriction { Region = "Changzhi", Reason = "aniline spill into the Zhuozhang" }, People.Enforcer, c.Now).Accept();
 
-        var blocked = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
+        var blocked = c.Refused(c.Now, m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
 
         Assert.Contains("regional approval restriction (区域限批) on Changzhi", blocked.Reason.En(), StringComparison.Ordinal);
         Assert.Contains(c.Matter.Blockers(c.Now), b => b.Kind == BlockerKind.RegionalRestriction);

@@ -14,7 +14,7 @@ public sealed class RegionalRestrictionTests
         var set = new DateTimeOffset(2026, 11, 1, 8, 0, 0, MatterCase.China);
         c.Registry.SetRestriction("rr-1", new SetRegionalRestriction { Region = "Handan", Reason = "steel capacity over the emission cap" }, People.Enforcer, set).Accept();
 
-        var blocked = c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
+        var blocked = c.Refused(c.Now, m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
 
         Assert.Equal(
             "cannot approve while the regional approval restriction (区域限批) on Handan (set 2026-11-01 08:00 Beijing time by enforcement.qian (DecisionMaker): steel capacity over the emission cap) stands; postpone, or decide once it is lifted",
@@ -22,7 +22,7 @@ public sealed class RegionalRestrictionTests
         Assert.Equal(["takeCollectiveDecision(postpone)", "takeCollectiveDecision(doNotImplement)", "attachPublicOpinion", "changeProposal"], blocked.AllowedMoves);
         var blocker = Assert.Single(c.Matter.Blockers(c.Now), b => b.Kind == BlockerKind.RegionalRestriction);
         Assert.Equal("approval blocked by the regional approval restriction (区域限批) on Handan (set 2026-11-01 08:00 Beijing time by enforcement.qian (DecisionMaker): steel capacity over the emission cap)", blocker.Text.En());
-        c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.ImplementAfterMitigation), People.Maker, c.Now));
+        c.Refused(c.Now, m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.ImplementAfterMitigation), People.Maker, c.Now));
 
         c.Registry.LiftRestriction("rr-1", new LiftRegionalRestriction { Reason = "capacity cut verified" }, People.Enforcer, c.Now.AddMinutes(30)).Accept();
         c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, now));
@@ -37,7 +37,7 @@ public sealed class RegionalRestrictionTests
         c.Registry.SetRestriction("rr-2", new SetRegionalRestriction { Region = "handan ", Reason = "water quality target missed" }, People.Enforcer, c.Now.AddMinutes(5)).Accept();
 
         c.Later(TimeSpan.FromDays(10));
-        c.Refused(m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
+        c.Refused(c.Now, m => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.Implement), People.Maker, c.Now));
         c.Step((m, now) => m.Handle(DecisionCmd.Decide(CollectiveDecisionOutcome.DoNotImplement), People.Maker, now));
 
         Assert.Equal(CollectiveDecisionOutcome.DoNotImplement, c.State.CollectiveDecisions[^1].Outcome);

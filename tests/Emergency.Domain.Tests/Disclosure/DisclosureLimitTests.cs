@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disclosure;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Tests.Disputes;
@@ -157,7 +158,7 @@ public class DisclosureLimitTests
 
         request.Handle(DisclosureDrive.Disclosed(Moments.At(2025, 3, 3)), DisclosureDrive.Officer, Moments.At(2025, 3, 3, 11)).Accept();
 
-        Assert.Equal(DisputeObligationStatus.CompletedLate, request.AnswerLimit().StatusAt(Moments.At(2025, 3, 3, 12)));
+        Assert.Equal(ObligationStatus.CompletedLate, request.AnswerLimit().StatusAt(Moments.At(2025, 3, 3, 12)));
         Assert.Equal(AnswerKind.Disclosed, request.State.Answer!.Kind);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disclosure;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.Supervision;
@@ -22,7 +23,7 @@ public class DisclosureMoveTests
             DisclosureDrive.Officer, Moments.At(2025, 2, 10)).Accept();
 
         Assert.Equal(DisclosurePhase.Answered, request.State.Phase);
-        Assert.Equal(DisputeObligationStatus.Completed, request.AnswerLimit().StatusAt(Moments.At(2025, 2, 10)));
+        Assert.Equal(ObligationStatus.Completed, request.AnswerLimit().StatusAt(Moments.At(2025, 2, 10)));
         Assert.Equal(WindowStatus.Waived, request.State.Windows.Single(w => w.Kind == WindowKind.CorrectionNotice).StatusAt(Moments.At(2025, 2, 10)));
         Assert.Equal(["close"], request.AllowedMoves(Moments.At(2025, 2, 10)));
 

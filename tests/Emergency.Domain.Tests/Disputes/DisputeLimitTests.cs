@@ -1,4 +1,5 @@
 using System.Globalization;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Messages;
 using Emergency.Testing;
@@ -76,7 +77,7 @@ public sealed class DisputeLimitTests
         if (limit.Obligation is { } kind)
         {
             var obligation = limit.Dispute.Obligation(kind);
-            Assert.Equal(DisputeObligationStatus.Completed, obligation.StatusAt(due.Days(100)));
+            Assert.Equal(ObligationStatus.Completed, obligation.StatusAt(due.Days(100)));
             Assert.Null(obligation.LateBy);
             Assert.Null(obligation.OverdueSince);
             Assert.Contains("on time", limit.Dispute.State.Timeline.Last(e => e.Kind == DisputeTimelineKind.ObligationCompleted).Text.En(), StringComparison.Ordinal);
@@ -100,7 +101,7 @@ public sealed class DisputeLimitTests
             limit.Act(late).Accept();
 
             var obligation = limit.Dispute.Obligation(kind);
-            Assert.Equal(DisputeObligationStatus.CompletedLate, obligation.StatusAt(late));
+            Assert.Equal(ObligationStatus.CompletedLate, obligation.StatusAt(late));
             Assert.Equal(TimeSpan.FromTicks(1), obligation.LateBy);
             Assert.Equal(due, obligation.OverdueSince);
             var overdue = limit.Dispute.State.Timeline.Single(e => e.Kind == DisputeTimelineKind.ObligationOverdue && e.Ref == obligation.Id);
@@ -145,7 +146,7 @@ public sealed class DisputeLimitTests
         Assert.False(dispute.HasOverdue);
         dispute.Tick(due.Days(2));
         Assert.True(dispute.HasOverdue);
-        Assert.Equal(DisputeObligationStatus.Overdue, dispute.Summary(due.Days(2)).Obligations.Single().Status);
+        Assert.Equal(ObligationStatus.Overdue, dispute.Summary(due.Days(2)).Obligations.Single().Status);
         Assert.Equal(TimeSpan.FromDays(2), dispute.Summary(due.Days(2)).Obligations.Single().OverdueBy);
 
         dispute.Handle(DisputeCmd.Accept(), Officer, due.Days(5)).Accept();
@@ -168,7 +169,7 @@ public sealed class DisputeLimitTests
         var acceptance = dispute.Obligation(DisputeObligationKind.Acceptance);
         Assert.Null(acceptance.LateBy);
         Assert.Equal(due, acceptance.OverdueSince);
-        Assert.Equal(DisputeObligationStatus.Completed, acceptance.StatusAt(due.Days(2)));
+        Assert.Equal(ObligationStatus.Completed, acceptance.StatusAt(due.Days(2)));
         Assert.Contains("recorded 2 d 1 h later", dispute.State.Timeline.Last(e => e.Kind == DisputeTimelineKind.ObligationCompleted).Text.En(), StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes;
 using Emergency.Testing;
 
@@ -172,7 +173,7 @@ public sealed class ExtensionAndReviewTests
 
         Assert.Equal(DisputePhase.Returned, dispute.State.Phase);
         var acceptance = dispute.Obligation(DisputeObligationKind.Acceptance);
-        Assert.Equal(DisputeObligationStatus.Withdrawn, acceptance.StatusAt(dispute.D(100)));
+        Assert.Equal(ObligationStatus.Withdrawn, acceptance.StatusAt(dispute.D(100)));
         Assert.False(acceptance.IsCompleted);
         Assert.Equal(WindowStatus.Used, dispute.Window(WindowKind.WrongAssignment).StatusAt(dispute.D(4)));
         Assert.False(dispute.Tick(dispute.D(100)));

@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes;
 using Emergency.Testing;
 
@@ -88,7 +89,7 @@ public sealed class SuggestionTests
         suggestion.Handle(new ReturnSuggestion { Reason = "Industrial parks are for the development zone." }, Office, closes).Accept();
 
         Assert.Equal(SuggestionPhase.Registered, suggestion.State.Phase);
-        Assert.All(suggestion.State.Obligations, o => Assert.Equal(DisputeObligationStatus.Withdrawn, o.StatusAt(closes)));
+        Assert.All(suggestion.State.Obligations, o => Assert.Equal(ObligationStatus.Withdrawn, o.StatusAt(closes)));
         Assert.Null(suggestion.Assignment);
 
         suggestion.Handle(SuggestionDrive.Assign(suggestion.D(70)) with { Unit = "Development zone EPB" }, Office, suggestion.D(13)).Accept();

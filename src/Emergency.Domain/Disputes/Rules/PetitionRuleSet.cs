@@ -1,4 +1,3 @@
-using Emergency.Domain.Calendar;
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Messages;
 
@@ -9,29 +8,14 @@ namespace Emergency.Domain.Disputes.Rules;
 /// rule. A petition is judged by the rule set in force, in the deployment's jurisdiction, when it was received
 /// (see <see cref="PetitionRuleCatalog"/>). Every value carries its source.
 /// </summary>
-public sealed record PetitionRuleSet : IVersionedRuleSet
+public sealed record PetitionRuleSet : VersionedRuleSet
 {
-    public required string Id { get; init; }
-
-    public required LocalText Title { get; init; }
-
-    /// <summary>Start of validity; the rule set applies to petitions received at or after it.</summary>
-    public required DateTimeOffset EffectiveFrom { get; init; }
-
-    /// <summary>"CN" for national rules, "CN-HA" (ISO 3166-2) for Henan's own.</summary>
-    public required string Jurisdiction { get; init; }
-
-    public required Counting Counting { get; init; }
-
     public required PetitionLimits Limits { get; init; }
 
     /// <summary>The 12369 environmental hotline rules (MEP Order 15), when they were in force.</summary>
     public Hotline12369Rules? Hotline12369 { get; init; }
 
     public required EarlyWarningRule EarlyWarning { get; init; }
-
-    /// <summary>Sourced remarks for a reader of the file, such as why a step is missing.</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>The limits of each petition step. A step whose limit is missing does not exist under the rule set.</summary>

@@ -1,27 +1,12 @@
-using Emergency.Domain.Messages;
-using Emergency.Domain.Calendar;
-
 namespace Emergency.Domain.Disputes.Rules;
 
 /// <summary>
 /// The limits for deputies' suggestions and members' proposals (建议提案), versioned like the petition rules and
 /// chosen by the moment the item was received.
 /// </summary>
-public sealed record SuggestionRuleSet : IVersionedRuleSet
+public sealed record SuggestionRuleSet : VersionedRuleSet
 {
-    public required string Id { get; init; }
-
-    public required LocalText Title { get; init; }
-
-    public required DateTimeOffset EffectiveFrom { get; init; }
-
-    public required string Jurisdiction { get; init; }
-
-    public required Counting Counting { get; init; }
-
     public required SuggestionLimits Limits { get; init; }
-
-    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 public sealed record SuggestionLimits

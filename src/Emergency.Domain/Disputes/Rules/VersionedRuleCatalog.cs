@@ -8,27 +8,14 @@ namespace Emergency.Domain.Disputes.Rules;
 /// A deployment works in one jurisdiction: the national rule sets apply, and a rule set of its own province
 /// replaces them from its effective date until a later rule set takes over (national or provincial).
 /// </summary>
-public abstract class VersionedRuleCatalog<T>
+public abstract class VersionedRuleCatalog<T> : RuleCatalog<T>
     where T : IVersionedRuleSet
 {
     public const string National = "CN";
 
-    private readonly IReadOnlyList<T> _ordered;
-
     protected VersionedRuleCatalog(IEnumerable<T> ruleSets, WorkingCalendar calendar, string jurisdiction, string family)
+        : base(ruleSets, family)
     {
-        _ordered = [.. ruleSets.OrderBy(r => r.EffectiveFrom)];
-        if (_ordered.Count == 0)
-        {
-            throw new RuleSetException($"({family} rule sets)", "", "no rule set is configured");
-        }
-
-        var duplicate = _ordered.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new RuleSetException($"({family} rule sets)", "id", $"rule set id '{duplicate.Key}' is used twice");
-        }
-
         if (!LimitChecks.IsJurisdiction(jurisdiction))
         {
             throw new RuleSetException($"({family} rule sets)", "jurisdiction", $"'{jurisdiction}' is not a jurisdiction: use \"CN\" or a province code such as \"CN-HA\" (ISO 3166-2)");
@@ -38,27 +25,21 @@ public abstract class VersionedRuleCatalog<T>
         Jurisdiction = jurisdiction;
     }
 
-    public IReadOnlyList<T> All => _ordered;
-
     public WorkingCalendar Calendar { get; }
 
     /// <summary>The jurisdiction of the deployment: "CN", or a province such as "CN-HA".</summary>
     public string Jurisdiction { get; }
 
     /// <summary>The rule set in force at <paramref name="moment"/> for this jurisdiction, or null when none was yet.</summary>
-    public T? InForceAt(DateTimeOffset moment) =>
-        _ordered.Where(r => (r.Jurisdiction == National || r.Jurisdiction == Jurisdiction) && r.EffectiveFrom <= moment)
+    public override T? InForceAt(DateTimeOffset moment) =>
+        All.Where(r => (r.Jurisdiction == National || r.Jurisdiction == Jurisdiction) && r.EffectiveFrom <= moment)
             .OrderBy(r => r.EffectiveFrom)
             .ThenBy(r => r.Jurisdiction == National ? 0 : 1)
             .LastOrDefault();
 
     /// <summary>The earliest moment any rule set of this jurisdiction applies.</summary>
     public DateTimeOffset? EarliestStart =>
-        _ordered.Where(r => r.Jurisdiction == National || r.Jurisdiction == Jurisdiction).Select(r => (DateTimeOffset?)r.EffectiveFrom).FirstOrDefault();
-
-    public T Get(string id) =>
-        _ordered.FirstOrDefault(r => r.Id == id)
-        ?? throw new KeyNotFoundException($"rule set '{id}' is not configured (known: {string.Join(", ", _ordered.Select(r => r.Id))})");
+        All.Where(r => r.Jurisdiction == National || r.Jurisdiction == Jurisdiction).Select(r => (DateTimeOffset?)r.EffectiveFrom).FirstOrDefault();
 }
 
 /// <summary>The petition rule sets (信访) of a deployment.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disclosure;
 using Emergency.Domain.Messages;
 
@@ -86,7 +87,7 @@ public static class EfficiencySupervision
         .. disputes.SelectMany(d => d.Obligations.Select(o => (d.Id, Case: CaseKind.Petition, Obligation: o.AsOf(now))))
             .Concat(suggestions.SelectMany(s => s.Obligations.Select(o => (s.Id, Case: CaseKind.Suggestion, Obligation: o.AsOf(now)))))
             .Concat((disclosures ?? []).SelectMany(r => r.Obligations.Select(o => (r.Id, Case: CaseKind.Disclosure, Obligation: o.AsOf(now)))))
-            .Where(x => x.Obligation.Status == DisputeObligationStatus.Overdue)
+            .Where(x => x.Obligation.Status == ObligationStatus.Overdue)
             .OrderByDescending(x => x.Obligation.OverdueBy).ThenBy(x => x.Id, StringComparer.Ordinal)
             .Select(x => new OverdueItem
             {
@@ -115,9 +116,9 @@ public static class EfficiencySupervision
     }
 
     private static bool IsDecided(DisputeObligationView o) =>
-        o.Status is DisputeObligationStatus.Completed or DisputeObligationStatus.CompletedLate or DisputeObligationStatus.Overdue;
+        o.Status is ObligationStatus.Completed or ObligationStatus.CompletedLate or ObligationStatus.Overdue;
 
-    private static bool IsOnTime(DisputeObligationView o) => o.Status == DisputeObligationStatus.Completed;
+    private static bool IsOnTime(DisputeObligationView o) => o.Status == ObligationStatus.Completed;
 }
 
 public enum SupervisionPeriod
