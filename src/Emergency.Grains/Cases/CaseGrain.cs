@@ -119,10 +119,10 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _timer?.Dispose();
-        return Task.CompletedTask;
+        await FlushOnDeactivation();
     }
 
     public async Task<TSummary?> Touch()
@@ -319,7 +319,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         if (context.CommandId is { } id)
         {
             var applied = new AppliedCommand(id, fingerprint!, Case!.Version);
-            if (_answers.KeepsAny && _answers.Keep(view) is { } answer)
+            if (_answers.KeepsAny && !_deferring && _answers.Keep(view) is { } answer)
             {
                 applied = applied with { Answer = answer, AnsweredAt = _clock.Now, AnsweredTo = context.Actor.ToString() };
             }
@@ -333,6 +333,11 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     private async Task WriteAndPublish(DateTimeOffset now)
     {
+        if (Deferring(now))
+        {
+            return;
+        }
+
         // What Arm will register after this write; if that registration fails, the reminder armed before still ticks
         // every period, so the case is looked at within ReminderPeriod anyway.
         _record.State.ReminderFor = !Scopes.IsDrill(Case!.Scope) && NextWakeAt is { } due && due - now <= LongestWait ? due : null;
@@ -484,6 +489,8 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         {
             return null;
         }
+
+        DeferIfAsked(context);
 
         if (_record.State.DrillNow is null || at > _record.State.DrillNow)
         {
