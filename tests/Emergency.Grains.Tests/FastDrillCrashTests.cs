@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Emergency.Contracts;
 using Emergency.Domain;
+using Emergency.Domain.Drills;
 using Emergency.Testing;
 using Microsoft.Data.Sqlite;
 using static Emergency.Grains.Tests.Commands;
@@ -63,6 +64,28 @@ public sealed class FastDrillCrashTests : IAsyncLifetime
         Assert.True(resumed!.Phase == DrillPhase.Finished, resumed.Failure);
         Assert.Equal(whole, await _engine.Client.GetGrain<IDrillGrain>("crashed").GetReport());
         Assert.Equal(Incidents, (await _engine.Client.GetGrain<IIncidentDirectoryGrain>(Scopes.Drill("crashed")).History()).Count);
+    }
+
+    [Fact]
+    public async Task A_fast_drill_that_finds_a_case_ahead_of_its_last_checkpoint_stops_failed_and_says_why()
+    {
+        // As a crash between a checkpoint's two writes leaves it: the case stored its first inject, the drill did not.
+        var yaml = Generated();
+        var scenario = ScenarioReader.Read(yaml, "crash.yaml");
+        var first = scenario.Injects[0];
+        var reported = (IncidentReported)first.Inject;
+        var ahead = await _engine.Incident(DrillIds.Incident("ahead", reported.Incident)).Execute(
+            reported.Command(scenario, first.At),
+            new CommandContext(new Actor("scenario", Role.DutyCommander), "drill/ahead/1", scenario.At(first.At), Scopes.Drill("ahead"), Deferred: true));
+        Assert.Equal(CommandStatus.Accepted, ahead.Status);
+
+        await Start("ahead", yaml);
+        var stopped = await Eventually.Until(
+            () => _engine.Client.GetGrain<IDrillGrain>("ahead").GetStatus(), s => s!.Phase is DrillPhase.Finished or DrillPhase.Failed, "the drill to stop", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(DrillPhase.Failed, stopped!.Phase);
+        Assert.Contains($"inject 1 (line {reported.Where.Line}) was already applied", stopped.Failure, StringComparison.Ordinal);
+        Assert.Contains("start it again", stopped.Failure, StringComparison.Ordinal);
     }
 
     [Fact]
