@@ -1,4 +1,5 @@
 using Emergency.Contracts;
+using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Domain.Drills;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +29,9 @@ public sealed partial class DrillGrain
     private void ChangedDecision(string id) => Changed(_unflushedDecisions, id);
 
     private void ChangedDispute(string id) => Changed(_unflushedDisputes, id);
+
+    /// <summary>This activation carries on a run stored as running (after a restart, a lost node).</summary>
+    private bool _resumed;
 
     /// <summary>Commands applied since the last checkpoint of a fast run (in this activation: a resumed run starts from one).</summary>
     private int _sinceCheckpoint;
@@ -90,12 +94,27 @@ public sealed partial class DrillGrain
     {
         if (Defers && result.Status == CommandStatus.Replayed)
         {
-            throw new InvalidOperationException(
-                $"inject {due.Scheduled.Sequence} (line {due.Scheduled.Inject.Where.Line}) was already applied: this fast drill was interrupted between the writes of a checkpoint and cannot resume exactly; start it again, the same file gives the same report");
+            throw AppliedBefore(due);
         }
 
         return result;
     }
+
+    /// <summary>
+    /// An early warning is stored as soon as it is escalated (the warning grain defers nothing): a resumed fast run that
+    /// finds a warning escalated at this very moment escalated it itself after its last checkpoint, and would now find
+    /// nothing to escalate. It stops, as for a case found ahead of it.
+    /// </summary>
+    private void NotEscalatedBefore(IEnumerable<EarlyWarningRecord> warnings, DueInject due, DateTimeOffset moment)
+    {
+        if (Defers && _resumed && warnings.Any(w => w.Escalation?.At == moment))
+        {
+            throw AppliedBefore(due);
+        }
+    }
+
+    private static InvalidOperationException AppliedBefore(DueInject due) => new(
+        $"inject {due.Scheduled.Sequence} (line {due.Scheduled.Inject.Where.Line}) was already applied: this fast drill was interrupted after its last checkpoint was stored and cannot resume exactly; start it again, the same file gives the same report");
 
     private void Changed(HashSet<string> unflushed, string id)
     {

@@ -150,9 +150,11 @@ public sealed partial class DrillGrain
     /// <summary>Escalates the early warning about the inject's subject into the drill's incident of that name.</summary>
     private async Task<RefusedInject?> Escalate(DrillSend.Escalation escalation, CommandContext context, DateTimeOffset moment)
     {
-        var (warning, none) = Drill.WarningFor(escalation, await GrainFactory.GetGrain<IWarningDirectoryGrain>(Scope).List(), moment);
+        var warnings = await GrainFactory.GetGrain<IWarningDirectoryGrain>(Scope).List();
+        var (warning, none) = Drill.WarningFor(escalation, warnings, moment);
         if (warning is null)
         {
+            NotEscalatedBefore(warnings, escalation.Due, moment);
             return none;
         }
 

@@ -61,6 +61,7 @@ public sealed partial class DrillGrain(
         if (State.Phase is DrillPhase.Running or DrillPhase.Paused)
         {
             // Back after a restart: learn the incidents' next deadlines, and carry on.
+            _resumed = true;
             var names = State.Incidents.Keys.ToList();
             var summaries = await Task.WhenAll(names.Select(n => IncidentOf(n).Advance(State.VirtualNow)));
             for (var i = 0; i < names.Count; i++)
