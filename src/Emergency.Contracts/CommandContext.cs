@@ -12,10 +12,16 @@ namespace Emergency.Contracts;
 /// <param name="At">A drill command's moment on the drill's clock; null for live work.</param>
 /// <param name="Scope">For a move that creates a case only: the scope it is created in (live when null); every other move acts in its case's scope.</param>
 /// <param name="Jurisdiction">The region code the sender may act within (docs/jurisdictions.md); null for the whole deployment.</param>
+/// <param name="Deferred">
+/// A fast drill's command: its case may answer before the write is durable, and is made durable at the drill's next
+/// checkpoint (<see cref="ICaseGrain{TSummary}.Flush"/>); a fast drill is replayable from its scenario, so it need not pay
+/// a durable commit per inject. Ignored outside a drill's scope: live work is answered only once it is durable.
+/// </param>
 [GenerateSerializer]
 public sealed record CommandContext(
     [property: Id(0)] Actor Actor,
     [property: Id(1)] string? CommandId,
     [property: Id(2)] DateTimeOffset? At = null,
     [property: Id(3)] string? Scope = null,
-    [property: Id(4)] string? Jurisdiction = null);
+    [property: Id(4)] string? Jurisdiction = null,
+    [property: Id(5)] bool Deferred = false);

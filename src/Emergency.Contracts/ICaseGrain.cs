@@ -16,6 +16,12 @@ public interface ICaseGrain<TSummary> : IGrainWithStringKey
 
     /// <summary>Drill cases only: deletes the case's stored state.</summary>
     Task Purge();
+
+    /// <summary>
+    /// Drill cases only: makes durable what commands sent <see cref="CommandContext.Deferred"/> changed and did not write
+    /// yet (nothing when there is nothing unwritten). A fast drill calls it at each checkpoint, before storing its progress.
+    /// </summary>
+    Task Flush();
 }
 
 /// <summary>

@@ -20,6 +20,7 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton(EngineClock.System);
         silo.Services.TryAddSingleton(Cases.AnswerRetention.Default);
         silo.Services.TryAddSingleton(Cases.PersonalDataRetention.Default);
+        silo.Services.TryAddSingleton(Drills.FastDrillCheckpoints.Default);
 
         // The host gives the configured key; the development key serves tests and tools that start grains alone.
         silo.Services.TryAddSingleton(EarlyWarning.ComplainantLinkKey.Development);

@@ -5,9 +5,11 @@ using Emergency.Domain.Calendar;
 using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Regions;
 using Emergency.Domain.Rules;
+using Emergency.Grains.Drills;
 using Emergency.Storage;
 using Emergency.Storage.Privacy;
 using Emergency.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Serialization;
@@ -35,6 +37,7 @@ public sealed class EngineCluster : IAsyncDisposable
 
     private readonly TempDirectory _files = new("grains");
     private InProcessTestCluster? _cluster;
+    private string _database = "engine.db";
 
     private EngineCluster()
     {
@@ -45,7 +48,7 @@ public sealed class EngineCluster : IAsyncDisposable
     public IClusterClient Client => _cluster!.Client;
 
     /// <summary>The SQLite file the engine stores its state and reminders in.</summary>
-    public string DatabaseFile => _files.File("engine.db");
+    public string DatabaseFile => _files.File(_database);
 
     /// <summary>Runs <paramref name="sql"/> on the engine's database (while the engine is down, to shape what it finds at start).</summary>
     public void Execute(string sql)
@@ -90,6 +93,30 @@ public sealed class EngineCluster : IAsyncDisposable
         await DeployAsync();
     }
 
+    /// <summary>
+    /// A crash: a new cluster starts on a consistent copy of what the database holds now, as a process killed now
+    /// would leave it, and nothing the old cluster held in memory reaches it. <paramref name="afterCopy"/> runs once the
+    /// copy is taken (a test lets go of the database there); the old cluster is stopped and whatever it writes after
+    /// the copy goes to the old file, lost with it.
+    /// </summary>
+    public async Task CrashAsync(Action? afterCopy = null)
+    {
+        var copy = $"crashed-{Guid.NewGuid():N}.db";
+        await using (var source = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly"))
+        await using (var target = new SqliteConnection($"Data Source={_files.File(copy)}"))
+        {
+            await source.OpenAsync();
+            await target.OpenAsync();
+            source.BackupDatabase(target);
+        }
+
+        afterCopy?.Invoke();
+        await _cluster!.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        _database = copy;
+        await DeployAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_cluster is not null)
@@ -103,7 +130,7 @@ public sealed class EngineCluster : IAsyncDisposable
 
     private async Task DeployAsync()
     {
-        var storage = new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={_files.File("engine.db")}" };
+        var storage = new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={DatabaseFile}" };
         var builder = new InProcessTestClusterBuilder(1);
 
         // Stored rows are keyed by ServiceId: a restarted cluster must keep the same one to find them.
@@ -111,6 +138,9 @@ public sealed class EngineCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(new EngineClock(Clock));
+
+            // A fast drill checkpoints after every turn here, so that a test can crash one between two checkpoints.
+            silo.Services.AddSingleton(new FastDrillCheckpoints(1));
             silo.Services.AddSingleton(Rules);
             silo.Services.AddSingleton(DecisionRules).AddSingleton(Petitions).AddSingleton(Suggestions).AddSingleton(Regions);
             silo.UseEmergencyStorage(storage, new PersonalDataProtection(PersonalDataKeys.Development, typeof(PersonalDataAttribute)));

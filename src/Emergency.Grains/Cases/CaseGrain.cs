@@ -114,10 +114,10 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _timer?.Dispose();
-        return Task.CompletedTask;
+        await FlushOnDeactivation();
     }
 
     public async Task<TSummary?> Touch()
@@ -337,7 +337,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         if (context.CommandId is { } id)
         {
             var applied = new AppliedCommand(id, fingerprint!, Case!.Version);
-            if (_answers.KeepsAny && _answers.Keep(view) is { } answer)
+            if (_answers.KeepsAny && !_deferring && _answers.Keep(view) is { } answer)
             {
                 applied = applied with { Answer = answer, AnsweredAt = _clock.Now, AnsweredTo = context.Actor.ToString() };
             }
@@ -351,6 +351,11 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     private async Task WriteAndPublish(DateTimeOffset now)
     {
+        if (Deferring(now))
+        {
+            return;
+        }
+
         var summary = SummaryOf(Case!, now);
         _record.State.IndexRow = IndexRowOf(summary, now);
         _record.State.Indexed = true;
@@ -477,6 +482,8 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         {
             return null;
         }
+
+        DeferIfAsked(context);
 
         if (_record.State.DrillNow is null || at > _record.State.DrillNow)
         {

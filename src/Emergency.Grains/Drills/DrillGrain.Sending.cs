@@ -30,6 +30,7 @@ public sealed partial class DrillGrain
                 for (var i = 0; i < due.Advance.Count; i++)
                 {
                     Drill.Woke(due.Advance[i], summaries[i]?.Obligations);
+                    ChangedIncident(State.Incidents[due.Advance[i]].Id);
                 }
             }
 
@@ -78,16 +79,19 @@ public sealed partial class DrillGrain
 
     private async Task<RefusedInject?> FileComplaint(DrillSend.Complaint complaint, DateTimeOffset moment)
     {
-        var (scheduled, actor, _) = complaint.Due;
-        var context = new CommandContext(actor, $"drill/{RunId}/{scheduled.Sequence}.{scheduled.Copy}", moment, Scope);
-        var registered = await GrainFactory.GetGrain<IDisputeGrain>(DrillIds.Dispute(RunId, scheduled.Sequence, scheduled.Copy)).Execute(complaint.Command, context);
+        var scheduled = complaint.Due.Scheduled;
+        var context = ContextOf(complaint.Due, $"drill/{RunId}/{scheduled.Sequence}.{scheduled.Copy}", moment) with { Scope = Scope };
+        var id = DrillIds.Dispute(RunId, scheduled.Sequence, scheduled.Copy);
+        var registered = await GrainFactory.GetGrain<IDisputeGrain>(id).Execute(complaint.Command, context);
+        ChangedDispute(id);
+        FirstTime(registered, complaint.Due);
         return Accepted(registered.Status) ? null : DrillRun.Refusal(complaint.Due, moment, registered.Decision?.Reason ?? Message.Literal(registered.Status.ToString()));
     }
 
     /// <summary>Sends one inject to the case it acts on, as the API would, and records in the run what the answer leaves behind.</summary>
     private async Task<RefusedInject?> Send(DueInject due, DateTimeOffset moment)
     {
-        var context = new CommandContext(due.Actor, $"drill/{RunId}/{due.Scheduled.Sequence}", moment);
+        var context = ContextOf(due, $"drill/{RunId}/{due.Scheduled.Sequence}", moment);
         switch (Drill.Plan(due, moment))
         {
             case DrillSend.Refusal refusal:
@@ -97,7 +101,8 @@ public sealed partial class DrillGrain
             case DrillSend.NewIncident report:
             {
                 var id = DrillIds.Incident(RunId, report.Incident);
-                var registered = await GrainFactory.GetGrain<IIncidentGrain>(id).Execute(report.Command, context with { Scope = Scope });
+                var registered = FirstTime(await GrainFactory.GetGrain<IIncidentGrain>(id).Execute(report.Command, context with { Scope = Scope }), due);
+                ChangedIncident(id);
                 if (Accepted(registered.Status) && registered.View is { } view)
                 {
                     Drill.Registered(report.Incident, id, due, view, moment);
@@ -109,7 +114,8 @@ public sealed partial class DrillGrain
 
             case DrillSend.ToIncident move:
             {
-                var result = await GrainFactory.GetGrain<IIncidentGrain>(move.Id).Execute(move.Command, context);
+                var result = FirstTime(await GrainFactory.GetGrain<IIncidentGrain>(move.Id).Execute(move.Command, context), due);
+                ChangedIncident(move.Id);
                 Drill.Answered(move.Incident, result.View, moment);
                 return Accepted(result.Status) ? null : DrillRun.Refusal(due, moment, result.Decision?.Reason ?? Message.Literal(result.Status.ToString()));
             }
@@ -117,7 +123,8 @@ public sealed partial class DrillGrain
             case DrillSend.NewDecision draft:
             {
                 var id = DrillIds.Decision(RunId, draft.Decision);
-                var result = await GrainFactory.GetGrain<IMajorDecisionGrain>(id).Execute(draft.Command, context with { Scope = Scope });
+                var result = FirstTime(await GrainFactory.GetGrain<IMajorDecisionGrain>(id).Execute(draft.Command, context with { Scope = Scope }), due);
+                ChangedDecision(id);
                 if (Accepted(result.Status))
                 {
                     Drill.Drafted(draft.Decision, id);
@@ -127,7 +134,8 @@ public sealed partial class DrillGrain
             }
 
             case DrillSend.ToDecision step:
-                return StepRefused(due, await GrainFactory.GetGrain<IMajorDecisionGrain>(step.Id).Execute(step.Command, context), moment);
+                ChangedDecision(step.Id);
+                return StepRefused(due, FirstTime(await GrainFactory.GetGrain<IMajorDecisionGrain>(step.Id).Execute(step.Command, context), due), moment);
             default:
                 return null;
         }
@@ -142,13 +150,15 @@ public sealed partial class DrillGrain
     /// <summary>Escalates the early warning about the inject's subject into the drill's incident of that name.</summary>
     private async Task<RefusedInject?> Escalate(DrillSend.Escalation escalation, CommandContext context, DateTimeOffset moment)
     {
-        var (warning, none) = Drill.WarningFor(escalation, await GrainFactory.GetGrain<IWarningDirectoryGrain>(Scope).List(), moment);
+        var warnings = await GrainFactory.GetGrain<IWarningDirectoryGrain>(Scope).List();
+        var (warning, none) = Drill.WarningFor(escalation, warnings, moment);
         if (warning is null)
         {
+            NotEscalatedBefore(warnings, escalation.Due, moment);
             return none;
         }
 
-        var result = await GrainFactory.GetGrain<IWarningGrain>(warning.Id).Escalate(escalation.Command, context);
+        var result = FirstTime(await GrainFactory.GetGrain<IWarningGrain>(warning.Id).Escalate(escalation.Command, context), escalation.Due);
         if (result is not { Status: CommandStatus.Accepted or CommandStatus.Replayed, View.Escalation: { } escalated })
         {
             return DrillRun.Refusal(escalation.Due, moment, result.Decision?.Reason ?? Message.Literal(result.Status.ToString()));

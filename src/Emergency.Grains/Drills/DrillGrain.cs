@@ -20,6 +20,7 @@ public sealed partial class DrillGrain(
     RuleSetCatalog catalog,
     EngineClock clock,
     IOptions<ReminderOptions> reminders,
+    FastDrillCheckpoints checkpoints,
     ILogger<DrillGrain> logger) : Grain, IDrillGrain, IRemindable
 {
     /// <summary>
@@ -28,7 +29,7 @@ public sealed partial class DrillGrain(
     /// </summary>
     private const string KeepRunningReminder = "keep-running";
 
-    /// <summary>Commands per turn of a fast run: between turns the grain answers status queries and stores its progress.</summary>
+    /// <summary>Commands per turn of a fast run: between turns the grain answers status queries, and checkpoints when one is due.</summary>
     private const int FastBatch = 400;
 
     private const int PacedBatch = 2000;
@@ -60,6 +61,7 @@ public sealed partial class DrillGrain(
         if (State.Phase is DrillPhase.Running or DrillPhase.Paused)
         {
             // Back after a restart: learn the incidents' next deadlines, and carry on.
+            _resumed = true;
             var names = State.Incidents.Keys.ToList();
             var summaries = await Task.WhenAll(names.Select(n => IncidentOf(n).Advance(State.VirtualNow)));
             for (var i = 0; i < names.Count; i++)
@@ -154,7 +156,7 @@ public sealed partial class DrillGrain(
                 }
                 else
                 {
-                    await record.WriteStateAsync();
+                    await CheckpointIfDue(FastBatch);
                     Continue();
                 }
             }
@@ -291,6 +293,7 @@ public sealed partial class DrillGrain(
     {
         StopTimer();
         await KeepRunning(false);
+        await FlushCasesQuietly();
         var purged = await Task.WhenAll(
             GrainFactory.GetGrain<IIncidentDirectoryGrain>(Scope).Purge(),
             GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(Scope).Purge(),
@@ -333,6 +336,7 @@ public sealed partial class DrillGrain(
         var end = Drill.End;
         var names = State.Incidents.OrderBy(i => i.Value.Sequence).Select(i => i.Key).ToList();
         await Task.WhenAll(names.Select(n => IncidentOf(n).Advance(end)));
+        names.ForEach(n => ChangedIncident(State.Incidents[n].Id));
         var views = await Task.WhenAll(names.Select(n => IncidentOf(n).GetView()));
         var incidents = names.Zip(views)
             .Where(p => p.Second is not null)
@@ -341,6 +345,7 @@ public sealed partial class DrillGrain(
         var decisionNames = State.Decisions.Keys.Order(StringComparer.Ordinal).ToList();
         var matters = decisionNames.Select(n => GrainFactory.GetGrain<IMajorDecisionGrain>(State.Decisions[n])).ToList();
         await Task.WhenAll(matters.Select(m => m.Advance(end)));
+        decisionNames.ForEach(n => ChangedDecision(State.Decisions[n]));
         var decisionViews = await Task.WhenAll(matters.Select(m => m.GetView()));
         var decisions = decisionNames.Zip(decisionViews)
             .Where(p => p.Second is not null)
@@ -350,6 +355,7 @@ public sealed partial class DrillGrain(
         var warnings = (await GrainFactory.GetGrain<IWarningDirectoryGrain>(Scope).List())
             .Select(w => new DrillWarningRecord(w.Subject, w.RaisedAt, w.Evidence.Count, w.Escalation is { } e ? byIncidentId.GetValueOrDefault(e.IncidentId) : null))
             .ToList();
+        await FlushCases();
         var report = DrillScoring.Score(
             Drill.Scenario, State.Mode == DrillMode.Fast ? "fast" : "paced", incidents, State.Messages, State.Refused, State.Manual.Count, warnings, decisions);
         State.Report = DrillReportJson.Serialize(report);
@@ -366,6 +372,7 @@ public sealed partial class DrillGrain(
     {
         LogFailed(exception, RunId);
         StopTimer();
+        await FlushCasesQuietly();
         State.Phase = DrillPhase.Failed;
         State.Failure = exception.Message;
         try

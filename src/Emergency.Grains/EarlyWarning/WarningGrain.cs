@@ -90,8 +90,9 @@ public sealed partial class WarningGrain(
         };
 
         // One incident per warning, under an id and command id of its own: a retry after a failure finds the same one.
+        // Never deferred, even for a fast drill: this warning is stored naming the incident, which must be stored too.
         var registered = await GrainFactory.GetGrain<IIncidentGrain>(incidentId)
-            .Execute(report, context with { CommandId = $"escalate/{warning.Id}", Scope = warning.Scope });
+            .Execute(report, context with { CommandId = $"escalate/{warning.Id}", Scope = warning.Scope, Deferred = false });
         if (registered.Status is CommandStatus.Invalid or CommandStatus.NotFound)
         {
             return Refused(CommandStatus.Invalid, registered.Decision ?? Decision.Invalid([]), warning);

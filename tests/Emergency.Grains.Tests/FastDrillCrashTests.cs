@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using Emergency.Contracts;
+using Emergency.Domain;
+using Emergency.Domain.Drills;
+using Emergency.Testing;
+using Microsoft.Data.Sqlite;
+using static Emergency.Grains.Tests.Commands;
+
+namespace Emergency.Grains.Tests;
+
+/// <summary>
+/// A fast drill writes its cases at checkpoints, not once per inject; what it promises after a crash
+/// (docs/drills.md): it resumes from its last checkpoint and ends with the same report as a run never interrupted.
+/// </summary>
+public sealed class FastDrillCrashTests : IAsyncLifetime
+{
+    /// <summary>Well over the commands of one turn of a fast run (400), so that a crash falls after a checkpoint and before the end.</summary>
+    private const int Incidents = 500;
+
+    private static readonly DateTimeOffset DrillStart = new(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(8));
+    private static readonly Actor Organiser = new("organiser", Role.DrillOrganiser);
+
+    private EngineCluster _engine = null!;
+
+    public async ValueTask InitializeAsync() => _engine = await EngineCluster.StartAsync();
+
+    public ValueTask DisposeAsync() => _engine.DisposeAsync();
+
+    [Fact]
+    public async Task A_fast_drill_crashed_between_checkpoints_resumes_from_the_last_one_and_ends_with_the_same_report()
+    {
+        var yaml = Generated();
+        var whole = await RunToTheEndAsync("whole", yaml);
+
+        await Start("crashed", yaml);
+        var drill = _engine.Client.GetGrain<IDrillGrain>("crashed");
+        await Eventually.Until(drill.GetStatus, s => s!.InjectsApplied >= 400, "the drill's first checkpoint", TimeSpan.FromSeconds(60));
+
+        // Nothing can be written any more: the drill goes on in memory until its next checkpoint, and waits there.
+        await using var holder = new SqliteConnection($"Data Source={_engine.DatabaseFile}");
+        await holder.OpenAsync(TestContext.Current.CancellationToken);
+        var hold = holder.BeginTransaction(deferred: false);
+        var directory = _engine.Client.GetGrain<IIncidentDirectoryGrain>(Scopes.Drill("crashed"));
+        var (stored, inMemory) = await Eventually.Until(
+            async () =>
+            {
+                var count = (await directory.History()).Count;
+                return (count, count < Incidents && await _engine.Incident(DrillIds.Incident("crashed", $"i{count}")).GetView() is not null);
+            },
+            found => found.Item2,
+            "an incident the drill holds in memory and has not stored",
+            TimeSpan.FromSeconds(60));
+        Assert.True(inMemory);
+        Assert.InRange(stored, 1, Incidents - 1);
+
+        await _engine.CrashAsync(afterCopy: hold.Dispose);
+
+        var resumed = await Eventually.Until(
+            () => _engine.Client.GetGrain<IDrillGrain>("crashed").GetStatus(),
+            s => s!.Phase is DrillPhase.Finished or DrillPhase.Failed,
+            "the drill to resume by itself and finish",
+            TimeSpan.FromSeconds(120));
+        Assert.True(resumed!.Phase == DrillPhase.Finished, resumed.Failure);
+        Assert.Equal(whole, await _engine.Client.GetGrain<IDrillGrain>("crashed").GetReport());
+        Assert.Equal(Incidents, (await _engine.Client.GetGrain<IIncidentDirectoryGrain>(Scopes.Drill("crashed")).History()).Count);
+    }
+
+    [Fact]
+    public async Task A_fast_drill_that_finds_a_case_ahead_of_its_last_checkpoint_stops_failed_and_says_why()
+    {
+        // As a crash between a checkpoint's two writes leaves it: the case stored its first inject, the drill did not.
+        var yaml = Generated();
+        var scenario = ScenarioReader.Read(yaml, "crash.yaml");
+        var first = scenario.Injects[0];
+        var reported = (IncidentReported)first.Inject;
+        var ahead = await _engine.Incident(DrillIds.Incident("ahead", reported.Incident)).Execute(
+            reported.Command(scenario, first.At),
+            new CommandContext(new Actor("scenario", Role.DutyCommander), "drill/ahead/1", scenario.At(first.At), Scopes.Drill("ahead"), Deferred: true));
+        Assert.Equal(CommandStatus.Accepted, ahead.Status);
+
+        await Start("ahead", yaml);
+        var stopped = await Eventually.Until(
+            () => _engine.Client.GetGrain<IDrillGrain>("ahead").GetStatus(), s => s!.Phase is DrillPhase.Finished or DrillPhase.Failed, "the drill to stop", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(DrillPhase.Failed, stopped!.Phase);
+        Assert.Contains($"inject 1 (line {reported.Where.Line}) was already applied", stopped.Failure, StringComparison.Ordinal);
+        Assert.Contains("start it again", stopped.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deferred_command_is_answered_before_its_write_only_in_a_drill_until_the_flush_and_never_live()
+    {
+        var scope = Scopes.Drill("deferred");
+        var drillCase = _engine.Incident("inc-deferred1");
+        var registered = await drillCase.Execute(Minor(DrillStart), new CommandContext(Commander, "d-1", DrillStart.AddMinutes(10), scope, Deferred: true));
+
+        Assert.Equal(CommandStatus.Accepted, registered.Status);
+        Assert.Empty(await _engine.Client.GetGrain<IIncidentDirectoryGrain>(scope).History());
+        await drillCase.Flush();
+        Assert.Equal("inc-deferred1", Assert.Single(await _engine.Client.GetGrain<IIncidentDirectoryGrain>(scope).History()).Id);
+
+        // Live work ignores the flag: the case is stored before it answers.
+        var live = await _engine.Incident("inc-deferred2").Execute(Minor(_engine.Clock.GetUtcNow()), new CommandContext(Commander, "d-2", Deferred: true));
+        Assert.Equal(CommandStatus.Accepted, live.Status);
+        Assert.Contains(await _engine.OpenIncidentsAsync(), s => s.Id == "inc-deferred2");
+    }
+
+    private async Task Start(string run, string yaml)
+    {
+        var started = await _engine.Client.GetGrain<IDrillGrain>(run).Start(new DrillStart { Text = yaml, File = "crash.yaml", Mode = DrillMode.Fast, StartedBy = Organiser });
+        Assert.True(started.Outcome == DrillOutcome.Done, string.Join("; ", started.Errors) + started.Reason);
+    }
+
+    private async Task<string> RunToTheEndAsync(string run, string yaml)
+    {
+        await Start(run, yaml);
+        var finished = await Eventually.Until(
+            () => _engine.Client.GetGrain<IDrillGrain>(run).GetStatus(), s => s!.Phase is DrillPhase.Finished or DrillPhase.Failed, $"drill {run} to finish", TimeSpan.FromSeconds(120));
+        Assert.True(finished!.Phase == DrillPhase.Finished, finished.Failure);
+        return (await _engine.Client.GetGrain<IDrillGrain>(run).GetReport())!;
+    }
+
+    /// <summary>Five injects per incident, one incident every four minutes; every third files its initial report late, so deadlines pass on the drill's clock.</summary>
+    private static string Generated()
+    {
+        var yaml = new StringBuilder("""
+            title: Crash drill
+            region: Changzhi
+            ruleSetDate: 2026-03-02
+            start: 2026-03-02T00:00:00+08:00
+            end: +48h
+            injects:
+
+            """);
+        for (var i = 0; i < Incidents; i++)
+        {
+            var at = 4 * i;
+            void Add(int after, string rest) => yaml.Append(CultureInfo.InvariantCulture, $"- {{at: +{at + after}m, incident: i{i}, {rest}}}\n");
+            Add(0, "kind: incidentReported, title: T, source: patrol, facts: {deaths: 0}");
+            Add(30, "kind: obligationCompleted, obligation: reachScene");
+            Add(i % 3 == 0 ? 300 : 60, "kind: reportFiled, report: initial");
+            Add(90, "kind: obligationCompleted, obligation: startMonitoring");
+            Add(120, "kind: factsChanged, facts: {poisoned: 0, evacuated: 0}");
+        }
+
+        yaml.Append("expectations:\n  - obligationOnTime: {incident: i0, obligation: report}\n");
+        return yaml.ToString();
+    }
+}
