@@ -117,6 +117,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
             incident.Append(now, now, Actor.System, TimelineKind.DeadlineSet, IncidentTexts.DeadlineSet.With(("obligation", Arg.Of(kind)), ("due", due), ("basis", basis)), kind.Name());
         }
 
+        incident.TraceNeighbours(regions ?? Regions.RegionCatalog.None);
         incident.OpenNeighbourNotification(state.DiscoveredAt, now, fromDiscovery: true);
         incident.OpenChain(regions ?? Regions.RegionCatalog.None, now);
         state.Version = 1;
@@ -506,7 +507,7 @@ public sealed partial class Incident : ICase<IncidentCommand>
     /// </summary>
     private void OpenNeighbourNotification(DateTimeOffset from, DateTimeOffset now, bool fromDiscovery)
     {
-        if (!NeighbourAreas.MayBeAffected(State.Facts) || State.Obligations.Any(o => o.Kind == ObligationKind.NotifyNeighbours))
+        if (!NeighbourAreas.MayBeAffected(State.Facts))
         {
             return;
         }
@@ -516,6 +517,12 @@ public sealed partial class Incident : ICase<IncidentCommand>
         var due = from + window;
         var basis = (fromDiscovery ? IncidentTexts.BasisNeighboursFromDiscovery : IncidentTexts.BasisNeighboursFromFacts).With(
             ("why", why), ("window", window), ("cause", NeighbourAreas.Why(State.Facts)), ("basis", rule.Basis), ("source", rule.Source));
+        OpenNeighbourWarnings(from, due, basis, now);
+        if (State.Obligations.Any(o => o.Kind == ObligationKind.NotifyNeighbours))
+        {
+            return;
+        }
+
         var id = ObligationKind.NotifyNeighbours.Name();
         State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.NotifyNeighbours, DueAt = due, DeadlineBasis = basis, OpenedAt = from });
         Append(now, now, Actor.System, TimelineKind.DeadlineSet, IncidentTexts.DeadlineSet.With(("obligation", Arg.Of(ObligationKind.NotifyNeighbours)), ("due", due), ("basis", basis)), id);
