@@ -130,6 +130,35 @@ public sealed class RealScenarioTests(DrillEngine engine)
     }
 
     [Fact]
+    public async Task Songhua_the_late_notices_downstream_and_the_false_all_clear_show_as_a_failure_the_same_twice()
+    {
+        var (first, json) = await engine.RunFastAsync(Scenarios.Songhua, "songhua-benzene-2005.yaml");
+        var (second, again) = await engine.RunFastAsync(Scenarios.Songhua, "songhua-benzene-2005.yaml");
+        Assert.NotEqual(first, second);
+        Assert.Equal(json, again);
+        var report = DrillReportJson.Deserialize(json);
+
+        Assert.Equal(("cn-2014", 1, 6, 1), (report.Scenario.JudgedUnder, report.Result.Met, report.Result.Late, report.Result.Missed));
+        Assert.Empty(report.Refused);
+        // The initial report 5 h after the blast, 3 h late; the province's flash to SEPA at once (the Jilin bureau's account).
+        Assert.Equal((ExpectationOutcome.Late, TimeSpan.FromHours(3)), (report.Expectations[0].Outcome, report.Expectations[0].By));
+        Assert.Equal(ExpectationOutcome.Met, report.Expectations[1].Outcome);
+        // Heilongjiang told on 11-20 (assumed), due 1 h after the pollution was reported on 11-14 19:00.
+        Assert.Equal((ExpectationOutcome.Late, new TimeSpan(5, 22, 0, 0)), (report.Expectations[3].Outcome, report.Expectations[3].By));
+        // The all-clear of 11-14 was shown untrue on 11-23: the true release of 11-23 15:30 is what counts, days late.
+        Assert.Equal(new DateTimeOffset(2005, 11, 23, 15, 30, 0, Beijing), report.Expectations[6].Actual);
+
+        var songhua = Assert.Single(report.Incidents);
+        Assert.Equal([IncidentLevel.II, IncidentLevel.I], songhua.Levels.Select(l => l.Level));
+        // On the river the downstream warnings replace the neighbours': the ones opened by the crossing are released unsent.
+        Assert.All(songhua.Obligations.Where(o => o.Id.StartsWith("warnNeighbour-", StringComparison.Ordinal)), o => Assert.Equal(new DateTimeOffset(2005, 11, 14, 19, 0, 0, Beijing), o.CompletedAt));
+        Assert.Equal(
+            ["warnDownstream-230000", "warnDownstream-230100", "warnDownstream-harbin-sifangtai", "warnDownstream-harbin-zhushuntun", "warnDownstream-yilan-dalianhe", "warnDownstream-230800"],
+            songhua.Obligations.Where(o => o.Id.StartsWith("warnDownstream-", StringComparison.Ordinal)).Select(o => o.Id));
+        Assert.Single(songhua.Corrections);
+    }
+
+    [Fact]
     public async Task Run_fast_twice_the_same_file_gives_the_same_report_byte_for_byte()
     {
         var (first, firstReport) = await engine.RunFastAsync(Scenarios.Changzhi, "changzhi-aniline-2012.yaml");
