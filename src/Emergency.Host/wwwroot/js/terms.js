@@ -98,6 +98,8 @@ export const roles = {
     drillOrganiser: { zh: '演练组织者', en: 'Drill organiser' },
     observer: { zh: '观察员', en: 'Observer' },
     petitionOfficer: { zh: '信访工作人员', en: 'Petition officer' },
+    administrator: { zh: '管理员', en: 'Administrator' },
+    auditor: { zh: '审计员', en: 'Auditor' },
 };
 
 /** "赶赴现场 Reach scene"; an unknown name is shown as it is. */
