@@ -43,9 +43,9 @@ public sealed class NeighbourWarningTests
         Assert.Equal((notice.DueAt, ObligationKind.WarnNeighbour), (handan.DueAt, handan.Kind));
         Assert.Equal(incident.T(1), handan.DueAt);
         Assert.Equal(NeighbourTexts.Basis.Code, handan.DeadlineBasis.Code);
-        Assert.StartsWith("warn 邯郸市, a neighbouring city (beside 长治市); ", handan.DeadlineBasis.En(), StringComparison.Ordinal);
-        Assert.Contains("MEP Order 17 art. 8", handan.DeadlineBasis.En(), StringComparison.Ordinal);
-        Assert.StartsWith("向相邻市邯郸市（与长治市相邻）通报；", handan.DeadlineBasis.Zh(), StringComparison.Ordinal);
+        Assert.Equal("warn 邯郸市, a neighbouring city (beside 长治市); due with the obligation notify neighbouring areas (通报相邻区域), on that obligation's basis", handan.DeadlineBasis.En());
+        Assert.Contains("MEP Order 17 art. 8", notice.DeadlineBasis.En(), StringComparison.Ordinal);
+        Assert.StartsWith("向相邻市邯郸市（与长治市相邻）通报；与", handan.DeadlineBasis.Zh(), StringComparison.Ordinal);
         Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.DeadlineSet && e.Obligation == "warnNeighbour-410500");
 
         var view = incident.View(incident.T(0.5)).Neighbours;

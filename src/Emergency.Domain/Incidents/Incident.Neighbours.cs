@@ -33,10 +33,10 @@ public sealed partial class Incident
 
     /// <summary>
     /// Opens a warning for each neighbouring area the facts now say may be affected and that has none yet, counted like
-    /// the notice to the neighbours (<paramref name="due"/>, <paramref name="notice"/>). Not on a river: there the
+    /// the notice to the neighbours (<paramref name="due"/>). Not on a river: there the
     /// warnings downstream go by the pollution's arrival.
     /// </summary>
-    private void OpenNeighbourWarnings(DateTimeOffset from, DateTimeOffset due, Message notice, DateTimeOffset now)
+    private void OpenNeighbourWarnings(DateTimeOffset from, DateTimeOffset due, DateTimeOffset now)
     {
         if (State.Neighbours is not { } neighbours || State.Downstream is not null)
         {
@@ -51,7 +51,8 @@ public sealed partial class Incident
                 continue;
             }
 
-            var basis = NeighbourTexts.Basis.With(("party", area.Name), ("level", Arg.Of(area.Level)), ("beside", area.BesideName), ("notice", notice));
+            var basis = NeighbourTexts.Basis.With(("party", area.Name), ("level", Arg.Of(area.Level)), ("beside", area.BesideName),
+                ("notice", NeighbourTexts.DueWithNotice.With(("obligation", Arg.Of(ObligationKind.NotifyNeighbours)))));
             State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.WarnNeighbour, DueAt = due, DeadlineBasis = basis, OpenedAt = from });
             Append(now, now, Actor.System, TimelineKind.DeadlineSet, IncidentTexts.DeadlineSet.With(("obligation", Arg.Of(ObligationKind.WarnNeighbour)), ("due", due), ("basis", basis)), id);
         }

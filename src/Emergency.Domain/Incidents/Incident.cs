@@ -517,15 +517,14 @@ public sealed partial class Incident : ICase<IncidentCommand>
         var due = from + window;
         var basis = (fromDiscovery ? IncidentTexts.BasisNeighboursFromDiscovery : IncidentTexts.BasisNeighboursFromFacts).With(
             ("why", why), ("window", window), ("cause", NeighbourAreas.Why(State.Facts)), ("basis", rule.Basis), ("source", rule.Source));
-        OpenNeighbourWarnings(from, due, basis, now);
-        if (State.Obligations.Any(o => o.Kind == ObligationKind.NotifyNeighbours))
+        if (!State.Obligations.Any(o => o.Kind == ObligationKind.NotifyNeighbours))
         {
-            return;
+            var id = ObligationKind.NotifyNeighbours.Name();
+            State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.NotifyNeighbours, DueAt = due, DeadlineBasis = basis, OpenedAt = from });
+            Append(now, now, Actor.System, TimelineKind.DeadlineSet, IncidentTexts.DeadlineSet.With(("obligation", Arg.Of(ObligationKind.NotifyNeighbours)), ("due", due), ("basis", basis)), id);
         }
 
-        var id = ObligationKind.NotifyNeighbours.Name();
-        State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.NotifyNeighbours, DueAt = due, DeadlineBasis = basis, OpenedAt = from });
-        Append(now, now, Actor.System, TimelineKind.DeadlineSet, IncidentTexts.DeadlineSet.With(("obligation", Arg.Of(ObligationKind.NotifyNeighbours)), ("due", due), ("basis", basis)), id);
+        OpenNeighbourWarnings(from, due, now);
     }
 
     private void RecomputeDeadlines(DateTimeOffset now)

@@ -14,5 +14,8 @@ public static class NeighbourTexts
 
     public static readonly MessageCode Basis = new("neighbour.basis", "party", "level", "beside", "notice");
 
+    // The notice's own basis (window, rule, source) stays on the notice: each warning names it rather than repeating it.
+    public static readonly MessageCode DueWithNotice = new("neighbour.dueWithNotice", "obligation");
+
     public static readonly MessageCode OnARiver = new("neighbour.onARiver", "party");
 }
