@@ -110,9 +110,10 @@ public sealed class DurabilityTests
         var entries = two.Timeline().Where(e => e.Str("kind") == "obligationOverdue").ToList();
         // The hops of the reporting chain of Changzhi (140400), 2 h for a level II, fell due too.
         Assert.Equal(
-            ["reachScene", "notifyNeighbours", "startMonitoring", "reportUp-140400-140400.gov", "reportUp-140400-140000", "reportUp-140400-ministry"],
+            ["reachScene", "notifyNeighbours", "warnNeighbour-130400", "warnNeighbour-410500", "warnNeighbour-130000", "warnNeighbour-410000",
+                "startMonitoring", "reportUp-140400-140400.gov", "reportUp-140400-140000", "reportUp-140400-ministry"],
             entries.Select(e => e.Str("obligation")));
-        Assert.Equal([discovered.AddHours(1), discovered.AddHours(1), .. Enumerable.Repeat(discovered.AddHours(2), 4)], entries.Select(e => e.Time("at")));
+        Assert.Equal([.. Enumerable.Repeat(discovered.AddHours(1), 6), .. Enumerable.Repeat(discovered.AddHours(2), 4)], entries.Select(e => e.Time("at")));
         Assert.All(entries, e => Assert.Equal(restart, e.Time("recordedAt")));
         Assert.All(entries, e => Assert.Equal("system", e.Str("actor")));
         Assert.Equal(levelTwoBefore.Long("version") + 1, two.Long("version"));

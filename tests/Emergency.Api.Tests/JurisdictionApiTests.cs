@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Emergency.Api.Tests.Infrastructure;
 using Emergency.Domain.Cases;
@@ -178,6 +179,44 @@ public sealed class JurisdictionUserTests(SignInEngine engine) : IClassFixture<S
         var lucheng = await person.Api.Send(person.Command("/api/incidents", Bodies.Incident("140406", engine.Now.AddMinutes(-10))));
         Assert.True(lucheng.Status == HttpStatusCode.Created, lucheng.ToString());
     }
+
+    [Fact]
+    public async Task An_administrator_moves_a_person_to_another_region_their_sessions_end_and_they_act_there_after_signing_in_again()
+    {
+        using var admin = engine.As(Tokens.Administrator);
+        var name = $"duty-{Guid.NewGuid():N}"[..20];
+        var added = await admin.Post("/api/users", new { name, role = "dutyCommander", password = Password, jurisdiction = "潞城区" });
+        Assert.True(added.Status == HttpStatusCode.Created, added.ToString());
+        using var person = new Person(engine.Engine);
+        Assert.Equal(HttpStatusCode.OK, (await person.SignIn(name, Password)).Status);
+
+        Problem.Assert(await engine.Commander.Send(Put($"/api/users/{name}/jurisdiction", new { jurisdiction = "Handan" })), HttpStatusCode.Forbidden);
+        Problem.Assert(await admin.Send(Put($"/api/users/{name}/jurisdiction", new { jurisdiction = "Atlantis" })), HttpStatusCode.BadRequest, "jurisdiction");
+        Problem.Assert(await admin.Send(Put("/api/users/nobody-at-all/jurisdiction", new { jurisdiction = "Handan" })), HttpStatusCode.NotFound);
+        Assert.Equal("140406", (await person.Api.Get("/api/me")).Body.Str("jurisdiction"));
+
+        var moved = await admin.Send(Put($"/api/users/{name}/jurisdiction", new { jurisdiction = "Handan" }));
+
+        Assert.True(moved.Status == HttpStatusCode.OK, moved.ToString());
+        Assert.Equal(("130400", false), (moved.Body.Str("jurisdiction"), moved.Body["disabled"]!.GetValue<bool>()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await person.Api.Get("/api/me")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await person.SignIn(name, Password)).Status);
+        Assert.Equal("130400", (await person.Api.Get("/api/me")).Body.Str("jurisdiction"));
+        var lucheng = await person.Api.Send(person.Command("/api/incidents", Bodies.Incident("140406", engine.Now.AddMinutes(-10))));
+        Assert.Equal(JurisdictionTexts.RegisterOutside.Code, Problem.Assert(lucheng, HttpStatusCode.Forbidden).Str("code"));
+        var shexian = await person.Api.Send(person.Command("/api/incidents", Bodies.Incident("涉县", engine.Now.AddMinutes(-10))));
+        Assert.True(shexian.Status == HttpStatusCode.Created, shexian.ToString());
+
+        var whole = await admin.Send(Put($"/api/users/{name}/jurisdiction", new JsonObject { ["jurisdiction"] = null }));
+        Assert.Null(whole.Body["jurisdiction"]);
+        using var auditor = engine.As(AuditApiTests.AuditorToken);
+        var trail = (await auditor.Get("/api/audit?user=admin.sun")).Body["records"]!.AsArray();
+        Assert.Contains(trail, r => r!.Str("kind") == "jurisdictionChanged" && r.Str("action") == $"PUT /api/users/{name}/jurisdiction 130400");
+        Assert.Contains(trail, r => r!.Str("kind") == "jurisdictionChanged" && r.Str("action") == $"PUT /api/users/{name}/jurisdiction *");
+    }
+
+    private static HttpRequestMessage Put(string path, object body) =>
+        new(HttpMethod.Put, path) { Content = JsonContent.Create(body) };
 }
 
 /// <summary>A token's jurisdiction in the tokens file: optional, read against the region catalog, a bad one stops the start.</summary>

@@ -8,7 +8,8 @@ namespace Emergency.Board.Tests;
 
 /// <summary>
 /// Coordination on the board: the chain of report hops on an incident with a hop recorded from its detail, and the
-/// downstream lane with the arrivals counting down and the warnings sent and acknowledged from the board.
+/// downstream lane with the arrivals counting down and the warnings sent and acknowledged from the board, and the
+/// warnings to neighbouring areas of an incident crossing a boundary off a river.
 /// </summary>
 [Collection(BoardCollection.Name)]
 public sealed partial class CoordinationTests(BoardFixture fixture)
@@ -95,6 +96,34 @@ public sealed partial class CoordinationTests(BoardFixture fixture)
 
         var line = (await fixture.Commander.Incident(id))["downstream"]!["points"]!.AsArray().Single(p => p!["obligation"]?.GetValue<string>() == Liuzhou)!;
         Assert.Equal(("acknowledged", "Liuzhou water duty office", "Ms Zhou"), (line["warning"]!.GetValue<string>(), line["warnedTo"]!.GetValue<string>(), line["acknowledgedBy"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_crossing_off_a_river_lists_each_neighbouring_area_to_warn_in_the_lane_and_the_detail_where_it_is_sent()
+    {
+        await using var board = await fixture.OpenBoard();
+        await board.SignIn(Tokens.Commander);
+        await board.ExpectLive();
+
+        // A level II spill in 潞城区 crossing into Hebei: the cities beyond Changzhi's border and their provinces.
+        const string Handan = "warnNeighbour-130400";
+        var id = await fixture.Commander.Register("Aniline crossing into Hebei", "140406", fixture.Now.AddMinutes(-20), Facts.LevelII());
+        var lane = board.Page.GetByTestId("downstream-lane");
+        await Expect(lane.Locator($"li[data-incident-id='{id}'][data-obligation='{Handan}']")).ToHaveAttributeAsync("data-warning", "pending");
+        await Expect(lane.Locator($"li[data-incident-id='{id}']")).ToHaveCountAsync(4);
+
+        await board.OpenDetail(id);
+        var line = board.Detail.GetByTestId("neighbours").Locator($"li[data-obligation='{Handan}']");
+        await Expect(line).ToContainTextAsync("相邻区域");
+        await Expect(line).ToContainTextAsync("邯郸市");
+        await line.Locator("[data-action='send-warning']").ClickAsync();
+        await line.Locator($"input[name='to-{Handan}']").FillAsync("Handan EPB duty office");
+        await line.Locator("[data-action='confirm-send-warning']").ClickAsync();
+        await Expect(line).ToHaveAttributeAsync("data-warning", "sent");
+        await board.Screenshot("neighbour-warning-sent", fullPage: false);
+
+        var sent = (await fixture.Commander.Incident(id))["neighbours"]!.AsArray().Single(n => n!["obligation"]!.GetValue<string>() == Handan)!;
+        Assert.Equal(("sent", "Handan EPB duty office"), (sent["warning"]!.GetValue<string>(), sent["warnedTo"]!.GetValue<string>()));
     }
 
     /// <summary>A datetime-local value: the minute, in Beijing time (the deployment's zone).</summary>

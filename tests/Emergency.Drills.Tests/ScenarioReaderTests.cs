@@ -23,8 +23,8 @@ public sealed class ScenarioReaderTests
         Assert.Equal(new DateOnly(2012, 12, 31), scenario.RuleSetDate);
         Assert.Equal(TimeSpan.FromDays(10), scenario.End);
         Assert.Equal(["changzhi"], scenario.Incidents);
-        Assert.Equal(18, scenario.Injects.Count);
-        Assert.Equal(9, scenario.Expectations.Count);
+        Assert.Equal(20, scenario.Injects.Count);
+        Assert.Equal(11, scenario.Expectations.Count);
         Assert.Equal(scenario.Injects.OrderBy(i => i.At).ThenBy(i => i.Sequence), scenario.Injects);
         var report = Assert.IsType<ReportFiled>(scenario.Injects.Single(i => i.Inject is ReportFiled).Inject);
         Assert.Equal(ReportKind.Initial, report.Report);
@@ -37,7 +37,7 @@ public sealed class ScenarioReaderTests
         Assert.StartsWith("8.68 t", corrected.Actual, StringComparison.Ordinal);
         var notice = scenario.Injects.Select(i => i.Inject).OfType<ObligationCompleted>().Single(i => i.Obligation == ObligationKind.NotifyNeighbours);
         Assert.Equal("Hebei (Handan) and Henan (Anyang) downstream", notice.Notified);
-        Assert.Equal(["recordSpill", "recordHop", "sendWarning", "sendWarning"], scenario.Injects.Select(i => i.Inject).OfType<IncidentStep>().Where(m => m.Action is "recordSpill" or "recordHop" or "sendWarning").Select(m => m.Action));
+        Assert.Equal(["recordSpill", "recordHop", "sendWarning", "sendWarning", "sendWarning", "sendWarning"], scenario.Injects.Select(i => i.Inject).OfType<IncidentStep>().Where(m => m.Action is "recordSpill" or "recordHop" or "sendWarning").Select(m => m.Action));
     }
 
     [Fact]

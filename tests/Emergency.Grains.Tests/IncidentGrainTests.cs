@@ -27,7 +27,11 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var view = result.View!;
         Assert.Equal(IncidentLevel.II, view.Grade.Level);
         Assert.Contains("II: crosses a province boundary", view.Grade.Reasons.Select(r => r.En()));
-        Assert.Equal(ObligationKinds.FirstMoment.Append(ObligationKind.NotifyNeighbours), view.Obligations.Select(o => o.Kind).Where(k => k != ObligationKind.ReportUp));
+        Assert.Equal(ObligationKinds.FirstMoment.Append(ObligationKind.NotifyNeighbours), view.Obligations.Select(o => o.Kind).Where(k => k is not (ObligationKind.ReportUp or ObligationKind.WarnNeighbour)));
+
+        // Off a river, the cities of Hebei and Henan beside Changzhi and their provinces are each to be warned, due with the notice.
+        Assert.Equal(["warnNeighbour-130400", "warnNeighbour-410500", "warnNeighbour-130000", "warnNeighbour-410000"], view.Neighbours.Select(n => n.Obligation));
+        Assert.All(view.Neighbours, n => Assert.Equal(discovered.AddHours(1), n.WarnBy));
 
         // Changzhi (140400) reports a level II to its government, the Shanxi bureau and the ministry within 2 h of discovery.
         Assert.Equal(

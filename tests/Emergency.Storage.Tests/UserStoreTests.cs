@@ -58,6 +58,24 @@ public abstract class UserStoreTests
     }
 
     [Fact]
+    public async Task A_user_moved_to_another_jurisdiction_keeps_everything_else_and_gets_a_new_stamp()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await new SchemaMigrator().MigrateAsync(db.Options, Ct);
+        var store = new UserStore(db.Options);
+        var user = new StoredUser("duty.li", "DutyCommander", "hash", false, 0, null, 1, Now, "admin.sun") { Jurisdiction = "140406" };
+        Assert.True(await store.AddAsync(user, Ct));
+
+        var moved = await store.SetJurisdictionAsync("duty.li", "140400", Ct);
+
+        Assert.Equal(user with { Jurisdiction = "140400", Stamp = 2 }, moved);
+        Assert.Equal(moved, await store.FindAsync("duty.li", Ct));
+        var whole = await store.SetJurisdictionAsync("duty.li", null, Ct);
+        Assert.Equal((null, 3L), (whole!.Jurisdiction, whole.Stamp));
+        Assert.Null(await store.SetJurisdictionAsync("nobody", "140400", Ct));
+    }
+
+    [Fact]
     public async Task The_limit_th_failure_in_a_row_locks_the_user_and_starts_the_count_again()
     {
         await using var db = await CreateDatabaseAsync();

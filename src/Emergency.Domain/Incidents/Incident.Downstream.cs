@@ -157,18 +157,19 @@ public sealed partial class Incident
         }
 
         var id = command is SendWarning send ? send.Obligation : ((AcknowledgeWarning)command).Obligation;
-        var obligation = State.Obligations.FirstOrDefault(o => o.Kind == ObligationKind.WarnDownstream && o.Id == id?.Trim());
-        if (obligation is null || downstream is null)
+        static bool IsWarning(Obligation o) => o.Kind is ObligationKind.WarnDownstream or ObligationKind.WarnNeighbour;
+        var obligation = State.Obligations.FirstOrDefault(o => IsWarning(o) && o.Id == id?.Trim());
+        if (obligation is null || WarningsFor(obligation) is not { } warnings)
         {
-            return DownstreamTexts.UnknownWarning.With(("obligation", id ?? ""), ("known", Arg.Of(State.Obligations.Where(o => o.Kind == ObligationKind.WarnDownstream).Select(o => Arg.Of(o.Id)))));
+            return DownstreamTexts.UnknownWarning.With(("obligation", id ?? ""), ("known", Arg.Of(State.Obligations.Where(IsWarning).Select(o => Arg.Of(o.Id)))));
         }
 
         var party = PartyOf(obligation.Id);
-        var sent = downstream.Warnings.FirstOrDefault(w => w.Obligation == obligation.Id);
+        var sent = warnings.FirstOrDefault(w => w.Obligation == obligation.Id);
         return command switch
         {
             SendWarning when sent is not null => DownstreamTexts.AlreadySent.With(("party", party), ("at", sent.SentAt), ("to", sent.To)),
-            SendWarning when obligation.IsCompleted => DownstreamTexts.NotNeeded.With(("party", party)),
+            SendWarning when obligation.IsCompleted => (obligation.Kind == ObligationKind.WarnNeighbour ? NeighbourTexts.NotNeeded : DownstreamTexts.NotNeeded).With(("party", party)),
             SendWarning => null,
             AcknowledgeWarning when sent is null => DownstreamTexts.NotSentYet.With(("party", party)),
             AcknowledgeWarning when sent.AcknowledgedAt is { } acknowledged => DownstreamTexts.AlreadyAcknowledged.With(("party", party), ("at", acknowledged), ("by", sent.AcknowledgedBy ?? "")),
@@ -187,6 +188,7 @@ public sealed partial class Incident
         // Checked before the machine was asked: the estimate can be made.
         var estimate = DownstreamEstimator.Estimate(_rivers, spill.ToSpill());
         State.Downstream = new DownstreamState { Spill = spill, RiverSystem = estimate.RiverSystem };
+        ReleaseNeighbourWarnings(now);
         Append(now, now, actor, TimelineKind.FactsUpdated, DownstreamTexts.SpillRecorded.With(
             ("pollutant", spill.Pollutant), ("mass", DownstreamTexts.Figure(spill.MassKg)), ("reach", spill.Reach), ("km", DownstreamTexts.Figure(spill.PositionKm)),
             ("at", spill.At), ("points", estimate.Points.Count)));
@@ -341,12 +343,15 @@ public sealed partial class Incident
     /// </summary>
     private void ReleaseWarning(Obligation obligation, WarnedParty party, DownstreamArrival gone, DateTimeOffset now)
     {
-        if (obligation.IsCompleted)
+        if (!obligation.IsCompleted)
         {
-            return;
+            ReleaseUnsent(obligation, DownstreamTexts.NotNeededNote.With(("party", party.Name), ("point", gone.Name)), now);
         }
+    }
 
-        var note = DownstreamTexts.NotNeededNote.With(("party", party.Name), ("point", gone.Name));
+    /// <summary>Completes a warning by the engine, never sent, with the reason in its note and on the timeline.</summary>
+    private void ReleaseUnsent(Obligation obligation, Message note, DateTimeOffset now)
+    {
         obligation.CompletedAt = now;
         obligation.RecordedAt = now;
         obligation.CompletedBy = Actor.System.ToString();
@@ -359,14 +364,14 @@ public sealed partial class Incident
         var obligation = State.Obligations.First(o => o.Id == command.Obligation.Trim());
         var at = command.At ?? now;
         var to = command.To.Trim();
-        State.Downstream!.Warnings.Add(new DownstreamWarning { Obligation = obligation.Id, To = to, Medium = command.Medium, SentAt = at, RecordedAt = now, SentBy = actor.ToString() });
+        WarningsFor(obligation)!.Add(new DownstreamWarning { Obligation = obligation.Id, To = to, Medium = command.Medium, SentAt = at, RecordedAt = now, SentBy = actor.ToString() });
         obligation.Notified = to;
         Complete(obligation, at, now, actor, WithNote(DownstreamTexts.Warned.With(("party", PartyOf(obligation.Id)), ("medium", Arg.Of(command.Medium))), Words(command.Note)));
     }
 
     private void ApplyAcknowledgement(AcknowledgeWarning command, Actor actor, DateTimeOffset now)
     {
-        var warnings = State.Downstream!.Warnings;
+        var warnings = WarningsFor(State.Obligations.First(o => o.Id == command.Obligation.Trim()))!;
         var index = warnings.FindIndex(w => w.Obligation == command.Obligation.Trim());
         var sent = warnings[index];
         var at = command.At ?? now;
@@ -377,7 +382,9 @@ public sealed partial class Incident
 
     /// <summary>The name of the party a warning obligation is for.</summary>
     private string PartyOf(string obligation) =>
-        State.Downstream?.Arrivals.SelectMany(a => a.Parties).FirstOrDefault(p => p.Obligation == obligation)?.Name ?? obligation;
+        State.Downstream?.Arrivals.SelectMany(a => a.Parties).FirstOrDefault(p => p.Obligation == obligation)?.Name
+        ?? State.Neighbours?.Areas.FirstOrDefault(a => a.Obligation() == obligation)?.Name
+        ?? obligation;
 
     private static DownstreamArrival ArrivalOf(DownstreamPoint point)
     {
@@ -404,6 +411,15 @@ public sealed partial class Incident
         };
     }
 
+    /// <summary>Where a warning stands: acknowledged, sent, released unsent, or owed (overdue past its deadline).</summary>
+    private static WarningStatus StatusOf(Obligation obligation, DownstreamWarning? sent, DateTimeOffset now) => sent switch
+    {
+        { AcknowledgedAt: not null } => WarningStatus.Acknowledged,
+        not null => WarningStatus.Sent,
+        null when obligation.IsCompleted => WarningStatus.NotNeeded,
+        _ => obligation.StatusAt(now) == ObligationStatus.Overdue ? WarningStatus.Overdue : WarningStatus.Pending,
+    };
+
     private static Message Edge(DownstreamArrival arrival) => arrival.LeadingEdge is { } edge
         ? DownstreamTexts.EdgeAt.With(("at", edge))
         : DownstreamTexts.EdgeNone.With(("status", Arg.Of(arrival.LeadingEdgeStatus)));
@@ -420,14 +436,7 @@ public sealed partial class Incident
         {
             var obligation = party is null ? null : State.Obligations.FirstOrDefault(o => o.Id == party.Obligation);
             var sent = party is null ? null : downstream.Warnings.FirstOrDefault(w => w.Obligation == party.Obligation);
-            var status = (obligation, sent) switch
-            {
-                (null, _) => WarningStatus.None,
-                (_, { AcknowledgedAt: not null }) => WarningStatus.Acknowledged,
-                (_, not null) => WarningStatus.Sent,
-                ({ IsCompleted: true }, null) => WarningStatus.NotNeeded,
-                _ => obligation.StatusAt(now) == ObligationStatus.Overdue ? WarningStatus.Overdue : WarningStatus.Pending,
-            };
+            var status = obligation is null ? WarningStatus.None : StatusOf(obligation, sent, now);
             return new DownstreamPointView
             {
                 Point = a.Id,

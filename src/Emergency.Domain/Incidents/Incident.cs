@@ -117,6 +117,7 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
             incident.Append(now, now, Actor.System, TimelineKind.DeadlineSet, IncidentTexts.DeadlineSet.With(("obligation", Arg.Of(kind)), ("due", due), ("basis", basis)), kind.Name());
         }
 
+        incident.TraceNeighbours(regions ?? Regions.RegionCatalog.None);
         incident.OpenNeighbourNotification(state.DiscoveredAt, now, fromDiscovery: true);
         incident.OpenChain(regions ?? Regions.RegionCatalog.None, now);
         state.Version = 1;
@@ -479,7 +480,7 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
     /// </summary>
     private void OpenNeighbourNotification(DateTimeOffset from, DateTimeOffset now, bool fromDiscovery)
     {
-        if (!NeighbourAreas.MayBeAffected(State.Facts) || State.Obligations.Any(o => o.Kind == ObligationKind.NotifyNeighbours))
+        if (!NeighbourAreas.MayBeAffected(State.Facts))
         {
             return;
         }
@@ -489,9 +490,14 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
         var due = from + window;
         var basis = (fromDiscovery ? IncidentTexts.BasisNeighboursFromDiscovery : IncidentTexts.BasisNeighboursFromFacts).With(
             ("why", why), ("window", window), ("cause", NeighbourAreas.Why(State.Facts)), ("basis", rule.Basis), ("source", rule.Source));
-        var id = ObligationKind.NotifyNeighbours.Name();
-        State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.NotifyNeighbours, DueAt = due, DeadlineBasis = basis, OpenedAt = from });
-        Append(now, now, Actor.System, TimelineKind.DeadlineSet, IncidentTexts.DeadlineSet.With(("obligation", Arg.Of(ObligationKind.NotifyNeighbours)), ("due", due), ("basis", basis)), id);
+        if (!State.Obligations.Any(o => o.Kind == ObligationKind.NotifyNeighbours))
+        {
+            var id = ObligationKind.NotifyNeighbours.Name();
+            State.Obligations.Add(new Obligation { Id = id, Kind = ObligationKind.NotifyNeighbours, DueAt = due, DeadlineBasis = basis, OpenedAt = from });
+            Append(now, now, Actor.System, TimelineKind.DeadlineSet, IncidentTexts.DeadlineSet.With(("obligation", Arg.Of(ObligationKind.NotifyNeighbours)), ("due", due), ("basis", basis)), id);
+        }
+
+        OpenNeighbourWarnings(from, due, now);
     }
 
     private void RecomputeDeadlines(DateTimeOffset now)

@@ -56,6 +56,9 @@ public sealed class IncidentState
     /// <summary>The reporting chain up the levels (逐级上报); none when the region is outside the catalog or in states stored before it existed.</summary>
     public ReportingChain? Chain { get; set; }
 
+    /// <summary>The neighbouring areas and the warnings sent to them; none outside the catalog or in states stored before neighbours were data.</summary>
+    public NeighbourState? Neighbours { get; set; }
+
     /// <summary>Goes up by one with every accepted change, including deadline events.</summary>
     public long Version { get; set; }
 

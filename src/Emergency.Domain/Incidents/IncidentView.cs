@@ -57,6 +57,9 @@ public sealed partial record IncidentView
     /// <summary>The reporting chain (逐级上报): every hop made or owed, with its status, deadline and medium; empty without a chain.</summary>
     public IReadOnlyList<HopView> Chain { get; init; } = [];
 
+    /// <summary>The warnings to neighbouring areas of an incident crossing a boundary off a river (通报相邻区域), with their status.</summary>
+    public IReadOnlyList<NeighbourWarningView> Neighbours { get; init; } = [];
+
     public required IReadOnlyList<string> AllowedMoves { get; init; }
 
     public required long Version { get; init; }
@@ -193,6 +196,7 @@ public static class IncidentViews
             Downstream = incident.DownstreamView(now),
             Releases = [.. s.Releases.Select(r => r with { })],
             Chain = incident.ChainView(now),
+            Neighbours = incident.NeighbourView(now),
             AllowedMoves = incident.AllowedMoves(now),
             Version = s.Version,
             AsOf = now,

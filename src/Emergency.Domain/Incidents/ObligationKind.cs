@@ -41,6 +41,12 @@ public enum ObligationKind
 
     /// <summary>逐级上报 — one hop of a report up the levels (MEP Order 17 arts. 3 and 7); recorded by its own move, one obligation per hop.</summary>
     ReportUp,
+
+    /// <summary>
+    /// 通报相邻区域 — warn one neighbouring area that may be affected by an incident crossing a boundary off a river (MEP
+    /// Order 17 art. 8); one per area of the region catalog's neighbours, completed by sending the warning.
+    /// </summary>
+    WarnNeighbour,
 }
 
 public static class ObligationKinds
@@ -67,6 +73,7 @@ public static class ObligationKinds
         _ when kind.IsReport() => IncidentTexts.DoneByReport.With(("obligation", Arg.Of(kind))),
         ObligationKind.ReleaseInformation => ReleaseTexts.DoneByRelease.With(("obligation", Arg.Of(kind))),
         ObligationKind.WarnDownstream => DownstreamTexts.DoneBySendWarning,
+        ObligationKind.WarnNeighbour => NeighbourTexts.DoneBySendWarning,
         ObligationKind.ReportUp => ChainTexts.ByItsOwnMove.With(("obligation", Arg.Of(kind))),
         _ => null,
     };
@@ -86,6 +93,7 @@ public static class ObligationKinds
         ObligationKind.NotifyNeighbours => "notifyNeighbours",
         ObligationKind.WarnDownstream => "warnDownstream",
         ObligationKind.ReportUp => "reportUp",
+        ObligationKind.WarnNeighbour => "warnNeighbour",
         _ => kind.ToString(),
     };
 }

@@ -16,14 +16,22 @@ public sealed class RegionCatalog
     private readonly Dictionary<string, Region> _byCode;
     private readonly Dictionary<string, List<Region>> _byName = [];
     private readonly Dictionary<string, List<Region>> _byShortName = [];
+    private readonly Dictionary<string, List<Region>> _neighbours = new(StringComparer.Ordinal);
 
-    public RegionCatalog(string id, string source, IReadOnlyList<Region> regions, bool refusesUnknown)
+    public RegionCatalog(string id, string source, IReadOnlyList<Region> regions, bool refusesUnknown, IReadOnlyList<Adjacency>? adjacencies = null)
     {
         Id = id;
         Source = source;
         All = regions;
         RefusesUnknown = refusesUnknown;
+        Adjacencies = adjacencies ?? [];
         _byCode = regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        foreach (var adjacency in Adjacencies)
+        {
+            Index(_neighbours, adjacency.First, _byCode[adjacency.Second]);
+            Index(_neighbours, adjacency.Second, _byCode[adjacency.First]);
+        }
+
         foreach (var region in regions)
         {
             var official = RegionNames.Normalise(region.Name);
@@ -44,6 +52,9 @@ public sealed class RegionCatalog
     public string Source { get; }
 
     public IReadOnlyList<Region> All { get; }
+
+    /// <summary>Which regions of the same level share a boundary (相邻行政区域), each pair with its source.</summary>
+    public IReadOnlyList<Adjacency> Adjacencies { get; }
 
     /// <summary>Whether a new case naming a region outside the catalog is refused (setting <c>Regions:Unknown</c>).</summary>
     public bool RefusesUnknown { get; }
@@ -74,6 +85,12 @@ public sealed class RegionCatalog
             yield return parent;
         }
     }
+
+    /// <summary>The regions of the same level that share a boundary with <paramref name="region"/>, in the order the catalog lists them.</summary>
+    public IReadOnlyList<Region> Neighbours(Region region) => _neighbours.GetValueOrDefault(region.Code) ?? [];
+
+    /// <summary>The region with this exact code, if the catalog lists it.</summary>
+    public Region? ByCode(string code) => _byCode.GetValueOrDefault(code);
 
     /// <summary>Whether <paramref name="inner"/> is <paramref name="outer"/> or lies in it.</summary>
     public bool IsWithin(Region inner, Region outer) => inner.Code == outer.Code || Ancestors(inner).Any(a => a.Code == outer.Code);
@@ -124,6 +141,9 @@ public sealed class RegionCatalog
         list.Add(region);
     }
 }
+
+/// <summary>Two regions of the same level that share a boundary, and where that is known from.</summary>
+public sealed record Adjacency(string First, string Second, string Source);
 
 /// <summary>What a region name resolved to: the region when exactly one fits, and every candidate.</summary>
 public sealed record RegionMatch(Region? Region, IReadOnlyList<Region> Candidates)

@@ -30,7 +30,8 @@ public static class RegionCatalogLoader
             Aliases = [.. r.Aliases.Select(a => a.Trim())],
             Abolished = r.Abolished,
         }).ToList();
-        return new RegionCatalog(document.Id, document.Source, regions, refusesUnknown);
+        var adjacencies = document.Neighbours.Select(n => new Adjacency(n.Regions[0], n.Regions[1], n.Source.Trim())).ToList();
+        return new RegionCatalog(document.Id, document.Source, regions, refusesUnknown, adjacencies);
     }
 
     private static void Check(string file, RegionFile catalog)
@@ -99,6 +100,49 @@ public static class RegionCatalogLoader
                 Fail(key, $"{region.Code} {region.Name} ({region.Level}) cannot lie in {parent.Code} {parent.Name} ({parent.Level})");
             }
         }
+
+        CheckNeighbours(catalog, byCode, Fail);
+    }
+
+    /// <summary>Each adjacency names two listed regions of the same level, once, with its source.</summary>
+    private static void CheckNeighbours(RegionFile catalog, Dictionary<string, RegionEntry> byCode, Action<string, string> fail)
+    {
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < catalog.Neighbours.Count; i++)
+        {
+            var pair = catalog.Neighbours[i];
+            var key = $"neighbours[{i}]";
+            if (pair.Regions.Count != 2)
+            {
+                fail($"{key}.regions", "an adjacency names exactly two regions");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(pair.Source))
+            {
+                fail($"{key}.source", "every adjacency needs its source");
+            }
+
+            var first = byCode.GetValueOrDefault(pair.Regions[0]);
+            var second = byCode.GetValueOrDefault(pair.Regions[1]);
+            if (first is null || second is null)
+            {
+                var unknown = first is null ? 0 : 1;
+                fail($"{key}.regions[{unknown}]", $"'{pair.Regions[unknown]}' is not a region of the catalog");
+            }
+            else if (first.Code == second.Code)
+            {
+                fail($"{key}.regions", $"{first.Code} cannot neighbour itself");
+            }
+            else if (first.Level != second.Level)
+            {
+                fail($"{key}.regions", $"{first.Code} {first.Name} ({first.Level}) and {second.Code} {second.Name} ({second.Level}) are not of the same level");
+            }
+            else if (!pairs.Add(string.CompareOrdinal(first.Code, second.Code) < 0 ? $"{first.Code}+{second.Code}" : $"{second.Code}+{first.Code}"))
+            {
+                fail($"{key}.regions", $"{first.Code} and {second.Code} are listed as neighbours twice");
+            }
+        }
     }
 
     private sealed class RegionFile
@@ -112,6 +156,16 @@ public static class RegionCatalogLoader
         public string Source { get; init; } = "";
 
         public List<RegionEntry> Regions { get; init; } = [];
+
+        /// <summary>Pairs of regions of the same level that share a boundary.</summary>
+        public List<NeighbourEntry> Neighbours { get; init; } = [];
+    }
+
+    private sealed class NeighbourEntry
+    {
+        public List<string> Regions { get; init; } = [];
+
+        public string Source { get; init; } = "";
     }
 
     private sealed class RegionEntry

@@ -41,7 +41,8 @@ public static class DownstreamEstimator
         {
             if (previous is not null && previous.Jurisdiction.Code != reach.Jurisdiction.Code)
             {
-                path.Add(DownstreamPointKind.Boundary, $"{previous.Jurisdiction.Describe()} → {reach.Jurisdiction.Describe()}", null, previous.Jurisdiction, [reach.Jurisdiction]);
+                Region[] into = [reach.Jurisdiction, .. reach.OtherBank];
+                path.Add(DownstreamPointKind.Boundary, $"{previous.Jurisdiction.Describe()} → {string.Join(" / ", into.Select(r => r.Describe()))}", null, previous.Jurisdiction, into);
             }
 
             var velocity = reach.VelocityIn(month)

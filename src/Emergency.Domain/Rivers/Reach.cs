@@ -34,6 +34,12 @@ public sealed record Reach
 
     public required Region Jurisdiction { get; init; }
 
+    /// <summary>
+    /// For a boundary river (界河): the regions on the other bank. The river enters them together with
+    /// <see cref="Jurisdiction"/>, so a boundary into this reach warns them all.
+    /// </summary>
+    public IReadOnlyList<Region> OtherBank { get; init; } = [];
+
     public required Sourced LengthKm { get; init; }
 
     public Sourced? DefaultVelocity { get; init; }

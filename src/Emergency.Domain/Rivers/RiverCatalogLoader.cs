@@ -53,6 +53,7 @@ public static class RiverCatalogLoader
             Mouth = r.Mouth?.Trim(),
             Beyond = [.. r.Beyond.Select(Code)],
             Jurisdiction = Code(r.Jurisdiction),
+            OtherBank = [.. r.OtherBank.Select(Code)],
             LengthKm = r.LengthKm!.ToSourced(),
             DefaultVelocity = r.Velocity.Default?.ToSourced(),
             Seasons = [.. r.Velocity.Seasons.Select(s => new SeasonalVelocity(s.Months, s.MetresPerSecond!.ToSourced()))],
@@ -159,6 +160,11 @@ public static class RiverCatalogLoader
             for (var b = 0; b < reach.Beyond.Count; b++)
             {
                 Jurisdiction($"{key}.beyond[{b}]", reach.Beyond[b]);
+            }
+
+            for (var b = 0; b < reach.OtherBank.Count; b++)
+            {
+                Jurisdiction($"{key}.otherBank[{b}]", reach.OtherBank[b]);
             }
         }
 
@@ -299,6 +305,8 @@ public static class RiverCatalogLoader
         public List<string> Beyond { get; init; } = [];
 
         public string Jurisdiction { get; init; } = "";
+
+        public List<string> OtherBank { get; init; } = [];
 
         public FigureEntry? LengthKm { get; init; }
 

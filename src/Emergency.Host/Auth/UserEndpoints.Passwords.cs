@@ -105,7 +105,7 @@ public static partial class UserEndpoints
         var principal = Sessions.Principal(changed, role);
         await http.SignInAsync(Sessions.Scheme, principal, new AuthenticationProperties { IsPersistent = false });
         http.User = principal;
-        await RecordAsync(http, audit, log, now, $"POST {OwnPasswordPath}");
+        await RecordAsync(http, audit, log, now, AuditKind.PasswordChanged, $"POST {OwnPasswordPath}");
         LogChangedOwn(log, name);
         return Results.Ok(new SessionInfo(name, role, antiforgery.GetAndStoreTokens(http).RequestToken!, Sessions.AntiforgeryHeader));
     }
@@ -133,7 +133,7 @@ public static partial class UserEndpoints
 
         var log = loggers.CreateLogger(AuditCategory);
         var administrator = http.User.ToActor().Id;
-        await RecordAsync(http, audit, log, clock.Now, $"POST /api/users/{changed.Name}/password");
+        await RecordAsync(http, audit, log, clock.Now, AuditKind.PasswordChanged, $"POST /api/users/{changed.Name}/password");
         LogReset(log, changed.Name, administrator);
         return Results.Ok(View(changed));
     }
@@ -144,13 +144,13 @@ public static partial class UserEndpoints
             ? new FieldError(field, HostTexts.PasswordLength.With(("min", settings.PasswordMinLength), ("max", SignInSettings.PasswordMaxLength)))
             : null;
 
-    /// <summary>The audit trail's record of a changed password; one the database refuses is logged instead, and the change stands.</summary>
-    private static async Task RecordAsync(HttpContext http, AuditStore audit, ILogger log, DateTimeOffset now, string action)
+    /// <summary>The audit trail's record of a changed password (or jurisdiction); one the database refuses is logged instead, and the change stands.</summary>
+    private static async Task RecordAsync(HttpContext http, AuditStore audit, ILogger log, DateTimeOffset now, AuditKind kind, string action)
     {
         var actor = http.User.ToActor();
         try
         {
-            await audit.AddAsync(new AuditRecord(0, now, actor.Id, actor.Role.ToString(), AuditKind.PasswordChanged, action, null, StatusCodes.Status200OK), CancellationToken.None);
+            await audit.AddAsync(new AuditRecord(0, now, actor.Id, actor.Role.ToString(), kind, action, null, StatusCodes.Status200OK), CancellationToken.None);
         }
         catch (DbException e)
         {

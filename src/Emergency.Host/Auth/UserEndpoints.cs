@@ -58,6 +58,7 @@ public static partial class UserEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         MapPasswordEndpoints(app, users);
+        MapJurisdictionEndpoint(users);
         return app;
     }
 

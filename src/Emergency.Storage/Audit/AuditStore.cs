@@ -18,6 +18,9 @@ public enum AuditKind
 
     /// <summary>A password was changed: by its user, or reset by an administrator.</summary>
     PasswordChanged,
+
+    /// <summary>An administrator moved a person to another jurisdiction (or to the whole deployment).</summary>
+    JurisdictionChanged,
 }
 
 /// <summary>One record of the audit trail: who, when, what, which case, and the status answered.</summary>

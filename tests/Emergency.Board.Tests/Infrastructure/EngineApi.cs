@@ -13,6 +13,8 @@ public static class Tokens
     public const string Administrator = "admin-dev-token";
 
     public const string PetitionOfficer = "petition-dev-token";
+
+    public const string Auditor = "auditor-dev-token";
 }
 
 /// <summary>What the other side of the board does: a duty commander changing incidents through the API.</summary>

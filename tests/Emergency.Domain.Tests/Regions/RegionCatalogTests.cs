@@ -54,6 +54,20 @@ public sealed class RegionCatalogTests
     public void The_regions_of_the_scenarios_tests_and_coordination_cases_resolve(string text, string code) =>
         Assert.Equal(code, Regions.Resolve(text).Region?.Code);
 
+    [Fact]
+    public void Neighbours_are_of_the_same_level_both_ways_each_with_its_source()
+    {
+        Assert.Equal(["130400", "410500", "140500", "140700", "141000"], Regions.Neighbours(Code("140400")).Select(r => r.Code));
+        Assert.Contains(Regions.Neighbours(Code("130400")), r => r.Code == "140400");
+        Assert.Equal(["130000", "410000"], Regions.Neighbours(Code("140000")).Select(r => r.Code));
+        Assert.Empty(Regions.Neighbours(Code("350626")));
+        Assert.All(Regions.Adjacencies, a =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(a.Source));
+            Assert.Equal(Code(a.First).Level, Code(a.Second).Level);
+        });
+    }
+
     [Theory]
     [InlineData("吉林", "220000", "220200")]
     [InlineData("Jilin", "220000", "220200")]
@@ -110,6 +124,12 @@ public sealed class RegionCatalogTests
     [InlineData("{\"id\":\"t\",\"title\":\"t\",\"source\":\"s\",\"regions\":[{\"code\":\"130000\",\"name\":\"河北省\",\"level\":\"province\"},{\"code\":\"140400\",\"name\":\"长治市\",\"level\":\"city\",\"parent\":\"130000\"}]}", "regions[1].parent", "cannot lie in 130000")]
     [InlineData("{\"id\":\"t\",\"title\":\"t\",\"source\":\"s\",\"regions\":[{\"code\":\"140000\",\"name\":\"山西省\",\"level\":\"province\"},{\"code\":\"140400\",\"name\":\"长治市\",\"level\":\"city\",\"parent\":\"140000\"},{\"code\":\"140481\",\"name\":\"潞城市\",\"level\":\"city\",\"parent\":\"140400\"}]}", "regions[2].parent", "cannot lie in 140400")]
     [InlineData("{\"id\":\"t\",\"title\":\"t\",\"source\":\"s\",\"regions\":[{\"code\":\"140000\",\"name\":\"山西省\",\"level\":\"town\"}]}", "regions[0].level", "")]
+    [InlineData("{\"id\":\"t\",\"title\":\"t\",\"source\":\"s\",\"regions\":[{\"code\":\"130000\",\"name\":\"河北省\",\"level\":\"province\"},{\"code\":\"140000\",\"name\":\"山西省\",\"level\":\"province\"},{\"code\":\"140400\",\"name\":\"长治市\",\"level\":\"city\",\"parent\":\"140000\"}],\"neighbours\":[{\"regions\":[\"130000\",\"990000\"],\"source\":\"map\"}]}", "neighbours[0].regions[1]", "not a region of the catalog")]
+    [InlineData("{\"id\":\"t\",\"title\":\"t\",\"source\":\"s\",\"regions\":[{\"code\":\"130000\",\"name\":\"河北省\",\"level\":\"province\"},{\"code\":\"140000\",\"name\":\"山西省\",\"level\":\"province\"},{\"code\":\"140400\",\"name\":\"长治市\",\"level\":\"city\",\"parent\":\"140000\"}],\"neighbours\":[{\"regions\":[\"130000\",\"140400\"],\"source\":\"map\"}]}", "neighbours[0].regions", "not of the same level")]
+    [InlineData("{\"id\":\"t\",\"title\":\"t\",\"source\":\"s\",\"regions\":[{\"code\":\"130000\",\"name\":\"河北省\",\"level\":\"province\"},{\"code\":\"140000\",\"name\":\"山西省\",\"level\":\"province\"},{\"code\":\"140400\",\"name\":\"长治市\",\"level\":\"city\",\"parent\":\"140000\"}],\"neighbours\":[{\"regions\":[\"130000\",\"140000\"],\"source\":\" \"}]}", "neighbours[0].source", "needs its source")]
+    [InlineData("{\"id\":\"t\",\"title\":\"t\",\"source\":\"s\",\"regions\":[{\"code\":\"130000\",\"name\":\"河北省\",\"level\":\"province\"},{\"code\":\"140000\",\"name\":\"山西省\",\"level\":\"province\"},{\"code\":\"140400\",\"name\":\"长治市\",\"level\":\"city\",\"parent\":\"140000\"}],\"neighbours\":[{\"regions\":[\"130000\"],\"source\":\"map\"}]}", "neighbours[0].regions", "exactly two regions")]
+    [InlineData("{\"id\":\"t\",\"title\":\"t\",\"source\":\"s\",\"regions\":[{\"code\":\"130000\",\"name\":\"河北省\",\"level\":\"province\"},{\"code\":\"140000\",\"name\":\"山西省\",\"level\":\"province\"},{\"code\":\"140400\",\"name\":\"长治市\",\"level\":\"city\",\"parent\":\"140000\"}],\"neighbours\":[{\"regions\":[\"130000\",\"140000\"],\"source\":\"map\"},{\"regions\":[\"140000\",\"130000\"],\"source\":\"map\"}]}", "neighbours[1].regions", "listed as neighbours twice")]
+    [InlineData("{\"id\":\"t\",\"title\":\"t\",\"source\":\"s\",\"regions\":[{\"code\":\"130000\",\"name\":\"河北省\",\"level\":\"province\"},{\"code\":\"140000\",\"name\":\"山西省\",\"level\":\"province\"},{\"code\":\"140400\",\"name\":\"长治市\",\"level\":\"city\",\"parent\":\"140000\"}],\"neighbours\":[{\"regions\":[\"140000\",\"140000\"],\"source\":\"map\"}]}", "neighbours[0].regions", "cannot neighbour itself")]
     public void A_broken_catalog_stops_the_start_naming_the_key(string json, string key, string problem)
     {
         var error = Assert.Throws<RuleSetException>(() => RegionCatalogLoader.Parse("regions.json", json, refusesUnknown: true));

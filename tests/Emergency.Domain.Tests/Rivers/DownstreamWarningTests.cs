@@ -228,19 +228,49 @@ public sealed class DownstreamWarningTests
     [Fact]
     public void A_spill_below_every_intake_is_accepted_the_timeline_says_so_and_only_the_jurisdictions_entered_are_warned()
     {
+        // Songhua at km 111 of reach songhua-mulan-dalai, below the Dalianhe intake (km 110.4), November:
+        // (212.9 - 111) km = 101 900 m / 0.360 m/s = 283 055.6 s to Dalai, where the river enters Jiamusi (230800); the boundary lead is 12 h.
+        var spilled = new DateTimeOffset(2016, 11, 13, 13, 40, 0, Times.China);
+
+        var incident = Spilled("songhua-mulan-dalai", 111, spilled);
+
+        var entry = incident.State.Timeline.Single(e => e.Text.Code == DownstreamTexts.NoIntakeDownstream.Code);
+        Assert.Contains("No drinking-water intake lies downstream", entry.Text.En(), StringComparison.Ordinal);
+        Assert.Equal(["warnDownstream-230800"], incident.State.Obligations.Where(o => o.Kind == ObligationKind.WarnDownstream).Select(o => o.Id));
+        var dalai = Arrival(incident, "boundary-230100-230800");
+        Assert.InRange((dalai.AdvectiveArrival - spilled).TotalSeconds, 283_055, 283_056);
+        Assert.Equal(dalai.AdvectiveArrival.AddHours(-12), incident.Obligation("warnDownstream-230800").DueAt);
+        Assert.False(incident.View(spilled).Downstream!.ReachesAnIntake);
+    }
+
+    [Fact]
+    public void The_zhuozhang_below_the_shanxi_border_warns_both_banks_and_the_handan_and_anyang_intakes_on_yuecheng_reservoir()
+    {
         // Zhuozhang at the Tianji outfall (km 0), December: 80 000 m / 0.211 m/s = 379 146.9 s = 105.32 h to the Shanxi border,
-        // where the river enters Shexian (130426) and Linzhou (410581); the boundary lead is 12 h.
+        // where the river enters Shexian (130426) with Linzhou (410581) on the other bank; then 108 400 m / 0.449 m/s
+        // = 241 425.4 s = 67.06 h to Yuecheng reservoir: 620 572.3 s = 172.38 h in all. Boundary lead 12 h, intake lead 24 h.
         var spilled = new DateTimeOffset(2016, 12, 31, 7, 40, 0, Times.China);
 
         var incident = Spilled("zhuozhang-changzhi", 0, spilled);
 
-        var entry = incident.State.Timeline.Single(e => e.Text.Code == DownstreamTexts.NoIntakeDownstream.Code);
-        Assert.Contains("No drinking-water intake lies downstream", entry.Text.En(), StringComparison.Ordinal);
-        Assert.Equal(["warnDownstream-130426", "warnDownstream-410581"], incident.State.Obligations.Where(o => o.Kind == ObligationKind.WarnDownstream).Select(o => o.Id));
+        Assert.Equal(
+            ["warnDownstream-130426", "warnDownstream-410581", "warnDownstream-handan-yuecheng", "warnDownstream-anyang-yuecheng"],
+            incident.State.Obligations.Where(o => o.Kind == ObligationKind.WarnDownstream).Select(o => o.Id));
         var border = Arrival(incident, "boundary-140400-130426+410581");
         Assert.InRange((border.AdvectiveArrival - spilled).TotalSeconds, 379_146, 379_148);
         Assert.Equal(border.AdvectiveArrival.AddHours(-12), incident.Obligation("warnDownstream-410581").DueAt);
-        Assert.False(incident.View(spilled).Downstream!.ReachesAnIntake);
+        foreach (var intake in new[] { "handan-yuecheng", "anyang-yuecheng" })
+        {
+            var arrival = Arrival(incident, intake);
+            Assert.Equal(188.4, arrival.DistanceKm, 9);
+            Assert.InRange((arrival.AdvectiveArrival - spilled).TotalSeconds, 620_572, 620_573);
+            Assert.Equal(arrival.AdvectiveArrival.AddHours(-24), incident.Obligation($"warnDownstream-{intake}").DueAt);
+        }
+
+        var view = incident.View(spilled).Downstream!;
+        Assert.True(view.ReachesAnIntake);
+        Assert.Equal(["130400", "410500"], view.Points.Where(p => p.Kind == DownstreamPointKind.Intake).Select(p => p.Jurisdiction));
+        Assert.Equal(DownstreamPointKind.End, view.Points[^1].Kind);
     }
 
     [Theory]

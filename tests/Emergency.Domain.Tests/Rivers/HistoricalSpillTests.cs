@@ -60,10 +60,27 @@ public sealed class HistoricalSpillTests
         // derived from this very observation, so this checks the arithmetic only: no independent observation was found.
         var spill = new Spill("zhuozhang-changzhi", 0, new DateTimeOffset(2012, 12, 31, 7, 40, 0, China), "aniline", 8_700, ThresholdMgPerL: 0.1);
 
-        var border = DownstreamEstimator.Estimate(RealRivers.Catalog, spill).Points.Single();
+        var border = DownstreamEstimator.Estimate(RealRivers.Catalog, spill).Points[0];
 
         Assert.Equal((DownstreamPointKind.Boundary, "140400", 80d), (border.Kind, border.From!.Code, border.DistanceKm));
         Assert.InRange((border.AdvectiveArrival - new DateTimeOffset(2013, 1, 4, 17, 0, 0, China)).TotalHours, -1, 1);
-        Assert.False(DownstreamEstimator.Estimate(RealRivers.Catalog, spill).ReachesAnIntake);
+    }
+
+    [Fact]
+    public void Zhuozhang_2012_yuecheng_reservoir_is_reached_after_handan_and_anyang_had_cut_their_intakes()
+    {
+        // Anyang cut its Yuecheng source after being told at about 12:00 on 2013-01-05, Handan closed its intake at about 14:00
+        // (Wen Wei Po and Xinhua, 2013-01-06/07); aniline was in the channel entering the reservoir in the samples of 2013-01-07
+        // (Xinhua 2013-01-08). The velocity below the border was derived from that sample (its hour taken as 12:00), so the
+        // arrival checks the arithmetic, and that both cuts came before it: 105.32 h + 67.06 h = 172.38 h after 07:40 on 12-31.
+        var spill = new Spill("zhuozhang-changzhi", 0, new DateTimeOffset(2012, 12, 31, 7, 40, 0, China), "aniline", 8_700, ThresholdMgPerL: 0.1);
+
+        var estimate = DownstreamEstimator.Estimate(RealRivers.Catalog, spill);
+
+        Assert.True(estimate.ReachesAnIntake);
+        var handan = estimate.Points.Single(p => p.Intake?.Id == "handan-yuecheng");
+        Assert.Equal(["zhuozhang-changzhi", "zhang-border-yuecheng"], handan.Reaches);
+        Assert.InRange((handan.AdvectiveArrival - new DateTimeOffset(2013, 1, 7, 12, 2, 52, China)).TotalSeconds, 0, 1);
+        Assert.True(handan.AdvectiveArrival > new DateTimeOffset(2013, 1, 5, 14, 0, 0, China));
     }
 }

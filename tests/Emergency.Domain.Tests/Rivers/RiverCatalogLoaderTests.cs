@@ -24,8 +24,13 @@ public sealed class RiverCatalogLoaderTests
         Assert.Equal(["220000", "230000", "230100", "230100", "230800"], songhua.Reaches.Select(r => r.Jurisdiction.Code));
         var harbin = songhua.Intakes.Single(i => i.Id == "harbin-sifangtai");
         Assert.Equal((3_800_000d, "230100"), (harbin.PeopleServed!.Value, harbin.Jurisdiction.Code));
-        var zhuozhang = rivers.Systems.Single(s => s.Id == "zhuozhang").Reaches.Single();
-        Assert.Equal(["130426", "410581"], zhuozhang.Beyond.Select(r => r.Code));
+        var zhuozhang = rivers.Systems.Single(s => s.Id == "zhuozhang");
+        Assert.Equal(["zhuozhang-changzhi", "zhang-border-yuecheng"], zhuozhang.Downstream(zhuozhang.Reach("zhuozhang-changzhi")!).Select(r => r.Id));
+        var belowTheBorder = zhuozhang.Reach("zhang-border-yuecheng")!;
+        Assert.Equal("130426", belowTheBorder.Jurisdiction.Code);
+        Assert.Equal(["410581"], belowTheBorder.OtherBank.Select(r => r.Code));
+        Assert.Equal(["handan-yuecheng", "anyang-yuecheng"], zhuozhang.Intakes.Select(i => i.Id));
+        Assert.All(zhuozhang.Intakes, i => Assert.False(string.IsNullOrWhiteSpace(i.PeopleServedUnknown)));
         Assert.All(
             rivers.Systems.SelectMany(s => s.Reaches.Select(r => r.LengthKm).Concat(s.Reaches.SelectMany(r => r.Seasons.Select(v => v.MetresPerSecond)))),
             figure => Assert.False(string.IsNullOrWhiteSpace(figure.Source) || string.IsNullOrWhiteSpace(figure.Date)));

@@ -9,6 +9,8 @@ public static class Scenarios
 
     public static string Longjiang => File.ReadAllText(Path.Combine(RepoPaths.Scenarios, "longjiang-cadmium-2012.yaml"));
 
+    public static string Songhua => File.ReadAllText(Path.Combine(RepoPaths.Scenarios, "songhua-benzene-2005.yaml"));
+
     public static string HotlineSurge => File.ReadAllText(Path.Combine(RepoPaths.Scenarios, "hotline-surge.yaml"));
 
     public static string PathOf(string name) => Path.Combine(RepoPaths.Scenarios, name);

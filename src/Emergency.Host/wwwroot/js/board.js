@@ -63,9 +63,14 @@ const page = {
     notLive: $('not-live'),
     registerOpen: $('register-open'),
     register: $('register'),
+    noBoard: $('no-board'),
+    noBoardText: $('no-board-text'),
 };
 
 let session = null;
+
+/** The signed-in user of a role the board has nothing for (its snapshot answers 403): kept to sign out. */
+let boardless = null;
 
 const StatusStates = ['connecting', 'syncing', 'live', 'reconnecting', 'stale', 'offline'];
 
@@ -198,7 +203,18 @@ async function signIn(api) {
         sessionStorage.setItem(TokenKey, api.token);
     }
 
-    const settings = await api.boardSettings();
+    let settings;
+    try {
+        settings = await api.boardSettings();
+    } catch (error) {
+        if (error instanceof ApiError && error.status === 403) {
+            showNothingForRole(api, me);
+            return;
+        }
+
+        throw error;
+    }
+
     setDisplay({ lang: language(), timeZone: settings.timeZone, zoneName: settings.zoneName });
     page.zone.textContent = zoneLabel();
     const store = new CaseStore();
@@ -264,6 +280,20 @@ async function signIn(api) {
     });
 }
 
+/** A role that may not read the board (administrator, auditor): a plain message where the board would be, and a way out. */
+function showNothingForRole(api, me) {
+    boardless = api;
+    page.userName.textContent = me.id;
+    page.userRole.textContent = both(roles, me.role);
+    page.userRole.dataset.role = me.role;
+    page.noBoardText.textContent = t('noBoard', { role: both(roles, me.role) });
+    page.login.hidden = true;
+    page.board.hidden = true;
+    page.user.hidden = false;
+    page.noBoard.hidden = false;
+    showStatus({ state: 'offline', since: null });
+}
+
 /** Ends the session on this page: its live channel, its panels and what it holds. */
 async function endSession() {
     const ending = session;
@@ -286,7 +316,9 @@ async function endSession() {
 
 async function signOut(message = '') {
     sessionStorage.removeItem(TokenKey);
-    await session?.api.signOut().catch(() => {});
+    await (session?.api ?? boardless)?.signOut().catch(() => {});
+    boardless = null;
+    page.noBoard.hidden = true;
     await endSession();
     page.board.hidden = true;
     page.user.hidden = true;
@@ -338,8 +370,9 @@ async function switchLanguage() {
     showLevels();
     setDisplay({ lang: language() });
     showStatus({ state: 'connecting', since: null });
-    const api = session?.api;
+    const api = session?.api ?? boardless;
     if (api) {
+        boardless = null;
         await endSession();
         await signIn(api);
     }
@@ -416,7 +449,7 @@ setInterval(() => {
 
 /** A wall screen reloaded while the engine is down keeps its token and tries again. */
 async function resume(token) {
-    if (session) {
+    if (session || boardless) {
         return;
     }
 

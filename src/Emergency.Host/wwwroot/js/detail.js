@@ -189,7 +189,7 @@ export class IncidentDetail {
         this.#messagePlaced = false;
         const parts = this.#parts;
         const sections = view
-            ? [this.#summary(view), parts.facts.section(view, factsForm), this.#obligations(view), parts.chain.section(view), parts.downstream.section(view),
+            ? [this.#summary(view), parts.facts.section(view, factsForm), this.#obligations(view), parts.chain.section(view), parts.downstream.section(view), parts.downstream.neighbours(view),
                 parts.releases.section(view), this.#corrections(view), this.#reports(view, form), this.#closing(view),
                 timelineSection(view, this.#olderEntries, before => this.#loadEarlier(before))]
             : [];

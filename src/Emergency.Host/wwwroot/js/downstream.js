@@ -1,7 +1,9 @@
 // 下游预警 on the board: for a spill into a river, each boundary and intake downstream with the pollution's estimated
 // arrival counting down, and the warning owed to its party (pending, overdue, sent, acknowledged). In an incident's
 // detail a duty commander records a warning sent (to whom, how, when) and its acknowledgement by the party warned; the
-// downstream lane gathers every incident's points, nearest arrival first. Each fill carries one Idempotency-Key until it succeeds.
+// downstream lane gathers every incident's points, nearest arrival first. An incident crossing a boundary off a river warns
+// its neighbouring areas (通报相邻区域) with the same moves: those warnings are listed beside the points, by their deadline.
+// Each fill carries one Idempotency-Key until it succeeds.
 
 import { newIdempotencyKey } from './api.js';
 import { bilingual, h } from './dom.js';
@@ -12,7 +14,22 @@ import { asOf, boardNow, clockTime, countdown, fromZoneInput, hoursMinutes, serv
 export const pointKinds = {
     intake: { zh: '取水口', en: 'Intake' },
     boundary: { zh: '交界断面', en: 'Boundary' },
+    neighbour: { zh: '相邻区域', en: 'Neighbouring area' },
 };
+
+/** A warning to a neighbouring area as a line like a point downstream: no arrival, no distance. */
+function neighbourPoint(line) {
+    return {
+        point: `neighbour-${line.jurisdiction}`, kind: 'neighbour', name: line.party, party: null, distanceKm: null, arrival: null, stillDownstream: true,
+        obligation: line.obligation, warning: line.warning, warnBy: line.warnBy, warnedAt: line.warnedAt, warnedTo: line.warnedTo,
+        acknowledgedAt: line.acknowledgedAt, acknowledgedBy: line.acknowledgedBy,
+    };
+}
+
+/** Every line of an incident's view to warn: the points downstream still reached, then its neighbouring areas. */
+function warningLines(view) {
+    return [...(view.downstream?.points ?? []).filter(p => p.stillDownstream), ...(view.neighbours ?? []).filter(n => n.warning !== 'notNeeded').map(neighbourPoint)];
+}
 
 export const warningStatuses = {
     none: { zh: '无需预警', en: 'Nobody to warn' },
@@ -144,8 +161,8 @@ function pointRow(point, { incident = null, controls = null, message = null, onO
     },
     incident ? h('span', { class: 'downstream-incident' }, h('span', { class: `level-badge small level-${incident.level}` }, incident.level), ' ', incident.title) : null,
     h('span', { class: 'downstream-name' }, bilingual(pointKinds[point.kind] ?? { zh: '', en: point.kind }), ' ', h('strong', {}, point.name),
-        point.party ? ` · ${point.party}` : '', ` · ${point.distanceKm} km`),
-    h('span', { class: 'downstream-arrival', title: clockTime(point.arrival) },
+        point.party ? ` · ${point.party}` : '', point.distanceKm === null ? '' : ` · ${point.distanceKm} km`),
+    point.arrival === null ? null : h('span', { class: 'downstream-arrival', title: clockTime(point.arrival) },
         h('span', { class: 'clock arrival', dataset: { arrival: point.arrival, testid: 'arrival' } }, arrivalText(point.arrival, boardNow())),
         ` · ${clockTime(point.arrival)}`),
     h('span', { class: `downstream-warning warning-${point.warning}`, dataset: { testid: 'warning-state' } }, bilingual(term),
@@ -170,7 +187,27 @@ export class DownstreamSection {
         this.#actions.reset();
     }
 
+    /** The river's points, or nothing without a spill. */
     section(view) {
+        return this.#river(view);
+    }
+
+    #row(view, point) {
+        return pointRow(point, {
+            controls: this.#actions.controls(view.id, point),
+            message: point.obligation ? this.#detail.messageAt(`warning:${point.obligation}`) : null,
+        });
+    }
+
+    /** The warnings to neighbouring areas of an incident crossing a boundary off a river, or nothing. */
+    neighbours(view) {
+        const lines = (view.neighbours ?? []).map(neighbourPoint);
+        return lines.length === 0 ? null : h('section', { class: 'detail-downstream detail-neighbours', dataset: { testid: 'neighbours' } },
+            h('h3', {}, t('neighbours.title')),
+            h('ol', { class: 'downstream-points' }, lines.map(point => this.#row(view, point))));
+    }
+
+    #river(view) {
         const downstream = view.downstream;
         if (!downstream) {
             return null;
@@ -183,10 +220,7 @@ export class DownstreamSection {
                 pollutant: spill.pollutant, mass: spill.massKg, reach: spill.reach, km: spill.positionKm, at: clockTime(spill.at), river: downstream.riverSystem,
             })),
             downstream.reachesAnIntake ? null : h('p', { class: 'warning' }, t('downstream.noIntake')),
-            h('ol', { class: 'downstream-points' }, downstream.points.map(point => pointRow(point, {
-                controls: this.#actions.controls(view.id, point),
-                message: point.obligation ? this.#detail.messageAt(`warning:${point.obligation}`) : null,
-            }))));
+            h('ol', { class: 'downstream-points' }, downstream.points.map(point => this.#row(view, point))));
     }
 }
 
@@ -223,7 +257,7 @@ export class DownstreamLane {
 
     /** The incidents shown changed: those with warnings downstream are (re)loaded when their version moved. */
     changed(incidents) {
-        this.#incidents = incidents.filter(i => i.obligations.some(o => o.kind === 'warnDownstream'));
+        this.#incidents = incidents.filter(i => i.obligations.some(o => o.kind === 'warnDownstream' || o.kind === 'warnNeighbour'));
         for (const incident of this.#incidents) {
             const known = this.#views.get(incident.id);
             if ((!known || known.version < incident.version) && !this.#loading.has(incident.id)) {
@@ -268,9 +302,9 @@ export class DownstreamLane {
     render(force = false) {
         const shown = new Set(this.#incidents.map(i => i.id));
         const rows = [...this.#views.values()]
-            .filter(view => shown.has(view.id) && view.downstream)
-            .flatMap(view => view.downstream.points.filter(p => p.stillDownstream).map(point => ({ view, point })))
-            .sort((a, b) => Date.parse(a.point.arrival) - Date.parse(b.point.arrival));
+            .filter(view => shown.has(view.id))
+            .flatMap(view => warningLines(view).map(point => ({ view, point })))
+            .sort((a, b) => Date.parse(a.point.arrival ?? a.point.warnBy) - Date.parse(b.point.arrival ?? b.point.warnBy));
         const signature = JSON.stringify([rows.map(r => [r.view.id, r.view.version, r.point.point, r.point.obligation]), this.#message, this.#actions.signature, asOf()]);
         this.#root.hidden = rows.length === 0;
         if (!force && this.#list.dataset.signature === signature) {

@@ -1,6 +1,6 @@
 // The board's words, in Chinese and English: the same names as the API, the README and the scenario files.
 
-/** The five first-moment obligations (五个第一时间), the report a change of level requires, the notice to neighbouring areas, the warnings downstream of a river spill and the hops of the reporting chain. */
+/** The five first-moment obligations (五个第一时间), the report a change of level requires, the notice to neighbouring areas, the warnings downstream of a river spill, the hops of the reporting chain and the warnings to each neighbouring area. */
 export const obligations = {
     report: { zh: '报告', en: 'Report' },
     reachScene: { zh: '赶赴现场', en: 'Reach scene' },
@@ -11,6 +11,7 @@ export const obligations = {
     notifyNeighbours: { zh: '通报相邻区域', en: 'Notify neighbours' },
     warnDownstream: { zh: '下游预警', en: 'Warn downstream' },
     reportUp: { zh: '逐级上报', en: 'Report up' },
+    warnNeighbour: { zh: '相邻区域预警', en: 'Warn a neighbour' },
 };
 
 /** False, concealed and omitted reports: the violations a correction records besides lateness (迟报). */
@@ -97,6 +98,8 @@ export const roles = {
     drillOrganiser: { zh: '演练组织者', en: 'Drill organiser' },
     observer: { zh: '观察员', en: 'Observer' },
     petitionOfficer: { zh: '信访工作人员', en: 'Petition officer' },
+    administrator: { zh: '管理员', en: 'Administrator' },
+    auditor: { zh: '审计员', en: 'Auditor' },
 };
 
 /** "赶赴现场 Reach scene"; an unknown name is shown as it is. */
