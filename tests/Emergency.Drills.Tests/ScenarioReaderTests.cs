@@ -138,6 +138,8 @@ public sealed class ScenarioReaderTests
     [InlineData("reportUp-ministry-stateCouncil", true)]
     [InlineData("warnDownstream-130426", true)]
     [InlineData("warnDownstream-liuzhou-hexi", true)]
+    [InlineData("warnNeighbour-410500", true)]
+    [InlineData("warnNeighbour-henan", false)]
     [InlineData("reportUp-140406", false)]
     [InlineData("warnDownstream-", false)]
     [InlineData("reportUp-140406-140400 ", false)]

@@ -109,7 +109,7 @@ public static partial class ScenarioReader
     private static partial Regex MomentPattern();
 
     // A hop of the reporting chain and a warning downstream are obligations too, scored against the same deadlines.
-    [GeneratedRegex(@"^(report|reachScene|startMonitoring|organiseInvestigation|releaseInformation|notifyNeighbours|levelChangeReport-[1-9][0-9]{0,2}|reportUp-[A-Za-z0-9]{1,20}(\.gov)?-[A-Za-z0-9]{1,20}(\.gov)?|warnDownstream-[A-Za-z0-9][A-Za-z0-9_-]{0,63})$")]
+    [GeneratedRegex(@"^(report|reachScene|startMonitoring|organiseInvestigation|releaseInformation|notifyNeighbours|levelChangeReport-[1-9][0-9]{0,2}|reportUp-[A-Za-z0-9]{1,20}(\.gov)?-[A-Za-z0-9]{1,20}(\.gov)?|warnDownstream-[A-Za-z0-9][A-Za-z0-9_-]{0,63}|warnNeighbour-[0-9]{6})$")]
     private static partial Regex ObligationIdPattern();
 
     [GeneratedRegex(@"^(registration|report [1-9][0-9]{0,3}|reachScene|startMonitoring|organiseInvestigation|releaseInformation|notifyNeighbours)$")]
