@@ -5,9 +5,11 @@ namespace Emergency.EndToEnd.Tests;
 
 /// <summary>
 /// An incident's row in the PostgreSQL grain state table, read directly: what is durable, without waking the
-/// incident's grain (a read through the API would activate it, and activation itself marks what fell due).
+/// incident's grain (a read through the API would activate it, and activation itself marks what fell due). Its
+/// timeline is read from its rows (table CaseTimeline, as many as the state counts), or from the state's JSON for a
+/// state stored before timelines were rows.
 /// </summary>
-public sealed record StoredIncident(int Version, JsonObject Record)
+public sealed record StoredIncident(int Version, JsonObject Record, IReadOnlyList<JsonObject> Timeline)
 {
     public static async Task<StoredIncident?> ReadAsync(string connectionString, string id)
     {
@@ -16,8 +18,37 @@ public sealed record StoredIncident(int Version, JsonObject Record)
         await using var query = new NpgsqlCommand(
             "SELECT Version, convert_from(PayloadBinary, 'UTF8') FROM GrainState WHERE StateName = 'incident' AND KeyExtension = @id AND PayloadBinary IS NOT NULL", connection);
         query.Parameters.AddWithValue("id", id);
-        await using var reader = await query.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? new StoredIncident(reader.GetInt32(0), JsonNode.Parse(reader.GetString(1))!.AsObject()) : null;
+        JsonObject record;
+        int version;
+        await using (var reader = await query.ExecuteReaderAsync())
+        {
+            if (!await reader.ReadAsync())
+            {
+                return null;
+            }
+
+            (version, record) = (reader.GetInt32(0), JsonNode.Parse(reader.GetString(1))!.AsObject());
+        }
+
+        if (record["case"]!["timeline"] is JsonArray inJson)
+        {
+            return new StoredIncident(version, record, [.. inJson.Select(e => e!.AsObject())]);
+        }
+
+        await using var rows = new NpgsqlCommand(
+            "SELECT Entry FROM CaseTimeline WHERE Kind = 'incident' AND CaseId = @id AND Seq <= @count ORDER BY Seq", connection);
+        rows.Parameters.AddWithValue("id", id);
+        rows.Parameters.AddWithValue("count", (int?)record["timelineRows"] ?? 0);
+        var timeline = new List<JsonObject>();
+        await using (var reader = await rows.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                timeline.Add(JsonNode.Parse(reader.GetString(0))!.AsObject());
+            }
+        }
+
+        return new StoredIncident(version, record, timeline);
     }
 
     /// <summary>The stored "overdue" timeline entry of one obligation: the deadline it marks and when the engine recorded it.</summary>
@@ -28,8 +59,6 @@ public sealed record StoredIncident(int Version, JsonObject Record)
             string.Equals((string?)e["kind"], "obligationOverdue", StringComparison.OrdinalIgnoreCase) && (string?)e["obligation"] == obligation);
         return entry is null ? null : (entry["at"]!.GetValue<DateTimeOffset>(), entry["recordedAt"]!.GetValue<DateTimeOffset>());
     }
-
-    public IEnumerable<JsonObject> Timeline => Record["case"]!["timeline"]!.AsArray().Select(e => e!.AsObject());
 
     /// <summary>How many releases (信息发布) are stored, drafts included.</summary>
     public int Releases => Record["case"]!["releases"]?.AsArray().Count ?? 0;
