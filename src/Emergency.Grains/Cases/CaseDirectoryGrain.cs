@@ -33,6 +33,9 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
     /// <summary>A deadline has passed only after its moment (the domain marks <c>DueAt &lt; now</c>): the timer fires this much later.</summary>
     private static readonly TimeSpan JustAfter = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>A wake-up this close is armed again at each sweep, so a timer that fired early is not the last word.</summary>
+    private static readonly TimeSpan RearmWithin = TimeSpan.FromSeconds(1);
+
     private ILogger? _logger;
     private ITimer? _timer;
     private DateTimeOffset? _timerFor;
@@ -149,7 +152,8 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
     /// <summary>A timer on the engine clock for the earliest deadline in the index, for the cases no activation is watching.</summary>
     private void Arm(DateTimeOffset? next, DateTimeOffset now)
     {
-        if (next == _timerFor)
+        // A timer that fired a little early by the wall clock found nothing due: one this close is armed again.
+        if (next == _timerFor && !(next - now <= RearmWithin))
         {
             return;
         }

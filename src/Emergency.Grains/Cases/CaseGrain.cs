@@ -35,6 +35,12 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     /// </summary>
     private const string FormerDeadlineReminder = "deadline";
 
+    /// <summary>A deadline has passed only after its moment (the domain marks <c>DueAt &lt; now</c>): the timer fires this much later.</summary>
+    private static readonly TimeSpan JustAfter = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>A wake-up this close is armed again at each look, so a timer that fired early is not the last word.</summary>
+    private static readonly TimeSpan RearmWithin = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// The longest a timer is set for: .NET timers take at most about 49.7 days, and a petition's reply limit is 60
     /// days or more. A wait that is longer wakes early and is armed again for the rest.
@@ -408,7 +414,10 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         }
 
         var next = NextWakeAt;
-        if (next != _timerFor)
+
+        // A timer may fire a little before its moment by the wall clock the domain reads; the touch then finds nothing
+        // due, and a timer for the same moment that is this close is armed again rather than trusted to fire twice.
+        if (next != _timerFor || next - now <= RearmWithin)
         {
             _timer?.Dispose();
             _timer = null;
@@ -423,7 +432,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
                     _timerFor = null;
                 }
 
-                _timer = _clock.Time.CreateTimer(_ => self.Touch().Ignore(), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+                _timer = _clock.Time.CreateTimer(_ => self.Touch().Ignore(), null, delay < TimeSpan.Zero ? JustAfter : delay + JustAfter, Timeout.InfiniteTimeSpan);
             }
         }
 
