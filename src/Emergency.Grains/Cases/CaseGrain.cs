@@ -35,7 +35,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     /// </summary>
     private const string FormerDeadlineReminder = "deadline";
 
-    /// <summary>A deadline has passed only after its moment (the domain marks <c>DueAt &lt; now</c>): the timer fires this much later.</summary>
+    /// <summary>How long after its moment a timer armed again for the same moment fires (a deadline passes after its moment: <c>DueAt &lt; now</c>).</summary>
     private static readonly TimeSpan JustAfter = TimeSpan.FromMilliseconds(1);
 
     /// <summary>A wake-up this close is armed again at each look, so a timer that fired early is not the last word.</summary>
@@ -417,7 +417,8 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
         // A timer may fire a little before its moment by the wall clock the domain reads; the touch then finds nothing
         // due, and a timer for the same moment that is this close is armed again rather than trusted to fire twice.
-        if (next != _timerFor || next - now <= RearmWithin)
+        var again = next == _timerFor;
+        if (!again || next - now <= RearmWithin)
         {
             _timer?.Dispose();
             _timer = null;
@@ -432,7 +433,9 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
                     _timerFor = null;
                 }
 
-                _timer = _clock.Time.CreateTimer(_ => self.Touch().Ignore(), null, delay < TimeSpan.Zero ? JustAfter : delay + JustAfter, Timeout.InfiniteTimeSpan);
+                // Armed again for the same moment, it fires just after it, never at once in a loop on a clock that stands still.
+                var wait = again ? (delay < TimeSpan.Zero ? TimeSpan.Zero : delay) + JustAfter : delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+                _timer = _clock.Time.CreateTimer(_ => self.Touch().Ignore(), null, wait, Timeout.InfiniteTimeSpan);
             }
         }
 
