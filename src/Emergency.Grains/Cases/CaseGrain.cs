@@ -434,7 +434,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
                 }
 
                 // Armed again for the same moment, it fires just after it, never at once in a loop on a clock that stands still.
-                var wait = again ? (delay < TimeSpan.Zero ? TimeSpan.Zero : delay) + JustAfter : delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+                var wait = (delay < TimeSpan.Zero ? TimeSpan.Zero : delay) + (again ? JustAfter : TimeSpan.Zero);
                 _timer = _clock.Time.CreateTimer(_ => self.Touch().Ignore(), null, wait, Timeout.InfiniteTimeSpan);
             }
         }
