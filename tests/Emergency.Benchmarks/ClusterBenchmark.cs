@@ -292,6 +292,7 @@ public sealed class ClusterBenchmark : IBenchmark
                 "--Cluster:ServiceId=bench-cluster",
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Orleans=Error",
+            Emergency.Benchmarks.Commands.BenchEngine.Unthrottled,
             })
             {
                 start.ArgumentList.Add(argument);

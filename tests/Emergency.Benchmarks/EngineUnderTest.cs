@@ -34,6 +34,7 @@ public sealed class EngineUnderTest : IAsyncDisposable
             $"--Cluster:ClusterId=bench-{Guid.NewGuid():N}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
+            Emergency.Benchmarks.Commands.BenchEngine.Unthrottled,
         ]);
         await app.StartAsync();
         return new EngineUnderTest(app, directory);

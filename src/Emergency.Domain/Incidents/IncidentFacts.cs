@@ -73,7 +73,9 @@ public sealed record IncidentFacts
     /// Sensitive for the 2 h reporting rule (level unclear) and the 5 h information rule. A hazardous release in
     /// a residential, school or hospital area (or another sensitive area) counts: it is the kind of event the
     /// "homes, schools, hospitals" factor is about.
+    /// Computed, so neither stored nor sent: the API refuses it as a field of a command.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsSensitive => DrinkingWaterSource || SensitiveReceptors || HeavyMetals || PossibleCrossProvince || MassIncident || HazardousReleaseInSensitiveArea;
 
     public decimal? Count(Rules.CountedFact fact) => fact switch

@@ -22,6 +22,7 @@ public sealed class HttpCommandTarget : ICommandTarget, IDisposable
         using var response = await _http.PostAsJsonAsync("/api/incidents", BenchCommands.Report(DateTimeOffset.UtcNow), DomainJson.Options);
         if (!response.IsSuccessStatusCode)
         {
+            await ReportFirstFailure(response);
             return null;
         }
 
@@ -31,7 +32,24 @@ public sealed class HttpCommandTarget : ICommandTarget, IDisposable
     public async Task<bool> UpdateFactsAsync(string incidentId, int evacuated)
     {
         using var response = await _http.PostAsJsonAsync($"/api/incidents/{incidentId}/facts", BenchCommands.Update(evacuated), DomainJson.Options);
+        if (!response.IsSuccessStatusCode)
+        {
+            await ReportFirstFailure(response);
+        }
+
         return response.IsSuccessStatusCode;
+    }
+
+    private int _failuresReported;
+
+    /// <summary>A row that only fails says why, once, instead of printing a rate of zero with no reason.</summary>
+    private async Task ReportFirstFailure(HttpResponseMessage response)
+    {
+        if (Interlocked.Exchange(ref _failuresReported, 1) == 0)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Console.Error.WriteLine($"http: {(int)response.StatusCode} {response.RequestMessage?.RequestUri?.AbsolutePath}: {body[..Math.Min(body.Length, 400)]}");
+        }
     }
 
     public void Dispose() => _http.Dispose();
