@@ -2,6 +2,7 @@ using Emergency.Contracts;
 using Emergency.Domain.Regions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 using Orleans.Serialization;
 
 namespace Emergency.Grains;
@@ -21,6 +22,8 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton(Cases.AnswerRetention.Default);
         silo.Services.TryAddSingleton(Cases.PersonalDataRetention.Default);
         silo.Services.TryAddSingleton(Drills.FastDrillCheckpoints.Default);
+        silo.Services.TryAddSingleton(Cases.CaseActivity.Default);
+        silo.Services.AddOptions<GrainCollectionOptions>().Configure<Cases.CaseActivity>((options, activity) => activity.Apply(options));
 
         // The host gives the configured key; the development key serves tests and tools that start grains alone.
         silo.Services.TryAddSingleton(EarlyWarning.ComplainantLinkKey.Development);

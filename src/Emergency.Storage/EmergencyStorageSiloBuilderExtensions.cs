@@ -76,6 +76,8 @@ public static class EmergencyStorageSiloBuilderExtensions
             silo.Services.AddSingleton<SqliteWriterGate>();
         }
 
+        // Keys the API draws for new cases; with group commit their first activation skips the read.
+        silo.Services.TryAddSingleton<FreshKeys>();
         if (storage.EffectiveCommit == CommitMode.Group)
         {
             silo.Services.AddGrainStorage(EmergencyStorage.ProviderName, (services, name) => new GroupCommitGrainStorage(
@@ -85,6 +87,7 @@ public static class EmergencyStorageSiloBuilderExtensions
                 serializer,
                 services.GetRequiredService<IActivatorProvider>(),
                 services.GetRequiredService<ILogger<GroupCommitGrainStorage>>(),
+                services.GetRequiredService<FreshKeys>(),
                 services.GetService<SqliteWriterGate>()));
         }
         else

@@ -103,7 +103,7 @@ public static class CaseCommandEndpoints
         }
 
         var actor = http.User.ToActor();
-        var id = commandId is null ? CommandRequests.NewId(kind.Prefix) : CommandRequests.IdFor(kind.Prefix, actor.Id, commandId);
+        var id = commandId is null ? CommandRequests.NewId(http, kind.Prefix) : CommandRequests.IdFor(kind.Prefix, actor.Id, commandId);
         var result = await grains.GetGrain<TGrain>(id).Execute(command!, CommandRequests.ContextOf(actor, commandId).WithJurisdictionOf(http.User));
         return Problems.From(result, kind.VersionOf, kind.Noun, ok =>
         {

@@ -3,6 +3,7 @@ using System.Text;
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Host.Texts;
+using Emergency.Storage.GroupCommit;
 
 namespace Emergency.Host.Api;
 
@@ -55,6 +56,17 @@ public static class CommandRequests
 
     /// <summary>A new random case id with the kind's prefix ("inc-", "pet-"...).</summary>
     public static string NewId(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+
+    /// <summary>
+    /// A new random case id, remembered as fresh by this node's storage so that its grain's first activation here
+    /// does not look for a row that cannot exist (<see cref="FreshKeys"/>).
+    /// </summary>
+    public static string NewId(HttpContext http, string prefix)
+    {
+        var id = NewId(prefix);
+        http.RequestServices.GetService<FreshKeys>()?.Add(id);
+        return id;
+    }
 
     /// <summary>The same user and command id always name the same case, so a retried registration finds the first one.</summary>
     public static string IdFor(string prefix, string user, string commandId) =>

@@ -27,7 +27,7 @@ public static class SettingsExtensions
         configure?.Invoke(builder);
 
         var settings = EngineSettings.Read(builder.Configuration, configDirectory);
-        builder.Services.AddSingleton(settings).AddSingleton(settings.Answers);
+        builder.Services.AddSingleton(settings).AddSingleton(settings.Answers).AddSingleton(settings.Cases);
         builder.Services.TryAddSingleton(Contracts.EngineClock.System);
         return settings;
     }

@@ -52,6 +52,9 @@ public sealed record EngineSettings
     /// <summary>How long a case keeps the first answer to a command with an Idempotency-Key (<c>Idempotency:AnswerWindow</c>, <c>Idempotency:AnswerCount</c>).</summary>
     public required AnswerRetention Answers { get; init; }
 
+    /// <summary>How long a case stays in memory without a call (<c>Cases:IdleAfter</c>).</summary>
+    public CaseActivity Cases { get; init; } = CaseActivity.Default;
+
     /// <summary>The keys that protect complainants' personal data (<c>Privacy:*</c>).</summary>
     public required PrivacySettings Privacy { get; init; }
 
@@ -111,6 +114,15 @@ public sealed record EngineSettings
             return retention;
         }
 
+        CaseActivity Cases()
+        {
+            var idle = configuration["Cases:IdleAfter"];
+            return string.IsNullOrWhiteSpace(idle) ? CaseActivity.Default
+                : TimeSpan.TryParse(idle, CultureInfo.InvariantCulture, out var span) && span >= CaseActivity.Shortest && span <= CaseActivity.Longest
+                    ? new CaseActivity(span)
+                    : throw new EngineConfigurationException("Cases:IdleAfter", $"'{idle}' is not a time span from 00:02:00 to 1.00:00:00 (days.hours:minutes:seconds)");
+        }
+
         var address = configuration["Cluster:AdvertisedAddress"] ?? "127.0.0.1";
         if (!IPAddress.TryParse(address, out var advertised))
         {
@@ -167,6 +179,7 @@ public sealed record EngineSettings
             Tls = tls,
             AdvertisedAddress = advertised,
             Answers = Answers(),
+            Cases = Cases(),
             Privacy = PrivacySettings.Read(configuration),
             Telemetry = TelemetrySettings.Read(configuration),
         };

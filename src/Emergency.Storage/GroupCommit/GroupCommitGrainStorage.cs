@@ -29,6 +29,7 @@ internal sealed partial class GroupCommitGrainStorage(
     JsonGrainStateSerializer serializer,
     IActivatorProvider activators,
     ILogger<GroupCommitGrainStorage> logger,
+    FreshKeys fresh,
     SqliteWriterGate? gate = null)
     : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
@@ -57,6 +58,15 @@ internal sealed partial class GroupCommitGrainStorage(
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
+        if (fresh.Claim(grainId.Key.ToString()!))
+        {
+            // A key drawn here a moment ago: nothing can be stored under it, and the first write inserts only if so.
+            grainState.State = Create<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
         (byte[]? Payload, int Version)? row;
         await _reads.WaitAsync(cancellationToken);
         try

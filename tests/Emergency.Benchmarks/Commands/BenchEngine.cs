@@ -19,6 +19,9 @@ public sealed class BenchEngine : IAsyncDisposable
 
     public IGrainFactory Grains => (IGrainFactory)App.Services.GetService(typeof(IGrainFactory))!;
 
+    /// <summary>The engine's record of ids just drawn for new cases, as the API keeps it.</summary>
+    public Emergency.Storage.GroupCommit.FreshKeys? Fresh => App.Services.GetService(typeof(Emergency.Storage.GroupCommit.FreshKeys)) as Emergency.Storage.GroupCommit.FreshKeys;
+
     /// <summary>
     /// A benchmark's clients are one machine token sending thousands of requests a second: the per-user limit of the
     /// API (1,200 a minute by default) would measure the limiter, so it is raised as a deployment may for a gateway.

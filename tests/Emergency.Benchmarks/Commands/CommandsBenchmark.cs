@@ -125,7 +125,7 @@ public sealed class CommandsBenchmark : IBenchmark
         string[] extra = [$"--Storage:Commit={commit}", .. committers is null || commit != "group" ? [] : new[] { $"--Storage:Committers={committers}" }];
         await using var engine = await BenchEngine.StartAsync(provider, connectionString, extra);
         using var http = new HttpCommandTarget(engine.BaseAddress);
-        var grains = new GrainCommandTarget(engine.Grains);
+        var grains = new GrainCommandTarget(engine.Grains, engine.Fresh);
         var targets = new List<(string Path, ICommandTarget Target)>();
         if (paths.Contains("http"))
         {
@@ -298,6 +298,14 @@ public sealed class CommandsBenchmark : IBenchmark
             var actor = new Actor("bench", Role.DutyCommander);
             var pool = Enumerable.Range(0, incidents).Select(i =>
                 Incident.Register($"inc-mem{i}", "live", BenchCommands.Report(now), actor, catalog, now).Incident!).ToArray();
+            await Measure("-", "-", "in memory (domain + JSON + view)", "register", 1, (_, sequence) =>
+            {
+                var now = DateTimeOffset.UtcNow;
+                var (incident, _) = Incident.Register($"inc-reg{sequence}", "live", BenchCommands.Report(now), actor, catalog, now);
+                var json = JsonSerializer.SerializeToUtf8Bytes(incident!.State, StoredJson.Options);
+                var view = Emergency.Domain.Incidents.IncidentViews.View(incident, now);
+                return Task.FromResult(json.Length > 0 && view.AllowedMoves.Count > 0);
+            });
             await Measure("-", "-", "in memory (domain + JSON)", "updateFacts", 1, (_, sequence) =>
             {
                 var incident = pool[sequence % pool.Length];
@@ -340,12 +348,15 @@ public sealed class CommandsBenchmark : IBenchmark
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var serverBefore = ServerCpu.Milliseconds("postgres");
             var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var pausedBefore = GC.GetTotalPauseDuration();
+            var gen2Before = GC.CollectionCount(2);
             var result = await ClosedLoop.RunAsync(clients, duration, warmUp, operation);
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, result.Sent);
             var serverCpu = database == "postgres" ? (ServerCpu.Milliseconds("postgres") - serverBefore) / Math.Max(1, result.Sent) : double.NaN;
             var allocatedKb = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / Math.Max(1, result.Sent);
+            var pausedMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds / Math.Max(1, result.Sent);
             measurements.Add(new Measurement(database, commit, path, command, result, load, cpu, allocatedKb, serverCpu));
-            Console.Error.WriteLine($"{database} {commit} {path} {command} ×{clients}: {result.Throughput}/s p50 {Percentiles.Ms(result.P50)} ms p99 {Percentiles.Ms(result.P99)} ms, {result.Refused} refused, CPU ms/op {cpu:0.00} here + {serverCpu:0.00} server, {allocatedKb:0.0} KB allocated/op (load {load})");
+            Console.Error.WriteLine($"{database} {commit} {path} {command} ×{clients}: {result.Throughput}/s p50 {Percentiles.Ms(result.P50)} ms p99 {Percentiles.Ms(result.P99)} ms, {result.Refused} refused, CPU ms/op {cpu:0.00} here + {serverCpu:0.00} server, {allocatedKb:0.0} KB allocated/op, GC paused {pausedMs:0.00} ms/op, {GC.CollectionCount(2) - gen2Before} gen2 (load {load})");
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class HistoryBenchmark : IBenchmark
         var database = options.Text("database", "sqlite");
         await using var storage = await BenchStorage.CreateAsync(database, "history");
         await using var engine = await BenchEngine.StartAsync(storage.Provider, storage.ConnectionString);
-        var grains = new GrainCommandTarget(engine.Grains);
+        var grains = new GrainCommandTarget(engine.Grains, engine.Fresh);
         using var http = new HttpClient { BaseAddress = engine.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "commander-dev-token");
         var length = storage.Provider == "PostgreSql" ? "octet_length" : "length";

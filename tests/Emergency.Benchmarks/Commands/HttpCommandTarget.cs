@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Emergency.Contracts;
 
 namespace Emergency.Benchmarks.Commands;
@@ -26,7 +25,9 @@ public sealed class HttpCommandTarget : ICommandTarget, IDisposable
             return null;
         }
 
-        return (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())?["id"];
+        // The new case's address, not its view parsed whole: the client's own parsing is not the engine's cost.
+        await response.Content.LoadIntoBufferAsync();
+        return response.Headers.Location?.OriginalString.Split('/')[^1];
     }
 
     public async Task<bool> UpdateFactsAsync(string incidentId, int evacuated)
