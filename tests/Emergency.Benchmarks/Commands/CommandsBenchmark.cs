@@ -298,6 +298,12 @@ public sealed class CommandsBenchmark : IBenchmark
             var actor = new Actor("bench", Role.DutyCommander);
             var pool = Enumerable.Range(0, incidents).Select(i =>
                 Incident.Register($"inc-mem{i}", "live", BenchCommands.Report(now), actor, catalog, now).Incident!).ToArray();
+            await Measure("-", "-", "in memory (domain)", "register", 1, (_, sequence) =>
+            {
+                var now = DateTimeOffset.UtcNow;
+                var (incident, _) = Incident.Register($"inc-reg{sequence}", "live", BenchCommands.Report(now), actor, catalog, now);
+                return Task.FromResult(incident is not null);
+            });
             await Measure("-", "-", "in memory (domain + JSON + view)", "register", 1, (_, sequence) =>
             {
                 var now = DateTimeOffset.UtcNow;
