@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Resources;
+using System.Text;
 using System.Text.RegularExpressions;
 using Emergency.Domain.Messages;
 
@@ -26,12 +27,16 @@ public sealed partial class TextRenderer
 
     private readonly FrozenDictionary<string, string> _chinese;
     private readonly FrozenDictionary<string, string> _english;
+    private readonly FrozenDictionary<string, Segment[]> _chineseParts;
+    private readonly FrozenDictionary<string, Segment[]> _englishParts;
 
     public TextRenderer(TimeZoneInfo zone)
     {
         Zone = zone;
         _chinese = Load(Chinese);
         _english = Load(English);
+        _chineseParts = Split(_chinese);
+        _englishParts = Split(_english);
     }
 
     /// <summary>The language of the two the engine speaks that a reader asked for: English if asked, else Chinese.</summary>
@@ -53,15 +58,59 @@ public sealed partial class TextRenderer
             return message["text"] is { } text ? Render(text, language) : "";
         }
 
-        if (!Templates(language).TryGetValue(message.Code, out var template))
+        if (!(IsChinese(language) ? _chineseParts : _englishParts).TryGetValue(message.Code, out var parts))
         {
             // Never fail at the edge over a missing word: show the code and its arguments, which the tests forbid.
             return message.ToString();
         }
 
-        return Placeholder().Replace(template, match =>
-            message[match.Groups["name"].Value] is { } arg ? Render(arg, language) : match.Value);
+        if (parts is [{ Name: null } only])
+        {
+            return only.Text;
+        }
+
+        var rendered = new StringBuilder();
+        foreach (var part in parts)
+        {
+            rendered.Append(part.Name is null ? part.Text : message[part.Name] is { } arg ? Render(arg, language) : part.Text);
+        }
+
+        return rendered.ToString();
     }
+
+    /// <summary>
+    /// A template cut once into its literal text and its placeholders: every answer and board update renders many
+    /// messages, and matching the placeholders anew each time was a measurable part of an answer's cost.
+    /// </summary>
+    private static FrozenDictionary<string, Segment[]> Split(FrozenDictionary<string, string> templates) =>
+        templates.ToFrozenDictionary(t => t.Key, t => Split(t.Value), StringComparer.Ordinal);
+
+    private static Segment[] Split(string template)
+    {
+        var parts = new List<Segment>();
+        var at = 0;
+        foreach (Match match in Placeholder().Matches(template))
+        {
+            if (match.Index > at)
+            {
+                parts.Add(new Segment(template[at..match.Index], null));
+            }
+
+            // The placeholder's own text stands in for an argument the message does not carry.
+            parts.Add(new Segment(match.Value, match.Groups["name"].Value));
+            at = match.Index + match.Length;
+        }
+
+        if (at < template.Length || parts.Count == 0)
+        {
+            parts.Add(new Segment(template[at..], null));
+        }
+
+        return [.. parts];
+    }
+
+    /// <summary>Literal text, or a placeholder (<see cref="Name"/>) whose own text is <see cref="Text"/>.</summary>
+    private readonly record struct Segment(string Text, string? Name);
 
     public string Render(Arg arg, CultureInfo language) => arg switch
     {
