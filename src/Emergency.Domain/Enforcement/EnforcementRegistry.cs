@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 using Emergency.Domain.Regions;
 
@@ -66,7 +67,7 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
             ListedBy = actor.ToString(),
             RectificationDeadline = command.RectificationDeadline,
         };
-        Append(supervision.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.SupervisionListed,
+        supervision.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.SupervisionListed,
             EnforcementTexts.Listed.With(
                 ("target", Arg.Of(command.TargetKind)), ("name", supervision.Target), ("by", supervision.IssuedBy), ("matter", command.Matter), ("deadline", command.RectificationDeadline)));
         State.Supervisions.Add(supervision);
@@ -100,7 +101,7 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         var timing = now > supervision.RectificationDeadline
             ? EnforcementTexts.LiftedLate.With(("late", now - supervision.RectificationDeadline), ("deadline", supervision.RectificationDeadline))
             : EnforcementTexts.LiftedInTime.With(("deadline", supervision.RectificationDeadline));
-        Append(supervision.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.SupervisionLifted, EnforcementTexts.SupervisionLifted.With(("target", supervision.Target), ("timing", timing), ("note", command.Note)));
+        supervision.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.SupervisionLifted, EnforcementTexts.SupervisionLifted.With(("target", supervision.Target), ("timing", timing), ("note", command.Note)));
         State.Version++;
         return Decision.Accepted;
     }
@@ -129,7 +130,7 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         }
 
         var entry = new BlacklistEntry { Id = id, Enterprise = enterprise, Reason = command.Reason, AddedAt = now, AddedBy = actor.ToString() };
-        Append(entry.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.Blacklisted, EnforcementTexts.Blacklisted.With(("enterprise", enterprise), ("reason", command.Reason)));
+        entry.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.Blacklisted, EnforcementTexts.Blacklisted.With(("enterprise", enterprise), ("reason", command.Reason)));
         State.Blacklist.Add(entry);
         State.Version++;
         return Decision.Accepted;
@@ -158,7 +159,7 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         entry.RemovedAt = now;
         entry.RemovedBy = actor.ToString();
         entry.RemovalReason = command.Reason;
-        Append(entry.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RemovedFromBlacklist, EnforcementTexts.RemovedFromBlacklist.With(("enterprise", entry.Enterprise), ("reason", command.Reason)));
+        entry.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.RemovedFromBlacklist, EnforcementTexts.RemovedFromBlacklist.With(("enterprise", entry.Enterprise), ("reason", command.Reason)));
         State.Version++;
         return Decision.Accepted;
     }
@@ -186,7 +187,7 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         }
 
         var restriction = new RegionalRestriction { Id = id, Region = command.Region.Trim(), Reason = command.Reason, SetAt = now, SetBy = actor.ToString() };
-        Append(restriction.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RestrictionSet, EnforcementTexts.RestrictionSet.With(("region", restriction.Region), ("reason", command.Reason)));
+        restriction.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.RestrictionSet, EnforcementTexts.RestrictionSet.With(("region", restriction.Region), ("reason", command.Reason)));
         State.Restrictions.Add(restriction);
         State.Version++;
         return Decision.Accepted;
@@ -215,7 +216,7 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         restriction.LiftedAt = now;
         restriction.LiftedBy = actor.ToString();
         restriction.LiftReason = command.Reason;
-        Append(restriction.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RestrictionLifted, EnforcementTexts.RestrictionLifted.With(("region", restriction.Region), ("after", now - restriction.SetAt), ("reason", command.Reason)));
+        restriction.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.RestrictionLifted, EnforcementTexts.RestrictionLifted.With(("region", restriction.Region), ("after", now - restriction.SetAt), ("reason", command.Reason)));
         State.Version++;
         return Decision.Accepted;
     }
@@ -246,7 +247,7 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         foreach (var s in State.Supervisions.Where(s => !s.IsLifted && s.OverdueSince is null && s.RectificationDeadline < now).OrderBy(s => s.RectificationDeadline))
         {
             s.OverdueSince = s.RectificationDeadline;
-            Append(s.Timeline, s.RectificationDeadline, now, Actor.System.ToString(), EnforcementTimelineKind.RectificationOverdue,
+            s.Timeline.Append(s.RectificationDeadline, now, Actor.System.ToString(), EnforcementTimelineKind.RectificationOverdue,
                 EnforcementTexts.DeadlinePassed.With(("target", s.Target), ("deadline", s.RectificationDeadline)));
             changed = true;
         }
@@ -255,7 +256,4 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
     }
 
     private static bool SameName(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
-
-    private static void Append(List<EnforcementTimelineEntry> timeline, DateTimeOffset at, DateTimeOffset recordedAt, string actor, EnforcementTimelineKind kind, Message text) =>
-        timeline.Add(new EnforcementTimelineEntry { Seq = timeline.Count + 1, At = at, RecordedAt = recordedAt, Actor = actor, Kind = kind, Text = text });
 }
