@@ -62,7 +62,7 @@ public sealed class DownstreamApiTests(EngineFixture engine)
         // 100 km at 0.1 m/s = 1 000 000 s to the boundary, 12 h lead.
         Assert.Equal(SpillAt.AddSeconds(1_000_000).AddHours(-12), observed.Obligation("warnDownstream-450200").Time("dueAt"));
         Assert.NotEqual(boundaryDue, observed.Obligation("warnDownstream-450200").Time("dueAt"));
-        Assert.Contains(observed.Timeline(), e => e.Str("kind") == "deadlineChanged" && e["obligation"]?.GetValue<string>() == "warnDownstream-450200");
+        Assert.Contains(observed.Timeline(), e => e.Str("kind") == "deadlineChanged" && e["ref"]?.GetValue<string>() == "warnDownstream-450200");
         Assert.Contains(observed.Timeline(), e => e.Str("text").StartsWith("Arrival at", StringComparison.Ordinal));
         Assert.Equal(sentAt, observed.Obligation("warnDownstream-liuzhou-hexi").Time("completedAt"));
     }

@@ -112,7 +112,7 @@ public sealed class DurabilityTests
         Assert.Equal(
             ["reachScene", "notifyNeighbours", "warnNeighbour-130400", "warnNeighbour-410500", "warnNeighbour-130000", "warnNeighbour-410000",
                 "startMonitoring", "reportUp-140400-140400.gov", "reportUp-140400-140000", "reportUp-140400-ministry"],
-            entries.Select(e => e.Str("obligation")));
+            entries.Select(e => e.Str("ref")));
         Assert.Equal([.. Enumerable.Repeat(discovered.AddHours(1), 6), .. Enumerable.Repeat(discovered.AddHours(2), 4)], entries.Select(e => e.Time("at")));
         Assert.All(entries, e => Assert.Equal(restart, e.Time("recordedAt")));
         Assert.All(entries, e => Assert.Equal("system", e.Str("actor")));
@@ -124,13 +124,13 @@ public sealed class DurabilityTests
 
         var four = await after.Incident(levelFour);
         var scene = Assert.Single(four.Timeline(), e => e.Str("kind") == "obligationOverdue");
-        Assert.Equal("reachScene", scene.Str("obligation"));
+        Assert.Equal("reachScene", scene.Str("ref"));
         Assert.Equal(T0.AddHours(2), scene.Time("at"));
         Assert.Equal("pending", four.Obligation("report").Str("status"));
 
         // The deadlines still ahead were re-armed: information release of the level II incident (discovery + 5 h).
         second.Clock.Advance(discovered.AddHours(5) - restart + TimeSpan.FromSeconds(1));
-        two = await Eventually.Until(() => after.Incident(levelTwo), i => i.Timeline().Any(e => e.Str("kind") == "obligationOverdue" && e.Str("obligation") == "releaseInformation"), "the releaseInformation overdue entry");
+        two = await Eventually.Until(() => after.Incident(levelTwo), i => i.Timeline().Any(e => e.Str("kind") == "obligationOverdue" && e.Str("ref") == "releaseInformation"), "the releaseInformation overdue entry");
         Assert.Equal(discovered.AddHours(5), two.Timeline()[^1].Time("at"));
     }
 

@@ -58,7 +58,7 @@ public sealed class FirstAnswerReplayTests
         Assert.Equal("true", late.Header("Idempotent-Replayed"));
         Assert.Equal("expired", late.Header("Idempotent-First-Answer"));
         Assert.Equal(now.Long("version"), late.Body.Long("version"));
-        Assert.Single(late.Body.Timeline(), e => e.Str("kind") == "obligationCompleted" && e.Str("obligation") == "reachScene");
+        Assert.Single(late.Body.Timeline(), e => e.Str("kind") == "obligationCompleted" && e.Str("ref") == "reachScene");
         Assert.Equal(now.Long("version"), (await after.Incident(id)).Long("version"));
     }
 

@@ -113,7 +113,7 @@ public sealed class JurisdictionApiTests(EngineFixture engine)
         var received = await province.Command($"/api/incidents/{id}/recordHop", Hop("reportUp-140406-140000"));
         var hop = received["chain"]!.AsArray().Single(h => h!.Str("id") == "reportUp-140406-140000")!;
         Assert.Equal(("received", "Duty officer Zhao, Shanxi"), (hop.Str("status"), hop.Str("receivedBy")));
-        Assert.Contains(received.Timeline(), e => e.Str("actor") == "duty.shanxi (DutyCommander)" && (string?)e["obligation"] == "reportUp-140406-140000");
+        Assert.Contains(received.Timeline(), e => e.Str("actor") == "duty.shanxi (DutyCommander)" && (string?)e["ref"] == "reportUp-140406-140000");
         Assert.Equal(HttpStatusCode.OK, (await county.Post($"/api/incidents/{id}/recordHop", Hop("reportUp-140406-140406.gov"))).Status);
     }
 

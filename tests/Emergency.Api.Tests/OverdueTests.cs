@@ -25,7 +25,7 @@ public sealed class OverdueTests(EngineFixture engine) : IClassFixture<EngineFix
         var incident = await Eventually.Until(() => Api.Incident(id), i => i.Timeline().Any(e => e.Str("kind") == "obligationOverdue"), "the obligationOverdue entry");
         // The notice to neighbouring areas (1 h, the spill crosses a province) falls due at the same moment.
         var entries = incident.Timeline().Where(e => e.Str("kind") == "obligationOverdue").ToList();
-        Assert.Equal(["reachScene", "notifyNeighbours"], entries.Select(e => e.Str("obligation")));
+        Assert.Equal(["reachScene", "notifyNeighbours"], entries.Select(e => e.Str("ref")));
         var entry = entries[0];
         Assert.Equal(sceneDue, entry.Time("at"));
         Assert.Equal(engine.Now, entry.Time("recordedAt"));
@@ -42,7 +42,7 @@ public sealed class OverdueTests(EngineFixture engine) : IClassFixture<EngineFix
         engine.Clock.Advance(discovered.AddHours(2) - engine.Now + TimeSpan.FromMinutes(1));
         incident = await Eventually.Until(() => Api.Incident(id), i => i.Timeline().Count(e => e.Str("kind") == "obligationOverdue") == 4, "four obligationOverdue entries");
         var overdue = incident.Timeline().Where(e => e.Str("kind") == "obligationOverdue").ToList();
-        Assert.Equal(["reachScene", "notifyNeighbours", "report", "startMonitoring"], overdue.Select(e => e.Str("obligation")));
+        Assert.Equal(["reachScene", "notifyNeighbours", "report", "startMonitoring"], overdue.Select(e => e.Str("ref")));
         Assert.Equal([sceneDue, sceneDue, discovered.AddHours(2), discovered.AddHours(2)], overdue.Select(e => e.Time("at")));
         Assert.Equal("pending", incident.Obligation("releaseInformation").Str("status"));
     }
@@ -104,7 +104,7 @@ public sealed class OverdueTests(EngineFixture engine) : IClassFixture<EngineFix
 
         // Level IV: on scene within 2 h and report within 4 h had both passed when it was registered.
         var overdue = incident.Timeline().Where(e => e.Str("kind") == "obligationOverdue").ToList();
-        Assert.Equal(["reachScene", "report", "startMonitoring"], overdue.Select(e => e.Str("obligation")));
+        Assert.Equal(["reachScene", "report", "startMonitoring"], overdue.Select(e => e.Str("ref")));
         Assert.Equal([discovered.AddHours(2), discovered.AddHours(4), discovered.AddHours(4)], overdue.Select(e => e.Time("at")));
         Assert.Equal("overdue", incident.Obligation("report").Str("status"));
         Assert.Equal(HttpStatusCode.OK, (await Api.Get($"/api/incidents/{incident.Str("id")}")).Status);

@@ -46,7 +46,7 @@ public sealed class ReportingChainApiTests(EngineFixture engine)
         var hop = HopOf(recorded, ToProvince);
         Assert.Equal(("received", "phone", true), (hop.Str("status"), hop.Str("medium"), (bool)hop["writtenOwed"]!));
         Assert.Equal(engine.Now.AddMinutes(35), HopOf(recorded, "reportUp-140000-ministry").Time("dueAt"));
-        Assert.Contains(recorded.Timeline(), e => (string?)e["obligation"] == ToProvince && e.Str("kind") == "obligationCompleted" && e.Str("text").Contains("a written report is owed", StringComparison.Ordinal));
+        Assert.Contains(recorded.Timeline(), e => (string?)e["ref"] == ToProvince && e.Str("kind") == "obligationCompleted" && e.Str("text").Contains("a written report is owed", StringComparison.Ordinal));
 
         foreach (var (body, field) in new[]
         {

@@ -34,7 +34,7 @@ public sealed class AlertAcknowledgeTests(BoardFixture fixture)
         await Expect(alert).ToHaveAttributeAsync("data-status", "overdue");
         var incident = await fixture.Commander.Incident(id);
         var line = incident["timeline"]!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "alertAcknowledged")!;
-        Assert.Equal("reachScene", line["obligation"]!.GetValue<string>());
+        Assert.Equal("reachScene", line["ref"]!.GetValue<string>());
         Assert.Contains("duty.zhang", line["actor"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("acknowledgeAlert(reachScene)", incident["allowedMoves"]!.AsArray().Select(m => m!.GetValue<string>()));
 

@@ -25,7 +25,7 @@ public sealed class AlertAcknowledgementTests
         incident.Handle(Ack("reachScene", "team leaving now"), Drive.Commander, incident.T(1.25)).Accept();
         var soon = incident.State.Timeline[^1];
         Assert.Equal((TimelineKind.AlertAcknowledged, "reachScene", incident.T(1.25), incident.T(1.25), Drive.Commander.ToString()),
-            (soon.Kind, soon.Obligation, soon.At, soon.RecordedAt, soon.Actor));
+            (soon.Kind, soon.Ref, soon.At, soon.RecordedAt, soon.Actor));
         Assert.Equal("incident.withNote", soon.Text.Code);
         Assert.Equal(new AlertAcknowledgement(incident.T(1.25), Drive.Commander.ToString(), Overdue: false), incident.Obligation(ObligationKind.ReachScene).Acknowledged);
         Assert.Null(incident.Obligation(ObligationKind.ReachScene).CompletedAt);

@@ -84,8 +84,8 @@ public sealed class CorrectionTests
         var shown = Assert.Single(release.ShownFalse);
         Assert.Equal((incident.T(3), 1, incident.T(8), "by release 1"), (shown.CompletedAt, shown.Correction, shown.KnownAt, shown.Note?.En()));
         Assert.Equal(ObligationStatus.Overdue, release.StatusAt(incident.T(9)));
-        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationReopened && e.Obligation == "releaseInformation" && e.At == incident.T(8));
-        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationOverdue && e.Obligation == "releaseInformation" && e.At == due);
+        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationReopened && e.Ref == "releaseInformation" && e.At == incident.T(8));
+        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationOverdue && e.Ref == "releaseInformation" && e.At == due);
         Assert.Contains("correctRelease(1)", incident.AllowedMoves(incident.T(9)));
 
         incident.Handle(new CorrectRelease { Release = 1, Headline = "更正", Text = "实测118–200 μg/L", Reason = "78 μg/L有误" }, Commander, incident.T(10)).Accept();

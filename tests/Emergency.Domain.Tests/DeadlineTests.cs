@@ -64,7 +64,7 @@ public sealed class DeadlineTests
             ["report", "reachScene", "startMonitoring", "organiseInvestigation", "releaseInformation", "notifyNeighbours"],
             incident.State.Obligations.Select(o => o.Id));
         var set = incident.State.Timeline.Where(e => e.Kind == TimelineKind.DeadlineSet).ToList();
-        Assert.Equal(incident.State.Obligations.Select(o => o.Id), set.Select(e => e.Obligation));
+        Assert.Equal(incident.State.Obligations.Select(o => o.Id), set.Select(e => e.Ref));
         Assert.All(incident.State.Obligations, o => Assert.False(o.IsCompleted));
         Assert.Equal(IncidentPhase.Registered, incident.State.Phase);
         Assert.Equal(1, incident.State.Version);
@@ -108,7 +108,7 @@ public sealed class DeadlineTests
         Assert.Null(incident.Obligation(ObligationKind.ReleaseInformation).OverdueSince);
         Assert.True(incident.HasOverdue);
         var overdue = incident.State.Timeline.Where(e => e.Kind == TimelineKind.ObligationOverdue).ToList();
-        Assert.Equal(["reachScene", "notifyNeighbours", "report", "startMonitoring"], overdue.Select(e => e.Obligation));
+        Assert.Equal(["reachScene", "notifyNeighbours", "report", "startMonitoring"], overdue.Select(e => e.Ref));
         Assert.Equal([discovered.Hours(1), discovered.Hours(1), discovered.Hours(2), discovered.Hours(2)], overdue.Select(e => e.At));
         Assert.All(overdue, e => Assert.Equal(discovered.Hours(3), e.RecordedAt));
         Assert.Equal(discovered.Hours(5), incident.NextDueAt);

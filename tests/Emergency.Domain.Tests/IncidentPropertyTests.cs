@@ -1,4 +1,5 @@
 using CsCheck;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
 using Emergency.Testing;
@@ -139,7 +140,7 @@ public sealed class IncidentPropertyTests
         var state = incident.State;
         var completed = new Dictionary<string, DateTimeOffset>();
         var overdueSince = new Dictionary<string, DateTimeOffset>();
-        var seen = new List<TimelineEntry>();
+        var seen = new List<TimelineEntry<TimelineKind>>();
         var version = state.Version;
         CheckInvariants(incident, now, completed, overdueSince, seen, ref version);
         CheckDetached(incident, now, decision: null);
@@ -243,7 +244,7 @@ public sealed class IncidentPropertyTests
 
     /// <summary>The invariants, checked with plain conditions: this runs tens of thousands of times.</summary>
     private static void CheckInvariants(
-        Incident incident, DateTimeOffset now, Dictionary<string, DateTimeOffset> completed, Dictionary<string, DateTimeOffset> overdueSince, List<TimelineEntry> seen, ref long version)
+        Incident incident, DateTimeOffset now, Dictionary<string, DateTimeOffset> completed, Dictionary<string, DateTimeOffset> overdueSince, List<TimelineEntry<TimelineKind>> seen, ref long version)
     {
         var state = incident.State;
 

@@ -19,7 +19,7 @@ public sealed class IncidentTextsTests
     {
         var incident = Drive.Register(Facts.LevelIII);
 
-        var entry = incident.State.Timeline.Single(e => e.Kind == TimelineKind.DeadlineSet && e.Obligation == "reachScene");
+        var entry = incident.State.Timeline.Single(e => e.Kind == TimelineKind.DeadlineSet && e.Ref == "reachScene");
         Assert.Equal(IncidentTexts.DeadlineSet.Code, entry.Text.Code);
         Assert.Equal(Arg.TermOf(ObligationKind.ReachScene), entry.Text["obligation"]!.Term);
         Assert.Equal(incident.T(2), entry.Text["due"]!.Time);
@@ -37,7 +37,7 @@ public sealed class IncidentTextsTests
 
         Assert.StartsWith("较大（Ⅲ级）：自发现起2小时内；", incident.Obligation(ObligationKind.ReachScene).DeadlineBasis.Zh(), StringComparison.Ordinal);
         Assert.StartsWith("赶赴现场：须于2015-03-02 10:00 北京时间前完成（较大（Ⅲ级）：自发现起2小时内；",
-            incident.State.Timeline.Single(e => e.Kind == TimelineKind.DeadlineSet && e.Obligation == "reachScene").Text.Zh(), StringComparison.Ordinal);
+            incident.State.Timeline.Single(e => e.Kind == TimelineKind.DeadlineSet && e.Ref == "reachScene").Text.Zh(), StringComparison.Ordinal);
     }
 
     [Fact]

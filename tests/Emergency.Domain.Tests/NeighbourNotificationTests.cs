@@ -60,7 +60,7 @@ public sealed class NeighbourNotificationTests
         var notice = incident.Obligation(ObligationKind.NotifyNeighbours);
         Assert.Equal((learnt.Hours(1), (DateTimeOffset?)learnt), (notice.DueAt, notice.OpenedAt));
         Assert.Contains("1 h from the facts that say so", notice.DeadlineBasis.En(), StringComparison.Ordinal);
-        Assert.Single(incident.State.Timeline, e => e.Kind == TimelineKind.DeadlineSet && e.Obligation == "notifyNeighbours");
+        Assert.Single(incident.State.Timeline, e => e.Kind == TimelineKind.DeadlineSet && e.Ref == "notifyNeighbours");
 
         incident.Tick(learnt.Hours(2));
         Assert.Equal(learnt.Hours(1), notice.OverdueSince);

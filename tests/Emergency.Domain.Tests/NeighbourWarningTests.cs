@@ -46,7 +46,7 @@ public sealed class NeighbourWarningTests
         Assert.Equal("warn 邯郸市, a neighbouring city (beside 长治市); due with the obligation notify neighbouring areas (通报相邻区域), on that obligation's basis", handan.DeadlineBasis.En());
         Assert.Contains("MEP Order 17 art. 8", notice.DeadlineBasis.En(), StringComparison.Ordinal);
         Assert.StartsWith("向相邻市邯郸市（与长治市相邻）通报；与", handan.DeadlineBasis.Zh(), StringComparison.Ordinal);
-        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.DeadlineSet && e.Obligation == "warnNeighbour-410500");
+        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.DeadlineSet && e.Ref == "warnNeighbour-410500");
 
         var view = incident.View(incident.T(0.5)).Neighbours;
         Assert.Equal(["邯郸市", "安阳市", "河北省", "河南省"], view.Select(v => v.Party));
@@ -96,7 +96,7 @@ public sealed class NeighbourWarningTests
         var line = incident.View(incident.T(2)).Neighbours.Single(v => v.Jurisdiction == "130400");
         Assert.Equal((WarningStatus.Acknowledged, "Ms Zhao, Handan EPB", ReportMedium.Phone), (line.Warning, line.AcknowledgedBy, line.Medium));
         Assert.Equal(WarningStatus.Overdue, incident.View(incident.T(2)).Neighbours.Single(v => v.Jurisdiction == "410500").Warning);
-        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.WarningAcknowledged && e.Obligation == "warnNeighbour-130400");
+        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.WarningAcknowledged && e.Ref == "warnNeighbour-130400");
         var unknown = incident.Refused(incident.T(1), i => i.Handle(Send("warnNeighbour-999999", incident.T(1)), Commander, incident.T(1)), DecisionOutcome.NotAllowed);
         Assert.Contains("warnNeighbour-410500", unknown.Reason.En(), StringComparison.Ordinal);
     }

@@ -25,7 +25,7 @@ public sealed class OverdueTests
         Assert.Equal(ObligationStatus.Overdue, scene.StatusAt(incident.T(2.5)));
         var entry = incident.State.Timeline[^1];
         Assert.Equal(TimelineKind.ObligationOverdue, entry.Kind);
-        Assert.Equal("reachScene", entry.Obligation);
+        Assert.Equal("reachScene", entry.Ref);
         Assert.Equal(incident.T(2), entry.At);
         Assert.Equal(incident.T(2.5), entry.RecordedAt);
         Assert.Equal("system", entry.Actor);
@@ -56,7 +56,7 @@ public sealed class OverdueTests
         incident.Tick(incident.T(30));
 
         var overdue = incident.State.Timeline.Where(e => e.Kind == TimelineKind.ObligationOverdue).ToList();
-        Assert.Equal(["reachScene", "report", "startMonitoring", "releaseInformation"], overdue.Select(e => e.Obligation));
+        Assert.Equal(["reachScene", "report", "startMonitoring", "releaseInformation"], overdue.Select(e => e.Ref));
         Assert.Equal([incident.T(2), incident.T(4), incident.T(4), incident.T(24)], overdue.Select(e => e.At));
         Assert.Null(incident.Obligation(ObligationKind.OrganiseInvestigation).OverdueSince);
         Assert.Equal(incident.T(48), incident.NextDueAt);

@@ -34,7 +34,7 @@ public sealed class RegradeTests
 
         // open deadlines move, each with old and new in the timeline
         var changed = added.Where(e => e.Kind == TimelineKind.DeadlineChanged).ToList();
-        Assert.Equal(["startMonitoring", "organiseInvestigation", "releaseInformation"], changed.Select(e => e.Obligation));
+        Assert.Equal(["startMonitoring", "organiseInvestigation", "releaseInformation"], changed.Select(e => e.Ref));
         AssertChanged(changed[0], incident.T(4), incident.T(2));
         AssertChanged(changed[1], incident.T(48), incident.T(24));
         AssertChanged(changed[2], incident.T(24), incident.T(5));
@@ -56,7 +56,7 @@ public sealed class RegradeTests
         Assert.False(levelChange.IsCompleted);
         Assert.StartsWith("level II: 2 h from the regrade;", levelChange.DeadlineBasis.En(), StringComparison.Ordinal);
         var set = Assert.Single(added, e => e.Kind == TimelineKind.DeadlineSet);
-        Assert.Equal("levelChangeReport-1", set.Obligation);
+        Assert.Equal("levelChangeReport-1", set.Ref);
         Assert.DoesNotContain("completeObligation(levelChangeReport)", incident.AllowedMoves(regradeAt));
         Assert.Equal(incident.T(2), incident.NextDueAt); // start monitoring, now due at 2 h, comes first
     }
@@ -160,7 +160,7 @@ public sealed class RegradeTests
         Assert.Equal(incident.T(2), incident.Obligation(ObligationKind.Report).DueAt);
         Assert.Equal(incident.T(1), incident.Obligation(ObligationKind.ReachScene).DueAt);
         Assert.DoesNotContain(incident.State.Obligations, o => o.Kind == ObligationKind.LevelChangeReport);
-        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.DeadlineChanged && e.Obligation == "report");
+        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.DeadlineChanged && e.Ref == "report");
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class RegradeTests
 
         Assert.Equal(TimeSpan.FromHours(1.5), report.LateBy); // from 2 h, not on time against the new 4 h
         Assert.Equal(ObligationStatus.CompletedLate, report.StatusAt(incident.T(3.5)));
-        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationCompleted && e.Obligation == "report" && e.Text.En().Contains("LATE by 1 h 30 min", StringComparison.Ordinal));
+        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationCompleted && e.Ref == "report" && e.Text.En().Contains("LATE by 1 h 30 min", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public sealed class RegradeTests
         return incident;
     }
 
-    private static void AssertChanged(TimelineEntry entry, DateTimeOffset from, DateTimeOffset to)
+    private static void AssertChanged(TimelineEntry<TimelineKind> entry, DateTimeOffset from, DateTimeOffset to)
     {
         Assert.Equal(IncidentTexts.DeadlineChanged.Code, entry.Text.Code);
         Assert.Equal(from, entry.Text["from"]!.Time);

@@ -155,13 +155,13 @@ public sealed class ReportingChainTests
         var skipped = Of(incident, ToCity, incident.T(1.2));
         Assert.Equal(HopStatus.Skipped, skipped.Status);
         Assert.Equal(ToProvince, skipped.SkippedBy);
-        Assert.Contains(incident.State.Timeline, e => e.Text.Code == ChainTexts.HopSkipped.Code && e.Obligation == ToCity);
+        Assert.Contains(incident.State.Timeline, e => e.Text.Code == ChainTexts.HopSkipped.Code && e.Ref == ToCity);
         Assert.Contains(incident.State.Timeline, e => e.Text.Code == ChainTexts.HopDirect.Code || e.Text["text"]?.Message?.Code == ChainTexts.HopDirect.Code);
 
         // Skipped is not absorbed: the city's hop is still owed and goes overdue.
         Assert.False(incident.Obligation(ToCity).IsCompleted);
         incident.Tick(incident.T(5));
-        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationOverdue && e.Obligation == ToCity);
+        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationOverdue && e.Ref == ToCity);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class ReportingChainTests
         Assert.Equal(HopStatus.NotReceived, never.Status);
         Assert.Equal(TimeSpan.FromHours(1), never.LateBy);
         Assert.True(never.Involves("140400"));
-        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationOverdue && e.Obligation == ToCity && e.At == incident.T(4));
+        Assert.Contains(incident.State.Timeline, e => e.Kind == TimelineKind.ObligationOverdue && e.Ref == ToCity && e.At == incident.T(4));
     }
 
     [Fact]

@@ -152,7 +152,7 @@ public abstract class KillNineTests(ITestOutputHelper output) : IAsyncLifetime
         (await engine.Http.GetFromJsonAsync<JsonObject>($"/api/incidents/{id}", Ct))!;
 
     private static JsonNode? Overdue(JsonObject incident, string obligation) =>
-        incident["timeline"]!.AsArray().FirstOrDefault(e => (string)e!["kind"]! == "obligationOverdue" && (string?)e["obligation"] == obligation);
+        incident["timeline"]!.AsArray().FirstOrDefault(e => (string)e!["kind"]! == "obligationOverdue" && (string?)e["ref"] == obligation);
 
     private static HttpRequestMessage Register(string key, DateTimeOffset discoveredAt)
     {

@@ -176,7 +176,7 @@ public sealed class NodeLossTests(ITestOutputHelper output) : IAsyncLifetime
             }
 
             var view = (await GetAsync(survivor1, id))!;
-            var overdue = view["timeline"]!.AsArray().FirstOrDefault(e => (string)e!["kind"]! == "obligationOverdue" && (string?)e["obligation"] == "report");
+            var overdue = view["timeline"]!.AsArray().FirstOrDefault(e => (string)e!["kind"]! == "obligationOverdue" && (string?)e["ref"] == "report");
             Assert.NotNull(overdue);
             Assert.Equal(due, overdue!["at"]!.GetValue<DateTimeOffset>());
             var lag = overdue["recordedAt"]!.GetValue<DateTimeOffset>() - due;

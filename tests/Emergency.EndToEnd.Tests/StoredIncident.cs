@@ -51,12 +51,15 @@ public sealed record StoredIncident(int Version, JsonObject Record, IReadOnlyLis
         return new StoredIncident(version, record, timeline);
     }
 
-    /// <summary>The stored "overdue" timeline entry of one obligation: the deadline it marks and when the engine recorded it.</summary>
+    /// <summary>
+    /// The stored "overdue" timeline entry of one obligation: the deadline it marks and when the engine recorded it. An
+    /// entry names its obligation in "ref", or in "obligation" when stored before every kind of case shared one entry.
+    /// </summary>
     public static async Task<(DateTimeOffset At, DateTimeOffset RecordedAt)?> OverdueAsync(string connectionString, string id, string obligation)
     {
         var stored = await ReadAsync(connectionString, id);
         var entry = stored?.Timeline.FirstOrDefault(e =>
-            string.Equals((string?)e["kind"], "obligationOverdue", StringComparison.OrdinalIgnoreCase) && (string?)e["obligation"] == obligation);
+            string.Equals((string?)e["kind"], "obligationOverdue", StringComparison.OrdinalIgnoreCase) && (string?)(e["ref"] ?? e["obligation"]) == obligation);
         return entry is null ? null : (entry["at"]!.GetValue<DateTimeOffset>(), entry["recordedAt"]!.GetValue<DateTimeOffset>());
     }
 

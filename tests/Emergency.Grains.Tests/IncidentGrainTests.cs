@@ -86,7 +86,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var view = await Eventually.Until(grain.GetView, v => v!.Timeline.Any(e => e.Kind == TimelineKind.ObligationOverdue),
             "the overdue entry written by the deadline timer", TimeSpan.FromSeconds(2));
         var entry = view!.Timeline.Single(e => e.Kind == TimelineKind.ObligationOverdue);
-        Assert.Equal("reachScene", entry.Obligation);
+        Assert.Equal("reachScene", entry.Ref);
         Assert.Equal(reachScene.DueAt, entry.At);
         Assert.Equal("system", entry.Actor);
         Assert.Equal(ObligationStatus.Overdue, view.Obligations.Single(o => o.Kind == ObligationKind.ReachScene).Status);

@@ -35,16 +35,16 @@ public sealed class RestartTests : IAsyncLifetime
         var view = (await _engine.Incident("inc-restart").GetView())!;
         Assert.Equal(ReportKind.Initial, Assert.Single(view.Reports).Kind);
         var caughtUp = view.Timeline.Single(e => e.Kind == TimelineKind.ObligationOverdue);
-        Assert.Equal("reachScene", caughtUp.Obligation);
+        Assert.Equal("reachScene", caughtUp.Ref);
         Assert.Equal(reachSceneDue, caughtUp.At);
         Assert.Equal(restartedAt, caughtUp.RecordedAt);
 
         // The deadline still ahead fires on the new activation's timer.
         _engine.Clock.Advance(monitoringDue - restartedAt + TimeSpan.FromSeconds(1));
         var fired = await Eventually.Until(_engine.Incident("inc-restart").GetView,
-            v => v!.Timeline.Any(e => e.Kind == TimelineKind.ObligationOverdue && e.Obligation == "startMonitoring"),
+            v => v!.Timeline.Any(e => e.Kind == TimelineKind.ObligationOverdue && e.Ref == "startMonitoring"),
             "the monitoring deadline to fire after the restart", TimeSpan.FromSeconds(2));
-        Assert.Equal(monitoringDue, fired!.Timeline.Single(e => e.Obligation == "startMonitoring" && e.Kind == TimelineKind.ObligationOverdue).At);
+        Assert.Equal(monitoringDue, fired!.Timeline.Single(e => e.Ref == "startMonitoring" && e.Kind == TimelineKind.ObligationOverdue).At);
 
         // A retry of the registration after the restart is recognised, not applied again, and gets the first answer.
         var retry = await _engine.Incident("inc-restart").Execute(Minor(discovered), As("register-1"));

@@ -83,6 +83,23 @@ public sealed class TimelineRowsTests : IAsyncLifetime
         Assert.Equal(after, (await _engine.Incident(id).GetView())!.Timeline);
     }
 
+    [Fact]
+    public async Task An_incident_whose_rows_name_their_obligation_as_stored_before_every_kind_shared_one_entry_loads_them_unchanged()
+    {
+        const string id = "inc-oldentries";
+        var now = _engine.Clock.GetUtcNow();
+        Assert.Equal(CommandStatus.Accepted, (await _engine.Incident(id).Execute(Minor(now), As())).Status);
+        var before = (await _engine.Incident(id).GetView())!.Timeline;
+        Assert.Contains(before, e => e.Ref is not null);
+
+        // The rows as the engine wrote an incident's entries before: what an entry is about under "obligation", no "ref".
+        await _engine.RestartAsync(() => Execute(
+            $"UPDATE CaseTimeline SET Entry = json_remove(json_set(Entry, '$.obligation', json_extract(Entry, '$.ref')), '$.ref') WHERE CaseId = '{id}';"));
+        Assert.Equal(0L, Scalar($"SELECT COUNT(*) FROM CaseTimeline WHERE CaseId = '{id}' AND Entry LIKE '%\"ref\"%'"));
+
+        Assert.Equal(before, (await _engine.Incident(id).GetView())!.Timeline);
+    }
+
     private int PayloadLength(string id) => Payload(id).Length;
 
     private string Payload(string id) =>

@@ -14,6 +14,28 @@ public interface ITimelinePaged<out TView>
     TView WithNewestTimeline(int count);
 }
 
+/// <summary>
+/// What the view of every kind of case carries alike: its timeline, returned a page at a time
+/// (<see cref="ITimelinePaged{TView}"/>).
+/// </summary>
+/// <typeparam name="TSelf">The kind's view, so that <see cref="WithNewestTimeline"/> gives it back.</typeparam>
+/// <typeparam name="TKind">The kind's list of what its timeline records.</typeparam>
+public abstract record TimelineView<TSelf, TKind> : ITimelinePaged<TSelf>
+    where TSelf : TimelineView<TSelf, TKind>
+    where TKind : struct, Enum
+{
+    private readonly int? _timelineCount;
+
+    /// <summary>The case's timeline, oldest first; when the view is paged, only the newest of its <see cref="TimelineCount"/> entries.</summary>
+    public IReadOnlyList<TimelineEntry<TKind>> Timeline { get; init; } = [];
+
+    /// <summary>How many entries the whole timeline has; <see cref="Timeline"/> holds the newest of them when the view is paged.</summary>
+    public int TimelineCount { get => _timelineCount ?? Timeline.Count; init => _timelineCount = value; }
+
+    public TSelf WithNewestTimeline(int count) =>
+        (TSelf)(Timeline.Count <= count ? this : this with { Timeline = TimelinePages.Newest(Timeline, count), TimelineCount = TimelineCount });
+}
+
 /// <summary>One page of a timeline, oldest first, and how many entries the whole timeline has.</summary>
 public sealed record TimelinePage<TEntry>(IReadOnlyList<TEntry> Entries, int Total);
 

@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Enforcement;
 using Emergency.Domain.Messages;
 using Stateless;
@@ -455,16 +456,7 @@ public sealed partial class MajorDecision
     }
 
     private void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, MajorDecisionTimelineKind kind, Message text) =>
-        State.Timeline.Add(new MajorDecisionTimelineEntry
-        {
-            Seq = State.Timeline.Count + 1,
-            At = at,
-            RecordedAt = recordedAt,
-            Actor = actor.ToString(),
-            Kind = kind,
-            Text = text,
-            Round = State.Round?.Number,
-        });
+        State.Timeline.Append(at, recordedAt, actor.ToString(), kind, text, round: State.Round?.Number);
 
     internal static void CheckMethods(Validator check, IReadOnlyList<ViewMethod>? methods, MajorDecisionRuleSet? rules)
     {

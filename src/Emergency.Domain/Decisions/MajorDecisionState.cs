@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Emergency.Domain.Cases;
 
 namespace Emergency.Domain.Decisions;
 
@@ -48,7 +49,7 @@ public sealed class MajorDecisionState
 
     public List<CollectiveDecision> CollectiveDecisions { get; set; } = [];
 
-    public List<MajorDecisionTimelineEntry> Timeline { get; set; } = [];
+    public List<TimelineEntry<MajorDecisionTimelineKind>> Timeline { get; set; } = [];
 
     /// <summary>The regional approval restrictions in force on the region that the timeline has noted, by id.</summary>
     public List<string> RestrictionsNoted { get; set; } = [];

@@ -6,7 +6,7 @@ using Emergency.Domain.Messages;
 namespace Emergency.Domain.Decisions;
 
 /// <summary>A major decision as its decision makers and assessors see it at one moment.</summary>
-public sealed partial record MajorDecisionView
+public sealed record MajorDecisionView : TimelineView<MajorDecisionView, MajorDecisionTimelineKind>
 {
     public required string Id { get; init; }
 
@@ -63,8 +63,6 @@ public sealed partial record MajorDecisionView
 
     /// <summary>What keeps the matter from moving on now.</summary>
     public required IReadOnlyList<MajorDecisionBlocker> BlockedBy { get; init; }
-
-    public required IReadOnlyList<MajorDecisionTimelineEntry> Timeline { get; init; }
 
     public required IReadOnlyList<string> AllowedMoves { get; init; }
 

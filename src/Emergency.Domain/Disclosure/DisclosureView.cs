@@ -6,9 +6,9 @@ namespace Emergency.Domain.Disclosure;
 /// <summary>
 /// A request for government information as the disclosure office sees it at one moment. The applicant, the request's
 /// words, the parties consulted and the answer letter are personal data: a view for a role that may not see them
-/// carries none of them (<see cref="CalendarCaseView.PersonalDataRedacted"/>).
+/// carries none of them (<see cref="CalendarCaseView{TSelf}.PersonalDataRedacted"/>).
 /// </summary>
-public sealed partial record DisclosureView : CalendarCaseView
+public sealed record DisclosureView : CalendarCaseView<DisclosureView>
 {
     public required DisclosureChannel Channel { get; init; }
 

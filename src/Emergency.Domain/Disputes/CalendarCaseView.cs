@@ -8,7 +8,9 @@ namespace Emergency.Domain.Disputes;
 /// the case's place, its limits and windows counted against <see cref="AsOf"/>, its timeline and the moves it allows.
 /// Each kind adds its own record of what happened; the JSON property names are those the board and the API clients read.
 /// </summary>
-public abstract record CalendarCaseView
+/// <typeparam name="TSelf">The kind's view.</typeparam>
+public abstract record CalendarCaseView<TSelf> : TimelineView<TSelf, DisputeTimelineKind>
+    where TSelf : CalendarCaseView<TSelf>
 {
     public string Id { get; init; } = "";
 
@@ -27,8 +29,6 @@ public abstract record CalendarCaseView
     public IReadOnlyList<DisputeObligationView> Obligations { get; init; } = [];
 
     public IReadOnlyList<WindowView> Windows { get; init; } = [];
-
-    public IReadOnlyList<DisputeTimelineEntry> Timeline { get; init; } = [];
 
     public IReadOnlyList<string> AllowedMoves { get; init; } = [];
 
@@ -68,7 +68,7 @@ public abstract record CalendarCaseSummary<TSelf> : ICaseSummary
     public IReadOnlyList<WindowView> Windows { get; init; } = [];
 
     /// <summary>What an officer must notice: deadlines missed, windows lapsed, extensions; newest first.</summary>
-    public IReadOnlyList<DisputeTimelineEntry> Alerts { get; init; } = [];
+    public IReadOnlyList<TimelineEntry<DisputeTimelineKind>> Alerts { get; init; } = [];
 
     public long Version { get; init; }
 
@@ -97,9 +97,9 @@ internal static class CalendarCaseViews
     /// <param name="allowedMoves">The moves the procedure allows at <paramref name="now"/>.</param>
     /// <param name="now">The moment the view is computed for.</param>
     /// <param name="includePersonalData">Whether this reader's role may see personal data.</param>
-    public static TView With<TView>(this TView view, CaseState state, IEnumerable<DisputeTimelineEntry> timeline, IReadOnlyList<string> allowedMoves, DateTimeOffset now, bool includePersonalData)
-        where TView : CalendarCaseView =>
-        (TView)((CalendarCaseView)view with
+    public static TView With<TView>(this TView view, CaseState state, IEnumerable<TimelineEntry<DisputeTimelineKind>> timeline, IReadOnlyList<string> allowedMoves, DateTimeOffset now, bool includePersonalData)
+        where TView : CalendarCaseView<TView> =>
+        (TView)((CalendarCaseView<TView>)view with
         {
             Id = state.Id,
             Scope = state.Scope,
@@ -120,7 +120,7 @@ internal static class CalendarCaseViews
     /// <param name="state">The case's stored state.</param>
     /// <param name="alerts">The latest alerts of the kind, newest first; officers' words are left out.</param>
     /// <param name="now">The moment the summary is computed for.</param>
-    public static TSummary With<TSummary>(this TSummary summary, CaseState state, IEnumerable<DisputeTimelineEntry> alerts, DateTimeOffset now)
+    public static TSummary With<TSummary>(this TSummary summary, CaseState state, IEnumerable<TimelineEntry<DisputeTimelineKind>> alerts, DateTimeOffset now)
         where TSummary : CalendarCaseSummary<TSummary>
     {
         List<DisputeObligationView> obligations = [.. state.Obligations.Select(o => DisputeObligationView.Of(o, now))];

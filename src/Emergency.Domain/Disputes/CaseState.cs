@@ -1,3 +1,5 @@
+using Emergency.Domain.Cases;
+
 namespace Emergency.Domain.Disputes;
 
 /// <summary>
@@ -26,7 +28,7 @@ public abstract class CaseState
 
     public List<Window> Windows { get; set; } = [];
 
-    public List<DisputeTimelineEntry> Timeline { get; set; } = [];
+    public List<TimelineEntry<DisputeTimelineKind>> Timeline { get; set; } = [];
 
     /// <summary>Goes up by one with every accepted change, including deadline events.</summary>
     public long Version { get; set; }

@@ -5,9 +5,9 @@ namespace Emergency.Domain.Disputes;
 
 /// <summary>
 /// A petition as a petition officer sees it at one moment. The complainant and the content are personal data:
-/// a view for a role that may not see them carries neither (<see cref="CalendarCaseView.PersonalDataRedacted"/>).
+/// a view for a role that may not see them carries neither (<see cref="CalendarCaseView{TSelf}.PersonalDataRedacted"/>).
 /// </summary>
-public sealed partial record DisputeView : CalendarCaseView
+public sealed record DisputeView : CalendarCaseView<DisputeView>
 {
     public required PetitionChannel Channel { get; init; }
 
@@ -128,10 +128,10 @@ public static class DisputeViews
         [DisputeTimelineKind.ObligationOverdue, DisputeTimelineKind.WindowLapsed, DisputeTimelineKind.ReplyExtended, DisputeTimelineKind.ObligationWithdrawn, DisputeTimelineKind.EscalatedToIncident];
 
     /// <summary>The latest alerts of a case's timeline (overdue, lapsed, extended, withdrawn, escalated), newest first.</summary>
-    internal static IEnumerable<DisputeTimelineEntry> Alerts(CaseState state) => state.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(AlertsPerCase);
+    internal static IEnumerable<TimelineEntry<DisputeTimelineKind>> Alerts(CaseState state) => state.Timeline.Where(e => AlertKinds.Contains(e.Kind)).Reverse().Take(AlertsPerCase);
 
     /// <summary>The timeline as a reader may see it: without officers' words for a role that may not see personal data.</summary>
-    internal static IEnumerable<DisputeTimelineEntry> Timeline(CaseState state, bool includePersonalData) =>
+    internal static IEnumerable<TimelineEntry<DisputeTimelineKind>> Timeline(CaseState state, bool includePersonalData) =>
         includePersonalData ? state.Timeline : state.Timeline.Select(OfficersNotes.Omitted);
 
     /// <summary>Whether a role may see personal data (the complainant, the content, letters addressed to a person).</summary>

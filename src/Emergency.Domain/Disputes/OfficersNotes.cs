@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes;
@@ -19,10 +20,10 @@ public static class OfficersNotes
     private static readonly HashSet<string> FreeTextArgs = new(StringComparer.Ordinal) { "reason", "note", "cases" };
 
     /// <summary>The entry with the officer's words replaced; entries without any are returned as they are.</summary>
-    public static DisputeTimelineEntry Omitted(DisputeTimelineEntry entry) => Replaced(entry, NotShown.With());
+    public static TimelineEntry<DisputeTimelineKind> Omitted(TimelineEntry<DisputeTimelineKind> entry) => Replaced(entry, NotShown.With());
 
     /// <summary>The entry with each argument that carries an officer's words or a person's cases replaced by <paramref name="instead"/>.</summary>
-    internal static DisputeTimelineEntry Replaced(DisputeTimelineEntry entry, Message instead) =>
+    internal static TimelineEntry<DisputeTimelineKind> Replaced(TimelineEntry<DisputeTimelineKind> entry, Message instead) =>
         entry.Text.Args.Any(a => IsFreeText(entry.Text, a.Key))
             ? entry with { Text = new Message(entry.Text.Code, [.. entry.Text.Args.Select(a => IsFreeText(entry.Text, a.Key) ? new KeyValuePair<string, Arg>(a.Key, Arg.Of(instead)) : a)]) }
             : entry;

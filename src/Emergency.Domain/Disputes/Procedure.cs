@@ -1,4 +1,5 @@
 using Emergency.Domain.Calendar;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Messages;
 
@@ -138,14 +139,5 @@ internal sealed class Procedure(CaseState state, WorkingCalendar calendar, Count
     }
 
     public void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, DisputeTimelineKind kind, Message text, string? reference = null) =>
-        State.Timeline.Add(new DisputeTimelineEntry
-        {
-            Seq = State.Timeline.Count + 1,
-            At = at,
-            RecordedAt = recordedAt,
-            Actor = actor.ToString(),
-            Kind = kind,
-            Text = text,
-            Ref = reference,
-        });
+        State.Timeline.Append(at, recordedAt, actor.ToString(), kind, text, reference);
 }

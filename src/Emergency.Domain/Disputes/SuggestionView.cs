@@ -6,7 +6,7 @@ namespace Emergency.Domain.Disputes;
 /// A suggestion or proposal as the assigning office sees it at one moment. The deputy's contact, the letters to the
 /// deputy and the officers' words (<see cref="OfficersNotes"/>) are for petition officers only.
 /// </summary>
-public sealed partial record SuggestionView : CalendarCaseView
+public sealed record SuggestionView : CalendarCaseView<SuggestionView>
 {
     public required SuggestionKind Kind { get; init; }
 

@@ -177,7 +177,7 @@ public static class DrillScoring
     {
         var deadline = o.OverdueSince ?? o.DueAt;
         var opened = o.Kind == ObligationKind.LevelChangeReport
-            ? view.Timeline.FirstOrDefault(e => e.Obligation == o.Id && e.Kind == TimelineKind.DeadlineSet)?.At ?? view.DiscoveredAt
+            ? view.Timeline.FirstOrDefault(e => e.Ref == o.Id && e.Kind == TimelineKind.DeadlineSet)?.At ?? view.DiscoveredAt
             : o.OpenedAt ?? view.DiscoveredAt;
         var open = o.CompletedAt is null;
         return new ObligationOutcome

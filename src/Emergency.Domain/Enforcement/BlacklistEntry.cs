@@ -1,3 +1,5 @@
+using Emergency.Domain.Cases;
+
 namespace Emergency.Domain.Enforcement;
 
 /// <summary>An enterprise on the environmental blacklist (黑名单), from its addition to its removal.</summary>
@@ -19,7 +21,7 @@ public sealed class BlacklistEntry
 
     public string? RemovalReason { get; set; }
 
-    public List<EnforcementTimelineEntry> Timeline { get; set; } = [];
+    public List<TimelineEntry<EnforcementTimelineKind>> Timeline { get; set; } = [];
 
     public bool IsListedAt(DateTimeOffset now) => AddedAt <= now && (RemovedAt is null || RemovedAt > now);
 

@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 using Emergency.Domain.Regions;
 
@@ -31,9 +32,35 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         return true;
     }
 
-    public Decision ListSupervision(string id, ListSupervision command, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// One move on the registry, as every move is judged: what fell due is marked first, as a version of its own; bad
+    /// fields are refused with their errors, then a move the registry does not allow now with its reason and the moves
+    /// that are; otherwise <paramref name="change"/> is made, as one version.
+    /// </summary>
+    /// <param name="now">The moment of the move.</param>
+    /// <param name="check">The move's fields, checked.</param>
+    /// <param name="refusal">Why the registry does not allow the move now; null when it does.</param>
+    /// <param name="change">The move's effect.</param>
+    private Decision Move(DateTimeOffset now, Validator check, Func<Message?> refusal, Action change)
     {
         Tick(now);
+        if (check.Errors.Count > 0)
+        {
+            return Decision.Invalid(check.Errors);
+        }
+
+        if (refusal() is { } why)
+        {
+            return Decision.NotAllowed(why, AllowedMoves(now));
+        }
+
+        change();
+        State.Version++;
+        return Decision.Accepted;
+    }
+
+    public Decision ListSupervision(string id, ListSupervision command, Actor actor, DateTimeOffset now)
+    {
         var check = new Validator()
             .Required("id", id)
             .Defined("targetKind", command.TargetKind)
@@ -45,127 +72,87 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
             check.Add("rectificationDeadline", CommonTexts.NotAfterNow.With(("value", command.RectificationDeadline), ("now", now)));
         }
 
-        if (check.Errors.Count > 0)
+        return Move(now, check, () => State.Supervisions.FirstOrDefault(s => s.Id == id) is { } taken
+            ? EnforcementTexts.IdTakenBySupervision.With(("id", id), ("target", taken.Target))
+            : null, () =>
         {
-            return Decision.Invalid(check.Errors);
-        }
-
-        if (State.Supervisions.FirstOrDefault(s => s.Id == id) is { } taken)
-        {
-            return Decision.NotAllowed(EnforcementTexts.IdTakenBySupervision.With(("id", id), ("target", taken.Target)), AllowedMoves(now));
-        }
-
-        var supervision = new ListedSupervision
-        {
-            Id = id,
-            TargetKind = command.TargetKind,
-            Target = command.Target.Trim(),
-            Matter = command.Matter,
-            IssuedBy = command.IssuedBy.Trim(),
-            ListedAt = now,
-            ListedBy = actor.ToString(),
-            RectificationDeadline = command.RectificationDeadline,
-        };
-        Append(supervision.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.SupervisionListed,
-            EnforcementTexts.Listed.With(
-                ("target", Arg.Of(command.TargetKind)), ("name", supervision.Target), ("by", supervision.IssuedBy), ("matter", command.Matter), ("deadline", command.RectificationDeadline)));
-        State.Supervisions.Add(supervision);
-        State.Version++;
-        return Decision.Accepted;
+            var supervision = new ListedSupervision
+            {
+                Id = id,
+                TargetKind = command.TargetKind,
+                Target = command.Target.Trim(),
+                Matter = command.Matter,
+                IssuedBy = command.IssuedBy.Trim(),
+                ListedAt = now,
+                ListedBy = actor.ToString(),
+                RectificationDeadline = command.RectificationDeadline,
+            };
+            supervision.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.SupervisionListed,
+                EnforcementTexts.Listed.With(
+                    ("target", Arg.Of(command.TargetKind)), ("name", supervision.Target), ("by", supervision.IssuedBy), ("matter", command.Matter), ("deadline", command.RectificationDeadline)));
+            State.Supervisions.Add(supervision);
+        });
     }
 
     public Decision LiftSupervision(string id, LiftSupervision command, Actor actor, DateTimeOffset now)
     {
-        Tick(now);
-        var check = new Validator().Required("note", command.Note, Validator.LongText);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
         var supervision = State.Supervisions.FirstOrDefault(s => s.Id == id);
-        if (supervision is null)
+        return Move(now, new Validator().Required("note", command.Note, Validator.LongText), () => supervision switch
         {
-            return Decision.NotAllowed(EnforcementTexts.NoSupervision.With(("id", id)), AllowedMoves(now));
-        }
-
-        if (supervision.LiftedAt is { } lifted)
+            null => EnforcementTexts.NoSupervision.With(("id", id)),
+            { LiftedAt: { } lifted } => EnforcementTexts.SupervisionAlreadyLifted.With(("target", supervision.Target), ("at", lifted), ("by", supervision.LiftedBy ?? "")),
+            _ => null,
+        }, () =>
         {
-            return Decision.NotAllowed(EnforcementTexts.SupervisionAlreadyLifted.With(("target", supervision.Target), ("at", lifted), ("by", supervision.LiftedBy ?? "")), AllowedMoves(now));
-        }
-
-        supervision.LiftedAt = now;
-        supervision.LiftedBy = actor.ToString();
-        supervision.LiftNote = command.Note;
-        var timing = now > supervision.RectificationDeadline
-            ? EnforcementTexts.LiftedLate.With(("late", now - supervision.RectificationDeadline), ("deadline", supervision.RectificationDeadline))
-            : EnforcementTexts.LiftedInTime.With(("deadline", supervision.RectificationDeadline));
-        Append(supervision.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.SupervisionLifted, EnforcementTexts.SupervisionLifted.With(("target", supervision.Target), ("timing", timing), ("note", command.Note)));
-        State.Version++;
-        return Decision.Accepted;
+            supervision!.LiftedAt = now;
+            supervision.LiftedBy = actor.ToString();
+            supervision.LiftNote = command.Note;
+            var timing = now > supervision.RectificationDeadline
+                ? EnforcementTexts.LiftedLate.With(("late", now - supervision.RectificationDeadline), ("deadline", supervision.RectificationDeadline))
+                : EnforcementTexts.LiftedInTime.With(("deadline", supervision.RectificationDeadline));
+            supervision.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.SupervisionLifted, EnforcementTexts.SupervisionLifted.With(("target", supervision.Target), ("timing", timing), ("note", command.Note)));
+        });
     }
 
     public Decision AddToBlacklist(string id, AddToBlacklist command, Actor actor, DateTimeOffset now)
     {
-        Tick(now);
         var check = new Validator()
             .Required("id", id)
             .Required("enterprise", command.Enterprise)
             .Required("reason", command.Reason, Validator.LongText);
-        if (check.Errors.Count > 0)
+        var enterprise = command.Enterprise?.Trim() ?? "";
+        return Move(now, check, () =>
+            State.Blacklist.FirstOrDefault(b => b.Id == id) is { } taken
+                ? EnforcementTexts.IdTakenByBlacklist.With(("id", id), ("enterprise", taken.Enterprise))
+            : State.Blacklist.FirstOrDefault(b => SameName(b.Enterprise, enterprise) && b.IsListedAt(now)) is { } listed
+                ? EnforcementTexts.AlreadyBlacklisted.With(("enterprise", listed.Enterprise), ("id", listed.Id), ("at", listed.AddedAt), ("by", listed.AddedBy), ("reason", listed.Reason))
+            : null, () =>
         {
-            return Decision.Invalid(check.Errors);
-        }
-
-        if (State.Blacklist.FirstOrDefault(b => b.Id == id) is { } taken)
-        {
-            return Decision.NotAllowed(EnforcementTexts.IdTakenByBlacklist.With(("id", id), ("enterprise", taken.Enterprise)), AllowedMoves(now));
-        }
-
-        var enterprise = command.Enterprise.Trim();
-        if (State.Blacklist.FirstOrDefault(b => SameName(b.Enterprise, enterprise) && b.IsListedAt(now)) is { } listed)
-        {
-            return Decision.NotAllowed(EnforcementTexts.AlreadyBlacklisted.With(("enterprise", listed.Enterprise), ("id", listed.Id), ("at", listed.AddedAt), ("by", listed.AddedBy), ("reason", listed.Reason)), AllowedMoves(now));
-        }
-
-        var entry = new BlacklistEntry { Id = id, Enterprise = enterprise, Reason = command.Reason, AddedAt = now, AddedBy = actor.ToString() };
-        Append(entry.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.Blacklisted, EnforcementTexts.Blacklisted.With(("enterprise", enterprise), ("reason", command.Reason)));
-        State.Blacklist.Add(entry);
-        State.Version++;
-        return Decision.Accepted;
+            var entry = new BlacklistEntry { Id = id, Enterprise = enterprise, Reason = command.Reason, AddedAt = now, AddedBy = actor.ToString() };
+            entry.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.Blacklisted, EnforcementTexts.Blacklisted.With(("enterprise", enterprise), ("reason", command.Reason)));
+            State.Blacklist.Add(entry);
+        });
     }
 
     public Decision RemoveFromBlacklist(string id, RemoveFromBlacklist command, Actor actor, DateTimeOffset now)
     {
-        Tick(now);
-        var check = new Validator().Required("reason", command.Reason, Validator.LongText);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
         var entry = State.Blacklist.FirstOrDefault(b => b.Id == id);
-        if (entry is null)
+        return Move(now, new Validator().Required("reason", command.Reason, Validator.LongText), () => entry switch
         {
-            return Decision.NotAllowed(EnforcementTexts.NoBlacklistEntry.With(("id", id)), AllowedMoves(now));
-        }
-
-        if (entry.RemovedAt is { } removed)
+            null => EnforcementTexts.NoBlacklistEntry.With(("id", id)),
+            { RemovedAt: { } removed } => EnforcementTexts.AlreadyRemoved.With(("enterprise", entry.Enterprise), ("at", removed), ("by", entry.RemovedBy ?? "")),
+            _ => null,
+        }, () =>
         {
-            return Decision.NotAllowed(EnforcementTexts.AlreadyRemoved.With(("enterprise", entry.Enterprise), ("at", removed), ("by", entry.RemovedBy ?? "")), AllowedMoves(now));
-        }
-
-        entry.RemovedAt = now;
-        entry.RemovedBy = actor.ToString();
-        entry.RemovalReason = command.Reason;
-        Append(entry.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RemovedFromBlacklist, EnforcementTexts.RemovedFromBlacklist.With(("enterprise", entry.Enterprise), ("reason", command.Reason)));
-        State.Version++;
-        return Decision.Accepted;
+            entry!.RemovedAt = now;
+            entry.RemovedBy = actor.ToString();
+            entry.RemovalReason = command.Reason;
+            entry.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.RemovedFromBlacklist, EnforcementTexts.RemovedFromBlacklist.With(("enterprise", entry.Enterprise), ("reason", command.Reason)));
+        });
     }
 
     public Decision SetRestriction(string id, SetRegionalRestriction command, Actor actor, DateTimeOffset now)
     {
-        Tick(now);
         var check = new Validator()
             .Required("id", id)
             .Required("region", command.Region)
@@ -175,49 +162,31 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
             check.Add("region", unknown);
         }
 
-        if (check.Errors.Count > 0)
+        return Move(now, check, () => State.Restrictions.FirstOrDefault(r => r.Id == id) is { } taken
+            ? EnforcementTexts.IdTakenByRestriction.With(("id", id), ("region", taken.Region))
+            : null, () =>
         {
-            return Decision.Invalid(check.Errors);
-        }
-
-        if (State.Restrictions.FirstOrDefault(r => r.Id == id) is { } taken)
-        {
-            return Decision.NotAllowed(EnforcementTexts.IdTakenByRestriction.With(("id", id), ("region", taken.Region)), AllowedMoves(now));
-        }
-
-        var restriction = new RegionalRestriction { Id = id, Region = command.Region.Trim(), Reason = command.Reason, SetAt = now, SetBy = actor.ToString() };
-        Append(restriction.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RestrictionSet, EnforcementTexts.RestrictionSet.With(("region", restriction.Region), ("reason", command.Reason)));
-        State.Restrictions.Add(restriction);
-        State.Version++;
-        return Decision.Accepted;
+            var restriction = new RegionalRestriction { Id = id, Region = command.Region.Trim(), Reason = command.Reason, SetAt = now, SetBy = actor.ToString() };
+            restriction.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.RestrictionSet, EnforcementTexts.RestrictionSet.With(("region", restriction.Region), ("reason", command.Reason)));
+            State.Restrictions.Add(restriction);
+        });
     }
 
     public Decision LiftRestriction(string id, LiftRegionalRestriction command, Actor actor, DateTimeOffset now)
     {
-        Tick(now);
-        var check = new Validator().Required("reason", command.Reason, Validator.LongText);
-        if (check.Errors.Count > 0)
-        {
-            return Decision.Invalid(check.Errors);
-        }
-
         var restriction = State.Restrictions.FirstOrDefault(r => r.Id == id);
-        if (restriction is null)
+        return Move(now, new Validator().Required("reason", command.Reason, Validator.LongText), () => restriction switch
         {
-            return Decision.NotAllowed(EnforcementTexts.NoRestriction.With(("id", id)), AllowedMoves(now));
-        }
-
-        if (restriction.LiftedAt is { } lifted)
+            null => EnforcementTexts.NoRestriction.With(("id", id)),
+            { LiftedAt: { } lifted } => EnforcementTexts.RestrictionAlreadyLifted.With(("region", restriction.Region), ("at", lifted), ("by", restriction.LiftedBy ?? "")),
+            _ => null,
+        }, () =>
         {
-            return Decision.NotAllowed(EnforcementTexts.RestrictionAlreadyLifted.With(("region", restriction.Region), ("at", lifted), ("by", restriction.LiftedBy ?? "")), AllowedMoves(now));
-        }
-
-        restriction.LiftedAt = now;
-        restriction.LiftedBy = actor.ToString();
-        restriction.LiftReason = command.Reason;
-        Append(restriction.Timeline, now, now, actor.ToString(), EnforcementTimelineKind.RestrictionLifted, EnforcementTexts.RestrictionLifted.With(("region", restriction.Region), ("after", now - restriction.SetAt), ("reason", command.Reason)));
-        State.Version++;
-        return Decision.Accepted;
+            restriction!.LiftedAt = now;
+            restriction.LiftedBy = actor.ToString();
+            restriction.LiftReason = command.Reason;
+            restriction.Timeline.Append(now, now, actor.ToString(), EnforcementTimelineKind.RestrictionLifted, EnforcementTexts.RestrictionLifted.With(("region", restriction.Region), ("after", now - restriction.SetAt), ("reason", command.Reason)));
+        });
     }
 
     /// <summary>The regional approval restrictions reaching <paramref name="region"/> in force at <paramref name="now"/>.</summary>
@@ -246,7 +215,7 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
         foreach (var s in State.Supervisions.Where(s => !s.IsLifted && s.OverdueSince is null && s.RectificationDeadline < now).OrderBy(s => s.RectificationDeadline))
         {
             s.OverdueSince = s.RectificationDeadline;
-            Append(s.Timeline, s.RectificationDeadline, now, Actor.System.ToString(), EnforcementTimelineKind.RectificationOverdue,
+            s.Timeline.Append(s.RectificationDeadline, now, Actor.System.ToString(), EnforcementTimelineKind.RectificationOverdue,
                 EnforcementTexts.DeadlinePassed.With(("target", s.Target), ("deadline", s.RectificationDeadline)));
             changed = true;
         }
@@ -255,7 +224,4 @@ public sealed partial class EnforcementRegistry(EnforcementRegistryState state, 
     }
 
     private static bool SameName(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
-
-    private static void Append(List<EnforcementTimelineEntry> timeline, DateTimeOffset at, DateTimeOffset recordedAt, string actor, EnforcementTimelineKind kind, Message text) =>
-        timeline.Add(new EnforcementTimelineEntry { Seq = timeline.Count + 1, At = at, RecordedAt = recordedAt, Actor = actor, Kind = kind, Text = text });
 }

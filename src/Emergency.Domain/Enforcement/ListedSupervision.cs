@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Emergency.Domain.Cases;
 
 namespace Emergency.Domain.Enforcement;
 
@@ -36,7 +37,7 @@ public sealed class ListedSupervision
 
     public string? LiftNote { get; set; }
 
-    public List<EnforcementTimelineEntry> Timeline { get; set; } = [];
+    public List<TimelineEntry<EnforcementTimelineKind>> Timeline { get; set; } = [];
 
     /// <summary>Derived, not stored.</summary>
     [JsonIgnore]

@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 using Emergency.Domain.Regions;
 
@@ -25,7 +26,7 @@ public sealed class RegionalRestriction
 
     public string? LiftReason { get; set; }
 
-    public List<EnforcementTimelineEntry> Timeline { get; set; } = [];
+    public List<TimelineEntry<EnforcementTimelineKind>> Timeline { get; set; } = [];
 
     public bool InForceAt(DateTimeOffset now) => SetAt <= now && (LiftedAt is null || LiftedAt > now);
 

@@ -1,3 +1,5 @@
+using Emergency.Domain.Cases;
+
 namespace Emergency.Domain.Incidents;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed record ActivityLog
 }
 
 /// <summary>One person or account (ICS 214 blocks 3–5: name, position: the role it acted in, none for the engine itself) and its activities (block 7).</summary>
-public sealed record ActivityUnit(string Name, string? Position, IReadOnlyList<TimelineEntry> Activities);
+public sealed record ActivityUnit(string Name, string? Position, IReadOnlyList<TimelineEntry<TimelineKind>> Activities);
 
 public static class ActivityLogs
 {
@@ -46,7 +48,7 @@ public static class ActivityLogs
     }
 
     /// <summary>An actor as the timeline writes it, "duty.zhang (DutyCommander)", or the engine's own "system".</summary>
-    private static ActivityUnit Unit(string actor, List<TimelineEntry> activities)
+    private static ActivityUnit Unit(string actor, List<TimelineEntry<TimelineKind>> activities)
     {
         var open = actor.LastIndexOf(" (", StringComparison.Ordinal);
         return open > 0 && actor.EndsWith(')')

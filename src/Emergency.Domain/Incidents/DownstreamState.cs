@@ -138,7 +138,7 @@ public sealed record DownstreamView
 }
 
 /// <summary>One point below the spill, for one party to warn there (a boundary entering two regions gives two lines).</summary>
-public sealed record DownstreamPointView
+public sealed record DownstreamPointView : WarningLineView
 {
     public required string Point { get; init; }
 
@@ -167,8 +167,15 @@ public sealed record DownstreamPointView
     public required bool StillDownstream { get; init; }
 
     public string? Obligation { get; init; }
+}
 
-    public required WarningStatus Warning { get; init; }
+/// <summary>
+/// Where the warning of one party stands in an incident's view, the same for a point below a river spill and for a
+/// neighbouring area: by when it is owed, whether it was sent (when, to whom, how) and acknowledged.
+/// </summary>
+public abstract record WarningLineView
+{
+    public WarningStatus Warning { get; init; }
 
     public DateTimeOffset? WarnBy { get; init; }
 

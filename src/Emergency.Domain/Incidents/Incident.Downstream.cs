@@ -411,6 +411,23 @@ public sealed partial class Incident
         };
     }
 
+    /// <summary>
+    /// <paramref name="line"/> with where the warning owed by <paramref name="obligation"/> stands at <paramref name="now"/>
+    /// (none without an obligation), <paramref name="sent"/> or not.
+    /// </summary>
+    private static TLine Warned<TLine>(TLine line, Obligation? obligation, DownstreamWarning? sent, DateTimeOffset now)
+        where TLine : WarningLineView =>
+        (TLine)((WarningLineView)line with
+        {
+            Warning = obligation is null ? WarningStatus.None : StatusOf(obligation, sent, now),
+            WarnBy = obligation?.DueAt,
+            WarnedAt = sent?.SentAt,
+            WarnedTo = sent?.To,
+            Medium = sent?.Medium,
+            AcknowledgedAt = sent?.AcknowledgedAt,
+            AcknowledgedBy = sent?.AcknowledgedBy,
+        });
+
     /// <summary>Where a warning stands: acknowledged, sent, released unsent, or owed (overdue past its deadline).</summary>
     private static WarningStatus StatusOf(Obligation obligation, DownstreamWarning? sent, DateTimeOffset now) => sent switch
     {
@@ -436,8 +453,7 @@ public sealed partial class Incident
         {
             var obligation = party is null ? null : State.Obligations.FirstOrDefault(o => o.Id == party.Obligation);
             var sent = party is null ? null : downstream.Warnings.FirstOrDefault(w => w.Obligation == party.Obligation);
-            var status = obligation is null ? WarningStatus.None : StatusOf(obligation, sent, now);
-            return new DownstreamPointView
+            return Warned(new DownstreamPointView
             {
                 Point = a.Id,
                 Name = a.Name,
@@ -452,14 +468,7 @@ public sealed partial class Incident
                 Remaining = a.StillDownstream && a.WarnFrom > now ? a.WarnFrom - now : null,
                 StillDownstream = a.StillDownstream,
                 Obligation = party?.Obligation,
-                Warning = status,
-                WarnBy = obligation?.DueAt,
-                WarnedAt = sent?.SentAt,
-                WarnedTo = sent?.To,
-                Medium = sent?.Medium,
-                AcknowledgedAt = sent?.AcknowledgedAt,
-                AcknowledgedBy = sent?.AcknowledgedBy,
-            };
+            }, obligation, sent, now);
         }
 
         return new DownstreamView

@@ -91,21 +91,14 @@ public sealed partial class Incident
             {
                 var obligation = x.Obligation!;
                 var sent = neighbours.Warnings.FirstOrDefault(w => w.Obligation == obligation.Id);
-                return new NeighbourWarningView
+                return Warned(new NeighbourWarningView
                 {
                     Obligation = obligation.Id,
                     Party = x.Area.Name,
                     Jurisdiction = x.Area.Code,
                     Level = x.Area.Level,
                     Beside = x.Area.Beside,
-                    Warning = StatusOf(obligation, sent, now),
-                    WarnBy = obligation.DueAt,
-                    WarnedAt = sent?.SentAt,
-                    WarnedTo = sent?.To,
-                    Medium = sent?.Medium,
-                    AcknowledgedAt = sent?.AcknowledgedAt,
-                    AcknowledgedBy = sent?.AcknowledgedBy,
-                };
+                }, obligation, sent, now);
             })];
     }
 }

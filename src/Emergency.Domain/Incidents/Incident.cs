@@ -526,16 +526,7 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
     }
 
     private void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, TimelineKind kind, Message text, string? obligation = null) =>
-        State.Timeline.Add(new TimelineEntry
-        {
-            Seq = State.Timeline.Count + 1,
-            At = at,
-            RecordedAt = recordedAt,
-            Actor = actor.ToString(),
-            Kind = kind,
-            Text = text,
-            Obligation = obligation,
-        });
+        State.Timeline.Append(at, recordedAt, actor.ToString(), kind, text, obligation);
 
     /// <summary>A person's own words, shown as they were written.</summary>
     private static Message? Words(string? words) => words is null ? null : Message.Literal(words);

@@ -1,3 +1,5 @@
+using Emergency.Domain.Cases;
+
 namespace Emergency.Domain.Incidents;
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed class IncidentState
 
     public List<IncidentReport> Reports { get; set; } = [];
 
-    public List<TimelineEntry> Timeline { get; set; } = [];
+    public List<TimelineEntry<TimelineKind>> Timeline { get; set; } = [];
 
     /// <summary>Reports, claims and steps shown untrue (谎报/瞒报/漏报); empty in states stored before corrections existed.</summary>
     public List<Correction> Corrections { get; set; } = [];

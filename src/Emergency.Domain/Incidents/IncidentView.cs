@@ -6,7 +6,7 @@ using Emergency.Domain.Rules;
 namespace Emergency.Domain.Incidents;
 
 /// <summary>An incident as a duty commander sees it at one moment: deadlines counted against "now".</summary>
-public sealed partial record IncidentView
+public sealed record IncidentView : TimelineView<IncidentView, TimelineKind>
 {
     public required string Id { get; init; }
 
@@ -42,8 +42,6 @@ public sealed partial record IncidentView
 
     /// <summary>An initial report was phoned in and no written report has followed yet.</summary>
     public required bool WrittenReportOutstanding { get; init; }
-
-    public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
 
     /// <summary>Reports, claims and steps shown untrue (谎报/瞒报/漏报), in the order they were recorded.</summary>
     public IReadOnlyList<Correction> Corrections { get; init; } = [];
@@ -141,7 +139,7 @@ public sealed record IncidentSummary : ICaseSummary
     }
 
     /// <summary>What a duty commander must notice: deadlines missed, changes of level and reports shown untrue, newest first.</summary>
-    public required IReadOnlyList<TimelineEntry> Alerts { get; init; }
+    public required IReadOnlyList<TimelineEntry<TimelineKind>> Alerts { get; init; }
 
     /// <summary>
     /// The regrades among the alerts that raised the level (升级), by their timeline seq: the board shows them as
@@ -246,6 +244,6 @@ public static class IncidentViews
     }
 
     /// <summary>The level a regrade left, from its message's argument; none for an entry written before texts had codes.</summary>
-    private static IncidentLevel? LevelBefore(TimelineEntry regrade) =>
+    private static IncidentLevel? LevelBefore(TimelineEntry<TimelineKind> regrade) =>
         regrade.Text["before"]?.Term is { } term && Enum.TryParse<IncidentLevel>(term[(term.IndexOf('.') + 1)..], out var level) ? level : null;
 }

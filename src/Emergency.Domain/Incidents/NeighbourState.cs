@@ -41,7 +41,7 @@ public sealed record NeighbourArea
 }
 
 /// <summary>One warning to a neighbouring area in an incident's view: who, why, by when, and whether it was sent and acknowledged.</summary>
-public sealed record NeighbourWarningView
+public sealed record NeighbourWarningView : WarningLineView
 {
     public required string Obligation { get; init; }
 
@@ -53,18 +53,4 @@ public sealed record NeighbourWarningView
 
     /// <summary>The region of the incident's line it borders.</summary>
     public required string Beside { get; init; }
-
-    public required WarningStatus Warning { get; init; }
-
-    public DateTimeOffset? WarnBy { get; init; }
-
-    public DateTimeOffset? WarnedAt { get; init; }
-
-    public string? WarnedTo { get; init; }
-
-    public ReportMedium? Medium { get; init; }
-
-    public DateTimeOffset? AcknowledgedAt { get; init; }
-
-    public string? AcknowledgedBy { get; init; }
 }

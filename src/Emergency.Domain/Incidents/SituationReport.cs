@@ -104,10 +104,10 @@ public static class SituationReports
     /// The timeline lines a report tells, in the order they happened: everything but the deadlines set at registration,
     /// which the next steps state as they stand.
     /// </summary>
-    public static IEnumerable<TimelineEntry> Told(IncidentView view) =>
+    public static IEnumerable<TimelineEntry<TimelineKind>> Told(IncidentView view) =>
         view.Timeline.Where(e => e.Kind != TimelineKind.DeadlineSet).OrderBy(e => e.At).ThenBy(e => e.Seq);
 
-    private static List<SituationLine> Lines(IncidentView view, Func<TimelineEntry, bool> which) =>
+    private static List<SituationLine> Lines(IncidentView view, Func<TimelineEntry<TimelineKind>, bool> which) =>
         [.. Told(view).Where(which).Select(e => new SituationLine(e.Text, e.At, e.Seq, e.Actor))];
 
     private static List<SituationLine> Basics(IncidentView view) =>

@@ -64,21 +64,7 @@ public sealed class ComplainantGrain : Grain, IComplainantGrain
     }
 
     /// <summary>Many complaints of a drill purge the same grain at once (it is reentrant): one purge serves them all.</summary>
-    public Task Purge() => _purge ??= PurgeOnce();
-
-    private async Task PurgeOnce()
-    {
-        if (!Scopes.IsDrill(this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)]))
-        {
-            throw new InvalidOperationException("only the early warning of a drill scope can be purged");
-        }
-
-        // Not deactivated: the other complaints' purges are still arriving, and are answered by this one.
-        if (_state.RecordExists)
-        {
-            await _state.ClearStateAsync();
-        }
-    }
+    public Task Purge() => _purge ??= DrillPurge.ClearAsync(this.GetPrimaryKeyString(), _state);
 
     /// <summary>
     /// Stores the former grain's cases here before that grain forgets them, so a failure on the way loses nothing (the

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Emergency.Contracts;
-using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Regions;
 using Emergency.Host.Auth;
@@ -28,13 +27,9 @@ public static partial class DecisionEndpoints
             .Produces<IReadOnlyList<MajorDecisionSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        decisions.MapGet("/{id}", Get)
-            .RequireAuthorization(Policies.Read)
-            .WithSummary("One major decision: its assessment, views heard, analysis, reviews, decisions, blockers and timeline")
-            .WithDescription(Policies.Describe(Policies.Read))
-            .Produces<MajorDecisionView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        decisions.MapTimeline<MajorDecisionView, MajorDecisionTimelineEntry>(CaseNoun.MajorDecision, IsDecisionId, (id, _, grains) => grains.GetGrain<IMajorDecisionGrain>(id).GetView(), v => v.Timeline);
+        decisions.MapCaseReads<MajorDecisionView, MajorDecisionTimelineKind>(
+            CaseNoun.MajorDecision, IsDecisionId, (id, _, grains) => grains.GetGrain<IMajorDecisionGrain>(id).GetView(),
+            "One major decision: its assessment, views heard, analysis, reviews, decisions, blockers and timeline");
 
         return app;
     }
@@ -67,17 +62,6 @@ public static partial class DecisionEndpoints
     /// <summary>Open matters in the order of the board: the furthest along first, then by title.</summary>
     public static IEnumerable<MajorDecisionSummary> Sorted(IEnumerable<MajorDecisionSummary> summaries) =>
         summaries.OrderByDescending(s => s.Stage).ThenBy(s => s.Title, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal);
-
-    private static async Task<IResult> Get(string id, IGrainFactory grains)
-    {
-        if (!IsDecisionId(id))
-        {
-            return Problems.NotAnId(CaseNoun.MajorDecision, id);
-        }
-
-        var view = await grains.GetGrain<IMajorDecisionGrain>(id).GetView();
-        return view is null ? Problems.NoSuchId(CaseNoun.MajorDecision, id) : Results.Ok(view.WithNewestTimeline(TimelinePages.ViewSize));
-    }
 
     /// <summary>Who major decisions are: their ids, resources and the problems that name them.</summary>
     public static readonly CaseKind<IMajorDecisionGrain, MajorDecisionView> Kind = new(CaseNoun.MajorDecision, Prefix, "/api/decisions", v => v.Version);

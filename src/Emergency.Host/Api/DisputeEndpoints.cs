@@ -1,5 +1,4 @@
 using Emergency.Contracts;
-using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.Rules;
 using Emergency.Domain.Disputes.Supervision;
@@ -30,16 +29,9 @@ public static class DisputeEndpoints
             .Produces<IReadOnlyList<DisputeSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        disputes.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
-                !Kind.IsId(id) ? Problems.NotAnId(CaseNoun.Petition, id)
-                : await grains.GetGrain<IDisputeGrain>(id).GetView(http.User.ToActor()) is { } view ? Results.Ok(view.WithNewestTimeline(TimelinePages.ViewSize))
-                : Problems.NoSuchId(CaseNoun.Petition, id))
-            .RequireAuthorization(Policies.Read)
-            .WithSummary("One petition or complaint with its limits, windows and timeline; the complainant and the content only for petition officers")
-            .WithDescription(Policies.Describe(Policies.Read))
-            .Produces<DisputeView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        disputes.MapTimeline<DisputeView, DisputeTimelineEntry>(CaseNoun.Petition, Kind.IsId, (id, http, grains) => grains.GetGrain<IDisputeGrain>(id).GetView(http.User.ToActor()), v => v.Timeline);
+        disputes.MapCaseReads<DisputeView, DisputeTimelineKind>(
+            CaseNoun.Petition, Kind.IsId, (id, http, grains) => grains.GetGrain<IDisputeGrain>(id).GetView(http.User.ToActor()),
+            "One petition or complaint with its limits, windows and timeline; the complainant and the content only for petition officers");
 
         disputes.MapGet("/{id}/public", async (string id, IGrainFactory grains) =>
                 !Kind.IsId(id) ? Problems.NotAnId(CaseNoun.Petition, id)

@@ -26,14 +26,8 @@ public static class IncidentEndpoints
             .Produces<IReadOnlyList<IncidentSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        incidents.MapGet("/{id}", Get)
-            .RequireAuthorization(Policies.Read)
-            .WithSummary("One incident with its obligations, reports and timeline")
-            .WithDescription(Policies.Describe(Policies.Read))
-            .Produces<IncidentView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        incidents.MapTimeline<IncidentView, TimelineEntry>(CaseNoun.Incident, Kind.IsId, (id, _, grains) => grains.GetGrain<IIncidentGrain>(id).GetView(), v => v.Timeline);
+        incidents.MapCaseReads<IncidentView, TimelineKind>(
+            CaseNoun.Incident, Kind.IsId, (id, _, grains) => grains.GetGrain<IIncidentGrain>(id).GetView(), "One incident with its obligations, reports and timeline");
         incidents.MapIncidentPreview();
         incidents.MapMoves<IIncidentGrain, IncidentCommand, IncidentView, IncidentSummary>(Kind, v => v.Id);
 
@@ -118,17 +112,6 @@ public static class IncidentEndpoints
         return Results.Ok(list);
     }
 
-
-    private static async Task<IResult> Get(string id, IGrainFactory grains)
-    {
-        if (!Kind.IsId(id))
-        {
-            return Problems.NotAnId(CaseNoun.Incident, id);
-        }
-
-        var view = await grains.GetGrain<IIncidentGrain>(id).GetView();
-        return view is null ? Problems.NoSuchId(CaseNoun.Incident, id) : Results.Ok(view.WithNewestTimeline(TimelinePages.ViewSize));
-    }
 
     private static async Task<IResult> CompleteNamedObligation(HttpContext http, string id, string obligation, IGrainFactory grains, CancellationToken cancellationToken)
     {

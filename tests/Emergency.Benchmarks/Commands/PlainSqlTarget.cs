@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Emergency.Domain.Cases;
 using Emergency.Domain;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Rules;
@@ -89,7 +90,7 @@ public sealed class PlainSqlTarget(NpgsqlDataSource database, RuleSetCatalog cat
         return true;
     }
 
-    private static NpgsqlBatchCommand AppendTimeline(string incidentId, IReadOnlyList<TimelineEntry> entries)
+    private static NpgsqlBatchCommand AppendTimeline(string incidentId, IReadOnlyList<TimelineEntry<TimelineKind>> entries)
     {
         var command = new NpgsqlBatchCommand("""
             INSERT INTO plain_timeline (incident_id, seq, at, actor, kind, text)

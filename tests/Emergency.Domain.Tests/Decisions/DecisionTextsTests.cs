@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Messages;
 using Emergency.Testing;
@@ -97,7 +98,7 @@ public sealed class DecisionTextsTests
     {
         const string json = """{"seq":1,"at":"2026-11-27T09:00:00+08:00","recordedAt":"2026-11-27T09:00:00+08:00","actor":"x","kind":0,"text":"Drafted: policy (重大政策措施) in Handan"}""";
 
-        var entry = JsonSerializer.Deserialize<MajorDecisionTimelineEntry>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var entry = JsonSerializer.Deserialize<TimelineEntry<MajorDecisionTimelineKind>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 
         Assert.True(entry.Text.IsLiteral);
         Assert.Equal("Drafted: policy (重大政策措施) in Handan", entry.Text.Zh());

@@ -1,4 +1,5 @@
 using CsCheck;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Enforcement;
 using Emergency.Testing;
@@ -448,7 +449,7 @@ public sealed class MajorDecisionPropertyTests
 
     private sealed class Track
     {
-        public List<MajorDecisionTimelineEntry> Seen { get; } = [];
+        public List<TimelineEntry<MajorDecisionTimelineKind>> Seen { get; } = [];
 
         public List<string> ClosedRounds { get; } = [];
 

@@ -1,4 +1,5 @@
 using CsCheck;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes;
 using Emergency.Testing;
 
@@ -336,7 +337,7 @@ public sealed class DisputePropertyTests
     {
         public long Version { get; set; }
 
-        public List<DisputeTimelineEntry> Timeline { get; } = [];
+        public List<TimelineEntry<DisputeTimelineKind>> Timeline { get; } = [];
 
         public Dictionary<string, (DateTimeOffset? CompletedAt, DateTimeOffset? OverdueSince)> Obligations { get; } = [];
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Emergency.Domain.Calendar;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Disputes;
 using Emergency.Domain.Messages;
 using Emergency.Testing;
@@ -103,7 +104,7 @@ public sealed class DisputeTextsTests
     {
         const string Stored = """{"seq":1,"at":"2013-03-04T10:00:00+08:00","recordedAt":"2013-03-04T10:00:00+08:00","actor":"xf-li","kind":"Closed","text":"Closed"}""";
 
-        var entry = JsonSerializer.Deserialize<DisputeTimelineEntry>(Stored, Storage)!;
+        var entry = JsonSerializer.Deserialize<TimelineEntry<DisputeTimelineKind>>(Stored, Storage)!;
 
         Assert.Equal(Message.Literal("Closed"), entry.Text);
         Assert.Equal("Closed", entry.Text.Zh());

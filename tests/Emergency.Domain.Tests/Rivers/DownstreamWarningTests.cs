@@ -131,14 +131,14 @@ public sealed class DownstreamWarningTests
         Assert.Equal(after.AddHours(-24), warn.DueAt);
         var moved = incident.State.Timeline.Single(e => e.Text.Code == DownstreamTexts.ArrivalMoved.Code && e.Text["point"]!.Text == Arrival(incident, "harbin-sifangtai").Name);
         Assert.Equal((before, after), (moved.Text["from"]!.Time, moved.Text["to"]!.Time));
-        var changed = incident.State.Timeline.Single(e => e.Kind == TimelineKind.DeadlineChanged && e.Obligation == "warnDownstream-harbin-sifangtai");
+        var changed = incident.State.Timeline.Single(e => e.Kind == TimelineKind.DeadlineChanged && e.Ref == "warnDownstream-harbin-sifangtai");
         Assert.Equal((before.AddHours(-24), after.AddHours(-24)), (changed.Text["from"]!.Time, changed.Text["to"]!.Time));
         var observation = incident.State.Timeline.Single(e => e.Text.Code == DownstreamTexts.Observation.Code);
         Assert.Contains("velocity of reach songhua-sanchahe-harbin 0.459 → 0.3 m/s", observation.Text.En(), StringComparison.Ordinal);
 
         var sent = incident.Obligation("warnDownstream-230000");
         Assert.Equal(sentAt, sent.CompletedAt);
-        Assert.DoesNotContain(incident.State.Timeline, e => e.Kind == TimelineKind.DeadlineChanged && e.Obligation == "warnDownstream-230000");
+        Assert.DoesNotContain(incident.State.Timeline, e => e.Kind == TimelineKind.DeadlineChanged && e.Ref == "warnDownstream-230000");
         Assert.Equal(WarningStatus.Sent, incident.View(observed).Downstream!.Points.Single(p => p.Obligation == "warnDownstream-230000").Warning);
     }
 
@@ -175,7 +175,7 @@ public sealed class DownstreamWarningTests
         var line = incident.View(ackAt).Downstream!.Points.Single(p => p.Point == "liuzhou-hexi");
         Assert.Equal((WarningStatus.Acknowledged, ackAt, "Ms Zhou, plant manager", ReportMedium.Written), (line.Warning, line.AcknowledgedAt, line.AcknowledgedBy, line.Medium));
         var entry = incident.State.Timeline.Single(e => e.Kind == TimelineKind.WarningAcknowledged);
-        Assert.Equal(("warnDownstream-liuzhou-hexi", ackAt), (entry.Obligation, entry.At));
+        Assert.Equal(("warnDownstream-liuzhou-hexi", ackAt), (entry.Ref, entry.At));
 
         var twice = incident.Refused(ackAt, i => i.Handle(new AcknowledgeWarning { Obligation = "warnDownstream-liuzhou-hexi", AcknowledgedBy = "again" }, Commander, ackAt), DecisionOutcome.NotAllowed);
         Assert.Equal(DownstreamTexts.AlreadyAcknowledged.Code, twice.Reason!.Code);

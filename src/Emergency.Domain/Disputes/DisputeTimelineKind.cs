@@ -1,31 +1,9 @@
-using Emergency.Domain.Messages;
-
 namespace Emergency.Domain.Disputes;
 
 /// <summary>
-/// One line of a petition's or suggestion's timeline. Never edited or removed, and never holds personal data: the
-/// timeline is shown to every role and may reach logs.
+/// What the timeline of a petition, a suggestion or a disclosure request records (<see cref="Cases.TimelineEntry{TKind}"/>).
+/// Its entries never hold personal data: the timeline is shown to every role and may reach logs.
 /// </summary>
-public sealed record DisputeTimelineEntry
-{
-    public required int Seq { get; init; }
-
-    /// <summary>When it happened (a stated time, or a deadline that passed).</summary>
-    public required DateTimeOffset At { get; init; }
-
-    /// <summary>When the engine recorded it.</summary>
-    public required DateTimeOffset RecordedAt { get; init; }
-
-    public required string Actor { get; init; }
-
-    public required DisputeTimelineKind Kind { get; init; }
-
-    public required Message Text { get; init; }
-
-    /// <summary>The obligation or window the entry is about, by id.</summary>
-    public string? Ref { get; init; }
-}
-
 public enum DisputeTimelineKind
 {
     Registered,

@@ -1,28 +1,6 @@
-using Emergency.Domain.Messages;
-
 namespace Emergency.Domain.Incidents;
 
-/// <summary>One line of an incident's timeline: what happened, when, and who did it. Never edited or removed.</summary>
-public sealed record TimelineEntry
-{
-    public required int Seq { get; init; }
-
-    /// <summary>When it happened (a stated completion time, or a deadline that passed).</summary>
-    public required DateTimeOffset At { get; init; }
-
-    /// <summary>When the engine recorded it.</summary>
-    public required DateTimeOffset RecordedAt { get; init; }
-
-    public required string Actor { get; init; }
-
-    public required TimelineKind Kind { get; init; }
-
-    /// <summary>What happened, as a message; a line recorded before texts had codes loads as a literal.</summary>
-    public required Message Text { get; init; }
-
-    public string? Obligation { get; init; }
-}
-
+/// <summary>What an incident's timeline records (<see cref="Cases.TimelineEntry{TKind}"/>).</summary>
 public enum TimelineKind
 {
     Registered,

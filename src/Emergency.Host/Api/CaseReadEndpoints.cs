@@ -7,21 +7,37 @@ using Emergency.Host.Texts;
 namespace Emergency.Host.Api;
 
 /// <summary>
-/// A case's timeline page by page (<c>GET {id}/timeline?before=&amp;count=</c>): a case's read and a command's answer
-/// carry only the newest entries (<see cref="TimelinePages.ViewSize"/>) and the count of all; the older ones are read
-/// here, oldest first, for whoever may read the case.
+/// The reads of a case, the same for every kind: the case (<c>GET {id}</c>) carries only the newest entries of its
+/// timeline (<see cref="TimelinePages.ViewSize"/>) and the count of all, as a command's answer does; the older ones
+/// are read page by page (<c>GET {id}/timeline?before=&amp;count=</c>), oldest first, for whoever may read the case.
 /// </summary>
-public static class TimelineEndpoints
+public static class CaseReadEndpoints
 {
-    /// <summary>Maps the timeline's pages of one kind of case, read through <paramref name="view"/> (null: no such case).</summary>
-    public static RouteGroupBuilder MapTimeline<TView, TEntry>(
+    /// <summary>Maps the reads of one kind of case, each read through <paramref name="view"/> (null: no such case).</summary>
+    /// <param name="group">The kind's routes.</param>
+    /// <param name="noun">The kind, in problems.</param>
+    /// <param name="isId">Whether a text is one of the kind's ids.</param>
+    /// <param name="view">The case as the caller may see it.</param>
+    /// <param name="summary">What the read of one case returns, for the API reference.</param>
+    public static RouteGroupBuilder MapCaseReads<TView, TKind>(
         this RouteGroupBuilder group,
         CaseNoun noun,
         Func<string, bool> isId,
         Func<string, HttpContext, IGrainFactory, Task<TView?>> view,
-        Func<TView, IReadOnlyList<TEntry>> timeline)
-        where TView : class
+        string summary)
+        where TView : TimelineView<TView, TKind>
+        where TKind : struct, Enum
     {
+        group.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
+                !isId(id) ? Problems.NotAnId(noun, id)
+                : await view(id, http, grains) is { } found ? Results.Ok(found.WithNewestTimeline(TimelinePages.ViewSize))
+                : Problems.NoSuchId(noun, id))
+            .RequireAuthorization(Policies.Read)
+            .WithSummary(summary)
+            .WithDescription(Policies.Describe(Policies.Read))
+            .Produces<TView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapGet("/{id}/timeline", async (string id, string? before, string? count, HttpContext http, IGrainFactory grains) =>
             {
                 if (!isId(id))
@@ -36,13 +52,13 @@ public static class TimelineEndpoints
                 }
 
                 return await view(id, http, grains) is { } found
-                    ? Results.Ok(TimelinePages.Before(timeline(found), page.Before, page.Count))
+                    ? Results.Ok(TimelinePages.Before(found.Timeline, page.Before, page.Count))
                     : Problems.NoSuchId(noun, id);
             })
             .RequireAuthorization(Policies.Read)
             .WithSummary("One page of the case's timeline, oldest first: the count entries before the entry numbered before (the newest without it), and how many there are in all")
             .WithDescription($"{Policies.Describe(Policies.Read)} A read of the case and a command's answer carry its newest {TimelinePages.ViewSize} entries and timelineCount; count is 1 to {TimelinePages.MaxCount} ({TimelinePages.ViewSize} without it).")
-            .Produces<TimelinePage<TEntry>>()
+            .Produces<TimelinePage<TimelineEntry<TKind>>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
