@@ -5,13 +5,13 @@ using Orleans.Concurrency;
 namespace Emergency.Grains.Cases;
 
 /// <summary>
-/// What a drill asks of its cases besides their moves (<see cref="IDrillCaseGrain{TView, TSummary}"/>), answered by
+/// What a drill asks of its cases besides their moves (<see cref="IDrillCaseGrain{TCommand, TView, TSummary}"/>), answered by
 /// reference, and the answer to a fast drill's own moves. A fast drill reads of an answer only whether the move was
 /// refused, and the facts, level and deadlines the case shows after it: its report is drawn from the views its cases
 /// give at its end. So a deferred move's answer is the case's view without what only a person deciding their next move
 /// reads (a kind leaves that out in <see cref="DrillViewOf"/>).
 /// </summary>
-public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : IDrillCaseGrain<TView, TSummary>
+public abstract partial class CaseGrain<TCase, TState, TView, TSummary>
 {
     public async Task<Immutable<TSummary?>> AdvanceInDrill(DateTimeOffset now) => new(await Advance(now));
 

@@ -1,7 +1,9 @@
 using Emergency.Contracts;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
+using Emergency.Domain.Incidents;
 using Emergency.Domain.Messages;
+using Orleans.Concurrency;
 
 namespace Emergency.Grains.Drills;
 
@@ -104,7 +106,7 @@ public sealed partial class DrillGrain
             case DrillSend.NewIncident report:
             {
                 var id = DrillIds.Incident(RunId, report.Incident);
-                var registered = FirstTime(await IncidentGrain(id).Execute(report.Command, context with { Scope = Scope }), due);
+                var registered = FirstTime(await Move(IncidentGrain(id), report.Command, context with { Scope = Scope }), due);
                 ChangedIncident(id);
                 if (Accepted(registered.Status) && registered.View is { } view)
                 {
@@ -117,7 +119,7 @@ public sealed partial class DrillGrain
 
             case DrillSend.ToIncident move:
             {
-                var result = FirstTime(await IncidentGrain(move.Id).Execute(move.Command, context), due);
+                var result = FirstTime(await Move(IncidentGrain(move.Id), move.Command, context), due);
                 ChangedIncident(move.Id);
                 Drill.Answered(move.Incident, result.View, moment);
                 return Accepted(result.Status) ? null : DrillRun.Refusal(due, moment, result.Decision?.Reason ?? Message.Literal(result.Status.ToString()));
@@ -126,7 +128,7 @@ public sealed partial class DrillGrain
             case DrillSend.NewDecision draft:
             {
                 var id = DrillIds.Decision(RunId, draft.Decision);
-                var result = FirstTime(await DecisionGrain(id).Execute(draft.Command, context with { Scope = Scope }), due);
+                var result = FirstTime(await Move(DecisionGrain(id), draft.Command, context with { Scope = Scope }), due);
                 ChangedDecision(id);
                 if (Accepted(result.Status))
                 {
@@ -138,7 +140,7 @@ public sealed partial class DrillGrain
 
             case DrillSend.ToDecision step:
                 ChangedDecision(step.Id);
-                return StepRefused(due, FirstTime(await DecisionGrain(step.Id).Execute(step.Command, context), due), moment);
+                return StepRefused(due, FirstTime(await Move(DecisionGrain(step.Id), step.Command, context), due), moment);
             default:
                 return null;
         }
@@ -178,6 +180,13 @@ public sealed partial class DrillGrain
     }
 
     private static bool Accepted(CommandStatus status) => status is CommandStatus.Accepted or CommandStatus.Replayed;
+
+    /// <summary>A fast run's move goes by reference (<see cref="IDrillCaseGrain{TCommand, TView, TSummary}.ExecuteInDrill"/>); a paced run's as the API sends it.</summary>
+    private Task<CommandResult<IncidentView>> Move(IIncidentGrain incident, IncidentCommand command, CommandContext context) =>
+        Defers ? incident.ExecuteInDrill(command.AsImmutable(), context) : incident.Execute(command, context);
+
+    private Task<CommandResult<MajorDecisionView>> Move(IMajorDecisionGrain matter, MajorDecisionCommand command, CommandContext context) =>
+        Defers ? matter.ExecuteInDrill(command.AsImmutable(), context) : matter.Execute(command, context);
 
     /// <summary>The incident grain of engine id <paramref name="id"/>: its reference is kept, since resolving one costs more than the move it carries.</summary>
     private IIncidentGrain IncidentGrain(string id) => Kept(_incidentGrains, id, GrainFactory.GetGrain<IIncidentGrain>);
