@@ -7,7 +7,7 @@ namespace Emergency.Contracts;
 /// <see cref="ICaseGrain{TCommand, TView, TSummary}.Execute"/>, judged by the domain and persisted before it is answered;
 /// a retry with the same command id returns the first answer.
 /// </summary>
-public interface IIncidentGrain : ICaseGrain<IncidentCommand, IncidentView, IncidentSummary>
+public interface IIncidentGrain : ICaseGrain<IncidentCommand, IncidentView, IncidentSummary>, IDrillCaseGrain<IncidentCommand, IncidentView, IncidentSummary>
 {
     /// <summary>The incident as of now, or null when no incident has this id.</summary>
     Task<IncidentView?> GetView();

@@ -7,7 +7,7 @@ namespace Emergency.Contracts;
 /// One major decision and its social stability risk assessment, keyed by its id ("dec-…"). Every move is made through
 /// <see cref="ICaseGrain{TCommand, TView, TSummary}.Execute"/> and judged by the domain against the regional approval restrictions in force, and persisted before it is answered.
 /// </summary>
-public interface IMajorDecisionGrain : ICaseGrain<MajorDecisionCommand, MajorDecisionView, MajorDecisionSummary>
+public interface IMajorDecisionGrain : ICaseGrain<MajorDecisionCommand, MajorDecisionView, MajorDecisionSummary>, IDrillCaseGrain<MajorDecisionCommand, MajorDecisionView, MajorDecisionSummary>
 {
     /// <summary>The matter as of now, or null when no matter has this id.</summary>
     Task<MajorDecisionView?> GetView();

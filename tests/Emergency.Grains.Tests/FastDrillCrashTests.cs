@@ -46,7 +46,7 @@ public sealed class FastDrillCrashTests : IAsyncLifetime
             async () =>
             {
                 var count = (await directory.History()).Count;
-                return (count, count < Incidents && await _engine.Incident(DrillIds.Incident("crashed", $"i{count}")).GetView() is not null);
+                return (count, count < Incidents && await HeldInMemory(DrillIds.Incident("crashed", $"i{count}")));
             },
             found => found.Item2,
             "an incident the drill holds in memory and has not stored",
@@ -89,6 +89,56 @@ public sealed class FastDrillCrashTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fast_drill_that_finds_a_warning_it_escalated_after_its_last_checkpoint_stops_failed_and_says_why()
+    {
+        // As a crash after an escalation and before the next checkpoint leaves it: the warning is stored escalated (it
+        // defers nothing), the drill's progress is not. Here every write of the drill's progress after its start fails, so
+        // its only stored progress is its start, whatever its first run does in memory.
+        _engine.Execute("CREATE TRIGGER hold_drill_progress BEFORE UPDATE ON GrainState WHEN OLD.StateName = 'drill' BEGIN SELECT RAISE(ABORT, 'held by the test'); END;");
+        await FileComplaints("escalated", 5, "Xiaohe chemical plant");
+        var yaml = """
+            title: Escalation crash drill
+            region: Changzhi
+            ruleSetDate: 2026-03-02
+            start: 2026-03-02T06:00:00+08:00
+            end: +8h
+            injects:
+              - at: +2h
+                kind: warningEscalated
+                enterprise: Xiaohe chemical plant
+                incident: xiaohe
+                title: Solvent leak suspected at the Xiaohe chemical plant
+                source: hotline12369
+                facts: {deaths: 0}
+              - at: +3h
+                kind: obligationCompleted
+                incident: xiaohe
+                obligation: reachScene
+              - at: +5h
+                kind: complaint
+                channel: hotline12369
+                enterprise: Xiaohe chemical plant
+                text: The smell again.
+            """;
+        await Start("escalated", yaml);
+        var firstRun = await Eventually.Until(
+            () => _engine.Client.GetGrain<IDrillGrain>("escalated").GetStatus(), s => s!.Phase is DrillPhase.Finished or DrillPhase.Failed, "the first run to stop at its end", TimeSpan.FromSeconds(60));
+        Assert.Equal(DrillPhase.Failed, firstRun!.Phase);
+        Assert.Equal(0, firstRun.Refused);
+        Assert.NotNull(Assert.Single(await _engine.Client.GetGrain<IWarningDirectoryGrain>(Scopes.Drill("escalated")).List()).Escalation);
+
+        _engine.Execute("DROP TRIGGER hold_drill_progress;");
+        await _engine.CrashAsync();
+
+        var resumed = await Eventually.Until(
+            () => _engine.Client.GetGrain<IDrillGrain>("escalated").GetStatus(), s => s!.Phase is DrillPhase.Finished or DrillPhase.Failed, "the drill to resume from its start and stop", TimeSpan.FromSeconds(60));
+        var escalation = ScenarioReader.Read(yaml, "crash.yaml").Injects.Single(i => i.Inject is WarningEscalated);
+        Assert.Equal(DrillPhase.Failed, resumed!.Phase);
+        Assert.Contains($"inject {escalation.Sequence} (line {escalation.Inject.Where.Line}) was already applied", resumed.Failure, StringComparison.Ordinal);
+        Assert.Contains("start it again", resumed.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_deferred_command_is_answered_before_its_write_only_in_a_drill_until_the_flush_and_never_live()
     {
         var scope = Scopes.Drill("deferred");
@@ -104,6 +154,41 @@ public sealed class FastDrillCrashTests : IAsyncLifetime
         var live = await _engine.Incident("inc-deferred2").Execute(Minor(_engine.Clock.GetUtcNow()), new CommandContext(Commander, "d-2", Deferred: true));
         Assert.Equal(CommandStatus.Accepted, live.Status);
         Assert.Contains(await _engine.OpenIncidentsAsync(), s => s.Id == "inc-deferred2");
+    }
+
+    /// <summary>
+    /// The case answers from memory; or it does not answer at once, being in its write at the drill's next checkpoint,
+    /// which the held database keeps from ending (a case reads its state on a connection of its own, never held).
+    /// </summary>
+    private async Task<bool> HeldInMemory(string incidentId)
+    {
+        var view = _engine.Incident(incidentId).GetView();
+        return await Task.WhenAny(view, Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken)) != view || await view is not null;
+    }
+
+    /// <summary>Complaints about <paramref name="enterprise"/> filed in the drill's scope before it starts, ten minutes apart from its start, as the drill would file them.</summary>
+    private async Task FileComplaints(string run, int count, string enterprise)
+    {
+        var complaints = ScenarioReader.Read(
+            $$"""
+            title: Complaints
+            region: Changzhi
+            ruleSetDate: 2026-03-02
+            start: 2026-03-02T06:00:00+08:00
+            end: +8h
+            injects:
+              - {at: +0, kind: complaint, channel: hotline12369, enterprise: {{enterprise}}, text: A smell of solvent., repeat: {{count}}, every: 10m}
+            """,
+            "complaints.yaml");
+        var planner = new DrillRun(complaints, new DrillProgress());
+        foreach (var scheduled in complaints.Injects)
+        {
+            var due = new DueInject(scheduled, new Actor("officer", DrillRun.PlayerRole(scheduled.Inject)));
+            var send = (DrillSend.Complaint)planner.Plan(due, complaints.At(scheduled.At))!;
+            var filed = await _engine.Client.GetGrain<IDisputeGrain>(DrillIds.Dispute($"{run}-before", scheduled.Sequence, scheduled.Copy))
+                .Execute(send.Command, new CommandContext(due.Actor, $"before/{scheduled.Copy}", complaints.At(scheduled.At), Scopes.Drill(run)));
+            Assert.Equal(CommandStatus.Accepted, filed.Status);
+        }
     }
 
     private async Task Start(string run, string yaml)

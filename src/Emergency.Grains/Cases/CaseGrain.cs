@@ -339,7 +339,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     private async Task<CommandResult<TView>> Persist(CommandContext context, string? fingerprint, Decision decision, DateTimeOffset now)
     {
         // The answer is the case as it stands after this command; it does not change with the write.
-        var view = AnswerOf(Case!, now, context.Actor);
+        var view = AcceptedAnswerOf(context, now);
         if (context.CommandId is { } id)
         {
             var applied = new AppliedCommand(id, fingerprint!, Case!.Version);

@@ -15,7 +15,7 @@ namespace Emergency.Grains.Cases;
 /// <typeparam name="TCommand">The kind's base command.</typeparam>
 /// <typeparam name="TView">How the case is shown in answers.</typeparam>
 /// <typeparam name="TSummary">One line of the case in lists and on the board.</typeparam>
-public abstract class CaseGrain<TCase, TState, TCommand, TView, TSummary>(
+public abstract partial class CaseGrain<TCase, TState, TCommand, TView, TSummary>(
     IPersistentState<CaseRecord<TState>> record, EngineClock clock, AnswerRetention answers, ILogger logger)
     : CaseGrain<TCase, TState, TView, TSummary>(record, clock, answers, logger)
     where TCase : class, ICase<TCommand>

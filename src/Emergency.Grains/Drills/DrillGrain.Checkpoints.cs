@@ -57,8 +57,8 @@ public sealed partial class DrillGrain
     /// <summary>Makes durable what the run's cases hold unwritten; the group commit takes their writes together.</summary>
     private async Task FlushCases()
     {
-        var flushes = _unflushedIncidents.Select(id => GrainFactory.GetGrain<IIncidentGrain>(id).Flush())
-            .Concat(_unflushedDecisions.Select(id => GrainFactory.GetGrain<IMajorDecisionGrain>(id).Flush()))
+        var flushes = _unflushedIncidents.Select(id => IncidentGrain(id).Flush())
+            .Concat(_unflushedDecisions.Select(id => DecisionGrain(id).Flush()))
             .Concat(_unflushedDisputes.Select(id => GrainFactory.GetGrain<IDisputeGrain>(id).Flush()))
             .ToList();
         await Task.WhenAll(flushes);

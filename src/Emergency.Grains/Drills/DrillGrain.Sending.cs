@@ -1,7 +1,9 @@
 using Emergency.Contracts;
 using Emergency.Domain.Decisions;
 using Emergency.Domain.Drills;
+using Emergency.Domain.Incidents;
 using Emergency.Domain.Messages;
+using Orleans.Concurrency;
 
 namespace Emergency.Grains.Drills;
 
@@ -11,6 +13,9 @@ namespace Emergency.Grains.Drills;
 /// </summary>
 public sealed partial class DrillGrain
 {
+    private readonly Dictionary<string, IIncidentGrain> _incidentGrains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IMajorDecisionGrain> _decisionGrains = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Applies every moment up to <paramref name="target"/>: at each, first the incidents whose deadlines
     /// passed are advanced, then the injects due are applied. Returns false when the budget ran out first.
@@ -26,10 +31,10 @@ public sealed partial class DrillGrain
 
             if (due.Advance.Count > 0)
             {
-                var summaries = await Task.WhenAll(due.Advance.Select(name => IncidentOf(name).Advance(due.Moment)));
+                var summaries = await Task.WhenAll(due.Advance.Select(name => IncidentOf(name).AdvanceInDrill(due.Moment)));
                 for (var i = 0; i < due.Advance.Count; i++)
                 {
-                    Drill.Woke(due.Advance[i], summaries[i]?.Obligations);
+                    Drill.Woke(due.Advance[i], summaries[i].Value?.Obligations);
                     ChangedIncident(State.Incidents[due.Advance[i]].Id);
                 }
             }
@@ -101,7 +106,7 @@ public sealed partial class DrillGrain
             case DrillSend.NewIncident report:
             {
                 var id = DrillIds.Incident(RunId, report.Incident);
-                var registered = FirstTime(await GrainFactory.GetGrain<IIncidentGrain>(id).Execute(report.Command, context with { Scope = Scope }), due);
+                var registered = FirstTime(await Move(IncidentGrain(id), report.Command, context with { Scope = Scope }), due);
                 ChangedIncident(id);
                 if (Accepted(registered.Status) && registered.View is { } view)
                 {
@@ -114,7 +119,7 @@ public sealed partial class DrillGrain
 
             case DrillSend.ToIncident move:
             {
-                var result = FirstTime(await GrainFactory.GetGrain<IIncidentGrain>(move.Id).Execute(move.Command, context), due);
+                var result = FirstTime(await Move(IncidentGrain(move.Id), move.Command, context), due);
                 ChangedIncident(move.Id);
                 Drill.Answered(move.Incident, result.View, moment);
                 return Accepted(result.Status) ? null : DrillRun.Refusal(due, moment, result.Decision?.Reason ?? Message.Literal(result.Status.ToString()));
@@ -123,7 +128,7 @@ public sealed partial class DrillGrain
             case DrillSend.NewDecision draft:
             {
                 var id = DrillIds.Decision(RunId, draft.Decision);
-                var result = FirstTime(await GrainFactory.GetGrain<IMajorDecisionGrain>(id).Execute(draft.Command, context with { Scope = Scope }), due);
+                var result = FirstTime(await Move(DecisionGrain(id), draft.Command, context with { Scope = Scope }), due);
                 ChangedDecision(id);
                 if (Accepted(result.Status))
                 {
@@ -135,7 +140,7 @@ public sealed partial class DrillGrain
 
             case DrillSend.ToDecision step:
                 ChangedDecision(step.Id);
-                return StepRefused(due, FirstTime(await GrainFactory.GetGrain<IMajorDecisionGrain>(step.Id).Execute(step.Command, context), due), moment);
+                return StepRefused(due, FirstTime(await Move(DecisionGrain(step.Id), step.Command, context), due), moment);
             default:
                 return null;
         }
@@ -175,4 +180,27 @@ public sealed partial class DrillGrain
     }
 
     private static bool Accepted(CommandStatus status) => status is CommandStatus.Accepted or CommandStatus.Replayed;
+
+    /// <summary>A fast run's move goes by reference (<see cref="IDrillCaseGrain{TCommand, TView, TSummary}.ExecuteInDrill"/>); a paced run's as the API sends it.</summary>
+    private Task<CommandResult<IncidentView>> Move(IIncidentGrain incident, IncidentCommand command, CommandContext context) =>
+        Defers ? incident.ExecuteInDrill(command.AsImmutable(), context) : incident.Execute(command, context);
+
+    private Task<CommandResult<MajorDecisionView>> Move(IMajorDecisionGrain matter, MajorDecisionCommand command, CommandContext context) =>
+        Defers ? matter.ExecuteInDrill(command.AsImmutable(), context) : matter.Execute(command, context);
+
+    /// <summary>The incident grain of engine id <paramref name="id"/>: its reference is kept, since resolving one costs more than the move it carries.</summary>
+    private IIncidentGrain IncidentGrain(string id) => Kept(_incidentGrains, id, GrainFactory.GetGrain<IIncidentGrain>);
+
+    private IMajorDecisionGrain DecisionGrain(string id) => Kept(_decisionGrains, id, GrainFactory.GetGrain<IMajorDecisionGrain>);
+
+    private static TGrain Kept<TGrain>(Dictionary<string, TGrain> kept, string id, Func<string, string?, TGrain> resolve)
+    {
+        if (!kept.TryGetValue(id, out var grain))
+        {
+            grain = resolve(id, null);
+            kept[id] = grain;
+        }
+
+        return grain;
+    }
 }

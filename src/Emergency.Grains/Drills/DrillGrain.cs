@@ -63,10 +63,10 @@ public sealed partial class DrillGrain(
             // Back after a restart: learn the incidents' next deadlines, and carry on.
             _resumed = true;
             var names = State.Incidents.Keys.ToList();
-            var summaries = await Task.WhenAll(names.Select(n => IncidentOf(n).Advance(State.VirtualNow)));
+            var summaries = await Task.WhenAll(names.Select(n => IncidentOf(n).AdvanceInDrill(State.VirtualNow)));
             for (var i = 0; i < names.Count; i++)
             {
-                Drill.Woke(names[i], summaries[i]?.Obligations);
+                Drill.Woke(names[i], summaries[i].Value?.Obligations);
             }
 
             if (State.Phase == DrillPhase.Running)
@@ -335,21 +335,18 @@ public sealed partial class DrillGrain(
     {
         var end = Drill.End;
         var names = State.Incidents.OrderBy(i => i.Value.Sequence).Select(i => i.Key).ToList();
-        await Task.WhenAll(names.Select(n => IncidentOf(n).Advance(end)));
+        var views = await Task.WhenAll(names.Select(n => IncidentOf(n).EndOfDrill(end)));
         names.ForEach(n => ChangedIncident(State.Incidents[n].Id));
-        var views = await Task.WhenAll(names.Select(n => IncidentOf(n).GetView()));
         var incidents = names.Zip(views)
-            .Where(p => p.Second is not null)
-            .Select(p => new DrillIncidentRecord(p.First, p.Second!, State.Incidents[p.First].Levels))
+            .Where(p => p.Second.Value is not null)
+            .Select(p => new DrillIncidentRecord(p.First, p.Second.Value!, State.Incidents[p.First].Levels))
             .ToList();
         var decisionNames = State.Decisions.Keys.Order(StringComparer.Ordinal).ToList();
-        var matters = decisionNames.Select(n => GrainFactory.GetGrain<IMajorDecisionGrain>(State.Decisions[n])).ToList();
-        await Task.WhenAll(matters.Select(m => m.Advance(end)));
+        var decisionViews = await Task.WhenAll(decisionNames.Select(n => DecisionGrain(State.Decisions[n]).EndOfDrill(end)));
         decisionNames.ForEach(n => ChangedDecision(State.Decisions[n]));
-        var decisionViews = await Task.WhenAll(matters.Select(m => m.GetView()));
         var decisions = decisionNames.Zip(decisionViews)
-            .Where(p => p.Second is not null)
-            .Select(p => new DrillDecisionRecord(p.First, p.Second!))
+            .Where(p => p.Second.Value is not null)
+            .Select(p => new DrillDecisionRecord(p.First, p.Second.Value!))
             .ToList();
         var byIncidentId = State.Incidents.ToDictionary(i => i.Value.Id, i => i.Key, StringComparer.Ordinal);
         var warnings = (await GrainFactory.GetGrain<IWarningDirectoryGrain>(Scope).List())
@@ -445,7 +442,7 @@ public sealed partial class DrillGrain(
         _timer = null;
     }
 
-    private IIncidentGrain IncidentOf(string name) => GrainFactory.GetGrain<IIncidentGrain>(State.Incidents[name].Id);
+    private IIncidentGrain IncidentOf(string name) => IncidentGrain(State.Incidents[name].Id);
 
     private DrillStatus Status()
     {

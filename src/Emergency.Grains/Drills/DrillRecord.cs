@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Emergency.Contracts;
 using Emergency.Domain.Drills;
 
@@ -21,7 +22,8 @@ public sealed class DrillRecord : DrillProgress
 
     public string? Failure { get; set; }
 
-    /// <summary>The report once finished, as served: kept as text so every download is the same bytes.</summary>
+    /// <summary>The report once finished, as served: kept as text so every download is the same bytes (stored as the JSON it is).</summary>
+    [JsonConverter(typeof(StoredReportConverter))]
     public string? Report { get; set; }
 
     public DrillResult? Result { get; set; }

@@ -59,6 +59,8 @@ public sealed class IncidentGrain(
 
     protected override IncidentView ViewOf(Incident incident, DateTimeOffset now, Actor? actor) => incident.View(now);
 
+    protected override IncidentView DrillViewOf(Incident incident, DateTimeOffset now, Actor? actor) => incident.View(now, []);
+
     protected override IncidentSummary SummaryOf(Incident incident, DateTimeOffset now) => incident.Summary(now);
 
     protected override (string? Region, string? Unit, string? Level, string? Phase) Describe(IncidentSummary summary) =>
