@@ -6,8 +6,9 @@ namespace Emergency.Benchmarks.Commands;
 
 /// <summary>
 /// The commands sent straight to the incident grains through the Orleans client (co-hosted in the engine's process),
-/// without HTTP. The only file of the benchmark that calls <see cref="IIncidentGrain"/> for commands. A new id is drawn
-/// as the API draws it (<see cref="FreshKeys"/>), so the registration costs what it costs behind the API.
+/// without HTTP. The only file of the benchmark that calls <see cref="IIncidentGrain"/> for commands. A new id is recorded
+/// as fresh (<see cref="FreshKeys"/>), as the API records the ids it draws, so the registration costs what it costs
+/// behind the API.
 /// </summary>
 public sealed class GrainCommandTarget(IGrainFactory grains, FreshKeys? fresh = null) : ICommandTarget
 {
