@@ -77,6 +77,20 @@ public sealed class TelemetryTests(TelemetryTests.Engine engine)
         Assert.Equal(0, scrape.Sum("emergency_cases_overdue", ("kind", "petition")));
     }
 
+    [Fact]
+    public async Task Orleans_gauges_that_walk_every_activation_are_not_collected()
+    {
+        using var admin = engine.As(Tokens.Administrator);
+        await engine.Commander.Register(Bodies.Incident(EngineFixture.NewRegion("Walked"), engine.Now));
+
+        var scrape = await Eventually.Until(
+            () => Scrape.Of(admin),
+            s => s.Samples.Any(m => m.Name.StartsWith("orleans_catalog_activations", StringComparison.Ordinal)),
+            "Orleans' activation count on the scrape");
+        Assert.DoesNotContain(scrape.Samples, m => m.Name.StartsWith("orleans_messaging_processing_activation_data", StringComparison.Ordinal));
+        Assert.DoesNotContain(scrape.Samples, m => m.Name.StartsWith("orleans_directory_cache_size", StringComparison.Ordinal));
+    }
+
     /// <summary>An engine that counts the overdue cases every second.</summary>
     public sealed class Engine : EngineFixture
     {
