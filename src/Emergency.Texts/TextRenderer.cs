@@ -29,6 +29,10 @@ public sealed partial class TextRenderer
     private readonly FrozenDictionary<string, string> _english;
     private readonly FrozenDictionary<string, Segment[]> _chineseParts;
     private readonly FrozenDictionary<string, Segment[]> _englishParts;
+    private readonly FrozenDictionary<string, string> _chineseTerms;
+    private readonly FrozenDictionary<string, string> _englishTerms;
+    private readonly string _chineseZone;
+    private readonly string _englishZone;
 
     public TextRenderer(TimeZoneInfo zone)
     {
@@ -37,6 +41,10 @@ public sealed partial class TextRenderer
         _english = Load(English);
         _chineseParts = Split(_chinese);
         _englishParts = Split(_english);
+        _chineseTerms = Terms(_chinese);
+        _englishTerms = Terms(_english);
+        _chineseZone = _chinese.GetValueOrDefault($"zone.{zone.Id}") ?? zone.Id;
+        _englishZone = _english.GetValueOrDefault($"zone.{zone.Id}") ?? zone.Id;
     }
 
     /// <summary>The language of the two the engine speaks that a reader asked for: English if asked, else Chinese.</summary>
@@ -129,11 +137,11 @@ public sealed partial class TextRenderer
     public string Moment(DateTimeOffset time, CultureInfo language)
     {
         var local = TimeZoneInfo.ConvertTime(time, Zone);
-        return $"{local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {ZoneName(language)}";
+        return string.Create(CultureInfo.InvariantCulture, $"{local:yyyy-MM-dd HH:mm} {ZoneName(language)}");
     }
 
     /// <summary>The zone's name in a language ("北京时间"), or its identifier when the resources have no name for it.</summary>
-    public string ZoneName(CultureInfo language) => Templates(language).GetValueOrDefault($"zone.{Zone.Id}") ?? Zone.Id;
+    public string ZoneName(CultureInfo language) => IsChinese(language) ? _chineseZone : _englishZone;
 
     /// <summary>A span of time in days, hours and minutes ("2天3小时", "2 d 3 h").</summary>
     public string Duration(TimeSpan span, CultureInfo language)
@@ -168,7 +176,12 @@ public sealed partial class TextRenderer
     }
 
     /// <summary>An enum value's name in a language; the value itself when the resources have none.</summary>
-    public string Term(string term, CultureInfo language) => Templates(language).GetValueOrDefault($"term.{term}") ?? term[(term.IndexOf('.') + 1)..];
+    public string Term(string term, CultureInfo language) =>
+        (IsChinese(language) ? _chineseTerms : _englishTerms).GetValueOrDefault(term) ?? term[(term.IndexOf('.') + 1)..];
+
+    /// <summary>The words of the enum values ("term.X" by X): looked up for every term rendered, without building the key each time.</summary>
+    private static FrozenDictionary<string, string> Terms(FrozenDictionary<string, string> templates) =>
+        templates.Where(t => t.Key.StartsWith("term.", StringComparison.Ordinal)).ToFrozenDictionary(t => t.Key["term.".Length..], t => t.Value, StringComparer.Ordinal);
 
     private string Unit(string key, int count, CultureInfo language) => Word(key, language).Replace("{n}", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
@@ -169,15 +170,30 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
     private IEnumerable<(IncidentCommand Command, string Word)> Probes(MoveInfo move)
     {
         var word = move.Name;
-        return (IncidentCommand)Activator.CreateInstance(move.Type)! switch
+        return Blank(move.Type) switch
         {
-            FileReport report => Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)(report with { Kind = k }), $"{word}({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})")),
-            CompleteObligation step => State.Obligations.Select(o => ((IncidentCommand)(step with { Obligation = o.Kind }), $"{word}({o.Kind.Name()})")),
+            FileReport => ReportProbes,
+            CompleteObligation step => State.Obligations.Select(o => ((IncidentCommand)(step with { Obligation = o.Kind }), CompletionWords[o.Kind])),
             ReleaseCommand release => ReleaseProbes(release, word),
             AcknowledgeAlert ack => State.Obligations.Select(o => ((IncidentCommand)(ack with { Obligation = o.Id }), $"{word}({o.Id})")),
             var other => [(other, word)],
         };
     }
+
+    /// <summary>
+    /// The allowed moves are asked for with every answer and every summary: the probes that do not depend on the case
+    /// are made once. A command is an immutable record, so one blank per move serves every incident.
+    /// </summary>
+    private static readonly FrozenDictionary<Type, IncidentCommand> Blanks =
+        Moves.Of<IncidentCommand>().ToFrozenDictionary(m => m.Type, m => (IncidentCommand)Activator.CreateInstance(m.Type)!);
+
+    private static IncidentCommand Blank(Type move) => Blanks[move];
+
+    private static readonly (IncidentCommand Command, string Word)[] ReportProbes =
+        [.. Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)((FileReport)Blanks[typeof(FileReport)] with { Kind = k }), $"{Moves.Info(typeof(FileReport)).Name}({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})"))];
+
+    private static readonly FrozenDictionary<ObligationKind, string> CompletionWords =
+        Enum.GetValues<ObligationKind>().ToFrozenDictionary(k => k, k => $"{Moves.Info(typeof(CompleteObligation)).Name}({k.Name()})");
 
     /// <summary>The checks of each move's fields, before the procedure is asked.</summary>
     private protected override Validator Check(IncidentCommand command, DateTimeOffset now)

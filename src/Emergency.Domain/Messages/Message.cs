@@ -25,7 +25,21 @@ public sealed class Message : IEquatable<Message>
     /// <summary>The arguments by name, in the order the code declares them.</summary>
     public ImmutableArray<KeyValuePair<string, Arg>> Args { get; }
 
-    public Arg? this[string name] => Args.FirstOrDefault(a => a.Key == name).Value;
+    public Arg? this[string name]
+    {
+        get
+        {
+            foreach (var arg in Args)
+            {
+                if (arg.Key == name)
+                {
+                    return arg.Value;
+                }
+            }
+
+            return null;
+        }
+    }
 
     /// <summary>A text given whole, shown as it is in every language.</summary>
     public static Message Literal(string text) => new(LiteralCode, [new("text", Arg.Of(text))]);
