@@ -50,6 +50,25 @@ public sealed class CorrectionTests
     }
 
     [Fact]
+    public void A_summary_lists_the_ten_latest_alerts_newest_first_whatever_came_between()
+    {
+        var incident = Drive.Responding();
+        for (var i = 1; i <= 12; i++)
+        {
+            incident.Handle(Correct("report 1", knownAt: incident.T(30 + (2 * i))), Commander, incident.T(31 + (2 * i))).Accept();
+            incident.Handle(new UpdateFacts { Facts = FactsPatch.Empty.With("evacuated", i) }, Commander, incident.T(32 + (2 * i))).Accept();
+        }
+
+        var alerts = incident.Summary(incident.T(60)).Alerts;
+
+        Assert.Equal(IncidentViews.AlertsPerIncident, alerts.Count);
+        TimelineKind[] alerting = [TimelineKind.ObligationOverdue, TimelineKind.Regraded, TimelineKind.CorrectionRecorded, TimelineKind.ObligationReopened];
+        Assert.True(incident.State.Timeline.Count(e => alerting.Contains(e.Kind)) > 12);
+        Assert.Equal(incident.State.Timeline.Where(e => alerting.Contains(e.Kind)).Reverse().Take(10).Select(e => e.Seq), alerts.Select(a => a.Seq));
+        Assert.Contains("#12 in report 1", alerts[0].Text.En(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_claim_an_incident_was_registered_on_can_be_shown_concealed()
     {
         var incident = Drive.Register();

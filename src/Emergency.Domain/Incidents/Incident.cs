@@ -160,11 +160,23 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
     /// The moves the machine permits now, by the names they are posted under: a move that depends on what it names is
     /// listed once per report kind or obligation it may name ("reports(initial)", "completeObligation(reachScene)").
     /// </summary>
-    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) =>
-        [.. Moves.Of<IncidentCommand>()
-            .SelectMany(Probes)
-            .Where(p => _machine.CanFire(_triggers[Moves.NameOf(p.Command)], new MoveStep<IncidentCommand>(p.Command, Actor.System, now)))
-            .Select(p => p.Word)];
+    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
+    {
+        var allowed = new List<string>();
+        foreach (var move in Moves.Of<IncidentCommand>())
+        {
+            var trigger = _triggers[move.Name];
+            foreach (var (command, word) in Probes(move))
+            {
+                if (_machine.CanFire(trigger, new MoveStep<IncidentCommand>(command, Actor.System, now)))
+                {
+                    allowed.Add(word);
+                }
+            }
+        }
+
+        return allowed;
+    }
 
     /// <summary>One command per variant of a move, for asking the machine whether it is permitted.</summary>
     private IEnumerable<(IncidentCommand Command, string Word)> Probes(MoveInfo move)

@@ -221,12 +221,29 @@ public static class IncidentViews
             NextDueAt = s.Obligations.Where(o => !o.IsCompleted).Select(o => (DateTimeOffset?)o.EffectiveDeadline).Min(),
             Overdue = obligations.Any(o => o.Status == ObligationStatus.Overdue),
             Obligations = obligations,
-            Alerts = [.. s.Timeline.Where(e => e.Kind is TimelineKind.ObligationOverdue or TimelineKind.Regraded or TimelineKind.CorrectionRecorded or TimelineKind.ObligationReopened)
-                .Reverse().Take(AlertsPerIncident)],
+            Alerts = LatestAlerts(s.Timeline),
             Escalations = EscalationsOf(s),
             Corrections = s.Corrections.Count,
             Version = s.Version,
         };
+    }
+
+    /// <summary>
+    /// The latest alerts, newest first, read from the end of the timeline: a summary is made at every write, and reading
+    /// the whole timeline for ten entries made a write's cost grow with the case's history.
+    /// </summary>
+    private static List<TimelineEntry<TimelineKind>> LatestAlerts(List<TimelineEntry<TimelineKind>> timeline)
+    {
+        var alerts = new List<TimelineEntry<TimelineKind>>(AlertsPerIncident);
+        for (var i = timeline.Count - 1; i >= 0 && alerts.Count < AlertsPerIncident; i--)
+        {
+            if (timeline[i].Kind is TimelineKind.ObligationOverdue or TimelineKind.Regraded or TimelineKind.CorrectionRecorded or TimelineKind.ObligationReopened)
+            {
+                alerts.Add(timeline[i]);
+            }
+        }
+
+        return alerts;
     }
 
     /// <summary>Each regrade's level before it, and after it (the next regrade's "before", or the level now).</summary>
