@@ -17,7 +17,7 @@ namespace Emergency.Benchmarks.Commands;
 /// the same databases), all in one run. Options: <c>--duration</c> and <c>--warmup</c> seconds per row,
 /// <c>--concurrency 1,10,100</c>, <c>--incidents</c> (at least this many incidents receive the updates),
 /// <c>--databases sqlite,postgres</c>, <c>--commit perWrite,group</c>, <c>--paths memory,http,orleans,plain,ceiling</c>,
-/// <c>--engine-warmup</c> seconds of unmeasured mixed commands on each engine and the plain alternative before their rows (default 30), <c>--commands register,updateFacts</c> (without <c>register</c>, incidents are still registered, unmeasured),
+/// <c>--settings Key=Value,…</c> engine settings for the engine rows (e.g. <c>Telemetry:Dashboard:Enabled=false</c>), <c>--engine-warmup</c> seconds of unmeasured mixed commands on each engine and the plain alternative before their rows (default 30), <c>--commands register,updateFacts</c> (without <c>register</c>, incidents are still registered, unmeasured),
 /// <c>--committers N</c> (group commit on PostgreSQL; default: the engine's), <c>--preload N</c> (N incidents registered,
 /// unmeasured, before the measured registrations: what a registration costs with that many open cases).
 /// </summary>
@@ -39,6 +39,7 @@ public sealed class CommandsBenchmark : IBenchmark
         var commands = options.List("commands", "register,updateFacts");
         var committers = options.Text("committers", "") is { Length: > 0 } c ? c : null;
         var preload = options.Int("preload", 0);
+        var settings = options.List("settings", "").Select(setting => $"--{setting}").ToArray();
         var run = new Run(duration, warmUp, engineWarmUp, levels, incidents, commands, _measurements, preload);
         if (databases.Contains("postgres"))
         {
@@ -75,7 +76,7 @@ public sealed class CommandsBenchmark : IBenchmark
                             : $"Data Source={Path.Combine(scratch, $"engine-{commit}.db")}";
                         try
                         {
-                            await RunEngine(run, database, provider, commit, connectionString, paths, database == "postgres" ? committers : null);
+                            await RunEngine(run, database, provider, commit, connectionString, paths, database == "postgres" ? committers : null, settings);
                         }
                         finally
                         {
@@ -116,14 +117,14 @@ public sealed class CommandsBenchmark : IBenchmark
             $"closed loop: each client sends its next command when the previous one is answered; each engine (and the plain alternative) first runs {engineWarmUp.TotalSeconds:0.#} s of mixed registrations and updates, unmeasured; {warmUp.TotalSeconds:0.#} s warm-up then {duration.TotalSeconds:0.#} s measured per row; " +
             $"updates spread over at least {incidents:N0} distinct incidents, each client on its own incidents; {preload:N0} incidents registered before the measured registrations; engine in this process (server GC), clients in the same process; " +
             "CPU ms/op = this process's CPU time (engine and clients) over every command sent in the row; alloc KB/op = the bytes this process allocated over the same commands; PG CPU ms/op = the local PostgreSQL server's processes' CPU time over the same commands; " +
-            $"SQLite WAL synchronous=FULL; ceiling payload {payload.Length:N0} bytes (a freshly registered incident); {string.Join("; ", notes)}",
+            $"{(settings.Length == 0 ? "" : $"engine settings {string.Join(' ', settings)}; ")}SQLite WAL synchronous=FULL; ceiling payload {payload.Length:N0} bytes (a freshly registered incident); {string.Join("; ", notes)}",
             ["database", "commit", "path", "command", "clients", "ok/s", "p50 ms", "p99 ms", "refused+failed", "vs plain", "vs ceiling", "CPU ms/op", "alloc KB/op", "PG CPU ms/op", "load"],
             Rows());
     }
 
-    private static async Task RunEngine(Run run, string database, string provider, string commit, string connectionString, IReadOnlyList<string> paths, string? committers)
+    private static async Task RunEngine(Run run, string database, string provider, string commit, string connectionString, IReadOnlyList<string> paths, string? committers, string[] settings)
     {
-        string[] extra = [$"--Storage:Commit={commit}", .. committers is null || commit != "group" ? [] : new[] { $"--Storage:Committers={committers}" }];
+        string[] extra = [$"--Storage:Commit={commit}", .. committers is null || commit != "group" ? [] : new[] { $"--Storage:Committers={committers}" }, .. settings];
         await using var engine = await BenchEngine.StartAsync(provider, connectionString, extra);
         using var http = new HttpCommandTarget(engine.BaseAddress);
         var grains = new GrainCommandTarget(engine.Grains, engine.Fresh);
