@@ -21,7 +21,7 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// Orleans' gauges that walk every activation in memory at each collection, one of them holding the lock every new
-    /// activation takes: with 100,000 cases in memory a collection took about 40 ms, and stalled registrations meanwhile.
+    /// activation takes: with about 120,000 activations a collection took some 60 ms of CPU, and new activations waited.
     /// The activation count (<c>orleans-catalog-activations</c>) is kept: it is a counter read, not a walk.
     /// </summary>
     private static readonly FrozenSet<string> WalkEveryActivation = FrozenSet.Create(
