@@ -44,7 +44,7 @@ public sealed record TelemetrySettings
 
     /// <summary>
     /// <c>Telemetry:Dashboard:SampleEvery</c>: how often the dashboard samples Orleans' counters (default 10 s, at least
-    /// 1 s). Each sample walks every activation in memory, two of the walks while holding the lock a new activation
+    /// 1 s). Each sample walks every activation in memory twice, once while holding the lock a new activation
     /// needs: once a second, with about 120,000 cases in memory, that was 5 % of the engine's CPU and held up new activations.
     /// </summary>
     public TimeSpan DashboardSampleEvery { get; init; } = TimeSpan.FromSeconds(10);
