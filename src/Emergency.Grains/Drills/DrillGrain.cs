@@ -150,7 +150,7 @@ public sealed partial class DrillGrain(
         {
             if (State.Mode == DrillMode.Fast)
             {
-                if (await RunUntil(Drill.End, FastBatch))
+                if (await RunAhead(Drill.End, FastBatch))
                 {
                     await Finish();
                 }
