@@ -1,4 +1,5 @@
 using Emergency.Domain.Drills;
+using Emergency.Domain.Incidents;
 
 namespace Emergency.Domain.Tests.Drills;
 
@@ -49,7 +50,9 @@ public sealed class DrillRunAheadTests
     [Fact]
     public void An_incident_wakes_at_its_own_next_deadline_and_a_moment_finds_only_the_incidents_due_by_it_by_name()
     {
-        var run = Runs.Of();
+        var run = Runs.Of("""
+              - {at: +10h, kind: message, text: much later}
+            """);
         Runs.Register(run, run.Due(run.End)!);
         var twoHours = Runs.Start.AddHours(2).AddSeconds(1);
         run.Registered("alpha", "inc-alpha", FirstInject(run), Drive.Register(Facts.Known, Runs.Start, Runs.Start).View(Runs.Start), Runs.Start);
