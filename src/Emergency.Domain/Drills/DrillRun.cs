@@ -17,7 +17,14 @@ public sealed partial class DrillRun
     /// </summary>
     private static readonly TimeSpan MarkDelay = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<string, DateTimeOffset?> _wakes = new(StringComparer.Ordinal);
+    /// <summary>When to look at each incident again, by name; an incident with nothing due is not in it.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _wakes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The same wakes in the order they come: a moment finds the incidents due by reading only those, not every incident
+    /// of the drill (a drill of 10,000 injects has hundreds of incidents and about as many moments as injects).
+    /// </summary>
+    private readonly SortedSet<(DateTimeOffset At, string Incident)> _wakeOrder = new(WakeFirst.Instance);
     private readonly List<DueInject> _queued = [];
 
     /// <summary>A run over its stored progress; injects sent by hand and not yet applied are queued again.</summary>
@@ -112,6 +119,7 @@ public sealed partial class DrillRun
     {
         Progress.VirtualNow = End;
         _wakes.Clear();
+        _wakeOrder.Clear();
     }
 
     /// <summary>The next moment something happens: an inject, or a deadline of one of the incidents passing.</summary>
@@ -123,12 +131,7 @@ public sealed partial class DrillRun
             next = Earliest(next, Scenario.At(queued.Scheduled.At));
         }
 
-        foreach (var wake in _wakes.Values)
-        {
-            next = Earliest(next, wake);
-        }
-
-        return next;
+        return _wakeOrder.Count > 0 ? Earliest(next, _wakeOrder.Min.At) : next;
     }
 
     /// <summary>
@@ -142,14 +145,8 @@ public sealed partial class DrillRun
             return null;
         }
 
-        var advance = _wakes.Where(w => w.Value <= moment).Select(w => w.Key).Order(StringComparer.Ordinal).ToList();
-        var injects = new List<DueInject>();
-        for (var next = Progress.Applied; next < Scenario.Injects.Count && Scenario.At(Scenario.Injects[next].At) == moment; next++)
-        {
-            var scheduled = Scenario.Injects[next];
-            injects.Add(new DueInject(scheduled, new Actor("scenario", PlayerRole(scheduled.Inject))));
-        }
-
+        var advance = WakingBy(moment);
+        var injects = ScenarioInjectsAt(Progress.Applied, moment);
         injects.AddRange(_queued.Where(q => Scenario.At(q.Scheduled.At) == moment));
         return new DueMoment(moment, advance, Sorted(injects));
     }
@@ -189,7 +186,26 @@ public sealed partial class DrillRun
     }
 
     /// <summary>Learns when to look at an incident again, from its obligations as they stand.</summary>
-    public void Woke(string incident, IReadOnlyList<ObligationView>? obligations) => _wakes[incident] = WakeOf(obligations);
+    public void Woke(string incident, IReadOnlyList<ObligationView>? obligations)
+    {
+        if (_wakes.Remove(incident, out var before))
+        {
+            _wakeOrder.Remove((before, incident));
+        }
+
+        if (WakeOf(obligations) is { } wake)
+        {
+            _wakes[incident] = wake;
+            _wakeOrder.Add((wake, incident));
+        }
+    }
+
+    /// <summary>The incidents whose next deadline has passed by <paramref name="moment"/>, by name.</summary>
+    public IReadOnlyList<string> WakingBy(DateTimeOffset moment) =>
+        _wakeOrder.TakeWhile(w => w.At <= moment).Select(w => w.Incident).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>When the drill must look at <paramref name="incident"/> again; null when nothing of it is due before its next move.</summary>
+    public DateTimeOffset? WakeAt(string incident) => _wakes.TryGetValue(incident, out var wake) ? wake : null;
 
     /// <summary>The role a player of the inject acts in.</summary>
     public static Role PlayerRole(Inject inject) => inject switch
@@ -208,6 +224,19 @@ public sealed partial class DrillRun
         _ => null,
     };
 
+    /// <summary>The scenario's injects from its number <paramref name="next"/> on that are due at <paramref name="moment"/>, as the scenario plays them.</summary>
+    private List<DueInject> ScenarioInjectsAt(int next, DateTimeOffset moment)
+    {
+        var injects = new List<DueInject>();
+        for (; next < Scenario.Injects.Count && Scenario.At(Scenario.Injects[next].At) == moment; next++)
+        {
+            var scheduled = Scenario.Injects[next];
+            injects.Add(new DueInject(scheduled, new Actor("scenario", PlayerRole(scheduled.Inject))));
+        }
+
+        return injects;
+    }
+
     private static List<DueInject> Sorted(List<DueInject> injects)
     {
         injects.Sort((a, b) => (a.Scheduled.Sequence, a.Scheduled.Copy).CompareTo((b.Scheduled.Sequence, b.Scheduled.Copy)));
@@ -219,6 +248,18 @@ public sealed partial class DrillRun
         obligations?.Where(o => o.CompletedAt is null && o.OverdueSince is null).Select(o => (DateTimeOffset?)(o.DueAt + MarkDelay)).Min();
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    /// <summary>Wakes by moment, then by incident name (ordinal): one entry per incident.</summary>
+    private sealed class WakeFirst : IComparer<(DateTimeOffset At, string Incident)>
+    {
+        public static WakeFirst Instance { get; } = new();
+
+        public int Compare((DateTimeOffset At, string Incident) x, (DateTimeOffset At, string Incident) y)
+        {
+            var byMoment = x.At.CompareTo(y.At);
+            return byMoment != 0 ? byMoment : string.CompareOrdinal(x.Incident, y.Incident);
+        }
+    }
 }
 
 /// <summary>An inject due, with the player who plays it; <see cref="Manual"/> is its record when it was sent by hand.</summary>

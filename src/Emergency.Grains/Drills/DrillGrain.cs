@@ -131,6 +131,7 @@ public sealed partial class DrillGrain(
         _run = new DrillRun(scenario, State);
         Drill.Begin(clock.Now);
         await record.WriteStateAsync();
+        CasesAreNew(scenario);
         LogStarted(RunId, scenario.Title, start.Mode, scenario.Injects.Count);
         await KeepRunning(true);
         Continue();
@@ -150,7 +151,7 @@ public sealed partial class DrillGrain(
         {
             if (State.Mode == DrillMode.Fast)
             {
-                if (await RunUntil(Drill.End, FastBatch))
+                if (await RunAhead(Drill.End, FastBatch))
                 {
                     await Finish();
                 }

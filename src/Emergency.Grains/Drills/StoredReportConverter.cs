@@ -37,7 +37,8 @@ public sealed class StoredReportConverter : JsonConverter<string?>
         }
         else
         {
-            writer.WriteRawValue(value);
+            // Written by this engine's serializer, or read back as the JSON it was: parsing 22 MB again to check it is not needed.
+            writer.WriteRawValue(value, skipInputValidation: true);
         }
     }
 }
