@@ -13,15 +13,21 @@ namespace Emergency.Benchmarks;
 /// hundred enterprises, on the embedded default: each is registered, made durable and counted by the early warning
 /// before it is acknowledged. Counts sent, acknowledged and found afterwards in the open list (none may be lost),
 /// the registration latency, the time from the first send to the first warning, and the warnings raised (one
-/// per enterprise). Arguments: [complaints] [enterprises] [per minute] [sqlite|postgres]; PostgreSQL runs in a fresh
-/// database on the server of EMERGENCY_TEST_POSTGRES, dropped afterwards.
+/// per enterprise). Arguments: [complaints] [enterprises] [per minute] [sqlite|postgres] [--engine-process]; PostgreSQL
+/// runs in a fresh database on the server of EMERGENCY_TEST_POSTGRES, dropped afterwards. CPU is counted from the first
+/// send to the last answer: the benchmark's process (engine and clients, or the clients alone with
+/// <c>--engine-process</c>, which runs the engine in a process of its own), the engine's, and PostgreSQL's.
 /// </summary>
 public sealed class ComplaintSurgeBenchmark : IBenchmark
 {
     private const int InFlight = 64;
 
+    private const string EngineProcessOption = "--engine-process";
+
     public async Task<BenchmarkReport> RunAsync(string[] args)
     {
+        var separate = args.Contains(EngineProcessOption);
+        args = [.. args.Where(a => a != EngineProcessOption)];
         var complaints = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var enterprises = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
         var perMinute = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
@@ -30,7 +36,7 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         var database = postgres ? await FreshDatabaseAsync() : null;
         try
         {
-            return await RunAsync(complaints, enterprises, perMinute, database);
+            return await RunAsync(complaints, enterprises, perMinute, database, separate);
         }
         finally
         {
@@ -41,9 +47,9 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         }
     }
 
-    private static async Task<BenchmarkReport> RunAsync(int complaints, int enterprises, int perMinute, string? database)
+    private static async Task<BenchmarkReport> RunAsync(int complaints, int enterprises, int perMinute, string? database, bool separate)
     {
-        await using var engine = database is null ? await EngineUnderTest.StartAsync() : await EngineUnderTest.StartAsync("PostgreSql", database);
+        await using var engine = await SurgeEngine.StartAsync(database, separate);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = InFlight }) { BaseAddress = engine.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "petition-dev-token");
 
@@ -53,6 +59,10 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         var interval = TimeSpan.FromMinutes(1) / perMinute;
         var gate = new SemaphoreSlim(InFlight);
         var receivedAt = DateTimeOffset.Now.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture);
+        var loadBefore = LoadAverage.Now();
+        var processCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var engineCpu = engine.CpuTime;
+        var serverCpu = ServerCpu.Milliseconds("postgres");
         var started = Stopwatch.GetTimestamp();
         using var watching = new CancellationTokenSource();
         var firstWarning = WatchForFirstWarningAsync(http, started, watching.Token);
@@ -98,6 +108,10 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
 
         await Task.WhenAll(sends);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        processCpu = Process.GetCurrentProcess().TotalProcessorTime - processCpu;
+        engineCpu = engine.CpuTime - engineCpu;
+        serverCpu = database is null ? double.NaN : ServerCpu.Milliseconds("postgres") - serverCpu;
+        var loadAfter = LoadAverage.Now();
         var toFirstWarning = await firstWarning.WaitAsync(TimeSpan.FromSeconds(30));
         await watching.CancelAsync();
 
@@ -110,10 +124,12 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         var afterRaising = toFirstWarning is { } w && firstPossibleSent != 0
             ? (w - Stopwatch.GetElapsedTime(started, firstPossibleSent)).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)
             : "—";
+        var perComplaint = (double cpuMs) => double.IsNaN(cpuMs) ? "—" : (cpuMs / complaints).ToString("0.00", CultureInfo.InvariantCulture);
         return new BenchmarkReport(
             "complaints",
-            $"{(database is null ? "SQLite (embedded default)" : "PostgreSQL (fresh database)")}, one process; {complaints} complaints about {enterprises} enterprises at a target of {perMinute}/min, at most {InFlight} in flight; early warning 5 within 7 days",
-            ["sent", "acknowledged", "found", "lost", "failed", "achieved /min", "register p50 ms", "p95 ms", "p99 ms", "first warning after s", "after its 5th complaint was sent ms", "warnings"],
+            $"{(database is null ? "SQLite (embedded default)" : "PostgreSQL (fresh database)")}, {(engine.Separate ? "the engine in a process of its own" : "one process (engine and clients)")}; {complaints} complaints about {enterprises} enterprises at a target of {perMinute}/min, at most {InFlight} in flight; early warning 5 within 7 days; CPU from the first send to the last answer",
+            ["sent", "acknowledged", "found", "lost", "failed", "achieved /min", "register p50 ms", "p95 ms", "p99 ms", "first warning after s", "after its 5th complaint was sent ms", "warnings",
+                "CPU s (this process)", "engine CPU ms/complaint", "clients' CPU ms/complaint", "PG CPU ms/complaint", "load before", "load after"],
             [[
                 complaints.ToString(CultureInfo.InvariantCulture),
                 acknowledged.Count.ToString(CultureInfo.InvariantCulture),
@@ -127,6 +143,12 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
                 toFirstWarning is { } first ? first.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "none",
                 afterRaising,
                 warnings.Count.ToString(CultureInfo.InvariantCulture),
+                processCpu.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
+                perComplaint(engineCpu.TotalMilliseconds),
+                engine.Separate ? perComplaint(processCpu.TotalMilliseconds) : "(in the engine's)",
+                perComplaint(serverCpu),
+                loadBefore,
+                loadAfter,
             ]]);
     }
 
