@@ -27,6 +27,7 @@ public static class SiloBuilderExtensions
 
         // The host gives the configured key; the development key serves tests and tools that start grains alone.
         silo.Services.TryAddSingleton(EarlyWarning.ComplainantLinkKey.Development);
+        silo.Services.TryAddSingleton<EarlyWarning.FormerKeyLookup>(EarlyWarning.FormerKeyLookup.From);
 
         // Without a region catalog, regions are free names matched by name alone.
         silo.Services.TryAddSingleton(RegionCatalog.None);
