@@ -18,6 +18,7 @@ public static class ComplaintObserver
     /// </summary>
     public static async Task<IReadOnlyList<string>> ObserveAsync(IGrainFactory grains, DisputeState dispute, PetitionRuleSet rules, ComplainantLinkKey link, FormerKeyLookup former)
     {
+        var lookUnderFormerKey = await former.Needed();
         var rule = rules.EarlyWarning;
         var complaint = new WatchedComplaint { CaseId = dispute.Id, At = dispute.ReceivedAt, Region = dispute.Subject.Region };
         var watches = new List<Task>(2);
@@ -31,7 +32,7 @@ public static class ComplaintObserver
 
         var person = ComplainantHistory.KeyOf(dispute.Complainant, link.Bytes) is { } personKey
             ? grains.GetGrain<IComplainantGrain>(EarlyWarningKeys.Complainant(dispute.Scope, personKey)).Observe(
-                dispute.Id, dispute.ReceivedAt, rule.RepeatLookback, await former.Needed() ? FormerKey(dispute) : null)
+                dispute.Id, dispute.ReceivedAt, rule.RepeatLookback, lookUnderFormerKey ? FormerKey(dispute) : null)
             : Task.FromResult<IReadOnlyList<string>>([]);
         await Task.WhenAll(watches.Append(person));
         return await person;
