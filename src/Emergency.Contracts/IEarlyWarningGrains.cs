@@ -23,9 +23,10 @@ public interface IComplainantGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Adds a case; returns the person's other cases within the look-back, oldest first. A person first seen under
-    /// this key takes over the cases kept under <paramref name="formerKey"/> (the grain of the former salted key).
+    /// this key takes over the cases kept under <paramref name="formerKey"/> (the grain of the former salted key), when
+    /// one is given: null where no history can be kept under it.
     /// </summary>
-    Task<IReadOnlyList<string>> Observe(string caseId, DateTimeOffset at, TimeSpan lookback, string formerKey);
+    Task<IReadOnlyList<string>> Observe(string caseId, DateTimeOffset at, TimeSpan lookback, string? formerKey);
 
     /// <summary>The person's cases, for the grain of the keyed link to take over.</summary>
     Task<IReadOnlyList<WarningEvidence>> HandOver();

@@ -24,9 +24,11 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton(Drills.FastDrillCheckpoints.Default);
         silo.Services.TryAddSingleton(Cases.CaseActivity.Default);
         silo.Services.AddOptions<GrainCollectionOptions>().Configure<Cases.CaseActivity>((options, activity) => activity.Apply(options));
+        silo.Services.AddOptions<GrainCollectionOptions>().Configure<Cases.CaseActivity>((options, activity) => EarlyWarning.ComplainantActivity.Apply(activity, options));
 
         // The host gives the configured key; the development key serves tests and tools that start grains alone.
         silo.Services.TryAddSingleton(EarlyWarning.ComplainantLinkKey.Development);
+        silo.Services.TryAddSingleton<EarlyWarning.FormerKeyLookup>(EarlyWarning.FormerKeyLookup.From);
 
         // Without a region catalog, regions are free names matched by name alone.
         silo.Services.TryAddSingleton(RegionCatalog.None);

@@ -68,6 +68,9 @@ public static class EmergencyStorageSiloBuilderExtensions
         // The case index's reader: lists, the board's snapshot and supervision read the database, not the cases.
         silo.Services.AddSingleton(services => CaseIndex.For(storage, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
 
+        // Whether a person's history may still be kept under the former salted key (schema version 9).
+        silo.Services.AddSingleton(services => new FormerComplainantKeys(storage, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+
         // One serializer for the state and its timeline's rows: it leaves a timeline kept as rows out of the state's JSON.
         var serializer = new JsonGrainStateSerializer(privacy);
         var gated = storage.EffectiveCommit == CommitMode.Group && storage.Provider == StorageProvider.Sqlite;

@@ -13,15 +13,29 @@ namespace Emergency.Benchmarks;
 /// hundred enterprises, on the embedded default: each is registered, made durable and counted by the early warning
 /// before it is acknowledged. Counts sent, acknowledged and found afterwards in the open list (none may be lost),
 /// the registration latency, the time from the first send to the first warning, and the warnings raised (one
-/// per enterprise). Arguments: [complaints] [enterprises] [per minute] [sqlite|postgres]; PostgreSQL runs in a fresh
-/// database on the server of EMERGENCY_TEST_POSTGRES, dropped afterwards.
+/// per enterprise). Arguments: [complaints] [enterprises] [per minute] [sqlite|postgres] [--engine-process] [--warmup N];
+/// the warm-up sends N complaints first, unmeasured (four per enterprise of its own, so none raises a warning). PostgreSQL
+/// runs in a fresh database on the server of EMERGENCY_TEST_POSTGRES, dropped afterwards. CPU is counted from the first
+/// send to the last answer: the benchmark's process (engine and clients, or the clients alone with
+/// <c>--engine-process</c>, which runs the engine in a process of its own), the engine's, and PostgreSQL's.
 /// </summary>
 public sealed class ComplaintSurgeBenchmark : IBenchmark
 {
     private const int InFlight = 64;
 
+    private const string EngineProcessOption = "--engine-process";
+
+    private const string WarmUpOption = "--warmup";
+
+    /// <summary>The names of the surge's enterprises start so; the warm-up's do not.</summary>
+    private const string SurgeEnterprise = "Enterprise ";
+
     public async Task<BenchmarkReport> RunAsync(string[] args)
     {
+        var separate = args.Contains(EngineProcessOption);
+        var warmUpAt = Array.IndexOf(args, WarmUpOption);
+        var warmUp = warmUpAt >= 0 && warmUpAt + 1 < args.Length ? int.Parse(args[warmUpAt + 1], CultureInfo.InvariantCulture) : 0;
+        args = [.. args.Where((a, i) => a != EngineProcessOption && (warmUpAt < 0 || (i != warmUpAt && i != warmUpAt + 1)))];
         var complaints = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var enterprises = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
         var perMinute = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
@@ -30,7 +44,7 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         var database = postgres ? await FreshDatabaseAsync() : null;
         try
         {
-            return await RunAsync(complaints, enterprises, perMinute, database);
+            return await RunAsync(complaints, enterprises, perMinute, database, separate, warmUp);
         }
         finally
         {
@@ -41,30 +55,98 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         }
     }
 
-    private static async Task<BenchmarkReport> RunAsync(int complaints, int enterprises, int perMinute, string? database)
+    private static async Task<BenchmarkReport> RunAsync(int complaints, int enterprises, int perMinute, string? database, bool separate, int warmUp)
     {
-        await using var engine = database is null ? await EngineUnderTest.StartAsync() : await EngineUnderTest.StartAsync("PostgreSql", database);
+        await using var engine = await SurgeEngine.StartAsync(database, separate);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = InFlight }) { BaseAddress = engine.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "petition-dev-token");
 
         var acknowledged = new ConcurrentDictionary<string, byte>();
-        var latencies = new ConcurrentBag<double>();
         var failures = new ConcurrentBag<string>();
-        var interval = TimeSpan.FromMinutes(1) / perMinute;
-        var gate = new SemaphoreSlim(InFlight);
         var receivedAt = DateTimeOffset.Now.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture);
+        if (warmUp > 0)
+        {
+            // Four complaints about each warm-up enterprise: one short of a warning, so the measured warnings are the surge's own.
+            await SurgeAsync(http, warmUp, perMinute, n => ($"warmup-{n}", $"Warm-up enterprise {n / 4:D5}", $"139{n:D8}"), receivedAt, acknowledged, failures, null, -1);
+            Console.Error.WriteLine($"complaints: {warmUp} warm-up complaints sent, {acknowledged.Count} acknowledged");
+        }
+
+        var warmedUp = acknowledged.Count;
+        var loadBefore = LoadAverage.Now();
+        var processCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var engineCpu = engine.CpuTime;
+        var serverCpu = ServerCpu.Milliseconds("postgres");
         var started = Stopwatch.GetTimestamp();
         using var watching = new CancellationTokenSource();
         var firstWarning = WatchForFirstWarningAsync(http, started, watching.Token);
-        var sends = new List<Task>(complaints);
 
         // The first complaint that can raise a warning: the fifth about the first enterprise (round robin).
         var firstPossible = Math.Min(complaints - 1, 4 * enterprises);
-        long firstPossibleSent = 0;
-        for (var i = 0; i < complaints; i++)
+        var firstPossibleSent = new long[1];
+        var latencies = await SurgeAsync(
+            http, complaints, perMinute, n => ($"surge-{n}", $"{SurgeEnterprise}{n % enterprises:D3}", $"138{n:D8}"), receivedAt, acknowledged, failures, firstPossibleSent, firstPossible);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        processCpu = Process.GetCurrentProcess().TotalProcessorTime - processCpu;
+        engineCpu = engine.CpuTime - engineCpu;
+        serverCpu = database is null ? double.NaN : ServerCpu.Milliseconds("postgres") - serverCpu;
+        var loadAfter = LoadAverage.Now();
+        var toFirstWarning = await firstWarning.WaitAsync(TimeSpan.FromSeconds(30));
+        await watching.CancelAsync();
+
+        var listed = (await http.GetFromJsonAsync<JsonArray>("/api/disputes"))!.Select(d => d!["id"]!.GetValue<string>()).ToHashSet();
+        var found = acknowledged.Keys.Count(listed.Contains);
+        var warnings = (await http.GetFromJsonAsync<JsonArray>("/api/warnings"))!.Where(IsTheSurges).ToList();
+        var sorted = latencies.Order().ToList();
+        var ms = (double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+        Console.Error.WriteLine(string.Join("\n", failures.Take(5)));
+        var afterRaising = toFirstWarning is { } w && firstPossibleSent[0] != 0
+            ? (w - Stopwatch.GetElapsedTime(started, firstPossibleSent[0])).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)
+            : "—";
+        var perComplaint = (double cpuMs) => double.IsNaN(cpuMs) ? "—" : (cpuMs / complaints).ToString("0.00", CultureInfo.InvariantCulture);
+        return new BenchmarkReport(
+            "complaints",
+            $"{(database is null ? "SQLite (embedded default)" : "PostgreSQL (fresh database)")}, {(engine.Separate ? "the engine in a process of its own" : "one process (engine and clients)")}; {complaints} complaints about {enterprises} enterprises at a target of {perMinute}/min, at most {InFlight} in flight, after {warmUp} warm-up complaints ({warmedUp} acknowledged; four per enterprise, no warning); early warning 5 within 7 days; CPU from the first send to the last answer",
+            ["sent", "acknowledged", "found (with the warm-up's)", "lost", "failed", "achieved /min", "register p50 ms", "p95 ms", "p99 ms", "first warning after s", "after its 5th complaint was sent ms", "warnings",
+                "CPU s (this process)", "engine CPU ms/complaint", "clients' CPU ms/complaint", "PG CPU ms/complaint", "load before", "load after"],
+            [[
+                complaints.ToString(CultureInfo.InvariantCulture),
+                (acknowledged.Count - warmedUp).ToString(CultureInfo.InvariantCulture),
+                found.ToString(CultureInfo.InvariantCulture),
+                (acknowledged.Count - found).ToString(CultureInfo.InvariantCulture),
+                failures.Count.ToString(CultureInfo.InvariantCulture),
+                (complaints / elapsed.TotalMinutes).ToString("0", CultureInfo.InvariantCulture),
+                ms(Percentiles.Of(sorted, 50)),
+                ms(Percentiles.Of(sorted, 95)),
+                ms(Percentiles.Of(sorted, 99)),
+                toFirstWarning is { } first ? first.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "none",
+                afterRaising,
+                warnings.Count.ToString(CultureInfo.InvariantCulture),
+                processCpu.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
+                perComplaint(engineCpu.TotalMilliseconds),
+                engine.Separate ? perComplaint(processCpu.TotalMilliseconds) : "(in the engine's)",
+                perComplaint(serverCpu),
+                loadBefore,
+                loadAfter,
+            ]]);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="count"/> complaints paced at <paramref name="perMinute"/>, at most <see cref="InFlight"/> at
+    /// once; complaint n gets its key, enterprise and contact from <paramref name="shape"/>. Returns the latencies of the
+    /// acknowledged ones; records when complaint <paramref name="marked"/> was sent.
+    /// </summary>
+    private static async Task<List<double>> SurgeAsync(
+        HttpClient http, int count, int perMinute, Func<int, (string Key, string Enterprise, string Contact)> shape, string receivedAt,
+        ConcurrentDictionary<string, byte> acknowledged, ConcurrentBag<string> failures, long[]? markedSent, int marked)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var interval = TimeSpan.FromMinutes(1) / perMinute;
+        using var gate = new SemaphoreSlim(InFlight);
+        var sends = new List<Task>(count);
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
         {
-            var due = interval * i;
-            var wait = due - Stopwatch.GetElapsedTime(started);
+            var wait = interval * i - Stopwatch.GetElapsedTime(started);
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait);
@@ -77,12 +159,13 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
                 try
                 {
                     var sent = Stopwatch.GetTimestamp();
-                    if (n == firstPossible)
+                    if (n == marked && markedSent is not null)
                     {
-                        firstPossibleSent = sent;
+                        markedSent[0] = sent;
                     }
 
-                    var id = await RegisterAsync(http, $"surge-{n}", $"Enterprise {n % enterprises:D3}", receivedAt, n, failures);
+                    var (key, enterprise, contact) = shape(n);
+                    var id = await RegisterAsync(http, key, enterprise, contact, receivedAt, failures);
                     if (id is not null)
                     {
                         latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
@@ -97,41 +180,15 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         }
 
         await Task.WhenAll(sends);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var toFirstWarning = await firstWarning.WaitAsync(TimeSpan.FromSeconds(30));
-        await watching.CancelAsync();
-
-        var listed = (await http.GetFromJsonAsync<JsonArray>("/api/disputes"))!.Select(d => d!["id"]!.GetValue<string>()).ToHashSet();
-        var found = acknowledged.Keys.Count(listed.Contains);
-        var warnings = (await http.GetFromJsonAsync<JsonArray>("/api/warnings"))!;
-        var sorted = latencies.Order().ToList();
-        var ms = (double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
-        Console.Error.WriteLine(string.Join("\n", failures.Take(5)));
-        var afterRaising = toFirstWarning is { } w && firstPossibleSent != 0
-            ? (w - Stopwatch.GetElapsedTime(started, firstPossibleSent)).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)
-            : "—";
-        return new BenchmarkReport(
-            "complaints",
-            $"{(database is null ? "SQLite (embedded default)" : "PostgreSQL (fresh database)")}, one process; {complaints} complaints about {enterprises} enterprises at a target of {perMinute}/min, at most {InFlight} in flight; early warning 5 within 7 days",
-            ["sent", "acknowledged", "found", "lost", "failed", "achieved /min", "register p50 ms", "p95 ms", "p99 ms", "first warning after s", "after its 5th complaint was sent ms", "warnings"],
-            [[
-                complaints.ToString(CultureInfo.InvariantCulture),
-                acknowledged.Count.ToString(CultureInfo.InvariantCulture),
-                found.ToString(CultureInfo.InvariantCulture),
-                (acknowledged.Count - found).ToString(CultureInfo.InvariantCulture),
-                failures.Count.ToString(CultureInfo.InvariantCulture),
-                (complaints / elapsed.TotalMinutes).ToString("0", CultureInfo.InvariantCulture),
-                ms(Percentiles.Of(sorted, 50)),
-                ms(Percentiles.Of(sorted, 95)),
-                ms(Percentiles.Of(sorted, 99)),
-                toFirstWarning is { } first ? first.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "none",
-                afterRaising,
-                warnings.Count.ToString(CultureInfo.InvariantCulture),
-            ]]);
+        return [.. latencies];
     }
 
+    /// <summary>A warning about one of the surge's enterprises (not a warm-up one).</summary>
+    private static bool IsTheSurges(JsonNode? warning) =>
+        warning?["subject"]?.GetValue<string>().StartsWith(SurgeEnterprise, StringComparison.Ordinal) == true;
+
     /// <summary>Registers one complaint, retrying with the same key after a failure; the id, or null when it never went through.</summary>
-    private static async Task<string?> RegisterAsync(HttpClient http, string key, string enterprise, string receivedAt, int n, ConcurrentBag<string> failures)
+    private static async Task<string?> RegisterAsync(HttpClient http, string key, string enterprise, string contact, string receivedAt, ConcurrentBag<string> failures)
     {
         var body = new JsonObject
         {
@@ -139,7 +196,7 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
             ["receivedBy"] = "department",
             ["receivedAt"] = receivedAt,
             ["unit"] = "Changzhi EPB petition office",
-            ["complainant"] = new JsonObject { ["contact"] = $"138{n:D8}" },
+            ["complainant"] = new JsonObject { ["contact"] = contact },
             ["subject"] = new JsonObject { ["enterprise"] = enterprise, ["region"] = "Changzhi" },
             ["content"] = "Black smoke at night.",
         };
@@ -197,7 +254,7 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
             try
             {
                 var warnings = await http.GetFromJsonAsync<JsonArray>("/api/warnings", cancellationToken);
-                if (warnings is { Count: > 0 })
+                if (warnings is not null && warnings.Any(IsTheSurges))
                 {
                     return Stopwatch.GetElapsedTime(started);
                 }

@@ -8,6 +8,12 @@ if (name == EngineStart.Mode && args.Length == 3)
     return await EngineStart.RunChildAsync(args[1], args[2]);
 }
 
+if (name == SurgeEngine.Mode && args.Length == 2)
+{
+    // The complaint surge's engine in a process of its own.
+    return await SurgeEngine.RunChildAsync(args[1]);
+}
+
 IBenchmark? benchmark = name switch
 {
     "board" => new BoardFanOutBenchmark(),

@@ -55,8 +55,11 @@ public sealed class PersonalDataAtRestTests : IAsyncLifetime
         var keyed = ComplainantHistory.KeyOf(new Complainant { IdNumber = IdNumber }, Encoding.UTF8.GetBytes(ComplainantLinkKey.DevelopmentKey))!;
         Assert.NotEqual(salted, EarlyWarningKeys.Complainant(Scopes.Live, keyed));
 
-        // A person's history as an engine before link keys stored it.
-        await _engine.Client.GetGrain<IComplainantGrain>(salted).Observe("pet-before-keys", now.AddDays(-3), TimeSpan.FromDays(90), salted);
+        // A person's history as an engine before link keys stored it, and the database as it was then (schema version 8):
+        // at the next start, the migration to version 9 marks the service as one that may keep histories under the former key.
+        await _engine.Client.GetGrain<IComplainantGrain>(salted).Observe("pet-before-keys", now.AddDays(-3), TimeSpan.FromDays(90), formerKey: null);
+        await _engine.RestartAsync(() => _engine.Execute("DROP TABLE ComplainantTakeOver; DELETE FROM SchemaVersion WHERE Version = 9;"));
+        Assert.Equal(1, Count("SELECT COUNT(*) FROM ComplainantTakeOver"));
 
         var second = await _engine.Client.GetGrain<IDisputeGrain>("pet-after-keys").Execute(Complaint(now.AddHours(-1), idNumber: IdNumber), As(Officer));
 
@@ -64,6 +67,31 @@ public sealed class PersonalDataAtRestTests : IAsyncLifetime
         Assert.Empty(await _engine.Client.GetGrain<IComplainantGrain>(salted).HandOver());
         Assert.Equal(0, Count($"SELECT COUNT(*) FROM GrainState WHERE StateName = 'complainant' AND KeyExtension LIKE '%{salted[(salted.IndexOf('/', StringComparison.Ordinal) + 1)..]}%' AND PayloadBinary IS NOT NULL"));
         Assert.Equal(1, Count($"SELECT COUNT(*) FROM GrainState WHERE StateName = 'complainant' AND KeyExtension LIKE '%{keyed}%' AND PayloadBinary IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task A_service_that_kept_no_history_before_link_keys_never_asks_the_former_key()
+    {
+        var now = _engine.Clock.GetUtcNow();
+        var salted = EarlyWarningKeys.Complainant(Scopes.Live, ComplainantHistory.SaltedKeyOf(new Complainant { IdNumber = IdNumber }, ComplainantLinkKey.FormerSalt)!);
+        var keyed = EarlyWarningKeys.Complainant(Scopes.Live, ComplainantHistory.KeyOf(new Complainant { IdNumber = IdNumber }, Encoding.UTF8.GetBytes(ComplainantLinkKey.DevelopmentKey))!);
+
+        var first = await _engine.Client.GetGrain<IDisputeGrain>("pet-first-ever").Execute(Complaint(now.AddHours(-2), idNumber: IdNumber), As(Officer));
+        var second = await _engine.Client.GetGrain<IDisputeGrain>("pet-second").Execute(Complaint(now.AddHours(-1), idNumber: IdNumber), As(Officer));
+
+        // The person's history is kept and linked as before; the former key's grain was never activated (nor its row read).
+        Assert.Equal(CommandStatus.Accepted, first.Status);
+        Assert.Equal(["pet-first-ever"], second.View!.EarlierCases);
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM ComplainantTakeOver"));
+        Assert.Equal(1, await ActiveComplainantsAsync());
+        Assert.Equal(0, Count($"SELECT COUNT(*) FROM GrainState WHERE StateName = 'complainant' AND KeyExtension LIKE '%{salted[(salted.IndexOf('/', StringComparison.Ordinal) + 1)..]}%'"));
+        Assert.Equal(1, Count($"SELECT COUNT(*) FROM GrainState WHERE StateName = 'complainant' AND KeyExtension LIKE '%{keyed[(keyed.IndexOf('/', StringComparison.Ordinal) + 1)..]}%' AND PayloadBinary IS NOT NULL"));
+    }
+
+    private async Task<int> ActiveComplainantsAsync()
+    {
+        var statistics = await _engine.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.Where(s => s.GrainType.StartsWith(typeof(ComplainantGrain).FullName + ",", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
     }
 
     private string RawRow(string stateName)

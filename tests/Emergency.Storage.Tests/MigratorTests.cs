@@ -139,6 +139,26 @@ public abstract class MigratorTests
         Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM Reminder WHERE ReminderName = 'sweep'", Ct));
     }
 
+    [Fact]
+    public async Task Version_9_marks_only_the_services_that_kept_a_complainant_history_before_it()
+    {
+        await using var db = await CreateDatabaseAsync();
+        var scripts = EmbeddedSchemaScripts.For(db.Provider);
+        Assert.Equal(8, await MigratorWith([.. scripts.Take(8)]).MigrateAsync(db.Options, Ct));
+        var payload = db.Provider == StorageProvider.PostgreSql ? "convert_to('{}', 'UTF8')" : "CAST('{}' AS BLOB)";
+        foreach (var (service, state, stored) in new[] { ("svc-kept", "complainant", true), ("svc-cleared", "complainant", false), ("svc-cases", "dispute", true) })
+        {
+            await db.ExecuteAsync(
+                "INSERT INTO GrainState (ServiceId, StateName, KeyN0, KeyN1, KeyExtension, HasKeyExtension, PayloadBinary, Version, ModifiedUtc) " +
+                $"VALUES ('{service}', '{state}', 0, 0, 'live/p-1', true, {(stored ? payload : "NULL")}, 1, CURRENT_TIMESTAMP)", Ct);
+        }
+
+        Assert.Equal(9, await MigratorWith([.. scripts.Take(9)]).MigrateAsync(db.Options, Ct));
+
+        Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM ComplainantTakeOver", Ct));
+        Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM ComplainantTakeOver WHERE ServiceId = 'svc-kept'", Ct));
+    }
+
     private static SchemaMigrator MigratorWith(params SchemaScript[] scripts) =>
         new(NullLogger.Instance, _ => scripts);
 

@@ -19,6 +19,7 @@ public sealed partial class DisputeGrain(
     EngineClock clock,
     AnswerRetention answers,
     ComplainantLinkKey linkKey,
+    FormerKeyLookup formerKey,
     ILogger<DisputeGrain> logger)
     : CaseGrain<Dispute, DisputeState, DisputeCommand, DisputeView, DisputeSummary>(record, clock, answers, logger), IDisputeGrain
 {
@@ -40,7 +41,7 @@ public sealed partial class DisputeGrain(
             return result;
         }
 
-        var earlier = await ComplaintObserver.ObserveAsync(GrainFactory, Case.State, Case.Rules, linkKey);
+        var earlier = await ComplaintObserver.ObserveAsync(GrainFactory, Case.State, Case.Rules, linkKey, formerKey);
         var unlinked = earlier.Where(id => !Case.State.EarlierCases.Contains(id)).ToList();
         if (unlinked.Count == 0)
         {

@@ -22,10 +22,10 @@ public sealed class ComplainantGrain : Grain, IComplainantGrain
         _commit = new GroupCommit(WriteAsync);
     }
 
-    public async Task<IReadOnlyList<string>> Observe(string caseId, DateTimeOffset at, TimeSpan lookback, string formerKey)
+    public async Task<IReadOnlyList<string>> Observe(string caseId, DateTimeOffset at, TimeSpan lookback, string? formerKey)
     {
         // A person without a row here may have one under the former key: complaints arriving together wait for one take-over.
-        if (!_state.RecordExists)
+        if (!_state.RecordExists && formerKey is not null)
         {
             await (_takeOver ??= TakeOver(formerKey));
         }

@@ -14,10 +14,11 @@ public static class ComplaintObserver
     /// <summary>
     /// Counts the complaint; returns the earlier cases of the same person within the rule's look-back. The person is
     /// known by the keyed link (<see cref="ComplainantLinkKey"/>); cases stored under the former salted key are
-    /// carried over at the person's first complaint after the change.
+    /// carried over at the person's first complaint after the change, where <paramref name="former"/> says they may exist.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> ObserveAsync(IGrainFactory grains, DisputeState dispute, PetitionRuleSet rules, ComplainantLinkKey link)
+    public static async Task<IReadOnlyList<string>> ObserveAsync(IGrainFactory grains, DisputeState dispute, PetitionRuleSet rules, ComplainantLinkKey link, FormerKeyLookup former)
     {
+        var lookUnderFormerKey = await former.Needed();
         var rule = rules.EarlyWarning;
         var complaint = new WatchedComplaint { CaseId = dispute.Id, At = dispute.ReceivedAt, Region = dispute.Subject.Region };
         var watches = new List<Task>(2);
@@ -31,7 +32,7 @@ public static class ComplaintObserver
 
         var person = ComplainantHistory.KeyOf(dispute.Complainant, link.Bytes) is { } personKey
             ? grains.GetGrain<IComplainantGrain>(EarlyWarningKeys.Complainant(dispute.Scope, personKey)).Observe(
-                dispute.Id, dispute.ReceivedAt, rule.RepeatLookback, EarlyWarningKeys.Complainant(dispute.Scope, ComplainantHistory.SaltedKeyOf(dispute.Complainant, ComplainantLinkKey.FormerSalt)!))
+                dispute.Id, dispute.ReceivedAt, rule.RepeatLookback, lookUnderFormerKey ? FormerKey(dispute) : null)
             : Task.FromResult<IReadOnlyList<string>>([]);
         await Task.WhenAll(watches.Append(person));
         return await person;
@@ -46,8 +47,11 @@ public static class ComplaintObserver
         ComplainantHistory.KeyOf(dispute.Complainant, link.Bytes) is { } personKey
             ? Task.WhenAll(
                 grains.GetGrain<IComplainantGrain>(EarlyWarningKeys.Complainant(dispute.Scope, personKey)).Forget(dispute.Id),
-                grains.GetGrain<IComplainantGrain>(EarlyWarningKeys.Complainant(dispute.Scope, ComplainantHistory.SaltedKeyOf(dispute.Complainant, ComplainantLinkKey.FormerSalt)!)).Forget(dispute.Id))
+                grains.GetGrain<IComplainantGrain>(FormerKey(dispute)).Forget(dispute.Id))
             : Task.CompletedTask;
+
+    private static string FormerKey(DisputeState dispute) =>
+        EarlyWarningKeys.Complainant(dispute.Scope, ComplainantHistory.SaltedKeyOf(dispute.Complainant, ComplainantLinkKey.FormerSalt)!);
 
     /// <summary>Drill scopes only: purges what the early warning kept of the complaint (its subjects' watches, its person's history).</summary>
     public static Task PurgeAsync(IGrainFactory grains, DisputeState dispute, ComplainantLinkKey link)
