@@ -182,7 +182,7 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
     private IEnumerable<(IncidentCommand Command, string Word)> Probes(MoveInfo move)
     {
         var word = move.Name;
-        return Blank(move.Type) switch
+        return Blanks[move.Type] switch
         {
             FileReport => ReportProbes,
             CompleteObligation step => State.Obligations.Select(o => ((IncidentCommand)(step with { Obligation = o.Kind }), CompletionWords[o.Kind])),
@@ -198,8 +198,6 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
     /// </summary>
     private static readonly FrozenDictionary<Type, IncidentCommand> Blanks =
         Moves.Of<IncidentCommand>().ToFrozenDictionary(m => m.Type, m => (IncidentCommand)Activator.CreateInstance(m.Type)!);
-
-    private static IncidentCommand Blank(Type move) => Blanks[move];
 
     private static readonly (IncidentCommand Command, string Word)[] ReportProbes =
         [.. Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)((FileReport)Blanks[typeof(FileReport)] with { Kind = k }), $"{Moves.Info(typeof(FileReport)).Name}({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})"))];
