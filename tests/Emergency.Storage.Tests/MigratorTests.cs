@@ -201,5 +201,28 @@ public sealed class SqliteMigratorTests : MigratorTests
 
 public sealed class PostgreSqlMigratorTests : MigratorTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private protected override Task<TestDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
+
+    [Fact]
+    public async Task Version_10_compresses_what_every_command_writes_with_lz4()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await new SchemaMigrator().MigrateAsync(db.Options, Ct);
+        var large = string.Concat(Enumerable.Range(0, 400).Select(i => $"{{\"entry\":{i}}}"));
+        await db.ExecuteAsync(
+            "INSERT INTO GrainState (ServiceId, StateName, KeyN0, KeyN1, KeyExtension, HasKeyExtension, PayloadBinary, Version, ModifiedUtc) " +
+            $"VALUES ('svc-v10', 'incident', 0, 0, 'inc-1', true, convert_to('{large}', 'UTF8'), 1, CURRENT_TIMESTAMP)", Ct);
+        await db.ExecuteAsync(
+            "INSERT INTO CaseIndex (ServiceId, Kind, CaseId, Scope, IsOpen, OpenedAt, CaseVersion, Summary) " +
+            $"VALUES ('svc-v10', 'incident', 'inc-1', 'live', true, CURRENT_TIMESTAMP, 1, '{large}')", Ct);
+        await db.ExecuteAsync(
+            "INSERT INTO CaseTimeline (ServiceId, Kind, CaseId, Seq, Entry) " +
+            $"VALUES ('svc-v10', 'incident', 'inc-1', 1, '{large}')", Ct);
+
+        Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM GrainState WHERE pg_column_compression(PayloadBinary) = 'lz4'", Ct));
+        Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM CaseIndex WHERE pg_column_compression(Summary) = 'lz4'", Ct));
+        Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM CaseTimeline WHERE pg_column_compression(Entry) = 'lz4'", Ct));
+    }
 }
