@@ -55,6 +55,27 @@ public sealed class CaseWakeUpTests : IAsyncLifetime
         Assert.All(marked, e => Assert.Equal(due + Passed, e.RecordedAt));
     }
 
+    [Fact]
+    public async Task A_new_case_leaves_memory_once_registered_and_its_next_command_and_deadline_still_find_it()
+    {
+        var view = (await _engine.Incident("inc-new").Execute(Minor(_engine.Clock.GetUtcNow()), As())).View!;
+        var due = view.Obligations.Where(o => o.CompletedAt is null).Min(o => o.DueAt);
+
+        // Nothing deactivates it here: the registration itself leaves memory once answered (Cases:IdleAfter is minutes).
+        await Eventually.Until(ActiveIncidentsAsync, active => active == 0, "the new incident to leave memory");
+
+        var updated = await _engine.Incident("inc-new").Execute(new UpdateFacts { Facts = FactsPatch.Empty.With("evacuated", 12) }, As());
+        Assert.Equal(CommandStatus.Accepted, updated.Status);
+        Assert.Equal(view.Version + 1, updated.View!.Version);
+        Assert.Equal(12, updated.View.Facts.Evacuated);
+
+        // Put away again, it is still woken at its deadline by its directory.
+        await _engine.Incident("inc-new").Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        await Eventually.Until(ActiveIncidentsAsync, active => active == 0, "the updated incident to be deactivated");
+        _engine.Clock.SetUtcNow(due + Passed);
+        await Eventually.Until(() => MarkedOverdueInIndex("inc-new"), overdue => overdue, $"inc-new to be woken at {due:O}", TimeSpan.FromSeconds(20));
+    }
+
     private async Task<int> ActiveIncidentsAsync()
     {
         var statistics = await _engine.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();

@@ -262,7 +262,17 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
         _record.State.Case = StateOf(created);
         Case = created;
-        return await Persist(context, fingerprint, decision, now);
+        var registered = await Persist(context, fingerprint, decision, now);
+        if (!Scopes.IsDrill(scope))
+        {
+            // Its answer is given and its deadlines are in the index, which its directory wakes it from: a new case
+            // leaves memory once this call is done instead of idling there (Cases:IdleAfter). A burst of registrations
+            // kept each one's activation until Orleans' collector came by, and the garbage collector copied and
+            // marked them all that time; its next command costs one read.
+            DeactivateOnIdle();
+        }
+
+        return registered;
     }
 
     private async Task<CommandResult<TView>> Executed<TCommand>(CommandContext context, TCommand command, Func<TCase, DateTimeOffset, Decision> act)
