@@ -2,6 +2,7 @@ using Emergency.Storage.GroupCommit;
 using Emergency.Storage.Tests.Grains;
 using Emergency.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.Storage;
 
 namespace Emergency.Storage.Tests;
@@ -76,6 +77,26 @@ public abstract class FreshKeysTests
 
         Assert.False(fresh.Claim("k-8"));
         Assert.True(fresh.Claim("past-the-limit"));
+    }
+
+    [Fact]
+    public void A_key_is_fresh_only_until_its_call_is_answered_and_only_for_a_minute()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 3, 0, 0, TimeSpan.Zero));
+        var fresh = new FreshKeys(clock);
+
+        // The registration's grain was placed on another node: this node's key is forgotten once the call is answered,
+        // so the case activated here later (put away there, then called again) reads its row.
+        fresh.Add("inc-elsewhere");
+        fresh.Forget("inc-elsewhere");
+        Assert.False(fresh.Claim("inc-elsewhere"));
+
+        fresh.Add("inc-late");
+        fresh.Add("inc-soon");
+        clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.True(fresh.Claim("inc-soon"));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(fresh.Claim("inc-late"));
     }
 }
 

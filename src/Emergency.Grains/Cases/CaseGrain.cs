@@ -23,7 +23,7 @@ namespace Emergency.Grains.Cases;
 /// <typeparam name="TState">Its stored state.</typeparam>
 /// <typeparam name="TView">How the case is shown in answers.</typeparam>
 /// <typeparam name="TSummary">One line of the case in lists and on the board.</typeparam>
-public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain, IRemindable
+public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain, IRemindable, IIncomingGrainCallFilter
     where TCase : class, ICase
     where TState : class, new()
     where TView : class
@@ -60,6 +60,9 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     /// <summary>The wake-up this activation last told its directory of.</summary>
     private DateTimeOffset? _directoryTold;
+
+    /// <summary>A live registration was made durable in the call being answered: the case leaves memory once it is answered.</summary>
+    private bool _leaveOnceAnswered;
 
     protected CaseGrain(IPersistentState<CaseRecord<TState>> record, EngineClock clock, AnswerRetention answers, ILogger logger)
     {
@@ -100,6 +103,15 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     protected abstract BoardUpdate BoardUpdateOf(TSummary summary);
 
+    /// <summary>
+    /// Whether a new live case of this kind leaves memory as soon as its registration is answered. Its state, index row
+    /// and next wake-up are durable, and its directory wakes it: a burst of registrations (a spill reported from many
+    /// places, a complaint surge) kept every new case in memory until Orleans' collector came by (Cases:IdleAfter), and
+    /// the garbage collector copied and marked each one all that time. Its next command costs one read. A grain that
+    /// every command of its scope goes to (a registry) stays.
+    /// </summary>
+    protected virtual bool LeavesMemoryOnceRegistered => true;
+
     /// <summary>Runs before a command is judged: a grain whose rules depend on other grains refreshes them here.</summary>
     protected virtual Task BeforeCommand() => Task.CompletedTask;
 
@@ -124,6 +136,27 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     {
         _timer?.Dispose();
         await FlushOnDeactivation();
+    }
+
+    /// <summary>
+    /// Every call from outside, as Orleans delivers it: a registration leaves memory only once its whole call is
+    /// answered, after what the kind does once a case exists (a petition's early warning). Deactivating in the middle
+    /// would hold back a call back into the case until the deactivation, which waits for the call to end.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            if (_leaveOnceAnswered)
+            {
+                _leaveOnceAnswered = false;
+                DeactivateOnIdle();
+            }
+        }
     }
 
     public async Task<TSummary?> Touch()
@@ -263,15 +296,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         _record.State.Case = StateOf(created);
         Case = created;
         var registered = await Persist(context, fingerprint, decision, now);
-        if (!Scopes.IsDrill(scope))
-        {
-            // Its answer is given and its deadlines are in the index, which its directory wakes it from: a new case
-            // leaves memory once this call is done instead of idling there (Cases:IdleAfter). A burst of registrations
-            // kept each one's activation until Orleans' collector came by, and the garbage collector copied and
-            // marked them all that time; its next command costs one read.
-            DeactivateOnIdle();
-        }
-
+        _leaveOnceAnswered = !Scopes.IsDrill(scope) && LeavesMemoryOnceRegistered;
         return registered;
     }
 

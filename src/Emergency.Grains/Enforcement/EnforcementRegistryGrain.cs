@@ -24,6 +24,9 @@ public sealed partial class EnforcementRegistryGrain(
 {
     protected override string Noun => "enforcement registry";
 
+    /// <summary>The registry is one case per scope that every enforcement command goes to: it stays in memory.</summary>
+    protected override bool LeavesMemoryOnceRegistered => false;
+
     protected override ICaseGrain<EnforcementSummary> Self => GrainFactory.GetGrain<IEnforcementRegistryGrain>(Key);
 
     protected override ICaseDirectoryGrain<EnforcementSummary> Directory(string scope) => GrainFactory.GetGrain<IEnforcementDirectoryGrain>(scope);

@@ -104,7 +104,19 @@ public static class CaseCommandEndpoints
 
         var actor = http.User.ToActor();
         var id = commandId is null ? CommandRequests.NewId(http, kind.Prefix) : CommandRequests.IdFor(kind.Prefix, actor.Id, commandId);
-        var result = await grains.GetGrain<TGrain>(id).Execute(command!, CommandRequests.ContextOf(actor, commandId).WithJurisdictionOf(http.User));
+        CommandResult<TView> result;
+        try
+        {
+            result = await grains.GetGrain<TGrain>(id).Execute(command!, CommandRequests.ContextOf(actor, commandId).WithJurisdictionOf(http.User));
+        }
+        finally
+        {
+            if (commandId is null)
+            {
+                CommandRequests.Drawn(http, id);
+            }
+        }
+
         return Problems.From(result, kind.VersionOf, kind.Noun, ok =>
         {
             CommandRequests.MarkReplay(http, ok);

@@ -68,6 +68,12 @@ public static class CommandRequests
         return id;
     }
 
+    /// <summary>
+    /// The call that registers under an id drawn by <see cref="NewId(HttpContext, string)"/> was answered: the id is no
+    /// longer fresh on this node, where a later activation of the case (placed on another node, then put away) must read it.
+    /// </summary>
+    public static void Drawn(HttpContext http, string id) => http.RequestServices.GetService<FreshKeys>()?.Forget(id);
+
     /// <summary>The same user and command id always name the same case, so a retried registration finds the first one.</summary>
     public static string IdFor(string prefix, string user, string commandId) =>
         prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{user}\n{commandId}")))[..20];

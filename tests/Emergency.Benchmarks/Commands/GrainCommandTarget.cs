@@ -18,8 +18,15 @@ public sealed class GrainCommandTarget(IGrainFactory grains, FreshKeys? fresh = 
     {
         var id = $"inc-{Guid.NewGuid():N}";
         fresh?.Add(id);
-        var result = await grains.GetGrain<IIncidentGrain>(id).Execute(BenchCommands.Report(DateTimeOffset.UtcNow), Commander);
-        return result.Status == CommandStatus.Accepted ? id : null;
+        try
+        {
+            var result = await grains.GetGrain<IIncidentGrain>(id).Execute(BenchCommands.Report(DateTimeOffset.UtcNow), Commander);
+            return result.Status == CommandStatus.Accepted ? id : null;
+        }
+        finally
+        {
+            fresh?.Forget(id);
+        }
     }
 
     public async Task<bool> UpdateFactsAsync(string incidentId, int evacuated)
