@@ -2,7 +2,9 @@ using System.Text.Json;
 using Emergency.Contracts;
 using Emergency.Domain.Incidents;
 using Emergency.Testing;
+using Emergency.Storage.GroupCommit;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
 using static Emergency.Grains.Tests.Commands;
 
@@ -74,6 +76,29 @@ public sealed class CaseWakeUpTests : IAsyncLifetime
         await Eventually.Until(ActiveIncidentsAsync, active => active == 0, "the updated incident to be deactivated");
         _engine.Clock.SetUtcNow(due + Passed);
         await Eventually.Until(() => MarkedOverdueInIndex("inc-new"), overdue => overdue, $"inc-new to be woken at {due:O}", TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task A_retried_registration_taken_for_new_after_its_case_left_memory_is_answered_as_the_retry()
+    {
+        // As the API does with an idempotency key's id: taken for new, so the activation reads nothing.
+        var fresh = _engine.SiloServices.GetRequiredService<FreshKeys>();
+        var report = Minor(_engine.Clock.GetUtcNow());
+        fresh.Add("inc-retried");
+        var first = await _engine.Incident("inc-retried").Execute(report, As("register-once"));
+        Assert.Equal(CommandStatus.Accepted, first.Status);
+        await Eventually.Until(ActiveIncidentsAsync, active => active == 0, "the new incident to leave memory");
+
+        fresh.Add("inc-retried");
+        var retry = await _engine.Incident("inc-retried").Execute(report, As("register-once"));
+        var other = await _engine.Incident("inc-retried").Execute(report with { Title = "Another spill" }, As("register-other"));
+
+        Assert.False(fresh.Claim("inc-retried"));
+        Assert.Equal(CommandStatus.Replayed, retry.Status);
+        Assert.Equal(first.View!.Version, retry.View!.Version);
+        Assert.Equal(first.View.Title, retry.View.Title);
+        Assert.Equal(CommandStatus.NotAllowed, other.Status);
+        Assert.Equal(1L, _engine.Scalar("SELECT COUNT(*) FROM CaseIndex WHERE CaseId = 'inc-retried'"));
     }
 
     private async Task<int> ActiveIncidentsAsync()

@@ -47,6 +47,9 @@ public sealed class EngineCluster : IAsyncDisposable
 
     public IClusterClient Client => _cluster!.Client;
 
+    /// <summary>The silo's own services (its storage's <c>FreshKeys</c>, say).</summary>
+    public IServiceProvider SiloServices => _cluster!.Silos[0].SiloHost.Services;
+
     /// <summary>The SQLite file the engine stores its state and reminders in.</summary>
     public string DatabaseFile => _files.File(_database);
 

@@ -6,6 +6,7 @@ using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 using Emergency.Storage.Indexing;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace Emergency.Grains.Cases;
 
@@ -23,7 +24,7 @@ namespace Emergency.Grains.Cases;
 /// <typeparam name="TState">Its stored state.</typeparam>
 /// <typeparam name="TView">How the case is shown in answers.</typeparam>
 /// <typeparam name="TSummary">One line of the case in lists and on the board.</typeparam>
-public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain, IRemindable, IIncomingGrainCallFilter
+public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain, IRemindable
     where TCase : class, ICase
     where TState : class, new()
     where TView : class
@@ -60,9 +61,6 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     /// <summary>The wake-up this activation last told its directory of.</summary>
     private DateTimeOffset? _directoryTold;
-
-    /// <summary>A live registration was made durable in the call being answered: the case leaves memory once it is answered.</summary>
-    private bool _leaveOnceAnswered;
 
     protected CaseGrain(IPersistentState<CaseRecord<TState>> record, EngineClock clock, AnswerRetention answers, ILogger logger)
     {
@@ -103,15 +101,6 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     protected abstract BoardUpdate BoardUpdateOf(TSummary summary);
 
-    /// <summary>
-    /// Whether a new live case of this kind leaves memory as soon as its registration is answered. Its state, index row
-    /// and next wake-up are durable, and its directory wakes it: a burst of registrations (a spill reported from many
-    /// places, a complaint surge) kept every new case in memory until Orleans' collector came by (Cases:IdleAfter), and
-    /// the garbage collector copied and marked each one all that time. Its next command costs one read. A grain that
-    /// every command of its scope goes to (a registry) stays.
-    /// </summary>
-    protected virtual bool LeavesMemoryOnceRegistered => true;
-
     /// <summary>Runs before a command is judged: a grain whose rules depend on other grains refreshes them here.</summary>
     protected virtual Task BeforeCommand() => Task.CompletedTask;
 
@@ -136,27 +125,6 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     {
         _timer?.Dispose();
         await FlushOnDeactivation();
-    }
-
-    /// <summary>
-    /// Every call from outside, as Orleans delivers it: a registration leaves memory only once its whole call is
-    /// answered, after what the kind does once a case exists (a petition's early warning). Deactivating in the middle
-    /// would hold back a call back into the case until the deactivation, which waits for the call to end.
-    /// </summary>
-    public async Task Invoke(IIncomingGrainCallContext context)
-    {
-        try
-        {
-            await context.Invoke();
-        }
-        finally
-        {
-            if (_leaveOnceAnswered)
-            {
-                _leaveOnceAnswered = false;
-                DeactivateOnIdle();
-            }
-        }
     }
 
     public async Task<TSummary?> Touch()
@@ -295,8 +263,27 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
         _record.State.Case = StateOf(created);
         Case = created;
-        var registered = await Persist(context, fingerprint, decision, now);
-        _leaveOnceAnswered = !Scopes.IsDrill(scope) && LeavesMemoryOnceRegistered;
+        CommandResult<TView> registered;
+        try
+        {
+            registered = await Persist(context, fingerprint, decision, now);
+        }
+        catch (InconsistentStateException) when (context.CommandId is not null && !_record.RecordExists && !_tookStoredCase)
+        {
+            // The id follows from the idempotency key, and the case was taken for new without reading it (FreshKeys):
+            // a row exists, so this is a retry of a registration already made (its activation since gone). Its row is
+            // read and the registration answered as the retry it is.
+            _tookStoredCase = true;
+            await _record.ReadStateAsync();
+            Case = Exists(_record.State.Case) ? Load(_record.State.Case) : null;
+            return await Registered(command, scope, context, create);
+        }
+
+        if (!Scopes.IsDrill(scope) && LeavesMemoryOnceRegistered)
+        {
+            LeaveMemory();
+        }
+
         return registered;
     }
 
@@ -406,8 +393,9 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         }
         catch
         {
-            // Memory now differs from what is stored: drop this activation so the next call reloads the truth.
-            DeactivateOnIdle();
+            // Memory now differs from what is stored: drop this activation so the next call reloads the truth. Within a
+            // call, once it ends: the rest of it may still call back into this case.
+            LeaveMemory();
             throw;
         }
 

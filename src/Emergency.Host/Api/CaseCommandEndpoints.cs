@@ -103,7 +103,7 @@ public static class CaseCommandEndpoints
         }
 
         var actor = http.User.ToActor();
-        var id = commandId is null ? CommandRequests.NewId(http, kind.Prefix) : CommandRequests.IdFor(kind.Prefix, actor.Id, commandId);
+        var id = commandId is null ? CommandRequests.NewId(http, kind.Prefix) : CommandRequests.NewId(http, kind.Prefix, actor.Id, commandId);
         CommandResult<TView> result;
         try
         {
@@ -111,10 +111,7 @@ public static class CaseCommandEndpoints
         }
         finally
         {
-            if (commandId is null)
-            {
-                CommandRequests.Drawn(http, id);
-            }
+            CommandRequests.Drawn(http, id);
         }
 
         return Problems.From(result, kind.VersionOf, kind.Noun, ok =>

@@ -69,8 +69,21 @@ public static class CommandRequests
     }
 
     /// <summary>
-    /// The call that registers under an id drawn by <see cref="NewId(HttpContext, string)"/> was answered: the id is no
-    /// longer fresh on this node, where a later activation of the case (placed on another node, then put away) must read it.
+    /// The id a registration with an idempotency key names (<see cref="IdFor"/>), taken for new as a drawn one is: almost
+    /// always it is, and a retry whose case is stored finds it at its first write (a version conflict), reads it and is
+    /// answered as a retry; the read that every such registration paid first is saved.
+    /// </summary>
+    public static string NewId(HttpContext http, string prefix, string user, string commandId)
+    {
+        var id = IdFor(prefix, user, commandId);
+        http.RequestServices.GetService<FreshKeys>()?.Add(id);
+        return id;
+    }
+
+    /// <summary>
+    /// The call that registers under an id taken for new (<see cref="NewId(HttpContext, string)"/>) was answered: the id
+    /// is no longer fresh on this node, where a later activation of the case (placed on another node, then put away) must
+    /// read it.
     /// </summary>
     public static void Drawn(HttpContext http, string id) => http.RequestServices.GetService<FreshKeys>()?.Forget(id);
 
