@@ -10,6 +10,9 @@ internal sealed class GroupCommit(Func<Task> write)
     private Task _writing = Task.CompletedTask;
     private Task? _next;
 
+    /// <summary>No write is queued or in flight, and the last one succeeded: every change made before is durable.</summary>
+    public bool Idle => _next is null && _writing.IsCompletedSuccessfully;
+
     /// <summary>Completes once a write that started after this call is durable.</summary>
     public Task Flush() => _next ??= WriteAfter(_writing);
 
