@@ -36,9 +36,12 @@ public sealed class WarningDirectoryGrain : Grain, IWarningDirectoryGrain
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Does not wait for the list to load: loading asks each listed warning's grain, and a warning raised again (a
+    /// retried complaint after a restart) is waiting in its own grain for this call, which would never answer.
+    /// </summary>
     public async Task Add(EarlyWarningRecord warning)
     {
-        await _loaded!;
         Take(warning);
 
         // A known id (a retry) waits too while a write is queued or in flight: it may be the one that adds it.
