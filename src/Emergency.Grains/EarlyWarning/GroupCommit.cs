@@ -34,3 +34,20 @@ internal sealed class GroupCommit(Func<Task> write)
         await write();
     }
 }
+
+/// <summary>A grain's write that, when it fails, has the grain deactivate: memory then differs from what is stored, and the next call reloads the truth.</summary>
+internal static class StateWrite
+{
+    public static async Task OrDeactivate<T>(IPersistentState<T> state, Action deactivate)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            deactivate();
+            throw;
+        }
+    }
+}

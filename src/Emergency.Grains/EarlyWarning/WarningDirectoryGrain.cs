@@ -79,19 +79,7 @@ public sealed class WarningDirectoryGrain : Grain, IWarningDirectoryGrain
         return [.. _warnings.Values.OrderByDescending(w => w.RaisedAt).ThenBy(w => w.Id, StringComparer.Ordinal)];
     }
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory now differs from what is stored: the next call reloads the truth.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task WriteAsync() => StateWrite.OrDeactivate(state, DeactivateOnIdle);
 
     private void Take(EarlyWarningRecord warning)
     {

@@ -122,19 +122,7 @@ public sealed partial class WarningGrain(
         return new CommandResult<EarlyWarningRecord> { Status = CommandStatus.Accepted, Decision = Decision.Accepted, View = Detached(escalated) };
     }
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory now differs from what is stored: the next call reloads the truth.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task WriteAsync() => StateWrite.OrDeactivate(state, DeactivateOnIdle);
 
     /// <summary>
     /// The warning as handed out by reference (answers and board updates are [Immutable]). The stored record is never
