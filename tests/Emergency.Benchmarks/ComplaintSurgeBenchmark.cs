@@ -12,8 +12,8 @@ namespace Emergency.Benchmarks;
 /// A surge of complaints through the HTTP API, paced at a target rate (10,000 a minute by default) about a few
 /// hundred enterprises, on the embedded default: each is registered, made durable and counted by the early warning
 /// before it is acknowledged. Counts sent, acknowledged and found afterwards in the open list (none may be lost),
-/// the registration latency, the time from the first send to the first warning, and the warnings raised (one
-/// per enterprise). Arguments: [complaints] [enterprises] [per minute] [sqlite|postgres] [--engine-process] [--warmup N];
+/// the registration latency, the time from the first send to the first warning, each warning's time from sending the
+/// fifth complaint about its enterprise to its being listed, and the warnings raised (one per enterprise). Arguments: [complaints] [enterprises] [per minute] [sqlite|postgres] [--engine-process] [--warmup N];
 /// the warm-up sends N complaints first, unmeasured (four per enterprise of its own, so none raises a warning). PostgreSQL
 /// runs in a fresh database on the server of EMERGENCY_TEST_POSTGRES, dropped afterwards. CPU is counted from the first
 /// send to the last answer: the benchmark's process (engine and clients, or the clients alone with
