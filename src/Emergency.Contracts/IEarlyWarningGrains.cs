@@ -11,8 +11,13 @@ namespace Emergency.Contracts;
 /// </summary>
 public interface IComplaintWatchGrain : IGrainWithStringKey
 {
-    /// <summary>Counts a durable complaint; answers once the count is durable. Counting the same case twice changes nothing.</summary>
-    Task<WatchOutcome> Observe(WatchedComplaint complaint, string subject, EarlyWarningRule rule, string ruleSetId);
+    /// <summary>
+    /// Counts a durable complaint; answers once the count is durable. Counting the same case twice changes nothing.
+    /// The complaint, the rule and the outcome are records never changed once made: passed by reference within a
+    /// silo ([Immutable]) instead of deep-copied through JSON with every complaint.
+    /// </summary>
+    [return: Immutable]
+    Task<WatchOutcome> Observe([Immutable] WatchedComplaint complaint, string subject, [Immutable] EarlyWarningRule rule, string ruleSetId);
 
     /// <summary>Drill scopes only: forgets the watch's complaints (its stored state).</summary>
     Task Purge();
@@ -26,6 +31,8 @@ public interface IComplainantGrain : IGrainWithStringKey
     /// this key takes over the cases kept under <paramref name="formerKey"/> (the grain of the former salted key), when
     /// one is given: null where no history can be kept under it.
     /// </summary>
+    /// <remarks>The list answered is made fresh for each call: passed by reference within a silo ([Immutable]).</remarks>
+    [return: Immutable]
     Task<IReadOnlyList<string>> Observe(string caseId, DateTimeOffset at, TimeSpan lookback, string? formerKey);
 
     /// <summary>The person's cases, for the grain of the keyed link to take over.</summary>

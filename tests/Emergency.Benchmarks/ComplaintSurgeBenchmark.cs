@@ -12,8 +12,8 @@ namespace Emergency.Benchmarks;
 /// A surge of complaints through the HTTP API, paced at a target rate (10,000 a minute by default) about a few
 /// hundred enterprises, on the embedded default: each is registered, made durable and counted by the early warning
 /// before it is acknowledged. Counts sent, acknowledged and found afterwards in the open list (none may be lost),
-/// the registration latency, the time from the first send to the first warning, and the warnings raised (one
-/// per enterprise). Arguments: [complaints] [enterprises] [per minute] [sqlite|postgres] [--engine-process] [--warmup N];
+/// the registration latency, the time from the first send to the first warning, each warning's time from sending the
+/// fifth complaint about its enterprise to its being listed, and the warnings raised (one per enterprise). Arguments: [complaints] [enterprises] [per minute] [sqlite|postgres] [--engine-process] [--warmup N];
 /// the warm-up sends N complaints first, unmeasured (four per enterprise of its own, so none raises a warning). PostgreSQL
 /// runs in a fresh database on the server of EMERGENCY_TEST_POSTGRES, dropped afterwards. CPU is counted from the first
 /// send to the last answer: the benchmark's process (engine and clients, or the clients alone with
@@ -67,7 +67,7 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         if (warmUp > 0)
         {
             // Four complaints about each warm-up enterprise: one short of a warning, so the measured warnings are the surge's own.
-            await SurgeAsync(http, warmUp, perMinute, n => ($"warmup-{n}", $"Warm-up enterprise {n / 4:D5}", $"139{n:D8}"), receivedAt, acknowledged, failures, null, -1);
+            await SurgeAsync(http, warmUp, perMinute, n => ($"warmup-{n}", $"Warm-up enterprise {n / 4:D5}", $"139{n:D8}"), receivedAt, acknowledged, failures);
             Console.Error.WriteLine($"complaints: {warmUp} warm-up complaints sent, {acknowledged.Count} acknowledged");
         }
 
@@ -78,35 +78,41 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         var serverCpu = ServerCpu.Milliseconds("postgres");
         var started = Stopwatch.GetTimestamp();
         using var watching = new CancellationTokenSource();
-        var firstWarning = WatchForFirstWarningAsync(http, started, watching.Token);
+        var seen = new ConcurrentDictionary<string, long>();
+        var watch = WatchWarningsAsync(http, seen, enterprises, watching.Token);
 
-        // The first complaint that can raise a warning: the fifth about the first enterprise (round robin).
-        var firstPossible = Math.Min(complaints - 1, 4 * enterprises);
-        var firstPossibleSent = new long[1];
+        // The complaints that can raise a warning: the fifth about each enterprise (round robin), n in [4E, 5E).
+        var fifthSent = new long[enterprises];
         var latencies = await SurgeAsync(
-            http, complaints, perMinute, n => ($"surge-{n}", $"{SurgeEnterprise}{n % enterprises:D3}", $"138{n:D8}"), receivedAt, acknowledged, failures, firstPossibleSent, firstPossible);
+            http, complaints, perMinute, n => ($"surge-{n}", $"{SurgeEnterprise}{n % enterprises:D3}", $"138{n:D8}"), receivedAt, acknowledged, failures,
+            n => n / enterprises == 4 ? fifthSent : null, enterprises);
         var elapsed = Stopwatch.GetElapsedTime(started);
         processCpu = Process.GetCurrentProcess().TotalProcessorTime - processCpu;
         engineCpu = engine.CpuTime - engineCpu;
         serverCpu = database is null ? double.NaN : ServerCpu.Milliseconds("postgres") - serverCpu;
         var loadAfter = LoadAverage.Now();
-        var toFirstWarning = await firstWarning.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.WhenAny(watch, Task.Delay(TimeSpan.FromSeconds(30)));
         await watching.CancelAsync();
+        await watch;
 
+        // Each warning: from sending the fifth complaint about its enterprise to the first answer of the list that held it.
+        var toListed = Enumerable.Range(0, enterprises)
+            .Where(e => fifthSent[e] != 0 && seen.ContainsKey(Subject(e)))
+            .Select(e => Stopwatch.GetElapsedTime(fifthSent[e], seen[Subject(e)]).TotalMilliseconds)
+            .Order().ToList();
+        var toFirstWarning = seen.IsEmpty ? (TimeSpan?)null : Stopwatch.GetElapsedTime(started, seen.Values.Min());
         var listed = (await http.GetFromJsonAsync<JsonArray>("/api/disputes"))!.Select(d => d!["id"]!.GetValue<string>()).ToHashSet();
         var found = acknowledged.Keys.Count(listed.Contains);
         var warnings = (await http.GetFromJsonAsync<JsonArray>("/api/warnings"))!.Where(IsTheSurges).ToList();
         var sorted = latencies.Order().ToList();
         var ms = (double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
         Console.Error.WriteLine(string.Join("\n", failures.Take(5)));
-        var afterRaising = toFirstWarning is { } w && firstPossibleSent[0] != 0
-            ? (w - Stopwatch.GetElapsedTime(started, firstPossibleSent[0])).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)
-            : "—";
+        var listedMs = (double p) => toListed.Count == 0 ? "—" : Percentiles.Of(toListed, p).ToString("0", CultureInfo.InvariantCulture);
         var perComplaint = (double cpuMs) => double.IsNaN(cpuMs) ? "—" : (cpuMs / complaints).ToString("0.00", CultureInfo.InvariantCulture);
         return new BenchmarkReport(
             "complaints",
             $"{(database is null ? "SQLite (embedded default)" : "PostgreSQL (fresh database)")}, {(engine.Separate ? "the engine in a process of its own" : "one process (engine and clients)")}; {complaints} complaints about {enterprises} enterprises at a target of {perMinute}/min, at most {InFlight} in flight, after {warmUp} warm-up complaints ({warmedUp} acknowledged; four per enterprise, no warning); early warning 5 within 7 days; CPU from the first send to the last answer",
-            ["sent", "acknowledged", "found (with the warm-up's)", "lost", "failed", "achieved /min", "register p50 ms", "p95 ms", "p99 ms", "first warning after s", "after its 5th complaint was sent ms", "warnings",
+            ["sent", "acknowledged", "found (with the warm-up's)", "lost", "failed", "achieved /min", "register p50 ms", "p95 ms", "p99 ms", "first warning after s", "5th complaint to listed p50 ms", "p99 ms", "max ms", "listed within 1 s", "warnings",
                 "CPU s (this process)", "engine CPU ms/complaint", "clients' CPU ms/complaint", "PG CPU ms/complaint", "load before", "load after"],
             [[
                 complaints.ToString(CultureInfo.InvariantCulture),
@@ -119,7 +125,10 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
                 ms(Percentiles.Of(sorted, 95)),
                 ms(Percentiles.Of(sorted, 99)),
                 toFirstWarning is { } first ? first.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "none",
-                afterRaising,
+                listedMs(50),
+                listedMs(99),
+                listedMs(100),
+                toListed.Count(t => t <= 1000).ToString(CultureInfo.InvariantCulture),
                 warnings.Count.ToString(CultureInfo.InvariantCulture),
                 processCpu.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
                 perComplaint(engineCpu.TotalMilliseconds),
@@ -133,11 +142,12 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
     /// <summary>
     /// Sends <paramref name="count"/> complaints paced at <paramref name="perMinute"/>, at most <see cref="InFlight"/> at
     /// once; complaint n gets its key, enterprise and contact from <paramref name="shape"/>. Returns the latencies of the
-    /// acknowledged ones; records when complaint <paramref name="marked"/> was sent.
+    /// acknowledged ones; records when complaint n was sent in slot n % <paramref name="slots"/> of the array that
+    /// <paramref name="marked"/> gives for it, if it gives one.
     /// </summary>
     private static async Task<List<double>> SurgeAsync(
         HttpClient http, int count, int perMinute, Func<int, (string Key, string Enterprise, string Contact)> shape, string receivedAt,
-        ConcurrentDictionary<string, byte> acknowledged, ConcurrentBag<string> failures, long[]? markedSent, int marked)
+        ConcurrentDictionary<string, byte> acknowledged, ConcurrentBag<string> failures, Func<int, long[]?>? marked = null, int slots = 1)
     {
         var latencies = new ConcurrentBag<double>();
         var interval = TimeSpan.FromMinutes(1) / perMinute;
@@ -159,9 +169,9 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
                 try
                 {
                     var sent = Stopwatch.GetTimestamp();
-                    if (n == marked && markedSent is not null)
+                    if (marked?.Invoke(n) is { } sentAt)
                     {
-                        markedSent[0] = sent;
+                        sentAt[n % slots] = sent;
                     }
 
                     var (key, enterprise, contact) = shape(n);
@@ -247,26 +257,28 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static async Task<TimeSpan?> WatchForFirstWarningAsync(HttpClient http, long started, CancellationToken cancellationToken)
+    private static string Subject(int enterprise) => $"{SurgeEnterprise}{enterprise:D3}";
+
+    /// <summary>Polls the warning list until every surge enterprise has its warning; records when each was first seen.</summary>
+    private static async Task WatchWarningsAsync(HttpClient http, ConcurrentDictionary<string, long> seen, int enterprises, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested && seen.Count < enterprises)
         {
             try
             {
                 var warnings = await http.GetFromJsonAsync<JsonArray>("/api/warnings", cancellationToken);
-                if (warnings is not null && warnings.Any(IsTheSurges))
+                var now = Stopwatch.GetTimestamp();
+                foreach (var warning in warnings?.Where(IsTheSurges) ?? [])
                 {
-                    return Stopwatch.GetElapsedTime(started);
+                    seen.TryAdd(warning!["subject"]!.GetValue<string>(), now);
                 }
 
                 await Task.Delay(50, cancellationToken);
             }
             catch (OperationCanceledException)
             {
-                return null;
+                return;
             }
         }
-
-        return null;
     }
 }

@@ -111,6 +111,31 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         Assert.Equal(["pet-before0", "pet-before1", "pet-before2", "pet-after0", "pet-after1"], warning.Evidence.Select(e => e.CaseId));
     }
 
+    [Fact]
+    public async Task Warnings_raised_together_share_the_lists_writes_and_are_all_listed_once_also_after_a_restart_and_a_retry()
+    {
+        var now = _engine.Clock.GetUtcNow();
+        const int enterprises = 40;
+        for (var i = 0; i < 4; i++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, enterprises).Select(async e =>
+                Assert.Equal(CommandStatus.Accepted, (await Grain($"pet-together{e}x{i}").Execute(Complaint(now.AddHours(-10 + i), $"Together Works {e}"), As(Officer))).Status)));
+        }
+
+        // The fifth complaints about forty enterprises at once: forty warnings stored and listed while the list writes.
+        var fifths = await Task.WhenAll(Enumerable.Range(0, enterprises).Select(e => Grain($"pet-together{e}x4").Execute(Complaint(now.AddHours(-5), $"Together Works {e}"), As(Officer, $"fifth-{e}"))));
+        Assert.All(fifths, f => Assert.Equal(CommandStatus.Accepted, f.Status));
+        Assert.Equal(enterprises, (await Warnings()).Select(w => w.Id).Distinct().Count());
+
+        await _engine.RestartAsync();
+        var retried = await Task.WhenAll(Enumerable.Range(0, enterprises).Select(e => Grain($"pet-together{e}x4").Execute(Complaint(now.AddHours(-5), $"Together Works {e}"), As(Officer, $"fifth-{e}"))));
+        Assert.All(retried, r => Assert.Equal(CommandStatus.Replayed, r.Status));
+        var listed = await Warnings();
+        Assert.Equal(enterprises, listed.Count);
+        Assert.Equal(Enumerable.Range(0, enterprises).Select(e => $"Together Works {e}").Order(), listed.Select(w => w.Subject).Order());
+        Assert.All(listed, w => Assert.Equal(5, w.Evidence.Count));
+    }
+
     private IDisputeGrain Grain(string id) => _engine.Client.GetGrain<IDisputeGrain>(id);
 
     private Task<IReadOnlyList<EarlyWarningRecord>> Warnings() => _engine.Client.GetGrain<IWarningDirectoryGrain>(Scopes.Live).List();

@@ -92,16 +92,5 @@ public sealed class ComplainantGrain : Grain, IComplainantGrain
         }
     }
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task WriteAsync() => StateWrite.OrDeactivate(_state, DeactivateOnIdle);
 }

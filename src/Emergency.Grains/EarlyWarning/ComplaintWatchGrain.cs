@@ -71,19 +71,7 @@ public sealed partial class ComplaintWatchGrain : Grain, IComplaintWatchGrain
         return outcome;
     }
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory now differs from what is stored: the next call reloads the truth.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task WriteAsync() => StateWrite.OrDeactivate(_state, DeactivateOnIdle);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Early warning {WarningId} raised: {Count} complaints about one {Kind} (rule set {RuleSetId})")]
     private static partial void LogRaised(ILogger logger, string warningId, ClusterSubjectKind kind, int count, string ruleSetId);

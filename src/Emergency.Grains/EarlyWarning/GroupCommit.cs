@@ -10,6 +10,9 @@ internal sealed class GroupCommit(Func<Task> write)
     private Task _writing = Task.CompletedTask;
     private Task? _next;
 
+    /// <summary>No write is queued or in flight, and the last one succeeded: every change made before is durable.</summary>
+    public bool Idle => _next is null && _writing.IsCompletedSuccessfully;
+
     /// <summary>Completes once a write that started after this call is durable.</summary>
     public Task Flush() => _next ??= WriteAfter(_writing);
 
@@ -29,5 +32,22 @@ internal sealed class GroupCommit(Func<Task> write)
         _writing = _next!;
         _next = null;
         await write();
+    }
+}
+
+/// <summary>A grain's write that, when it fails, has the grain deactivate: memory then differs from what is stored, and the next call reloads the truth.</summary>
+internal static class StateWrite
+{
+    public static async Task OrDeactivate<T>(IPersistentState<T> state, Action deactivate)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            deactivate();
+            throw;
+        }
     }
 }

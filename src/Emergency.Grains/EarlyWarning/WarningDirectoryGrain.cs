@@ -1,5 +1,6 @@
 using Emergency.Contracts;
 using Emergency.Domain.Disputes.EarlyWarning;
+using Orleans.Concurrency;
 
 namespace Emergency.Grains.EarlyWarning;
 
@@ -9,12 +10,25 @@ public sealed class WarningDirectoryState
     public HashSet<string> Ids { get; set; } = [];
 }
 
-/// <summary>The warnings of one scope. Only ids are stored; the warnings themselves are read from their grains on activation.</summary>
-public sealed class WarningDirectoryGrain(
-    [PersistentState("warningDirectory", StorageNames.Provider)] IPersistentState<WarningDirectoryState> state) : Grain, IWarningDirectoryGrain
+/// <summary>
+/// The warnings of one scope. Only ids are stored; the warnings themselves are read from their grains on activation.
+/// Reentrant: the warnings raised together (a surge about many enterprises raises hundreds within a second) share
+/// one write (<see cref="GroupCommit"/>) instead of queueing for one write each, and the list is answered while a
+/// write is in flight. Every change to the state happens between awaits, on the grain's scheduler.
+/// </summary>
+[Reentrant]
+public sealed class WarningDirectoryGrain : Grain, IWarningDirectoryGrain
 {
+    private readonly IPersistentState<WarningDirectoryState> state;
     private readonly Dictionary<string, EarlyWarningRecord> _warnings = [];
+    private readonly GroupCommit _commit;
     private Task? _loaded;
+
+    public WarningDirectoryGrain([PersistentState("warningDirectory", StorageNames.Provider)] IPersistentState<WarningDirectoryState> state)
+    {
+        this.state = state;
+        _commit = new GroupCommit(WriteAsync);
+    }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -22,13 +36,18 @@ public sealed class WarningDirectoryGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Does not wait for the list to load: loading asks each listed warning's grain, and a warning raised again (a
+    /// retried complaint after a restart) is waiting in its own grain for this call, which would never answer.
+    /// </summary>
     public async Task Add(EarlyWarningRecord warning)
     {
-        await _loaded!;
         Take(warning);
-        if (state.State.Ids.Add(warning.Id))
+
+        // A known id (a retry) waits too while a write is queued or in flight: it may be the one that adds it.
+        if (state.State.Ids.Add(warning.Id) || !_commit.Idle)
         {
-            await state.WriteStateAsync();
+            await _commit.Flush();
         }
     }
 
@@ -59,6 +78,8 @@ public sealed class WarningDirectoryGrain(
         await _loaded!;
         return [.. _warnings.Values.OrderByDescending(w => w.RaisedAt).ThenBy(w => w.Id, StringComparer.Ordinal)];
     }
+
+    private Task WriteAsync() => StateWrite.OrDeactivate(state, DeactivateOnIdle);
 
     private void Take(EarlyWarningRecord warning)
     {

@@ -27,15 +27,21 @@ public sealed partial class WarningGrain(
     EngineClock clock,
     ILogger<WarningGrain> logger) : Grain, IWarningGrain
 {
+    /// <summary>
+    /// Stores the warning and adds it to its scope's list at once (two writes that may share a group commit), and
+    /// answers once both are durable. A list whose id names no stored warning skips it when it loads, so a failure
+    /// of either leaves nothing wrong behind; the complaint's retry raises the warning again.
+    /// </summary>
     public async Task Raise(EarlyWarningRecord warning)
     {
+        var stored = Task.CompletedTask;
         if (state.State.Warning is null)
         {
             state.State.Warning = warning;
-            await state.WriteStateAsync();
+            stored = WriteAsync();
         }
 
-        await GrainFactory.GetGrain<IWarningDirectoryGrain>(warning.Scope).Add(state.State.Warning);
+        await Task.WhenAll(stored, GrainFactory.GetGrain<IWarningDirectoryGrain>(warning.Scope).Add(state.State.Warning));
         Announce(state.State.Warning);
     }
 
@@ -105,15 +111,7 @@ public sealed partial class WarningGrain(
         };
         state.State.Warning = escalated;
         state.State.EscalationCommandId = context.CommandId;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await WriteAsync();
 
         LogEscalated(logger, warning.Id, incidentId);
         Announce(escalated);
@@ -123,6 +121,8 @@ public sealed partial class WarningGrain(
             GrainFactory.GetGrain<IDisputeGrain>(e.CaseId).Execute(note, context with { CommandId = $"escalate/{warning.Id}" })));
         return new CommandResult<EarlyWarningRecord> { Status = CommandStatus.Accepted, Decision = Decision.Accepted, View = Detached(escalated) };
     }
+
+    private Task WriteAsync() => StateWrite.OrDeactivate(state, DeactivateOnIdle);
 
     /// <summary>
     /// The warning as handed out by reference (answers and board updates are [Immutable]). The stored record is never

@@ -46,7 +46,7 @@ public sealed class SubjectWatchTests
                 }
             }
 
-            return state.Recent.Count <= SubjectWatch.Kept;
+            return state.Recent.Count <= Rule.Complaints && state.Seen.Length <= SubjectWatch.Remembered * SubjectWatch.FingerprintBytes;
         }, iter: 300);
     }
 
@@ -67,7 +67,53 @@ public sealed class SubjectWatchTests
         Assert.Equal("c4", first!.Raised!.Evidence[^1].CaseId);
         Assert.Equal(first.Raised.Id, state.ActiveWarningId);
         Assert.Equal(995, state.JoinedActive);
-        Assert.Equal(SubjectWatch.Kept, state.Recent.Count);
+        Assert.Equal(Rule.Complaints, state.Recent.Count);
+
+        // A late retry is recognised among the last complaints by fingerprint, without their being kept in full.
+        for (var i = 1000 - Rule.Complaints - SubjectWatch.Remembered; i < 1000; i++)
+        {
+            Assert.True(SubjectWatch.Observe(state, new WatchedComplaint { CaseId = $"c{i}", At = T0.AddSeconds(i), Region = "R" }, Rule, "cn-2022").Duplicate);
+        }
+
+        Assert.Equal(995, state.JoinedActive);
+    }
+
+    [Fact]
+    public void The_state_written_with_every_complaint_stays_under_three_kilobytes_in_a_surge_and_after_bursts()
+    {
+        // Written with every complaint about the subject. Keeping the 64 newest complaints in full made it about 7 KB;
+        // the active warning (with its rule's text) is now the largest part.
+        var state = new SubjectWatchState { Scope = "live", Kind = ClusterSubjectKind.Enterprise, Key = "enterprise/ZHUOZHANG CHEMICAL", Display = "Zhuozhang Chemical" };
+        var at = T0;
+        for (var i = 0; i < 2000; i++)
+        {
+            // Bursts of a surge, then ten days of quiet, again and again: complaints of ended bursts are remembered too.
+            at = at.Add(i % 400 == 0 ? TimeSpan.FromDays(10) : TimeSpan.FromSeconds(1));
+            var id = "pet-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"c{i}")))[..20];
+            SubjectWatch.Observe(state, new WatchedComplaint { CaseId = id, At = at, Region = "Changzhi, Shanxi" }, Rule, "cn-2022");
+            Assert.InRange(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(state, JsonShape.Options).Length, 0, 3072);
+        }
+    }
+
+    [Fact]
+    public void A_state_stored_before_fingerprints_still_recognises_its_complaints()
+    {
+        var stored = new SubjectWatchState
+        {
+            Scope = "live", Kind = ClusterSubjectKind.Enterprise, Key = "enterprise/X", Display = "X",
+            Recent = [.. Enumerable.Range(0, 64).Select(i => new WatchedComplaint { CaseId = $"r{i}", At = T0.AddSeconds(i), Region = "R" })],
+            Counted = ["spent-1", "spent-2"],
+        };
+        var state = System.Text.Json.JsonSerializer.Deserialize<SubjectWatchState>(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(stored, JsonShape.Options), JsonShape.Options)!;
+        Assert.False(SubjectWatch.Observe(state, new WatchedComplaint { CaseId = "new", At = T0.AddSeconds(64), Region = "R" }, Rule, "cn-2022").Duplicate);
+        foreach (var id in new[] { "spent-1", "spent-2", "r0", "r63", "new" })
+        {
+            Assert.True(SubjectWatch.Observe(state, new WatchedComplaint { CaseId = id, At = T0.AddSeconds(65), Region = "R" }, Rule, "cn-2022").Duplicate);
+        }
+
+        Assert.Null(state.Counted);
+        Assert.DoesNotContain("counted", System.Text.Encoding.UTF8.GetString(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(state, JsonShape.Options)), StringComparison.Ordinal);
+        Assert.Equal(Rule.Complaints, state.Recent.Count);
     }
 
     [Fact]

@@ -11,19 +11,26 @@ namespace Emergency.Domain.Disputes.EarlyWarning;
 /// when the window ending at a complaint holds N complaints; later complaints join it while the window still holds N;
 /// when one finds fewer, the burst is over and only that complaint counts towards the next one.
 /// <para>
-/// Whether a window holds N complaints depends only on the N newest, so the state keeps at most
-/// <see cref="Kept"/> complaints whatever the rate: a surge costs no more per complaint than a quiet day.
+/// Whether a window holds N complaints depends only on the N newest, so the state keeps only those in full, and of
+/// the <see cref="Remembered"/> complaints counted before them a fingerprint each, to recognise a retry: whatever the
+/// rate, a surge costs no more per complaint than a quiet day, and the state is written with every complaint.
 /// </para>
 /// </summary>
 public static class SubjectWatch
 {
-    /// <summary>How many of the newest complaints the state keeps (never fewer than the rule's N).</summary>
-    public const int Kept = 64;
+    /// <summary>How many complaints counted before the N newest a retry is still recognised among (by fingerprint).</summary>
+    public const int Remembered = 128;
+
+    /// <summary>Bytes of a complaint's fingerprint: the first of the SHA-256 of its case id.</summary>
+    public const int FingerprintBytes = 6;
 
     /// <summary>Counts one complaint about the subject. A complaint already counted changes nothing.</summary>
     public static WatchOutcome Observe(SubjectWatchState state, WatchedComplaint complaint, EarlyWarningRule rule, string ruleSetId)
     {
-        if (state.Recent.Any(c => c.CaseId == complaint.CaseId) || state.Counted.Contains(complaint.CaseId))
+        TakeOver(state);
+        Span<byte> fingerprint = stackalloc byte[FingerprintBytes];
+        Fingerprint(complaint.CaseId, fingerprint);
+        if (state.Recent.Any(c => c.CaseId == complaint.CaseId) || Seen(state.Seen, fingerprint))
         {
             return new WatchOutcome(null, state.ActiveWarningId, Duplicate: true);
         }
@@ -31,12 +38,9 @@ public static class SubjectWatch
         var index = state.Recent.FindIndex(c => c.At > complaint.At);
         state.Recent.Insert(index < 0 ? state.Recent.Count : index, complaint);
         var newest = state.Recent[^1].At;
-        state.Recent.RemoveAll(c => c.At < newest - rule.Window);
-        var keep = Math.Max(Kept, rule.Complaints);
-        if (state.Recent.Count > keep)
-        {
-            state.Recent.RemoveRange(0, state.Recent.Count - keep);
-        }
+        // Sorted by time: those before the first inside the window are out of it; of the rest only the N newest count.
+        var outside = state.Recent.FindIndex(c => c.At >= newest - rule.Window);
+        Remember(state, state.Recent.Take(Math.Max(outside, state.Recent.Count - rule.Complaints)).ToList());
 
         if (state.ActiveWarningId is { } active)
         {
@@ -47,8 +51,7 @@ public static class SubjectWatch
             }
 
             // The burst is over: its complaints are spent, only this one may start the next.
-            Remember(state, state.Recent.Where(c => c.CaseId != complaint.CaseId));
-            state.Recent.RemoveAll(c => c.CaseId != complaint.CaseId);
+            Remember(state, state.Recent.Where(c => c.CaseId != complaint.CaseId).ToList());
             state.ActiveWarning = null;
             state.JoinedActive = 0;
         }
@@ -85,18 +88,60 @@ public static class SubjectWatch
     public static string WarningId(string scope, ClusterSubjectKind kind, string key, DateTimeOffset raisedAt) =>
         "wrn-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{scope}\n{kind}\n{key}\n{raisedAt.UtcTicks}")))[..20];
 
-    /// <summary>Spent complaints are remembered a little while longer so that a late retry of one is not counted again.</summary>
-    private static void Remember(SubjectWatchState state, IEnumerable<WatchedComplaint> spent)
+    /// <summary>
+    /// Complaints leaving the full list (older than the N newest, out of the window, or spent by a burst that is over)
+    /// are remembered by fingerprint, the newest <see cref="Remembered"/>, so that a late retry of one is not counted again.
+    /// </summary>
+    private static void Remember(SubjectWatchState state, List<WatchedComplaint> leaving)
     {
-        foreach (var c in spent)
+        if (leaving.Count == 0)
         {
-            state.Counted.Add(c.CaseId);
+            return;
         }
 
-        if (state.Counted.Count > Kept * 4)
+        var kept = Math.Min(state.Seen.Length, (Remembered - Math.Min(leaving.Count, Remembered)) * FingerprintBytes);
+        var seen = new byte[kept + (Math.Min(leaving.Count, Remembered) * FingerprintBytes)];
+        state.Seen.AsSpan(state.Seen.Length - kept).CopyTo(seen);
+        var at = kept;
+        foreach (var c in leaving.Skip(Math.Max(0, leaving.Count - Remembered)))
         {
-            state.Counted.Clear();
+            Fingerprint(c.CaseId, seen.AsSpan(at, FingerprintBytes));
+            at += FingerprintBytes;
         }
+
+        state.Seen = seen;
+        var ids = leaving.Select(c => c.CaseId).ToHashSet(StringComparer.Ordinal);
+        state.Recent.RemoveAll(c => ids.Contains(c.CaseId));
+    }
+
+    /// <summary>A state stored before fingerprints: its list of spent complaints, and complaints beyond the N newest, become fingerprints.</summary>
+    private static void TakeOver(SubjectWatchState state)
+    {
+        if (state.Counted is { } counted)
+        {
+            state.Counted = null;
+            Remember(state, [.. counted.Select(id => new WatchedComplaint { CaseId = id, At = default, Region = "" })]);
+        }
+    }
+
+    private static void Fingerprint(string caseId, Span<byte> into)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(caseId), hash);
+        hash[..FingerprintBytes].CopyTo(into);
+    }
+
+    private static bool Seen(byte[] seen, ReadOnlySpan<byte> fingerprint)
+    {
+        for (var at = 0; at + FingerprintBytes <= seen.Length; at += FingerprintBytes)
+        {
+            if (seen.AsSpan(at, FingerprintBytes).SequenceEqual(fingerprint))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
@@ -113,11 +158,18 @@ public sealed class SubjectWatchState
     /// <summary>The subject as the first complaint wrote it.</summary>
     public string Display { get; set; } = "";
 
-    /// <summary>The newest complaints inside the window, oldest first, at most <see cref="SubjectWatch.Kept"/>.</summary>
+    /// <summary>The newest complaints inside the window, oldest first, at most the rule's N.</summary>
     public List<WatchedComplaint> Recent { get; set; } = [];
 
-    /// <summary>Complaints of a burst that is over: counted once, never again.</summary>
-    public HashSet<string> Counted { get; set; } = [];
+    /// <summary>
+    /// The fingerprints (<see cref="SubjectWatch.FingerprintBytes"/> each, oldest first) of the last
+    /// <see cref="SubjectWatch.Remembered"/> complaints counted and no longer in <see cref="Recent"/>: counted once, never again.
+    /// </summary>
+    public byte[] Seen { get; set; } = [];
+
+    /// <summary>Read from a state stored before <see cref="Seen"/>: complaints of a burst that was over. Never written.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public HashSet<string>? Counted { get; set; }
 
     /// <summary>The warning of the burst under way, if one is: raised again after a retry, in case its first raise was lost.</summary>
     public EarlyWarningRecord? ActiveWarning { get; set; }
