@@ -15,9 +15,6 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : IIncom
     /// <summary>Calls from outside being answered now (more than one only where a method interleaves).</summary>
     private int _calls;
 
-    /// <summary>A registration taken for new found its case stored, and read it: it is not taken for new twice.</summary>
-    private bool _tookStoredCase;
-
     /// <summary>
     /// Whether a new live case of this kind leaves memory as soon as its registration is answered. Its state, index row
     /// and next wake-up are durable, and its directory wakes it: a burst of registrations (a spill reported from many

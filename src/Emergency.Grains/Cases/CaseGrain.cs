@@ -268,12 +268,12 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
         {
             registered = await Persist(context, fingerprint, decision, now);
         }
-        catch (InconsistentStateException) when (context.CommandId is not null && !_record.RecordExists && !_tookStoredCase)
+        catch (InconsistentStateException) when (context.CommandId is not null && _record.Etag is null)
         {
             // The id follows from the idempotency key, and the case was taken for new without reading it (FreshKeys):
             // a row exists, so this is a retry of a registration already made (its activation since gone). Its row is
-            // read and the registration answered as the retry it is.
-            _tookStoredCase = true;
+            // read (which gives it a version, so this is not taken again) and the registration answered as the retry
+            // it is.
             await _record.ReadStateAsync();
             Case = Exists(_record.State.Case) ? Load(_record.State.Case) : null;
             return await Registered(command, scope, context, create);

@@ -99,11 +99,13 @@ public static class SubjectWatch
             return;
         }
 
-        var kept = Math.Min(state.Seen.Length, (Remembered - Math.Min(leaving.Count, Remembered)) * FingerprintBytes);
-        var seen = new byte[kept + (Math.Min(leaving.Count, Remembered) * FingerprintBytes)];
+        // The newest of those leaving, then as many of the fingerprints already kept as still fit, newest first.
+        var added = Math.Min(leaving.Count, Remembered);
+        var kept = Math.Min(state.Seen.Length, (Remembered - added) * FingerprintBytes);
+        var seen = new byte[kept + (added * FingerprintBytes)];
         state.Seen.AsSpan(state.Seen.Length - kept).CopyTo(seen);
         var at = kept;
-        foreach (var c in leaving.Skip(Math.Max(0, leaving.Count - Remembered)))
+        foreach (var c in leaving.Skip(leaving.Count - added))
         {
             Fingerprint(c.CaseId, seen.AsSpan(at, FingerprintBytes));
             at += FingerprintBytes;
