@@ -17,7 +17,9 @@ namespace Emergency.Contracts;
 /// checkpoint (<see cref="ICaseGrain{TSummary}.Flush"/>); a fast drill is replayable from its scenario, so it need not pay
 /// a durable commit per inject. Ignored outside a drill's scope: live work is answered only once it is durable.
 /// </param>
+/// <remarks>Passed by reference within a silo ([Immutable]): every member is an immutable value.</remarks>
 [GenerateSerializer]
+[Immutable]
 public sealed record CommandContext(
     [property: Id(0)] Actor Actor,
     [property: Id(1)] string? CommandId,

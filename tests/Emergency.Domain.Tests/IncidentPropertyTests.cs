@@ -219,14 +219,14 @@ public sealed class IncidentPropertyTests
                     };
                 }
 
-                return incident.Handle(report, Commander, now);
+                return incident.Judge(report, Commander, now);
             case StepKind.Complete:
                 var complete = Cmd.Complete((ObligationKind)step.Obligation, at);
-                return incident.Handle(step.Malformed ? complete with { Obligation = (ObligationKind)77 } : complete, Commander, now);
+                return incident.Judge(step.Malformed ? complete with { Obligation = (ObligationKind)77 } : complete, Commander, now);
             case StepKind.UpdateFacts:
                 if (!step.Malformed)
                 {
-                    return incident.Handle(Cmd.Update(step.Facts, "new facts"), Commander, now);
+                    return incident.Judge(Cmd.Update(step.Facts, "new facts"), Commander, now);
                 }
 
                 var malformed = (step.Obligation % 4) switch
@@ -236,9 +236,9 @@ public sealed class IncidentPropertyTests
                     2 => Cmd.Update(step.Facts with { CrossBoundary = (CrossBoundary)99 }),
                     _ => Cmd.Update(step.Facts, new string('n', 30_000)),
                 };
-                return incident.Handle(malformed, Commander, now);
+                return incident.Judge(malformed, Commander, now);
             default:
-                return incident.Handle(Cmd.Close(step.Malformed ? new string('n', 30_000) : null), Commander, now);
+                return incident.Judge(Cmd.Close(step.Malformed ? new string('n', 30_000) : null), Commander, now);
         }
     }
 

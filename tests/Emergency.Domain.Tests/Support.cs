@@ -135,9 +135,11 @@ public static class Drive
     public static Incident Register(IncidentFacts? facts = null, DateTimeOffset? discoveredAt = null, DateTimeOffset? now = null, RuleSetCatalog? catalog = null)
     {
         var discovered = discoveredAt ?? Times.Discovery2014;
+        var command = Cmd.Register(facts, discovered);
         var (incident, decision) = Incident.Register(
-            $"inc-{Interlocked.Increment(ref _sequence)}", "live", Cmd.Register(facts, discovered), Commander, catalog ?? RealRules.Catalog, now ?? discovered.Minutes(10));
+            $"inc-{Interlocked.Increment(ref _sequence)}", "live", command, Commander, catalog ?? RealRules.Catalog, now ?? discovered.Minutes(10));
         Assert.True(decision.IsAccepted, decision.Reason.En());
+        CommandsKept.CheckRegistered(incident!, command);
         return Assert.IsType<Incident>(incident);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -6,6 +7,7 @@ using Emergency.Storage.Indexing;
 using Emergency.Storage.Serialization;
 using Emergency.Storage.Timelines;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization.Activators;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
@@ -41,6 +43,7 @@ internal sealed partial class GroupCommitGrainStorage(
     internal const int MaxConcurrentReads = 16;
 
     private readonly SemaphoreSlim _reads = new(MaxConcurrentReads);
+    private readonly ConcurrentDictionary<Type, object> _activators = new();
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = options.EffectiveCommitters == 1 });
     private readonly GroupCommitDatabase _database = GroupCommitDatabase.For(options, serviceId, gate);
     private StoredQueries? _queries;
@@ -145,7 +148,11 @@ internal sealed partial class GroupCommitGrainStorage(
 
     public void Dispose() => _reads.Dispose();
 
-    private T Create<T>() => activators.GetActivator<T>().Create();
+    /// <summary>
+    /// A new state, from the activator asked once per state type: the provider finds (and may build) the activator
+    /// anew on every call, which every registration and every read paid (0.6 % of a registration's CPU).
+    /// </summary>
+    private T Create<T>() => ((IActivator<T>)_activators.GetOrAdd(typeof(T), static (_, provider) => provider.GetActivator<T>(), activators)).Create();
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {

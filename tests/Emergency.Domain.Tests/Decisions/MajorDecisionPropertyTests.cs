@@ -104,9 +104,11 @@ public sealed class MajorDecisionPropertyTests
         var now = scenario.Local ? new DateTimeOffset(2015, 3, 2, 8, 0, 0, MatterCase.China) : MatterCase.Start;
         var registry = new EnforcementRegistry(new EnforcementRegistryState());
         var kind = scenario.Investment ? MajorDecisionKind.InvestmentProject : MajorDecisionKind.Policy;
-        var (drafted, decision) = MajorDecision.Draft("md-p", "live", DecisionCmd.Draft(kind, Region), People.Maker, RealDecisionRules.Catalog, registry, now);
+        var draft = DecisionCmd.Draft(kind, Region);
+        var (drafted, decision) = MajorDecision.Draft("md-p", "live", draft, People.Maker, RealDecisionRules.Catalog, registry, now);
         decision.Accept();
         var matter = drafted!;
+        CommandsKept.CheckRegistered(matter, draft);
         var state = matter.State;
         var track = new Track();
         CheckInvariants(matter, registry, track);
@@ -270,41 +272,41 @@ public sealed class MajorDecisionPropertyTests
         switch (name)
         {
             case "submit":
-                return m.Handle(new SubmitMajorDecision { Note = malformed ? new string('n', 30_000) : null }, People.Maker, now);
+                return m.Judge(new SubmitMajorDecision { Note = malformed ? new string('n', 30_000) : null }, People.Maker, now);
             case "planAssessment":
                 var plan = DecisionCmd.Plan();
-                return m.Handle(malformed ? plan with { Methods = pick % 2 == 0 ? [] : [ViewMethod.Visit] } : plan, People.Assessor, now);
+                return m.Judge(malformed ? plan with { Methods = pick % 2 == 0 ? [] : [ViewMethod.Visit] } : plan, People.Assessor, now);
             case "openPublicComment":
-                return m.Handle(DecisionCmd.Open(at) with { Channel = malformed ? "" : "website" }, People.Assessor, now);
+                return m.Judge(DecisionCmd.Open(at) with { Channel = malformed ? "" : "website" }, People.Assessor, now);
             case "closePublicComment":
-                return m.Handle(DecisionCmd.Close(at, malformed ? -1 : pick), People.Assessor, now);
+                return m.Judge(DecisionCmd.Close(at, malformed ? -1 : pick), People.Assessor, now);
             case "recordViews":
                 var method = ViewMethods.All.Single(v => v.Name() == argument);
                 var from = since > now.AddDays(-2) ? since : now.AddDays(-2);
-                return m.Handle(malformed ? DecisionCmd.Views(method, now, now.AddHours(1)) : DecisionCmd.Views(method, from, now, people: pick, opposed: pick / 3), People.Assessor, now);
+                return m.Judge(malformed ? DecisionCmd.Views(method, now, now.AddHours(1)) : DecisionCmd.Views(method, from, now, people: pick, opposed: pick / 3), People.Assessor, now);
             case "attachPublicOpinion":
-                return m.Handle(DecisionCmd.Opinion(now.AddDays(-3), now, (PublicOpinionKind)(pick % 2), malformed ? 0 : 1 + pick), People.Assessor, now);
+                return m.Judge(DecisionCmd.Opinion(now.AddDays(-3), now, (PublicOpinionKind)(pick % 2), malformed ? 0 : 1 + pick), People.Assessor, now);
             case "finishHearingViews":
-                return m.Handle(DecisionCmd.Finish(malformed ? new string('n', 30_000) : null), People.Assessor, now);
+                return m.Judge(DecisionCmd.Finish(malformed ? new string('n', 30_000) : null), People.Assessor, now);
             case "recordFinding":
                 var dimension = Enum.GetValues<AnalysisDimension>().Single(d => d.Name() == argument);
-                return m.Handle(DecisionCmd.Finding(dimension) with { Findings = malformed ? " " : "found" }, People.Assessor, now);
+                return m.Judge(DecisionCmd.Finding(dimension) with { Findings = malformed ? " " : "found" }, People.Assessor, now);
             case "rateRisk":
                 var level = RiskLevels.All[pick % 3];
-                return m.Handle(malformed ? DecisionCmd.Rate(level) with { Reasons = [] } : DecisionCmd.Rate(level), People.Assessor, now);
+                return m.Judge(malformed ? DecisionCmd.Rate(level) with { Reasons = [] } : DecisionCmd.Rate(level), People.Assessor, now);
             case "recordMitigation":
-                return m.Handle(DecisionCmd.Mitigation() with { ResponsibleUnit = malformed ? "" : "county government" }, People.Assessor, now);
+                return m.Judge(DecisionCmd.Mitigation() with { ResponsibleUnit = malformed ? "" : "county government" }, People.Assessor, now);
             case "writeReport":
-                return m.Handle(DecisionCmd.Report() with { EmergencyPlan = malformed ? "" : "plan" }, People.Assessor, now);
+                return m.Judge(DecisionCmd.Report() with { EmergencyPlan = malformed ? "" : "plan" }, People.Assessor, now);
             case "recordReview":
                 var office = ReviewOffices.All.Single(o => o.Name() == argument);
                 var verdict = pick % 7 == 0 ? ReviewVerdict.Returned : ReviewVerdict.Agreed;
-                return m.Handle(DecisionCmd.Review(office, malformed ? (ReviewVerdict)9 : verdict), People.Legal, now);
+                return m.Judge(DecisionCmd.Review(office, malformed ? (ReviewVerdict)9 : verdict), People.Legal, now);
             case "takeCollectiveDecision":
                 var outcome = CollectiveDecisionOutcomes.All.Single(o => o.Name() == argument);
-                return m.Handle(DecisionCmd.Decide(outcome, malformed ? null : "explained at village meetings"), People.Maker, now);
+                return m.Judge(DecisionCmd.Decide(outcome, malformed ? null : "explained at village meetings"), People.Maker, now);
             default:
-                return m.Handle(malformed ? DecisionCmd.Change(proposal: m.State.Proposal) : DecisionCmd.Change(proposal: $"variant {pick} of the proposal, changed at {now:O}"), People.Maker, now);
+                return m.Judge(malformed ? DecisionCmd.Change(proposal: m.State.Proposal) : DecisionCmd.Change(proposal: $"variant {pick} of the proposal, changed at {now:O}"), People.Maker, now);
         }
     }
 

@@ -102,6 +102,7 @@ public sealed class DisputePropertyTests
         var (created, registered) = Dispute.Register("xf-prop", "live", command, Officer, catalog, now);
         registered.Accept();
         var dispute = created!;
+        CommandsKept.CheckRegistered(dispute, command);
         var memory = new Memory();
         Check(dispute, now, memory);
         CheckDetached(dispute, now, registered);
@@ -179,7 +180,7 @@ public sealed class DisputePropertyTests
             var moves = dispute.AllowedMoves(now);
             if (moves.Count == 0)
             {
-                return dispute.Handle(new ClosePetition(), Officer, now);
+                return dispute.Judge(new ClosePetition(), Officer, now);
             }
 
             var kind = moves[pick % moves.Count] switch
@@ -202,29 +203,29 @@ public sealed class DisputePropertyTests
 
             // A move the procedure allows, with arguments that fit: the assignment within the reply limit, no date in the past.
             return kind == StepKind.Assign
-                ? dispute.Handle(DisputeCmd.Assign(now.Days(1 + (pick % 20))), Officer, now)
+                ? dispute.Judge(DisputeCmd.Assign(now.Days(1 + (pick % 20))), Officer, now)
                 : Apply(dispute, step with { Kind = kind, AtBackMinutes = null, Malformed = false, Pick = kind == StepKind.NotAccept ? pick - (pick % 5) : pick }, now);
         }
 
         return step.Kind switch
         {
-            StepKind.Transfer => dispute.Handle(DisputeCmd.Transfer(at), Officer, now),
-            StepKind.Accept => dispute.Handle(step.Malformed ? DisputeCmd.Accept(at) with { Outcome = (AcceptanceOutcome)7 } : DisputeCmd.Accept(at), Officer, now),
-            StepKind.NotAccept => dispute.Handle(
+            StepKind.Transfer => dispute.Judge(DisputeCmd.Transfer(at), Officer, now),
+            StepKind.Accept => dispute.Judge(step.Malformed ? DisputeCmd.Accept(at) with { Outcome = (AcceptanceOutcome)7 } : DisputeCmd.Accept(at), Officer, now),
+            StepKind.NotAccept => dispute.Judge(
                 step.Malformed ? DisputeCmd.NotAccept() with { Reason = null } : DisputeCmd.NotAccept((NotAcceptedGround)(pick % 5), at), Officer, now),
-            StepKind.TransferOut => dispute.Handle(step.Malformed ? DisputeCmd.TransferOut(at) with { TransferredTo = " " } : DisputeCmd.TransferOut(at), Officer, now),
-            StepKind.ReturnWrongAssignment => dispute.Handle(step.Malformed ? DisputeCmd.WrongAssignment(at) with { Reason = "" } : DisputeCmd.WrongAssignment(at), Officer, now),
-            StepKind.Assign => dispute.Handle(DisputeCmd.Assign(now.Days(step.Malformed ? -1 : 1 + (pick % 70)), at), Officer, now),
-            StepKind.Extend => dispute.Handle(DisputeCmd.Extend(at ?? now, pick < 30 ? null : pick - 30 + (step.Malformed ? 100 : 0)), Officer, now),
-            StepKind.Handle => dispute.Handle(DisputeCmd.Handle(at, pick % 3 == 0 ? null : (ViolationFinding)(pick % 2)), Officer, now),
-            StepKind.Reply => dispute.Handle(step.Malformed ? DisputeCmd.Reply(at) with { Content = "" } : DisputeCmd.Reply(at), Officer, now),
-            StepKind.Satisfaction => dispute.Handle(DisputeCmd.PetitionSatisfied((Satisfaction)(pick % (step.Malformed ? 7 : 3)), at), Officer, now),
-            StepKind.RequestReview => dispute.Handle(DisputeCmd.Request(at), Officer, now),
-            StepKind.AnswerReview => dispute.Handle(DisputeCmd.ReviewAnswer(at), Officer, now),
-            StepKind.RequestSecondReview => dispute.Handle(DisputeCmd.SecondRequest(at), Officer, now),
-            StepKind.AnswerSecondReview => dispute.Handle(DisputeCmd.SecondReviewAnswer(at), Officer, now),
-            StepKind.Link => dispute.Handle(new LinkEarlierCases { CaseIds = step.Malformed ? ["xf-prop"] : [$"xf-earlier-{pick % 4}"] }, Officer, now),
-            _ => dispute.Handle(new ClosePetition { Note = step.Malformed ? new string('n', 30_000) : null }, Officer, now),
+            StepKind.TransferOut => dispute.Judge(step.Malformed ? DisputeCmd.TransferOut(at) with { TransferredTo = " " } : DisputeCmd.TransferOut(at), Officer, now),
+            StepKind.ReturnWrongAssignment => dispute.Judge(step.Malformed ? DisputeCmd.WrongAssignment(at) with { Reason = "" } : DisputeCmd.WrongAssignment(at), Officer, now),
+            StepKind.Assign => dispute.Judge(DisputeCmd.Assign(now.Days(step.Malformed ? -1 : 1 + (pick % 70)), at), Officer, now),
+            StepKind.Extend => dispute.Judge(DisputeCmd.Extend(at ?? now, pick < 30 ? null : pick - 30 + (step.Malformed ? 100 : 0)), Officer, now),
+            StepKind.Handle => dispute.Judge(DisputeCmd.Handle(at, pick % 3 == 0 ? null : (ViolationFinding)(pick % 2)), Officer, now),
+            StepKind.Reply => dispute.Judge(step.Malformed ? DisputeCmd.Reply(at) with { Content = "" } : DisputeCmd.Reply(at), Officer, now),
+            StepKind.Satisfaction => dispute.Judge(DisputeCmd.PetitionSatisfied((Satisfaction)(pick % (step.Malformed ? 7 : 3)), at), Officer, now),
+            StepKind.RequestReview => dispute.Judge(DisputeCmd.Request(at), Officer, now),
+            StepKind.AnswerReview => dispute.Judge(DisputeCmd.ReviewAnswer(at), Officer, now),
+            StepKind.RequestSecondReview => dispute.Judge(DisputeCmd.SecondRequest(at), Officer, now),
+            StepKind.AnswerSecondReview => dispute.Judge(DisputeCmd.SecondReviewAnswer(at), Officer, now),
+            StepKind.Link => dispute.Judge(new LinkEarlierCases { CaseIds = step.Malformed ? ["xf-prop"] : [$"xf-earlier-{pick % 4}"] }, Officer, now),
+            _ => dispute.Judge(new ClosePetition { Note = step.Malformed ? new string('n', 30_000) : null }, Officer, now),
         };
     }
 

@@ -104,6 +104,7 @@ public static class DisputeDrive
         command ??= DisputeCmd.Register();
         var (dispute, decision) = Dispute.Register($"xf-{Interlocked.Increment(ref _sequence)}", "live", command, Officer, catalog ?? RealDisputeRules.Petitions, now ?? command.ReceivedAt.AddMinutes(5));
         Assert.True(decision.IsAccepted, decision.Reason.En());
+        CommandsKept.CheckRegistered(dispute!, command);
         return Assert.IsType<Dispute>(dispute);
     }
 

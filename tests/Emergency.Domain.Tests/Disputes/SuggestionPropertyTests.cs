@@ -43,12 +43,12 @@ public sealed class SuggestionPropertyTests
                 var before = DisputeDrive.Snapshot(suggestion.State);
                 var decision = name switch
                 {
-                    "assign" => suggestion.Handle(SuggestionDrive.Assign(now.Days(1 + (pick % 80)), complex: pick % 4 == 0), Office, now),
-                    "return" => suggestion.Handle(new ReturnSuggestion { Reason = "not ours" }, Office, now),
-                    "communication" => suggestion.Handle(new RecordCommunication { Means = (CommunicationMeans)(pick % 5) }, Office, now),
-                    "reply" => suggestion.Handle(SuggestionDrive.Answer(), Office, now),
-                    "satisfaction" => suggestion.Handle(SuggestionDrive.Satisfied((Satisfaction)(pick % 3)), Office, now),
-                    _ => suggestion.Handle(new CloseSuggestion(), Office, now),
+                    "assign" => suggestion.Judge(SuggestionDrive.Assign(now.Days(1 + (pick % 80)), complex: pick % 4 == 0), Office, now),
+                    "return" => suggestion.Judge(new ReturnSuggestion { Reason = "not ours" }, Office, now),
+                    "communication" => suggestion.Judge(new RecordCommunication { Means = (CommunicationMeans)(pick % 5) }, Office, now),
+                    "reply" => suggestion.Judge(SuggestionDrive.Answer(), Office, now),
+                    "satisfaction" => suggestion.Judge(SuggestionDrive.Satisfied((Satisfaction)(pick % 3)), Office, now),
+                    _ => suggestion.Judge(new CloseSuggestion(), Office, now),
                 };
 
                 var state = suggestion.State;

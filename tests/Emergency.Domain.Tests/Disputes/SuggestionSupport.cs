@@ -45,6 +45,7 @@ public static class SuggestionDrive
         command ??= Command();
         var (suggestion, decision) = Suggestion.Register($"jy-{Interlocked.Increment(ref _sequence)}", "live", command, Office, catalog ?? RealDisputeRules.Suggestions, command.ReceivedAt.AddMinutes(5));
         Assert.True(decision.IsAccepted, decision.Reason.En());
+        CommandsKept.CheckRegistered(suggestion!, command);
         return Assert.IsType<Suggestion>(suggestion);
     }
 
