@@ -7,6 +7,7 @@ namespace Emergency.Domain.Messages;
 /// it is (a unit's name, a person's words), a text from configuration in the reader's language, a number, a moment (shown in the deployment's zone, with the zone named),
 /// a duration, a term (an enum value, translated), a nested message, or a list. Exactly one is set.
 /// </summary>
+[JsonConverter(typeof(ArgJsonConverter))]
 public sealed record Arg
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

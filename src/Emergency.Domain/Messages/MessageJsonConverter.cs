@@ -10,6 +10,8 @@ namespace Emergency.Domain.Messages;
 /// </summary>
 public sealed class MessageJsonConverter : JsonConverter<Message>
 {
+    public static MessageJsonConverter Instance { get; } = new();
+
     public override Message? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         switch (reader.TokenType)
@@ -40,7 +42,7 @@ public sealed class MessageJsonConverter : JsonConverter<Message>
                     {
                         var name = reader.GetString()!;
                         reader.Read();
-                        args.Add(new(name, JsonSerializer.Deserialize<Arg>(ref reader, options) ?? throw new JsonException($"argument {name} is null")));
+                        args.Add(new(name, ArgJsonConverter.Instance.Read(ref reader, typeof(Arg), options) ?? throw new JsonException($"argument {name} is null")));
                     }
 
                     break;
@@ -68,7 +70,7 @@ public sealed class MessageJsonConverter : JsonConverter<Message>
         foreach (var (name, arg) in value.Args)
         {
             writer.WritePropertyName(name);
-            JsonSerializer.Serialize(writer, arg, options);
+            ArgJsonConverter.Instance.Write(writer, arg, options);
         }
 
         writer.WriteEndObject();
