@@ -123,12 +123,12 @@ internal sealed class SqliteGroupCommitDatabase(string connectionString, string 
 
     public override async Task<int?[]> CommitAsync(StoredQueries queries, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
     {
-        // The reminder table's writes take their turn between batches (see SqliteWriterGate).
         if (writes.Any(write => write.Reminder is not null))
         {
             throw new NotSupportedException("reminder writes join the group commit on PostgreSQL only; on SQLite they take turns at the write lock");
         }
 
+        // The reminder table's writes take their turn between batches (see SqliteWriterGate).
         using var turn = await gate.EnterAsync(cancellationToken);
         await using var connection = (SqliteConnection)await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
