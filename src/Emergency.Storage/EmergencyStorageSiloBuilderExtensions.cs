@@ -38,7 +38,8 @@ public static class EmergencyStorageSiloBuilderExtensions
     /// <para>
     /// <see cref="CommitMode.Group"/> (the default) stores grain state with group commit: the same rows and queries as
     /// the ADO.NET grain storage, many grains' writes per transaction; <see cref="CommitMode.PerWrite"/> uses the ADO.NET
-    /// grain storage itself. Reminders and membership are always the ADO.NET providers.
+    /// grain storage itself. Reminders and membership are always the ADO.NET providers' tables and queries; with group
+    /// commit on PostgreSQL the reminder table's writes are committed with the grains' writes.
     /// </para>
     /// </remarks>
     /// <exception cref="StorageConfigurationException">The options are invalid.</exception>
@@ -112,7 +113,12 @@ public static class EmergencyStorageSiloBuilderExtensions
 
         if (gated)
         {
-            GateReminderWrites(silo.Services);
+            WrapReminderTable(silo.Services, (provider, inner) => new GatedReminderTable(inner, provider.GetRequiredService<SqliteWriterGate>()));
+        }
+        else if (storage.EffectiveCommit == CommitMode.Group && storage.Provider == StorageProvider.PostgreSql)
+        {
+            WrapReminderTable(silo.Services, (provider, inner) => new GroupCommitReminderTable(
+                inner, (GroupCommitGrainStorage)provider.GetRequiredKeyedService<IGrainStorage>(EmergencyStorage.ProviderName)));
         }
 
         if (storage.Provider == StorageProvider.PostgreSql)
@@ -141,16 +147,19 @@ public static class EmergencyStorageSiloBuilderExtensions
             serializer));
     }
 
-    /// <summary>Wraps the ADO.NET reminder table so that its writes take turns at SQLite's write lock with the committer.</summary>
-    private static void GateReminderWrites(IServiceCollection services)
+    /// <summary>
+    /// Wraps the ADO.NET reminder table so that its writes go with group commit: on SQLite they take turns at the write
+    /// lock with the committer, on PostgreSQL they are committed in its transactions.
+    /// </summary>
+    private static void WrapReminderTable(IServiceCollection services, Func<IServiceProvider, IReminderTable, IReminderTable> wrap)
     {
         var registered = services.LastOrDefault(d => d.ServiceType == typeof(IReminderTable) && !d.IsKeyedService)
-            ?? throw new InvalidOperationException("the ADO.NET reminder table was not registered; cannot share SQLite's write lock with it");
+            ?? throw new InvalidOperationException("the ADO.NET reminder table was not registered; cannot commit its writes with group commit");
         services.Remove(registered);
-        services.AddSingleton<IReminderTable>(provider => new GatedReminderTable(
+        services.AddSingleton(provider => wrap(
+            provider,
             registered.ImplementationInstance as IReminderTable
                 ?? registered.ImplementationFactory?.Invoke(provider) as IReminderTable
-                ?? (IReminderTable)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
-            provider.GetRequiredService<SqliteWriterGate>()));
+                ?? (IReminderTable)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)));
     }
 }

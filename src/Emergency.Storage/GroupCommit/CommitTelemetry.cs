@@ -18,7 +18,7 @@ public static class CommitTelemetry
     private static readonly Histogram<int> Writes = Meter.CreateHistogram(
         "emergency.storage.commit.writes",
         "{write}",
-        "Grain writes carried by one group commit",
+        "Writes carried by one group commit (grain state; on PostgreSQL also the reminder table's)",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, GroupCommitGrainStorage.MaxBatch] });
 
     private static readonly Histogram<double> Duration = Meter.CreateHistogram(

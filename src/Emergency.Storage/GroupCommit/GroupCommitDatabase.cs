@@ -52,7 +52,8 @@ internal abstract class GroupCommitDatabase(string serviceId)
     /// Runs every write's query in one transaction and commits it, with the index change and the timeline rows of every
     /// write whose state statement succeeded. Returns each write's new version, or null where its version check failed (that statement
     /// changed nothing, nor did its index change; the others still commit). Throws when the
-    /// transaction itself failed: then nothing of the batch was committed.
+    /// transaction itself failed: then nothing of the batch was committed. A reminder table's write gets what its
+    /// query answered (<see cref="ReminderWrite.Result"/>); only PostgreSQL takes them.
     /// </summary>
     public abstract Task<int?[]> CommitAsync(StoredQueries queries, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken);
 
@@ -122,6 +123,11 @@ internal sealed class SqliteGroupCommitDatabase(string connectionString, string 
 
     public override async Task<int?[]> CommitAsync(StoredQueries queries, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
     {
+        if (writes.Any(write => write.Reminder is not null))
+        {
+            throw new NotSupportedException("reminder writes join the group commit on PostgreSQL only; on SQLite they take turns at the write lock");
+        }
+
         // The reminder table's writes take their turn between batches (see SqliteWriterGate).
         using var turn = await gate.EnterAsync(cancellationToken);
         await using var connection = (SqliteConnection)await OpenAsync(cancellationToken);
@@ -174,6 +180,8 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
     private string? _writeWithTimeline;
     private string? _writeWithRowAndTimeline;
     private string? _clear;
+    private string? _upsertReminder;
+    private string? _deleteReminder;
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
@@ -191,11 +199,21 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
         _writeWithTimeline ??= PostgreSqlTimelineStore.With(_write, others: null, first: StoredQueries.Parameters.Length + 1);
         _writeWithRowAndTimeline ??= PostgreSqlTimelineStore.With(_write, PostgreSqlCaseIndex.RowExpression, PostgreSqlCaseIndex.AfterRow);
         _clear ??= StoredQueries.Positional(queries.Clear);
+        _upsertReminder ??= StoredQueries.Positional(queries.UpsertReminder, ReminderWrite.Parameters);
+        _deleteReminder ??= StoredQueries.Positional(queries.DeleteReminder, ReminderWrite.Parameters);
         await using var connection = (NpgsqlConnection)await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var write in writes)
         {
+            if (write.Reminder is { } reminder)
+            {
+                var reminderCommand = new NpgsqlBatchCommand(reminder.IsRemove ? _deleteReminder : _upsertReminder);
+                reminder.Bind(reminderCommand, ServiceId);
+                batch.BatchCommands.Add(reminderCommand);
+                continue;
+            }
+
             var withRow = !write.IsClear && write.Index is { Row: not null };
             var withTimeline = !write.IsClear && write.Timeline is not null;
             var command = new NpgsqlBatchCommand((write.IsClear, withRow, withTimeline) switch
@@ -238,7 +256,9 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
                     throw new InvalidOperationException($"the batch returned {i} results for {writes.Count} writes");
                 }
 
-                versions[i] = await reader.ReadAsync(cancellationToken) ? NewVersion(reader.GetValue(0)) : null;
+                versions[i] = !await reader.ReadAsync(cancellationToken) ? null
+                    : writes[i].Reminder is { } reminder ? reminder.Result(reader)
+                    : NewVersion(reader.GetValue(0));
             }
         }
 

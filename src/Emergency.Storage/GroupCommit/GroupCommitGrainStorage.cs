@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
@@ -23,7 +24,8 @@ namespace Emergency.Storage.GroupCommit;
 /// On PostgreSQL several committers (<see cref="StorageOptions.Committers"/>) run side by side, each on its own
 /// connection: one batch executes on the server while another waits for its flush. They never hold two writes of one
 /// row: a grain's next write is queued only after its previous one was answered. A timelined state's new entries
-/// (<see cref="ITimelinedState"/>) are appended as rows in the same transaction as the state.
+/// (<see cref="ITimelinedState"/>) are appended as rows in the same transaction as the state. On PostgreSQL the
+/// reminder table's writes join the same queue (<see cref="GroupCommitReminderTable"/>).
 /// </summary>
 internal sealed partial class GroupCommitGrainStorage(
     string name,
@@ -48,11 +50,14 @@ internal sealed partial class GroupCommitGrainStorage(
     private readonly GroupCommitDatabase _database = GroupCommitDatabase.For(options, serviceId, gate);
     private StoredQueries? _queries;
     private Task _committer = Task.CompletedTask;
+    private volatile bool _running;
     private long _commits;
     private long _writes;
+    private long _reminders;
 
-    /// <summary>Transactions committed so far, and the writes they carried (for tests and diagnostics).</summary>
-    internal (long Commits, long Writes) Committed => (Interlocked.Read(ref _commits), Interlocked.Read(ref _writes));
+    /// <summary>Transactions committed so far, the writes they carried, and how many of those were the reminder table's (for tests and diagnostics).</summary>
+    internal (long Commits, long Writes, long Reminders) Committed =>
+        (Interlocked.Read(ref _commits), Interlocked.Read(ref _writes), Interlocked.Read(ref _reminders));
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe($"{nameof(GroupCommitGrainStorage)}-{name}", ServiceLifecycleStage.ApplicationServices, StartAsync, StopAsync);
@@ -146,6 +151,18 @@ internal sealed partial class GroupCommitGrainStorage(
             $"Version conflict ({operation}): ServiceId={serviceId} ProviderName={name} GrainType={stateName} GrainId={grainId} ETag={etag}.");
     }
 
+    /// <summary>
+    /// Queues a reminder table's write for the next group commit, or returns false while the storage does not run:
+    /// before its start (the reminder service starts earlier in the silo's lifecycle) and once its stop began (it stops
+    /// earlier). Then the caller writes it on its own. A write queued before the stop is committed by it.
+    /// </summary>
+    internal bool TryQueue(ReminderWrite reminder, [NotNullWhen(true)] out Task<int?>? done)
+    {
+        var write = new PendingWrite(reminder);
+        done = _running && _queue.Writer.TryWrite(write) ? write.Done.Task : null;
+        return done is not null;
+    }
+
     public void Dispose() => _reads.Dispose();
 
     /// <summary>
@@ -154,7 +171,8 @@ internal sealed partial class GroupCommitGrainStorage(
     /// </summary>
     private T Create<T>() => ((IActivator<T>)_activators.GetOrAdd(typeof(T), static (_, provider) => provider.GetActivator<T>(), activators)).Create();
 
-    private async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Loads the queries and starts the committers (the silo's lifecycle calls it; tests may too).</summary>
+    internal async Task StartAsync(CancellationToken cancellationToken)
     {
         await using (var connection = await _database.OpenAsync(cancellationToken))
         {
@@ -163,12 +181,14 @@ internal sealed partial class GroupCommitGrainStorage(
 
         // Off any grain's scheduler: the committers serve every grain of the silo.
         _committer = Task.WhenAll(Enumerable.Range(0, options.EffectiveCommitters).Select(_ => Task.Run(CommitLoopAsync, CancellationToken.None)));
+        _running = true;
         LogStarted(name, options.Provider, options.EffectiveCommitters);
     }
 
     /// <summary>Stops taking writes, commits what is queued, and waits for the last commit.</summary>
-    private async Task StopAsync(CancellationToken cancellationToken)
+    internal async Task StopAsync(CancellationToken cancellationToken)
     {
+        _running = false;
         _queue.Writer.TryComplete();
         await _committer.WaitAsync(cancellationToken);
         await _database.CloseAsync();
@@ -214,6 +234,7 @@ internal sealed partial class GroupCommitGrainStorage(
 
         Interlocked.Increment(ref _commits);
         Interlocked.Add(ref _writes, batch.Count);
+        Interlocked.Add(ref _reminders, batch.Count(write => write.Reminder is not null));
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Done.TrySetResult(versions[i]);

@@ -5,6 +5,12 @@ namespace Emergency.Storage.Tests.Grains;
 public interface IReminderProbeGrain : IGrainWithStringKey
 {
     Task RegisterAsync(TimeSpan dueTime, TimeSpan period);
+
+    /// <summary>Unregisters the probe's reminder, as the reminder service reads it.</summary>
+    Task UnregisterAsync();
+
+    /// <summary>Whether the reminder service reads the probe's reminder from the table.</summary>
+    Task<bool> IsRegisteredAsync();
 }
 
 public sealed class ReminderProbeGrain(ILocalSiloDetails silo) : Grain, IReminderProbeGrain, IRemindable
@@ -13,6 +19,11 @@ public sealed class ReminderProbeGrain(ILocalSiloDetails silo) : Grain, IReminde
 
     public Task RegisterAsync(TimeSpan dueTime, TimeSpan period) =>
         this.RegisterOrUpdateReminder(ReminderName, dueTime, period);
+
+    public async Task UnregisterAsync() =>
+        await this.UnregisterReminder(await this.GetReminder(ReminderName) ?? throw new InvalidOperationException("no reminder to unregister"));
+
+    public async Task<bool> IsRegisteredAsync() => await this.GetReminder(ReminderName) is not null;
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
