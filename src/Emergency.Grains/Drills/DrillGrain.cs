@@ -62,6 +62,7 @@ public sealed partial class DrillGrain(
         {
             // Back after a restart: learn the incidents' next deadlines, and carry on.
             _resumed = true;
+            _checkpointedAt = clock.Now;
             var names = State.Incidents.Keys.ToList();
             var summaries = await Task.WhenAll(names.Select(n => IncidentOf(n).AdvanceInDrill(State.VirtualNow)));
             for (var i = 0; i < names.Count; i++)
@@ -131,6 +132,7 @@ public sealed partial class DrillGrain(
         _run = new DrillRun(scenario, State);
         Drill.Begin(clock.Now);
         await record.WriteStateAsync();
+        _checkpointedAt = clock.Now;
         CasesAreNew(scenario);
         LogStarted(RunId, scenario.Title, start.Mode, scenario.Injects.Count);
         await KeepRunning(true);
