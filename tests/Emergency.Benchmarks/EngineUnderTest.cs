@@ -21,7 +21,8 @@ public sealed class EngineUnderTest : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<EngineUnderTest> StartAsync(string provider = "Sqlite", string? connectionString = null)
+    /// <summary>Starts the engine; <paramref name="settings"/> are more <c>--Key=Value</c> settings, after the benchmark's own.</summary>
+    public static async Task<EngineUnderTest> StartAsync(string provider = "Sqlite", string? connectionString = null, IReadOnlyList<string>? settings = null)
     {
         var directory = Directory.CreateTempSubdirectory("emergency-bench-").FullName;
         var app = EngineHost.Build(
@@ -35,6 +36,7 @@ public sealed class EngineUnderTest : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
             Emergency.Benchmarks.Commands.BenchEngine.Unthrottled,
+            .. settings ?? [],
         ]);
         await app.StartAsync();
         return new EngineUnderTest(app, directory);

@@ -39,6 +39,8 @@ public sealed class EngineCluster : IAsyncDisposable
     private InProcessTestCluster? _cluster;
     private string _database = "engine.db";
 
+    private FastDrillCheckpoints _checkpoints = new(1);
+
     private EngineCluster()
     {
     }
@@ -73,9 +75,10 @@ public sealed class EngineCluster : IAsyncDisposable
         return command.ExecuteScalar()!;
     }
 
-    public static async Task<EngineCluster> StartAsync()
+    /// <summary>Starts a cluster; a fast drill checkpoints after every turn unless <paramref name="checkpoints"/> says otherwise.</summary>
+    public static async Task<EngineCluster> StartAsync(FastDrillCheckpoints? checkpoints = null)
     {
-        var engine = new EngineCluster();
+        var engine = new EngineCluster { _checkpoints = checkpoints ?? new FastDrillCheckpoints(1) };
         await engine.DeployAsync();
         return engine;
     }
@@ -142,8 +145,9 @@ public sealed class EngineCluster : IAsyncDisposable
         {
             silo.Services.AddSingleton(new EngineClock(Clock));
 
-            // A fast drill checkpoints after every turn here, so that a test can crash one between two checkpoints.
-            silo.Services.AddSingleton(new FastDrillCheckpoints(1));
+            // A fast drill checkpoints after every turn here unless a test asks otherwise, so that a test can crash one
+            // between two checkpoints.
+            silo.Services.AddSingleton(_checkpoints);
             silo.Services.AddSingleton(Rules);
             silo.Services.AddSingleton(DecisionRules).AddSingleton(Petitions).AddSingleton(Suggestions).AddSingleton(Regions);
             silo.UseEmergencyStorage(storage, new PersonalDataProtection(PersonalDataKeys.Development, typeof(PersonalDataAttribute)));

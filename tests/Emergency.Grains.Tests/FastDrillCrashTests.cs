@@ -3,6 +3,7 @@ using System.Text;
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Drills;
+using Emergency.Grains.Drills;
 using Emergency.Testing;
 using Microsoft.Data.Sqlite;
 using static Emergency.Grains.Tests.Commands;
@@ -64,6 +65,35 @@ public sealed class FastDrillCrashTests : IAsyncLifetime
         Assert.True(resumed!.Phase == DrillPhase.Finished, resumed.Failure);
         Assert.Equal(whole, await _engine.Client.GetGrain<IDrillGrain>("crashed").GetReport());
         Assert.Equal(Incidents, (await _engine.Client.GetGrain<IIncidentDirectoryGrain>(Scopes.Drill("crashed")).History()).Count);
+    }
+
+    [Fact]
+    public async Task A_fast_drill_crashed_before_its_first_checkpoint_starts_over_and_ends_with_the_same_report()
+    {
+        // Checkpoints every hour of engine time, which the test's clock never reaches: the drill stores its start, then nothing until its end.
+        await using var engine = await EngineCluster.StartAsync(new FastDrillCheckpoints(1, TimeSpan.FromHours(1)));
+        var yaml = Generated();
+        var whole = await RunToTheEndAsync("whole", yaml, engine);
+
+        await Start("crashed", yaml, engine);
+        var running = await Eventually.Until(
+            () => engine.Client.GetGrain<IDrillGrain>("crashed").GetStatus(),
+            s => s!.InjectsApplied >= 400 || s.Phase != DrillPhase.Running,
+            "the drill past its first turn",
+            TimeSpan.FromSeconds(60));
+        Assert.Equal(DrillPhase.Running, running!.Phase);
+        Assert.Empty(await engine.Client.GetGrain<IIncidentDirectoryGrain>(Scopes.Drill("crashed")).History());
+
+        await engine.CrashAsync();
+
+        var resumed = await Eventually.Until(
+            () => engine.Client.GetGrain<IDrillGrain>("crashed").GetStatus(),
+            s => s!.Phase is DrillPhase.Finished or DrillPhase.Failed,
+            "the drill to start over by itself and finish",
+            TimeSpan.FromSeconds(120));
+        Assert.True(resumed!.Phase == DrillPhase.Finished, resumed.Failure);
+        Assert.Equal(whole, await engine.Client.GetGrain<IDrillGrain>("crashed").GetReport());
+        Assert.Equal(Incidents, (await engine.Client.GetGrain<IIncidentDirectoryGrain>(Scopes.Drill("crashed")).History()).Count);
     }
 
     [Fact]
@@ -191,19 +221,20 @@ public sealed class FastDrillCrashTests : IAsyncLifetime
         }
     }
 
-    private async Task Start(string run, string yaml)
+    private async Task Start(string run, string yaml, EngineCluster? on = null)
     {
-        var started = await _engine.Client.GetGrain<IDrillGrain>(run).Start(new DrillStart { Text = yaml, File = "crash.yaml", Mode = DrillMode.Fast, StartedBy = Organiser });
+        var started = await (on ?? _engine).Client.GetGrain<IDrillGrain>(run).Start(new DrillStart { Text = yaml, File = "crash.yaml", Mode = DrillMode.Fast, StartedBy = Organiser });
         Assert.True(started.Outcome == DrillOutcome.Done, string.Join("; ", started.Errors) + started.Reason);
     }
 
-    private async Task<string> RunToTheEndAsync(string run, string yaml)
+    private async Task<string> RunToTheEndAsync(string run, string yaml, EngineCluster? on = null)
     {
-        await Start(run, yaml);
+        var engine = on ?? _engine;
+        await Start(run, yaml, engine);
         var finished = await Eventually.Until(
-            () => _engine.Client.GetGrain<IDrillGrain>(run).GetStatus(), s => s!.Phase is DrillPhase.Finished or DrillPhase.Failed, $"drill {run} to finish", TimeSpan.FromSeconds(120));
+            () => engine.Client.GetGrain<IDrillGrain>(run).GetStatus(), s => s!.Phase is DrillPhase.Finished or DrillPhase.Failed, $"drill {run} to finish", TimeSpan.FromSeconds(120));
         Assert.True(finished!.Phase == DrillPhase.Finished, finished.Failure);
-        return (await _engine.Client.GetGrain<IDrillGrain>(run).GetReport())!;
+        return (await engine.Client.GetGrain<IDrillGrain>(run).GetReport())!;
     }
 
     /// <summary>Five injects per incident, one incident every four minutes; every third files its initial report late, so deadlines pass on the drill's clock.</summary>

@@ -39,6 +39,12 @@ internal sealed class InProcessDrillClient : IDrillClient
             $"--Storage:ConnectionString=Data Source={Path.Combine(directory, "drill.db")}",
             $"--Cluster:SiloPort={FreePort()}",
             "--Cluster:ServiceId=emergency-drill",
+
+            // Nobody scrapes or opens an engine that lives for one drill: without the Prometheus endpoint's metrics and the
+            // dashboard's grain-call profiler, a fast drill spent 3-4 % less CPU (docs/benchmarks.md, "Drill replay",
+            // session 13). A setting given on the command line still turns either on.
+            "--Telemetry:Prometheus:Enabled=false",
+            "--Telemetry:Dashboard:Enabled=false",
             .. settings,
         ];
         WebApplication? app = null;

@@ -36,15 +36,18 @@ public sealed partial class DrillGrain
     /// <summary>Commands applied since the last checkpoint of a fast run (in this activation: a resumed run starts from one).</summary>
     private int _sinceCheckpoint;
 
+    /// <summary>When the run's progress was last stored (its start, its last checkpoint, or this activation's resuming).</summary>
+    private DateTimeOffset _checkpointedAt;
+
     /// <summary>
-    /// After a turn of <paramref name="commands"/>: once enough have passed (<see cref="FastDrillCheckpoints"/>), the cases
-    /// the run changed are made durable, then its progress, which they now match. Until then nothing is written: a crash
-    /// goes back to the last checkpoint.
+    /// After a turn of <paramref name="commands"/>: once enough commands and time have passed (<see cref="FastDrillCheckpoints"/>),
+    /// the cases the run changed are made durable, then its progress, which they now match. Until then nothing is
+    /// written: a crash goes back to the last checkpoint, or to the start.
     /// </summary>
     private async Task CheckpointIfDue(int commands)
     {
         _sinceCheckpoint += commands;
-        if (_sinceCheckpoint < checkpoints.Every)
+        if (!checkpoints.Due(_sinceCheckpoint, clock.Now - _checkpointedAt))
         {
             return;
         }
@@ -52,6 +55,7 @@ public sealed partial class DrillGrain
         await FlushCases();
         await record.WriteStateAsync();
         _sinceCheckpoint = 0;
+        _checkpointedAt = clock.Now;
     }
 
     /// <summary>Makes durable what the run's cases hold unwritten; the group commit takes their writes together.</summary>

@@ -22,7 +22,7 @@ public sealed class DrillRecord : DrillProgress
 
     public string? Failure { get; set; }
 
-    /// <summary>The report once finished, as served: kept as text so every download is the same bytes (stored as the JSON it is).</summary>
+    /// <summary>The report once finished, as served: kept as text so every download is the same bytes (stored compressed).</summary>
     [JsonConverter(typeof(StoredReportConverter))]
     public string? Report { get; set; }
 
