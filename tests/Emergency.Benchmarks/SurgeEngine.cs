@@ -116,7 +116,7 @@ public sealed class SurgeEngine : IAsyncDisposable
         return 0;
     }
 
-    /// <summary>The child's standard output: its answers to <c>stats</c>; the engine's own lines are dropped.</summary>
+    /// <summary>The child's standard output: its answers to <c>stats</c>; the engine's own lines go to standard error.</summary>
     private async Task ReadChildAsync()
     {
         while (await _child!.StandardOutput.ReadLineAsync() is { } line)
@@ -124,6 +124,10 @@ public sealed class SurgeEngine : IAsyncDisposable
             if (line.StartsWith(StatsPrefix, StringComparison.Ordinal))
             {
                 await _stats.Writer.WriteAsync(EngineGc.Parse(line[StatsPrefix.Length..]));
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync(line);
             }
         }
     }
