@@ -17,7 +17,8 @@ namespace Emergency.Benchmarks;
 /// the warm-up sends N complaints first, unmeasured (four per enterprise of its own, so none raises a warning). PostgreSQL
 /// runs in a fresh database on the server of EMERGENCY_TEST_POSTGRES, dropped afterwards. CPU is counted from the first
 /// send to the last answer: the benchmark's process (engine and clients, or the clients alone with
-/// <c>--engine-process</c>, which runs the engine in a process of its own), the engine's, and PostgreSQL's.
+/// <c>--engine-process</c>, which runs the engine in a process of its own), the engine's, and PostgreSQL's; so are the
+/// engine's allocations and garbage collections (the clients' included when in one process), which the load does not move.
 /// </summary>
 public sealed class ComplaintSurgeBenchmark : IBenchmark
 {
@@ -75,6 +76,7 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         var loadBefore = LoadAverage.Now();
         var processCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var engineCpu = engine.CpuTime;
+        var engineGc = await engine.GcAsync();
         var serverCpu = ServerCpu.Milliseconds("postgres");
         var started = Stopwatch.GetTimestamp();
         using var watching = new CancellationTokenSource();
@@ -89,6 +91,7 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         var elapsed = Stopwatch.GetElapsedTime(started);
         processCpu = Process.GetCurrentProcess().TotalProcessorTime - processCpu;
         engineCpu = engine.CpuTime - engineCpu;
+        engineGc = await engine.GcAsync() - engineGc;
         serverCpu = database is null ? double.NaN : ServerCpu.Milliseconds("postgres") - serverCpu;
         var loadAfter = LoadAverage.Now();
         await Task.WhenAny(watch, Task.Delay(TimeSpan.FromSeconds(30)));
@@ -113,7 +116,8 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
             "complaints",
             $"{(database is null ? "SQLite (embedded default)" : "PostgreSQL (fresh database)")}, {(engine.Separate ? "the engine in a process of its own" : "one process (engine and clients)")}; {complaints} complaints about {enterprises} enterprises at a target of {perMinute}/min, at most {InFlight} in flight, after {warmUp} warm-up complaints ({warmedUp} acknowledged; four per enterprise, no warning); early warning 5 within 7 days; CPU from the first send to the last answer",
             ["sent", "acknowledged", "found (with the warm-up's)", "lost", "failed", "achieved /min", "register p50 ms", "p95 ms", "p99 ms", "first warning after s", "5th complaint to listed p50 ms", "p99 ms", "max ms", "listed within 1 s", "warnings",
-                "CPU s (this process)", "engine CPU ms/complaint", "clients' CPU ms/complaint", "PG CPU ms/complaint", "load before", "load after"],
+                "CPU s (this process)", "engine CPU ms/complaint", "clients' CPU ms/complaint", "PG CPU ms/complaint",
+                "engine KB allocated/complaint", "engine GC gen0/1/2", "engine GC paused ms/complaint", "load before", "load after"],
             [[
                 complaints.ToString(CultureInfo.InvariantCulture),
                 (acknowledged.Count - warmedUp).ToString(CultureInfo.InvariantCulture),
@@ -134,6 +138,9 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
                 perComplaint(engineCpu.TotalMilliseconds),
                 engine.Separate ? perComplaint(processCpu.TotalMilliseconds) : "(in the engine's)",
                 perComplaint(serverCpu),
+                (engineGc.AllocatedBytes / 1024.0 / complaints).ToString("0.0", CultureInfo.InvariantCulture),
+                $"{engineGc.Gen0}/{engineGc.Gen1}/{engineGc.Gen2}",
+                (engineGc.Paused.TotalMilliseconds / complaints).ToString("0.000", CultureInfo.InvariantCulture),
                 loadBefore,
                 loadAfter,
             ]]);

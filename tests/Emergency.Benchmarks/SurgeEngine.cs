@@ -6,7 +6,8 @@ namespace Emergency.Benchmarks;
 /// The engine a complaint surge is sent to: in the benchmark's own process (as before), or in a process of its own
 /// (<c>--engine-process</c>), so that the engine's CPU is measured apart from the surge's HTTP clients, which a real
 /// deployment does not run beside it. The child is this program again in the <see cref="Mode"/> mode: it starts the
-/// engine, prints its address, and stops when its standard input is closed.
+/// engine, prints its address, answers each line <c>stats</c> on its standard input with its <see cref="EngineGc"/>,
+/// and stops when its standard input is closed.
 /// </summary>
 public sealed class SurgeEngine : IAsyncDisposable
 {
@@ -14,9 +15,12 @@ public sealed class SurgeEngine : IAsyncDisposable
 
     private const string ReadyPrefix = "surge-engine-ready ";
 
+    private const string StatsPrefix = "surge-engine-stats ";
+
     private readonly EngineUnderTest? _inProcess;
     private readonly Process? _child;
-    private readonly Task? _draining;
+    private readonly Task? _reading;
+    private readonly System.Threading.Channels.Channel<EngineGc> _stats = System.Threading.Channels.Channel.CreateUnbounded<EngineGc>();
 
     private SurgeEngine(EngineUnderTest engine)
     {
@@ -24,11 +28,11 @@ public sealed class SurgeEngine : IAsyncDisposable
         BaseAddress = engine.BaseAddress;
     }
 
-    private SurgeEngine(Process child, Uri address, Task draining)
+    private SurgeEngine(Process child, Uri address)
     {
         _child = child;
         BaseAddress = address;
-        _draining = draining;
+        _reading = ReadChildAsync();
     }
 
     public Uri BaseAddress { get; }
@@ -75,7 +79,7 @@ public sealed class SurgeEngine : IAsyncDisposable
         {
             if (line.StartsWith(ReadyPrefix, StringComparison.Ordinal))
             {
-                return new SurgeEngine(child, new Uri(line[ReadyPrefix.Length..]), child.StandardOutput.ReadToEndAsync());
+                return new SurgeEngine(child, new Uri(line[ReadyPrefix.Length..]));
             }
         }
 
@@ -83,13 +87,49 @@ public sealed class SurgeEngine : IAsyncDisposable
         throw new InvalidOperationException($"the surge's engine process exited {child.ExitCode} before it was ready");
     }
 
+    /// <summary>The allocations and collections of the engine's process so far (this process, clients included, when in-process).</summary>
+    public async Task<EngineGc> GcAsync()
+    {
+        if (_child is null)
+        {
+            return EngineGc.OfThisProcess();
+        }
+
+        await _child.StandardInput.WriteLineAsync("stats");
+        await _child.StandardInput.FlushAsync();
+        return await _stats.Reader.ReadAsync();
+    }
+
     /// <summary>The child's side: the engine, until the parent closes standard input.</summary>
     public static async Task<int> RunChildAsync(string database)
     {
         await using var engine = database == "sqlite" ? await EngineUnderTest.StartAsync() : await EngineUnderTest.StartAsync("PostgreSql", database);
         Console.Out.WriteLine(ReadyPrefix + engine.BaseAddress);
-        await Console.In.ReadToEndAsync();
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            if (line == "stats")
+            {
+                Console.Out.WriteLine(StatsPrefix + EngineGc.OfThisProcess().Format());
+            }
+        }
+
         return 0;
+    }
+
+    /// <summary>The child's standard output: its answers to <c>stats</c>; the engine's own lines go to standard error.</summary>
+    private async Task ReadChildAsync()
+    {
+        while (await _child!.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith(StatsPrefix, StringComparison.Ordinal))
+            {
+                await _stats.Writer.WriteAsync(EngineGc.Parse(line[StatsPrefix.Length..]));
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync(line);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -103,8 +143,26 @@ public sealed class SurgeEngine : IAsyncDisposable
         {
             _child.StandardInput.Close();
             await _child.WaitForExitAsync();
-            await _draining!;
+            await _reading!;
             _child.Dispose();
         }
+    }
+}
+
+/// <summary>What a process allocated and how often and how long its garbage collector stopped it, so far.</summary>
+public readonly record struct EngineGc(long AllocatedBytes, int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+{
+    public static EngineGc OfThisProcess() =>
+        new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+    public static EngineGc operator -(EngineGc after, EngineGc before) =>
+        new(after.AllocatedBytes - before.AllocatedBytes, after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused);
+
+    public string Format() => string.Join(' ', AllocatedBytes, Gen0, Gen1, Gen2, Paused.Ticks);
+
+    public static EngineGc Parse(string text)
+    {
+        var parts = text.Split(' ').Select(p => long.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return new(parts[0], (int)parts[1], (int)parts[2], (int)parts[3], TimeSpan.FromTicks(parts[4]));
     }
 }

@@ -93,6 +93,22 @@ public sealed class EarlyWarningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_complainants_history_leaves_memory_once_counted_and_the_persons_next_complaint_still_finds_the_first()
+    {
+        var now = _engine.Clock.GetUtcNow();
+        var first = await Grain("pet-once").Execute(Complaint(now.AddHours(-3), "Once Cement", contact: "139-0000-7001"), As(Officer));
+        Assert.Equal(CommandStatus.Accepted, first.Status);
+
+        // Nothing deactivates it here: the count itself leaves memory once answered (Cases:IdleAfter is minutes).
+        await Eventually.Until(ActiveHistoriesAsync, active => active == 0, "the complainant's history to leave memory");
+
+        var again = await Grain("pet-again").Execute(Complaint(now.AddHours(-1), "Other Cement", contact: "139-0000-7001"), As(Officer));
+        Assert.Equal(CommandStatus.Accepted, again.Status);
+        Assert.Equal(["pet-once"], again.View!.EarlierCases);
+        await Eventually.Until(ActiveHistoriesAsync, active => active == 0, "the complainant's history to leave memory again");
+    }
+
+    [Fact]
     public async Task The_count_and_the_complainants_survive_a_restart()
     {
         var now = _engine.Clock.GetUtcNow();
@@ -134,6 +150,12 @@ public sealed class EarlyWarningTests : IAsyncLifetime
         Assert.Equal(enterprises, listed.Count);
         Assert.Equal(Enumerable.Range(0, enterprises).Select(e => $"Together Works {e}").Order(), listed.Select(w => w.Subject).Order());
         Assert.All(listed, w => Assert.Equal(5, w.Evidence.Count));
+    }
+
+    private async Task<int> ActiveHistoriesAsync()
+    {
+        var statistics = await _engine.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.Where(s => s.GrainType.StartsWith("Emergency.Grains.EarlyWarning.ComplainantGrain,", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
     }
 
     private IDisputeGrain Grain(string id) => _engine.Client.GetGrain<IDisputeGrain>(id);

@@ -4,6 +4,7 @@ using Emergency.Domain.Disputes;
 using Emergency.Domain.Disputes.EarlyWarning;
 using Emergency.Grains.Cases;
 using Emergency.Grains.EarlyWarning;
+using Emergency.Testing;
 using Microsoft.Data.Sqlite;
 using static Emergency.Grains.Tests.DisputeGrainTests;
 
@@ -79,11 +80,12 @@ public sealed class PersonalDataAtRestTests : IAsyncLifetime
         var first = await _engine.Client.GetGrain<IDisputeGrain>("pet-first-ever").Execute(Complaint(now.AddHours(-2), idNumber: IdNumber), As(Officer));
         var second = await _engine.Client.GetGrain<IDisputeGrain>("pet-second").Execute(Complaint(now.AddHours(-1), idNumber: IdNumber), As(Officer));
 
-        // The person's history is kept and linked as before; the former key's grain was never activated (nor its row read).
+        // The person's history is kept and linked as before; the former key's grain was never activated (nor its row read):
+        // the keyed history leaves memory once its complaint is counted, and a former one asked to hand over would stay.
         Assert.Equal(CommandStatus.Accepted, first.Status);
         Assert.Equal(["pet-first-ever"], second.View!.EarlierCases);
         Assert.Equal(0, Count("SELECT COUNT(*) FROM ComplainantTakeOver"));
-        Assert.Equal(1, await ActiveComplainantsAsync());
+        await Eventually.Until(ActiveComplainantsAsync, active => active == 0, "every complainant history to leave memory");
         Assert.Equal(0, Count($"SELECT COUNT(*) FROM GrainState WHERE StateName = 'complainant' AND KeyExtension LIKE '%{salted[(salted.IndexOf('/', StringComparison.Ordinal) + 1)..]}%'"));
         Assert.Equal(1, Count($"SELECT COUNT(*) FROM GrainState WHERE StateName = 'complainant' AND KeyExtension LIKE '%{keyed[(keyed.IndexOf('/', StringComparison.Ordinal) + 1)..]}%' AND PayloadBinary IS NOT NULL"));
     }

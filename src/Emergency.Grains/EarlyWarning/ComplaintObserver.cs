@@ -21,22 +21,21 @@ public static class ComplaintObserver
         var lookUnderFormerKey = await former.Needed();
         var rule = rules.EarlyWarning;
         var complaint = new WatchedComplaint { CaseId = dispute.Id, At = dispute.ReceivedAt, Region = dispute.Subject.Region };
-        var watches = new List<Task>(2);
-        foreach (var (kind, subject) in new[] { (ClusterSubjectKind.Enterprise, dispute.Subject.Enterprise), (ClusterSubjectKind.Place, dispute.Subject.Place) })
-        {
-            if (SubjectWatch.KeyOf(kind, subject) is { } key)
-            {
-                watches.Add(grains.GetGrain<IComplaintWatchGrain>(EarlyWarningKeys.Watch(dispute.Scope, key)).Observe(complaint, subject!.Trim(), rule, rules.Id));
-            }
-        }
-
+        var enterprise = Watch(grains, dispute, ClusterSubjectKind.Enterprise, dispute.Subject.Enterprise, complaint, rules);
+        var place = Watch(grains, dispute, ClusterSubjectKind.Place, dispute.Subject.Place, complaint, rules);
         var person = ComplainantHistory.KeyOf(dispute.Complainant, link.Bytes) is { } personKey
-            ? grains.GetGrain<IComplainantGrain>(EarlyWarningKeys.Complainant(dispute.Scope, personKey)).Observe(
+            ? KeyedReferences<IComplainantGrain>.Get(grains, EarlyWarningKeys.Complainant(dispute.Scope, personKey)).Observe(
                 dispute.Id, dispute.ReceivedAt, rule.RepeatLookback, lookUnderFormerKey ? FormerKey(dispute) : null)
             : Task.FromResult<IReadOnlyList<string>>([]);
-        await Task.WhenAll(watches.Append(person));
+        await Task.WhenAll(enterprise, place, person);
         return await person;
     }
+
+    /// <summary>Counts the complaint in the watch of one of its subjects; nothing to do where the complaint names none.</summary>
+    private static Task Watch(IGrainFactory grains, DisputeState dispute, ClusterSubjectKind kind, string? subject, WatchedComplaint complaint, PetitionRuleSet rules) =>
+        SubjectWatch.KeyOf(kind, subject) is { } key
+            ? KeyedReferences<IComplaintWatchGrain>.Get(grains, EarlyWarningKeys.Watch(dispute.Scope, key)).Observe(complaint, subject!.Trim(), rules.EarlyWarning, rules.Id)
+            : Task.CompletedTask;
 
     /// <summary>
     /// A live case whose personal data is purged: its person's history forgets it, under the keyed link and the former
