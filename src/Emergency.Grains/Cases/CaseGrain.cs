@@ -399,7 +399,7 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
             throw;
         }
 
-        GrainFactory.GetGrain<IBoardFeedGrain>(summary.Scope).Publish(BoardUpdateOf(summary)).Ignore();
+        KeyedReferences<IBoardFeedGrain>.Get(GrainFactory, summary.Scope).Publish(BoardUpdateOf(summary)).Ignore();
         Arm(now);
     }
 

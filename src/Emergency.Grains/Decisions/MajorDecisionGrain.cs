@@ -53,7 +53,7 @@ public sealed class MajorDecisionGrain : CaseGrain<MajorDecision, MajorDecisionS
 
     protected override ICaseGrain<MajorDecisionSummary> Self => GrainFactory.GetGrain<IMajorDecisionGrain>(this.GetPrimaryKeyString());
 
-    protected override ICaseDirectoryGrain<MajorDecisionSummary> Directory(string scope) => GrainFactory.GetGrain<IMajorDecisionDirectoryGrain>(scope);
+    protected override ICaseDirectoryGrain<MajorDecisionSummary> Directory(string scope) => KeyedReferences<IMajorDecisionDirectoryGrain>.Get(GrainFactory, scope);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class DisclosureGrain(
 
     protected override ICaseGrain<DisclosureSummary> Self => GrainFactory.GetGrain<IDisclosureGrain>(this.GetPrimaryKeyString());
 
-    protected override ICaseDirectoryGrain<DisclosureSummary> Directory(string scope) => GrainFactory.GetGrain<IDisclosureDirectoryGrain>(scope);
+    protected override ICaseDirectoryGrain<DisclosureSummary> Directory(string scope) => KeyedReferences<IDisclosureDirectoryGrain>.Get(GrainFactory, scope);
 
     public Task<DisclosureView?> GetView(Actor actor) => Task.FromResult(Case is null ? null : ViewOf(Case, CurrentTime, actor));
 

@@ -27,7 +27,7 @@ public sealed partial class DisputeGrain(
 
     protected override ICaseGrain<DisputeSummary> Self => GrainFactory.GetGrain<IDisputeGrain>(this.GetPrimaryKeyString());
 
-    protected override ICaseDirectoryGrain<DisputeSummary> Directory(string scope) => GrainFactory.GetGrain<IDisputeDirectoryGrain>(scope);
+    protected override ICaseDirectoryGrain<DisputeSummary> Directory(string scope) => KeyedReferences<IDisputeDirectoryGrain>.Get(GrainFactory, scope);
 
     /// <summary>
     /// Makes a move. Once a registration is durable, the early warning counts the case (also on a retry, which the

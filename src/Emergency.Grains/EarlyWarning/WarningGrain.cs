@@ -131,7 +131,7 @@ public sealed partial class WarningGrain(
     private static EarlyWarningRecord Detached(EarlyWarningRecord warning) => warning with { Evidence = [.. warning.Evidence] };
 
     private void Announce(EarlyWarningRecord warning) =>
-        GrainFactory.GetGrain<IBoardFeedGrain>(warning.Scope).Publish(new BoardUpdate { Scope = warning.Scope, Warning = Detached(warning) }).Ignore();
+        KeyedReferences<IBoardFeedGrain>.Get(GrainFactory, warning.Scope).Publish(new BoardUpdate { Scope = warning.Scope, Warning = Detached(warning) }).Ignore();
 
     private static CommandResult<EarlyWarningRecord> Refused(CommandStatus status, Decision decision, EarlyWarningRecord warning) =>
         new() { Status = status, Decision = decision, View = Detached(warning) };

@@ -29,7 +29,7 @@ public sealed partial class EnforcementRegistryGrain(
 
     protected override ICaseGrain<EnforcementSummary> Self => GrainFactory.GetGrain<IEnforcementRegistryGrain>(Key);
 
-    protected override ICaseDirectoryGrain<EnforcementSummary> Directory(string scope) => GrainFactory.GetGrain<IEnforcementDirectoryGrain>(scope);
+    protected override ICaseDirectoryGrain<EnforcementSummary> Directory(string scope) => KeyedReferences<IEnforcementDirectoryGrain>.Get(GrainFactory, scope);
 
     private string Key => this.GetPrimaryKeyString();
 

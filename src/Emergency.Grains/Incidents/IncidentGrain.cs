@@ -24,7 +24,7 @@ public sealed class IncidentGrain(
 
     protected override ICaseGrain<IncidentSummary> Self => GrainFactory.GetGrain<IIncidentGrain>(this.GetPrimaryKeyString());
 
-    protected override ICaseDirectoryGrain<IncidentSummary> Directory(string scope) => GrainFactory.GetGrain<IIncidentDirectoryGrain>(scope);
+    protected override ICaseDirectoryGrain<IncidentSummary> Directory(string scope) => KeyedReferences<IIncidentDirectoryGrain>.Get(GrainFactory, scope);
 
     public Task<IncidentView?> GetView() => Task.FromResult(Case?.View(CurrentTime));
 

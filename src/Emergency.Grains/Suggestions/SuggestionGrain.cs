@@ -20,7 +20,7 @@ public sealed class SuggestionGrain(
 
     protected override ICaseGrain<SuggestionSummary> Self => GrainFactory.GetGrain<ISuggestionGrain>(this.GetPrimaryKeyString());
 
-    protected override ICaseDirectoryGrain<SuggestionSummary> Directory(string scope) => GrainFactory.GetGrain<ISuggestionDirectoryGrain>(scope);
+    protected override ICaseDirectoryGrain<SuggestionSummary> Directory(string scope) => KeyedReferences<ISuggestionDirectoryGrain>.Get(GrainFactory, scope);
 
     public Task<SuggestionView?> GetView(Actor actor) => Task.FromResult(Case is null ? null : ViewOf(Case, CurrentTime, actor));
 

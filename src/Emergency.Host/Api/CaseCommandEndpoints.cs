@@ -18,7 +18,7 @@ public static class CaseCommandEndpoints
     /// its body, lets only the move's roles in, and is described in the API reference by the record and the roles.
     /// </summary>
     public static RouteGroupBuilder MapMoves<TGrain, TCommand, TView, TSummary>(this RouteGroupBuilder group, CaseKind<TGrain, TView> kind, Func<TView, string> idOf)
-        where TGrain : ICaseGrain<TCommand, TView, TSummary>
+        where TGrain : class, ICaseGrain<TCommand, TView, TSummary>
         where TCommand : CaseCommand
         where TView : class
         where TSummary : class, ICaseSummary
@@ -53,7 +53,7 @@ public static class CaseCommandEndpoints
 
     private static async Task<IResult> Make<TGrain, TCommand, TView, TSummary>(
         HttpContext http, string id, IGrainFactory grains, CaseKind<TGrain, TView> kind, MoveInfo move, CancellationToken cancellationToken)
-        where TGrain : ICaseGrain<TCommand, TView, TSummary>
+        where TGrain : class, ICaseGrain<TCommand, TView, TSummary>
         where TCommand : CaseCommand
         where TView : class
         where TSummary : class, ICaseSummary
@@ -75,7 +75,7 @@ public static class CaseCommandEndpoints
             return problem;
         }
 
-        var result = await grains.GetGrain<TGrain>(id).Execute(command!, CommandRequests.ContextOf(http.User.ToActor(), commandId).WithJurisdictionOf(http.User));
+        var result = await KeyedReferences<TGrain>.Get(grains, id).Execute(command!, CommandRequests.ContextOf(http.User.ToActor(), commandId).WithJurisdictionOf(http.User));
         return Problems.From(result, kind.VersionOf, kind.Noun, ok =>
         {
             CommandRequests.MarkReplay(http, ok);
@@ -85,7 +85,7 @@ public static class CaseCommandEndpoints
 
     private static async Task<IResult> Create<TGrain, TCommand, TView, TSummary>(
         HttpContext http, IGrainFactory grains, CaseKind<TGrain, TView> kind, MoveInfo move, Func<TView, string> idOf, CancellationToken cancellationToken)
-        where TGrain : ICaseGrain<TCommand, TView, TSummary>
+        where TGrain : class, ICaseGrain<TCommand, TView, TSummary>
         where TCommand : CaseCommand
         where TView : class
         where TSummary : class, ICaseSummary
@@ -107,7 +107,7 @@ public static class CaseCommandEndpoints
         CommandResult<TView> result;
         try
         {
-            result = await grains.GetGrain<TGrain>(id).Execute(command!, CommandRequests.ContextOf(actor, commandId).WithJurisdictionOf(http.User));
+            result = await KeyedReferences<TGrain>.Get(grains, id).Execute(command!, CommandRequests.ContextOf(actor, commandId).WithJurisdictionOf(http.User));
         }
         finally
         {
