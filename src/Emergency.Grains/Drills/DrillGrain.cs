@@ -356,19 +356,10 @@ public sealed partial class DrillGrain(
             .Select(w => new DrillWarningRecord(w.Subject, w.RaisedAt, w.Evidence.Count, w.Escalation is { } e ? byIncidentId.GetValueOrDefault(e.IncidentId) : null))
             .ToList();
 
-        // Scored and serialized on the thread pool while the cases' writes go out (for 10,000 injects, about a fifth of a
-        // second each), so that both cores work at the drill's end. The scoring reads what is gathered above and the run's
-        // messages and refusals, which nothing changes from here on; the report is the same whichever ends first.
-        var mode = State.Mode == DrillMode.Fast ? "fast" : "paced";
-        var (scenario, messages, refused, manual) = (Drill.Scenario, State.Messages, State.Refused, State.Manual.Count);
-        var scoring = Task.Run(() =>
-        {
-            var scored = DrillScoring.Score(scenario, mode, incidents, messages, refused, manual, warnings, decisions);
-            return (Report: scored, Text: DrillReportJson.Serialize(scored));
-        });
         await FlushCases();
-        var (report, text) = await scoring;
-        State.Report = text;
+        var report = DrillScoring.Score(
+            Drill.Scenario, State.Mode == DrillMode.Fast ? "fast" : "paced", incidents, State.Messages, State.Refused, State.Manual.Count, warnings, decisions);
+        State.Report = DrillReportJson.Serialize(report);
         State.Result = report.Result;
         State.Phase = DrillPhase.Finished;
         Drill.Finish();
