@@ -8,6 +8,8 @@ namespace Emergency.Domain.Tests;
 /// sender's object and the case's state must share nothing mutable: a case that kept a command's list and later changed
 /// it would change the sender's command (a drill's scenario, sent again), and a sender that changed its command would
 /// change the case. The property tests judge every move through <see cref="Judge"/>, and check every registration.
+/// After every move, the moves a case lists as allowed (read from its machine's configuration) are also asked of its
+/// built machine one by one: the two must give the same answer.
 /// </summary>
 public static class CommandsKept
 {
@@ -17,6 +19,11 @@ public static class CommandsKept
     {
         var decision = judged.Handle(command, actor, now);
         Detachment.Check(StateOf(judged), ("command", command));
+        if (judged is IMovesAskedOfTheMachine asked)
+        {
+            Assert.Equal(asked.AllowedMovesAskingTheMachine(now), judged.AllowedMoves(now));
+        }
+
         return decision;
     }
 

@@ -78,7 +78,9 @@ public sealed class IncidentPropertyTests
         (1, Gen.Const(StepKind.Final)),
         (8, Gen.Const(StepKind.Complete)),
         (3, Gen.Const(StepKind.UpdateFacts)),
-        (3, Gen.Const(StepKind.Close)));
+        (3, Gen.Const(StepKind.Close)),
+        (3, Gen.Const(StepKind.Release)),
+        (2, Gen.Const(StepKind.Acknowledge)));
 
     private static readonly Gen<Step> AnyStep = Gen.Select(
         Kinds,
@@ -102,6 +104,8 @@ public sealed class IncidentPropertyTests
         Complete,
         UpdateFacts,
         Close,
+        Release,
+        Acknowledge,
     }
 
     [Fact]
@@ -237,9 +241,30 @@ public sealed class IncidentPropertyTests
                     _ => Cmd.Update(step.Facts, new string('n', 30_000)),
                 };
                 return incident.Judge(malformed, Commander, now);
+            case StepKind.Release:
+                return incident.Judge(ReleaseMove(incident, step), Commander, now);
+            case StepKind.Acknowledge:
+                var named = step.Malformed ? "noSuchStep" : incident.State.Obligations[step.Obligation % incident.State.Obligations.Count].Id;
+                return incident.Judge(new AcknowledgeAlert { Obligation = named, Note = "on it" }, Commander, now);
             default:
                 return incident.Judge(Cmd.Close(step.Malformed ? new string('n', 30_000) : null), Commander, now);
         }
+    }
+
+    /// <summary>A release move on one of the incident's releases (or one it does not have), chosen by the step.</summary>
+    private static IncidentCommand ReleaseMove(Incident incident, Step step)
+    {
+        var releases = incident.State.Releases;
+        var number = step.Malformed || releases.Count == 0 ? releases.Count + 1 : releases[step.AdvanceMinutes % releases.Count].Number;
+        return (step.Obligation % 6) switch
+        {
+            0 => Cmd.Draft(),
+            1 => Cmd.Approve(number),
+            2 => Cmd.Publish(number),
+            3 => new UpdateRelease { Release = number, Audience = ReleaseAudience.Public, Headline = "更新", Text = "监测数据更新。" },
+            4 => new CorrectRelease { Release = number, Audience = ReleaseAudience.Public, Headline = "更正", Text = "更正数据。", Reason = "数据有误" },
+            _ => new WithdrawRelease { Release = number, Reason = "误发" },
+        };
     }
 
     /// <summary>The invariants, checked with plain conditions: this runs tens of thousands of times.</summary>

@@ -7,7 +7,8 @@ namespace Emergency.Domain.Cases;
 /// A case's Stateless machine with its moves as triggers: one trigger per move of the kind, each guard kept with the
 /// sentence that refuses the move, so that the machine's guard and the refusal always say the same. A kind of case
 /// configures its stages on <see cref="Machine"/> with <see cref="On{TMove}"/>, <see cref="Guard{TMove}"/>,
-/// <see cref="Effect{TMove}"/> and <see cref="Entry{TMove}"/>, and judges a move with <see cref="TryFire"/>.
+/// <see cref="Effect{TMove}"/> and <see cref="Entry{TMove}"/>, and judges a move with <see cref="TryFire"/>. The
+/// machine is built at the case's first move; the moves possible are read from its configuration without it.
 /// </summary>
 /// <typeparam name="TStage">The machine's states: the stored phases and the groups of phases that share moves.</typeparam>
 /// <typeparam name="TCommand">The kind's base command.</typeparam>
@@ -15,22 +16,24 @@ public sealed class CaseMachine<TStage, TCommand> : ICaseMachine<TCommand>
     where TStage : struct, Enum
     where TCommand : CaseCommand
 {
-    private readonly Dictionary<string, StateMachine<TStage, string>.TriggerWithParameters<MoveStep<TCommand>>> _triggers = [];
     private readonly Dictionary<string, Func<MoveStep<TCommand>, Message?>> _preconditions = [];
 
     /// <param name="read">Reads the stored phase as a stage.</param>
     /// <param name="write">Stores a stage as the phase.</param>
     public CaseMachine(Func<TStage> read, Action<TStage> write)
     {
-        Machine = new StateMachine<TStage, string>(read, write);
-        _triggers.Declare(Machine, Moves.Of<TCommand>().Where(m => !m.Creates));
+        Machine = new DeferredMachine<TStage, TCommand>(read, write);
     }
 
-    public StateMachine<TStage, string> Machine { get; }
+    public DeferredMachine<TStage, TCommand> Machine { get; }
+
+    /// <summary>One trigger per move but the creating one, shared by every case of the kind: a trigger is only its name and its argument's type.</summary>
+    private static readonly Dictionary<string, StateMachine<TStage, string>.TriggerWithParameters<MoveStep<TCommand>>> Triggers =
+        Moves.Of<TCommand>().Where(m => !m.Creates).ToDictionary(m => m.Name, m => new StateMachine<TStage, string>.TriggerWithParameters<MoveStep<TCommand>>(m.Name));
 
     /// <summary>The trigger of a move.</summary>
     public StateMachine<TStage, string>.TriggerWithParameters<MoveStep<TCommand>> On<TMove>()
-        where TMove : TCommand => _triggers[MoveOf<TMove>()];
+        where TMove : TCommand => Triggers[MoveOf<TMove>()];
 
     /// <summary>The name of a move, as the machine's triggers and the API call it.</summary>
     public string MoveOf<TMove>()
@@ -60,12 +63,12 @@ public sealed class CaseMachine<TStage, TCommand> : ICaseMachine<TCommand>
     {
         var move = Moves.NameOf(command);
         var step = new MoveStep<TCommand>(command, actor, now);
-        if (!Machine.CanFire(_triggers[move], step, out var unmet))
+        if (!Machine.Allows(move, step))
         {
-            return unmet is { Count: > 0 } ? _preconditions[move](step)! : whyStageForbids(command);
+            return Machine.Handles(move) ? _preconditions[move](step)! : whyStageForbids(command);
         }
 
-        Machine.Fire(_triggers[move], step);
+        Machine.Built.Fire(Triggers[move], step);
         return null;
     }
 
@@ -74,7 +77,16 @@ public sealed class CaseMachine<TStage, TCommand> : ICaseMachine<TCommand>
     {
         var probe = new MoveStep<TCommand>(null, Actor.System, now);
         return [.. Moves.Of<TCommand>()
-            .Where(m => _triggers.ContainsKey(m.Name) && m.Roles.Any(r => r != Role.System) && Machine.CanFire(_triggers[m.Name], probe))
+            .Where(m => Triggers.ContainsKey(m.Name) && m.Roles.Any(r => r != Role.System) && Machine.Allows(m.Name, probe))
+            .Select(m => m.Name)];
+    }
+
+    /// <summary>The same moves, each asked of the built machine: what <see cref="AllowedMoves"/> must answer.</summary>
+    public IReadOnlyList<string> AllowedMovesAskingTheMachine(DateTimeOffset now)
+    {
+        var probe = new MoveStep<TCommand>(null, Actor.System, now);
+        return [.. Moves.Of<TCommand>()
+            .Where(m => Triggers.ContainsKey(m.Name) && m.Roles.Any(r => r != Role.System) && Machine.Built.CanFire(Triggers[m.Name], probe))
             .Select(m => m.Name)];
     }
 }
@@ -89,4 +101,17 @@ public interface ICaseMachine<TCommand>
 
     /// <summary>The moves a person may make now.</summary>
     IReadOnlyList<string> AllowedMoves(DateTimeOffset now);
+
+    /// <summary>The same moves, each asked of the built machine (for the tests that hold the two to one answer).</summary>
+    IReadOnlyList<string> AllowedMovesAskingTheMachine(DateTimeOffset now);
+}
+
+/// <summary>
+/// A case whose allowed moves are read from its machine's configuration without building the machine, and that can
+/// also ask the built machine move by move: the property tests hold the two to the same answer after every move.
+/// </summary>
+public interface IMovesAskedOfTheMachine
+{
+    /// <summary>The allowed moves, each asked of the built machine.</summary>
+    IReadOnlyList<string> AllowedMovesAskingTheMachine(DateTimeOffset now);
 }

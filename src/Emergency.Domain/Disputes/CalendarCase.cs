@@ -13,7 +13,7 @@ namespace Emergency.Domain.Disputes;
 /// <typeparam name="TState">The stored state, with the obligations, windows and timeline every such case keeps.</typeparam>
 /// <typeparam name="TRules">The kind's rule set, chosen when the case was received.</typeparam>
 /// <typeparam name="TCommand">The kind's base command.</typeparam>
-public abstract class CalendarCase<TState, TRules, TCommand> : JudgedCase<TCommand>, ICase<TCommand>
+public abstract class CalendarCase<TState, TRules, TCommand> : JudgedCase<TCommand>, ICase<TCommand>, IMovesAskedOfTheMachine
     where TState : CaseState
     where TRules : class, IVersionedRuleSet
     where TCommand : CaseCommand
@@ -53,6 +53,8 @@ public abstract class CalendarCase<TState, TRules, TCommand> : JudgedCase<TComma
 
     /// <summary>The moves a person may make now, in the words of the API: those the machine would fire, its guards asked without a command.</summary>
     public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => Machine.AllowedMoves(now);
+
+    public IReadOnlyList<string> AllowedMovesAskingTheMachine(DateTimeOffset now) => Machine.AllowedMovesAskingTheMachine(now);
 
     private protected override Message? Fire(TCommand command, Actor actor, DateTimeOffset now) => Machine.TryFire(command, actor, now, WhyPhaseForbids);
 

@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Incidents;
@@ -11,10 +12,10 @@ public sealed partial class Incident
     /// <summary>A step falling due within this long is an alert already; the board's lane uses the same hour.</summary>
     public static readonly TimeSpan DueSoonWindow = TimeSpan.FromHours(1);
 
-    private void ConfigureAlerts() =>
-        _machine.Configure(IncidentPhase.Open)
-            .InternalTransitionIf(_triggers["acknowledgeAlert"], m => m.Command is AcknowledgeAlert ack && WhyNotAcknowledge(ack, m.Now) is null,
-                (m, _) => ApplyAlertAcknowledgement((AcknowledgeAlert)m.Command!, m.Actor, m.Now),
+    private static void DeclareAlerts(CaseProcedure<Incident, IncidentPhase, IncidentCommand> steps) =>
+        steps.In(IncidentPhase.Open)
+            .InternalIf<AcknowledgeAlert>(static (i, m) => m.Command is AcknowledgeAlert ack && i.WhyNotAcknowledge(ack, m.Now) is null,
+                static (i, c, a, now) => i.ApplyAlertAcknowledgement(c, a, now),
                 "the step is open, overdue or due within the hour, and its alert not acknowledged in that state yet");
 
     private static void CheckAlert(Validator check, AcknowledgeAlert acknowledgement) =>

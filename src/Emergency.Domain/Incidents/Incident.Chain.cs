@@ -1,3 +1,4 @@
+using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 using Emergency.Domain.Regions;
 using Emergency.Domain.Rules;
@@ -57,9 +58,9 @@ public sealed partial class Incident
         OpenDueHops(State.Chain, now);
     }
 
-    private void ConfigureChain() =>
-        _machine.Configure(IncidentPhase.Open)
-            .InternalTransitionIf(_triggers["recordHop"], m => WhyNotHop(m.Command as RecordHop) is null, (m, _) => ApplyHop((RecordHop)m.Command!, m.Actor, m.Now),
+    private static void DeclareChain(CaseProcedure<Incident, IncidentPhase, IncidentCommand> steps) =>
+        steps.In(IncidentPhase.Open)
+            .InternalIf<RecordHop>(static (i, m) => i.WhyNotHop(m.Command as RecordHop) is null, static (i, c, a, now) => i.ApplyHop(c, a, now),
                 "the incident has a reporting chain and the hop is not received yet, or was phoned and this is its written report");
 
     /// <summary>A regrade runs the chain again: the hops due at the new level open, counted from the regrade; hops made stay.</summary>

@@ -20,15 +20,15 @@ public sealed partial class Incident
         return this;
     }
 
-    private void ConfigureDownstream()
+    private static void DeclareDownstream(CaseProcedure<Incident, IncidentPhase, IncidentCommand> steps)
     {
-        bool Allowed(MoveStep<IncidentCommand> m) => m.Command is DownstreamCommand river && WhyNotDownstream(river, m.Now) is null;
+        static bool Allowed(Incident i, MoveStep<IncidentCommand> m) => m.Command is DownstreamCommand river && i.WhyNotDownstream(river, m.Now) is null;
 
-        _machine.Configure(IncidentPhase.Open)
-            .InternalTransitionIf(_triggers["recordSpill"], Allowed, (m, _) => ApplySpill((RecordSpill)m.Command!, m.Actor, m.Now), "no spill recorded yet")
-            .InternalTransitionIf(_triggers["riverObservation"], Allowed, (m, _) => ApplyObservation((RiverObservation)m.Command!, m.Actor, m.Now), "a spill is recorded")
-            .InternalTransitionIf(_triggers["sendWarning"], Allowed, (m, _) => ApplyWarning((SendWarning)m.Command!, m.Actor, m.Now), "the warning is one of this incident's and not sent yet")
-            .InternalTransitionIf(_triggers["acknowledgeWarning"], Allowed, (m, _) => ApplyAcknowledgement((AcknowledgeWarning)m.Command!, m.Actor, m.Now),
+        steps.In(IncidentPhase.Open)
+            .InternalIf<RecordSpill>(Allowed, static (i, c, a, now) => i.ApplySpill(c, a, now), "no spill recorded yet")
+            .InternalIf<RiverObservation>(Allowed, static (i, c, a, now) => i.ApplyObservation(c, a, now), "a spill is recorded")
+            .InternalIf<SendWarning>(Allowed, static (i, c, a, now) => i.ApplyWarning(c, a, now), "the warning is one of this incident's and not sent yet")
+            .InternalIf<AcknowledgeWarning>(Allowed, static (i, c, a, now) => i.ApplyAcknowledgement(c, a, now),
                 "the warning was sent, not acknowledged yet, and is acknowledged after it was sent");
     }
 

@@ -11,20 +11,20 @@ namespace Emergency.Domain.Incidents;
 public sealed partial class Incident
 {
     /// <summary>The release moves, allowed while the incident is open; the release itself decides the rest.</summary>
-    private void ConfigureReleases()
+    private static void DeclareReleases(CaseProcedure<Incident, IncidentPhase, IncidentCommand> steps)
     {
         const string Standing = "the release it names is published and not replaced";
-        _machine.Configure(IncidentPhase.Open)
-            .InternalTransition(_triggers["draftRelease"], (m, _) => ApplyDraft((ReleaseCommand)m.Command!, m.Actor, m.Now))
-            .InternalTransitionIf(_triggers["updateRelease"], ReleaseAllows, (m, _) => ApplyDraft((ReleaseCommand)m.Command!, m.Actor, m.Now), Standing)
-            .InternalTransitionIf(_triggers["correctRelease"], ReleaseAllows, (m, _) => ApplyDraft((ReleaseCommand)m.Command!, m.Actor, m.Now), Standing)
-            .InternalTransitionIf(_triggers["withdrawRelease"], ReleaseAllows, (m, _) => ApplyDraft((ReleaseCommand)m.Command!, m.Actor, m.Now), Standing)
-            .InternalTransitionIf(_triggers["approveRelease"], ReleaseAllows, (m, _) => ApplyApproval((ApproveRelease)m.Command!, m.Actor, m.Now), "the release is a draft")
-            .InternalTransitionIf(_triggers["publishRelease"], ReleaseAllows, (m, _) => ApplyPublication((PublishRelease)m.Command!, m.Actor, m.Now),
+        steps.In(IncidentPhase.Open)
+            .Internal<DraftRelease>(static (i, c, a, now) => i.ApplyDraft(c, a, now))
+            .InternalIf<UpdateRelease>(ReleaseAllows, static (i, c, a, now) => i.ApplyDraft(c, a, now), Standing)
+            .InternalIf<CorrectRelease>(ReleaseAllows, static (i, c, a, now) => i.ApplyDraft(c, a, now), Standing)
+            .InternalIf<WithdrawRelease>(ReleaseAllows, static (i, c, a, now) => i.ApplyDraft(c, a, now), Standing)
+            .InternalIf<ApproveRelease>(ReleaseAllows, static (i, c, a, now) => i.ApplyApproval(c, a, now), "the release is a draft")
+            .InternalIf<PublishRelease>(ReleaseAllows, static (i, c, a, now) => i.ApplyPublication(c, a, now),
                 "the release is approved, and what it replaces still stands");
     }
 
-    private bool ReleaseAllows(MoveStep<IncidentCommand> move) => move.Command is ReleaseCommand release && WhyNotRelease(release) is null;
+    private static bool ReleaseAllows(Incident incident, MoveStep<IncidentCommand> move) => move.Command is ReleaseCommand release && incident.WhyNotRelease(release) is null;
 
     /// <summary>The checks of a release move's fields; a number that names no release is a field error, not a refusal.</summary>
     private Validator CheckRelease(ReleaseCommand command)
@@ -107,13 +107,12 @@ public sealed partial class Incident
                 : ReleaseTexts.NoSuchRelease.With(("number", number), ("count", State.Releases.Count));
         }
 
-        var lifecycle = new ReleaseLifecycle(release);
         return command switch
         {
-            ApproveRelease when lifecycle.Can(ReleaseLifecycle.Step.Approve) => null,
+            ApproveRelease when ReleaseLifecycle.Allows(release, ReleaseLifecycle.Step.Approve) => null,
             ApproveRelease when release.Status == ReleaseStatus.Approved => ReleaseTexts.AlreadyApproved.With(("number", number), ("approvedBy", release.ApprovedBy ?? "")),
             ApproveRelease or PublishRelease when release.PublishedAt is { } at => ReleaseTexts.AlreadyPublished.With(("number", number), ("at", at)),
-            PublishRelease when !lifecycle.Can(ReleaseLifecycle.Step.Publish) => ReleaseTexts.NotApproved.With(("number", number)),
+            PublishRelease when !ReleaseLifecycle.Allows(release, ReleaseLifecycle.Step.Publish) => ReleaseTexts.NotApproved.With(("number", number)),
             PublishRelease when release.Replaces is { } replaces && ReleaseNumbered(replaces) is { } target && !Stands(target) =>
                 ReleaseTexts.TargetReplaced.With(("number", number), ("replaces", replaces), ("status", Arg.Of(target.Status)), ("by", target.ReplacedBy ?? 0)),
             PublishRelease => null,
@@ -126,7 +125,7 @@ public sealed partial class Incident
 
     /// <summary>Whether a published release still speaks for the department: neither superseded nor withdrawn.</summary>
     private static bool Stands(Release release) =>
-        new ReleaseLifecycle(release).Can(ReleaseLifecycle.Step.Supersede) || release.Kind == ReleaseKind.Withdrawal && release.Status == ReleaseStatus.Published;
+        ReleaseLifecycle.Allows(release, ReleaseLifecycle.Step.Supersede) || release.Kind == ReleaseKind.Withdrawal && release.Status == ReleaseStatus.Published;
 
     private void ApplyDraft(ReleaseCommand command, Actor actor, DateTimeOffset now)
     {

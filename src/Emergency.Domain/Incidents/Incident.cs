@@ -1,9 +1,6 @@
-using System.Collections.Frozen;
-using System.Text.Json;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 using Emergency.Domain.Rules;
-using Stateless;
 using Stateless.Graph;
 
 namespace Emergency.Domain.Incidents;
@@ -14,20 +11,14 @@ namespace Emergency.Domain.Incidents;
 /// the guards allow it and runs its effect on the transition. The obligations carry the deadlines. Every method takes
 /// "now" from its caller, so live work and drills run the same code on different clocks. A refused command changes nothing.
 /// </summary>
-public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<IncidentCommand>
+public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<IncidentCommand>, IMovesAskedOfTheMachine
 {
-    private readonly StateMachine<IncidentPhase, string> _machine;
-    private readonly Dictionary<string, StateMachine<IncidentPhase, string>.TriggerWithParameters<MoveStep<IncidentCommand>>> _triggers = new(StringComparer.Ordinal);
     private readonly RuleSet _rules;
 
     private Incident(IncidentState state, RuleSet rules)
     {
         State = state;
         _rules = rules;
-        _machine = new StateMachine<IncidentPhase, string>(() => State.Phase, phase => State.Phase = phase);
-        _triggers.Declare(_machine, Moves.Of<IncidentCommand>());
-
-        Configure();
     }
 
     public IncidentState State { get; }
@@ -52,7 +43,7 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
     public static Incident Load(IncidentState state, RuleSetCatalog catalog) => new(state, catalog.Get(state.RuleSetId));
 
     /// <summary>The procedure as a Mermaid state diagram, read from the machine itself (docs/machines/incident.md).</summary>
-    public static string Graph() => MermaidGraph.Format(new Incident(new IncidentState(), null!)._machine.GetInfo());
+    public static string Graph() => MermaidGraph.Format(new Incident(new IncidentState(), null!).Machine.GetInfo());
 
     /// <summary>
     /// Registers an incident: grades it by the rule set in force at discovery and sets every deadline. A drill's what-if
@@ -142,69 +133,6 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
 
     private protected override void NextVersion() => State.Version++;
 
-    /// <summary>The machine decides whether the phase and its guards allow the move and, if so, makes it.</summary>
-    private protected override Message? Fire(IncidentCommand command, Actor actor, DateTimeOffset now)
-    {
-        var trigger = _triggers[Moves.NameOf(command)];
-        var move = new MoveStep<IncidentCommand>(command, actor, now);
-        if (!_machine.CanFire(trigger, move))
-        {
-            return WhyRefused(command, now);
-        }
-
-        _machine.Fire(trigger, move);
-        return null;
-    }
-
-    /// <summary>
-    /// The moves the machine permits now, by the names they are posted under: a move that depends on what it names is
-    /// listed once per report kind or obligation it may name ("reports(initial)", "completeObligation(reachScene)").
-    /// </summary>
-    public override IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
-    {
-        var allowed = new List<string>();
-        foreach (var move in Moves.Of<IncidentCommand>())
-        {
-            var trigger = _triggers[move.Name];
-            foreach (var (command, word) in Probes(move))
-            {
-                if (_machine.CanFire(trigger, new MoveStep<IncidentCommand>(command, Actor.System, now)))
-                {
-                    allowed.Add(word);
-                }
-            }
-        }
-
-        return allowed;
-    }
-
-    /// <summary>One command per variant of a move, for asking the machine whether it is permitted.</summary>
-    private IEnumerable<(IncidentCommand Command, string Word)> Probes(MoveInfo move)
-    {
-        var word = move.Name;
-        return Blanks[move.Type] switch
-        {
-            FileReport => ReportProbes,
-            CompleteObligation step => State.Obligations.Select(o => ((IncidentCommand)(step with { Obligation = o.Kind }), CompletionWords[o.Kind])),
-            ReleaseCommand release => ReleaseProbes(release, word),
-            AcknowledgeAlert ack => State.Obligations.Select(o => ((IncidentCommand)(ack with { Obligation = o.Id }), $"{word}({o.Id})")),
-            var other => [(other, word)],
-        };
-    }
-
-    /// <summary>
-    /// The allowed moves are asked for with every answer and every summary: the probes that do not depend on the case
-    /// are made once. A command is an immutable record, so one blank per move serves every incident.
-    /// </summary>
-    private static readonly FrozenDictionary<Type, IncidentCommand> Blanks =
-        Moves.Of<IncidentCommand>().ToFrozenDictionary(m => m.Type, m => (IncidentCommand)Activator.CreateInstance(m.Type)!);
-
-    private static readonly (IncidentCommand Command, string Word)[] ReportProbes =
-        [.. Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)((FileReport)Blanks[typeof(FileReport)] with { Kind = k }), $"{Moves.Info(typeof(FileReport)).Name}({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})"))];
-
-    private static readonly FrozenDictionary<ObligationKind, string> CompletionWords =
-        Enum.GetValues<ObligationKind>().ToFrozenDictionary(k => k, k => $"{Moves.Info(typeof(CompleteObligation)).Name}({k.Name()})");
-
     /// <summary>The checks of each move's fields, before the procedure is asked.</summary>
     private protected override Validator Check(IncidentCommand command, DateTimeOffset now)
     {
@@ -258,61 +186,6 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
 
         return check;
     }
-
-    /// <summary>
-    /// The procedure. Triggers are the moves' names; each carries its command to the effect on its transition. The
-    /// superstates hold the moves allowed in several phases: an open incident takes completions and corrections, and
-    /// until the final report also new facts.
-    /// </summary>
-    private void Configure()
-    {
-        var facts = _triggers["facts"];
-        var complete = _triggers["completeObligation"];
-        var correct = _triggers["corrections"];
-        var report = _triggers["reports"];
-        var close = _triggers["close"];
-
-        _machine.Configure(IncidentPhase.Open)
-            .InternalTransitionIf(complete, m => WhyNotComplete(m) is null, (m, _) => ApplyCompletion((CompleteObligation)m.Command!, m.Actor, m.Now),
-                "the obligation is open, not done by a report, and its prerequisite (someone on scene) done before it")
-            .InternalTransition(correct, (m, _) => ApplyCorrection((RecordCorrection)m.Command!, m.Actor, m.Now));
-
-        _machine.Configure(IncidentPhase.BeforeFinalReport)
-            .SubstateOf(IncidentPhase.Open)
-            .InternalTransition(facts, (m, _) => ApplyFacts((UpdateFacts)m.Command!, m.Actor, m.Now));
-
-        _machine.Configure(IncidentPhase.Registered)
-            .SubstateOf(IncidentPhase.BeforeFinalReport)
-            .PermitIf(report, IncidentPhase.Responding, m => IsReport(m, ReportKind.Initial), "the first report is the initial report (初报)");
-
-        _machine.Configure(IncidentPhase.Responding)
-            .SubstateOf(IncidentPhase.BeforeFinalReport)
-            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command!, m.Actor, m.Now), "file the report")
-            .InternalTransitionIf(report, m => IsReport(m, ReportKind.FollowUp) && WhyNotReport(m) is null, (m, _) => ApplyReport((FileReport)m.Command!, m.Actor, m.Now),
-                "a follow-up report (续报), dated no earlier than the initial report")
-            .PermitIf(report, IncidentPhase.FinalReportFiled, m => IsReport(m, ReportKind.Final) && WhyNotReport(m) is null,
-                "the final report (处理结果报告), dated no earlier than the initial report");
-
-        _machine.Configure(IncidentPhase.FinalReportFiled)
-            .SubstateOf(IncidentPhase.Open)
-            .OnEntryFrom(report, m => ApplyReport((FileReport)m.Command!, m.Actor, m.Now), "file the report")
-            .PermitIf(close, IncidentPhase.Closed, _ => AllObligationsCompleted(), "every obligation must be completed before closing");
-        ConfigureDownstream();
-
-        _machine.Configure(IncidentPhase.Closed)
-            .OnEntryFrom(close, m => ApplyClose((CloseIncident)m.Command!, m.Actor, m.Now), "close the incident");
-        ConfigureChain();
-        ConfigureReleases();
-        ConfigureAlerts();
-    }
-
-    private static bool IsReport(MoveStep<IncidentCommand> move, ReportKind kind) => move.Command is FileReport report && report.Kind == kind;
-
-    private Message? WhyNotReport(MoveStep<IncidentCommand> move) =>
-        move.Command is FileReport report ? WhyNotReport(report.Kind, report.At ?? move.Now) : null;
-
-    private Message? WhyNotComplete(MoveStep<IncidentCommand> move) =>
-        move.Command is CompleteObligation step ? WhyNotComplete(step.Obligation, step.At ?? move.Now) : null;
 
     private void ApplyFacts(UpdateFacts command, Actor actor, DateTimeOffset now)
     {

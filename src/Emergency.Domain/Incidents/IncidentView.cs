@@ -195,7 +195,7 @@ public static class IncidentViews
             Timeline = [.. s.Timeline],
             Corrections = [.. s.Corrections],
             Downstream = incident.DownstreamView(now),
-            Releases = [.. s.Releases.Select(r => r with { })],
+            Releases = [.. s.Releases.Select(r => r with { Reaches = r.Reaches.Count == 0 ? [] : [.. r.Reaches] })],
             Chain = incident.ChainView(now),
             Neighbours = incident.NeighbourView(now),
             AllowedMoves = allowedMoves,

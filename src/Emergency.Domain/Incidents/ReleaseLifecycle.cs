@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Stateless;
 using Stateless.Graph;
 
@@ -40,8 +41,24 @@ public sealed class ReleaseLifecycle
     /// <summary>The lifecycle as a Mermaid state diagram, read from the machine itself (docs/machines/release.md).</summary>
     public static string Graph() => MermaidGraph.Format(new ReleaseLifecycle(new Release())._machine.GetInfo());
 
-    public bool Can(Step step) => _machine.CanFire(step);
+    /// <summary>
+    /// Whether the machine of <paramref name="release"/> permits <paramref name="step"/> now. Its answer depends only on
+    /// the release's status and whether it is a withdrawal (the one guard reads its kind), so each machine's answers are
+    /// asked once per such pair and kept: every answer of an incident asks this for every release it has.
+    /// </summary>
+    public static bool Allows(Release release, Step step)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return Permitted[(release.Status, release.Kind == ReleaseKind.Withdrawal)].Contains(step);
+    }
 
-    /// <exception cref="InvalidOperationException">The step is not allowed now: the incident checks <see cref="Can"/> first.</exception>
+    private static readonly FrozenDictionary<(ReleaseStatus Status, bool Withdrawal), FrozenSet<Step>> Permitted =
+        (from status in Enum.GetValues<ReleaseStatus>()
+         from withdrawal in new[] { false, true }
+         let machine = new ReleaseLifecycle(new Release { Status = status, Kind = withdrawal ? ReleaseKind.Withdrawal : ReleaseKind.Alert })._machine
+         select (Key: (status, withdrawal), Steps: Enum.GetValues<Step>().Where(machine.CanFire).ToFrozenSet()))
+        .ToFrozenDictionary(p => p.Key, p => p.Steps);
+
+    /// <exception cref="InvalidOperationException">The step is not allowed now: the incident checks <see cref="Allows"/> first.</exception>
     public void Fire(Step step) => _machine.Fire(step);
 }
