@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using Emergency.Contracts;
 using Emergency.Domain;
@@ -62,7 +63,7 @@ public sealed class DrillBenchmark : IBenchmark
 
         if (alone)
         {
-            return new BenchmarkReport("drill", $"the drill runner alone (--alone{(settings.Length > 0 ? ", --as-cli" : "")})", ["path", "injects", "wall s", "injects/s", "CPU s", "notes"], rows);
+            return new BenchmarkReport("drill", $"the drill runner alone (--alone{(settings.Length > 0 ? ", --as-cli" : "")})", Columns, rows);
         }
 
         var catalog = RuleSetLoader.Load(Path.Combine(EngineHost.DefaultConfigDirectory, "rules", "incidents"));
@@ -73,7 +74,7 @@ public sealed class DrillBenchmark : IBenchmark
         return new BenchmarkReport(
             "drill",
             $"generated scenario: {Incidents:N0} incidents × 12 injects = {scenario.Injects.Count:N0} injects over 72 virtual hours; embedded default (SQLite, synchronous=FULL), one node; wall time from start to finished",
-            ["path", "injects", "wall s", "injects/s", "CPU s", "notes"],
+            Columns,
             rows);
     }
 
@@ -180,9 +181,20 @@ public sealed class DrillBenchmark : IBenchmark
         return refused;
     }
 
-    private static IReadOnlyList<string> Row(string path, int injects, (TimeSpan Wall, TimeSpan Cpu) elapsed, string notes) =>
+    /// <summary>
+    /// Besides wall and CPU time, what the load does not move: the JIT's time and the methods it compiled over the row
+    /// (every thread; a first drill in a fresh process pays the compiling of what it makes hot), the GC's pauses, and the
+    /// bytes allocated.
+    /// </summary>
+    private static readonly string[] Columns = ["path", "injects", "wall s", "injects/s", "CPU s", "JIT s", "methods compiled", "GC pause s", "allocated MB", "notes"];
+
+    private static IReadOnlyList<string> Row(string path, int injects, Spent elapsed, string notes) =>
         [path, injects.ToString("N0", CultureInfo.InvariantCulture), elapsed.Wall.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
-            (injects / elapsed.Wall.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), elapsed.Cpu.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), notes];
+            (injects / elapsed.Wall.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), elapsed.Cpu.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
+            elapsed.Jit.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), elapsed.Compiled.ToString("N0", CultureInfo.InvariantCulture),
+            elapsed.GcPause.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), (elapsed.Allocated / 1e6).ToString("N0", CultureInfo.InvariantCulture), notes];
+
+    private readonly record struct Spent(TimeSpan Wall, TimeSpan Cpu, TimeSpan Jit, long Compiled, TimeSpan GcPause, long Allocated);
 
     /// <summary>
     /// Wall time, and the CPU time of the whole process over the same span (every thread: grains, storage, GC): on a
@@ -192,9 +204,15 @@ public sealed class DrillBenchmark : IBenchmark
     {
         private readonly Stopwatch _wall = Stopwatch.StartNew();
         private readonly TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        private readonly TimeSpan _jit = JitInfo.GetCompilationTime();
+        private readonly long _compiled = JitInfo.GetCompiledMethodCount();
+        private readonly TimeSpan _gcPause = GC.GetTotalPauseDuration();
+        private readonly long _allocated = GC.GetTotalAllocatedBytes();
 
         public static Measured Start() => new();
 
-        public (TimeSpan Wall, TimeSpan Cpu) Stop() => (_wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - _cpu);
+        public Spent Stop() => new(
+            _wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - _cpu, JitInfo.GetCompilationTime() - _jit,
+            JitInfo.GetCompiledMethodCount() - _compiled, GC.GetTotalPauseDuration() - _gcPause, GC.GetTotalAllocatedBytes() - _allocated);
     }
 }
