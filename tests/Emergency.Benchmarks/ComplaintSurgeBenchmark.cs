@@ -117,7 +117,7 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
             $"{(database is null ? "SQLite (embedded default)" : "PostgreSQL (fresh database)")}, {(engine.Separate ? "the engine in a process of its own" : "one process (engine and clients)")}; {complaints} complaints about {enterprises} enterprises at a target of {perMinute}/min, at most {InFlight} in flight, after {warmUp} warm-up complaints ({warmedUp} acknowledged; four per enterprise, no warning); early warning 5 within 7 days; CPU from the first send to the last answer",
             ["sent", "acknowledged", "found (with the warm-up's)", "lost", "failed", "achieved /min", "register p50 ms", "p95 ms", "p99 ms", "first warning after s", "5th complaint to listed p50 ms", "p99 ms", "max ms", "listed within 1 s", "warnings",
                 "CPU s (this process)", "engine CPU ms/complaint", "clients' CPU ms/complaint", "PG CPU ms/complaint",
-                "engine KB allocated/complaint", "engine GC gen0/1/2", "engine GC paused ms/complaint", "load before", "load after"],
+                "engine KB allocated/complaint", "engine GC gen0/1/2", "engine GC paused ms/complaint", "engine methods JIT-compiled", "engine JIT ms/complaint", "load before", "load after"],
             [[
                 complaints.ToString(CultureInfo.InvariantCulture),
                 (acknowledged.Count - warmedUp).ToString(CultureInfo.InvariantCulture),
@@ -141,6 +141,8 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
                 (engineGc.AllocatedBytes / 1024.0 / complaints).ToString("0.0", CultureInfo.InvariantCulture),
                 $"{engineGc.Gen0}/{engineGc.Gen1}/{engineGc.Gen2}",
                 (engineGc.Paused.TotalMilliseconds / complaints).ToString("0.000", CultureInfo.InvariantCulture),
+                engineGc.JitMethods.ToString(CultureInfo.InvariantCulture),
+                (engineGc.JitTime.TotalMilliseconds / complaints).ToString("0.000", CultureInfo.InvariantCulture),
                 loadBefore,
                 loadAfter,
             ]]);
