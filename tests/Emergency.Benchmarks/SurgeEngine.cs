@@ -149,20 +149,25 @@ public sealed class SurgeEngine : IAsyncDisposable
     }
 }
 
-/// <summary>What a process allocated and how often and how long its garbage collector stopped it, so far.</summary>
-public readonly record struct EngineGc(long AllocatedBytes, int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+/// <summary>
+/// What a process allocated, how often and how long its garbage collector stopped it, and how many methods the JIT
+/// compiled and for how long (tiered recompilation included), so far.
+/// </summary>
+public readonly record struct EngineGc(long AllocatedBytes, int Gen0, int Gen1, int Gen2, TimeSpan Paused, long JitMethods, TimeSpan JitTime)
 {
     public static EngineGc OfThisProcess() =>
-        new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(),
+            System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
 
     public static EngineGc operator -(EngineGc after, EngineGc before) =>
-        new(after.AllocatedBytes - before.AllocatedBytes, after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused);
+        new(after.AllocatedBytes - before.AllocatedBytes, after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused,
+            after.JitMethods - before.JitMethods, after.JitTime - before.JitTime);
 
-    public string Format() => string.Join(' ', AllocatedBytes, Gen0, Gen1, Gen2, Paused.Ticks);
+    public string Format() => string.Join(' ', AllocatedBytes, Gen0, Gen1, Gen2, Paused.Ticks, JitMethods, JitTime.Ticks);
 
     public static EngineGc Parse(string text)
     {
         var parts = text.Split(' ').Select(p => long.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        return new(parts[0], (int)parts[1], (int)parts[2], (int)parts[3], TimeSpan.FromTicks(parts[4]));
+        return new(parts[0], (int)parts[1], (int)parts[2], (int)parts[3], TimeSpan.FromTicks(parts[4]), parts[5], TimeSpan.FromTicks(parts[6]));
     }
 }

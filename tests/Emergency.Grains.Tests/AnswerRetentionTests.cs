@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Emergency.Grains.Cases;
 using Emergency.Domain.Incidents;
@@ -37,6 +38,18 @@ public sealed class AnswerRetentionTests
         Assert.Equal(("u/k", 3L), (stored.Id, stored.Version));
         Assert.Null(stored.Answer);
         Assert.False(stored.AnswerStands(Retention, T0));
+    }
+
+    [Fact]
+    public void An_answer_is_kept_as_its_json_and_one_over_the_limit_is_not_kept()
+    {
+        var view = new { id = "pet-1", version = 3, note = "张秀英 \"quoted\"", items = new[] { 1, 2, 3 } };
+        var json = JsonSerializer.SerializeToUtf8Bytes(view, Emergency.Contracts.DomainJson.Options);
+
+        var kept = new AnswerRetention(TimeSpan.FromHours(1), 2, MaxBytes: json.Length).Keep(view);
+
+        Assert.Equal(Encoding.UTF8.GetString(json), kept?.GetRawText());
+        Assert.Null(new AnswerRetention(TimeSpan.FromHours(1), 2, MaxBytes: json.Length - 1).Keep(view));
     }
 
     private static AppliedCommand Applied(string id, DateTimeOffset at) =>

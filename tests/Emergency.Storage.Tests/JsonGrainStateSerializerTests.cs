@@ -68,4 +68,23 @@ public sealed class JsonGrainStateSerializerTests
         var error = Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => _serializer.Deserialize<PersonProbeState>(stored));
         Assert.Contains("Privacy:PreviousDataKeys", error.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Two_keys_used_in_turn_on_one_thread_each_encrypt_with_their_own_and_values_of_any_length_read_back()
+    {
+        // Each thread keeps a cipher for the current key: a serializer of another key on the same thread must not use it.
+        var other = new JsonGrainStateSerializer(TestSilo.Privacy with { Keys = Privacy.PersonalDataKeys.Of(Convert.ToBase64String(new byte[32])) });
+        var longName = string.Concat(Enumerable.Repeat("张秀英-", 200));
+        var answer = JsonDocument.Parse("""{"id":"pet-1","complainant":{"name":"张秀英","phone":"138-0013-8000"},"text":"\u00e9 \"quoted\""}""").RootElement.Clone();
+        for (var round = 0; round < 3; round++)
+        {
+            var mine = _serializer.Serialize(new PersonProbeState { Name = longName, Phone = "138-0013-8000", Answer = answer });
+            var theirs = other.Serialize(new PersonProbeState { Name = "李四", Answer = answer });
+
+            var read = _serializer.Deserialize<PersonProbeState>(mine);
+            Assert.Equal((longName, "138-0013-8000", answer.GetRawText()), (read.Name, read.Phone, read.Answer?.GetRawText()));
+            Assert.Equal(("李四", answer.GetRawText()), (other.Deserialize<PersonProbeState>(theirs).Name, other.Deserialize<PersonProbeState>(theirs).Answer?.GetRawText()));
+            Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => _serializer.Deserialize<PersonProbeState>(theirs));
+            Assert.DoesNotContain("138-0013-8000", Encoding.UTF8.GetString(mine.ToArray()), StringComparison.Ordinal);
+        }
+    }
 }

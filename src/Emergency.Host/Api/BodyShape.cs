@@ -93,7 +93,7 @@ internal static partial class BodyShape
     private static void WalkMembers(JsonElement value, JsonTypeInfo info, string path, string? discriminator, List<FieldError> errors, JsonSerializerOptions options)
     {
         var comparer = options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-        var members = info.Properties.Where(p => p.Set is not null || p.AssociatedParameter is not null).ToDictionary(p => p.Name, comparer);
+        var members = MembersOf(info, comparer);
         var seen = new HashSet<string>(comparer);
         foreach (var property in value.EnumerateObject())
         {
@@ -125,6 +125,15 @@ internal static partial class BodyShape
             errors.Add(new FieldError(Join(path, member.Name), CommonTexts.Required));
         }
     }
+
+    /// <summary>
+    /// The members a body may set, by name: made once per contract (the strict options are read-only, so a contract
+    /// never changes), not for every object of every body.
+    /// </summary>
+    private static Dictionary<string, JsonPropertyInfo> MembersOf(JsonTypeInfo info, StringComparer comparer) =>
+        Members.GetValue(info, _ => info.Properties.Where(p => p.Set is not null || p.AssociatedParameter is not null).ToDictionary(p => p.Name, comparer));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonTypeInfo, Dictionary<string, JsonPropertyInfo>> Members = new();
 
     private static bool IsRequired(JsonPropertyInfo member) =>
         member.IsRequired || member.AssociatedParameter is { HasDefaultValue: false };

@@ -95,9 +95,14 @@ public static class JsonBody
     /// <summary>The name under which problems of the body as a whole are listed (not JSON, empty, not an object).</summary>
     public const string BodyField = "body";
 
-    /// <summary>The names an enum is written with in a body: camelCase, levels as Roman numerals.</summary>
-    public static IReadOnlyList<string> WireNamesOf(Type enumType) =>
-        [.. Enum.GetNames(enumType).Select(n => enumType == typeof(IncidentLevel) ? n : JsonNamingPolicy.CamelCase.ConvertName(n))];
+    /// <summary>
+    /// The names an enum is written with in a body: camelCase, levels as Roman numerals. Made once per enum: every enum
+    /// field of every body is checked against them, and making them anew cost a list and a string per name each time.
+    /// </summary>
+    public static IReadOnlyList<string> WireNamesOf(Type enumType) => WireNames.GetOrAdd(enumType, static type =>
+        Array.AsReadOnly(Enum.GetNames(type).Select(n => type == typeof(IncidentLevel) ? n : JsonNamingPolicy.CamelCase.ConvertName(n)).ToArray()));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyList<string>> WireNames = new();
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 

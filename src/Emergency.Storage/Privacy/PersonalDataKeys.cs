@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace Emergency.Storage.Privacy;
@@ -40,6 +43,10 @@ public sealed class PersonalDataKeys
 
     private readonly byte[] _current;
     private readonly Dictionary<string, byte[]> _byId;
+
+    /// <summary>This thread's cipher, and the key it was made with (most processes have one current key; tests may have more).</summary>
+    [ThreadStatic]
+    private static (byte[] Key, AesGcm Cipher)? t_encryptor;
 
     private PersonalDataKeys(byte[] current, IEnumerable<byte[]> previous)
     {
@@ -86,20 +93,86 @@ public sealed class PersonalDataKeys
     /// Encrypts <paramref name="plain"/> with the current key, bound to <paramref name="field"/> (a ciphertext moved to
     /// another field does not decrypt): <c>pd1:{key id}:{base64 of nonce, tag and ciphertext}</c>.
     /// </summary>
-    public string Encrypt(ReadOnlySpan<byte> plain, string field)
+    public string Encrypt(ReadOnlySpan<byte> plain, string field) => Encrypt(plain, Encoding.UTF8.GetBytes(field));
+
+    /// <summary>
+    /// As the other overload, with the field's name as UTF-8 (a converter encodes it
+    /// once). Each thread keeps its own cipher of the current key (an <see cref="AesGcm"/> is not to be shared between
+    /// threads, and making one per value cost a native context each time), and the text is written once.
+    /// </summary>
+    internal string Encrypt(ReadOnlySpan<byte> plain, ReadOnlySpan<byte> field)
     {
-        var sealedBytes = new byte[NonceBytes + TagBytes + plain.Length];
-        var nonce = sealedBytes.AsSpan(0, NonceBytes);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_current, TagBytes);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), Encoding.UTF8.GetBytes(field));
-        return $"{Prefix}{CurrentId}:{Convert.ToBase64String(sealedBytes)}";
+        var length = NonceBytes + TagBytes + plain.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var sealedBytes = rented.AsSpan(0, length);
+            var nonce = sealedBytes[..NonceBytes];
+            RandomNumberGenerator.Fill(nonce);
+            Encryptor().Encrypt(nonce, plain, sealedBytes[(NonceBytes + TagBytes)..], sealedBytes.Slice(NonceBytes, TagBytes), field);
+            var head = Prefix.Length + CurrentId.Length + 1;
+            return string.Create(head + ((length + 2) / 3 * 4), (Sealed: rented, Length: length, Id: CurrentId), static (text, state) =>
+            {
+                Prefix.CopyTo(text);
+                state.Id.CopyTo(text[Prefix.Length..]);
+                text[Prefix.Length + state.Id.Length] = ':';
+                Convert.TryToBase64Chars(state.Sealed.AsSpan(0, state.Length), text[(Prefix.Length + state.Id.Length + 1)..], out _);
+            });
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Writes what <see cref="Encrypt(ReadOnlySpan{byte}, string)"/> returns as a JSON string value, in UTF-8 straight
+    /// from the sealed bytes: a kept answer (a whole view) made a string of twice its base64 length first.
+    /// </summary>
+    internal void EncryptTo(Utf8JsonWriter writer, ReadOnlySpan<byte> plain, ReadOnlySpan<byte> field)
+    {
+        var length = NonceBytes + TagBytes + plain.Length;
+        var head = Prefix.Length + CurrentId.Length + 1;
+        var textLength = head + ((length + 2) / 3 * 4);
+        var sealedRented = ArrayPool<byte>.Shared.Rent(length);
+        var textRented = ArrayPool<byte>.Shared.Rent(textLength);
+        try
+        {
+            var sealedBytes = sealedRented.AsSpan(0, length);
+            var nonce = sealedBytes[..NonceBytes];
+            RandomNumberGenerator.Fill(nonce);
+            Encryptor().Encrypt(nonce, plain, sealedBytes[(NonceBytes + TagBytes)..], sealedBytes.Slice(NonceBytes, TagBytes), field);
+            var text = textRented.AsSpan(0, textLength);
+            var at = Encoding.ASCII.GetBytes(Prefix, text);
+            at += Encoding.ASCII.GetBytes(CurrentId, text[at..]);
+            text[at++] = (byte)':';
+            Base64.EncodeToUtf8(sealedBytes, text[at..], out _, out var written);
+            writer.WriteStringValue(text[..(at + written)]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(sealedRented);
+            ArrayPool<byte>.Shared.Return(textRented);
+        }
+    }
+
+    private AesGcm Encryptor()
+    {
+        if (t_encryptor is { } mine && ReferenceEquals(mine.Key, _current))
+        {
+            return mine.Cipher;
+        }
+
+        t_encryptor?.Cipher.Dispose();
+        var cipher = new AesGcm(_current, TagBytes);
+        t_encryptor = (_current, cipher);
+        return cipher;
     }
 
     /// <summary>Whether a stored string is a ciphertext of this format (anything else is a value stored in clear before).</summary>
     public static bool IsCiphertext(string stored) => stored.StartsWith(Prefix, StringComparison.Ordinal);
 
-    /// <summary>Decrypts what <see cref="Encrypt"/> wrote, with the key its id names.</summary>
+    /// <summary>Decrypts what <see cref="Encrypt(ReadOnlySpan{byte}, string)"/> wrote, with the key its id names.</summary>
     /// <exception cref="CryptographicException">The key is not configured, or the ciphertext was altered or moved.</exception>
     public byte[] Decrypt(string stored, string field)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -46,8 +47,16 @@ internal static class PersonalDataConverters
             return PersonalDataKeys.IsCiphertext(stored) ? Encoding.UTF8.GetString(keys.Decrypt(stored, field)) : stored;
         }
 
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(keys.Encrypt(Encoding.UTF8.GetBytes(value), field));
+        private readonly byte[] _field = Encoding.UTF8.GetBytes(field);
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+        {
+            // A name, a phone number, an id number: short enough to encode on the stack.
+            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+            var plain = most <= 512 ? stackalloc byte[most] : new byte[most];
+            var written = Encoding.UTF8.GetBytes(value, plain);
+            keys.EncryptTo(writer, plain[..written], _field);
+        }
     }
 
     /// <summary>A JSON value kept whole (a command's answer, a view that may name the complainant): encrypted as its text.</summary>
@@ -66,7 +75,10 @@ internal static class PersonalDataConverters
             return JsonElement.ParseValue(ref reader);
         }
 
+        private readonly byte[] _field = Encoding.UTF8.GetBytes(field);
+
+        /// <summary>The element's own UTF-8 text, encrypted as it is and written as UTF-8: no string of it made and encoded back first.</summary>
         public override void Write(Utf8JsonWriter writer, JsonElement? value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(keys.Encrypt(Encoding.UTF8.GetBytes(value!.Value.GetRawText()), field));
+            keys.EncryptTo(writer, JsonMarshal.GetRawUtf8Value(value!.Value), _field);
     }
 }
