@@ -73,20 +73,16 @@ public sealed class CaseMachine<TStage, TCommand> : ICaseMachine<TCommand>
     }
 
     /// <summary>The moves a person may make now: those the machine would fire, their guards asked without a command.</summary>
-    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now)
-    {
-        var probe = new MoveStep<TCommand>(null, Actor.System, now);
-        return [.. Moves.Of<TCommand>()
-            .Where(m => Triggers.ContainsKey(m.Name) && m.Roles.Any(r => r != Role.System) && Machine.Allows(m.Name, probe))
-            .Select(m => m.Name)];
-    }
+    public IReadOnlyList<string> AllowedMoves(DateTimeOffset now) => Allowed(now, (move, probe) => Machine.Allows(move, probe));
 
     /// <summary>The same moves, each asked of the built machine: what <see cref="AllowedMoves"/> must answer.</summary>
-    public IReadOnlyList<string> AllowedMovesAskingTheMachine(DateTimeOffset now)
+    public IReadOnlyList<string> AllowedMovesAskingTheMachine(DateTimeOffset now) => Allowed(now, (move, probe) => Machine.Built.CanFire(Triggers[move], probe));
+
+    private static IReadOnlyList<string> Allowed(DateTimeOffset now, Func<string, MoveStep<TCommand>, bool> permits)
     {
         var probe = new MoveStep<TCommand>(null, Actor.System, now);
         return [.. Moves.Of<TCommand>()
-            .Where(m => Triggers.ContainsKey(m.Name) && m.Roles.Any(r => r != Role.System) && Machine.Built.CanFire(Triggers[m.Name], probe))
+            .Where(m => Triggers.ContainsKey(m.Name) && m.Roles.Any(r => r != Role.System) && permits(m.Name, probe))
             .Select(m => m.Name)];
     }
 }

@@ -35,13 +35,28 @@ public sealed class DeferredMachine<TStage, TCommand>(Func<TStage> read, Action<
     public StateMachineInfo GetInfo() => Built.GetInfo();
 
     /// <summary>Whether the machine, standing where it stands, would fire <paramref name="move"/> for <paramref name="step"/>.</summary>
-    public bool Allows(string move, MoveStep<TCommand> step)
+    public bool Allows(string move, MoveStep<TCommand> step) => Find(move, step, anyGuard: false);
+
+    /// <summary>Whether the stage or a superstate has any transition for <paramref name="move"/>, whatever its guard.</summary>
+    public bool Handles(string move) => Find(move, null, anyGuard: true);
+
+    /// <summary>
+    /// Walks from the stage the case stands in up its superstates, as Stateless looks for a move's transition: true at
+    /// the first transition for <paramref name="move"/> without a guard, or whose guard holds for <paramref name="step"/>
+    /// (or, with <paramref name="anyGuard"/>, at the first transition at all).
+    /// </summary>
+    private bool Find(string move, MoveStep<TCommand>? step, bool anyGuard)
     {
-        foreach (var guards in TransitionsFor(move))
+        for (TStage? at = read(); at is { } stage; at = _superstates.TryGetValue(stage, out var above) ? above : null)
         {
+            if (!_transitions.TryGetValue((stage, move), out var guards))
+            {
+                continue;
+            }
+
             foreach (var guard in guards)
             {
-                if (guard is null || guard(step))
+                if (anyGuard || guard is null || guard(step!))
                 {
                     return true;
                 }
@@ -49,20 +64,6 @@ public sealed class DeferredMachine<TStage, TCommand>(Func<TStage> read, Action<
         }
 
         return false;
-    }
-
-    /// <summary>Whether the stage or a superstate has any transition for <paramref name="move"/>, whatever its guard.</summary>
-    public bool Handles(string move) => TransitionsFor(move).Any();
-
-    private IEnumerable<List<Func<MoveStep<TCommand>, bool>?>> TransitionsFor(string move)
-    {
-        for (TStage? at = read(); at is { } stage; at = _superstates.TryGetValue(stage, out var above) ? above : null)
-        {
-            if (_transitions.TryGetValue((stage, move), out var guards))
-            {
-                yield return guards;
-            }
-        }
     }
 
     private StateMachine<TStage, string> Build()
