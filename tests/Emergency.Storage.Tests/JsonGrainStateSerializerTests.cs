@@ -68,6 +68,7 @@ public sealed class JsonGrainStateSerializerTests
         var error = Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => _serializer.Deserialize<PersonProbeState>(stored));
         Assert.Contains("Privacy:PreviousDataKeys", error.Message, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Two_keys_used_in_turn_on_one_thread_each_encrypt_with_their_own_and_values_of_any_length_read_back()
     {

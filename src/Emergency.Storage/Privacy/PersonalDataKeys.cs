@@ -106,10 +106,7 @@ public sealed class PersonalDataKeys
         var rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            var sealedBytes = rented.AsSpan(0, length);
-            var nonce = sealedBytes[..NonceBytes];
-            RandomNumberGenerator.Fill(nonce);
-            Encryptor().Encrypt(nonce, plain, sealedBytes[(NonceBytes + TagBytes)..], sealedBytes.Slice(NonceBytes, TagBytes), field);
+            Seal(plain, field, rented.AsSpan(0, length));
             var head = Prefix.Length + CurrentId.Length + 1;
             return string.Create(head + ((length + 2) / 3 * 4), (Sealed: rented, Length: length, Id: CurrentId), static (text, state) =>
             {
@@ -139,9 +136,7 @@ public sealed class PersonalDataKeys
         try
         {
             var sealedBytes = sealedRented.AsSpan(0, length);
-            var nonce = sealedBytes[..NonceBytes];
-            RandomNumberGenerator.Fill(nonce);
-            Encryptor().Encrypt(nonce, plain, sealedBytes[(NonceBytes + TagBytes)..], sealedBytes.Slice(NonceBytes, TagBytes), field);
+            Seal(plain, field, sealedBytes);
             var text = textRented.AsSpan(0, textLength);
             var at = Encoding.ASCII.GetBytes(Prefix, text);
             at += Encoding.ASCII.GetBytes(CurrentId, text[at..]);
@@ -154,6 +149,14 @@ public sealed class PersonalDataKeys
             ArrayPool<byte>.Shared.Return(sealedRented);
             ArrayPool<byte>.Shared.Return(textRented);
         }
+    }
+
+    /// <summary>Encrypts <paramref name="plain"/> into <paramref name="sealedBytes"/> as nonce, tag and ciphertext, bound to <paramref name="field"/>.</summary>
+    private void Seal(ReadOnlySpan<byte> plain, ReadOnlySpan<byte> field, Span<byte> sealedBytes)
+    {
+        var nonce = sealedBytes[..NonceBytes];
+        RandomNumberGenerator.Fill(nonce);
+        Encryptor().Encrypt(nonce, plain, sealedBytes[(NonceBytes + TagBytes)..], sealedBytes.Slice(NonceBytes, TagBytes), field);
     }
 
     private AesGcm Encryptor()
