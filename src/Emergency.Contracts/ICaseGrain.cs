@@ -34,6 +34,13 @@ public interface ICaseDirectoryGrain<TSummary> : IGrainWithStringKey
     /// <summary>The open cases of the scope, as of their latest write.</summary>
     Task<IReadOnlyList<TSummary>> List();
 
+    /// <summary>
+    /// Up to <see cref="CaseListQuery.Limit"/> open cases of the scope after a position, in the lists' order (overdue
+    /// first, then by the next deadline, then by id), read as one range of the index: the same cost with any number of
+    /// open cases.
+    /// </summary>
+    Task<CaseListChunk<TSummary>> Page(CaseListQuery query);
+
     /// <summary>Every case of the scope, open or closed (efficiency supervision counts the closed ones too).</summary>
     Task<IReadOnlyList<TSummary>> History();
 

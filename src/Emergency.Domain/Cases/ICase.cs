@@ -42,4 +42,10 @@ public interface ICaseSummary
 
     /// <summary>Whether an open deadline of the case was past and marked when the summary was made (false for kinds without deadlines).</summary>
     bool Overdue => false;
+
+    /// <summary>
+    /// The earliest deadline of an open obligation, overdue ones included (null: none open, or a kind without
+    /// deadlines): the lists' order. The case is overdue at a moment exactly when this deadline is behind it.
+    /// </summary>
+    DateTimeOffset? NextDueAt => null;
 }

@@ -22,6 +22,9 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
 {
     private const int TouchBatch = 64;
 
+    /// <summary>The most cases one read of a page returns: a grain call stays small and quick however long the list.</summary>
+    public const int MaxChunk = 1_000;
+
     private const string SweepReminder = "sweep";
 
     /// <summary>How often the durable reminder looks for due cases that were missed (Orleans' shortest reminder period).</summary>
@@ -51,6 +54,23 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
     public Task<IReadOnlyList<TSummary>> List() => Read(closedToo: false);
 
     public Task<IReadOnlyList<TSummary>> History() => Read(closedToo: true);
+
+    public async Task<CaseListChunk<TSummary>> Page(CaseListQuery query)
+    {
+        if (query.Limit is < 1 or > MaxChunk)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, $"a page holds 1 to {MaxChunk} cases");
+        }
+
+        var after = query.After is { } position ? (position.DueAt, position.CaseId) : ((DateTimeOffset?, string)?)null;
+        var rows = await index.PageAsync(Kind, Scope, after, query.Overdue, query.Now, query.Limit);
+        return new CaseListChunk<TSummary>
+        {
+            Cases = [.. rows.Select(row => JsonSerializer.Deserialize<TSummary>(row.Summary, DomainJson.Options)!)],
+            Positions = [.. rows.Select(row => new CaseListPosition(row.ListDueAt, row.CaseId))],
+            End = rows.Count < query.Limit,
+        };
+    }
 
     public Task<int> CountOverdue() => index.CountOverdueAsync(Kind, Scope, Clock.Now);
 

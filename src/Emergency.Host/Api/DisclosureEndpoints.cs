@@ -20,10 +20,10 @@ public static class DisclosureEndpoints
 
         disclosures.MapMoves<IDisclosureGrain, DisclosureCommand, DisclosureView, DisclosureSummary>(Kind, v => v.Id);
 
-        disclosures.MapGet("/", (IGrainFactory grains, EngineClock clock, string? unit, string? overdue, string? scope) =>
-                OpenCaseLists.CalendarCases(grains, clock, scope, overdue, unit, s => grains.GetGrain<IDisclosureDirectoryGrain>(s), s => [s.Unit]))
+        disclosures.MapGet("/", (HttpContext http, IGrainFactory grains, EngineClock clock, string? unit, string? overdue, string? scope, string? limit, string? after) =>
+                OpenCaseLists.CalendarCases(http, grains, clock, scope, overdue, unit, limit, after, s => grains.GetGrain<IDisclosureDirectoryGrain>(s), s => [s.Unit]))
             .RequireAuthorization(Policies.Read)
-            .WithSummary("Open requests for government information, overdue first; filter by unit and overdue. Summaries carry no personal data")
+            .WithSummary("Open requests for government information, overdue first; filter by unit and overdue; a page of limit (default 100, at most 1,000), the next page in the Link header. Summaries carry no personal data")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<IReadOnlyList<DisclosureSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);

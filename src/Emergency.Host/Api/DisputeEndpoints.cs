@@ -24,7 +24,7 @@ public static class DisputeEndpoints
 
         disputes.MapGet("/", List)
             .RequireAuthorization(Policies.Read)
-            .WithSummary("Open petitions and complaints, overdue first, then by next limit; filter by channel, phase, unit, region, enterprise, overdue")
+            .WithSummary("Open petitions and complaints, overdue first, then by next limit; filter by channel, phase, unit, region, enterprise, overdue; a page of limit (default 100, at most 1,000), the next page in the Link header")
             .WithDescription($"{Policies.Describe(Policies.Read)} Summaries carry no personal data.")
             .Produces<IReadOnlyList<DisputeSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -95,7 +95,8 @@ public static class DisputeEndpoints
     }
 
     private static async Task<IResult> List(
-        IGrainFactory grains, EngineClock clock, string? channel, string? phase, string? unit, string? region, string? enterprise, string? overdue, string? scope)
+        HttpContext http, IGrainFactory grains, EngineClock clock, string? channel, string? phase, string? unit, string? region, string? enterprise, string? overdue,
+        string? scope, string? limit, string? after)
     {
         if (ScopeProblem(ref scope) is { } problem)
         {
@@ -105,39 +106,23 @@ public static class DisputeEndpoints
         var errors = new List<Domain.FieldError>();
         var channelFilter = Parse<PetitionChannel>("channel", channel, errors);
         var phaseFilter = Parse<DisputePhase>("phase", phase, errors);
-        bool? overdueFilter = null;
-        if (overdue is not null)
-        {
-            if (bool.TryParse(overdue, out var parsed))
-            {
-                overdueFilter = parsed;
-            }
-            else
-            {
-                errors.Add(new("overdue", CommonTexts.NotOneOfThese(overdue, ["true", "false"])));
-            }
-        }
-
+        var overdueFilter = OpenCaseLists.ReadOverdue(overdue, errors);
+        var (count, position) = CaseListPages.Read(limit, after, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid([.. errors]);
         }
 
-        var open = await grains.GetGrain<IDisputeDirectoryGrain>(scope!).List();
+        var company = enterprise is null ? null : Domain.Disputes.EarlyWarning.ComplaintClusterDetector.Normalise(enterprise);
+        Func<DisputeSummary, bool>? keep = channelFilter is null && phaseFilter is null && unit is null && region is null && company is null ? null : s =>
+            (channelFilter is null || s.Channel == channelFilter)
+            && (phaseFilter is null || s.Phase == phaseFilter)
+            && (unit is null || string.Equals(s.Unit, unit, StringComparison.OrdinalIgnoreCase) || string.Equals(s.AssignedUnit, unit, StringComparison.OrdinalIgnoreCase))
+            && (region is null || string.Equals(s.Subject.Region, region, StringComparison.OrdinalIgnoreCase))
+            && (company is null || s.Subject.Enterprise is { } e && string.Equals(Domain.Disputes.EarlyWarning.ComplaintClusterDetector.Normalise(e), company, StringComparison.Ordinal));
         var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
-        var list = open
-            .Select(s => s.AsOf(now))
-            .Where(s => channelFilter is null || s.Channel == channelFilter)
-            .Where(s => phaseFilter is null || s.Phase == phaseFilter)
-            .Where(s => unit is null || string.Equals(s.Unit, unit, StringComparison.OrdinalIgnoreCase) || string.Equals(s.AssignedUnit, unit, StringComparison.OrdinalIgnoreCase))
-            .Where(s => region is null || string.Equals(s.Subject.Region, region, StringComparison.OrdinalIgnoreCase))
-            .Where(s => enterprise is null || s.Subject.Enterprise is { } e && string.Equals(Domain.Disputes.EarlyWarning.ComplaintClusterDetector.Normalise(e), Domain.Disputes.EarlyWarning.ComplaintClusterDetector.Normalise(enterprise), StringComparison.Ordinal))
-            .Where(s => overdueFilter is null || s.Overdue == overdueFilter)
-            .OrderByDescending(s => s.Overdue)
-            .ThenBy(s => s.NextDueAt ?? DateTimeOffset.MaxValue)
-            .ThenBy(s => s.Id, StringComparer.Ordinal)
-            .ToList();
-        return Results.Ok(list);
+        var page = await CaseListPages.ReadAsync(http, grains.GetGrain<IDisputeDirectoryGrain>(scope!), count, position, overdueFilter, now, keep);
+        return Results.Ok(page.ConvertAll(s => s.AsOf(now)));
     }
 
     private static async Task<IResult> Supervision(IGrainFactory grains, EngineClock clock, PetitionRuleCatalog rules, string? period, string? unit, string? scope)

@@ -16,10 +16,10 @@ public static class SuggestionEndpoints
 
         suggestions.MapMoves<ISuggestionGrain, SuggestionCommand, SuggestionView, SuggestionSummary>(Kind, v => v.Id);
 
-        suggestions.MapGet("/", (IGrainFactory grains, EngineClock clock, string? unit, string? overdue, string? scope) =>
-                OpenCaseLists.CalendarCases(grains, clock, scope, overdue, unit, s => grains.GetGrain<ISuggestionDirectoryGrain>(s), s => [s.Unit, s.AssignedUnit]))
+        suggestions.MapGet("/", (HttpContext http, IGrainFactory grains, EngineClock clock, string? unit, string? overdue, string? scope, string? limit, string? after) =>
+                OpenCaseLists.CalendarCases(http, grains, clock, scope, overdue, unit, limit, after, s => grains.GetGrain<ISuggestionDirectoryGrain>(s), s => [s.Unit, s.AssignedUnit]))
             .RequireAuthorization(Policies.Read)
-            .WithSummary("Open suggestions and proposals, overdue first; filter by unit and overdue")
+            .WithSummary("Open suggestions and proposals, overdue first; filter by unit and overdue; a page of limit (default 100, at most 1,000), the next page in the Link header")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<IReadOnlyList<SuggestionSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -14,6 +14,9 @@ namespace Emergency.Host.Board;
 /// <summary>The board's snapshot: the truth a board loads on connect, on reconnect and on a version gap.</summary>
 public static class BoardEndpoints
 {
+    /// <summary>How many open petitions the snapshot's disputes lane holds at most, the most urgent (overdue first, then by the next limit).</summary>
+    public const int DisputesLane = 500;
+
     public static IEndpointRouteBuilder MapBoardEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/board", async (HttpContext http, IGrainFactory grains, EngineClock clock, RegionCatalog regions, string? scope) =>
@@ -32,13 +35,15 @@ public static class BoardEndpoints
                 var decisions = await grains.GetGrain<IMajorDecisionDirectoryGrain>(scope).List();
                 var registry = EnforcementRegistries.KeyOf(scope);
                 var enforcement = await grains.GetGrain<IEnforcementRegistryGrain>(registry).GetView();
-                var (disputes, _) = await Api.DisputeEndpoints.OpenCases(grains, scope);
+                // The disputes lane holds the most urgent open petitions: a complaint surge may leave tens of thousands open.
+                var disputes = await grains.GetGrain<IDisputeDirectoryGrain>(scope).Page(new CaseListQuery { Limit = DisputesLane, Now = now });
                 var warnings = await grains.GetGrain<IWarningDirectoryGrain>(scope).List();
                 return Results.Ok(new BoardSnapshot(scope, now, [.. incidents.Where(s => regions.WithinJurisdiction(jurisdiction, s.Region)).Select(s => s.AsOf(now))], drill)
                 {
                     Decisions = [.. Api.DecisionEndpoints.Sorted(decisions)],
                     Enforcement = new EnforcementBoard(registry, enforcement.RestrictionsInForce, enforcement.Version),
-                    Disputes = [.. disputes.Select(d => d.AsOf(now))],
+                    Disputes = [.. disputes.Cases.Select(d => d.AsOf(now))],
+                    DisputesComplete = disputes.End,
                     Warnings = warnings,
                 });
             })
@@ -71,8 +76,11 @@ public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyL
     /// <summary>The regional approval restrictions in force, with the registry's version.</summary>
     public EnforcementBoard? Enforcement { get; init; }
 
-    /// <summary>The open petitions and complaints, for the disputes lane (no personal data).</summary>
+    /// <summary>The open petitions and complaints, for the disputes lane (no personal data): the most urgent <see cref="BoardEndpoints.DisputesLane"/>.</summary>
     public IReadOnlyList<DisputeSummary> Disputes { get; init; } = [];
+
+    /// <summary>Whether <see cref="Disputes"/> holds every open petition (false: more are open than the lane holds; the list API pages them all).</summary>
+    public bool DisputesComplete { get; init; } = true;
 
     /// <summary>The early warnings, newest first.</summary>
     public IReadOnlyList<EarlyWarningRecord> Warnings { get; init; } = [];

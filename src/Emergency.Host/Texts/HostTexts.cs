@@ -7,6 +7,9 @@ public static class HostTexts
 {
     public static readonly MessageCode InvalidTitle = new("problem.invalid.title");
 
+    /// <summary>A list's <c>after</c> that is not a position the list gave.</summary>
+    public static readonly MessageCode ListAfter = new("list.after", "value");
+
     public static readonly MessageCode NotFoundTitle = new("problem.notFound.title");
 
     public static readonly MessageCode NotAllowedTitle = new("problem.notAllowed.title");

@@ -43,6 +43,77 @@ public abstract class CaseIndex : IAsyncDisposable
     }
 
     /// <summary>
+    /// Up to <paramref name="limit"/> open cases of one kind in one scope after a position, in the lists' order: by
+    /// <see cref="CaseIndexRow.ListDueAt"/>, the cases without one last, then by id (byte by byte). Only those overdue
+    /// (or not) at <paramref name="now"/> when <paramref name="overdue"/> is given: a case is overdue exactly when its
+    /// <c>ListDueAt</c> is behind. Each read is a range of the index <c>IX_CaseIndex_List</c>, so a page costs the same
+    /// however many cases are open and however far the list has been read. The page starts after the case whose deadline
+    /// and id are <paramref name="after"/> (a null deadline: among those without one), or at the start.
+    /// </summary>
+    public async Task<IReadOnlyList<ListedCase>> PageAsync(
+        string kind, string scope, (DateTimeOffset? DueAt, string CaseId)? after, bool? overdue, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var page = new List<ListedCase>(Math.Min(limit, 1_000));
+        await using var connection = await OpenAsync(cancellationToken);
+        if (after is not { DueAt: null })
+        {
+            await ReadListAsync(connection, kind, scope, dated: true, after, overdue, now, limit, page, cancellationToken);
+        }
+
+        if (page.Count < limit && overdue != true)
+        {
+            await ReadListAsync(connection, kind, scope, dated: false, after is { DueAt: null } ? after : null, overdue, now, limit - page.Count, page, cancellationToken);
+        }
+
+        return page;
+    }
+
+    /// <summary>One part of <see cref="PageAsync"/>: the cases with a deadline (<paramref name="dated"/>), or those without one.</summary>
+    private async Task ReadListAsync(
+        DbConnection connection, string kind, string scope, bool dated, (DateTimeOffset? DueAt, string CaseId)? after, bool? overdue, DateTimeOffset now, int limit,
+        List<ListedCase> page, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var where = new System.Text.StringBuilder($"ServiceId = @ServiceId AND Kind = @Kind AND Scope = @Scope AND IsOpen = {True}");
+        Add(command, "ServiceId", ServiceId);
+        Add(command, "Kind", kind);
+        Add(command, "Scope", scope);
+        if (dated)
+        {
+            where.Append(" AND ListDueAt IS NOT NULL");
+            if (overdue is { } wanted)
+            {
+                where.Append(wanted ? " AND ListDueAt < @Now" : " AND ListDueAt >= @Now");
+                Add(command, "Now", Moment(now));
+            }
+
+            if (after is { DueAt: { } afterDue } position)
+            {
+                where.Append($" AND (ListDueAt, CaseId{Ordinal}) > (@AfterDue, @AfterId)");
+                Add(command, "AfterDue", Moment(afterDue));
+                Add(command, "AfterId", position.CaseId);
+            }
+        }
+        else
+        {
+            where.Append(" AND ListDueAt IS NULL");
+            if (after is { } position)
+            {
+                where.Append($" AND CaseId{Ordinal} > @AfterId");
+                Add(command, "AfterId", position.CaseId);
+            }
+        }
+
+        command.CommandText = $"SELECT CaseId, ListDueAt, Summary FROM CaseIndex WHERE {where} ORDER BY ListDueAt, CaseId{Ordinal} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            page.Add(new ListedCase(reader.GetString(0), reader.IsDBNull(1) ? null : MomentOf(reader.GetValue(1)), reader.GetString(2)));
+        }
+    }
+
+    /// <summary>
     /// The cases of one kind in one scope whose wake-up (an open case's earliest unmarked deadline, a closed case's
     /// purge of its personal data) has passed at <paramref name="until"/>, earliest first: the cases to look at now. A
     /// deadline passes after its moment, as the domain marks it.
@@ -174,6 +245,7 @@ public abstract class CaseIndex : IAsyncDisposable
         Add(command, "CaseVersion", row.CaseVersion);
         Add(command, "Summary", row.Summary);
         Add(command, "Overdue", row.Overdue);
+        Add(command, "ListDueAt", row.ListDueAt is { } listed ? Moment(listed) : null);
     }
 
     public abstract ValueTask DisposeAsync();
@@ -185,6 +257,9 @@ public abstract class CaseIndex : IAsyncDisposable
 
     /// <summary>A moment as the database returns it.</summary>
     private protected abstract DateTimeOffset MomentOf(object value);
+
+    /// <summary>What makes an id compare byte by byte, as the engine orders ids (and as <c>IX_CaseIndex_List</c> holds them).</summary>
+    private protected virtual string Ordinal => "";
 
     /// <summary>The literal for true in a comparison.</summary>
     private protected abstract string True { get; }
@@ -223,13 +298,13 @@ public abstract class CaseIndex : IAsyncDisposable
     /// case first closed, and an older version of a case never replaces a newer one.
     /// </summary>
     private protected static string Upsert(string source) => $"""
-        INSERT INTO CaseIndex AS c (ServiceId, Kind, CaseId, Scope, IsOpen, OpenedAt, ClosedAt, NextDueAt, Region, Unit, Level, Phase, CaseVersion, Summary, Overdue)
+        INSERT INTO CaseIndex AS c (ServiceId, Kind, CaseId, Scope, IsOpen, OpenedAt, ClosedAt, NextDueAt, Region, Unit, Level, Phase, CaseVersion, Summary, Overdue, ListDueAt)
         {source}
         ON CONFLICT (ServiceId, Kind, CaseId) DO UPDATE
         SET Scope = excluded.Scope, IsOpen = excluded.IsOpen, OpenedAt = excluded.OpenedAt,
             ClosedAt = CASE WHEN excluded.IsOpen THEN NULL ELSE COALESCE(c.ClosedAt, excluded.ClosedAt) END,
             NextDueAt = excluded.NextDueAt, Region = excluded.Region, Unit = excluded.Unit, Level = excluded.Level, Phase = excluded.Phase,
-            CaseVersion = excluded.CaseVersion, Summary = excluded.Summary, Overdue = excluded.Overdue
+            CaseVersion = excluded.CaseVersion, Summary = excluded.Summary, Overdue = excluded.Overdue, ListDueAt = excluded.ListDueAt
         WHERE excluded.CaseVersion >= c.CaseVersion
         """;
 }
@@ -238,7 +313,7 @@ public abstract class CaseIndex : IAsyncDisposable
 internal sealed class SqliteCaseIndex(string connectionString, string serviceId) : CaseIndex(serviceId)
 {
     private static readonly string UpsertSql = Upsert(
-        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary, @Overdue)");
+        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary, @Overdue, @ListDueAt)");
 
     public static SqliteCaseIndex Create(string connectionString, string serviceId) => new(connectionString, serviceId);
 
@@ -266,14 +341,14 @@ internal sealed class SqliteCaseIndex(string connectionString, string serviceId)
 internal sealed class PostgreSqlCaseIndex(string connectionString, string serviceId) : CaseIndex(serviceId)
 {
     private static readonly string UpsertSql = Upsert(
-        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary, @Overdue)");
+        "VALUES (@ServiceId, @Kind, @CaseId, @Scope, @IsOpen, @OpenedAt, CASE WHEN @IsOpen THEN NULL ELSE @At END, @NextDueAt, @Region, @Unit, @Level, @Phase, @CaseVersion, @Summary, @Overdue, @ListDueAt)");
 
     /// <summary>The types of the row's parameters after the write's own (<see cref="WithRow"/>: $8 onwards).</summary>
     private static readonly NpgsqlDbType[] RowTypes =
     [
         NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Boolean, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz,
         NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Text,
-        NpgsqlDbType.Boolean,
+        NpgsqlDbType.Boolean, NpgsqlDbType.TimestampTz,
     ];
 
     /// <summary>The index on its own pool of connections; whoever creates it disposes it.</summary>
@@ -282,6 +357,8 @@ internal sealed class PostgreSqlCaseIndex(string connectionString, string servic
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
     private protected override string True => "true";
+
+    private protected override string Ordinal => " COLLATE \"C\"";
 
     private protected override string UpsertText => UpsertSql;
 
@@ -300,10 +377,10 @@ internal sealed class PostgreSqlCaseIndex(string connectionString, string servic
 
     /// <summary>The row's upsert as the common table expression <c>i</c> of <see cref="WithRow"/>, on the write <c>w</c>.</summary>
     internal static readonly string RowExpression =
-        $"i AS ({Upsert("SELECT $1, $8, $9, $10, $11, $12, CASE WHEN $11 THEN NULL ELSE $13 END, $14, $15, $16, $17, $18, $19, $20, $21 FROM w")})";
+        $"i AS ({Upsert("SELECT $1, $8, $9, $10, $11, $12, CASE WHEN $11 THEN NULL ELSE $13 END, $14, $15, $16, $17, $18, $19, $20, $21, $22 FROM w")})";
 
     /// <summary>The number of the first parameter after the row's.</summary>
-    internal const int AfterRow = 22;
+    internal const int AfterRow = 23;
 
     /// <summary>Adds the row's parameters ($8 onwards) for <see cref="WithRow"/>.</summary>
     internal static void AddRow(NpgsqlBatchCommand command, IndexChange change)
@@ -313,6 +390,7 @@ internal sealed class PostgreSqlCaseIndex(string connectionString, string servic
         [
             change.Kind, change.CaseId, row.Scope, row.IsOpen, row.OpenedAt.ToUniversalTime(), row.At.ToUniversalTime(),
             row.NextDueAt?.ToUniversalTime(), row.Region, row.Unit, row.Level, row.Phase, row.CaseVersion, row.Summary, row.Overdue,
+            row.ListDueAt?.ToUniversalTime(),
         ];
         for (var i = 0; i < values.Length; i++)
         {
@@ -347,7 +425,7 @@ internal sealed class PostgreSqlCaseIndex(string connectionString, string servic
         var parameter = new NpgsqlParameter(name, value ?? DBNull.Value);
         if (value is null)
         {
-            parameter.NpgsqlDbType = name == "NextDueAt" ? NpgsqlDbType.TimestampTz : NpgsqlDbType.Text;
+            parameter.NpgsqlDbType = name is "NextDueAt" or "ListDueAt" ? NpgsqlDbType.TimestampTz : NpgsqlDbType.Text;
         }
 
         command.Parameters.Add(parameter);

@@ -21,6 +21,12 @@ public sealed record CaseIndexRow
     /// <summary>When the engine must look at the case again: its earliest deadline not yet marked, or a closed case's purge of its personal data (null in drills, which move on their own clock).</summary>
     public DateTimeOffset? NextDueAt { get; init; }
 
+    /// <summary>
+    /// The earliest deadline of an open obligation, overdue ones included (null: none open): the lists' order, overdue
+    /// first and then by the next deadline, since a case is overdue at a moment exactly when this deadline is behind it.
+    /// </summary>
+    public DateTimeOffset? ListDueAt { get; init; }
+
     /// <summary>Whether the case had a deadline marked overdue and still open when this row was written.</summary>
     public bool Overdue { get; init; }
 
@@ -51,3 +57,6 @@ public interface IIndexedState
 
 /// <summary>One case as the index lists it.</summary>
 public sealed record IndexedCase(string Kind, string CaseId, bool IsOpen, string Summary);
+
+/// <summary>One open case as a list reads it: its id, its earliest open deadline (the list's order) and its list line.</summary>
+public sealed record ListedCase(string CaseId, DateTimeOffset? ListDueAt, string Summary);

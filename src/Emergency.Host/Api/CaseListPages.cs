@@ -1,0 +1,178 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using Emergency.Contracts;
+using Emergency.Domain;
+using Emergency.Domain.Cases;
+using Emergency.Grains.Cases;
+using Emergency.Host.Texts;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Emergency.Host.Api;
+
+/// <summary>
+/// The lists of open cases a page at a time: at most <c>limit</c> cases in the lists' order (overdue first, then by the
+/// next deadline, then by id), read from the case index as ranges after a position, so a page costs the same with a
+/// hundred or a hundred thousand open cases. The body stays a JSON array; when more may follow, the response's
+/// <c>Link</c> header names the next page (<c>rel="next"</c>, RFC 8288), whose <c>after</c> is the position of the last
+/// case listed. A case that changes between two pages may move in the order: each page is the list as of its reading.
+/// </summary>
+internal static class CaseListPages
+{
+    /// <summary>The page size when none is asked for.</summary>
+    public const int DefaultLimit = 100;
+
+    /// <summary>The largest page.</summary>
+    public const int MaxLimit = CaseDirectoryGrain<ICaseSummary>.MaxChunk;
+
+    /// <summary>
+    /// The most cases one request reads looking for those its filters keep (unit, channel, enterprise …): a page whose
+    /// filters keep few cases may come back shorter than its limit, with the next page's link where the reading stopped.
+    /// </summary>
+    public const int ReadBudget = 10_000;
+
+    /// <summary>Reads <c>limit</c> (1 to <see cref="MaxLimit"/>) and <c>after</c> (a position this list gave), adding a field error for each that is not.</summary>
+    public static (int Limit, CaseListPosition? After) Read(string? limit, string? after, List<FieldError> errors)
+    {
+        var count = DefaultLimit;
+        if (limit is not null)
+        {
+            if (int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked is >= 1 and <= MaxLimit)
+            {
+                count = asked;
+            }
+            else
+            {
+                errors.Add(new FieldError("limit", AuditTexts.NotAWholeNumber.With(("value", limit), ("lowest", 1), ("highest", MaxLimit))));
+            }
+        }
+
+        CaseListPosition? position = null;
+        if (after is not null)
+        {
+            position = Decode(after);
+            if (position is null)
+            {
+                errors.Add(new FieldError("after", HostTexts.ListAfter.With(("value", after.Length > 80 ? after[..80] + "…" : after))));
+            }
+        }
+
+        return (count, position);
+    }
+
+    /// <summary>
+    /// One page of <paramref name="directory"/>'s open cases after <paramref name="after"/>: those overdue (or not) at
+    /// <paramref name="now"/> when <paramref name="overdue"/> is given, and that <paramref name="keep"/> keeps (all
+    /// when null). Sets the <c>Link</c> header of the next page when more may follow.
+    /// </summary>
+    public static async Task<List<TSummary>> ReadAsync<TSummary>(
+        HttpContext http, ICaseDirectoryGrain<TSummary> directory, int limit, CaseListPosition? after, bool? overdue, DateTimeOffset now, Func<TSummary, bool>? keep)
+        where TSummary : class, ICaseSummary
+    {
+        var page = new List<TSummary>(Math.Min(limit, 256));
+        var position = after;
+        CaseListPosition? next = null;
+        var read = 0;
+
+        // Without a filter one read of limit + 1 says whether a next page exists; with one, read as much as a call may.
+        var chunk = keep is null ? Math.Min(limit + 1, MaxLimit) : MaxLimit;
+        while (true)
+        {
+            var found = await directory.Page(new CaseListQuery { After = position, Limit = chunk, Overdue = overdue, Now = now });
+            for (var i = 0; i < found.Cases.Count; i++)
+            {
+                if (keep is null || keep(found.Cases[i]))
+                {
+                    if (page.Count == limit)
+                    {
+                        // One more case is kept: the next page starts after the last one listed.
+                        SetNext(http, position);
+                        return page;
+                    }
+
+                    page.Add(found.Cases[i]);
+                }
+
+                position = found.Positions[i];
+                read++;
+            }
+
+            if (found.End)
+            {
+                return page;
+            }
+
+            if (page.Count == limit && keep is null)
+            {
+                // The read of limit + 1 (or of the largest chunk) found more.
+                next = position;
+                break;
+            }
+
+            if (read >= ReadBudget)
+            {
+                next = position;
+                break;
+            }
+        }
+
+        SetNext(http, next);
+        return page;
+    }
+
+    private static void SetNext(HttpContext http, CaseListPosition? next)
+    {
+        if (next is null)
+        {
+            return;
+        }
+
+        var query = http.Request.Query
+            .Where(pair => !string.Equals(pair.Key, "after", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(pair => pair.Value.Select(value => KeyValuePair.Create(pair.Key, value)))
+            .Append(KeyValuePair.Create("after", (string?)Encode(next)));
+        var target = QueryHelpers.AddQueryString($"{http.Request.PathBase}{http.Request.Path}", query);
+        http.Response.Headers.Append("Link", $"<{target}>; rel=\"next\"");
+    }
+
+    /// <summary>A position as the opaque <c>after</c> of a link: its deadline's UTC ticks (empty: none) and its id.</summary>
+    internal static string Encode(CaseListPosition position) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
+            $"{position.DueAt?.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{position.CaseId}"));
+
+    /// <summary>The position an <c>after</c> names, or null when it is not one a list gave.</summary>
+    internal static CaseListPosition? Decode(string after)
+    {
+        if (after.Length is 0 or > 400)
+        {
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(after));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        if (bar < 0 || bar == text.Length - 1 || text.AsSpan(bar + 1).ContainsAny("|\0\r\n"))
+        {
+            return null;
+        }
+
+        var id = text[(bar + 1)..];
+        if (bar == 0)
+        {
+            return new CaseListPosition(null, id);
+        }
+
+        return long.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+               && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? new CaseListPosition(new DateTimeOffset(ticks, TimeSpan.Zero), id)
+            : null;
+    }
+}
