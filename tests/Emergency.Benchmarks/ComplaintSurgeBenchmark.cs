@@ -42,7 +42,7 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         var perMinute = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
         var postgres = args.Length > 3 && args[3] == "postgres";
 
-        var database = postgres ? await FreshDatabaseAsync() : null;
+        var database = postgres ? await BenchPostgres.FreshDatabaseAsync() : null;
         try
         {
             return await RunAsync(complaints, enterprises, perMinute, database, separate, warmUp);
@@ -51,7 +51,7 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         {
             if (database is not null)
             {
-                await DropAsync(database);
+                await BenchPostgres.DropAsync(database);
             }
         }
     }
@@ -244,30 +244,6 @@ public sealed class ComplaintSurgeBenchmark : IBenchmark
         }
 
         return null;
-    }
-
-    private static string Server() =>
-        Environment.GetEnvironmentVariable("EMERGENCY_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("set EMERGENCY_TEST_POSTGRES to a PostgreSQL connection string to run on PostgreSQL");
-
-    private static async Task<string> FreshDatabaseAsync()
-    {
-        var name = $"emergency_bench_{Guid.NewGuid():N}"[..32];
-        await using var connection = new Npgsql.NpgsqlConnection(Server());
-        await connection.OpenAsync();
-        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return new Npgsql.NpgsqlConnectionStringBuilder(Server()) { Database = name, MaxPoolSize = 64 }.ConnectionString;
-    }
-
-    private static async Task DropAsync(string database)
-    {
-        var name = new Npgsql.NpgsqlConnectionStringBuilder(database).Database;
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        await using var connection = new Npgsql.NpgsqlConnection(Server());
-        await connection.OpenAsync();
-        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
     }
 
     private static string Subject(int enterprise) => $"{SurgeEnterprise}{enterprise:D3}";

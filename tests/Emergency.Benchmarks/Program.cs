@@ -23,12 +23,13 @@ IBenchmark? benchmark = name switch
     "complaints" => new ComplaintSurgeBenchmark(),
     "cluster" => new ClusterBenchmark(),
     "history" => new HistoryBenchmark(),
+    "lists" => new ListsBenchmark(),
     _ => null,
 };
 
 if (benchmark is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|commands|memory|complaints|cluster|history [--option value ...]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|commands|memory|complaints|cluster|history|lists [--option value ...]");
     return 2;
 }
 
