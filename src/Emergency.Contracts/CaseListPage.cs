@@ -3,15 +3,18 @@ using Emergency.Domain.Cases;
 namespace Emergency.Contracts;
 
 /// <summary>
-/// A place in a list of open cases, in the lists' order: by the earliest deadline of an open obligation (overdue ones
-/// first, since a case is overdue exactly when that deadline is behind it), the cases with none last, then by id
-/// (ordinal). A page starts after it.
+/// A place in a list of open cases, in the lists' order: first the cases overdue when their page was read, lane by
+/// lane (an incident's level; one lane for kinds without), then the rest lane by lane; within a part by the earliest
+/// open deadline (the cases with none last in their lane), then by id (ordinal). A page starts after it.
 /// </summary>
+/// <param name="Overdue">Whether the case was listed among the overdue ones.</param>
+/// <param name="Lane">The case's lane (null: a kind without lanes).</param>
 /// <param name="DueAt">The case's earliest open deadline (null: it has none).</param>
 /// <param name="CaseId">The case's id.</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record CaseListPosition([property: Id(0)] DateTimeOffset? DueAt, [property: Id(1)] string CaseId);
+public sealed record CaseListPosition(
+    [property: Id(0)] bool Overdue, [property: Id(1)] string? Lane, [property: Id(2)] DateTimeOffset? DueAt, [property: Id(3)] string CaseId);
 
 /// <summary>What a directory reads for one page of its open cases.</summary>
 [GenerateSerializer]
@@ -33,6 +36,10 @@ public sealed record CaseListQuery
     /// <summary>The moment <see cref="Overdue"/> is judged at (the scope's clock: a drill's virtual one).</summary>
     [Id(3)]
     public DateTimeOffset Now { get; init; }
+
+    /// <summary>The lanes to list, in their order (an incident's levels; empty: the one lane of kinds without).</summary>
+    [Id(4)]
+    public IReadOnlyList<string> Lanes { get; init; } = [];
 }
 
 /// <summary>Up to a query's limit of open cases, in the lists' order, and where the next read starts.</summary>

@@ -98,9 +98,14 @@ public sealed class OpenListPagingTests(EngineFixture engine)
     [InlineData("/api/disputes?limit=-1", "limit")]
     [InlineData("/api/disputes?after=not-a-position", "after")]
     [InlineData("/api/disputes?after=", "after")]
-    [InlineData("/api/disputes?after=fHw", "after")]
-    [InlineData("/api/disputes?after=MTIzfA", "after")]
-    [InlineData("/api/disputes?after=OTk5OTk5OTk5OTk5OTk5OTk5OTk5OXxwZXQtYQ", "after")]
+    [InlineData("/api/disputes?after=b3x8fHBldC1h", "after")]
+    [InlineData("/api/disputes?after=dXxJfDk5OTk5OTk5OTk5OTk5OTk5OTk5fHBldC1h", "after")]
+    [InlineData("/api/disputes?after=eHx8fHBldC1h", "after")]
+    [InlineData("/api/disputes?after=dXxJIEl8fHBldC1h", "after")]
+    [InlineData("/api/disputes?after=dXx8fA", "after")]
+    [InlineData("/api/disputes?after=dXx8fHBldC1hfGI", "after")]
+    [InlineData("/api/incidents?limit=0", "limit")]
+    [InlineData("/api/incidents?after=eHx8fHBldC1h", "after")]
     [InlineData("/api/suggestions?limit=5000", "limit")]
     [InlineData("/api/suggestions?after=%00", "after")]
     [InlineData("/api/disclosures?limit=1.5", "limit")]
@@ -108,6 +113,42 @@ public sealed class OpenListPagingTests(EngineFixture engine)
     public async Task A_bad_page_is_400_naming_the_field(string path, string field)
     {
         Problem.Assert(await engine.Observer.Get(path), HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task Incidents_page_overdue_first_then_by_level_then_by_next_deadline()
+    {
+        var api = engine.Commander;
+        var region = EngineFixture.NewRegion("Paged Handan");
+        var now = engine.Now;
+        var ids = new List<string>
+        {
+            (await api.Register(Bodies.Incident(region, now.AddMinutes(-5)))).Str("id"),
+            (await api.Register(Bodies.Incident(region, now.AddMinutes(-5), Bodies.CrossProvince()))).Str("id"),
+            (await api.Register(Bodies.Incident(region, now.AddHours(-5)))).Str("id"),
+            (await api.Register(Bodies.Incident(region, now.AddMinutes(-50)))).Str("id"),
+            (await api.Register(Bodies.Incident(region, now.AddHours(-6), Bodies.CrossProvince()))).Str("id"),
+        };
+
+        var whole = (await engine.Observer.Get($"/api/incidents?region={region}&limit=1000")).Body.AsArray().Select(d => d!).ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), whole.Select(d => d.Str("id")).Order(StringComparer.Ordinal));
+        string[] levels = ["I", "II", "III", "IV"];
+        var keys = whole.Select(d => (NotOverdue: !d["overdue"]!.GetValue<bool>(), Level: Array.IndexOf(levels, d.Str("level")), Due: d.Time("nextDueAt"))).ToList();
+        Assert.Equal(keys.Order(), keys);
+        Assert.Contains(keys, k => k.NotOverdue);
+        Assert.Contains(keys, k => !k.NotOverdue);
+        Assert.Equal(2, keys.Count(k => k.Level == 1));
+
+        var paged = new List<string>();
+        string? next = $"/api/incidents?region={region}&limit=1";
+        while (next is not null)
+        {
+            var page = await engine.Observer.Get(next);
+            paged.AddRange(page.Body.AsArray().Select(d => d.Str("id")));
+            next = NextOf(page);
+        }
+
+        Assert.Equal(whole.Select(d => d.Str("id")), paged);
     }
 
     [Fact]

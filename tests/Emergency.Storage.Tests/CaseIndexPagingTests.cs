@@ -21,9 +21,11 @@ public abstract class CaseIndexPagingTests
 
     private protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
-    private static PendingWrite Listed(string id, DateTimeOffset? dueAt, bool open = true, string scope = "live") =>
+    private static readonly IReadOnlyList<string?> NoLanes = [null];
+
+    private static PendingWrite Listed(string id, DateTimeOffset? dueAt, bool open = true, string scope = "live", string? lane = null) =>
         new(GrainRowKey.Of(Kind, GrainId.Create("probe-list", id)), "{}"u8.ToArray(), null,
-            new IndexChange(Kind, id, IndexRows.Row(id, open, 1, At, scope) with { ListDueAt = dueAt }));
+            new IndexChange(Kind, id, IndexRows.Row(id, open, 1, At, scope) with { ListDueAt = dueAt, Level = lane }));
 
     [Fact]
     public async Task Pages_after_a_position_list_every_open_case_once_in_deadline_order_those_without_one_last_ids_byte_by_byte()
@@ -44,6 +46,35 @@ public abstract class CaseIndexPagingTests
         }
 
         Assert.Equal(["c-drill"], await ReadAllAsync(index, "drill-x", overdue: null, At, 5));
+    }
+
+    [Fact]
+    public async Task With_lanes_the_overdue_come_first_lane_by_lane_then_each_lane_by_deadline_its_cases_without_one_last()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await using var index = await WriteAsync(db, "svc-list-lanes",
+        [
+            Listed("i4-late", At.AddHours(3), lane: "IV"), Listed("i4-over", At.AddHours(-1), lane: "IV"), Listed("i4-none", null, lane: "IV"),
+            Listed("i2-soon", At.AddHours(1), lane: "II"), Listed("i2-over", At.AddHours(-2), lane: "II"), Listed("i2-none", null, lane: "II"),
+            Listed("i1-late", At.AddHours(9), lane: "I"),
+        ]);
+
+        IReadOnlyList<string?> levels = ["I", "II", "III", "IV"];
+        string[] order = ["i2-over", "i4-over", "i1-late", "i2-soon", "i2-none", "i4-late", "i4-none"];
+        foreach (var size in new[] { 1, 2, 3, 10 })
+        {
+            Assert.Equal(order, await ReadAllAsync(index, "live", overdue: null, At, size, levels));
+        }
+
+        Assert.Equal(["i4-over", "i4-late", "i4-none"], await ReadAllAsync(index, "live", overdue: null, At, 1, ["IV"]));
+        Assert.Equal(["i2-over", "i4-over"], await ReadAllAsync(index, "live", overdue: true, At, 1, levels));
+        Assert.Equal(["i1-late", "i2-soon", "i2-none", "i4-late", "i4-none"], await ReadAllAsync(index, "live", overdue: false, At, 2, levels));
+
+        // A page goes on in the part its place was read in, though time has moved: i2-soon fell due between the pages.
+        var first = await index.PageAsync(Kind, "live", levels, null, null, At, 3, Ct);
+        Assert.Equal(["i2-over", "i4-over", "i1-late"], first.Select(c => c.Place.CaseId));
+        var second = await index.PageAsync(Kind, "live", levels, first[^1].Place, null, At.AddHours(2), 10, Ct);
+        Assert.Equal(["i2-none", "i4-late", "i4-none"], second.Select(c => c.Place.CaseId));
     }
 
     [Fact]
@@ -79,10 +110,10 @@ public abstract class CaseIndexPagingTests
         await new SchemaMigrator().MigrateAsync(db.Options, Ct);
 
         await using var index = CaseIndex.For(db.Options, "svc-list-old");
-        var page = await index.PageAsync(Kind, "live", null, null, At, 10, Ct);
-        Assert.Equal(["c-old-early", "c-old-late", "c-old-none"], page.Select(c => c.CaseId));
-        Assert.Equal([At.AddHours(2.5), At.AddHours(4).AddMilliseconds(250), null], page.Select(c => c.ListDueAt));
-        Assert.Equal(["c-old-late"], (await index.PageAsync(Kind, "live", null, true, At.AddHours(5), 10, Ct)).Skip(1).Select(c => c.CaseId));
+        var page = await index.PageAsync(Kind, "live", NoLanes, null, null, At, 10, Ct);
+        Assert.Equal(["c-old-early", "c-old-late", "c-old-none"], page.Select(c => c.Place.CaseId));
+        Assert.Equal([At.AddHours(2.5), At.AddHours(4).AddMilliseconds(250), null], page.Select(c => c.Place.DueAt));
+        Assert.Equal(["c-old-late"], (await index.PageAsync(Kind, "live", NoLanes, null, true, At.AddHours(5), 10, Ct)).Skip(1).Select(c => c.Place.CaseId));
     }
 
     private static async Task<CaseIndex> WriteAsync(TestDatabase db, string serviceId, IReadOnlyList<PendingWrite> writes)
@@ -100,20 +131,20 @@ public abstract class CaseIndexPagingTests
     }
 
     /// <summary>Every page of a list, each read after the last case of the one before, until a page comes back short.</summary>
-    private static async Task<List<string>> ReadAllAsync(CaseIndex index, string scope, bool? overdue, DateTimeOffset now, int size)
+    private static async Task<List<string>> ReadAllAsync(CaseIndex index, string scope, bool? overdue, DateTimeOffset now, int size, IReadOnlyList<string?>? lanes = null)
     {
         var all = new List<string>();
-        (DateTimeOffset? DueAt, string CaseId)? after = null;
+        ListPlace? after = null;
         while (true)
         {
-            var page = await index.PageAsync(Kind, scope, after, overdue, now, size, Ct);
-            all.AddRange(page.Select(c => c.CaseId));
+            var page = await index.PageAsync(Kind, scope, lanes ?? NoLanes, after, overdue, now, size, Ct);
+            all.AddRange(page.Select(c => c.Place.CaseId));
             if (page.Count < size)
             {
                 return all;
             }
 
-            after = (page[^1].ListDueAt, page[^1].CaseId);
+            after = page[^1].Place;
         }
     }
 }

@@ -25,6 +25,9 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
     /// <summary>The most cases one read of a page returns: a grain call stays small and quick however long the list.</summary>
     public const int MaxChunk = 1_000;
 
+    /// <summary>The one lane of the kinds whose list has none (their index rows have no level).</summary>
+    private static readonly IReadOnlyList<string?> NoLanes = [null];
+
     private const string SweepReminder = "sweep";
 
     /// <summary>How often the durable reminder looks for due cases that were missed (Orleans' shortest reminder period).</summary>
@@ -62,12 +65,13 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, $"a page holds 1 to {MaxChunk} cases");
         }
 
-        var after = query.After is { } position ? (position.DueAt, position.CaseId) : ((DateTimeOffset?, string)?)null;
-        var rows = await index.PageAsync(Kind, Scope, after, query.Overdue, query.Now, query.Limit);
+        var after = query.After is { } position ? new ListPlace(position.Overdue, position.Lane, position.DueAt, position.CaseId) : (ListPlace?)null;
+        IReadOnlyList<string?> lanes = query.Lanes.Count == 0 ? NoLanes : query.Lanes;
+        var rows = await index.PageAsync(Kind, Scope, lanes, after, query.Overdue, query.Now, query.Limit);
         return new CaseListChunk<TSummary>
         {
             Cases = [.. rows.Select(row => JsonSerializer.Deserialize<TSummary>(row.Summary, DomainJson.Options)!)],
-            Positions = [.. rows.Select(row => new CaseListPosition(row.ListDueAt, row.CaseId))],
+            Positions = [.. rows.Select(row => new CaseListPosition(row.Place.Overdue, row.Place.Lane, row.Place.DueAt, row.Place.CaseId))],
             End = rows.Count < query.Limit,
         };
     }

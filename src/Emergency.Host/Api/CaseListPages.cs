@@ -61,24 +61,36 @@ internal static class CaseListPages
     }
 
     /// <summary>
-    /// One page of <paramref name="directory"/>'s open cases after <paramref name="after"/>: those overdue (or not) at
-    /// <paramref name="now"/> when <paramref name="overdue"/> is given, and that <paramref name="keep"/> keeps (all
-    /// when null). Sets the <c>Link</c> header of the next page when more may follow.
+    /// One page of <paramref name="directory"/>'s open cases (as the overload without a request reads it); sets the
+    /// response's <c>Link</c> header to the next page when more may follow.
     /// </summary>
-    public static async Task<List<TSummary>> ReadAsync<TSummary>(
-        HttpContext http, ICaseDirectoryGrain<TSummary> directory, int limit, CaseListPosition? after, bool? overdue, DateTimeOffset now, Func<TSummary, bool>? keep)
+    public static async Task<List<TSummary>> ReadAsync<TSummary>(HttpContext http, ICaseDirectoryGrain<TSummary> directory, CaseListQuery query, Func<TSummary, bool>? keep)
         where TSummary : class, ICaseSummary
     {
+        var (page, next) = await ReadAsync(directory, query, keep);
+        SetNext(http, next);
+        return page;
+    }
+
+    /// <summary>
+    /// Up to <see cref="CaseListQuery.Limit"/> of <paramref name="directory"/>'s open cases after
+    /// <see cref="CaseListQuery.After"/> that <paramref name="keep"/> keeps (all when null), and the place the next
+    /// page starts after (null: the list ends). Reads at most <see cref="ReadBudget"/> cases.
+    /// </summary>
+    public static async Task<(List<TSummary> Page, CaseListPosition? Next)> ReadAsync<TSummary>(
+        ICaseDirectoryGrain<TSummary> directory, CaseListQuery query, Func<TSummary, bool>? keep)
+        where TSummary : class, ICaseSummary
+    {
+        var limit = query.Limit;
         var page = new List<TSummary>(Math.Min(limit, 256));
-        var position = after;
-        CaseListPosition? next = null;
+        var position = query.After;
         var read = 0;
 
         // Without a filter one read of limit + 1 says whether a next page exists; with one, read as much as a call may.
         var chunk = keep is null ? Math.Min(limit + 1, MaxLimit) : MaxLimit;
         while (true)
         {
-            var found = await directory.Page(new CaseListQuery { After = position, Limit = chunk, Overdue = overdue, Now = now });
+            var found = await directory.Page(query with { After = position, Limit = chunk });
             for (var i = 0; i < found.Cases.Count; i++)
             {
                 if (keep is null || keep(found.Cases[i]))
@@ -86,8 +98,7 @@ internal static class CaseListPages
                     if (page.Count == limit)
                     {
                         // One more case is kept: the next page starts after the last one listed.
-                        SetNext(http, position);
-                        return page;
+                        return (page, position);
                     }
 
                     page.Add(found.Cases[i]);
@@ -99,25 +110,15 @@ internal static class CaseListPages
 
             if (found.End)
             {
-                return page;
+                return (page, null);
             }
 
-            if (page.Count == limit && keep is null)
+            if (page.Count == limit && keep is null || read >= ReadBudget)
             {
-                // The read of limit + 1 (or of the largest chunk) found more.
-                next = position;
-                break;
-            }
-
-            if (read >= ReadBudget)
-            {
-                next = position;
-                break;
+                // The read of limit + 1 (or of the largest chunk) found more, or the budget is spent.
+                return (page, position);
             }
         }
-
-        SetNext(http, next);
-        return page;
     }
 
     private static void SetNext(HttpContext http, CaseListPosition? next)
@@ -135,10 +136,13 @@ internal static class CaseListPages
         http.Response.Headers.Append("Link", $"<{target}>; rel=\"next\"");
     }
 
-    /// <summary>A position as the opaque <c>after</c> of a link: its deadline's UTC ticks (empty: none) and its id.</summary>
+    /// <summary>
+    /// A position as the opaque <c>after</c> of a link: "o" (listed among the overdue) or "u", the lane, the deadline's
+    /// UTC ticks (empty: none) and the id, between bars, in base64url.
+    /// </summary>
     internal static string Encode(CaseListPosition position) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
-            $"{position.DueAt?.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{position.CaseId}"));
+            $"{(position.Overdue ? "o" : "u")}|{position.Lane}|{position.DueAt?.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{position.CaseId}"));
 
     /// <summary>The position an <c>after</c> names, or null when it is not one a list gave.</summary>
     internal static CaseListPosition? Decode(string after)
@@ -158,21 +162,26 @@ internal static class CaseListPages
             return null;
         }
 
-        var bar = text.IndexOf('|', StringComparison.Ordinal);
-        if (bar < 0 || bar == text.Length - 1 || text.AsSpan(bar + 1).ContainsAny("|\0\r\n"))
+        var parts = text.Split('|');
+        if (parts is not [var part and ("o" or "u"), var lane, var due, var id]
+            || lane.Length > 8 || !lane.All(char.IsAsciiLetter)
+            || id.Length is 0 or > 200 || id.Any(char.IsControl))
         {
             return null;
         }
 
-        var id = text[(bar + 1)..];
-        if (bar == 0)
+        DateTimeOffset? dueAt = null;
+        if (due.Length > 0)
         {
-            return new CaseListPosition(null, id);
+            if (!long.TryParse(due, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTimeOffset.MaxValue.UtcTicks)
+            {
+                return null;
+            }
+
+            dueAt = new DateTimeOffset(ticks, TimeSpan.Zero);
         }
 
-        return long.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-               && ticks <= DateTimeOffset.MaxValue.UtcTicks
-            ? new CaseListPosition(new DateTimeOffset(ticks, TimeSpan.Zero), id)
-            : null;
+        // Only the cases not overdue may lack a deadline.
+        return part == "o" && dueAt is null ? null : new CaseListPosition(part == "o", lane.Length == 0 ? null : lane, dueAt, id);
     }
 }

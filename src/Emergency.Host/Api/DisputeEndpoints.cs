@@ -121,7 +121,7 @@ public static class DisputeEndpoints
             && (region is null || string.Equals(s.Subject.Region, region, StringComparison.OrdinalIgnoreCase))
             && (company is null || s.Subject.Enterprise is { } e && string.Equals(Domain.Disputes.EarlyWarning.ComplaintClusterDetector.Normalise(e), company, StringComparison.Ordinal));
         var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
-        var page = await CaseListPages.ReadAsync(http, grains.GetGrain<IDisputeDirectoryGrain>(scope!), count, position, overdueFilter, now, keep);
+        var page = await CaseListPages.ReadAsync(http, grains.GetGrain<IDisputeDirectoryGrain>(scope!), new CaseListQuery { Limit = count, After = position, Overdue = overdueFilter, Now = now }, keep);
         return Results.Ok(page.ConvertAll(s => s.AsOf(now)));
     }
 

@@ -21,7 +21,7 @@ public static class IncidentEndpoints
 
         incidents.MapGet("/", List)
             .RequireAuthorization(Policies.Read)
-            .WithSummary("Open incidents, most urgent first; filter by level, region and overdue; scope=drill-<run> lists a drill's incidents on its virtual clock")
+            .WithSummary("Open incidents, most urgent first (overdue, then by level, then by next deadline); filter by level, region and overdue; scope=drill-<run> lists a drill's incidents on its virtual clock; a page of limit (default 100, at most 1,000), the next page in the Link header")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<IReadOnlyList<IncidentSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -63,7 +63,8 @@ public static class IncidentEndpoints
         return app;
     }
 
-    private static async Task<IResult> List(HttpContext http, IGrainFactory grains, EngineClock clock, RegionCatalog regions, string? level, string? region, string? overdue, string? scope)
+    private static async Task<IResult> List(
+        HttpContext http, IGrainFactory grains, EngineClock clock, RegionCatalog regions, string? level, string? region, string? overdue, string? scope, string? limit, string? after)
     {
         // Drill incidents are never listed with live ones; a drill's list is asked for by its scope.
         scope ??= Scopes.Live;
@@ -94,23 +95,31 @@ public static class IncidentEndpoints
             overdueFilter = parsed;
         }
 
-        var open = await grains.GetGrain<IIncidentDirectoryGrain>(scope).List();
+        var pageErrors = new List<Domain.FieldError>();
+        var (count, position) = CaseListPages.Read(limit, after, pageErrors);
+        if (pageErrors.Count > 0)
+        {
+            return Problems.Invalid([.. pageErrors]);
+        }
+
+        // Overdue first, then by level (each level a lane of the index), then by the next deadline.
         var now = await Drills.DrillClock.NowOf(scope, grains, clock);
         var jurisdiction = http.User.Jurisdiction();
-        var list = open
-            .Select(s => s.AsOf(now))
-            .Select(s => (Summary: s, s.Overdue))
-            .Where(s => levelFilter is null || s.Summary.Level == levelFilter)
-            .Where(s => region is null || string.Equals(s.Summary.Region, region, StringComparison.OrdinalIgnoreCase))
-            .Where(s => overdueFilter is null || s.Overdue == overdueFilter)
-            .Where(s => regions.WithinJurisdiction(jurisdiction, s.Summary.Region))
-            .OrderByDescending(s => s.Overdue)
-            .ThenBy(s => s.Summary.Level)
-            .ThenBy(s => s.Summary.NextDueAt ?? DateTimeOffset.MaxValue)
-            .Select(s => s.Summary)
-            .ToList();
-        return Results.Ok(list);
+        var query = new CaseListQuery
+        {
+            Limit = count,
+            After = position,
+            Overdue = overdueFilter,
+            Now = now,
+            Lanes = levelFilter is { } only ? [only.ToString()] : LevelLanes,
+        };
+        var page = await CaseListPages.ReadAsync(http, grains.GetGrain<IIncidentDirectoryGrain>(scope), query, s =>
+            (region is null || string.Equals(s.Region, region, StringComparison.OrdinalIgnoreCase)) && regions.WithinJurisdiction(jurisdiction, s.Region));
+        return Results.Ok(page.ConvertAll(s => s.AsOf(now)));
     }
+
+    /// <summary>The levels as the lanes of the incidents' list, the most serious first.</summary>
+    internal static readonly IReadOnlyList<string> LevelLanes = [.. IncidentLevels.All.Order().Select(l => l.ToString())];
 
 
     private static async Task<IResult> CompleteNamedObligation(HttpContext http, string id, string obligation, IGrainFactory grains, CancellationToken cancellationToken)

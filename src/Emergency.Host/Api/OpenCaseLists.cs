@@ -61,7 +61,7 @@ internal static class OpenCaseLists
 
         var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
         Func<TSummary, bool>? keep = unit is null ? null : s => units(s).Any(u => string.Equals(u, unit, StringComparison.OrdinalIgnoreCase));
-        var page = await CaseListPages.ReadAsync(http, directory(scope!), count, position, overdueFilter, now, keep);
+        var page = await CaseListPages.ReadAsync(http, directory(scope!), new CaseListQuery { Limit = count, After = position, Overdue = overdueFilter, Now = now }, keep);
         return Results.Ok(page.ConvertAll(s => s.AsOf(now)));
     }
 }

@@ -14,8 +14,11 @@ namespace Emergency.Host.Board;
 /// <summary>The board's snapshot: the truth a board loads on connect, on reconnect and on a version gap.</summary>
 public static class BoardEndpoints
 {
-    /// <summary>How many open petitions the snapshot's disputes lane holds at most, the most urgent (overdue first, then by the next limit).</summary>
-    public const int DisputesLane = 500;
+    /// <summary>
+    /// How many open incidents, and open petitions, the snapshot holds at most: the most urgent, in the lists' order
+    /// (overdue first, then by level for incidents, then by the next deadline). The lists page them all.
+    /// </summary>
+    public const int LaneLimit = 500;
 
     public static IEndpointRouteBuilder MapBoardEndpoints(this IEndpointRouteBuilder app)
     {
@@ -27,29 +30,34 @@ public static class BoardEndpoints
                     return Api.Problems.NotOneOf("scope", scope, Scopes.Allowed);
                 }
 
-                var incidents = await grains.GetGrain<IIncidentDirectoryGrain>(scope).List();
                 var jurisdiction = http.User.Jurisdiction();
                 // A drill's board is counted against the drill's virtual clock, and says which drill it shows.
                 var drill = DrillIds.RunOf(scope) is { } run ? await grains.GetGrain<IDrillGrain>(run).GetStatus() : null;
                 var now = drill?.VirtualNow ?? clock.Now;
+
+                // Each lane holds the most urgent open cases, as the lists page them: tens of thousands may be open.
+                var (incidents, moreIncidents) = await Api.CaseListPages.ReadAsync(
+                    grains.GetGrain<IIncidentDirectoryGrain>(scope), new CaseListQuery { Limit = LaneLimit, Now = now, Lanes = Api.IncidentEndpoints.LevelLanes },
+                    s => regions.WithinJurisdiction(jurisdiction, s.Region));
                 var decisions = await grains.GetGrain<IMajorDecisionDirectoryGrain>(scope).List();
                 var registry = EnforcementRegistries.KeyOf(scope);
                 var enforcement = await grains.GetGrain<IEnforcementRegistryGrain>(registry).GetView();
-                // The disputes lane holds the most urgent open petitions: a complaint surge may leave tens of thousands open.
-                var disputes = await grains.GetGrain<IDisputeDirectoryGrain>(scope).Page(new CaseListQuery { Limit = DisputesLane, Now = now });
+                var (disputes, moreDisputes) = await Api.CaseListPages.ReadAsync(
+                    grains.GetGrain<IDisputeDirectoryGrain>(scope), new CaseListQuery { Limit = LaneLimit, Now = now }, keep: null);
                 var warnings = await grains.GetGrain<IWarningDirectoryGrain>(scope).List();
-                return Results.Ok(new BoardSnapshot(scope, now, [.. incidents.Where(s => regions.WithinJurisdiction(jurisdiction, s.Region)).Select(s => s.AsOf(now))], drill)
+                return Results.Ok(new BoardSnapshot(scope, now, incidents.ConvertAll(s => s.AsOf(now)), drill)
                 {
+                    IncidentsComplete = moreIncidents is null,
                     Decisions = [.. Api.DecisionEndpoints.Sorted(decisions)],
                     Enforcement = new EnforcementBoard(registry, enforcement.RestrictionsInForce, enforcement.Version),
-                    Disputes = [.. disputes.Cases.Select(d => d.AsOf(now))],
-                    DisputesComplete = disputes.End,
+                    Disputes = disputes.ConvertAll(d => d.AsOf(now)),
+                    DisputesComplete = moreDisputes is null,
                     Warnings = warnings,
                 });
             })
             .RequireAuthorization(Policies.Read)
             .WithTags("Board")
-            .WithSummary("Every open incident, petition and early warning of a scope, as of now (a drill's virtual now for drill-<run>)")
+            .WithSummary("The open incidents and petitions of a scope (the 500 most urgent of each; incidentsComplete and disputesComplete say whether that is all), its open major decisions and early warnings, as of now (a drill's virtual now for drill-<run>)")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<BoardSnapshot>();
         app.MapGet("/api/board/settings", (TextRenderer texts) =>
@@ -70,16 +78,19 @@ public static class BoardEndpoints
 /// </summary>
 public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyList<IncidentSummary> Incidents, DrillStatus? Drill = null)
 {
+    /// <summary>Whether <see cref="Incidents"/> holds every open incident the reader may see (false: the most urgent <see cref="BoardEndpoints.LaneLimit"/>).</summary>
+    public bool IncidentsComplete { get; init; } = true;
+
     /// <summary>The open major decisions, each with its stage, risk level, blockers and version.</summary>
     public IReadOnlyList<MajorDecisionSummary> Decisions { get; init; } = [];
 
     /// <summary>The regional approval restrictions in force, with the registry's version.</summary>
     public EnforcementBoard? Enforcement { get; init; }
 
-    /// <summary>The open petitions and complaints, for the disputes lane (no personal data): the most urgent <see cref="BoardEndpoints.DisputesLane"/>.</summary>
+    /// <summary>The open petitions and complaints, for the disputes lane (no personal data): the most urgent <see cref="BoardEndpoints.LaneLimit"/>.</summary>
     public IReadOnlyList<DisputeSummary> Disputes { get; init; } = [];
 
-    /// <summary>Whether <see cref="Disputes"/> holds every open petition (false: more are open than the lane holds; the list API pages them all).</summary>
+    /// <summary>Whether <see cref="Disputes"/> holds every open petition (false: the most urgent <see cref="BoardEndpoints.LaneLimit"/>).</summary>
     public bool DisputesComplete { get; init; } = true;
 
     /// <summary>The early warnings, newest first.</summary>

@@ -43,35 +43,42 @@ public abstract class CaseIndex : IAsyncDisposable
     }
 
     /// <summary>
-    /// Up to <paramref name="limit"/> open cases of one kind in one scope after a position, in the lists' order: by
-    /// <see cref="CaseIndexRow.ListDueAt"/>, the cases without one last, then by id (byte by byte). Only those overdue
-    /// (or not) at <paramref name="now"/> when <paramref name="overdue"/> is given: a case is overdue exactly when its
-    /// <c>ListDueAt</c> is behind. Each read is a range of the index <c>IX_CaseIndex_List</c>, so a page costs the same
-    /// however many cases are open and however far the list has been read. The page starts after the case whose deadline
-    /// and id are <paramref name="after"/> (a null deadline: among those without one), or at the start.
+    /// Up to <paramref name="limit"/> open cases of one kind in one scope after a place, in the lists' order: first the
+    /// cases overdue at <paramref name="now"/> (their <see cref="CaseIndexRow.ListDueAt"/> behind it), lane by lane in
+    /// the order of <paramref name="lanes"/> (the <c>Level</c> column: an incident's level; one lane, null, for kinds
+    /// without), then lane by lane those not overdue, each lane's cases with a deadline before those without; within a
+    /// part, by deadline and then by id compared byte by byte. Only the overdue part, or only the rest, when
+    /// <paramref name="overdue"/> says so. Each part is one range of the index <c>IX_CaseIndex_List</c>, so a page
+    /// costs the same however many cases are open and however far the list has been read.
     /// </summary>
     public async Task<IReadOnlyList<ListedCase>> PageAsync(
-        string kind, string scope, (DateTimeOffset? DueAt, string CaseId)? after, bool? overdue, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+        string kind, string scope, IReadOnlyList<string?> lanes, ListPlace? after, bool? overdue, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ArgumentOutOfRangeException.ThrowIfZero(lanes.Count);
+        List<(ListPart Part, string? Lane)> parts =
+        [
+            .. overdue == false ? [] : lanes.Select(lane => (ListPart.Overdue, lane)),
+            .. overdue == true ? [] : lanes.SelectMany(lane => new[] { (ListPart.Upcoming, lane), (ListPart.Undated, lane) }),
+        ];
+
+        // A page starts in the part of its place: the part the last case listed was read in, whatever the time now.
+        var first = after is { } place ? parts.IndexOf((PartOf(place), place.Lane)) : 0;
         var page = new List<ListedCase>(Math.Min(limit, 1_000));
         await using var connection = await OpenAsync(cancellationToken);
-        if (after is not { DueAt: null })
+        for (var i = Math.Max(first, 0); i < parts.Count && page.Count < limit; i++)
         {
-            await ReadListAsync(connection, kind, scope, dated: true, after, overdue, now, limit, page, cancellationToken);
-        }
-
-        if (page.Count < limit && overdue != true)
-        {
-            await ReadListAsync(connection, kind, scope, dated: false, after is { DueAt: null } ? after : null, overdue, now, limit - page.Count, page, cancellationToken);
+            await ReadPartAsync(connection, kind, scope, parts[i], i == first ? after : null, now, limit - page.Count, page, cancellationToken);
         }
 
         return page;
     }
 
-    /// <summary>One part of <see cref="PageAsync"/>: the cases with a deadline (<paramref name="dated"/>), or those without one.</summary>
-    private async Task ReadListAsync(
-        DbConnection connection, string kind, string scope, bool dated, (DateTimeOffset? DueAt, string CaseId)? after, bool? overdue, DateTimeOffset now, int limit,
+    private static ListPart PartOf(ListPlace place) => place.Overdue ? ListPart.Overdue : place.DueAt is null ? ListPart.Undated : ListPart.Upcoming;
+
+    /// <summary>One part of <see cref="PageAsync"/>, after <paramref name="after"/> when the page starts in it.</summary>
+    private async Task ReadPartAsync(
+        DbConnection connection, string kind, string scope, (ListPart Part, string? Lane) part, ListPlace? after, DateTimeOffset now, int limit,
         List<ListedCase> page, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -79,38 +86,56 @@ public abstract class CaseIndex : IAsyncDisposable
         Add(command, "ServiceId", ServiceId);
         Add(command, "Kind", kind);
         Add(command, "Scope", scope);
-        if (dated)
+        if (part.Lane is { } lane)
         {
-            where.Append(" AND ListDueAt IS NOT NULL");
-            if (overdue is { } wanted)
-            {
-                where.Append(wanted ? " AND ListDueAt < @Now" : " AND ListDueAt >= @Now");
-                Add(command, "Now", Moment(now));
-            }
-
-            if (after is { DueAt: { } afterDue } position)
-            {
-                where.Append($" AND (ListDueAt, CaseId{Ordinal}) > (@AfterDue, @AfterId)");
-                Add(command, "AfterDue", Moment(afterDue));
-                Add(command, "AfterId", position.CaseId);
-            }
+            where.Append(" AND Level = @Lane");
+            Add(command, "Lane", lane);
         }
         else
         {
-            where.Append(" AND ListDueAt IS NULL");
-            if (after is { } position)
+            where.Append(" AND Level IS NULL");
+        }
+
+        where.Append(part.Part switch
+        {
+            ListPart.Overdue => " AND ListDueAt < @Now",
+            ListPart.Upcoming => " AND ListDueAt >= @Now",
+            _ => " AND ListDueAt IS NULL",
+        });
+        if (part.Part != ListPart.Undated)
+        {
+            Add(command, "Now", Moment(now));
+        }
+
+        if (after is { } place)
+        {
+            if (place.DueAt is { } afterDue)
+            {
+                where.Append($" AND (ListDueAt, CaseId{Ordinal}) > (@AfterDue, @AfterId)");
+                Add(command, "AfterDue", Moment(afterDue));
+            }
+            else
             {
                 where.Append($" AND CaseId{Ordinal} > @AfterId");
-                Add(command, "AfterId", position.CaseId);
             }
+
+            Add(command, "AfterId", place.CaseId);
         }
 
         command.CommandText = $"SELECT CaseId, ListDueAt, Summary FROM CaseIndex WHERE {where} ORDER BY ListDueAt, CaseId{Ordinal} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            page.Add(new ListedCase(reader.GetString(0), reader.IsDBNull(1) ? null : MomentOf(reader.GetValue(1)), reader.GetString(2)));
+            var read = new ListPlace(part.Part == ListPart.Overdue, part.Lane, reader.IsDBNull(1) ? null : MomentOf(reader.GetValue(1)), reader.GetString(0));
+            page.Add(new ListedCase(read, reader.GetString(2)));
         }
+    }
+
+    private enum ListPart
+    {
+        Overdue,
+        Upcoming,
+        Undated,
     }
 
     /// <summary>

@@ -58,5 +58,11 @@ public interface IIndexedState
 /// <summary>One case as the index lists it.</summary>
 public sealed record IndexedCase(string Kind, string CaseId, bool IsOpen, string Summary);
 
-/// <summary>One open case as a list reads it: its id, its earliest open deadline (the list's order) and its list line.</summary>
-public sealed record ListedCase(string CaseId, DateTimeOffset? ListDueAt, string Summary);
+/// <summary>
+/// Where a case stands in a list of open cases: whether it was read among the overdue ones, its lane (an incident's
+/// level; null for kinds without), its earliest open deadline and its id. A page starts after one.
+/// </summary>
+public readonly record struct ListPlace(bool Overdue, string? Lane, DateTimeOffset? DueAt, string CaseId);
+
+/// <summary>One open case as a list reads it: its place in the list and its list line.</summary>
+public sealed record ListedCase(ListPlace Place, string Summary);

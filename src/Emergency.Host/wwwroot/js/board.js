@@ -146,7 +146,8 @@ function render() {
     session.drill.changed();
     session.downstream.changed(shown);
     page.noIncidents.hidden = shown.length > 0;
-    page.count.textContent = t('incidentCount', { shown: shown.length === all.length ? all.length : `${shown.length} / ${all.length}`, overdue });
+    const counted = t('incidentCount', { shown: shown.length === all.length ? all.length : `${shown.length} / ${all.length}`, overdue });
+    page.count.textContent = session.store.complete('incident') ? counted : `${counted} · ${t('mostUrgentOnly')}`;
 }
 
 /** The current problems of the incidents shown; redrawn each second too, as steps come within the hour of their deadline. */

@@ -5,6 +5,8 @@
 // - While a snapshot loads, pushes are buffered; once it is in, those newer than the snapshot are applied.
 // - A closed case leaves the board and is remembered with its closing version: a late push of an older version, or a
 //   snapshot read a moment before the close, cannot bring it back.
+// - A lane the snapshot holds only in part (its most urgent cases, when very many are open) is replaced by that part:
+//   a case missing from it is not taken for closed, and comes back with its next push.
 
 /** The kinds of case the board shows, each with where the snapshot of /api/board lists them. */
 const kinds = {
@@ -16,13 +18,21 @@ const kinds = {
     enforcement: snapshot => (snapshot.enforcement ? [snapshot.enforcement] : []),
 };
 
+/** Whether the snapshot holds every open case of a kind (false: only the most urgent ones). */
+const complete = {
+    incident: snapshot => snapshot.incidentsComplete !== false,
+    dispute: snapshot => snapshot.disputesComplete !== false,
+};
+
 /** One kind's cases: the open ones by id, and the closing version of each one that left. */
 class Lane {
     open = new Map();
     closed = new Map();
+    complete = true;
 
-    /** Takes the snapshot's list as the truth, keeping a newer pushed version. */
-    load(summaries) {
+    /** Takes the snapshot's list as the truth, keeping a newer pushed version; a part of the lane says nothing of the rest. */
+    load(summaries, complete) {
+        this.complete = complete;
         const next = new Map();
         for (const summary of summaries) {
             if (summary.version <= (this.closed.get(summary.id) ?? 0)) {
@@ -36,7 +46,7 @@ class Lane {
         }
 
         for (const [id, known] of this.open) {
-            if (!next.has(id)) {
+            if (complete && !next.has(id)) {
                 // Closed while the board was away.
                 this.closed.set(id, Math.max(known.version, this.closed.get(id) ?? 0));
             }
@@ -68,6 +78,11 @@ export class CaseStore {
     #lanes = new Map(Object.keys(kinds).map(kind => [kind, new Lane()]));
     #loading = false;
     #buffer = [];
+
+    /** Whether the last snapshot held every open case of a kind (false: its most urgent ones, and what was pushed since). */
+    complete(kind) {
+        return this.#lane(kind).complete;
+    }
 
     /** The open cases of a kind, in no particular order. */
     cases(kind) {
@@ -104,7 +119,7 @@ export class CaseStore {
       */
     loadSnapshot(snapshot) {
         for (const [kind, listed] of Object.entries(kinds)) {
-            this.#lane(kind).load(listed(snapshot) ?? []);
+            this.#lane(kind).load(listed(snapshot) ?? [], complete[kind]?.(snapshot) ?? true);
         }
 
         return this.abandonLoad();

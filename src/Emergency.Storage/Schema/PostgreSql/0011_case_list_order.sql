@@ -1,10 +1,10 @@
 -- Emergency storage schema, version 11, PostgreSQL: the lists of open cases read one page at a time, in their order.
 --
 -- ListDueAt is the earliest deadline of an open obligation when the row was written, overdue ones included (the
--- summary's nextDueAt). Overdue first, then by the next deadline, is this column's order: a case is overdue at a moment
--- exactly when this deadline is behind it. The lists read a page after a (ListDueAt, CaseId) position on this index
--- instead of every open case. Ids compare byte by byte ("C"), as the engine compares them, whatever the database's
--- collation.
+-- summary's nextDueAt): a case is overdue at a moment exactly when this deadline is behind it. The lists read a page
+-- (overdue first, lane by lane in Level, an incident's level, then by this deadline and id) as ranges of this index
+-- after the place of the last case listed, instead of every open case. Ids compare byte by byte ("C"), as the engine
+-- compares them, whatever the database's collation.
 ALTER TABLE CaseIndex ADD COLUMN ListDueAt timestamptz NULL;
 UPDATE CaseIndex SET ListDueAt = (Summary::jsonb ->> 'nextDueAt')::timestamptz WHERE IsOpen;
-CREATE INDEX IX_CaseIndex_List ON CaseIndex (ServiceId, Kind, Scope, ListDueAt, (CaseId COLLATE "C")) WHERE IsOpen;
+CREATE INDEX IX_CaseIndex_List ON CaseIndex (ServiceId, Kind, Scope, Level, ListDueAt, (CaseId COLLATE "C")) WHERE IsOpen;

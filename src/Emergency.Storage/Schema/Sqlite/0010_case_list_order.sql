@@ -1,11 +1,11 @@
 -- Emergency storage schema, version 10, SQLite: the lists of open cases read one page at a time, in their order.
 --
 -- ListDueAt is the earliest deadline of an open obligation when the row was written, overdue ones included (the
--- summary's nextDueAt). Overdue first, then by the next deadline, is this column's order: a case is overdue at a moment
--- exactly when this deadline is behind it. The lists read a page after a (ListDueAt, CaseId) position on this index
--- instead of every open case. Moments are ISO 8601 UTC text with seven decimals, as the engine writes them; rows
--- written before take theirs from their summary, to the millisecond.
+-- summary's nextDueAt): a case is overdue at a moment exactly when this deadline is behind it. The lists read a page
+-- (overdue first, lane by lane in Level, an incident's level, then by this deadline and id) as ranges of this index
+-- after the place of the last case listed, instead of every open case. Moments are ISO 8601 UTC text with seven
+-- decimals, as the engine writes them; rows written before take theirs from their summary, to the millisecond.
 ALTER TABLE CaseIndex ADD COLUMN ListDueAt text NULL;
 UPDATE CaseIndex SET ListDueAt = strftime('%Y-%m-%dT%H:%M:%f', json_extract(Summary, '$.nextDueAt')) || '0000Z'
     WHERE IsOpen = 1 AND json_extract(Summary, '$.nextDueAt') IS NOT NULL;
-CREATE INDEX IX_CaseIndex_List ON CaseIndex (ServiceId, Kind, Scope, ListDueAt, CaseId) WHERE IsOpen = 1;
+CREATE INDEX IX_CaseIndex_List ON CaseIndex (ServiceId, Kind, Scope, Level, ListDueAt, CaseId) WHERE IsOpen = 1;
