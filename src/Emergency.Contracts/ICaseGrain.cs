@@ -41,6 +41,12 @@ public interface ICaseDirectoryGrain<TSummary> : IGrainWithStringKey
     /// </summary>
     Task<CaseListChunk<TSummary>> Page(CaseListQuery query);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> cases of the scope, open or closed, by id after <paramref name="afterId"/> (null:
+    /// from the first): efficiency supervision counts every case, read a range at a time.
+    /// </summary>
+    Task<CaseListChunk<TSummary>> HistoryPage(string? afterId, int limit);
+
     /// <summary>Every case of the scope, open or closed (efficiency supervision counts the closed ones too).</summary>
     Task<IReadOnlyList<TSummary>> History();
 

@@ -17,7 +17,9 @@ namespace Emergency.Benchmarks;
 /// The list of open petitions with 1,000, 10,000 and 100,000 open (more with <c>--open</c>): one page through the API
 /// (the first, one 90 % of the way down, the overdue ones, a page of 1,000, and a unit no case has, which reads the
 /// request's budget of 10,000 cases), against the baseline in the same run: the whole list read by the directory grain
-/// (<c>List()</c>, what the API read before it paged, its JSON answer not counted). Ten real complaints are registered;
+/// (<c>List()</c>, what the API read before it paged, its JSON answer not counted); and efficiency supervision, which
+/// reads every case (now by ranges of 1,000) against the whole history in one call as before, and the overdue limits
+/// (now the overdue cases alone: here the index rows due in the last two hours, a twelfth). Ten real complaints are registered;
 /// the rest are index rows made from one of them in SQL (a list reads only the index). Median of several reads after
 /// two unmeasured ones. Arguments: [sqlite|postgres] [--open 1000,10000,100000].
 /// </summary>
@@ -83,23 +85,27 @@ public sealed class ListsBenchmark : IBenchmark
             }
 
             var load = LoadAverage.Now();
-            var whole = await MedianAsync(size >= 50_000 ? 3 : 5, async () => _ = await directory.List());
+            var wholeTimes = size >= 50_000 ? 3 : 5;
+            var whole = await MedianAsync(wholeTimes, async () => _ = await directory.List());
+            var history = await MedianAsync(wholeTimes, async () => _ = await directory.History());
+            var supervision = await MedianAsync(wholeTimes, async () => (await http.GetAsync("/api/supervision")).EnsureSuccessStatusCode());
             var deep = await PositionAtAsync(db, postgres, size * 9 / 10);
-            string[] pages = ["/api/disputes", $"/api/disputes?after={deep}", "/api/disputes?overdue=true", "/api/disputes?limit=1000", "/api/disputes?unit=nobody"];
+            string[] pages = ["/api/disputes", $"/api/disputes?after={deep}", "/api/disputes?overdue=true", "/api/disputes?limit=1000", "/api/disputes?unit=nobody", "/api/supervision/overdue"];
             var timed = new List<string>();
             foreach (var page in pages)
             {
                 timed.Add(Ms(await MedianAsync(15, async () => (await http.GetAsync(page)).EnsureSuccessStatusCode())));
             }
 
-            rows.Add([size.ToString("N0", CultureInfo.InvariantCulture), Ms(whole), .. timed, load, LoadAverage.Now()]);
+            rows.Add([size.ToString("N0", CultureInfo.InvariantCulture), Ms(whole), .. timed, Ms(history), Ms(supervision), load, LoadAverage.Now()]);
             Console.Error.WriteLine($"lists: {size} open done");
         }
 
         return new BenchmarkReport(
             "lists",
             $"{(postgres ? "PostgreSQL (fresh database)" : "SQLite (embedded default)")}, one process; open petitions of the live scope; median ms of 15 reads (the whole list: 5, or 3 from 50,000) after two unmeasured",
-            ["open", "whole list (directory List(), before paging)", "first page of 100", "page 90 % down", "overdue, first page", "page of 1,000", "unit none has (10,000 read)", "load before", "load after"],
+            ["open", "whole list (directory List(), before paging)", "first page of 100", "page 90 % down", "overdue, first page", "page of 1,000", "unit none has (10,000 read)",
+                "supervision/overdue", "history in one call (before)", "supervision (history by ranges)", "load before", "load after"],
             rows);
     }
 
@@ -124,7 +130,10 @@ public sealed class ListsBenchmark : IBenchmark
         await ExecuteAsync(db, sql);
     }
 
-    /// <summary>The <c>after</c> of the case at <paramref name="offset"/> in the list's order, as the API writes it: UTC ticks of its deadline, a bar, its id, base64url.</summary>
+    /// <summary>
+    /// The <c>after</c> of the case at <paramref name="offset"/> by deadline (not overdue that far down), as the API
+    /// writes it: "u" (not overdue), no lane, its deadline's UTC ticks and its id between bars, in base64url.
+    /// </summary>
     private static async Task<string> PositionAtAsync(DbConnection db, bool postgres, int offset)
     {
         await using var command = db.CreateCommand();
@@ -132,7 +141,7 @@ public sealed class ListsBenchmark : IBenchmark
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var due = postgres ? new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc)) : DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
-        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{due.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{reader.GetString(1)}"));
+        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"u||{due.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{reader.GetString(1)}"));
     }
 
     private static async Task ExecuteAsync(DbConnection db, string sql)

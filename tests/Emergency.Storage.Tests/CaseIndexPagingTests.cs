@@ -92,6 +92,35 @@ public abstract class CaseIndexPagingTests
     }
 
     [Fact]
+    public async Task A_history_is_read_in_ranges_by_id_open_and_closed_cases_alike_and_no_other_scope()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await using var index = await WriteAsync(db, "svc-list-history",
+        [
+            Listed("h-b", At), Listed("h-A", null, open: false), Listed("h-c", At.AddHours(1), open: false), Listed("h-a", null),
+            Listed("h-drill", At, scope: "drill-x"),
+        ]);
+
+        var read = new List<string>();
+        string? after = null;
+        for (var calls = 1; ; calls++)
+        {
+            var range = await index.HistoryAsync(Kind, "live", after, 2, Ct);
+            read.AddRange(range.Select(c => c.Place.CaseId));
+            if (range.Count < 2)
+            {
+                Assert.Equal(3, calls);
+                break;
+            }
+
+            after = range[^1].Place.CaseId;
+        }
+
+        Assert.Equal(["h-A", "h-a", "h-b", "h-c"], read);
+        Assert.Equal(["h-drill"], (await index.HistoryAsync(Kind, "drill-x", null, 10, Ct)).Select(c => c.Place.CaseId));
+    }
+
+    [Fact]
     public async Task Rows_written_before_the_list_order_take_their_deadline_from_their_summary()
     {
         await using var db = await CreateDatabaseAsync();

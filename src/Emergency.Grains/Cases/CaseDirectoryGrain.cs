@@ -60,20 +60,31 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
 
     public async Task<CaseListChunk<TSummary>> Page(CaseListQuery query)
     {
-        if (query.Limit is < 1 or > MaxChunk)
-        {
-            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, $"a page holds 1 to {MaxChunk} cases");
-        }
-
+        CheckLimit(query.Limit);
         var after = query.After is { } position ? new ListPlace(position.Overdue, position.Lane, position.DueAt, position.CaseId) : (ListPlace?)null;
         IReadOnlyList<string?> lanes = query.Lanes.Count == 0 ? NoLanes : query.Lanes;
-        var rows = await index.PageAsync(Kind, Scope, lanes, after, query.Overdue, query.Now, query.Limit);
-        return new CaseListChunk<TSummary>
+        return Chunk(await index.PageAsync(Kind, Scope, lanes, after, query.Overdue, query.Now, query.Limit), query.Limit);
+    }
+
+    private static void CheckLimit(int limit)
+    {
+        if (limit is < 1 or > MaxChunk)
         {
-            Cases = [.. rows.Select(row => JsonSerializer.Deserialize<TSummary>(row.Summary, DomainJson.Options)!)],
-            Positions = [.. rows.Select(row => new CaseListPosition(row.Place.Overdue, row.Place.Lane, row.Place.DueAt, row.Place.CaseId))],
-            End = rows.Count < query.Limit,
-        };
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, $"a page holds 1 to {MaxChunk} cases");
+        }
+    }
+
+    private static CaseListChunk<TSummary> Chunk(IReadOnlyList<ListedCase> rows, int limit) => new()
+    {
+        Cases = [.. rows.Select(row => JsonSerializer.Deserialize<TSummary>(row.Summary, DomainJson.Options)!)],
+        Positions = [.. rows.Select(row => new CaseListPosition(row.Place.Overdue, row.Place.Lane, row.Place.DueAt, row.Place.CaseId))],
+        End = rows.Count < limit,
+    };
+
+    public async Task<CaseListChunk<TSummary>> HistoryPage(string? afterId, int limit)
+    {
+        CheckLimit(limit);
+        return Chunk(await index.HistoryAsync(Kind, Scope, afterId, limit), limit);
     }
 
     public Task<int> CountOverdue() => index.CountOverdueAsync(Kind, Scope, Clock.Now);

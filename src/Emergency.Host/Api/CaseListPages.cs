@@ -121,6 +121,48 @@ internal static class CaseListPages
         }
     }
 
+    /// <summary>
+    /// Every case of <paramref name="directory"/>'s scope, open or closed, read a range of <see cref="MaxLimit"/> at a
+    /// time: each call stays small and quick however long the history (one call for all of it outlived Orleans'
+    /// response timeout with tens of thousands of cases).
+    /// </summary>
+    public static async Task<List<TSummary>> HistoryAsync<TSummary>(ICaseDirectoryGrain<TSummary> directory)
+        where TSummary : class, ICaseSummary
+    {
+        var all = new List<TSummary>();
+        string? after = null;
+        while (true)
+        {
+            var found = await directory.HistoryPage(after, MaxLimit);
+            all.AddRange(found.Cases);
+            if (found.End)
+            {
+                return all;
+            }
+
+            after = found.Positions[^1].CaseId;
+        }
+    }
+
+    /// <summary>Every open case of <paramref name="directory"/>'s scope overdue at <paramref name="now"/>, read a page of <see cref="MaxLimit"/> at a time: the cost follows the overdue ones, not the open ones.</summary>
+    public static async Task<List<TSummary>> OverdueAsync<TSummary>(ICaseDirectoryGrain<TSummary> directory, DateTimeOffset now)
+        where TSummary : class, ICaseSummary
+    {
+        var all = new List<TSummary>();
+        var query = new CaseListQuery { Limit = MaxLimit, Overdue = true, Now = now };
+        while (true)
+        {
+            var found = await directory.Page(query);
+            all.AddRange(found.Cases);
+            if (found.End)
+            {
+                return all;
+            }
+
+            query = query with { After = found.Positions[^1] };
+        }
+    }
+
     private static void SetNext(HttpContext http, CaseListPosition? next)
     {
         if (next is null)

@@ -36,6 +36,6 @@ public static class DisclosureEndpoints
     }
 
     /// <summary>Every disclosure request of a scope, open or closed, from the case index: what supervision counts.</summary>
-    public static async Task<List<DisclosureSummary>> AllRequests(IGrainFactory grains, string scope) =>
-        [.. await grains.GetGrain<IDisclosureDirectoryGrain>(scope).History()];
+    public static Task<List<DisclosureSummary>> AllRequests(IGrainFactory grains, string scope) =>
+        CaseListPages.HistoryAsync(grains.GetGrain<IDisclosureDirectoryGrain>(scope));
 }

@@ -57,10 +57,12 @@ public static class DisputeEndpoints
                     return problem;
                 }
 
-                var (disputesOpen, suggestionsOpen) = await OpenCases(grains, scope!);
-                var disclosuresOpen = await grains.GetGrain<IDisclosureDirectoryGrain>(scope!).List();
+                // Only the cases overdue now can have a limit past its deadline: read those alone, from the index.
                 var now = await Drills.DrillClock.NowOf(scope!, grains, clock);
-                var list = EfficiencySupervision.Overdue(disputesOpen, suggestionsOpen, now, disclosuresOpen)
+                var disputesOverdue = CaseListPages.OverdueAsync(grains.GetGrain<IDisputeDirectoryGrain>(scope!), now);
+                var suggestionsOverdue = CaseListPages.OverdueAsync(grains.GetGrain<ISuggestionDirectoryGrain>(scope!), now);
+                var disclosuresOverdue = CaseListPages.OverdueAsync(grains.GetGrain<IDisclosureDirectoryGrain>(scope!), now);
+                var list = EfficiencySupervision.Overdue(await disputesOverdue, await suggestionsOverdue, now, await disclosuresOverdue)
                     .Where(o => unit is null || string.Equals(o.Unit, unit, StringComparison.OrdinalIgnoreCase));
                 return Results.Ok(list.ToList());
             })
@@ -71,20 +73,12 @@ public static class DisputeEndpoints
         return app;
     }
 
-    /// <summary>The open petitions and suggestions of a scope, from the case index.</summary>
-    public static async Task<(List<DisputeSummary> Disputes, List<SuggestionSummary> Suggestions)> OpenCases(IGrainFactory grains, string scope)
-    {
-        var disputes = grains.GetGrain<IDisputeDirectoryGrain>(scope).List();
-        var suggestions = grains.GetGrain<ISuggestionDirectoryGrain>(scope).List();
-        return ([.. await disputes], [.. await suggestions]);
-    }
-
     /// <summary>Every petition and suggestion of a scope, open or closed, from the case index: what supervision counts.</summary>
     public static async Task<(List<DisputeSummary> Disputes, List<SuggestionSummary> Suggestions)> AllCases(IGrainFactory grains, string scope)
     {
-        var disputes = grains.GetGrain<IDisputeDirectoryGrain>(scope).History();
-        var suggestions = grains.GetGrain<ISuggestionDirectoryGrain>(scope).History();
-        return ([.. await disputes], [.. await suggestions]);
+        var disputes = CaseListPages.HistoryAsync(grains.GetGrain<IDisputeDirectoryGrain>(scope));
+        var suggestions = CaseListPages.HistoryAsync(grains.GetGrain<ISuggestionDirectoryGrain>(scope));
+        return (await disputes, await suggestions);
     }
 
     /// <summary>Live unless a drill is asked for; a problem when the scope is unknown.</summary>

@@ -74,6 +74,36 @@ public abstract class CaseIndex : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> cases of one kind in one scope, open or closed, by id (byte by byte) after
+    /// <paramref name="afterId"/> (null: from the first): a history read in ranges of the primary key, never in one go.
+    /// </summary>
+    public async Task<IReadOnlyList<ListedCase>> HistoryAsync(string kind, string scope, string? afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT CaseId, Summary FROM CaseIndex WHERE ServiceId = @ServiceId AND Kind = @Kind AND Scope = @Scope{(afterId is null ? "" : $" AND CaseId{Ordinal} > @AfterId")} " +
+            $"ORDER BY CaseId{Ordinal} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
+        Add(command, "ServiceId", ServiceId);
+        Add(command, "Kind", kind);
+        Add(command, "Scope", scope);
+        if (afterId is not null)
+        {
+            Add(command, "AfterId", afterId);
+        }
+
+        var cases = new List<ListedCase>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cases.Add(new ListedCase(new ListPlace(false, null, null, reader.GetString(0)), reader.GetString(1)));
+        }
+
+        return cases;
+    }
+
     private static ListPart PartOf(ListPlace place) => place.Overdue ? ListPart.Overdue : place.DueAt is null ? ListPart.Undated : ListPart.Upcoming;
 
     /// <summary>One part of <see cref="PageAsync"/>, after <paramref name="after"/> when the page starts in it.</summary>
