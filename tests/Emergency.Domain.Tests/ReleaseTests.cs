@@ -113,7 +113,9 @@ public sealed class ReleaseTests
     public void An_update_and_a_correction_supersede_and_a_withdrawal_withdraws()
     {
         var incident = Drive.Responding();
+        Assert.Equal(0, incident.Summary(incident.T(1.1)).PublishedReleases);
         Drive.Release(incident, incident.T(1.2));
+        Assert.Equal(1, incident.Summary(incident.T(1.2)).PublishedReleases);
         incident.Handle(new UpdateRelease { Release = 1, Headline = "续报", Text = "下游水厂已停止取水", HeadlineEn = "Update", TextEn = "Intake stopped" }, Commander, incident.T(2)).Accept();
         incident.Handle(new CorrectRelease { Release = 1, Headline = "更正", Text = "实测118–200 μg/L", Reason = "78 μg/L有误" }, Commander, incident.T(2)).Accept();
         incident.Handle(Cmd.Approve(2), Commander, incident.T(2)).Accept();
@@ -130,6 +132,9 @@ public sealed class ReleaseTests
 
         var releases = incident.State.Releases;
         Assert.Equal([ReleaseStatus.Superseded, ReleaseStatus.Withdrawn, ReleaseStatus.Approved, ReleaseStatus.Published], releases.Select(r => r.Status));
+
+        // The public pages read an incident for the releases that stand: here the withdrawal alone.
+        Assert.Equal(1, incident.Summary(incident.T(3)).PublishedReleases);
         Assert.Equal([ReleaseKind.Alert, ReleaseKind.Update, ReleaseKind.Correction, ReleaseKind.Withdrawal], releases.Select(r => r.Kind));
         Assert.Equal([2, 4, null, null], releases.Select(r => r.ReplacedBy));
         Assert.Equal(("续报", "信息有误，以后续发布为准", ReleaseAudience.Public), (releases[3].Headline, releases[3].Text, releases[3].Audience));

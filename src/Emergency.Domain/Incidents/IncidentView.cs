@@ -150,6 +150,12 @@ public sealed record IncidentSummary : ICaseSummary
     /// <summary>How many reports, claims or steps were shown untrue (谎报/瞒报/漏报).</summary>
     public int Corrections { get; init; }
 
+    /// <summary>
+    /// How many of its releases stand published (withdrawals included): the public pages and the CAP feed read only
+    /// the incidents that have one. Null in a summary written before it was counted: such an incident is read.
+    /// </summary>
+    public int? PublishedReleases { get; init; }
+
     public required long Version { get; init; }
 
     [JsonIgnore]
@@ -224,6 +230,7 @@ public static class IncidentViews
             Alerts = LatestAlerts(s.Timeline),
             Escalations = EscalationsOf(s),
             Corrections = s.Corrections.Count,
+            PublishedReleases = s.Releases.Count(r => r.Status == ReleaseStatus.Published),
             Version = s.Version,
         };
     }

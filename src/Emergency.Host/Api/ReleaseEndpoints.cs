@@ -65,10 +65,7 @@ public static class ReleaseEndpoints
 
     private static async Task<IResult> Feed(HttpContext http, IGrainFactory grains, TextRenderer texts, RegionCatalog regions, RiverCatalog rivers, IConfiguration configuration, EngineClock clock)
     {
-        var open = await grains.GetGrain<IIncidentDirectoryGrain>(Scopes.Live).List();
-        var views = await Task.WhenAll(open.Select(s => grains.GetGrain<IIncidentGrain>(s.Id).GetView()));
-        var alerts = views.OfType<IncidentView>()
-            .SelectMany(v => v.Releases.Where(r => r.Status == ReleaseStatus.Published).Select(r => (v, r)));
+        var alerts = await Public.PublicEndpoints.InForce(grains, clock.Now);
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
         var feed = new ReleaseCap(texts, regions, configuration, rivers).Feed(alerts, origin + FeedPath, (v, r) => $"{origin}/api/incidents/{v.Id}/releases/{r.Number}/cap", clock.Now);
         return Results.Bytes(ReleaseCap.Bytes(feed), "application/atom+xml");

@@ -57,9 +57,9 @@ public static class PublicEndpoints
     /// <summary>Where a release's alert is read without signing in.</summary>
     public static string AlertPath(string incident, int number) => $"{Prefix}/cap/{incident}/{number}";
 
-    private static async Task<IResult> Releases(IGrainFactory grains, RegionCatalog regions)
+    private static async Task<IResult> Releases(IGrainFactory grains, RegionCatalog regions, EngineClock clock)
     {
-        var releases = (await InForce(grains))
+        var releases = (await InForce(grains, clock.Now))
             .Select(a => new PublicRelease(
                 ReleaseCap.Identifier(a.Incident, a.Release), a.Release.Kind, a.Release.Audience, a.Release.Headline, a.Release.Text, a.Release.HeadlineEn, a.Release.TextEn,
                 a.Release.Reason, a.Release.PublishedAt!.Value, a.Release.Level ?? a.Incident.Grade.Level, a.Incident.Region, NameOf(regions, a.Incident.Region),
@@ -70,9 +70,9 @@ public static class PublicEndpoints
         return Results.Ok(releases);
     }
 
-    private static async Task<IResult> Incidents(IGrainFactory grains, RegionCatalog regions)
+    private static async Task<IResult> Incidents(IGrainFactory grains, RegionCatalog regions, EngineClock clock)
     {
-        var open = await grains.GetGrain<IIncidentDirectoryGrain>(Scopes.Live).List();
+        var open = await CaseListPages.AllOpenAsync(grains.GetGrain<IIncidentDirectoryGrain>(Scopes.Live), clock.Now, IncidentEndpoints.LevelLanes);
         return Results.Ok(open
             .Where(s => !Scopes.IsDrill(s.Scope))
             .GroupBy(s => (s.Level, s.Region))
@@ -112,7 +112,7 @@ public static class PublicEndpoints
     private static async Task<IResult> Feed(HttpContext http, IGrainFactory grains, TextRenderer texts, RegionCatalog regions, RiverCatalog rivers, IConfiguration configuration, EngineClock clock)
     {
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
-        var feed = new ReleaseCap(texts, regions, configuration, rivers).Feed(await InForce(grains), origin + FeedPath, (v, r) => origin + AlertPath(v.Id, r.Number), clock.Now);
+        var feed = new ReleaseCap(texts, regions, configuration, rivers).Feed(await InForce(grains, clock.Now), origin + FeedPath, (v, r) => origin + AlertPath(v.Id, r.Number), clock.Now);
         return Results.Bytes(ReleaseCap.Bytes(feed), "application/atom+xml");
     }
 
@@ -130,11 +130,16 @@ public static class PublicEndpoints
             : Problems.NotFound(ReleaseTexts.NoSuchRelease.With(("number", number), ("count", view.Releases.Count(r => r.IsPublished))));
     }
 
-    /// <summary>The releases that stand (withdrawals included, so that the public sees what was withdrawn) of the open live incidents.</summary>
-    private static async Task<List<(IncidentView Incident, Release Release)>> InForce(IGrainFactory grains)
+    /// <summary>
+    /// The releases that stand (withdrawals included, so that the public sees what was withdrawn) of the open live
+    /// incidents. Only the incidents whose summary counts a published release are read (and activated), never all.
+    /// </summary>
+    internal static async Task<List<(IncidentView Incident, Release Release)>> InForce(IGrainFactory grains, DateTimeOffset now)
     {
-        var open = await grains.GetGrain<IIncidentDirectoryGrain>(Scopes.Live).List();
-        var views = await Task.WhenAll(open.Where(s => !Scopes.IsDrill(s.Scope)).Select(s => grains.GetGrain<IIncidentGrain>(s.Id).GetView()));
+        var open = await CaseListPages.AllOpenAsync(grains.GetGrain<IIncidentDirectoryGrain>(Scopes.Live), now, IncidentEndpoints.LevelLanes);
+        var views = await Task.WhenAll(open
+            .Where(s => !Scopes.IsDrill(s.Scope) && s.PublishedReleases is null or > 0)
+            .Select(s => grains.GetGrain<IIncidentGrain>(s.Id).GetView()));
         return [.. views.OfType<IncidentView>()
             .Where(v => !Scopes.IsDrill(v.Scope))
             .SelectMany(v => v.Releases.Where(r => r.Status == ReleaseStatus.Published).Select(r => (v, r)))];
