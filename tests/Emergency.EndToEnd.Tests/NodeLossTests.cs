@@ -187,8 +187,7 @@ public sealed class NodeLossTests(ITestOutputHelper output) : IAsyncLifetime
         // The victim's board lost its node; reconnected to a survivor (as the page would), it resynchronises.
         Assert.True(victimBoard.Closed, "the board on the victim noticed that its node is gone");
         await using var reconnected = await Board.ConnectAsync(survivor1);
-        var snapshot = (await survivor1.Http.GetFromJsonAsync<JsonObject>("/api/board", Ct))!;
-        var onBoard = snapshot["incidents"]!.AsArray().Select(i => (string)i!["id"]!).ToHashSet();
+        var (onBoard, _) = await OpenIncidents.ReadAsync(survivor1.Http, Ct);
         var missing = stream.Registered.Keys.Concat(retried).Where(id => !onBoard.Contains(id)).ToList();
         output.WriteLine($"board reconnected to a survivor: snapshot of {onBoard.Count} incidents; missing: {missing.Count(stream.Registered.ContainsKey)} acknowledged at the first try, "
             + $"{missing.Count(id => !stream.Registered.ContainsKey(id))} of {retried.Count} applied or replayed on a retry");

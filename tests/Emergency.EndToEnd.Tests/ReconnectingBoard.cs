@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -36,8 +34,14 @@ public sealed class ReconnectingBoard : IAsyncDisposable
 
     public bool Connected => _connection.State == HubConnectionState.Connected;
 
-    /// <summary>The ids in the latest snapshot the board loaded.</summary>
+    /// <summary>
+    /// The ids in the latest snapshot the board loaded; when it held only the most urgent incidents
+    /// (<c>incidentsComplete</c> false), with the rest as the open list's pages give them, as an officer would page it.
+    /// </summary>
     public IReadOnlySet<string> Snapshot { get; private set; } = new HashSet<string>();
+
+    /// <summary>Whether the latest snapshot held only the most urgent incidents.</summary>
+    public bool Partial { get; private set; }
 
     public int Updates(string id) => _updates.GetValueOrDefault(id);
 
@@ -84,8 +88,7 @@ public sealed class ReconnectingBoard : IAsyncDisposable
     private async Task ResynchroniseAsync(CancellationToken cancellationToken)
     {
         await _connection.InvokeAsync("Watch", "live", cancellationToken);
-        var snapshot = await _node().Http.GetFromJsonAsync<JsonObject>("/api/board", cancellationToken);
-        Snapshot = snapshot!["incidents"]!.AsArray().Select(i => (string)i!["id"]!).ToHashSet();
+        (Snapshot, Partial) = await OpenIncidents.ReadAsync(_node().Http, cancellationToken);
     }
 
     /// <summary>Tries again every half second for two minutes: a node restart takes seconds, not minutes.</summary>

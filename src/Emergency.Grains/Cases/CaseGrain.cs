@@ -90,7 +90,11 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
 
     protected abstract TSummary SummaryOf(TCase @case, DateTimeOffset now);
 
-    /// <summary>What the case index keeps of a summary beside it, for queries: region, unit, level, phase (each null where the kind has none).</summary>
+    /// <summary>
+    /// What the case index keeps of a summary beside it, for queries: region, unit, level, phase (each null where the
+    /// kind has none). The level is also the lane of the open list's order (an incident's): a kind listed without lanes
+    /// must leave it null.
+    /// </summary>
     protected virtual (string? Region, string? Unit, string? Level, string? Phase) Describe(TSummary summary) => default;
 
     /// <summary>A reference to this grain through its own interface, for the deadline timer.</summary>
