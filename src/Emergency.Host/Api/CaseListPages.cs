@@ -148,30 +148,19 @@ internal static class CaseListPages
     /// Every open case of <paramref name="directory"/>'s scope, read a page of <see cref="MaxLimit"/> at a time (each
     /// call small and quick however many are open), in the lists' order at <paramref name="now"/>.
     /// </summary>
-    public static async Task<List<TSummary>> AllOpenAsync<TSummary>(ICaseDirectoryGrain<TSummary> directory, DateTimeOffset now, IReadOnlyList<string>? lanes = null)
-        where TSummary : class, ICaseSummary
-    {
-        var all = new List<TSummary>();
-        var query = new CaseListQuery { Limit = MaxLimit, Now = now, Lanes = lanes ?? [] };
-        while (true)
-        {
-            var found = await directory.Page(query);
-            all.AddRange(found.Cases);
-            if (found.End)
-            {
-                return all;
-            }
-
-            query = query with { After = found.Positions[^1] };
-        }
-    }
+    public static Task<List<TSummary>> AllOpenAsync<TSummary>(ICaseDirectoryGrain<TSummary> directory, DateTimeOffset now, IReadOnlyList<string>? lanes = null)
+        where TSummary : class, ICaseSummary =>
+        EveryPageAsync(directory, new CaseListQuery { Limit = MaxLimit, Now = now, Lanes = lanes ?? [] });
 
     /// <summary>Every open case of <paramref name="directory"/>'s scope overdue at <paramref name="now"/>, read a page of <see cref="MaxLimit"/> at a time: the cost follows the overdue ones, not the open ones.</summary>
-    public static async Task<List<TSummary>> OverdueAsync<TSummary>(ICaseDirectoryGrain<TSummary> directory, DateTimeOffset now)
+    public static Task<List<TSummary>> OverdueAsync<TSummary>(ICaseDirectoryGrain<TSummary> directory, DateTimeOffset now)
+        where TSummary : class, ICaseSummary =>
+        EveryPageAsync(directory, new CaseListQuery { Limit = MaxLimit, Overdue = true, Now = now });
+
+    private static async Task<List<TSummary>> EveryPageAsync<TSummary>(ICaseDirectoryGrain<TSummary> directory, CaseListQuery query)
         where TSummary : class, ICaseSummary
     {
         var all = new List<TSummary>();
-        var query = new CaseListQuery { Limit = MaxLimit, Overdue = true, Now = now };
         while (true)
         {
             var found = await directory.Page(query);
