@@ -86,8 +86,8 @@ public sealed class ListsBenchmark : IBenchmark
 
             var load = LoadAverage.Now();
             var wholeTimes = size >= 50_000 ? 3 : 5;
-            var whole = await MedianAsync(wholeTimes, async () => _ = await directory.List());
-            var history = await MedianAsync(wholeTimes, async () => _ = await directory.History());
+            var whole = await OneCallAsync(wholeTimes, async () => _ = await directory.List());
+            var history = await OneCallAsync(wholeTimes, async () => _ = await directory.History());
             var supervision = await MedianAsync(wholeTimes, async () => (await http.GetAsync("/api/supervision")).EnsureSuccessStatusCode());
             var deep = await PositionAtAsync(db, postgres, size * 9 / 10);
             string[] pages = ["/api/disputes", $"/api/disputes?after={deep}", "/api/disputes?overdue=true", "/api/disputes?limit=1000", "/api/disputes?unit=nobody", "/api/supervision/overdue"];
@@ -97,7 +97,7 @@ public sealed class ListsBenchmark : IBenchmark
                 timed.Add(Ms(await MedianAsync(15, async () => (await http.GetAsync(page)).EnsureSuccessStatusCode())));
             }
 
-            rows.Add([size.ToString("N0", CultureInfo.InvariantCulture), Ms(whole), .. timed, Ms(history), Ms(supervision), load, LoadAverage.Now()]);
+            rows.Add([size.ToString("N0", CultureInfo.InvariantCulture), whole, .. timed, history, Ms(supervision), load, LoadAverage.Now()]);
             Console.Error.WriteLine($"lists: {size} open done");
         }
 
@@ -150,6 +150,19 @@ public sealed class ListsBenchmark : IBenchmark
         command.CommandText = sql;
         command.CommandTimeout = 600;
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The median of a read made in one grain call, or what stopped it: Orleans' response timeout (30 s).</summary>
+    private static async Task<string> OneCallAsync(int times, Func<Task> read)
+    {
+        try
+        {
+            return Ms(await MedianAsync(times, read));
+        }
+        catch (TimeoutException)
+        {
+            return "timed out (30 s)";
+        }
     }
 
     private static async Task<TimeSpan> MedianAsync(int times, Func<Task> read)

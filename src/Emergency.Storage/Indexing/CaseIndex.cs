@@ -48,8 +48,9 @@ public abstract class CaseIndex : IAsyncDisposable
     /// the order of <paramref name="lanes"/> (the <c>Level</c> column: an incident's level; one lane, null, for kinds
     /// without), then lane by lane those not overdue, each lane's cases with a deadline before those without; within a
     /// part, by deadline and then by id compared byte by byte. Only the overdue part, or only the rest, when
-    /// <paramref name="overdue"/> says so. Each part is one range of the index <c>IX_CaseIndex_List</c>, so a page
-    /// costs the same however many cases are open and however far the list has been read.
+    /// <paramref name="overdue"/> says so. Each part is one range of the index <c>IX_CaseIndex_List</c> (on PostgreSQL
+    /// those without a deadline: <c>IX_CaseIndex_ListUndated</c>), so a page costs the same however many cases are open and however
+    /// far the list has been read.
     /// </summary>
     public async Task<IReadOnlyList<ListedCase>> PageAsync(
         string kind, string scope, IReadOnlyList<string?> lanes, ListPlace? after, bool? overdue, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
@@ -116,15 +117,10 @@ public abstract class CaseIndex : IAsyncDisposable
         Add(command, "ServiceId", ServiceId);
         Add(command, "Kind", kind);
         Add(command, "Scope", scope);
-        if (part.Lane is { } lane)
-        {
-            where.Append(" AND Level = @Lane");
-            Add(command, "Lane", lane);
-        }
-        else
-        {
-            where.Append(" AND Level IS NULL");
-        }
+        // The lane as the index holds it: an equality, so that the index gives the part in its order (a kind without
+        // lanes has none, written ''; "Level IS NULL" would make PostgreSQL sort the whole part for every page).
+        where.Append(" AND COALESCE(Level, '') = @Lane");
+        Add(command, "Lane", part.Lane ?? "");
 
         where.Append(part.Part switch
         {
@@ -152,7 +148,9 @@ public abstract class CaseIndex : IAsyncDisposable
             Add(command, "AfterId", place.CaseId);
         }
 
-        command.CommandText = $"SELECT CaseId, ListDueAt, Summary FROM CaseIndex WHERE {where} ORDER BY ListDueAt, CaseId{Ordinal} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
+        // The cases without a deadline come in the order of their ids (on PostgreSQL a partial index of their own).
+        var order = part.Part == ListPart.Undated ? $"CaseId{Ordinal}" : $"ListDueAt, CaseId{Ordinal}";
+        command.CommandText = $"SELECT CaseId, ListDueAt, Summary FROM CaseIndex WHERE {where} ORDER BY {order} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

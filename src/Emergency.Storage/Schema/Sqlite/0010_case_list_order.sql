@@ -8,4 +8,6 @@
 ALTER TABLE CaseIndex ADD COLUMN ListDueAt text NULL;
 UPDATE CaseIndex SET ListDueAt = strftime('%Y-%m-%dT%H:%M:%f', json_extract(Summary, '$.nextDueAt')) || '0000Z'
     WHERE IsOpen = 1 AND json_extract(Summary, '$.nextDueAt') IS NOT NULL;
-CREATE INDEX IX_CaseIndex_List ON CaseIndex (ServiceId, Kind, Scope, Level, ListDueAt, CaseId) WHERE IsOpen = 1;
+-- The lane is indexed as COALESCE(Level, ''), compared by equality, so that each part comes in the index's order (SQLite
+-- takes "ListDueAt IS NULL" as an equality too: the cases without a deadline come by id from the same index).
+CREATE INDEX IX_CaseIndex_List ON CaseIndex (ServiceId, Kind, Scope, COALESCE(Level, ''), ListDueAt, CaseId) WHERE IsOpen = 1;
