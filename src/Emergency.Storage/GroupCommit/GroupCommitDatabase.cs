@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using Emergency.Storage.Indexing;
 using Emergency.Storage.Timelines;
 using Microsoft.Data.Sqlite;
@@ -161,109 +163,130 @@ internal sealed class SqliteGroupCommitDatabase(string connectionString, string 
     }
 }
 
-/// <summary>PostgreSQL: the whole batch goes in one round trip (an NpgsqlBatch inside a transaction), then one COMMIT.</summary>
+/// <summary>
+/// PostgreSQL: the whole batch goes in one round trip, an NpgsqlBatch whose statements form one implicit transaction
+/// that the server commits (and flushes) at the batch's end, before it answers that it is ready; a batch with a clear
+/// takes an explicit transaction instead, for its second round trip. Each committer keeps its connection open between
+/// batches, and the connections prepare the statements they run again and again.
+/// </summary>
 internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, string serviceId) : GroupCommitDatabase(serviceId)
 {
     private static readonly NpgsqlDbType[] Types =
         [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Bytea, NpgsqlDbType.Integer];
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    /// <summary>
+    /// How many statements each connection keeps prepared (the write's four shapes, the clear, the two reminder writes,
+    /// the read): unless the connection string says otherwise, the server parses and plans each of them once per
+    /// connection instead of with every write.
+    /// </summary>
+    internal const int PreparedStatements = 16;
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(Preparing(connectionString));
     private readonly PostgreSqlCaseIndex _index = PostgreSqlCaseIndex.Create(connectionString, serviceId);
     private readonly PostgreSqlTimelineStore _timelines = PostgreSqlTimelineStore.Create(connectionString, serviceId);
+
+    /// <summary>
+    /// How long a committer's connection is kept open unused: longer, and it goes back to the pool (which prunes idle
+    /// connections), so that a batch after a quiet spell does not fail on a connection the network or server dropped.
+    /// </summary>
+    internal static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The committers' open connections between batches (at most one per committer), with when each was last used: a
+    /// connection given back to the pool is reset with the next statement it runs (the server ran Npgsql's seven reset
+    /// statements with every commit).
+    /// </summary>
+    private readonly ConcurrentBag<(NpgsqlConnection Connection, long Used)> _kept = [];
 
     public override CaseIndex Index => _index;
 
     public override TimelineStore Timelines => _timelines;
 
-    private string? _write;
-    private string? _writeWithRow;
-    private string? _writeWithTimeline;
-    private string? _writeWithRowAndTimeline;
-    private string? _clear;
-    private string? _upsertReminder;
-    private string? _deleteReminder;
+    private Statements? _statements;
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     public override async ValueTask CloseAsync()
     {
+        while (_kept.TryTake(out var kept))
+        {
+            await kept.Connection.DisposeAsync();
+        }
+
         await _index.DisposeAsync();
         await _timelines.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 
+    private static string Preparing(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = PreparedStatements;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public override async Task<int?[]> CommitAsync(StoredQueries queries, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
     {
-        _write ??= StoredQueries.Positional(queries.Write);
-        _writeWithRow ??= PostgreSqlCaseIndex.WithRow(_write);
-        _writeWithTimeline ??= PostgreSqlTimelineStore.With(_write, others: null, first: StoredQueries.Parameters.Length + 1);
-        _writeWithRowAndTimeline ??= PostgreSqlTimelineStore.With(_write, PostgreSqlCaseIndex.RowExpression, PostgreSqlCaseIndex.AfterRow);
-        _clear ??= StoredQueries.Positional(queries.Clear);
-        _upsertReminder ??= StoredQueries.Positional(queries.UpsertReminder, ReminderWrite.Parameters);
-        _deleteReminder ??= StoredQueries.Positional(queries.DeleteReminder, ReminderWrite.Parameters);
-        await using var connection = (NpgsqlConnection)await OpenAsync(cancellationToken);
+        _statements ??= new Statements(queries);
+        var connection = await TakeConnectionAsync(cancellationToken);
+        try
+        {
+            var versions = writes.Any(write => write.IsClear)
+                ? await CommitInTransactionAsync(connection, writes, cancellationToken)
+                : await CommitInOneRoundTripAsync(connection, writes, cancellationToken);
+            _kept.Add((connection, Stopwatch.GetTimestamp()));
+            return versions;
+        }
+        catch
+        {
+            // In whatever state the failure left it (a broken connection, an open transaction): not used again.
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A committer's kept connection used within <see cref="KeptFor"/>, or one from the pool.</summary>
+    private async Task<NpgsqlConnection> TakeConnectionAsync(CancellationToken cancellationToken)
+    {
+        while (_kept.TryTake(out var kept))
+        {
+            if (Stopwatch.GetElapsedTime(kept.Used) <= KeptFor)
+            {
+                return kept.Connection;
+            }
+
+            await kept.Connection.DisposeAsync();
+        }
+
+        return (NpgsqlConnection)await OpenAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// No explicit transaction: the server runs the batch's statements as one implicit transaction and commits it when
+    /// it reaches the batch's end (the protocol's Sync); a failed statement rolls the whole batch back. The results are
+    /// read to the end, past the commit's outcome, before any write counts as done.
+    /// </summary>
+    private async Task<int?[]> CommitInOneRoundTripAsync(NpgsqlConnection connection, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        return await ExecuteAsync(batch, writes, cancellationToken);
+    }
+
+    /// <summary>With a clear: its index row and timeline go in a second round trip, then one COMMIT (clears are rare: a drill's purge).</summary>
+    private async Task<int?[]> CommitInTransactionAsync(NpgsqlConnection connection, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
+    {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var write in writes)
+        int?[] versions;
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            if (write.Reminder is { } reminder)
-            {
-                var reminderCommand = new NpgsqlBatchCommand(reminder.IsRemove ? _deleteReminder : _upsertReminder);
-                reminder.Bind(reminderCommand, ServiceId);
-                batch.BatchCommands.Add(reminderCommand);
-                continue;
-            }
-
-            var withRow = !write.IsClear && write.Index is { Row: not null };
-            var withTimeline = !write.IsClear && write.Timeline is not null;
-            var command = new NpgsqlBatchCommand((write.IsClear, withRow, withTimeline) switch
-            {
-                (true, _, _) => _clear,
-                (false, true, true) => _writeWithRowAndTimeline,
-                (false, true, false) => _writeWithRow,
-                (false, false, true) => _writeWithTimeline,
-                _ => _write,
-            });
-            for (var p = 0; p < StoredQueries.Parameters.Length; p++)
-            {
-                command.Parameters.Add(new NpgsqlParameter
-                {
-                    NpgsqlDbType = Types[p],
-                    Value = Value(StoredQueries.Parameters[p], write.Key, write.Payload, write.ExpectedVersion),
-                });
-            }
-
-            if (withRow)
-            {
-                PostgreSqlCaseIndex.AddRow(command, write.Index!);
-            }
-
-            if (withTimeline)
-            {
-                PostgreSqlTimelineStore.AddRows(command, write.Timeline!);
-            }
-
-            batch.BatchCommands.Add(command);
+            versions = await ExecuteAsync(batch, writes, cancellationToken);
         }
 
-        var versions = new int?[writes.Count];
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-        {
-            for (var i = 0; i < writes.Count; i++)
-            {
-                if (i > 0 && !await reader.NextResultAsync(cancellationToken))
-                {
-                    throw new InvalidOperationException($"the batch returned {i} results for {writes.Count} writes");
-                }
-
-                versions[i] = !await reader.ReadAsync(cancellationToken) ? null
-                    : writes[i].Reminder is { } reminder ? reminder.Result(reader)
-                    : NewVersion(reader.GetValue(0));
-            }
-        }
-
-        // A cleared case's row and timeline go in a second round trip of the same transaction, only where the clear's
-        // version matched (clears are rare: a drill's purge).
+        // A cleared case's row and timeline, only where the clear's version matched.
         await using (var indexBatch = new NpgsqlBatch(connection, transaction))
         {
             for (var i = 0; i < writes.Count; i++)
@@ -287,5 +310,108 @@ internal sealed class PostgreSqlGroupCommitDatabase(string connectionString, str
 
         await transaction.CommitAsync(cancellationToken);
         return versions;
+    }
+
+    /// <summary>Adds every write's statement to <paramref name="batch"/>, runs it, and reads each one's new version (or a reminder's answer) to the batch's end.</summary>
+    private async Task<int?[]> ExecuteAsync(NpgsqlBatch batch, IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
+    {
+        var statements = _statements!;
+        foreach (var write in writes)
+        {
+            batch.BatchCommands.Add(CommandFor(statements, write));
+        }
+
+        var versions = new int?[writes.Count];
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (i > 0 && !await reader.NextResultAsync(cancellationToken))
+            {
+                throw new InvalidOperationException($"the batch returned {i} results for {writes.Count} writes");
+            }
+
+            versions[i] = !await reader.ReadAsync(cancellationToken) ? null
+                : writes[i].Reminder is { } reminder ? reminder.Result(reader)
+                : NewVersion(reader.GetValue(0));
+        }
+
+        // To the end: without an explicit transaction the commit's outcome (an error raised at commit) comes after the
+        // last statement's result, and throws here.
+        if (await reader.NextResultAsync(cancellationToken))
+        {
+            throw new InvalidOperationException($"the batch returned more results than its {writes.Count} writes");
+        }
+
+        return versions;
+    }
+
+    private NpgsqlBatchCommand CommandFor(Statements statements, PendingWrite write)
+    {
+        if (write.Reminder is { } reminder)
+        {
+            var reminderCommand = new NpgsqlBatchCommand(reminder.IsRemove ? statements.DeleteReminder : statements.UpsertReminder);
+            reminder.Bind(reminderCommand, ServiceId);
+            return reminderCommand;
+        }
+
+        var withRow = !write.IsClear && write.Index is { Row: not null };
+        var withTimeline = !write.IsClear && write.Timeline is not null;
+        var command = new NpgsqlBatchCommand((write.IsClear, withRow, withTimeline) switch
+        {
+            (true, _, _) => statements.Clear,
+            (false, true, true) => statements.WriteWithRowAndTimeline,
+            (false, true, false) => statements.WriteWithRow,
+            (false, false, true) => statements.WriteWithTimeline,
+            _ => statements.Write,
+        });
+        for (var p = 0; p < StoredQueries.Parameters.Length; p++)
+        {
+            command.Parameters.Add(new NpgsqlParameter
+            {
+                NpgsqlDbType = Types[p],
+                Value = Value(StoredQueries.Parameters[p], write.Key, write.Payload, write.ExpectedVersion),
+            });
+        }
+
+        if (withRow)
+        {
+            PostgreSqlCaseIndex.AddRow(command, write.Index!);
+        }
+
+        if (withTimeline)
+        {
+            PostgreSqlTimelineStore.AddRows(command, write.Timeline!);
+        }
+
+        return command;
+    }
+
+    /// <summary>The stored queries as the batches send them: positional parameters, the write with its index row and timeline rows.</summary>
+    private sealed class Statements
+    {
+        public Statements(StoredQueries queries)
+        {
+            Write = StoredQueries.Positional(queries.Write);
+            WriteWithRow = PostgreSqlCaseIndex.WithRow(Write);
+            WriteWithTimeline = PostgreSqlTimelineStore.With(Write, others: null, first: StoredQueries.Parameters.Length + 1);
+            WriteWithRowAndTimeline = PostgreSqlTimelineStore.With(Write, PostgreSqlCaseIndex.RowExpression, PostgreSqlCaseIndex.AfterRow);
+            Clear = StoredQueries.Positional(queries.Clear);
+            UpsertReminder = StoredQueries.Positional(queries.UpsertReminder, ReminderWrite.Parameters);
+            DeleteReminder = StoredQueries.Positional(queries.DeleteReminder, ReminderWrite.Parameters);
+        }
+
+        public string Write { get; }
+
+        public string WriteWithRow { get; }
+
+        public string WriteWithTimeline { get; }
+
+        public string WriteWithRowAndTimeline { get; }
+
+        public string Clear { get; }
+
+        public string UpsertReminder { get; }
+
+        public string DeleteReminder { get; }
     }
 }
