@@ -122,30 +122,36 @@ public abstract class CaseIndex : IAsyncDisposable
         where.Append(" AND COALESCE(Level, '') = @Lane");
         Add(command, "Lane", part.Lane ?? "");
 
+        // One lower bound for the index range: a page after a place not yet due starts there (those after it are not
+        // due either); after one that has fallen due since, the part starts at now. Given both, SQLite ranges from the
+        // weaker one and filters the rest (15 ms against 0.1 ms a page 90 % down 100,000).
+        var afterDue = after?.DueAt;
+        var fromPlace = after is not null && (part.Part != ListPart.Upcoming || afterDue >= now);
         where.Append(part.Part switch
         {
             ListPart.Overdue => " AND ListDueAt < @Now",
-            ListPart.Upcoming => " AND ListDueAt >= @Now",
+            ListPart.Upcoming when !fromPlace => " AND ListDueAt >= @Now",
+            ListPart.Upcoming => "",
             _ => " AND ListDueAt IS NULL",
         });
-        if (part.Part != ListPart.Undated)
+        if (part.Part == ListPart.Overdue || part.Part == ListPart.Upcoming && !fromPlace)
         {
             Add(command, "Now", Moment(now));
         }
 
-        if (after is { } place)
+        if (fromPlace)
         {
-            if (place.DueAt is { } afterDue)
+            if (afterDue is { } due)
             {
                 where.Append($" AND (ListDueAt, CaseId{Ordinal}) > (@AfterDue, @AfterId)");
-                Add(command, "AfterDue", Moment(afterDue));
+                Add(command, "AfterDue", Moment(due));
             }
             else
             {
                 where.Append($" AND CaseId{Ordinal} > @AfterId");
             }
 
-            Add(command, "AfterId", place.CaseId);
+            Add(command, "AfterId", after!.Value.CaseId);
         }
 
         // The cases without a deadline come in the order of their ids (on PostgreSQL a partial index of their own).
