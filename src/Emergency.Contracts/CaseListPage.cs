@@ -21,11 +21,14 @@ public sealed record CaseListPosition(
 [Immutable]
 public sealed record CaseListQuery
 {
+    /// <summary>The most cases one read returns: a grain call stays small and quick however long the list.</summary>
+    public const int MaxLimit = 1_000;
+
     /// <summary>Start after this case (null: from the first).</summary>
     [Id(0)]
     public CaseListPosition? After { get; init; }
 
-    /// <summary>At most this many cases.</summary>
+    /// <summary>At most this many cases (1 to <see cref="MaxLimit"/>).</summary>
     [Id(1)]
     public required int Limit { get; init; }
 

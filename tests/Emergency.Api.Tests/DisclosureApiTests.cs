@@ -99,7 +99,7 @@ public sealed class DisclosureApiTests(EngineFixture engine)
         Assert.NotNull(paths["/api/disclosures"]?["post"]);
     }
 
-    private static JsonObject Request(string unit, DateTimeOffset receivedAt) => new()
+    internal static JsonObject Request(string unit, DateTimeOffset receivedAt) => new()
     {
         ["channel"] = "post",
         ["receivedAt"] = Bodies.Time(receivedAt),

@@ -22,9 +22,6 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
 {
     private const int TouchBatch = 64;
 
-    /// <summary>The most cases one read of a page returns: a grain call stays small and quick however long the list.</summary>
-    public const int MaxChunk = 1_000;
-
     /// <summary>The one lane of the kinds whose list has none (their index rows have no level).</summary>
     private static readonly IReadOnlyList<string?> NoLanes = [null];
 
@@ -68,9 +65,9 @@ public abstract class CaseDirectoryGrain<TSummary>(CaseIndex index) : Grain, IRe
 
     private static void CheckLimit(int limit)
     {
-        if (limit is < 1 or > MaxChunk)
+        if (limit is < 1 or > CaseListQuery.MaxLimit)
         {
-            throw new ArgumentOutOfRangeException(nameof(limit), limit, $"a page holds 1 to {MaxChunk} cases");
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, $"a page holds 1 to {CaseListQuery.MaxLimit} cases");
         }
     }
 

@@ -4,7 +4,6 @@ using System.Text;
 using Emergency.Contracts;
 using Emergency.Domain;
 using Emergency.Domain.Cases;
-using Emergency.Grains.Cases;
 using Emergency.Host.Texts;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -23,7 +22,7 @@ internal static class CaseListPages
     public const int DefaultLimit = 100;
 
     /// <summary>The largest page.</summary>
-    public const int MaxLimit = CaseDirectoryGrain<ICaseSummary>.MaxChunk;
+    public const int MaxLimit = CaseListQuery.MaxLimit;
 
     /// <summary>
     /// The most cases one request reads looking for those its filters keep (unit, channel, enterprise …): a page whose
