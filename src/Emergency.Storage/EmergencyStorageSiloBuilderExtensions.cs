@@ -74,6 +74,9 @@ public static class EmergencyStorageSiloBuilderExtensions
 
         // One serializer for the state and its timeline's rows: it leaves a timeline kept as rows out of the state's JSON.
         var serializer = new JsonGrainStateSerializer(privacy);
+
+        // The same instance for whoever must serialize a state as the storage does (the drill warm-up): its contracts are made once.
+        silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(EmergencyStorage.ProviderName, serializer);
         var gated = storage.EffectiveCommit == CommitMode.Group && storage.Provider == StorageProvider.Sqlite;
         if (gated)
         {

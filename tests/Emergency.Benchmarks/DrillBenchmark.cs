@@ -38,7 +38,7 @@ public sealed class DrillBenchmark : IBenchmark
 
         // "--as-cli": the engine as the drill command line starts it, without the metrics endpoint and the dashboard
         // (InProcessDrillClient); run it with DOTNET_TieredCompilation=0, the command line's other setting.
-        string[] settings = args.Contains("--as-cli") ? ["--Telemetry:Prometheus:Enabled=false", "--Telemetry:Dashboard:Enabled=false"] : [];
+        string[] settings = args.Contains("--as-cli") ? ["--Telemetry:Prometheus:Enabled=false", "--Telemetry:Dashboard:Enabled=false", "--Drills:WarmUpAtStart=true"] : [];
         await using (var engine = await EngineUnderTest.StartAsync(settings: settings))
         {
             var grains = engine.App.Services.GetRequiredService<IGrainFactory>();

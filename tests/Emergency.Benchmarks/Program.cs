@@ -14,6 +14,13 @@ if (name == SurgeEngine.Mode && args.Length == 2)
     return await SurgeEngine.RunChildAsync(args[1]);
 }
 
+if (name == "drill-scenario" && args.Length == 2)
+{
+    // The drill benchmark's generated scenario as a file, to time the drill command line on it.
+    await File.WriteAllTextAsync(args[1], DrillBenchmark.Generate());
+    return 0;
+}
+
 IBenchmark? benchmark = name switch
 {
     "board" => new BoardFanOutBenchmark(),

@@ -45,6 +45,10 @@ internal sealed class InProcessDrillClient : IDrillClient
             // session 13). A setting given on the command line still turns either on.
             "--Telemetry:Prometheus:Enabled=false",
             "--Telemetry:Dashboard:Enabled=false",
+
+            // Without tiered compilation a first drill compiles its code as it runs (a third of its time): the engine
+            // plays a small drill on the domain on the idle core while it starts (docs/benchmarks.md, session 16).
+            "--Drills:WarmUpAtStart=true",
             .. settings,
         ];
         WebApplication? app = null;

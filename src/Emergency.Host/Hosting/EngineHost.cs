@@ -27,6 +27,10 @@ public static class EngineHost
         // After the silo: their background work calls grains from its first moment.
         builder.AddEmergencyTelemetry(settings);
         builder.Services.AddEmergencyBoard();
+        if (settings.WarmUpDrills)
+        {
+            builder.Services.AddHostedService<Drills.DrillWarmUpService>();
+        }
 
         var app = builder.Build();
         app.UseHttpHardening();

@@ -61,6 +61,13 @@ public sealed record EngineSettings
     /// <summary>Metrics, traces and the Orleans dashboard (<c>Telemetry:*</c>).</summary>
     public TelemetrySettings Telemetry { get; init; } = TelemetrySettings.Default;
 
+    /// <summary>
+    /// <c>Drills:WarmUpAtStart</c>: while the engine starts, play a small drill on the domain alone on another thread, so
+    /// that its first fast drill finds its code compiled (default false; the drill command line turns it on for the
+    /// engine it starts, which runs without tiered compilation).
+    /// </summary>
+    public bool WarmUpDrills { get; init; }
+
     public static EngineSettings Read(IConfiguration configuration, string configDirectory)
     {
         string Path(string key, string fallback)
@@ -182,7 +189,20 @@ public sealed record EngineSettings
             Cases = Cases(),
             Privacy = PrivacySettings.Read(configuration),
             Telemetry = TelemetrySettings.Read(configuration),
+            WarmUpDrills = Flag(configuration, "Drills:WarmUpAtStart", false),
         };
+    }
+
+    /// <summary>true or false (either case), or <paramref name="fallback"/> when not set.</summary>
+    internal static bool Flag(IConfiguration configuration, string key, bool fallback)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(value, out var flag) ? flag : throw new EngineConfigurationException(key, $"'{value}' is neither true nor false");
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -53,8 +53,8 @@ public sealed record TelemetrySettings
     {
         var settings = Default with
         {
-            Prometheus = Flag(configuration, "Telemetry:Prometheus:Enabled", Default.Prometheus),
-            Dashboard = Flag(configuration, "Telemetry:Dashboard:Enabled", Default.Dashboard),
+            Prometheus = EngineSettings.Flag(configuration, "Telemetry:Prometheus:Enabled", Default.Prometheus),
+            Dashboard = EngineSettings.Flag(configuration, "Telemetry:Dashboard:Enabled", Default.Dashboard),
         };
 
         var endpoint = configuration["Telemetry:Otlp:Endpoint"];
@@ -92,16 +92,5 @@ public sealed record TelemetrySettings
         return TimeSpan.TryParse(given, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.FromSeconds(1) && span <= TimeSpan.FromHours(1)
             ? span
             : throw new EngineConfigurationException(key, $"'{given}' is not a time span from 00:00:01 to 01:00:00 (hours:minutes:seconds)");
-    }
-
-    private static bool Flag(IConfiguration configuration, string key, bool fallback)
-    {
-        var value = configuration[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        return bool.TryParse(value, out var flag) ? flag : throw new EngineConfigurationException(key, $"'{value}' is neither true nor false");
     }
 }
