@@ -220,6 +220,9 @@ public sealed class DisputeApiTests(EngineFixture engine)
         var board = (await engine.Observer.Get("/api/board")).Body;
         Assert.NotNull(board["disputes"]);
         Assert.NotNull(board["warnings"]);
+
+        // What a partial lane's count says it holds at most: the server's number, not one written again in the page.
+        Assert.Equal(Emergency.Host.Board.BoardEndpoints.LaneLimit, board["laneLimit"]!.GetValue<int>());
     }
 
     private static async Task<JsonNode> Ok(ApiClient api, string path, object? body)

@@ -57,7 +57,7 @@ public static class BoardEndpoints
             })
             .RequireAuthorization(Policies.Read)
             .WithTags("Board")
-            .WithSummary("The open incidents and petitions of a scope (the 500 most urgent of each; incidentsComplete and disputesComplete say whether that is all), its open major decisions and early warnings, as of now (a drill's virtual now for drill-<run>)")
+            .WithSummary($"The open incidents and petitions of a scope (the {LaneLimit} most urgent of each, laneLimit; incidentsComplete and disputesComplete say whether that is all), its open major decisions and early warnings, as of now (a drill's virtual now for drill-<run>)")
             .WithDescription(Policies.Describe(Policies.Read))
             .Produces<BoardSnapshot>();
         app.MapGet("/api/board/settings", (TextRenderer texts) =>
@@ -92,6 +92,9 @@ public sealed record BoardSnapshot(string Scope, DateTimeOffset AsOf, IReadOnlyL
 
     /// <summary>Whether <see cref="Disputes"/> holds every open petition (false: the most urgent <see cref="BoardEndpoints.LaneLimit"/>).</summary>
     public bool DisputesComplete { get; init; } = true;
+
+    /// <summary>How many cases a lane holds at most, when it holds only the most urgent (the board says so in its count).</summary>
+    public int LaneLimit { get; init; } = BoardEndpoints.LaneLimit;
 
     /// <summary>The early warnings, newest first.</summary>
     public IReadOnlyList<EarlyWarningRecord> Warnings { get; init; } = [];

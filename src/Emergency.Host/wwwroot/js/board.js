@@ -147,7 +147,7 @@ function render() {
     session.downstream.changed(shown);
     page.noIncidents.hidden = shown.length > 0;
     const counted = t('incidentCount', { shown: shown.length === all.length ? all.length : `${shown.length} / ${all.length}`, overdue });
-    page.count.textContent = session.store.complete('incident') ? counted : `${counted} · ${t('mostUrgentOnly')}`;
+    page.count.textContent = session.store.complete('incident') ? counted : `${counted} · ${t('mostUrgentOnly', { limit: session.store.laneLimit })}`;
 }
 
 /** The current problems of the incidents shown; redrawn each second too, as steps come within the hour of their deadline. */

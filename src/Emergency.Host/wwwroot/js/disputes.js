@@ -115,7 +115,8 @@ export class DisputeLane {
         rows.sort((a, b) => (b.limit?.overdue ?? false) - (a.limit?.overdue ?? false)
             || (a.limit?.overdue ? b.limit.ms - a.limit.ms : (a.limit?.ms ?? Infinity) - (b.limit?.ms ?? Infinity)));
         const overdue = rows.filter(r => r.limit?.overdue).length;
-        const part = this.#store.complete('dispute') ? '' : ' · 仅显示最紧急的 500 件 the 500 most urgent only';
+        const limit = this.#store.laneLimit;
+        const part = this.#store.complete('dispute') ? '' : ` · 仅显示最紧急的 ${limit} 件 the ${limit} most urgent only`;
         this.#part('dispute-count').textContent = `${rows.length} · 超时 overdue ${overdue}${part}`;
         this.#part('no-disputes').hidden = rows.length > 0;
         this.#part('disputes').replaceChildren(...rows.map(r => this.#row(r.dispute, r.limit)));

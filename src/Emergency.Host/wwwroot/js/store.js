@@ -78,10 +78,16 @@ export class CaseStore {
     #lanes = new Map(Object.keys(kinds).map(kind => [kind, new Lane()]));
     #loading = false;
     #buffer = [];
+    #laneLimit = null;
 
     /** Whether the last snapshot held every open case of a kind (false: its most urgent ones, and what was pushed since). */
     complete(kind) {
         return this.#lane(kind).complete;
+    }
+
+    /** The most a partial lane holds, as the last snapshot said (null before one). */
+    get laneLimit() {
+        return this.#laneLimit;
     }
 
     /** The open cases of a kind, in no particular order. */
@@ -118,6 +124,7 @@ export class CaseStore {
       * Returns true when those show a gap (the caller reloads again).
       */
     loadSnapshot(snapshot) {
+        this.#laneLimit = snapshot.laneLimit ?? null;
         for (const [kind, listed] of Object.entries(kinds)) {
             this.#lane(kind).load(listed(snapshot) ?? [], complete[kind]?.(snapshot) ?? true);
         }
