@@ -28,7 +28,7 @@ public static class DrillWarmUp
     /// <summary>The moves of the drill benchmark's incidents: report, steps, a release drafted, approved and published, reports, the close.</summary>
     private const string Scenario = """
         title: warm-up
-        region: WarmUp
+        region: {region}
         ruleSetDate: 2026-03-02
         start: 2026-03-02T00:00:00+08:00
         end: +12h
@@ -61,7 +61,8 @@ public static class DrillWarmUp
         var regions = services.GetRequiredService<RegionCatalog>();
         var storage = services.GetRequiredKeyedService<IGrainStorageSerializer>(StorageNames.Provider);
 
-        var scenario = ScenarioReader.Read(Scenario, "warm-up.yaml");
+        // A region the deployment's catalog knows, if it has one: one that refuses unknown regions would refuse the report.
+        var scenario = ScenarioReader.Read(Scenario.Replace("{region}", (regions.All.Count > 0 ? regions.All[0].Code : "WarmUp"), StringComparison.Ordinal), "warm-up.yaml");
         Incident? incident = null;
         var accepted = 0;
         foreach (var scheduled in scenario.Injects)
