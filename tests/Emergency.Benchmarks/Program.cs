@@ -36,7 +36,7 @@ IBenchmark? benchmark = name switch
 
 if (benchmark is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|commands|memory|complaints|cluster|history|lists [--option value ...]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Emergency.Benchmarks -- board|drill|commands|memory|complaints|cluster|history|lists [--option value ...], or drill-scenario <file> (the drill benchmark's scenario, to time the drill command line on)");
     return 2;
 }
 
