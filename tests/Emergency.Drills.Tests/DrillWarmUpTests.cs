@@ -35,7 +35,7 @@ public sealed class DrillWarmUpTests : IDisposable
     }
 
     [Fact]
-    public async Task An_engine_told_to_warm_up_is_started_only_once_the_warm_up_has_run_and_says_nothing_went_wrong()
+    public async Task An_engine_told_to_warm_up_starts_with_the_warm_up_and_it_reports_nothing_wrong()
     {
         var log = new EngineLog();
         await using var app = EngineHost.Build([.. Settings(), "--Drills:WarmUpAtStart=true"], builder => builder.Logging.AddProvider(log));
