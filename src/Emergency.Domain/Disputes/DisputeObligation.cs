@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
 
@@ -60,7 +61,13 @@ public enum DisputeObligationKind
 public static class DisputeObligationKinds
 {
     /// <summary>The obligation's name in the reader's language ("办结答复", "reply (办结答复)").</summary>
-    public static Message Title(this DisputeObligationKind kind) => DisputeTexts.Obligation.With(("kind", Arg.Of(kind)));
+    public static Message Title(this DisputeObligationKind kind) => Titles is { } titles && titles.TryGetValue(kind, out var title) ? title : TitleOf(kind);
+
+    /// <summary>One title per kind, made once: every view and summary names every obligation, and a message never changes once made.</summary>
+    private static readonly FrozenDictionary<DisputeObligationKind, Message> Titles =
+        Enum.GetValues<DisputeObligationKind>().ToFrozenDictionary(kind => kind, TitleOf);
+
+    private static Message TitleOf(DisputeObligationKind kind) => DisputeTexts.Obligation.With(("kind", Arg.Of(kind)));
 
     /// <summary>The name used in the API, the board and the scenario files.</summary>
     public static string Name(this DisputeObligationKind kind) => kind switch

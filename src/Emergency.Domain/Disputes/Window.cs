@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Disputes;
@@ -83,7 +84,12 @@ public enum WindowKind
 public static class WindowKinds
 {
     /// <summary>The window's name in the reader's language ("请求复查", "requesting a review (复查)").</summary>
-    public static Message Title(this WindowKind kind) => DisputeTexts.Window.With(("kind", Arg.Of(kind)));
+    public static Message Title(this WindowKind kind) => Titles is { } titles && titles.TryGetValue(kind, out var title) ? title : TitleOf(kind);
+
+    /// <summary>One title per kind, made once: every view names every window, and a message never changes once made.</summary>
+    private static readonly FrozenDictionary<WindowKind, Message> Titles = Enum.GetValues<WindowKind>().ToFrozenDictionary(kind => kind, TitleOf);
+
+    private static Message TitleOf(WindowKind kind) => DisputeTexts.Window.With(("kind", Arg.Of(kind)));
 
     public static string Name(this WindowKind kind) => kind switch
     {

@@ -14,7 +14,7 @@ public sealed partial class Incident
 
     private static void DeclareAlerts(CaseProcedure<Incident, IncidentPhase, IncidentCommand> steps) =>
         steps.In(IncidentPhase.Open)
-            .InternalIf<AcknowledgeAlert>(static (i, m) => m.Command is AcknowledgeAlert ack && i.WhyNotAcknowledge(ack, m.Now) is null,
+            .InternalIf<AcknowledgeAlert>(static (i, m) => m.Command is AcknowledgeAlert ack && i.AcknowledgementBlocked(ack, m.Now, out _) == AlertBlock.None,
                 static (i, c, a, now) => i.ApplyAlertAcknowledgement(c, a, now),
                 "the step is open, overdue or due within the hour, and its alert not acknowledged in that state yet");
 
@@ -23,29 +23,53 @@ public sealed partial class Incident
             .Optional("note", acknowledgement.Note);
 
     /// <summary>Why an alert cannot be acknowledged now, if it cannot.</summary>
-    private Message? WhyNotAcknowledge(AcknowledgeAlert acknowledgement, DateTimeOffset now)
+    private Message? WhyNotAcknowledge(AcknowledgeAlert acknowledgement, DateTimeOffset now) =>
+        AcknowledgementBlocked(acknowledgement, now, out var obligation) switch
+        {
+            AlertBlock.None => null,
+            AlertBlock.UnknownObligation => AlertTexts.UnknownObligation.With(
+                ("obligation", acknowledgement.Obligation ?? ""), ("known", Arg.Of(State.Obligations.Select(o => Arg.Of(o.Id))))),
+            AlertBlock.AlreadyDone => AlertTexts.AlreadyDone.With(("obligation", Arg.Of(obligation!.Kind)), ("at", obligation.CompletedAt!.Value)),
+            AlertBlock.NotAnAlert => AlertTexts.NotAnAlert.With(("obligation", Arg.Of(obligation!.Kind)), ("due", obligation.DueAt)),
+            _ => AlertTexts.AlreadyAcknowledged.With(
+                ("obligation", Arg.Of(obligation!.Kind)), ("at", obligation.Acknowledged!.At), ("by", obligation.Acknowledged.By)),
+        };
+
+    /// <summary>
+    /// What stands in the way of acknowledging an alert now, if anything, without saying it: the moves allowed ask this
+    /// of every obligation with every answer, and most are no alert at all.
+    /// </summary>
+    private AlertBlock AcknowledgementBlocked(AcknowledgeAlert acknowledgement, DateTimeOffset now, out Obligation? obligation)
     {
-        var obligation = State.Obligations.FirstOrDefault(o => o.Id == acknowledgement.Obligation?.Trim());
+        var id = acknowledgement.Obligation?.Trim();
+        obligation = null;
+        foreach (var candidate in State.Obligations)
+        {
+            if (candidate.Id == id)
+            {
+                obligation = candidate;
+                break;
+            }
+        }
+
         if (obligation is null)
         {
-            return AlertTexts.UnknownObligation.With(("obligation", acknowledgement.Obligation ?? ""), ("known", Arg.Of(State.Obligations.Select(o => Arg.Of(o.Id)))));
+            return AlertBlock.UnknownObligation;
         }
 
         if (obligation.IsCompleted)
         {
-            return AlertTexts.AlreadyDone.With(("obligation", Arg.Of(obligation.Kind)), ("at", obligation.CompletedAt!.Value));
+            return AlertBlock.AlreadyDone;
         }
 
         var overdue = now > obligation.EffectiveDeadline;
         if (!overdue && obligation.DueAt - now > DueSoonWindow)
         {
-            return AlertTexts.NotAnAlert.With(("obligation", Arg.Of(obligation.Kind)), ("due", obligation.DueAt));
+            return AlertBlock.NotAnAlert;
         }
 
         // An acknowledgement while the step was due soon does not cover it once it is overdue: that is a new alert.
-        return obligation.Acknowledged is { } known && known.Overdue == overdue
-            ? AlertTexts.AlreadyAcknowledged.With(("obligation", Arg.Of(obligation.Kind)), ("at", known.At), ("by", known.By))
-            : null;
+        return obligation.Acknowledged is { } known && known.Overdue == overdue ? AlertBlock.AlreadyAcknowledged : AlertBlock.None;
     }
 
     private void ApplyAlertAcknowledgement(AcknowledgeAlert command, Actor actor, DateTimeOffset now)
@@ -56,5 +80,15 @@ public sealed partial class Incident
         var text = (overdue ? AlertTexts.AcknowledgedOverdue : AlertTexts.AcknowledgedDueSoon).With(
             ("obligation", Arg.Of(obligation.Kind)), ("due", overdue ? obligation.EffectiveDeadline : obligation.DueAt));
         Append(now, now, actor, TimelineKind.AlertAcknowledged, WithNote(text, Words(command.Note)), obligation.Id);
+    }
+
+    /// <summary>What stands in the way of acknowledging an alert (<see cref="AcknowledgementBlocked"/>).</summary>
+    private enum AlertBlock
+    {
+        None,
+        UnknownObligation,
+        AlreadyDone,
+        NotAnAlert,
+        AlreadyAcknowledged,
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text.Json;
 using Emergency.Domain.Cases;
@@ -93,7 +94,44 @@ public sealed partial class Incident
         var allowed = new List<string>();
         foreach (var move in Moves.Of<IncidentCommand>())
         {
-            foreach (var (command, word) in Probes(move))
+            switch (Blanks[move.Type])
+            {
+                case FileReport:
+                    foreach (var (command, word) in ReportProbes)
+                    {
+                        Ask(command, word);
+                    }
+
+                    break;
+                case CompleteObligation:
+                    foreach (var obligation in State.Obligations)
+                    {
+                        var (command, word) = CompletionProbes[obligation.Kind];
+                        Ask(command, word);
+                    }
+
+                    break;
+                case AcknowledgeAlert ack:
+                    foreach (var obligation in State.Obligations)
+                    {
+                        var (command, word) = AcknowledgementProbe(ack, move.Name, obligation.Id);
+                        Ask(command, word);
+                    }
+
+                    break;
+                case ReleaseCommand release:
+                    foreach (var (command, word) in ReleaseProbes(release, move.Name))
+                    {
+                        Ask(command, word);
+                    }
+
+                    break;
+                case var other:
+                    Ask(other, move.Name);
+                    break;
+            }
+
+            void Ask(IncidentCommand command, string word)
             {
                 if (permits(move, new MoveStep<IncidentCommand>(command, Actor.System, now)))
                 {
@@ -105,19 +143,30 @@ public sealed partial class Incident
         return allowed;
     }
 
-    /// <summary>One command per variant of a move, for asking the machine whether it is permitted.</summary>
-    private IEnumerable<(IncidentCommand Command, string Word)> Probes(MoveInfo move)
+    /// <summary>
+    /// The probe acknowledging the alert on one obligation, by its id: made once per id and kept (an incident's
+    /// obligations are the same few kinds, and a downstream warning's or a hop's id recurs across incidents), up to a
+    /// bound past which a probe is made anew each time.
+    /// </summary>
+    private static (IncidentCommand Command, string Word) AcknowledgementProbe(AcknowledgeAlert blank, string word, string obligation)
     {
-        var word = move.Name;
-        return Blanks[move.Type] switch
+        if (AcknowledgementProbes.TryGetValue(obligation, out var probe))
         {
-            FileReport => ReportProbes,
-            CompleteObligation step => State.Obligations.Select(o => ((IncidentCommand)(step with { Obligation = o.Kind }), CompletionWords[o.Kind])),
-            ReleaseCommand release => ReleaseProbes(release, word),
-            AcknowledgeAlert ack => State.Obligations.Select(o => ((IncidentCommand)(ack with { Obligation = o.Id }), $"{word}({o.Id})")),
-            var other => [(other, word)],
-        };
+            return probe;
+        }
+
+        probe = (blank with { Obligation = obligation }, $"{word}({obligation})");
+        if (AcknowledgementProbes.Count < KeptAcknowledgementProbes)
+        {
+            AcknowledgementProbes.TryAdd(obligation, probe);
+        }
+
+        return probe;
     }
+
+    private const int KeptAcknowledgementProbes = 4096;
+
+    private static readonly ConcurrentDictionary<string, (IncidentCommand Command, string Word)> AcknowledgementProbes = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The allowed moves are asked for with every answer and every summary: the probes that do not depend on the case
@@ -129,8 +178,10 @@ public sealed partial class Incident
     private static readonly (IncidentCommand Command, string Word)[] ReportProbes =
         [.. Enum.GetValues<ReportKind>().Select(k => ((IncidentCommand)((FileReport)Blanks[typeof(FileReport)] with { Kind = k }), $"{Moves.Info(typeof(FileReport)).Name}({JsonNamingPolicy.CamelCase.ConvertName(k.ToString())})"))];
 
-    private static readonly FrozenDictionary<ObligationKind, string> CompletionWords =
-        Enum.GetValues<ObligationKind>().ToFrozenDictionary(k => k, k => $"{Moves.Info(typeof(CompleteObligation)).Name}({k.Name()})");
+    private static readonly FrozenDictionary<ObligationKind, (IncidentCommand Command, string Word)> CompletionProbes =
+        Enum.GetValues<ObligationKind>().ToFrozenDictionary(k => k, k => (
+            (IncidentCommand)((CompleteObligation)Blanks[typeof(CompleteObligation)] with { Obligation = k }),
+            $"{Moves.Info(typeof(CompleteObligation)).Name}({k.Name()})"));
 
     private static bool IsReport(MoveStep<IncidentCommand> move, ReportKind kind) => move.Command is FileReport report && report.Kind == kind;
 

@@ -404,11 +404,16 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
         // The obligations that arise during the response keep the deadline counted from when they arose.
         foreach (var obligation in State.Obligations.Where(o => !o.IsCompleted && ObligationKinds.FirstMoment.Contains(o.Kind)))
         {
-            var (due, basis) = DeadlineOf(obligation.Kind);
+            // The basis is made only for a deadline that moved: most updates of the facts move none.
+            var rule = _rules.Deadlines.Obligations[obligation.Kind];
+            var (window, why) = rule.WindowFor(State.Grade!, State.Facts.IsSensitive);
+            var due = State.DiscoveredAt + window;
             if (due == obligation.DueAt)
             {
                 continue;
             }
+
+            var basis = BasisFromDiscovery(rule, window, why);
 
             Append(now, now, Actor.System, TimelineKind.DeadlineChanged,
                 IncidentTexts.DeadlineChanged.With(("obligation", Arg.Of(obligation.Kind)), ("from", obligation.DueAt), ("to", due), ("basis", basis)), obligation.Id);
@@ -421,8 +426,11 @@ public sealed partial class Incident : JudgedCase<IncidentCommand>, ICase<Incide
     {
         var rule = _rules.Deadlines.Obligations[kind];
         var (window, why) = rule.WindowFor(State.Grade!, State.Facts.IsSensitive);
-        return (State.DiscoveredAt + window, IncidentTexts.BasisFromDiscovery.With(("why", why), ("window", window), ("basis", rule.Basis), ("source", rule.Source)));
+        return (State.DiscoveredAt + window, BasisFromDiscovery(rule, window, why));
     }
+
+    private static Message BasisFromDiscovery(DeadlineRule rule, TimeSpan window, Message why) =>
+        IncidentTexts.BasisFromDiscovery.With(("why", why), ("window", window), ("basis", rule.Basis), ("source", rule.Source));
 
     private void Append(DateTimeOffset at, DateTimeOffset recordedAt, Actor actor, TimelineKind kind, Message text, string? obligation = null) =>
         State.Timeline.Append(at, recordedAt, actor.ToString(), kind, text, obligation);

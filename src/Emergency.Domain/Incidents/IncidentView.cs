@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
 using Emergency.Domain.Cases;
 using Emergency.Domain.Messages;
@@ -173,12 +174,17 @@ public static class IncidentViews
 
     public static IncidentView View(this Incident incident, DateTimeOffset now) => incident.View(now, incident.AllowedMoves(now));
 
-    /// <summary>The view with the moves allowed given: none for a fast drill's answer, which never reads them (they cost most of a view).</summary>
-    public static IncidentView View(this Incident incident, DateTimeOffset now, IReadOnlyList<string> allowedMoves)
+    /// <summary>
+    /// The view with the moves allowed given: none for a fast drill's answer, which never reads them (they cost most of a
+    /// view). With <paramref name="newestTimeline"/>, the view as <see cref="TimelineView{TSelf, TKind}.WithNewestTimeline"/>
+    /// gives it, drawn without copying the older entries first (a command's answer carries one page of a long timeline).
+    /// </summary>
+    public static IncidentView View(this Incident incident, DateTimeOffset now, IReadOnlyList<string> allowedMoves, int? newestTimeline = null)
     {
         var s = incident.State;
+        var paged = newestTimeline is { } newest && s.Timeline.Count > newest;
         var initial = s.Reports.FirstOrDefault(r => r.Kind == ReportKind.Initial);
-        return new IncidentView
+        var view = new IncidentView
         {
             Id = s.Id,
             Scope = s.Scope,
@@ -198,7 +204,7 @@ public static class IncidentViews
             Reports = [.. s.Reports],
             WrittenReportOutstanding = initial is { Medium: ReportMedium.Phone }
                 && !s.Reports.Any(r => r.Medium == ReportMedium.Written && r.Number > initial.Number),
-            Timeline = [.. s.Timeline],
+            Timeline = paged ? [.. CollectionsMarshal.AsSpan(s.Timeline)[(s.Timeline.Count - newestTimeline!.Value)..]] : [.. s.Timeline],
             Corrections = [.. s.Corrections],
             Downstream = incident.DownstreamView(now),
             Releases = [.. s.Releases.Select(r => r with { Reaches = r.Reaches.Count == 0 ? [] : [.. r.Reaches] })],
@@ -208,6 +214,7 @@ public static class IncidentViews
             Version = s.Version,
             AsOf = now,
         };
+        return paged ? view with { TimelineCount = s.Timeline.Count } : view;
     }
 
     public static IncidentSummary Summary(this Incident incident, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Emergency.Domain.Messages;
 
 namespace Emergency.Domain.Incidents;
@@ -61,14 +62,28 @@ public static class ObligationKinds
         ObligationKind.ReleaseInformation,
     ];
 
-    /// <summary>The obligation's name as the reader's language says it (the term "ObligationKind.ReachScene").</summary>
-    public static Message Title(this ObligationKind kind) => IncidentTexts.Obligation.With(("obligation", Arg.Of(kind)));
+    /// <summary>
+    /// The obligation's name as the reader's language says it (the term "ObligationKind.ReachScene"). One message per
+    /// kind, made once: every view and summary names every obligation, and a message never changes once made.
+    /// </summary>
+    public static Message Title(this ObligationKind kind) => Titles is { } titles && titles.TryGetValue(kind, out var title) ? title : TitleOf(kind);
+
+    private static readonly FrozenDictionary<ObligationKind, Message> Titles =
+        Enum.GetValues<ObligationKind>().ToFrozenDictionary(kind => kind, TitleOf);
+
+    private static Message TitleOf(ObligationKind kind) => IncidentTexts.Obligation.With(("obligation", Arg.Of(kind)));
 
     /// <summary>
     /// Why the complete-obligation command refuses an obligation met by a move of its own: a report, a published release,
     /// a warning sent downstream, a hop of the reporting chain; null for those it completes.
     /// </summary>
-    public static Message? DoneByItsOwnMove(this ObligationKind kind) => kind switch
+    public static Message? DoneByItsOwnMove(this ObligationKind kind) => DoneByOwnMove is { } made && made.TryGetValue(kind, out var why) ? why : DoneByItsOwnMoveOf(kind);
+
+    /// <summary>One refusal per kind, made once: the moves allowed ask it of every obligation with every answer.</summary>
+    private static readonly FrozenDictionary<ObligationKind, Message?> DoneByOwnMove =
+        Enum.GetValues<ObligationKind>().ToFrozenDictionary(kind => kind, DoneByItsOwnMoveOf);
+
+    private static Message? DoneByItsOwnMoveOf(ObligationKind kind) => kind switch
     {
         _ when kind.IsReport() => IncidentTexts.DoneByReport.With(("obligation", Arg.Of(kind))),
         ObligationKind.ReleaseInformation => ReleaseTexts.DoneByRelease.With(("obligation", Arg.Of(kind))),

@@ -22,6 +22,13 @@ public sealed class Message : IEquatable<Message>
 
     public string Code { get; }
 
+    /// <summary>
+    /// What <see cref="MessageJsonConverter"/> keeps of the message's JSON: null before it is written, the options it
+    /// was first written under, then an entry per options (<see cref="MessageJson"/>) with the JSON once written often.
+    /// A message never changes once made. Not part of the message's value.
+    /// </summary>
+    internal object? Json { get; set; }
+
     /// <summary>The arguments by name, in the order the code declares them.</summary>
     public ImmutableArray<KeyValuePair<string, Arg>> Args { get; }
 

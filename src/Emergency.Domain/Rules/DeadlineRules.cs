@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Messages;
 
@@ -43,11 +44,15 @@ public sealed record DeadlineRule
 
     public required string Source { get; init; }
 
+    /// <summary>Why a level's window applies, one message per level made once (a message never changes once made).</summary>
+    private static readonly FrozenDictionary<IncidentLevel, Message> WhyLevel =
+        Enum.GetValues<IncidentLevel>().ToFrozenDictionary(level => level, level => IncidentTexts.WhyLevel.With(("level", Arg.Of(level))));
+
     /// <summary>The window that applies, with a short explanation for the timeline.</summary>
     public (TimeSpan Window, Message Why) WindowFor(Grade grade, bool sensitive)
     {
         var window = ByLevel[grade.Level];
-        var why = IncidentTexts.WhyLevel.With(("level", Arg.Of(grade.Level)));
+        var why = WhyLevel is { } made && made.TryGetValue(grade.Level, out var kept) ? kept : IncidentTexts.WhyLevel.With(("level", Arg.Of(grade.Level)));
         if (sensitive && WhenSensitive is { } s && s < window)
         {
             (window, why) = (s, IncidentTexts.WhySensitive);

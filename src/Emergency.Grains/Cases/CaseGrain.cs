@@ -506,7 +506,13 @@ public abstract partial class CaseGrain<TCase, TState, TView, TSummary> : Grain,
     /// The case as a command's answer shows it: with the newest page of its timeline, so that neither the answer nor the
     /// kept copy of it grows with the case's history (older entries are read page by page).
     /// </summary>
-    private TView AnswerOf(TCase @case, DateTimeOffset now, Actor? actor) => Paged(ViewOf(@case, now, actor));
+    private TView AnswerOf(TCase @case, DateTimeOffset now, Actor? actor) => AnswerViewOf(@case, now, actor);
+
+    /// <summary>
+    /// <see cref="ViewOf"/> with only the newest page of its timeline, as <see cref="Paged"/> makes it: a kind that can
+    /// draw that page without copying the whole timeline first says so here.
+    /// </summary>
+    protected virtual TView AnswerViewOf(TCase @case, DateTimeOffset now, Actor? actor) => Paged(ViewOf(@case, now, actor));
 
     private static TView Paged(TView view) => view is ITimelinePaged<TView> paged ? paged.WithNewestTimeline(TimelinePages.ViewSize) : view;
 

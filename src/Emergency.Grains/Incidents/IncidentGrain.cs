@@ -1,5 +1,6 @@
 using Emergency.Contracts;
 using Emergency.Domain;
+using Emergency.Domain.Cases;
 using Emergency.Domain.Incidents;
 using Emergency.Domain.Regions;
 using Emergency.Domain.Rivers;
@@ -58,6 +59,9 @@ public sealed class IncidentGrain(
     protected override IncidentState StateOf(Incident incident) => incident.State;
 
     protected override IncidentView ViewOf(Incident incident, DateTimeOffset now, Actor? actor) => incident.View(now);
+
+    protected override IncidentView AnswerViewOf(Incident incident, DateTimeOffset now, Actor? actor) =>
+        incident.View(now, incident.AllowedMoves(now), TimelinePages.ViewSize);
 
     protected override IncidentView DrillViewOf(Incident incident, DateTimeOffset now, Actor? actor) => incident.View(now, []);
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -19,8 +20,11 @@ namespace Emergency.Storage.Serialization;
 /// </summary>
 internal sealed class JsonGrainStateSerializer : IGrainStorageSerializer
 {
-    /// <summary>The properties (declaring type, name) whose lists are stored as rows, not in their state's JSON.</summary>
-    private readonly ConcurrentDictionary<(Type, string), bool> _apart = new();
+    /// <summary>
+    /// Per list property (declaring type, name): whether its lists are stored as rows, not in their state's JSON. A
+    /// flag of its own, read by the property's contract at each write without a lookup (a state writes many lists).
+    /// </summary>
+    private readonly ConcurrentDictionary<(Type, string), StrongBox<bool>> _apart = new();
 
     private readonly JsonSerializerOptions _options;
 
@@ -36,7 +40,14 @@ internal sealed class JsonGrainStateSerializer : IGrainStorageSerializer
     }
 
     /// <summary>Leaves <paramref name="property"/> out of every state written from now on (it is still read from rows stored before).</summary>
-    public void LeaveOut(PropertyInfo property) => _apart.TryAdd((property.DeclaringType!, property.Name), true);
+    public void LeaveOut(PropertyInfo property)
+    {
+        var flag = _apart.GetOrAdd((property.DeclaringType!, property.Name), static _ => new StrongBox<bool>());
+        if (!flag.Value)
+        {
+            Volatile.Write(ref flag.Value, true);
+        }
+    }
 
     /// <summary>One timeline entry as JSON.</summary>
     public string SerializeEntry(object entry) => JsonSerializer.Serialize(entry, entry.GetType(), _options);
@@ -44,7 +55,7 @@ internal sealed class JsonGrainStateSerializer : IGrainStorageSerializer
     public object DeserializeEntry(string json, Type type) =>
         JsonSerializer.Deserialize(json, type, _options) ?? throw new JsonException($"A stored {type.Name} is the JSON literal null.");
 
-    private static JsonSerializerOptions CreateOptions(PersonalDataProtection protection, ConcurrentDictionary<(Type, string), bool> apart)
+    private static JsonSerializerOptions CreateOptions(PersonalDataProtection protection, ConcurrentDictionary<(Type, string), StrongBox<bool>> apart)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -59,7 +70,7 @@ internal sealed class JsonGrainStateSerializer : IGrainStorageSerializer
     /// A list property is written unless its state keeps it as rows: asked at each write, since the state's type may be
     /// read (and its contract made) before the first write says so.
     /// </summary>
-    private static Action<JsonTypeInfo> LeftOut(ConcurrentDictionary<(Type, string), bool> apart) => typeInfo =>
+    private static Action<JsonTypeInfo> LeftOut(ConcurrentDictionary<(Type, string), StrongBox<bool>> apart) => typeInfo =>
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
         {
@@ -74,9 +85,9 @@ internal sealed class JsonGrainStateSerializer : IGrainStorageSerializer
                 continue;
             }
 
-            var key = (declaring, member.Name);
+            var leftOut = apart.GetOrAdd((declaring, member.Name), static _ => new StrongBox<bool>());
             var inner = property.ShouldSerialize;
-            property.ShouldSerialize = (owner, value) => !apart.ContainsKey(key) && (inner is null || inner(owner, value));
+            property.ShouldSerialize = (owner, value) => !Volatile.Read(ref leftOut.Value) && (inner is null || inner(owner, value));
         }
     };
 }
