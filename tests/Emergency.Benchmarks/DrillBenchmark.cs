@@ -156,29 +156,9 @@ public sealed class DrillBenchmark : IBenchmark
 
     private static int InMemory(RuleSetCatalog catalog, Scenario scenario)
     {
-        var incidents = new Dictionary<string, Incident>();
         var actor = new Actor("bench", Role.DutyCommander);
-        var refused = 0;
-        foreach (var s in scenario.Injects)
-        {
-            var inject = (IncidentInject)s.Inject;
-            var now = scenario.At(s.At);
-            var command = inject.Command(scenario, s.At);
-            Decision decision;
-            if (command is ReportIncident report)
-            {
-                (var incident, decision) = Incident.Register(inject.Incident, "drill-bench", report, actor, catalog, now);
-                incidents[inject.Incident] = incident!;
-            }
-            else
-            {
-                decision = incidents[inject.Incident].Handle(command, actor, now);
-            }
-
-            refused += decision.IsAccepted ? 0 : 1;
-        }
-
-        return refused;
+        return InMemoryReplay.Incidents(scenario, actor, (name, report, at) => Incident.Register(name, "drill-bench", report, actor, catalog, at))
+            .Count(move => !move.Decision.IsAccepted);
     }
 
     /// <summary>

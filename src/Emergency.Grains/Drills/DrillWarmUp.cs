@@ -63,24 +63,14 @@ public static class DrillWarmUp
 
         // A region the deployment's catalog knows, if it has one: one that refuses unknown regions would refuse the report.
         var scenario = ScenarioReader.Read(Scenario.Replace("{region}", (regions.All.Count > 0 ? regions.All[0].Code : "WarmUp"), StringComparison.Ordinal), "warm-up.yaml");
-        Incident? incident = null;
         var accepted = 0;
-        foreach (var scheduled in scenario.Injects)
+        var moves = InMemoryReplay.Incidents(scenario, Organiser, (_, report, at) =>
         {
-            var inject = (IncidentInject)scheduled.Inject;
-            var now = scenario.At(scheduled.At);
-            var command = inject.Command(scenario, scheduled.At);
-            Decision decision;
-            if (command is ReportIncident report)
-            {
-                (incident, decision) = Incident.Register("warm-up", Scopes.Drill("warm-up"), report, Organiser, catalog, now, regions);
-                incident = incident?.WithRivers(rivers);
-            }
-            else
-            {
-                decision = incident?.Handle(command, Organiser, now) ?? Decision.Invalid([]);
-            }
-
+            var (incident, decision) = Incident.Register("warm-up", Scopes.Drill("warm-up"), report, Organiser, catalog, at, regions);
+            return (incident?.WithRivers(rivers), decision);
+        });
+        foreach (var (incident, command, now, decision) in moves)
+        {
             if (!decision.IsAccepted || incident is null)
             {
                 continue;
